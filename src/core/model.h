@@ -1,0 +1,71 @@
+// Plain value types of the Hallway data model. No SQL, no UI.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hallway {
+
+// Seconds since the Unix epoch, UTC. Every stored time is one of these; the
+// event's IANA zone decides how it is shown.
+using Instant = std::int64_t;
+using RowId = std::int64_t;
+
+struct Event {
+    RowId id = 0;
+    std::string name;
+    std::string venue;
+    std::string timeZone = "UTC";  // IANA name
+    Instant startsAt = 0;          // first session start (0 when unknown)
+    Instant endsAt = 0;            // last session end
+    std::string sourceFile;
+    std::string sourceFormat;
+    std::string sourceHash;        // hex SHA-like content hash of the last import
+    Instant importedAt = 0;
+    std::string goals;
+};
+
+// The user's own relation to a session, independent of the agenda's data.
+enum class Attendance { None = 0, Attending = 1, Attended = 2, Skipped = 3 };
+
+struct Session {
+    RowId id = 0;
+    RowId eventId = 0;
+    std::string sourceId;   // guid / UID / id from the agenda, stable across re-imports
+    std::string title;
+    std::string subtitle;
+    std::string abstract;
+    std::string description;
+    Instant startsAt = 0;
+    Instant endsAt = 0;
+    std::string room;
+    std::string track;
+    std::string type;
+    std::string url;
+    std::string language;
+    bool starred = false;
+    Attendance attendance = Attendance::None;
+    bool removed = false;   // gone from the latest import; kept for the user's notes
+    std::vector<std::string> speakers;  // display names, in agenda order
+};
+
+struct Person {
+    RowId id = 0;
+    std::string displayName;
+    std::string company;
+    std::string role;
+    std::string source;  // agenda, linkedin, vcard, typed
+};
+
+// One row of `hallway events`.
+struct EventSummary {
+    Event event;
+    int sessionCount = 0;
+    int roomCount = 0;
+    int dayCount = 0;
+    int speakerCount = 0;
+    int starredCount = 0;
+};
+
+}  // namespace hallway

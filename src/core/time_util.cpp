@@ -1,0 +1,191 @@
+#include "core/time_util.h"
+
+#include <date/tz.h>
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+
+namespace hallway {
+namespace {
+
+using namespace std::chrono;
+
+const date::time_zone* findZone(const std::string& zone) {
+    try {
+        return date::locate_zone(zone.empty() ? "UTC" : zone);
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
+bool readInt(std::string_view& s, int digits, int& out) {
+    if (s.size() < static_cast<size_t>(digits)) return false;
+    int v = 0;
+    for (int i = 0; i < digits; ++i) {
+        char c = s[i];
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    s.remove_prefix(digits);
+    return true;
+}
+
+bool validCivil(const LocalDateTime& l) {
+    auto ymd = date::year{l.year} / l.month / l.day;
+    return ymd.ok() && l.hour >= 0 && l.hour < 24 && l.minute >= 0 && l.minute < 60 &&
+           l.second >= 0 && l.second <= 60;
+}
+
+}  // namespace
+
+bool isKnownTimeZone(const std::string& zone) { return findZone(zone) != nullptr; }
+
+std::string systemTimeZone() {
+    try {
+        return std::string(date::current_zone()->name());
+    } catch (const std::exception&) {
+        return "UTC";
+    }
+}
+
+Instant localToInstant(const LocalDateTime& l, const std::string& zone) {
+    if (!validCivil(l)) throw std::invalid_argument("impossible date or time");
+    const date::time_zone* tz = findZone(zone);
+    if (!tz) throw std::invalid_argument("unknown time zone '" + zone + "'");
+    auto local = date::local_days{date::year{l.year} / l.month / l.day} + hours{l.hour} +
+                 minutes{l.minute} + seconds{l.second};
+    auto info = tz->get_info(local);
+    sys_seconds sys;
+    switch (info.result) {
+        case date::local_info::unique: sys = sys_seconds{local.time_since_epoch() - info.first.offset}; break;
+        case date::local_info::ambiguous: sys = sys_seconds{local.time_since_epoch() - info.first.offset}; break;
+        case date::local_info::nonexistent: sys = sys_seconds{local.time_since_epoch() - info.first.offset}; break;
+    }
+    return sys.time_since_epoch().count();
+}
+
+LocalDateTime instantToLocal(Instant t, const std::string& zone) {
+    const date::time_zone* tz = findZone(zone);
+    if (!tz) tz = date::locate_zone("UTC");
+    auto local = tz->to_local(sys_seconds{seconds{t}});
+    auto days = date::floor<date::days>(local);
+    date::year_month_day ymd{days};
+    date::hh_mm_ss<seconds> hms{local - days};
+    LocalDateTime out;
+    out.year = int(ymd.year());
+    out.month = int(unsigned(ymd.month()));
+    out.day = int(unsigned(ymd.day()));
+    out.hour = int(hms.hours().count());
+    out.minute = int(hms.minutes().count());
+    out.second = int(hms.seconds().count());
+    return out;
+}
+
+std::optional<Instant> parseIsoDateTime(std::string_view s, const std::string& zone) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    LocalDateTime l;
+    if (!readInt(s, 4, l.year)) return std::nullopt;
+    bool dashed = !s.empty() && s.front() == '-';
+    if (dashed) s.remove_prefix(1);
+    if (!readInt(s, 2, l.month)) return std::nullopt;
+    if (dashed) {
+        if (s.empty() || s.front() != '-') return std::nullopt;
+        s.remove_prefix(1);
+    }
+    if (!readInt(s, 2, l.day)) return std::nullopt;
+    if (!s.empty()) {
+        if (s.front() != 'T' && s.front() != ' ' && s.front() != 't') return std::nullopt;
+        s.remove_prefix(1);
+        if (!readInt(s, 2, l.hour)) return std::nullopt;
+        bool colon = !s.empty() && s.front() == ':';
+        if (colon) s.remove_prefix(1);
+        if (!readInt(s, 2, l.minute)) return std::nullopt;
+        if (!s.empty() && (s.front() == ':' || (!colon && std::isdigit((unsigned char)s.front())))) {
+            if (s.front() == ':') s.remove_prefix(1);
+            if (!readInt(s, 2, l.second)) return std::nullopt;
+        }
+        if (!s.empty() && (s.front() == '.' || s.front() == ',')) {  // fractional seconds: dropped
+            s.remove_prefix(1);
+            while (!s.empty() && std::isdigit((unsigned char)s.front())) s.remove_prefix(1);
+        }
+    }
+    if (!validCivil(l)) return std::nullopt;
+    if (s.empty()) {
+        try {
+            return localToInstant(l, zone);
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    }
+    int offsetSeconds = 0;
+    if (s == "Z" || s == "z") {
+        s.remove_prefix(1);
+    } else if (s.front() == '+' || s.front() == '-') {
+        int sign = s.front() == '-' ? -1 : 1;
+        s.remove_prefix(1);
+        int oh = 0, om = 0;
+        if (!readInt(s, 2, oh)) return std::nullopt;
+        if (!s.empty() && s.front() == ':') s.remove_prefix(1);
+        if (!s.empty() && !readInt(s, 2, om)) return std::nullopt;
+        if (oh > 18 || om > 59) return std::nullopt;
+        offsetSeconds = sign * (oh * 3600 + om * 60);
+    } else {
+        return std::nullopt;
+    }
+    if (!s.empty()) return std::nullopt;
+    return localToInstant(l, "UTC") - offsetSeconds;
+}
+
+std::optional<int> parseClockDuration(std::string_view s) {
+    int h = 0, m = 0, sec = 0;
+    size_t colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 3) return std::nullopt;
+    for (size_t i = 0; i < colon; ++i) {
+        if (!std::isdigit((unsigned char)s[i])) return std::nullopt;
+        h = h * 10 + (s[i] - '0');
+    }
+    s.remove_prefix(colon + 1);
+    if (!readInt(s, 2, m) || m > 59) return std::nullopt;
+    if (!s.empty()) {
+        if (s.front() != ':') return std::nullopt;
+        s.remove_prefix(1);
+        if (!readInt(s, 2, sec) || sec > 59 || !s.empty()) return std::nullopt;
+    }
+    return h * 3600 + m * 60 + sec;
+}
+
+std::string localDateString(Instant t, const std::string& zone) {
+    auto l = instantToLocal(t, zone);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", l.year, l.month, l.day);
+    return buf;
+}
+
+std::string localTimeString(Instant t, const std::string& zone) {
+    auto l = instantToLocal(t, zone);
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", l.hour, l.minute);
+    return buf;
+}
+
+std::string isoString(Instant t, const std::string& zone) {
+    auto l = instantToLocal(t, zone);
+    Instant asUtc = localToInstant(l, "UTC");
+    long offset = long(asUtc - t);
+    char sign = offset < 0 ? '-' : '+';
+    if (offset < 0) offset = -offset;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld", l.year, l.month,
+                  l.day, l.hour, l.minute, l.second, sign, offset / 3600, (offset % 3600) / 60);
+    return buf;
+}
+
+Instant nowInstant() {
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace hallway

@@ -1,0 +1,94 @@
+// Agenda parsers: bytes of a schedule file in, plain records out. Parsers never
+// touch the database; the import service writes what they return.
+#pragma once
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+
+namespace hallway {
+
+// Thrown for any input a parser cannot accept. what() is the one-line message
+// shown to the user: "FILE:LINE: REASON" (or "FILE: REASON" without a line).
+class FormatError : public std::runtime_error {
+public:
+    FormatError(std::string file, int line, std::string reason);
+    const std::string& file() const { return m_file; }
+    int line() const { return m_line; }  // 1-based; 0 when unknown
+    const std::string& reason() const { return m_reason; }
+
+private:
+    std::string m_file;
+    int m_line;
+    std::string m_reason;
+};
+
+enum class AgendaFormat { Auto, FrabXml, Ics, FrabJson, Sessionize, Csv };
+
+// "frab-xml", "ics", "frab-json", "sessionize", "csv", "auto".
+const char* agendaFormatName(AgendaFormat format);
+// Inverse of agendaFormatName; throws std::invalid_argument on an unknown name.
+AgendaFormat agendaFormatFromName(std::string_view name);
+
+struct AgendaSpeaker {
+    std::string name;      // display name as the agenda writes it
+    std::string sourceId;  // the agenda's person id, when it has one
+};
+
+struct AgendaSession {
+    std::string sourceId;  // guid / UID / id; never empty after parsing
+    int line = 0;          // where the session starts in the file (0 if unknown)
+    std::string title;
+    std::string subtitle;
+    std::string abstract;
+    std::string description;
+    Instant startsAt = 0;
+    Instant endsAt = 0;    // >= startsAt
+    std::string room;
+    std::string track;
+    std::string type;
+    std::string url;
+    std::string language;
+    std::vector<AgendaSpeaker> speakers;
+};
+
+struct Agenda {
+    AgendaFormat format = AgendaFormat::Auto;
+    std::string title;     // conference name from the file, may be empty
+    std::string timeZone;  // IANA zone the agenda is in (empty when the file does not say)
+    std::vector<AgendaSession> sessions;
+    std::vector<std::string> warnings;  // non-fatal oddities, "LINE: what" style
+};
+
+// Maps a CSV header (as written in the file, compared case-insensitively) to
+// one of: id, title, subtitle, start, end, duration, date, room, track, type,
+// speakers, description, abstract, url, language.
+using CsvColumnMap = std::map<std::string, std::string>;
+
+struct AgendaParseOptions {
+    // Zone for times the file gives without an offset or zone, and the event's
+    // zone when the file names none. Empty: the file's own zone, else UTC.
+    std::string timeZone;
+    CsvColumnMap csvColumns;
+};
+
+// Guesses the format from the content first (the first meaningful bytes), the
+// extension second. Throws FormatError when nothing fits.
+AgendaFormat detectAgendaFormat(std::string_view bytes, const std::string& fileName);
+
+// Dispatches on `format` (detecting it when Auto). Rejects empty and binary
+// input. Every parser guarantees: sourceId non-empty, endsAt >= startsAt,
+// text is valid UTF-8.
+Agenda parseAgenda(std::string_view bytes, const std::string& fileName, AgendaFormat format,
+                   const AgendaParseOptions& options = {});
+
+Agenda parseFrabXml(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
+Agenda parseIcs(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
+Agenda parseFrabJson(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
+Agenda parseSessionize(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
+Agenda parseAgendaCsv(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
+
+}  // namespace hallway

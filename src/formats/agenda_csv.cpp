@@ -1,0 +1,9 @@
+#include "formats/agenda.h"
+
+namespace hallway {
+
+Agenda parseAgendaCsv(std::string_view, const std::string& fileName, const AgendaParseOptions&) {
+    throw FormatError(fileName, 0, "this format is not supported yet");
+}
+
+}  // namespace hallway

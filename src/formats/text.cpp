@@ -1,0 +1,147 @@
+#include "formats/text.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace hallway::text {
+
+int lineAt(std::string_view bytes, size_t offset) {
+    offset = std::min(offset, bytes.size());
+    return 1 + int(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+}
+
+bool isValidUtf8(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = s[i];
+        int extra;
+        unsigned cp;
+        if (c < 0x80) { ++i; continue; }
+        else if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; }
+        else return false;
+        if (i + extra >= s.size()) return false;
+        for (int k = 1; k <= extra; ++k) {
+            unsigned char cc = s[i + k];
+            if ((cc & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        // Overlong forms, surrogates and out-of-range code points are invalid.
+        if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+bool looksBinary(std::string_view bytes) {
+    std::string_view head = bytes.substr(0, 4096);
+    size_t controls = 0;
+    for (unsigned char c : head) {
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+    }
+    return controls * 20 > head.size();  // over 5% control bytes
+}
+
+std::string_view stripBom(std::string_view bytes) {
+    if (bytes.size() >= 3 && (unsigned char)bytes[0] == 0xEF && (unsigned char)bytes[1] == 0xBB &&
+        (unsigned char)bytes[2] == 0xBF)
+        bytes.remove_prefix(3);
+    return bytes;
+}
+
+std::string trim(std::string_view s) {
+    auto isSpace = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+    return std::string(s);
+}
+
+std::string collapseSpaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pendingSpace = false;
+    for (unsigned char c : s) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            pendingSpace = !out.empty();
+            continue;
+        }
+        if (pendingSpace) out.push_back(' ');
+        pendingSpace = false;
+        out.push_back(char(c));
+    }
+    return out;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = char(std::tolower((unsigned char)c));
+    return out;
+}
+
+std::string nameKey(std::string_view name) { return lower(collapseSpaces(name)); }
+
+std::vector<std::string> splitNames(std::string_view list) {
+    // Normalise the separators people use between names to one.
+    std::string s(list);
+    std::vector<std::string> out;
+    const std::string_view words[] = {" and ", " & ", " und ", " et "};
+    for (auto w : words) {
+        for (size_t p; (p = s.find(w)) != std::string::npos;) s.replace(p, w.size(), ";");
+    }
+    std::replace(s.begin(), s.end(), ',', ';');
+    std::replace(s.begin(), s.end(), '\n', ';');
+    size_t start = 0;
+    while (start <= s.size()) {
+        size_t end = s.find(';', start);
+        if (end == std::string::npos) end = s.size();
+        std::string name = collapseSpaces(std::string_view(s).substr(start, end - start));
+        if (!name.empty()) out.push_back(name);
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string stripHtml(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    size_t i = 0;
+    while (i < html.size()) {
+        char c = html[i];
+        if (c == '<') {
+            size_t close = html.find('>', i);
+            if (close == std::string_view::npos) { out.append(html.substr(i)); break; }
+            std::string tag = lower(html.substr(i + 1, std::min<size_t>(close - i - 1, 4)));
+            if (tag.rfind("br", 0) == 0 || tag.rfind("/p", 0) == 0 || tag.rfind("/li", 0) == 0 ||
+                tag.rfind("/div", 0) == 0)
+                out.push_back('\n');
+            else if (tag.rfind("li", 0) == 0)
+                out.append("- ");
+            i = close + 1;
+        } else if (c == '&') {
+            static const std::pair<std::string_view, std::string_view> entities[] = {
+                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+                {"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
+            bool matched = false;
+            for (auto [name, value] : entities) {
+                if (html.substr(i, name.size()) == name) {
+                    out.append(value);
+                    i += name.size();
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched) { out.push_back(c); ++i; }
+        } else {
+            out.push_back(c);
+            ++i;
+        }
+    }
+    // Trim trailing blank lines and spaces left by removed tags.
+    return trim(out);
+}
+
+}  // namespace hallway::text

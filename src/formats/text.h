@@ -1,0 +1,40 @@
+// Small text helpers shared by the parsers.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hallway::text {
+
+// 1-based line number of byte `offset` in `bytes`.
+int lineAt(std::string_view bytes, size_t offset);
+
+// True when `bytes` is valid UTF-8 (a leading BOM is fine).
+bool isValidUtf8(std::string_view bytes);
+
+// Heuristic: NUL bytes or many control characters in the first 4 KiB.
+bool looksBinary(std::string_view bytes);
+
+std::string_view stripBom(std::string_view bytes);
+
+std::string trim(std::string_view s);
+
+// Collapses runs of whitespace (including newlines) into one space and trims.
+std::string collapseSpaces(std::string_view s);
+
+// ASCII lower-case.
+std::string lower(std::string_view s);
+
+// The key used to deduplicate people by name: whitespace collapsed, ASCII
+// case folded. "  Ana  Lima" and "ana lima" give the same key.
+std::string nameKey(std::string_view name);
+
+// Splits a speaker list such as "Ana Lima, Bo Chen & Cy Diaz" or "A; B and C"
+// into trimmed, non-empty names.
+std::vector<std::string> splitNames(std::string_view list);
+
+// Removes HTML tags and decodes the common entities; keeps paragraph breaks
+// as newlines. For descriptions that agendas ship as HTML.
+std::string stripHtml(std::string_view html);
+
+}  // namespace hallway::text
