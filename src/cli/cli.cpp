@@ -1,1 +1,411 @@
-namespace hallway {}
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <iomanip>
+#include <iostream>
+#include <set>
+
+#include "core/import_service.h"
+#include "core/schedule.h"
+#include "core/time_util.h"
+#include "formats/agenda.h"
+#include "formats/text.h"
+#include "store/store.h"
+
+namespace hallway {
+namespace {
+
+using nlohmann::json;
+
+// Thrown by command handlers for a failure the user must read; becomes
+// "hallway: MESSAGE" on stderr and exit code 1.
+struct CommandError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::optional<RowId> parseRowId(const std::string& s) {
+    RowId id = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+    if (ec != std::errc() || ptr != s.data() + s.size() || id <= 0) return std::nullopt;
+    return id;
+}
+
+Event resolveEvent(Store& store, const std::string& selector) {
+    if (auto id = parseRowId(selector)) {
+        if (auto e = store.findEvent(*id)) return *e;
+        throw CommandError("no event with id " + selector + " (see `hallway events`)");
+    }
+    if (auto e = store.findEventByName(selector)) return *e;
+    throw CommandError("no event named '" + selector + "' (see `hallway events`)");
+}
+
+std::string weekday(Instant t, const std::string& zone) {
+    static const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    auto l = instantToLocal(t, zone);
+    // Zeller-free: days since epoch of the local date, 1970-01-01 was a Thursday.
+    Instant days = localToInstant({l.year, l.month, l.day, 0, 0, 0}, "UTC") / 86400;
+    return names[((days % 7) + 11) % 7];
+}
+
+json sessionJson(const Session& s, const std::string& zone) {
+    return json{{"id", s.id},
+                {"source_id", s.sourceId},
+                {"title", s.title},
+                {"subtitle", s.subtitle},
+                {"start", isoString(s.startsAt, zone)},
+                {"end", isoString(s.endsAt, zone)},
+                {"start_utc", s.startsAt},
+                {"end_utc", s.endsAt},
+                {"duration_minutes", (s.endsAt - s.startsAt) / 60},
+                {"room", s.room},
+                {"track", s.track},
+                {"type", s.type},
+                {"url", s.url},
+                {"language", s.language},
+                {"speakers", s.speakers},
+                {"starred", s.starred},
+                {"removed", s.removed},
+                {"abstract", s.abstract}};
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
+    return out;
+}
+
+// Renders "Sat 2023-09-10 10:30-10:50" in the event's zone.
+std::string slotText(const Session& s, const std::string& zone) {
+    return weekday(s.startsAt, zone) + " " + localDateString(s.startsAt, zone) + " " +
+           localTimeString(s.startsAt, zone) + "-" + localTimeString(s.endsAt, zone);
+}
+
+void printSessionLine(std::ostream& out, const Session& s, const std::string& zone) {
+    out << std::setw(6) << s.id << "  " << (s.starred ? "* " : "  ") << slotText(s, zone) << "  ";
+    if (!s.room.empty()) out << "[" << s.room << "] ";
+    out << s.title;
+    if (!s.speakers.empty()) out << " — " << join(s.speakers, ", ");
+    if (s.removed) out << "  (removed from the agenda)";
+    out << "\n";
+}
+
+std::vector<std::string> eventDates(Store& store, const Event& event) {
+    std::set<std::string> dates;
+    for (const auto& s : store.sessions(event.id)) dates.insert(localDateString(s.startsAt, event.timeZone));
+    return {dates.begin(), dates.end()};
+}
+
+}  // namespace
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const GuiLauncher& launchGui) {
+    CLI::App app{"Hallway: plan events, capture who you meet, follow up.\n"
+                 "Run without a subcommand to open the app."};
+    app.set_version_flag("--version", std::string(HALLWAY_VERSION));
+    std::string dbPath = Store::defaultPath();
+    app.add_option("--db", dbPath, "SQLite database file")->capture_default_str();
+
+    GuiRequest gui;
+    std::string sizeText;
+    std::string guiEvent;
+    app.add_option("--screenshot", gui.screenshotPath, "GUI: render a view to this PNG file and exit");
+    app.add_option("--view", gui.view, "GUI: view to open (plan, capture, followup, people)")
+        ->check(CLI::IsMember({"plan", "capture", "followup", "people"}));
+    app.add_option("--size", sizeText, "GUI: window size WxH, e.g. 1280x800");
+    app.add_option("--event", guiEvent, "GUI: event id to open");
+
+    bool asJson = false;
+
+    // import
+    auto* import = app.add_subcommand("import", "Import an event agenda (frab XML/JSON, iCalendar, Sessionize, CSV)");
+    std::string importFile, importEvent, importFormat = "auto", importTz;
+    std::vector<std::string> importMap;
+    import->add_option("FILE", importFile, "agenda file")->required();
+    import->add_option("--event", importEvent, "event id or name to import into (default: the agenda's title)");
+    import->add_option("--format", importFormat, "auto, frab-xml, ics, frab-json, sessionize or csv")
+        ->check(CLI::IsMember({"auto", "frab-xml", "ics", "frab-json", "sessionize", "csv"}));
+    import->add_option("--tz", importTz, "IANA time zone for times the file gives without one, e.g. Europe/Brussels");
+    import->add_option("--map", importMap,
+                       "CSV column mapping HEADER=FIELD (fields: id title start end duration date room track "
+                       "type speakers description abstract url language); repeatable");
+    import->add_flag("--json", asJson, "print a JSON summary");
+
+    // events
+    auto* events = app.add_subcommand("events", "List events");
+    events->add_flag("--json", asJson, "print JSON");
+
+    // sessions
+    auto* sessions = app.add_subcommand("sessions", "List an event's sessions");
+    std::string sessionsEvent, sessionsDay, sessionsRoom, sessionsSearch;
+    bool sessionsStarred = false, sessionsRemoved = false;
+    sessions->add_option("--event", sessionsEvent, "event id or name")->required();
+    sessions->add_option("--day", sessionsDay, "day number (1 = first day) or date YYYY-MM-DD");
+    sessions->add_option("--room", sessionsRoom, "only this room");
+    sessions->add_option("--search", sessionsSearch, "words in title, abstract, room or track");
+    sessions->add_flag("--starred", sessionsStarred, "only starred sessions");
+    sessions->add_flag("--include-removed", sessionsRemoved, "also sessions dropped from the latest agenda");
+    sessions->add_flag("--json", asJson, "print JSON");
+
+    // star / unstar
+    std::vector<RowId> starIds;
+    auto* star = app.add_subcommand("star", "Star sessions for your schedule");
+    star->add_option("SESSION_ID", starIds, "session ids (see `hallway sessions`)")->required();
+    star->add_flag("--json", asJson, "print JSON");
+    auto* unstar = app.add_subcommand("unstar", "Remove sessions from your schedule");
+    unstar->add_option("SESSION_ID", starIds, "session ids")->required();
+    unstar->add_flag("--json", asJson, "print JSON");
+
+    // schedule
+    auto* schedule = app.add_subcommand("schedule", "Your starred sessions, with overlaps flagged");
+    std::string scheduleEvent;
+    schedule->add_option("--event", scheduleEvent, "event id or name")->required();
+    schedule->add_flag("--json", asJson, "print JSON");
+
+    app.require_subcommand(0, 1);
+
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    try {
+        app.parse(int(argv.size()), const_cast<char**>(argv.data()));
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e, out, err);
+        return code == 0 ? 0 : 2;
+    }
+
+    try {
+        if (app.get_subcommands().empty()) {
+            if (!sizeText.empty()) {
+                int w = 0, h = 0;
+                if (std::sscanf(sizeText.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 8192 ||
+                    h > 8192)
+                    throw CommandError("--size wants WIDTHxHEIGHT between 320x240 and 8192x8192, got '" + sizeText +
+                                       "'");
+                gui.width = w;
+                gui.height = h;
+            }
+            if (!guiEvent.empty()) {
+                auto id = parseRowId(guiEvent);
+                if (!id) throw CommandError("--event wants an event id, got '" + guiEvent + "'");
+                gui.eventId = id;
+            }
+            gui.dbPath = dbPath;
+            if (!launchGui) {
+                err << "hallway: this build has no GUI; use a subcommand (see --help)\n";
+                return 2;
+            }
+            return launchGui(gui);
+        }
+
+        Store store(dbPath);
+
+        if (*import) {
+            AgendaImportOptions options;
+            options.event = importEvent;
+            options.format = agendaFormatFromName(importFormat);
+            options.parse.timeZone = importTz;
+            if (!importTz.empty() && !isKnownTimeZone(importTz))
+                throw CommandError("unknown time zone '" + importTz + "' (use an IANA name like Europe/Berlin)");
+            for (const auto& m : importMap) {
+                auto eq = m.find('=');
+                if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())
+                    throw CommandError("--map wants HEADER=FIELD, got '" + m + "'");
+                options.parse.csvColumns[text::trim(m.substr(0, eq))] = text::trim(m.substr(eq + 1));
+            }
+            AgendaImportReport r = importAgendaFile(store, importFile, options);
+            if (asJson) {
+                json changes = json::array();
+                for (const auto& c : r.changes) {
+                    if (r.eventCreated && c.kind == SessionChange::Kind::Added) continue;
+                    changes.push_back({{"kind", sessionChangeKindName(c.kind)},
+                                       {"session_id", c.sessionId},
+                                       {"source_id", c.sourceId},
+                                       {"title", c.title},
+                                       {"before", c.before},
+                                       {"after", c.after}});
+                }
+                out << json{{"event_id", r.eventId},
+                            {"event", r.eventName},
+                            {"event_created", r.eventCreated},
+                            {"format", agendaFormatName(r.format)},
+                            {"time_zone", r.timeZone},
+                            {"sessions", r.sessionsTotal},
+                            {"sessions_added", r.sessionsAdded},
+                            {"sessions_updated", r.sessionsUpdated},
+                            {"sessions_removed", r.sessionsRemoved},
+                            {"sessions_unchanged", r.sessionsUnchanged},
+                            {"people_added", r.peopleAdded},
+                            {"rooms", r.rooms},
+                            {"days", r.days},
+                            {"changes", changes},
+                            {"warnings", r.warnings}}
+                           .dump(2)
+                    << "\n";
+            } else {
+                out << (r.eventCreated ? "Imported " : "Re-imported ") << importFile << " ("
+                    << agendaFormatName(r.format) << ") into event " << r.eventId << " \"" << r.eventName << "\" ("
+                    << r.timeZone << ")\n";
+                out << "  " << r.sessionsTotal << " sessions: " << r.sessionsAdded << " added, " << r.sessionsUpdated
+                    << " updated, " << r.sessionsRemoved << " removed, " << r.sessionsUnchanged << " unchanged; "
+                    << r.peopleAdded << " people added; " << r.rooms << " rooms; " << r.days << " days\n";
+                for (const auto& c : r.changes) {
+                    if (r.eventCreated && c.kind == SessionChange::Kind::Added) continue;
+                    out << "  " << std::left << std::setw(9) << sessionChangeKindName(c.kind) << std::right << " "
+                        << c.title;
+                    if (c.kind == SessionChange::Kind::Moved) out << ": " << c.before << " -> " << c.after;
+                    else if (c.kind == SessionChange::Kind::Retitled) out << " (was \"" << c.before << "\")";
+                    else if (c.kind == SessionChange::Kind::Removed) out << " (was " << c.before << ")";
+                    else if (!c.after.empty()) out << " (" << c.after << ")";
+                    else if (!c.before.empty()) out << " (" << c.before << ")";
+                    out << "\n";
+                }
+                for (const auto& w : r.warnings) out << "  warning: " << w << "\n";
+            }
+            return 0;
+        }
+
+        if (*events) {
+            auto list = store.listEvents();
+            if (asJson) {
+                json arr = json::array();
+                for (const auto& s : list) {
+                    arr.push_back({{"id", s.event.id},
+                                   {"name", s.event.name},
+                                   {"time_zone", s.event.timeZone},
+                                   {"start", s.event.startsAt ? isoString(s.event.startsAt, s.event.timeZone) : ""},
+                                   {"end", s.event.endsAt ? isoString(s.event.endsAt, s.event.timeZone) : ""},
+                                   {"sessions", s.sessionCount},
+                                   {"rooms", s.roomCount},
+                                   {"days", s.dayCount},
+                                   {"speakers", s.speakerCount},
+                                   {"starred", s.starredCount},
+                                   {"source_format", s.event.sourceFormat},
+                                   {"source_file", s.event.sourceFile}});
+                }
+                out << arr.dump(2) << "\n";
+            } else if (list.empty()) {
+                out << "No events yet. Import an agenda: hallway import FILE\n";
+            } else {
+                for (const auto& s : list) {
+                    out << std::setw(4) << s.event.id << "  " << s.event.name << "  ";
+                    if (s.event.startsAt)
+                        out << localDateString(s.event.startsAt, s.event.timeZone) << " – "
+                            << localDateString(s.event.endsAt, s.event.timeZone) << " (" << s.event.timeZone << ")  ";
+                    out << s.sessionCount << " sessions, " << s.roomCount << " rooms, " << s.dayCount << " days, "
+                        << s.speakerCount << " speakers, " << s.starredCount << " starred\n";
+                }
+            }
+            return 0;
+        }
+
+        if (*sessions) {
+            Event event = resolveEvent(store, sessionsEvent);
+            SessionQuery query;
+            query.starredOnly = sessionsStarred;
+            query.includeRemoved = sessionsRemoved;
+            if (!sessionsRoom.empty()) query.room = sessionsRoom;
+            if (!sessionsSearch.empty()) query.search = sessionsSearch;
+            if (!sessionsDay.empty()) {
+                if (auto n = parseRowId(sessionsDay)) {
+                    auto dates = eventDates(store, event);
+                    if (*n > RowId(dates.size()))
+                        throw CommandError("event " + std::to_string(event.id) + " has " +
+                                           std::to_string(dates.size()) + " days; --day " + sessionsDay +
+                                           " is past the last");
+                    query.localDate = dates[size_t(*n - 1)];
+                } else if (parseIsoDateTime(sessionsDay, "UTC")) {
+                    query.localDate = sessionsDay;
+                } else {
+                    throw CommandError("--day wants a day number (1, 2, ...) or a date YYYY-MM-DD, got '" +
+                                       sessionsDay + "'");
+                }
+            }
+            auto list = store.sessions(event.id, query);
+            if (asJson) {
+                json arr = json::array();
+                for (const auto& s : list) arr.push_back(sessionJson(s, event.timeZone));
+                out << arr.dump(2) << "\n";
+            } else if (list.empty()) {
+                out << "No sessions match.\n";
+            } else {
+                for (const auto& s : list) printSessionLine(out, s, event.timeZone);
+                out << list.size() << " session" << (list.size() == 1 ? "" : "s") << " (times in "
+                    << event.timeZone << "; * = starred)\n";
+            }
+            return 0;
+        }
+
+        if (*star || *unstar) {
+            bool on = bool(*star);
+            json arr = json::array();
+            for (RowId id : starIds) {
+                auto s = store.findSession(id);
+                if (!s) throw CommandError("no session with id " + std::to_string(id) + " (see `hallway sessions`)");
+                store.setStarred(id, on);
+                arr.push_back({{"id", id}, {"title", s->title}, {"starred", on}});
+                if (!asJson) out << (on ? "Starred " : "Unstarred ") << id << " " << s->title << "\n";
+            }
+            if (asJson) out << arr.dump(2) << "\n";
+            return 0;
+        }
+
+        if (*schedule) {
+            Event event = resolveEvent(store, scheduleEvent);
+            SessionQuery query;
+            query.starredOnly = true;
+            query.includeRemoved = true;  // a starred session that vanished must be seen
+            auto list = store.sessions(event.id, query);
+            auto overlaps = findOverlaps(list);
+            if (asJson) {
+                json arr = json::array();
+                for (const auto& s : list) {
+                    json j = sessionJson(s, event.timeZone);
+                    json with = json::array();
+                    for (RowId other : overlaps[s.id]) with.push_back(other);
+                    j["overlaps"] = with;
+                    arr.push_back(j);
+                }
+                out << json{{"event_id", event.id}, {"time_zone", event.timeZone}, {"sessions", arr}}.dump(2) << "\n";
+            } else if (list.empty()) {
+                out << "Nothing starred yet for " << event.name << ". Star sessions with: hallway star SESSION_ID\n";
+            } else {
+                std::string lastDate;
+                for (const auto& s : list) {
+                    std::string date = localDateString(s.startsAt, event.timeZone);
+                    if (date != lastDate) out << weekday(s.startsAt, event.timeZone) << " " << date << "\n";
+                    lastDate = date;
+                    printSessionLine(out, s, event.timeZone);
+                    for (RowId other : overlaps[s.id]) {
+                        auto o = std::find_if(list.begin(), list.end(), [&](const Session& x) { return x.id == other; });
+                        if (o != list.end())
+                            out << "          ! overlaps " << o->id << " " << o->title << " ("
+                                << localTimeString(o->startsAt, event.timeZone) << "-"
+                                << localTimeString(o->endsAt, event.timeZone) << ")\n";
+                    }
+                }
+                int clashes = 0;
+                for (auto& [id, with] : overlaps) clashes += int(with.size());
+                out << list.size() << " starred; " << clashes / 2 << " overlap" << (clashes / 2 == 1 ? "" : "s")
+                    << " (times in " << event.timeZone << ")\n";
+            }
+            return 0;
+        }
+    } catch (const FormatError& e) {
+        err << "hallway: " << e.what() << "\n";
+        return 1;
+    } catch (const StoreError& e) {
+        err << "hallway: " << e.what() << "\n";
+        return 1;
+    } catch (const CommandError& e) {
+        err << "hallway: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        err << "hallway: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace hallway

@@ -1,0 +1,258 @@
+// The schema as a ladder of migrations keyed on PRAGMA user_version. Never
+// edit a shipped step: add a new one. tests/store/migration_test.cpp upgrades
+// a database written by step 1 to the latest and checks rows survive.
+#include "store/schema.h"
+
+namespace hallway::schema {
+namespace {
+
+// Step 1: the whole data model of DESIGN.md.
+const char* const kStep1 = R"SQL(
+CREATE TABLE events (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL,
+  venue         TEXT NOT NULL DEFAULT '',
+  time_zone     TEXT NOT NULL DEFAULT 'UTC',
+  starts_at     INTEGER,
+  ends_at       INTEGER,
+  source_file   TEXT NOT NULL DEFAULT '',
+  source_format TEXT NOT NULL DEFAULT '',
+  source_hash   TEXT NOT NULL DEFAULT '',
+  imported_at   INTEGER,
+  goals         TEXT NOT NULL DEFAULT '',
+  created_at    INTEGER NOT NULL
+);
+CREATE INDEX events_name ON events(name);
+
+CREATE TABLE event_goals (
+  id         INTEGER PRIMARY KEY,
+  event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL,            -- people_met, coffee_chats, follow_ups_sent, text
+  target     INTEGER,
+  text       TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE sessions (
+  id          INTEGER PRIMARY KEY,
+  event_id    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  source_id   TEXT NOT NULL,
+  title       TEXT NOT NULL,
+  subtitle    TEXT NOT NULL DEFAULT '',
+  abstract    TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  starts_at   INTEGER NOT NULL,
+  ends_at     INTEGER NOT NULL,
+  room        TEXT NOT NULL DEFAULT '',
+  track       TEXT NOT NULL DEFAULT '',
+  type        TEXT NOT NULL DEFAULT '',
+  url         TEXT NOT NULL DEFAULT '',
+  language    TEXT NOT NULL DEFAULT '',
+  starred     INTEGER NOT NULL DEFAULT 0,
+  attendance  INTEGER NOT NULL DEFAULT 0,  -- 0 none, 1 attending, 2 attended, 3 skipped
+  removed_at  INTEGER,                     -- gone from the latest import
+  updated_at  INTEGER NOT NULL,
+  UNIQUE (event_id, source_id)
+);
+CREATE INDEX sessions_event_start ON sessions(event_id, starts_at);
+
+CREATE TABLE people (
+  id                 INTEGER PRIMARY KEY,
+  display_name       TEXT NOT NULL,
+  name_key           TEXT NOT NULL,
+  given_name         TEXT NOT NULL DEFAULT '',
+  family_name        TEXT NOT NULL DEFAULT '',
+  company            TEXT NOT NULL DEFAULT '',
+  role               TEXT NOT NULL DEFAULT '',
+  how_met            TEXT NOT NULL DEFAULT '',
+  keep_in_touch_days INTEGER,
+  source             TEXT NOT NULL DEFAULT 'typed',  -- agenda, linkedin, vcard, csv, typed
+  merged_into        INTEGER REFERENCES people(id),
+  created_at         INTEGER NOT NULL,
+  updated_at         INTEGER NOT NULL
+);
+CREATE INDEX people_name_key ON people(name_key);
+
+CREATE TABLE person_contacts (
+  id        INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  kind      TEXT NOT NULL CHECK (kind IN ('email', 'phone', 'url')),
+  value     TEXT NOT NULL,
+  label     TEXT NOT NULL DEFAULT '',
+  UNIQUE (person_id, kind, value)
+);
+CREATE INDEX person_contacts_value ON person_contacts(kind, value);
+
+CREATE TABLE person_tags (
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  tag       TEXT NOT NULL,
+  PRIMARY KEY (person_id, tag)
+);
+
+CREATE TABLE person_facts (
+  id         INTEGER PRIMARY KEY,
+  person_id  INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  text       TEXT NOT NULL,
+  on_date    TEXT,                       -- YYYY-MM-DD when the fact is dated
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE session_speakers (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  person_id  INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (session_id, person_id)
+);
+CREATE INDEX session_speakers_person ON session_speakers(person_id);
+
+CREATE TABLE targets (
+  id         INTEGER PRIMARY KEY,
+  event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  person_id  INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  priority   TEXT NOT NULL DEFAULT 'should' CHECK (priority IN ('must', 'should', 'nice')),
+  why        TEXT NOT NULL DEFAULT '',
+  questions  TEXT NOT NULL DEFAULT '',   -- one per line
+  status     TEXT NOT NULL DEFAULT 'not_yet' CHECK (status IN ('not_yet', 'met', 'missed')),
+  created_at INTEGER NOT NULL,
+  UNIQUE (event_id, person_id)
+);
+
+CREATE TABLE notes (
+  id         INTEGER PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  event_id   INTEGER REFERENCES events(id) ON DELETE SET NULL,
+  session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+  body       TEXT NOT NULL,
+  tags       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX notes_event ON notes(event_id, created_at);
+
+CREATE TABLE note_people (
+  note_id   INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  PRIMARY KEY (note_id, person_id)
+);
+CREATE INDEX note_people_person ON note_people(person_id);
+
+CREATE TABLE note_items (
+  id       INTEGER PRIMARY KEY,
+  note_id  INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  kind     TEXT NOT NULL CHECK (kind IN ('promise', 'intro', 'detail', 'ask', 'question')),
+  text     TEXT NOT NULL,
+  on_date  TEXT,
+  done     INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE interactions (
+  id          INTEGER PRIMARY KEY,
+  person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  event_id    INTEGER REFERENCES events(id) ON DELETE SET NULL,
+  note_id     INTEGER REFERENCES notes(id) ON DELETE SET NULL,
+  occurred_at INTEGER NOT NULL,
+  kind        TEXT NOT NULL,   -- met, coffee, call, email, intro_made, resource_shared, referral_asked, referral_given
+  direction   TEXT NOT NULL DEFAULT 'neutral' CHECK (direction IN ('give', 'ask', 'neutral')),
+  summary     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX interactions_person ON interactions(person_id, occurred_at);
+
+CREATE TABLE templates (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  kind       TEXT NOT NULL DEFAULT '',
+  subject    TEXT NOT NULL DEFAULT '',
+  body       TEXT NOT NULL,
+  builtin    INTEGER NOT NULL DEFAULT 0,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE follow_ups (
+  id            INTEGER PRIMARY KEY,
+  person_id     INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  event_id      INTEGER REFERENCES events(id) ON DELETE SET NULL,
+  rule          TEXT NOT NULL,
+  note_id       INTEGER REFERENCES notes(id) ON DELETE SET NULL,
+  note_item_id  INTEGER REFERENCES note_items(id) ON DELETE SET NULL,
+  kind          TEXT NOT NULL,
+  due_date      TEXT NOT NULL,           -- YYYY-MM-DD, the user's calendar day
+  priority      REAL NOT NULL DEFAULT 0,
+  channel       TEXT NOT NULL DEFAULT 'email',
+  status        TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'drafted', 'sent', 'replied', 'snoozed', 'done', 'dropped')),
+  snoozed_until TEXT,
+  attempt       INTEGER NOT NULL DEFAULT 1,
+  template_id   INTEGER REFERENCES templates(id) ON DELETE SET NULL,
+  draft         TEXT NOT NULL DEFAULT '',
+  reason        TEXT NOT NULL DEFAULT '',
+  dedupe_key    TEXT NOT NULL UNIQUE,    -- makes generation idempotent
+  edited        INTEGER NOT NULL DEFAULT 0,
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+CREATE INDEX follow_ups_due ON follow_ups(status, due_date);
+
+CREATE TABLE imports (
+  id          INTEGER PRIMARY KEY,
+  event_id    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  file        TEXT NOT NULL,
+  format      TEXT NOT NULL,
+  hash        TEXT NOT NULL,
+  imported_at INTEGER NOT NULL,
+  added       INTEGER NOT NULL,
+  updated     INTEGER NOT NULL,
+  removed     INTEGER NOT NULL,
+  warnings    TEXT NOT NULL DEFAULT ''
+);
+)SQL";
+
+// Step 2: full-text search over sessions and people, kept in step by triggers.
+const char* const kStep2 = R"SQL(
+CREATE VIRTUAL TABLE sessions_fts USING fts5(
+  title, abstract, description, room, track,
+  content='sessions', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER sessions_fts_insert AFTER INSERT ON sessions BEGIN
+  INSERT INTO sessions_fts(rowid, title, abstract, description, room, track)
+  VALUES (new.id, new.title, new.abstract, new.description, new.room, new.track);
+END;
+CREATE TRIGGER sessions_fts_delete AFTER DELETE ON sessions BEGIN
+  INSERT INTO sessions_fts(sessions_fts, rowid, title, abstract, description, room, track)
+  VALUES ('delete', old.id, old.title, old.abstract, old.description, old.room, old.track);
+END;
+CREATE TRIGGER sessions_fts_update AFTER UPDATE OF title, abstract, description, room, track ON sessions BEGIN
+  INSERT INTO sessions_fts(sessions_fts, rowid, title, abstract, description, room, track)
+  VALUES ('delete', old.id, old.title, old.abstract, old.description, old.room, old.track);
+  INSERT INTO sessions_fts(rowid, title, abstract, description, room, track)
+  VALUES (new.id, new.title, new.abstract, new.description, new.room, new.track);
+END;
+INSERT INTO sessions_fts(sessions_fts) VALUES ('rebuild');
+
+CREATE VIRTUAL TABLE people_fts USING fts5(
+  display_name, company, role,
+  content='people', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
+  INSERT INTO people_fts(rowid, display_name, company, role)
+  VALUES (new.id, new.display_name, new.company, new.role);
+END;
+CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
+  INSERT INTO people_fts(people_fts, rowid, display_name, company, role)
+  VALUES ('delete', old.id, old.display_name, old.company, old.role);
+END;
+CREATE TRIGGER people_fts_update AFTER UPDATE OF display_name, company, role ON people BEGIN
+  INSERT INTO people_fts(people_fts, rowid, display_name, company, role)
+  VALUES ('delete', old.id, old.display_name, old.company, old.role);
+  INSERT INTO people_fts(rowid, display_name, company, role)
+  VALUES (new.id, new.display_name, new.company, new.role);
+END;
+INSERT INTO people_fts(people_fts) VALUES ('rebuild');
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2};
+
+}  // namespace
+
+int latestVersion() { return int(sizeof kSteps / sizeof kSteps[0]); }
+
+const char* stepSql(int version) {
+    if (version < 1 || version > latestVersion()) return nullptr;
+    return kSteps[version - 1];
+}
+
+}  // namespace hallway::schema

@@ -1,0 +1,117 @@
+#include "store/sqlite.h"
+
+#include <sqlite3.h>
+
+namespace hallway::sql {
+
+Connection::Connection(const std::string& path, bool create) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
+    if (create) flags |= SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw Error(rc, "cannot open database " + path + ": " + message);
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+}
+
+Connection::~Connection() { sqlite3_close_v2(m_db); }
+
+void Connection::fail(int code, std::string_view what) const {
+    throw Error(code, std::string(what) + ": " + sqlite3_errmsg(m_db));
+}
+
+void Connection::exec(std::string_view sqlText) {
+    std::string owned(sqlText);
+    char* message = nullptr;
+    int rc = sqlite3_exec(m_db, owned.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        std::string text = message ? message : sqlite3_errstr(rc);
+        sqlite3_free(message);
+        throw Error(rc, text);
+    }
+}
+
+std::int64_t Connection::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+int Connection::changes() const { return sqlite3_changes(m_db); }
+
+Statement::Statement(Connection& db, std::string_view sqlText) : m_db(db) {
+    int rc = sqlite3_prepare_v3(db.handle(), sqlText.data(), int(sqlText.size()), SQLITE_PREPARE_PERSISTENT,
+                                &m_stmt, nullptr);
+    if (rc != SQLITE_OK) db.fail(rc, "prepare failed for: " + std::string(sqlText.substr(0, 80)));
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    int rc = sqlite3_bind_int64(m_stmt, index, value);
+    if (rc != SQLITE_OK) m_db.fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+    int rc = sqlite3_bind_double(m_stmt, index, value);
+    if (rc != SQLITE_OK) m_db.fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+    int rc = sqlite3_bind_text64(m_stmt, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK) m_db.fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+    int rc = sqlite3_bind_null(m_stmt, index);
+    if (rc != SQLITE_OK) m_db.fail(rc, "bind");
+    return *this;
+}
+
+bool Statement::step() {
+    int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    sqlite3_reset(m_stmt);
+    m_db.fail(rc, "step");
+}
+
+void Statement::run() {
+    step();
+    reset();
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+std::int64_t Statement::getInt(int column) const { return sqlite3_column_int64(m_stmt, column); }
+double Statement::getDouble(int column) const { return sqlite3_column_double(m_stmt, column); }
+bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+
+std::string Statement::getText(int column) const {
+    auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    if (!text) return {};
+    return std::string(text, size_t(sqlite3_column_bytes(m_stmt, column)));
+}
+
+Transaction::Transaction(Connection& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!m_done) {
+        try {
+            m_db.exec("ROLLBACK");
+        } catch (...) {
+            // Rolling back after a failed COMMIT can itself fail; nothing more to do.
+        }
+    }
+}
+
+void Transaction::commit() {
+    m_db.exec("COMMIT");
+    m_done = true;
+}
+
+}  // namespace hallway::sql

@@ -1,0 +1,484 @@
+#include "store/store.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <unordered_map>
+
+#include "core/time_util.h"
+#include "formats/text.h"
+#include "store/schema.h"
+#include "store/sqlite.h"
+
+namespace hallway {
+
+// Prepared once, reused: keyed by the address of the SQL literal.
+struct Store::Statements {
+    std::unordered_map<const char*, std::unique_ptr<sql::Statement>> cache;
+    sql::Statement& get(sql::Connection& db, const char* text) {
+        auto& slot = cache[text];
+        if (!slot) slot = std::make_unique<sql::Statement>(db, text);
+        slot->reset();
+        return *slot;
+    }
+};
+
+namespace {
+
+// Resets a cached statement when a step throws or a loop ends early.
+struct Resetter {
+    sql::Statement& stmt;
+    ~Resetter() { stmt.reset(); }
+};
+
+void ensureOwnerOnlyFile(const std::string& path) {
+    if (path == ":memory:" || path.empty()) return;
+    std::filesystem::path p(path);
+    if (p.has_parent_path()) {
+        std::error_code ec;
+        if (!std::filesystem::exists(p.parent_path(), ec)) {
+            std::filesystem::create_directories(p.parent_path(), ec);
+            if (ec) throw StoreError("cannot create folder " + p.parent_path().string() + ": " + ec.message());
+            ::chmod(p.parent_path().c_str(), 0700);
+        }
+    }
+    // Create the file ourselves so it never exists with looser permissions.
+    int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+}
+
+std::string describe(const sql::Error& e, const std::string& path) {
+    int primary = e.code() & 0xff;
+    if (primary == SQLITE_NOTADB) return path + " is not a Hallway database (not an SQLite file)";
+    if (primary == SQLITE_FULL) return "the disk is full: " + path + " could not be written";
+    if (primary == SQLITE_READONLY) return path + " is read-only: nothing could be saved";
+    if (primary == SQLITE_CANTOPEN) return "cannot open " + path + ": " + e.what();
+    return "database error in " + path + ": " + e.what();
+}
+
+std::string ftsQuery(const std::string& input) {
+    // Each word becomes a quoted prefix term, so punctuation cannot break the
+    // FTS5 query syntax and "rust wasm" finds both words anywhere.
+    std::string out;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        std::string escaped;
+        for (char c : word) {
+            if (c == '"') escaped += "\"\"";
+            else escaped += c;
+        }
+        if (!out.empty()) out += ' ';
+        out += '"' + escaped + "\"*";
+        word.clear();
+    };
+    for (char c : input) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || std::isalnum(u)) word += c;
+        else flush();
+    }
+    flush();
+    return out;
+}
+
+Session readSession(const sql::Statement& q) {
+    Session s;
+    s.id = q.getInt(0);
+    s.eventId = q.getInt(1);
+    s.sourceId = q.getText(2);
+    s.title = q.getText(3);
+    s.subtitle = q.getText(4);
+    s.abstract = q.getText(5);
+    s.description = q.getText(6);
+    s.startsAt = q.getInt(7);
+    s.endsAt = q.getInt(8);
+    s.room = q.getText(9);
+    s.track = q.getText(10);
+    s.type = q.getText(11);
+    s.url = q.getText(12);
+    s.language = q.getText(13);
+    s.starred = q.getInt(14) != 0;
+    s.attendance = static_cast<Attendance>(q.getInt(15));
+    s.removed = !q.isNull(16);
+    return s;
+}
+
+#define SESSION_COLUMNS                                                                             \
+    "s.id, s.event_id, s.source_id, s.title, s.subtitle, s.abstract, s.description, s.starts_at, " \
+    "s.ends_at, s.room, s.track, s.type, s.url, s.language, s.starred, s.attendance, s.removed_at"
+
+Event readEvent(const sql::Statement& q) {
+    Event e;
+    e.id = q.getInt(0);
+    e.name = q.getText(1);
+    e.venue = q.getText(2);
+    e.timeZone = q.getText(3);
+    e.startsAt = q.getInt(4);
+    e.endsAt = q.getInt(5);
+    e.sourceFile = q.getText(6);
+    e.sourceFormat = q.getText(7);
+    e.sourceHash = q.getText(8);
+    e.importedAt = q.getInt(9);
+    e.goals = q.getText(10);
+    return e;
+}
+
+#define EVENT_COLUMNS \
+    "id, name, venue, time_zone, starts_at, ends_at, source_file, source_format, source_hash, imported_at, goals"
+
+}  // namespace
+
+std::string Store::defaultPath() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    std::string base;
+    if (xdg && *xdg == '/') {
+        base = xdg;
+    } else {
+        const char* home = std::getenv("HOME");
+        base = std::string(home && *home ? home : ".") + "/.local/share";
+    }
+    return base + "/hallway/hallway.db";
+}
+
+int Store::latestSchemaVersion() { return schema::latestVersion(); }
+
+Store::Store(const std::string& path) : Store(path, OpenOptions{}) {}
+
+Store::Store(const std::string& path, const OpenOptions& options)
+    : m_path(path), m_stmts(std::make_unique<Statements>()) {
+    try {
+        if (options.create) ensureOwnerOnlyFile(path);
+        else if (path != ":memory:" && !std::filesystem::exists(path))
+            throw StoreError("no database at " + path);
+        m_db = std::make_unique<sql::Connection>(path, options.create);
+        configure();
+        int version = schemaVersion();
+        if (version > latestSchemaVersion())
+            throw StoreError(path + " was written by a newer Hallway (schema " + std::to_string(version) +
+                             ", this build knows " + std::to_string(latestSchemaVersion()) +
+                             "); refusing to open it so nothing is damaged");
+        migrate(options.migrateTo);
+    } catch (const sql::Error& e) {
+        throw StoreError(describe(e, path));
+    }
+}
+
+Store::~Store() {
+    m_stmts.reset();  // statements must be finalised before the connection closes
+}
+
+void Store::configure() {
+    m_db->exec("PRAGMA foreign_keys = ON");
+    sqlite3_busy_timeout(m_db->handle(), 5000);
+    if (m_path != ":memory:") m_db->exec("PRAGMA journal_mode = WAL");
+    // NORMAL in WAL mode is durable across application crashes; only a power
+    // loss can undo the last commits.
+    m_db->exec("PRAGMA synchronous = NORMAL");
+}
+
+int Store::schemaVersion() {
+    sql::Statement q(*m_db, "PRAGMA user_version");
+    q.step();
+    return int(q.getInt(0));
+}
+
+void Store::migrate(std::optional<int> target) {
+    int goal = target.value_or(latestSchemaVersion());
+    int version = schemaVersion();
+    while (version < goal) {
+        int next = version + 1;
+        sql::Transaction tx(*m_db);
+        m_db->exec(schema::stepSql(next));
+        m_db->exec("PRAGMA user_version = " + std::to_string(next));
+        tx.commit();
+        version = next;
+    }
+}
+
+Store::Transaction::Transaction(Store& store) : m_tx(std::make_unique<sql::Transaction>(*store.m_db)) {}
+Store::Transaction::~Transaction() = default;
+void Store::Transaction::commit() { m_tx->commit(); }
+
+// --- events ---------------------------------------------------------------
+
+RowId Store::createEvent(const Event& e) {
+    auto& q = m_stmts->get(*m_db,
+                           "INSERT INTO events (name, venue, time_zone, starts_at, ends_at, source_file, "
+                           "source_format, source_hash, imported_at, goals, created_at) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    q.bind(1, e.name).bind(2, e.venue).bind(3, e.timeZone).bind(4, e.startsAt).bind(5, e.endsAt);
+    q.bind(6, e.sourceFile).bind(7, e.sourceFormat).bind(8, e.sourceHash).bind(9, e.importedAt);
+    q.bind(10, e.goals).bind(11, nowInstant());
+    q.run();
+    return m_db->lastInsertId();
+}
+
+void Store::updateEvent(const Event& e) {
+    auto& q = m_stmts->get(*m_db,
+                           "UPDATE events SET name=?, venue=?, time_zone=?, starts_at=?, ends_at=?, source_file=?, "
+                           "source_format=?, source_hash=?, imported_at=?, goals=? WHERE id=?");
+    q.bind(1, e.name).bind(2, e.venue).bind(3, e.timeZone).bind(4, e.startsAt).bind(5, e.endsAt);
+    q.bind(6, e.sourceFile).bind(7, e.sourceFormat).bind(8, e.sourceHash).bind(9, e.importedAt);
+    q.bind(10, e.goals).bind(11, e.id);
+    q.run();
+}
+
+std::optional<Event> Store::findEvent(RowId id) {
+    auto& q = m_stmts->get(*m_db, "SELECT " EVENT_COLUMNS " FROM events WHERE id=?");
+    Resetter r{q};
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    return readEvent(q);
+}
+
+std::optional<Event> Store::findEventByName(const std::string& name) {
+    auto& q = m_stmts->get(*m_db,
+                           "SELECT " EVENT_COLUMNS " FROM events WHERE name = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1");
+    Resetter r{q};
+    q.bind(1, text::trim(name));
+    if (!q.step()) return std::nullopt;
+    return readEvent(q);
+}
+
+std::vector<EventSummary> Store::listEvents() {
+    std::vector<EventSummary> out;
+    {
+        auto& q = m_stmts->get(*m_db,
+                               "SELECT " EVENT_COLUMNS ", "
+                               "(SELECT count(*) FROM sessions s WHERE s.event_id = e.id AND s.removed_at IS NULL), "
+                               "(SELECT count(DISTINCT room) FROM sessions s WHERE s.event_id = e.id "
+                               "   AND s.removed_at IS NULL AND room <> ''), "
+                               "(SELECT count(DISTINCT ss.person_id) FROM session_speakers ss JOIN sessions s "
+                               "   ON s.id = ss.session_id WHERE s.event_id = e.id AND s.removed_at IS NULL), "
+                               "(SELECT count(*) FROM sessions s WHERE s.event_id = e.id AND s.starred AND "
+                               "   s.removed_at IS NULL) "
+                               "FROM events e ORDER BY e.starts_at DESC, e.id DESC");
+        Resetter r{q};
+        while (q.step()) {
+            EventSummary summary;
+            summary.event = readEvent(q);
+            summary.sessionCount = int(q.getInt(11));
+            summary.roomCount = int(q.getInt(12));
+            summary.speakerCount = int(q.getInt(13));
+            summary.starredCount = int(q.getInt(14));
+            out.push_back(std::move(summary));
+        }
+    }
+    // Days depend on the event's zone, which SQL does not know.
+    auto& q = m_stmts->get(*m_db, "SELECT starts_at FROM sessions WHERE event_id=? AND removed_at IS NULL");
+    for (auto& summary : out) {
+        Resetter r{q};
+        q.bind(1, summary.event.id);
+        std::set<std::string> dates;
+        while (q.step()) dates.insert(localDateString(q.getInt(0), summary.event.timeZone));
+        summary.dayCount = int(dates.size());
+    }
+    return out;
+}
+
+void Store::recordImport(RowId eventId, const std::string& file, const std::string& format, const std::string& hash,
+                         int added, int updated, int removed, const std::string& warnings) {
+    auto& q = m_stmts->get(*m_db,
+                           "INSERT INTO imports (event_id, file, format, hash, imported_at, added, updated, removed, "
+                           "warnings) VALUES (?,?,?,?,?,?,?,?,?)");
+    q.bind(1, eventId).bind(2, file).bind(3, format).bind(4, hash).bind(5, nowInstant());
+    q.bind(6, added).bind(7, updated).bind(8, removed).bind(9, warnings);
+    q.run();
+}
+
+// --- sessions -------------------------------------------------------------
+
+std::vector<Session> Store::sessions(RowId eventId, const SessionQuery& query) {
+    std::vector<Session> out;
+    std::string timeZone = "UTC";
+    if (auto e = findEvent(eventId)) timeZone = e->timeZone;
+
+    std::set<RowId> matches;
+    bool searching = query.search && !ftsQuery(*query.search).empty();
+    if (searching) {
+        auto& q = m_stmts->get(*m_db, "SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?");
+        Resetter r{q};
+        q.bind(1, ftsQuery(*query.search));
+        while (q.step()) matches.insert(q.getInt(0));
+    }
+
+    auto& q = m_stmts->get(*m_db, "SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.event_id = ? "
+                                  "ORDER BY s.starts_at, s.room, s.title, s.id");
+    {
+        Resetter r{q};
+        q.bind(1, eventId);
+        std::string roomKey = query.room ? text::lower(*query.room) : "";
+        while (q.step()) {
+            Session s = readSession(q);
+            if (s.removed && !query.includeRemoved) continue;
+            if (query.starredOnly && !s.starred) continue;
+            if (query.room && text::lower(s.room) != roomKey) continue;
+            if (searching && !matches.count(s.id)) continue;
+            if (query.localDate && localDateString(s.startsAt, timeZone) != *query.localDate) continue;
+            out.push_back(std::move(s));
+        }
+    }
+
+    attachSpeakers(eventId, out);
+    return out;
+}
+
+void Store::attachSpeakers(RowId eventId, std::vector<Session>& sessions) {
+    // Speakers for the whole event in one query, not one per session.
+    std::unordered_map<RowId, std::vector<std::string>> speakers;
+    auto& sp = m_stmts->get(*m_db,
+                            "SELECT ss.session_id, p.display_name FROM session_speakers ss "
+                            "JOIN sessions s ON s.id = ss.session_id JOIN people p ON p.id = ss.person_id "
+                            "WHERE s.event_id = ? ORDER BY ss.session_id, ss.position");
+    Resetter r{sp};
+    sp.bind(1, eventId);
+    while (sp.step()) speakers[sp.getInt(0)].push_back(sp.getText(1));
+    for (auto& s : sessions) {
+        auto it = speakers.find(s.id);
+        if (it != speakers.end()) s.speakers = it->second;
+    }
+}
+
+std::vector<std::string> Store::speakerNames(RowId sessionId) {
+    auto& q = m_stmts->get(*m_db,
+                           "SELECT p.display_name FROM session_speakers ss JOIN people p ON p.id = ss.person_id "
+                           "WHERE ss.session_id = ? ORDER BY ss.position");
+    Resetter r{q};
+    q.bind(1, sessionId);
+    std::vector<std::string> names;
+    while (q.step()) names.push_back(q.getText(0));
+    return names;
+}
+
+std::optional<Session> Store::findSession(RowId id) {
+    auto& q = m_stmts->get(*m_db, "SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.id = ?");
+    std::optional<Session> found;
+    {
+        Resetter r{q};
+        q.bind(1, id);
+        if (!q.step()) return std::nullopt;
+        found = readSession(q);
+    }
+    found->speakers = speakerNames(id);
+    return found;
+}
+
+std::map<std::string, Session> Store::sessionsBySourceId(RowId eventId) {
+    auto& q = m_stmts->get(*m_db, "SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.event_id = ?");
+    std::vector<Session> all;
+    {
+        Resetter r{q};
+        q.bind(1, eventId);
+        while (q.step()) all.push_back(readSession(q));
+    }
+    attachSpeakers(eventId, all);
+    std::map<std::string, Session> out;
+    for (auto& s : all) out.emplace(s.sourceId, std::move(s));
+    return out;
+}
+
+RowId Store::insertSession(const Session& s) {
+    auto& q = m_stmts->get(*m_db,
+                           "INSERT INTO sessions (event_id, source_id, title, subtitle, abstract, description, "
+                           "starts_at, ends_at, room, track, type, url, language, starred, attendance, updated_at) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    q.bind(1, s.eventId).bind(2, s.sourceId).bind(3, s.title).bind(4, s.subtitle).bind(5, s.abstract);
+    q.bind(6, s.description).bind(7, s.startsAt).bind(8, s.endsAt).bind(9, s.room).bind(10, s.track);
+    q.bind(11, s.type).bind(12, s.url).bind(13, s.language).bind(14, s.starred ? 1 : 0);
+    q.bind(15, int(s.attendance)).bind(16, nowInstant());
+    q.run();
+    return m_db->lastInsertId();
+}
+
+void Store::updateSessionAgendaFields(const Session& s) {
+    auto& q = m_stmts->get(*m_db,
+                           "UPDATE sessions SET title=?, subtitle=?, abstract=?, description=?, starts_at=?, "
+                           "ends_at=?, room=?, track=?, type=?, url=?, language=?, removed_at=NULL, updated_at=? "
+                           "WHERE id=?");
+    q.bind(1, s.title).bind(2, s.subtitle).bind(3, s.abstract).bind(4, s.description).bind(5, s.startsAt);
+    q.bind(6, s.endsAt).bind(7, s.room).bind(8, s.track).bind(9, s.type).bind(10, s.url);
+    q.bind(11, s.language).bind(12, nowInstant()).bind(13, s.id);
+    q.run();
+}
+
+void Store::markSessionRemoved(RowId sessionId, Instant when) {
+    auto& q = m_stmts->get(*m_db, "UPDATE sessions SET removed_at=?, updated_at=? WHERE id=?");
+    q.bind(1, when).bind(2, when).bind(3, sessionId);
+    q.run();
+}
+
+bool Store::setStarred(RowId sessionId, bool starred) {
+    auto& q = m_stmts->get(*m_db, "UPDATE sessions SET starred=?, updated_at=? WHERE id=?");
+    q.bind(1, starred ? 1 : 0).bind(2, nowInstant()).bind(3, sessionId);
+    q.run();
+    return m_db->changes() > 0;
+}
+
+// --- people ---------------------------------------------------------------
+
+RowId Store::createPerson(const Person& p) {
+    auto& q = m_stmts->get(*m_db,
+                           "INSERT INTO people (display_name, name_key, company, role, source, created_at, "
+                           "updated_at) VALUES (?,?,?,?,?,?,?)");
+    Instant now = nowInstant();
+    q.bind(1, p.displayName).bind(2, text::nameKey(p.displayName)).bind(3, p.company).bind(4, p.role);
+    q.bind(5, p.source.empty() ? std::string("typed") : p.source).bind(6, now).bind(7, now);
+    q.run();
+    return m_db->lastInsertId();
+}
+
+std::optional<Person> Store::findPerson(RowId id) {
+    auto& q = m_stmts->get(*m_db, "SELECT id, display_name, company, role, source FROM people WHERE id=?");
+    Resetter r{q};
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    Person p;
+    p.id = q.getInt(0);
+    p.displayName = q.getText(1);
+    p.company = q.getText(2);
+    p.role = q.getText(3);
+    p.source = q.getText(4);
+    return p;
+}
+
+std::map<std::string, RowId> Store::speakersOfEvent(RowId eventId) {
+    auto& q = m_stmts->get(*m_db,
+                           "SELECT DISTINCT p.name_key, p.id FROM session_speakers ss "
+                           "JOIN sessions s ON s.id = ss.session_id JOIN people p ON p.id = ss.person_id "
+                           "WHERE s.event_id = ? ORDER BY p.id");
+    Resetter r{q};
+    q.bind(1, eventId);
+    std::map<std::string, RowId> out;
+    while (q.step()) out.emplace(q.getText(0), q.getInt(1));
+    return out;
+}
+
+void Store::setSessionSpeakers(RowId sessionId, const std::vector<RowId>& personIds) {
+    auto& del = m_stmts->get(*m_db, "DELETE FROM session_speakers WHERE session_id=?");
+    del.bind(1, sessionId);
+    del.run();
+    auto& ins = m_stmts->get(*m_db,
+                             "INSERT OR IGNORE INTO session_speakers (session_id, person_id, position) VALUES (?,?,?)");
+    int position = 0;
+    for (RowId person : personIds) {
+        ins.bind(1, sessionId).bind(2, person).bind(3, position++);
+        ins.run();
+    }
+}
+
+int Store::countPeople() {
+    auto& q = m_stmts->get(*m_db, "SELECT count(*) FROM people WHERE merged_into IS NULL");
+    Resetter r{q};
+    q.step();
+    return int(q.getInt(0));
+}
+
+}  // namespace hallway

@@ -1,0 +1,112 @@
+// The Hallway database: one SQLite file, typed methods, no SQL above this layer.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace hallway {
+
+namespace sql {
+class Connection;
+class Transaction;
+}  // namespace sql
+
+// Raised for database problems a user must hear about (cannot open, newer
+// schema, disk full). what() is a complete sentence.
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct SessionQuery {
+    std::optional<std::string> localDate;  // "YYYY-MM-DD" in the event's zone
+    std::optional<std::string> room;       // exact, case-insensitive
+    std::optional<std::string> search;     // full-text over title/abstract/description/room/track
+    bool starredOnly = false;
+    bool includeRemoved = false;
+};
+
+class Store {
+public:
+    struct OpenOptions {
+        bool create = true;
+        // Stop migrating at this version (tests build old databases with it).
+        std::optional<int> migrateTo;
+    };
+
+    // $XDG_DATA_HOME/hallway/hallway.db, else ~/.local/share/hallway/hallway.db.
+    static std::string defaultPath();
+    static int latestSchemaVersion();
+
+    // Opens or creates the database (owner-only permissions, WAL, foreign keys,
+    // busy timeout) and brings its schema up to date. Throws StoreError when
+    // the file is not a database or comes from a newer Hallway.
+    explicit Store(const std::string& path);
+    Store(const std::string& path, const OpenOptions& options);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    const std::string& path() const { return m_path; }
+    int schemaVersion();
+    // Runs migrations from the current version up to `target` (default latest).
+    void migrate(std::optional<int> target = std::nullopt);
+
+    // One write transaction; rolls back unless commit() is called.
+    class Transaction {
+    public:
+        explicit Transaction(Store& store);
+        ~Transaction();
+        void commit();
+
+    private:
+        std::unique_ptr<sql::Transaction> m_tx;
+    };
+
+    // --- events
+    RowId createEvent(const Event& event);
+    void updateEvent(const Event& event);
+    std::optional<Event> findEvent(RowId id);
+    // Exact name match, case-insensitive; the newest when several share it.
+    std::optional<Event> findEventByName(const std::string& name);
+    std::vector<EventSummary> listEvents();
+    void recordImport(RowId eventId, const std::string& file, const std::string& format, const std::string& hash,
+                      int added, int updated, int removed, const std::string& warnings);
+
+    // --- sessions
+    std::vector<Session> sessions(RowId eventId, const SessionQuery& query = {});
+    std::optional<Session> findSession(RowId id);
+    // Every session of the event keyed by source id, removed ones included.
+    std::map<std::string, Session> sessionsBySourceId(RowId eventId);
+    RowId insertSession(const Session& session);
+    // Writes the agenda's fields (not the user's stars/attendance) and clears removed_at.
+    void updateSessionAgendaFields(const Session& session);
+    void markSessionRemoved(RowId sessionId, Instant when);
+    // False when no such session.
+    bool setStarred(RowId sessionId, bool starred);
+
+    // --- people as agenda speakers
+    RowId createPerson(const Person& person);
+    std::optional<Person> findPerson(RowId id);
+    // name_key -> person id of everyone who speaks at the event.
+    std::map<std::string, RowId> speakersOfEvent(RowId eventId);
+    void setSessionSpeakers(RowId sessionId, const std::vector<RowId>& personIds);
+    int countPeople();
+
+private:
+    void configure();
+    std::vector<std::string> speakerNames(RowId sessionId);
+    void attachSpeakers(RowId eventId, std::vector<Session>& sessions);
+
+    std::string m_path;
+    std::unique_ptr<sql::Connection> m_db;
+    struct Statements;
+    std::unique_ptr<Statements> m_stmts;
+};
+
+}  // namespace hallway

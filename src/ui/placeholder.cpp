@@ -1,1 +1,0 @@
-// UI layer: views land here.
