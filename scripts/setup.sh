@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Hallway needs (only those missing), then
+# configures and builds into ./build. Safe to run again: it does only what is
+# left to do.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake pkg-config
+  libsqlite3-dev sqlite3 libpugixml-dev nlohmann-json3-dev libical-dev
+  libhowardhinnant-date-dev tzdata libcli11-dev catch2
+  libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev fonts-dejavu-core
+  xvfb xauth python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$jobs"
+echo "setup: built build/hallway"

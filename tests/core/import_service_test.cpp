@@ -1,0 +1,240 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "core/import_service.h"
+#include "core/time_util.h"
+#include "formats/text.h"
+#include "store/store.h"
+#include "test_support.h"
+
+using namespace hallway;
+using hallway::testing::corpus;
+using hallway::testing::testData;
+
+namespace {
+
+const Session* bySource(const std::vector<Session>& list, const std::string& sourceId) {
+    auto it = std::find_if(list.begin(), list.end(), [&](const Session& s) { return s.sourceId == sourceId; });
+    return it == list.end() ? nullptr : &*it;
+}
+
+std::vector<std::string> changesOf(const AgendaImportReport& r, SessionChange::Kind kind) {
+    std::vector<std::string> out;
+    for (auto& c : r.changes)
+        if (c.kind == kind) out.push_back(c.sourceId);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Everything a user could see of an event, to compare before and after.
+std::string snapshot(Store& store) {
+    std::string out;
+    for (auto& summary : store.listEvents()) {
+        out += summary.event.name + "|" + std::to_string(summary.sessionCount) + "|" +
+               std::to_string(summary.speakerCount) + "\n";
+        SessionQuery all;
+        all.includeRemoved = true;
+        for (auto& s : store.sessions(summary.event.id, all))
+            out += s.sourceId + "|" + s.title + "|" + std::to_string(s.startsAt) + "|" + s.room + "|" +
+                   (s.starred ? "*" : "") + (s.removed ? "R" : "") + "\n";
+    }
+    out += "people " + std::to_string(store.countPeople());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("debconf23.xml imports with its sessions, rooms, days and speakers", "[import][corpus]") {
+    Store store(":memory:");
+    auto r = importAgendaFile(store, corpus("agenda/debconf23.xml"), {});
+    CHECK(r.format == AgendaFormat::FrabXml);
+    CHECK(r.eventCreated);
+    CHECK(r.eventName == "DebConf 23");
+    CHECK(r.timeZone == "Asia/Kolkata");
+    CHECK(r.sessionsAdded == 117);
+    CHECK(r.rooms == 5);
+    CHECK(r.days == 8);
+    CHECK(r.peopleAdded == 87);
+
+    auto events = store.listEvents();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].sessionCount == 117);
+    CHECK(events[0].roomCount == 5);
+    CHECK(events[0].dayCount == 8);
+    CHECK(events[0].speakerCount == 87);
+    CHECK(store.countPeople() == 87);
+
+    auto sessions = store.sessions(r.eventId);
+    const Session* opening = bySource(sessions, "455d075f-48c0-2ec2-24b3-f5add30c383a");
+    REQUIRE(opening);
+    CHECK(opening->title == "Opening Ceremony");
+    CHECK(opening->startsAt == 1694322000);  // 2023-09-10 10:30 IST
+    CHECK(opening->endsAt - opening->startsAt == 20 * 60);
+    CHECK(opening->room == "Anamudi");
+    CHECK(opening->speakers == std::vector<std::string>{"Sruthi Chandran"});
+}
+
+TEST_CASE("importing the same file twice changes nothing", "[import][reimport]") {
+    Store store(":memory:");
+    auto first = importAgendaFile(store, corpus("agenda/debconf23.xml"), {});
+    store.setStarred(store.sessions(first.eventId)[3].id, true);
+    std::string before = snapshot(store);
+    auto second = importAgendaFile(store, corpus("agenda/debconf23.xml"), {});
+    CHECK(second.eventId == first.eventId);
+    CHECK_FALSE(second.eventCreated);
+    CHECK(second.sessionsAdded == 0);
+    CHECK(second.sessionsUpdated == 0);
+    CHECK(second.sessionsRemoved == 0);
+    CHECK(second.sessionsUnchanged == 117);
+    CHECK(second.peopleAdded == 0);
+    CHECK(second.changes.empty());
+    CHECK(snapshot(store) == before);
+}
+
+TEST_CASE("re-importing an updated agenda reports added, moved, retitled and removed sessions and keeps stars",
+          "[import][reimport]") {
+    Store store(":memory:");
+    auto v1 = importAgendaFile(store, testData("reimport/v1.xml"), {});
+    REQUIRE(v1.sessionsAdded == 5);
+    auto sessions = store.sessions(v1.eventId);
+    // The user stars the session that will move and the one that will vanish.
+    RowId moving = bySource(sessions, "aaaa-0002")->id;
+    RowId vanishing = bySource(sessions, "aaaa-0004")->id;
+    store.setStarred(moving, true);
+    store.setStarred(vanishing, true);
+
+    auto v2 = importAgendaFile(store, testData("reimport/v2.xml"), {});
+    CHECK(v2.eventId == v1.eventId);
+    CHECK(v2.sessionsAdded == 1);
+    CHECK(v2.sessionsUpdated == 2);
+    CHECK(v2.sessionsRemoved == 1);
+    CHECK(v2.sessionsUnchanged == 2);
+    CHECK(v2.peopleAdded == 1);  // Eve Fox; Dee Evans stays a person
+    CHECK(changesOf(v2, SessionChange::Kind::Added) == std::vector<std::string>{"aaaa-0006"});
+    CHECK(changesOf(v2, SessionChange::Kind::Moved) == std::vector<std::string>{"aaaa-0002"});
+    CHECK(changesOf(v2, SessionChange::Kind::Retitled) == std::vector<std::string>{"aaaa-0003"});
+    CHECK(changesOf(v2, SessionChange::Kind::Removed) == std::vector<std::string>{"aaaa-0004"});
+    for (auto& c : v2.changes) {
+        if (c.kind == SessionChange::Kind::Moved) {
+            CHECK(c.before == "2025-02-01 11:00 Janson");
+            CHECK(c.after == "2025-02-01 12:00 K.1.105");
+        }
+        if (c.kind == SessionChange::Kind::Retitled) CHECK(c.before == "Packaging for humans");
+    }
+
+    auto moved = store.findSession(moving);
+    REQUIRE(moved);
+    CHECK(moved->starred);  // the user's star survives the move
+    CHECK(moved->room == "K.1.105");
+    CHECK(moved->startsAt == localToInstant({2025, 2, 1, 12, 0, 0}, "Europe/Brussels"));
+
+    auto gone = store.findSession(vanishing);
+    REQUIRE(gone);  // kept for the user's notes, marked removed
+    CHECK(gone->removed);
+    CHECK(gone->starred);
+    CHECK(store.sessions(v1.eventId).size() == 5);
+
+    // The same v2 again: nothing to report; v1 again brings the removed one back.
+    auto again = importAgendaFile(store, testData("reimport/v2.xml"), {});
+    CHECK(again.changes.empty());
+    auto back = importAgendaFile(store, testData("reimport/v1.xml"), {});
+    CHECK(changesOf(back, SessionChange::Kind::Returned) == std::vector<std::string>{"aaaa-0004"});
+    CHECK_FALSE(store.findSession(vanishing)->removed);
+    CHECK(store.findSession(vanishing)->starred);
+}
+
+TEST_CASE("speakers are one person per name within an event", "[import]") {
+    Store store(":memory:");
+    auto r = importAgendaFile(store, testData("reimport/v1.xml"), {});
+    CHECK(r.peopleAdded == 4);  // Ana Lima speaks three times
+    auto events = store.listEvents();
+    CHECK(events[0].speakerCount == 4);
+    auto rust = bySource(store.sessions(r.eventId), "aaaa-0002");
+    REQUIRE(rust);
+    CHECK(rust->speakers == std::vector<std::string>{"Bo Chen", "Ana Lima"});
+}
+
+TEST_CASE("non-ASCII titles survive byte for byte", "[import]") {
+    Store store(":memory:");
+    auto r = importAgendaFile(store, testData("reimport/v1.xml"), {});
+    auto keynote = bySource(store.sessions(r.eventId), "aaaa-0001");
+    REQUIRE(keynote);
+    CHECK(keynote->title == "Keynote: \xC3\x9C" "n\xC3\xAF" "c\xC3\xB6" "d\xC3\xA9 \xE2\x80\x94 "
+                            "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E \xE2\x80\x94 "
+                            "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC");
+}
+
+TEST_CASE("--event picks the event by id or by name", "[import]") {
+    Store store(":memory:");
+    AgendaImportOptions named;
+    named.event = "My FOSDEM";
+    auto r = importAgendaFile(store, testData("reimport/v1.xml"), named);
+    CHECK(r.eventName == "My FOSDEM");
+    AgendaImportOptions byId;
+    byId.event = std::to_string(r.eventId);
+    auto again = importAgendaFile(store, testData("reimport/v2.xml"), byId);
+    CHECK(again.eventId == r.eventId);
+    CHECK(store.listEvents().size() == 1);
+    AgendaImportOptions missing;
+    missing.event = "999";
+    CHECK_THROWS_AS(importAgendaFile(store, testData("reimport/v1.xml"), missing), FormatError);
+}
+
+TEST_CASE("bad files get a one-line error naming the file and nothing is written", "[import][bad]") {
+    Store store(":memory:");
+    importAgendaFile(store, testData("reimport/v1.xml"), {});
+    std::string before = snapshot(store);
+
+    struct Case {
+        const char* file;
+        const char* reason;
+        int line;  // -1: any
+    };
+    const Case cases[] = {
+        {"bad/empty.xml", "empty", 0},
+        {"bad/binary.ics", "binary", 0},
+        {"bad/truncated.xml", "", -1},
+        {"bad/letter.txt", "unknown agenda format", 1},
+        {"bad/unknown.json", "neither", 1},
+        {"bad/notschedule.xml", "not a pentabarf/frab schedule", 2},
+        {"bad/latin1.csv", "not valid UTF-8", 2},
+        {"bad/does-not-exist.xml", "cannot read", 0},
+    };
+    for (const auto& c : cases) {
+        INFO(c.file);
+        std::string path = testData(c.file);
+        try {
+            importAgendaFile(store, path, {});
+            FAIL("imported a bad file");
+        } catch (const FormatError& e) {
+            std::string message = e.what();
+            CHECK(message.rfind(path, 0) == 0);  // starts with the file name
+            CHECK(message.find('\n') == std::string::npos);
+            CHECK_THAT(message, Catch::Contains(c.reason));
+            if (c.line >= 0) CHECK(e.line() == c.line);
+            if (c.line < 0) CHECK(e.line() > 1);
+        }
+        CHECK(snapshot(store) == before);
+    }
+}
+
+TEST_CASE("a session id repeated inside one file is reported, and nothing is lost", "[import]") {
+    std::string xml = hallway::testing::readFile(testData("reimport/v1.xml"));
+    // Give the fifth session the third one's guid: a different session, same id.
+    auto pos = xml.find("guid=\"aaaa-0005\"");
+    REQUIRE(pos != std::string::npos);
+    xml.replace(pos, 16, "guid=\"aaaa-0003\"");
+    Store store(":memory:");
+    auto r = importAgendaBytes(store, xml, "dup.xml", {});
+    CHECK(r.sessionsAdded == 5);
+    REQUIRE_FALSE(r.warnings.empty());
+    bool reported = std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) {
+        return w.find("aaaa-0003") != std::string::npos && w.find("already used") != std::string::npos;
+    });
+    CHECK(reported);
+    // Stable on re-import: the same file again changes nothing.
+    auto again = importAgendaBytes(store, xml, "dup.xml", {});
+    CHECK(again.changes.empty());
+}

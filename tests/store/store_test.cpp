@@ -1,0 +1,216 @@
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+
+#include "store/store.h"
+#include "test_support.h"
+
+using namespace hallway;
+using hallway::testing::TempDir;
+
+namespace {
+
+// Reads one integer with the raw C API, as an outside observer of the file.
+long long scalar(const std::string& path, const char* sqlText) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sqlText, -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+std::string text(const std::string& path, const char* sqlText) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sqlText, -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    std::string v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+Session makeSession(RowId eventId, const std::string& sourceId, const std::string& title, Instant start) {
+    Session s;
+    s.eventId = eventId;
+    s.sourceId = sourceId;
+    s.title = title;
+    s.startsAt = start;
+    s.endsAt = start + 1800;
+    s.room = "Room A";
+    s.abstract = "About WebAssembly runtimes";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("a new database is owner-only, in WAL mode, at the latest schema", "[store]") {
+    TempDir dir;
+    std::string path = dir.file("sub/folder/hallway.db");
+    { Store store(path); }
+    struct stat st {};
+    REQUIRE(stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(text(path, "PRAGMA journal_mode") == "wal");
+    CHECK(scalar(path, "PRAGMA user_version") == Store::latestSchemaVersion());
+    CHECK(Store::latestSchemaVersion() >= 2);
+    // The whole data model is there from the start.
+    for (const char* table : {"events", "sessions", "people", "session_speakers", "targets", "notes", "interactions",
+                              "follow_ups", "templates", "sessions_fts", "people_fts"}) {
+        INFO(table);
+        std::string q = std::string("SELECT count(*) FROM sqlite_master WHERE name='") + table + "'";
+        CHECK(scalar(path, q.c_str()) == 1);
+    }
+}
+
+TEST_CASE("the default path follows XDG_DATA_HOME, else ~/.local/share", "[store]") {
+    const char* oldXdg = std::getenv("XDG_DATA_HOME");
+    std::string saved = oldXdg ? oldXdg : "";
+    setenv("XDG_DATA_HOME", "/tmp/xdg-data", 1);
+    CHECK(Store::defaultPath() == "/tmp/xdg-data/hallway/hallway.db");
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", "/home/someone", 1);
+    CHECK(Store::defaultPath() == "/home/someone/.local/share/hallway/hallway.db");
+    if (oldXdg) setenv("XDG_DATA_HOME", saved.c_str(), 1);
+}
+
+TEST_CASE("foreign keys are enforced", "[store]") {
+    Store store(":memory:");
+    Session orphan = makeSession(4242, "x", "Orphan", 1000);
+    CHECK_THROWS(store.insertSession(orphan));
+}
+
+TEST_CASE("a database made by migration 1 upgrades to the latest with its rows kept", "[store][migration]") {
+    TempDir dir;
+    std::string path = dir.file("old.db");
+    RowId eventId = 0, sessionId = 0, personId = 0;
+    {
+        Store::OpenOptions options;
+        options.migrateTo = 1;
+        Store old(path, options);
+        REQUIRE(old.schemaVersion() == 1);
+        Event e;
+        e.name = "Old Conf";
+        e.timeZone = "Europe/Brussels";
+        eventId = old.createEvent(e);
+        sessionId = old.insertSession(makeSession(eventId, "s-1", "WebAssembly beyond the browser", 1738400000));
+        Person p;
+        p.displayName = "Žofia Nováková";
+        p.source = "agenda";
+        personId = old.createPerson(p);
+        old.setSessionSpeakers(sessionId, {personId});
+        old.setStarred(sessionId, true);
+    }
+    CHECK(scalar(path, "PRAGMA user_version") == 1);
+
+    Store upgraded(path);
+    CHECK(upgraded.schemaVersion() == Store::latestSchemaVersion());
+    auto session = upgraded.findSession(sessionId);
+    REQUIRE(session);
+    CHECK(session->title == "WebAssembly beyond the browser");
+    CHECK(session->starred);
+    REQUIRE(session->speakers.size() == 1);
+    CHECK(session->speakers[0] == "Žofia Nováková");
+    CHECK(upgraded.findEvent(eventId)->timeZone == "Europe/Brussels");
+    // Rows written before the FTS step are searchable after it.
+    SessionQuery q;
+    q.search = "webassem";
+    CHECK(upgraded.sessions(eventId, q).size() == 1);
+    CHECK(scalar(path, "SELECT count(*) FROM people_fts WHERE people_fts MATCH 'Nov*'") == 1);
+}
+
+TEST_CASE("a database from a newer Hallway is refused and left alone", "[store][migration]") {
+    TempDir dir;
+    std::string path = dir.file("future.db");
+    { Store store(path); }
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    try {
+        Store store(path);
+        FAIL("opened a newer database");
+    } catch (const StoreError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("newer Hallway") && Catch::Contains("schema 99"));
+    }
+    CHECK(scalar(path, "PRAGMA user_version") == 99);
+}
+
+TEST_CASE("a file that is not a database gives a clear error and is not overwritten", "[store]") {
+    TempDir dir;
+    std::string path = dir.file("notes.txt");
+    hallway::testing::writeFile(path, std::string(8192, 'x'));
+    try {
+        Store store(path);
+        FAIL("opened a text file as a database");
+    } catch (const StoreError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("is not a Hallway database"));
+    }
+    CHECK(hallway::testing::readFile(path) == std::string(8192, 'x'));
+}
+
+TEST_CASE("sessions filter by day, room, text and star", "[store]") {
+    Store store(":memory:");
+    Event e;
+    e.name = "Filter Conf";
+    e.timeZone = "America/New_York";
+    RowId ev = store.createEvent(e);
+    // 2025-03-01 23:30 in New York is already 2025-03-02 in UTC: the day is local.
+    Instant lateEvening = 1740889800;  // 2025-03-02T04:30:00Z
+    RowId a = store.insertSession(makeSession(ev, "a", "Late keynote", lateEvening));
+    Session b = makeSession(ev, "b", "Morning coffee chat", lateEvening + 10 * 3600);
+    b.room = "Hall B";
+    b.abstract = "Café and croissants";
+    RowId bId = store.insertSession(b);
+
+    SessionQuery day1;
+    day1.localDate = "2025-03-01";
+    auto d1 = store.sessions(ev, day1);
+    REQUIRE(d1.size() == 1);
+    CHECK(d1[0].id == a);
+
+    SessionQuery room;
+    room.room = "hall b";
+    REQUIRE(store.sessions(ev, room).size() == 1);
+
+    SessionQuery accentless;
+    accentless.search = "cafe";  // diacritics folded by the tokenizer
+    REQUIRE(store.sessions(ev, accentless).size() == 1);
+    CHECK(store.sessions(ev, accentless)[0].id == bId);
+
+    SessionQuery punctuation;
+    punctuation.search = "\"late\" (keynote*";  // user text never breaks the FTS syntax
+    CHECK(store.sessions(ev, punctuation).size() == 1);
+
+    CHECK(store.setStarred(bId, true));
+    CHECK_FALSE(store.setStarred(99999, true));
+    SessionQuery starred;
+    starred.starredOnly = true;
+    REQUIRE(store.sessions(ev, starred).size() == 1);
+
+    store.markSessionRemoved(a, 5);
+    CHECK(store.sessions(ev).size() == 1);
+    SessionQuery withRemoved;
+    withRemoved.includeRemoved = true;
+    CHECK(store.sessions(ev, withRemoved).size() == 2);
+}
+
+TEST_CASE("a transaction that is not committed leaves nothing behind", "[store]") {
+    Store store(":memory:");
+    {
+        Store::Transaction tx(store);
+        Event e;
+        e.name = "Never";
+        store.createEvent(e);
+    }
+    CHECK(store.listEvents().empty());
+}
