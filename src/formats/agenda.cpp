@@ -104,7 +104,13 @@ AgendaFormat detectAgendaFormat(std::string_view bytes, const std::string& fileN
     if (head.front() == '<') {
         if (headLower.find("<schedule") != std::string::npos || headLower.find("<conference") != std::string::npos)
             return AgendaFormat::FrabXml;
-        throw FormatError(fileName, text::lineAt(bytes, first + (bytes.size() - body.size())),
+        // Point at the root element, past the XML declaration and comments.
+        size_t root = first;
+        while (root != std::string_view::npos && root + 1 < body.size() &&
+               (body[root + 1] == '?' || body[root + 1] == '!'))
+            root = body.find('<', root + 1);
+        if (root == std::string_view::npos) root = first;
+        throw FormatError(fileName, text::lineAt(bytes, root + (bytes.size() - body.size())),
                           "XML file is not a pentabarf/frab schedule (no <schedule> element)");
     }
     if (headLower.rfind("begin:vcalendar", 0) == 0) return AgendaFormat::Ics;

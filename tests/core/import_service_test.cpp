@@ -151,7 +151,8 @@ TEST_CASE("speakers are one person per name within an event", "[import]") {
     CHECK(r.peopleAdded == 4);  // Ana Lima speaks three times
     auto events = store.listEvents();
     CHECK(events[0].speakerCount == 4);
-    auto rust = bySource(store.sessions(r.eventId), "aaaa-0002");
+    auto sessions = store.sessions(r.eventId);
+    auto rust = bySource(sessions, "aaaa-0002");
     REQUIRE(rust);
     CHECK(rust->speakers == std::vector<std::string>{"Bo Chen", "Ana Lima"});
 }
@@ -159,7 +160,8 @@ TEST_CASE("speakers are one person per name within an event", "[import]") {
 TEST_CASE("non-ASCII titles survive byte for byte", "[import]") {
     Store store(":memory:");
     auto r = importAgendaFile(store, testData("reimport/v1.xml"), {});
-    auto keynote = bySource(store.sessions(r.eventId), "aaaa-0001");
+    auto sessions = store.sessions(r.eventId);
+    auto keynote = bySource(sessions, "aaaa-0001");
     REQUIRE(keynote);
     CHECK(keynote->title == "Keynote: \xC3\x9C" "n\xC3\xAF" "c\xC3\xB6" "d\xC3\xA9 \xE2\x80\x94 "
                             "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E \xE2\x80\x94 "
