@@ -10,6 +10,17 @@ int lineAt(std::string_view bytes, size_t offset) {
     return 1 + int(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
 }
 
+LineIndex::LineIndex(std::string_view bytes) {
+    m_lineStarts.push_back(0);
+    for (size_t i = 0; i < bytes.size(); ++i)
+        if (bytes[i] == '\n') m_lineStarts.push_back(i + 1);
+}
+
+int LineIndex::lineAt(size_t offset) const {
+    auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
+    return int(it - m_lineStarts.begin());
+}
+
 bool isValidUtf8(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {

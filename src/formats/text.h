@@ -9,6 +9,18 @@ namespace hallway::text {
 // 1-based line number of byte `offset` in `bytes`.
 int lineAt(std::string_view bytes, size_t offset);
 
+// Line numbers for many offsets into one text: O(log n) per lookup instead of
+// counting newlines from the start each time (which is quadratic over a file).
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view bytes);
+    // 1-based line of byte `offset`.
+    int lineAt(size_t offset) const;
+
+private:
+    std::vector<size_t> m_lineStarts;
+};
+
 // True when `bytes` is valid UTF-8 (a leading BOM is fine).
 bool isValidUtf8(std::string_view bytes);
 
