@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/demo.h"
 #include "core/import_service.h"
 #include "core/time_util.h"
 #include "formats/text.h"
@@ -239,4 +240,17 @@ TEST_CASE("a session id repeated inside one file is reported, and nothing is los
     // Stable on re-import: the same file again changes nothing.
     auto again = importAgendaBytes(store, xml, "dup.xml", {});
     CHECK(again.changes.empty());
+}
+
+TEST_CASE("the first-run demo fills an empty database once", "[import][demo]") {
+    Store store(":memory:");
+    auto report = importDemoIfEmpty(store);
+    REQUIRE(report);
+    CHECK(report->eventName == "Hallway Demo Conf");
+    CHECK(report->sessionsAdded == 14);
+    CHECK(report->peopleAdded == 8);
+    CHECK(report->days == 2);
+    CHECK(report->timeZone == "Europe/Lisbon");
+    CHECK_FALSE(importDemoIfEmpty(store));  // never twice, never over real data
+    CHECK(store.listEvents().size() == 1);
 }

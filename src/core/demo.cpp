@@ -1,0 +1,14 @@
+#include "core/demo.h"
+
+#include "store/store.h"
+
+namespace hallway {
+
+std::string demoAgendaPath() { return std::string(HALLWAY_ASSETS_DIR) + "/demo/hallway-demo.xml"; }
+
+std::optional<AgendaImportReport> importDemoIfEmpty(Store& store) {
+    if (!store.listEvents().empty()) return std::nullopt;
+    return importAgendaFile(store, demoAgendaPath(), {});
+}
+
+}  // namespace hallway
