@@ -84,21 +84,6 @@ std::vector<SessionSpot> findSessionSpots(std::string_view s) {
     return spots;
 }
 
-// Byte offset to line number, many times over, in O(log n) each.
-class LineIndex {
-public:
-    explicit LineIndex(std::string_view s) {
-        for (size_t i = 0; i < s.size(); ++i)
-            if (s[i] == '\n') m_newlines.push_back(i);
-    }
-    int lineOf(size_t offset) const {
-        return 1 + int(std::lower_bound(m_newlines.begin(), m_newlines.end(), offset) - m_newlines.begin());
-    }
-
-private:
-    std::vector<size_t> m_newlines;
-};
-
 // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax
 // error ..." -> "syntax error ...": the line is reported separately.
 std::string cleanJsonMessage(const std::string& what) {
@@ -219,7 +204,7 @@ private:
     // Line of a top-level key such as "sessions"; 1 when it cannot be told.
     int keyLine(const char* key) const {
         size_t at = m_bytes.find("\"" + std::string(key) + "\"");
-        return at == std::string_view::npos ? 1 : m_lines.lineOf(at);
+        return at == std::string_view::npos ? 1 : m_lines.lineAt(at);
     }
 
     // `depths`: where the shape puts its session objects, so that lists such
@@ -240,14 +225,14 @@ private:
     int sessionLine(const SessionSpot* sp) const {
         if (!sp) return 0;
         for (const auto& [key, at] : sp->keys)
-            if (key == "id") return m_lines.lineOf(at);
-        return m_lines.lineOf(sp->objectAt);
+            if (key == "id") return m_lines.lineAt(at);
+        return m_lines.lineAt(sp->objectAt);
     }
 
     int fieldLine(const SessionSpot* sp, const char* field, int fallback) const {
         if (!sp) return fallback;
         for (const auto& [key, at] : sp->keys)
-            if (key == field) return m_lines.lineOf(at);
+            if (key == field) return m_lines.lineAt(at);
         return fallback;
     }
 
@@ -534,7 +519,7 @@ private:
     const std::string& m_file;
     const std::string& m_zone;
     Agenda& m_agenda;
-    LineIndex m_lines;
+    text::LineIndex m_lines;
     std::vector<SessionSpot> m_spots;
     size_t m_objectIndex = 0;
     std::map<std::string, std::string> m_speakers;
