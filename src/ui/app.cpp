@@ -1,12 +1,276 @@
+// The app shell: GLFW window, OpenGL context, ImGui backends, settings and the
+// frame loop. Everything drawn lives in Shell (shell.h), which needs no window.
+//
+// [SECTION] Window and context
+// [SECTION] Settings
+// [SECTION] runApp
 #include "ui/app.h"
 
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <memory>
+
+#include "store/store.h"
+#include "ui/app_state.h"
+#include "ui/fonts.h"
+#include "ui/screenshot.h"
+#include "ui/settings.h"
+#include "ui/shell.h"
+#include "ui/theme.h"
 
 namespace hallway::ui {
+namespace {
 
-int runApp(const GuiRequest&) {
-    std::cerr << "hallway: the GUI is not built yet\n";
-    return 2;
+// [SECTION] Window and context
+
+std::string g_glfwError;
+
+void onGlfwError(int code, const char* description) {
+    g_glfwError = std::string(description ? description : "unknown error") + " (GLFW " + std::to_string(code) + ")";
+}
+
+void onDrop(GLFWwindow* window, int count, const char** paths) {
+    auto* state = static_cast<AppState*>(glfwGetWindowUserPointer(window));
+    if (!state) return;
+    for (int i = 0; i < count; ++i) state->pendingImports.emplace_back(paths[i]);
+}
+
+struct Window {
+    GLFWwindow* handle = nullptr;
+    const char* glslVersion = nullptr;
+    std::string glDescription;
+};
+
+void commonHints(bool screenshot) {
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, screenshot ? GLFW_FALSE : GLFW_TRUE);
+    glfwWindowHint(GLFW_RESIZABLE, screenshot ? GLFW_FALSE : GLFW_TRUE);
+}
+
+// OpenGL 3.3 core, else 3.0.
+Window createWindow(int width, int height, bool screenshot) {
+    Window w;
+    glfwDefaultWindowHints();
+    commonHints(screenshot);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    w.handle = glfwCreateWindow(width, height, "Hallway", nullptr, nullptr);
+    if (w.handle) {
+        w.glslVersion = "#version 330 core";
+        w.glDescription = "OpenGL 3.3 core";
+        return w;
+    }
+    glfwDefaultWindowHints();
+    commonHints(screenshot);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    w.handle = glfwCreateWindow(width, height, "Hallway", nullptr, nullptr);
+    if (w.handle) {
+        w.glslVersion = "#version 130";
+        w.glDescription = "OpenGL 3.0";
+    }
+    return w;
+}
+
+// [SECTION] Settings
+
+Settings settingsOf(const AppState& state) {
+    Settings s;
+    s.theme = state.theme;
+    s.lastEvent = state.eventId;
+    s.lastView = modeName(state.mode);
+    s.planLayout = state.plan.layout;
+    return s;
+}
+
+bool sameSavedFields(const Settings& a, const Settings& b) {
+    return a.theme == b.theme && a.lastEvent == b.lastEvent && a.lastView == b.lastView &&
+           a.planLayout == b.planLayout;
+}
+
+// Screenshot-only knobs for documentation images; ignored otherwise.
+void applyScreenshotEnvironment(AppState& state) {
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_LAYOUT"); v && std::string(v) == "list")
+        state.plan.layout = PlanLayout::List;
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_THEME"); v && std::string(v) == "light")
+        state.theme = ThemeKind::Light;
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_SESSION"); v && *v) {
+        char* end = nullptr;
+        long long id = std::strtoll(v, &end, 10);
+        if (end && *end == '\0' && id > 0) state.plan.selectedSession = RowId(id);
+    }
+}
+
+}  // namespace
+
+// [SECTION] runApp
+
+int runApp(const GuiRequest& request) {
+    const bool screenshot = request.screenshotPath.has_value();
+    AppState state;
+    state.screenshotMode = screenshot;
+
+    const std::string configFolder = screenshot ? std::string() : configDir();
+    const std::string settingsFile = configFolder.empty() ? std::string() : configFolder + "/settings";
+    const std::string iniFile = configFolder.empty() ? std::string() : configFolder + "/imgui.ini";
+    Settings settings;
+    if (!settingsFile.empty()) settings = loadSettings(settingsFile);
+
+    state.theme = settings.theme;
+    state.plan.layout = settings.planLayout;
+    state.mode = (screenshot || request.view != "plan") ? modeFromName(request.view) : modeFromName(settings.lastView);
+    state.eventId = request.eventId ? request.eventId : settings.lastEvent;
+    if (screenshot) applyScreenshotEnvironment(state);
+
+    std::unique_ptr<Store> store;
+    std::string storeError;
+    try {
+        store = std::make_unique<Store>(request.dbPath);
+    } catch (const std::exception& e) {
+        storeError = e.what();
+    }
+    if (screenshot && !store) {
+        std::cerr << "hallway: cannot open the database: " << storeError << "\n";
+        return 1;
+    }
+    if (store && request.eventId && !store->findEvent(*request.eventId)) {
+        std::string msg = "There is no event with id " + std::to_string(*request.eventId) + ".";
+        if (screenshot) {
+            std::cerr << "hallway: " << msg << " (see `hallway events`)\n";
+            return 1;
+        }
+        state.error(msg + " Showing the most recent one.");
+    }
+
+    glfwSetErrorCallback(onGlfwError);
+    if (!glfwInit()) {
+        std::cerr << "hallway: cannot start the window system: " << g_glfwError
+                  << "\n(no display? run `hallway --help` for the command line, or xvfb-run for screenshots)\n";
+        return 1;
+    }
+    int width = request.width, height = request.height;
+    if (!screenshot && settings.windowWidth > 0) {
+        width = settings.windowWidth;
+        height = settings.windowHeight;
+    }
+    Window window = createWindow(width, height, screenshot);
+    if (!window.handle) {
+        std::cerr << "hallway: cannot open a window with OpenGL 3.3 or 3.0: " << g_glfwError << "\n";
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window.handle);
+    glfwSwapInterval(screenshot ? 0 : 1);
+    glfwSetWindowUserPointer(window.handle, &state);
+    glfwSetDropCallback(window.handle, onDrop);
+
+    // HiDPI: X11 and Windows report a content scale and keep window == framebuffer
+    // pixels; Wayland and macOS scale the framebuffer instead. Fonts are
+    // rasterised at the full pixel size either way.
+    float contentScale = 1.0f, framebufferScale = 1.0f;
+    if (!screenshot) {
+        float xs = 1.0f, ys = 1.0f;
+        glfwGetWindowContentScale(window.handle, &xs, &ys);
+        contentScale = std::clamp(xs, 0.5f, 4.0f);
+        int ww = 0, wh = 0, fw = 0, fh = 0;
+        glfwGetWindowSize(window.handle, &ww, &wh);
+        glfwGetFramebufferSize(window.handle, &fw, &fh);
+        if (ww > 0 && fw > ww) framebufferScale = float(fw) / float(ww);
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.IniFilename = nullptr;
+    if (!iniFile.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(configFolder, ec);
+        io.IniFilename = iniFile.c_str();
+    }
+    FontSet fonts = loadFonts(16.0f * contentScale);
+    io.FontGlobalScale = 1.0f / framebufferScale;
+    if (!fonts.note.empty()) state.info(fonts.note);
+
+    ImGui_ImplGlfw_InitForOpenGL(window.handle, true);
+    ImGui_ImplOpenGL3_Init(window.glslVersion);
+
+    Shell shell;
+    shell.setScale(contentScale / framebufferScale);
+    shell.setHeadingFont(fonts.heading);
+
+    Settings saved = settings;
+    int exitCode = 0;
+    int frame = 0;
+    int busyFrames = 3;  // frames to draw before waiting for input again
+    while (!glfwWindowShouldClose(window.handle)) {
+        if (screenshot || busyFrames > 0) {
+            glfwPollEvents();
+        } else {
+            // Nothing animates: sleep until input, or a second for the clock.
+            glfwWaitEventsTimeout(1.0);
+            busyFrames = 3;  // a few frames after each event so popups settle
+        }
+        --busyFrames;
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        if (screenshot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover effects in pictures
+        ImGui::NewFrame();
+        shell.draw(store.get(), state, storeError);
+        ImGui::Render();
+
+        int fbw = 0, fbh = 0;
+        glfwGetFramebufferSize(window.handle, &fbw, &fbh);
+        glViewport(0, 0, fbw, fbh);
+        ImVec4 clear = ImGui::ColorConvertU32ToFloat4(palette(state.theme).windowBg);
+        glClearColor(clear.x, clear.y, clear.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        if (screenshot && ++frame >= 6) {
+            std::string error;
+            if (!writeBackBufferPng(*request.screenshotPath, fbw, fbh, error)) {
+                std::cerr << "hallway: screenshot failed: " << error << "\n";
+                exitCode = 1;
+            }
+            break;
+        }
+        glfwSwapBuffers(window.handle);
+
+        if (!settingsFile.empty()) {
+            Settings now = settingsOf(state);
+            if (!sameSavedFields(now, saved)) {
+                now.windowWidth = saved.windowWidth;
+                now.windowHeight = saved.windowHeight;
+                std::string error;
+                if (!saveSettings(settingsFile, now, error)) state.error("Could not save settings: " + error);
+                saved = now;
+            }
+        }
+    }
+
+    if (!settingsFile.empty()) {
+        Settings last = settingsOf(state);
+        glfwGetWindowSize(window.handle, &last.windowWidth, &last.windowHeight);
+        std::string error;
+        if (!saveSettings(settingsFile, last, error)) std::cerr << "hallway: could not save settings: " << error << "\n";
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window.handle);
+    glfwTerminate();
+    return exitCode;
 }
 
 }  // namespace hallway::ui

@@ -1,0 +1,75 @@
+// State shared by the shell and the views: what is selected, what the user
+// typed into shared fields, messages for the status line, and the data revision
+// that tells view models when to rebuild. No ImGui or GLFW types in here.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace hallway::ui {
+
+// Bumped by every write the UI makes (starring, importing). A view model
+// remembers the value it was built at and rebuilds only when it moved.
+class DataRevision {
+public:
+    std::uint64_t value() const { return m_value; }
+    void bump() { ++m_value; }
+
+private:
+    std::uint64_t m_value = 1;
+};
+
+enum class Mode { Plan, Capture, FollowUp, People };
+enum class ThemeKind { Dark, Light };
+enum class PlanLayout { DayGrid, List };
+
+// "plan", "capture", "followup", "people" <-> Mode; unknown names give Plan.
+Mode modeFromName(const std::string& name);
+const char* modeName(Mode mode);
+
+struct StatusMessage {
+    std::string text;
+    bool error = false;
+};
+
+struct PlanState {
+    PlanLayout layout = PlanLayout::DayGrid;
+    std::string dayKey;                   // "YYYY-MM-DD" in the event's zone; empty = pick one
+    std::optional<RowId> selectedSession;
+    // List filters.
+    std::string filterText;
+    std::string filterRoom;               // empty = all rooms
+    std::string filterTrack;              // empty = all tracks
+    bool starredOnly = false;
+};
+
+struct AppState {
+    DataRevision revision;
+    std::optional<RowId> eventId;
+    Mode mode = Mode::Plan;
+    ThemeKind theme = ThemeKind::Dark;
+    PlanState plan;
+
+    std::string globalSearch;             // the top bar's search field
+    bool focusSearch = false;             // set by Ctrl+K, consumed by the top bar
+    bool openImportDialog = false;        // asks the shell to open the import popup
+
+    StatusMessage status;
+    std::vector<std::string> pendingImports;  // files dropped on the window, imported next frame
+
+    // Fixed "now" for tests and screenshots; the system clock when empty.
+    std::optional<Instant> nowOverride;
+    // Screenshot mode: no settings files are read or written.
+    bool screenshotMode = false;
+    // The font fell back to ImGui's built-in one (shown in the status line once).
+    std::string fontNote;
+
+    Instant now() const;
+    void info(std::string text) { status = {std::move(text), false}; }
+    void error(std::string text) { status = {std::move(text), true}; }
+};
+
+}  // namespace hallway::ui

@@ -1,0 +1,253 @@
+#include "ui/plan_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/schedule.h"
+#include "core/time_util.h"
+#include "store/store.h"
+#include "ui/ui_format.h"
+
+namespace hallway::ui {
+namespace {
+
+bool lessNoCase(const std::string& a, const std::string& b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) < std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+std::vector<std::string> sortedUnique(std::set<std::string> values) {
+    std::vector<std::string> out(values.begin(), values.end());
+    std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+        // Rooms/tracks without a name go last.
+        if (a.empty() != b.empty()) return b.empty();
+        return lessNoCase(a, b);
+    });
+    return out;
+}
+
+int indexOf(const std::vector<std::string>& values, const std::string& v) {
+    auto it = std::find(values.begin(), values.end(), v);
+    return it == values.end() ? -1 : int(it - values.begin());
+}
+
+}  // namespace
+
+// [SECTION] PlanModel
+
+bool PlanModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision) {
+    if (m_builtEvent == eventId && m_builtRevision == revision && m_serial != 0) return false;
+    m_builtEvent = eventId;
+    m_builtRevision = revision;
+    ++m_serial;
+    ++m_rebuilds;
+    m_hasEvent = false;
+    m_event = Event{};
+    m_sessions.clear();
+    m_rows.clear();
+    m_days.clear();
+    m_rooms.clear();
+    m_tracks.clear();
+    m_byId.clear();
+    m_starred = 0;
+    m_error.clear();
+    if (!eventId) return true;
+    try {
+        build(store, *eventId);
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+    return true;
+}
+
+void PlanModel::build(Store& store, RowId eventId) {
+    auto event = store.findEvent(eventId);
+    if (!event) return;
+    m_hasEvent = true;
+    m_event = *event;
+    m_sessions = store.sessions(eventId);
+    const std::string& zone = m_event.timeZone;
+
+    std::set<std::string> dayKeys, rooms, tracks;
+    std::vector<std::string> keyOfSession;
+    keyOfSession.reserve(m_sessions.size());
+    for (const auto& s : m_sessions) {
+        keyOfSession.push_back(localDateString(s.startsAt, zone));
+        dayKeys.insert(keyOfSession.back());
+        rooms.insert(s.room);
+        if (!s.track.empty()) tracks.insert(s.track);
+    }
+    for (const auto& key : dayKeys) m_days.push_back({key, dayLabel(key)});
+    m_rooms = sortedUnique(rooms);
+    m_tracks = sortedUnique(tracks);
+
+    std::vector<Session> starred;
+    m_rows.reserve(m_sessions.size());
+    for (size_t i = 0; i < m_sessions.size(); ++i) {
+        const Session& s = m_sessions[i];
+        PlanRow row;
+        row.session = s;
+        row.day = int(std::distance(dayKeys.begin(), dayKeys.find(keyOfSession[i])));
+        row.room = indexOf(m_rooms, s.room);
+        LocalDateTime local = instantToLocal(s.startsAt, zone);
+        row.startMinute = local.hour * 60 + local.minute;
+        row.endMinute = row.startMinute + int(std::max<Instant>(0, s.endsAt - s.startsAt) / 60);
+        row.time = timeRangeLabel(s.startsAt, s.endsAt, zone);
+        row.when = m_days[row.day].label + " " + row.time;
+        row.speakers = joinNames(s.speakers);
+        row.meta = row.speakers.empty() ? row.time : row.time + " \u00b7 " + row.speakers;
+        // One-line fields: agenda titles sometimes carry line breaks.
+        for (auto& ch : row.session.title)
+            if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+        row.haystack = asciiLower(s.title + "\n" + s.subtitle + "\n" + row.speakers + "\n" + s.room + "\n" + s.track +
+                                  "\n" + s.type + "\n" + s.abstract + "\n" + s.description);
+        int track = indexOf(m_tracks, s.track);
+        row.hue = track < 0 ? -1.0f : std::fmod(0.58f + float(track) * 0.618034f, 1.0f);
+        if (s.starred) {
+            ++m_starred;
+            starred.push_back(s);
+        }
+        m_byId[s.id] = int(m_rows.size());
+        m_rows.push_back(std::move(row));
+    }
+    for (auto& [id, others] : findOverlaps(starred)) {
+        auto it = m_byId.find(id);
+        if (it != m_byId.end()) m_rows[it->second].conflictsWith = others;
+    }
+}
+
+const PlanRow* PlanModel::find(RowId sessionId) const {
+    auto it = m_byId.find(sessionId);
+    return it == m_byId.end() ? nullptr : &m_rows[it->second];
+}
+
+int PlanModel::dayIndex(const std::string& dayKey) const {
+    for (size_t i = 0; i < m_days.size(); ++i)
+        if (m_days[i].key == dayKey) return int(i);
+    return -1;
+}
+
+// [SECTION] ListModel
+
+std::string asciiLower(std::string text) {
+    for (auto& ch : text)
+        if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
+    return text;
+}
+
+bool matchesWords(const std::string& haystackLower, const std::string& query) {
+    size_t i = 0;
+    std::string word;
+    while (i < query.size()) {
+        while (i < query.size() && std::isspace(static_cast<unsigned char>(query[i]))) ++i;
+        size_t start = i;
+        while (i < query.size() && !std::isspace(static_cast<unsigned char>(query[i]))) ++i;
+        if (i == start) break;
+        word.assign(query, start, i - start);
+        if (haystackLower.find(asciiLower(word)) == std::string::npos) return false;
+    }
+    return true;
+}
+
+bool ListModel::sync(const PlanModel& plan, const ListFilter& filter) {
+    if (m_builtSerial == plan.serial() && m_filter == filter) return false;
+    m_builtSerial = plan.serial();
+    m_filter = filter;
+    ++m_rebuilds;
+    m_rows.clear();
+    const auto& rows = plan.rows();
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const PlanRow& r = rows[i];
+        if (filter.starredOnly && !r.session.starred) continue;
+        if (!filter.room.empty() && r.session.room != filter.room) continue;
+        if (!filter.track.empty() && r.session.track != filter.track) continue;
+        if (!matchesWords(r.haystack, filter.text)) continue;
+        if (!matchesWords(r.haystack, filter.search)) continue;
+        m_rows.push_back(int(i));
+    }
+    return true;
+}
+
+// [SECTION] DayLayout
+
+bool DayLayout::sync(const PlanModel& plan, int day) {
+    if (m_builtSerial == plan.serial() && m_builtDay == day) return false;
+    m_builtSerial = plan.serial();
+    m_builtDay = day;
+    ++m_rebuilds;
+    m_columns.clear();
+    m_boxes.clear();
+    m_first = 9 * 60;
+    m_last = 18 * 60;
+
+    const auto& rows = plan.rows();
+    std::vector<bool> roomUsed(plan.rooms().size(), false);
+    int first = 48 * 60, last = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].day != day) continue;
+        roomUsed[rows[i].room] = true;
+        first = std::min(first, rows[i].startMinute);
+        // A session running past the next midnight is cut at 06:00 next day.
+        last = std::max(last, std::min(rows[i].endMinute, 30 * 60));
+    }
+    std::vector<int> columnOfRoom(plan.rooms().size(), -1);
+    for (size_t r = 0; r < roomUsed.size(); ++r) {
+        if (!roomUsed[r]) continue;
+        columnOfRoom[r] = int(m_columns.size());
+        m_columns.push_back(int(r));
+    }
+    if (m_columns.empty()) return true;
+    m_first = first / 60 * 60;
+    m_last = std::max(m_first + 60, (last + 59) / 60 * 60);
+
+    // Per column: sessions by start, packed into lanes; a cluster of
+    // transitively overlapping sessions shares one lane count.
+    for (size_t c = 0; c < m_columns.size(); ++c) {
+        std::vector<DayBox> boxes;
+        for (size_t i = 0; i < rows.size(); ++i) {
+            if (rows[i].day != day || columnOfRoom[rows[i].room] != int(c)) continue;
+            DayBox b;
+            b.row = int(i);
+            b.column = int(c);
+            b.startMinute = rows[i].startMinute;
+            b.endMinute = std::max(rows[i].startMinute + 5, std::min(rows[i].endMinute, m_last));
+            boxes.push_back(b);
+        }
+        std::stable_sort(boxes.begin(), boxes.end(),
+                         [](const DayBox& a, const DayBox& b) { return a.startMinute < b.startMinute; });
+        size_t clusterStart = 0;
+        int clusterEnd = -1;
+        std::vector<int> laneEnds;
+        auto closeCluster = [&](size_t end) {
+            for (size_t k = clusterStart; k < end; ++k) boxes[k].lanes = int(laneEnds.size());
+            laneEnds.clear();
+        };
+        for (size_t k = 0; k < boxes.size(); ++k) {
+            if (boxes[k].startMinute >= clusterEnd && k > clusterStart) {
+                closeCluster(k);
+                clusterStart = k;
+            }
+            int lane = -1;
+            for (size_t l = 0; l < laneEnds.size(); ++l)
+                if (laneEnds[l] <= boxes[k].startMinute) {
+                    lane = int(l);
+                    break;
+                }
+            if (lane < 0) {
+                lane = int(laneEnds.size());
+                laneEnds.push_back(0);
+            }
+            laneEnds[lane] = boxes[k].endMinute;
+            boxes[k].lane = lane;
+            clusterEnd = std::max(clusterEnd, boxes[k].endMinute);
+        }
+        closeCluster(boxes.size());
+        m_boxes.insert(m_boxes.end(), boxes.begin(), boxes.end());
+    }
+    return true;
+}
+
+}  // namespace hallway::ui

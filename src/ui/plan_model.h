@@ -1,0 +1,143 @@
+// View models of the Plan view. Built from the store only when the event or
+// the data revision changes (PlanModel) or when a filter changes (ListModel);
+// drawing reads them and never touches the store. No ImGui in here.
+//
+// [SECTION] PlanModel  — the event's sessions with their display strings
+// [SECTION] ListModel  — filtered row indices for the List layout
+// [SECTION] DayLayout  — geometry of one day's grid in minutes and lanes
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/model.h"
+
+namespace hallway {
+class Store;
+}
+
+namespace hallway::ui {
+
+struct PlanDay {
+    std::string key;    // "2023-09-10" in the event's zone
+    std::string label;  // "Sun 10 Sep"
+};
+
+struct PlanRow {
+    Session session;
+    int day = -1;            // index into PlanModel::days()
+    int room = -1;           // index into PlanModel::rooms()
+    int startMinute = 0;     // local minutes after midnight of its day
+    int endMinute = 0;       // startMinute + duration (may pass 24*60)
+    std::string time;        // "10:30–10:50"
+    std::string when;        // "Sun 10 Sep 10:30–10:50"
+    std::string speakers;    // "Ana, Bo"
+    std::string meta;        // "10:30–10:50 · Ana, Bo" (grid boxes)
+    std::string haystack;    // lower-cased title, speakers, room, track, type, abstract, description
+    float hue = 0.0f;        // track colour
+    std::vector<RowId> conflictsWith;  // starred sessions overlapping this starred one
+};
+
+// [SECTION] PlanModel
+class PlanModel {
+public:
+    // Reloads from `store` when `eventId` or `revision` differ from the last
+    // build. Returns true when it rebuilt. Store errors land in error().
+    bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision);
+
+    std::uint64_t serial() const { return m_serial; }  // changes on every rebuild
+    int rebuildCount() const { return m_rebuilds; }
+    bool hasEvent() const { return m_hasEvent; }
+    const Event& event() const { return m_event; }
+    const std::vector<PlanRow>& rows() const { return m_rows; }
+    const std::vector<Session>& sessions() const { return m_sessions; }
+    const std::vector<PlanDay>& days() const { return m_days; }
+    const std::vector<std::string>& rooms() const { return m_rooms; }
+    const std::vector<std::string>& tracks() const { return m_tracks; }
+    int starredCount() const { return m_starred; }
+    const std::string& error() const { return m_error; }
+    const PlanRow* find(RowId sessionId) const;
+    // Index of `dayKey` in days(), -1 when absent.
+    int dayIndex(const std::string& dayKey) const;
+
+private:
+    void build(Store& store, RowId eventId);
+
+    std::optional<RowId> m_builtEvent;
+    std::uint64_t m_builtRevision = 0;
+    std::uint64_t m_serial = 0;
+    int m_rebuilds = 0;
+    bool m_hasEvent = false;
+    Event m_event;
+    std::vector<Session> m_sessions;
+    std::vector<PlanRow> m_rows;
+    std::vector<PlanDay> m_days;
+    std::vector<std::string> m_rooms;
+    std::vector<std::string> m_tracks;
+    std::unordered_map<RowId, int> m_byId;
+    int m_starred = 0;
+    std::string m_error;
+};
+
+// [SECTION] ListModel
+struct ListFilter {
+    std::string text;         // words that must all appear (case-insensitive)
+    std::string room;         // exact room, empty = any
+    std::string track;        // exact track, empty = any
+    bool starredOnly = false;
+    std::string search;       // the top bar's search, same rules as text
+    bool operator==(const ListFilter&) const = default;
+};
+
+// Lower-cases ASCII letters; other bytes unchanged.
+std::string asciiLower(std::string text);
+// True when every whitespace-separated word of `query` occurs in `haystackLower`.
+bool matchesWords(const std::string& haystackLower, const std::string& query);
+
+class ListModel {
+public:
+    // Refilters when the plan model was rebuilt or `filter` changed. True when it did.
+    bool sync(const PlanModel& plan, const ListFilter& filter);
+    const std::vector<int>& rows() const { return m_rows; }  // indices into plan.rows()
+    int rebuildCount() const { return m_rebuilds; }
+
+private:
+    std::uint64_t m_builtSerial = 0;
+    ListFilter m_filter;
+    std::vector<int> m_rows;
+    int m_rebuilds = 0;
+};
+
+// [SECTION] DayLayout
+struct DayBox {
+    int row = 0;         // index into plan.rows()
+    int column = 0;      // index into DayLayout::columns
+    int lane = 0;        // side by side when sessions in one room overlap
+    int lanes = 1;
+    int startMinute = 0;
+    int endMinute = 0;
+};
+
+class DayLayout {
+public:
+    // Recomputes when the plan model was rebuilt or the day changed. True when it did.
+    bool sync(const PlanModel& plan, int day);
+    const std::vector<int>& columns() const { return m_columns; }  // room indices
+    const std::vector<DayBox>& boxes() const { return m_boxes; }
+    int firstMinute() const { return m_first; }  // whole hour before the first start
+    int lastMinute() const { return m_last; }    // whole hour after the last end
+    int rebuildCount() const { return m_rebuilds; }
+
+private:
+    std::uint64_t m_builtSerial = 0;
+    int m_builtDay = -2;
+    std::vector<int> m_columns;
+    std::vector<DayBox> m_boxes;
+    int m_first = 9 * 60;
+    int m_last = 18 * 60;
+    int m_rebuilds = 0;
+};
+
+}  // namespace hallway::ui

@@ -1,0 +1,752 @@
+// [SECTION] Helpers
+// [SECTION] Sync and top-level layout
+// [SECTION] Toolbar and empty state
+// [SECTION] Day grid
+// [SECTION] List
+// [SECTION] Session panel
+#include "ui/plan_view.h"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "core/time_util.h"
+#include "store/store.h"
+#include "ui/theme.h"
+#include "ui/ui_widgets.h"
+
+namespace hallway::ui {
+namespace {
+
+const void* idOf(RowId id) { return reinterpret_cast<const void*>(static_cast<std::intptr_t>(id)); }
+
+// Draws `text` wrapped to `width` in at most `maxLines` lines from `pos`; the
+// last line is cut with an ellipsis when text remains. Returns lines drawn.
+int drawWrapped(ImDrawList* dl, ImVec2 pos, float width, int maxLines, const std::string& text, ImU32 colour) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float scale = size / font->FontSize;
+    const char* s = text.data();
+    const char* end = s + text.size();
+    int lines = 0;
+    while (s < end && lines < maxLines) {
+        if (lines == maxLines - 1) {
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::RenderTextEllipsis(dl, pos, ImVec2(pos.x + width, pos.y + size), pos.x + width, pos.x + width, s,
+                                      end, nullptr);
+            ImGui::PopStyleColor();
+            return lines + 1;
+        }
+        const char* wrap = font->CalcWordWrapPositionA(scale, s, end, width);
+        if (wrap <= s) {  // not even one character fits: take one code point
+            unsigned int c = 0;
+            wrap = s + std::max(1, ImTextCharFromUtf8(&c, s, end));
+        }
+        dl->AddText(font, size, pos, colour, s, wrap);
+        ++lines;
+        pos.y += size;
+        s = wrap;
+        while (s < end && (*s == ' ' || *s == '\n')) ++s;
+    }
+    return lines;
+}
+
+bool contains(const WidgetRect& r, const ImVec2& p) {
+    return p.x >= r.min.x && p.x < r.max.x && p.y >= r.min.y && p.y < r.max.y;
+}
+
+}  // namespace
+
+// [SECTION] Sync and top-level layout
+
+void PlanView::sync(Store& store, AppState& state) {
+    if (m_model.sync(store, state.eventId, state.revision.value()) && !m_model.error().empty())
+        state.error("Could not load the agenda: " + m_model.error());
+    chooseDay(state);
+    m_filter.text = state.plan.filterText;
+    m_filter.room = state.plan.filterRoom;
+    m_filter.track = state.plan.filterTrack;
+    m_filter.starredOnly = state.plan.starredOnly;
+    m_filter.search = state.globalSearch;
+    m_list.sync(m_model, m_filter);
+    m_layout.sync(m_model, currentDay(state));
+}
+
+int PlanView::currentDay(const AppState& state) const { return m_model.dayIndex(state.plan.dayKey); }
+
+void PlanView::chooseDay(AppState& state) {
+    if (!m_model.hasEvent() || m_model.days().empty()) return;
+    const std::string& zone = m_model.event().timeZone;
+    std::string today = localDateString(state.now(), zone);
+    if (m_model.dayIndex(state.plan.dayKey) < 0)
+        state.plan.dayKey = m_model.dayIndex(today) >= 0 ? today : m_model.days().front().key;
+    if (m_dayChosenFor == state.plan.dayKey) return;
+    m_dayChosenFor = state.plan.dayKey;
+    // Open the day where it matters: an hour before now, else just before the
+    // first starred session, else at the top.
+    m_scrollToMinute.reset();
+    int day = currentDay(state);
+    if (state.plan.dayKey == today) {
+        LocalDateTime now = instantToLocal(state.now(), zone);
+        m_scrollToMinute = now.hour * 60 + now.minute - 60;
+        return;
+    }
+    for (const auto& row : m_model.rows())
+        if (row.day == day && row.session.starred) {
+            m_scrollToMinute = row.startMinute - 30;
+            break;
+        }
+}
+
+std::optional<WidgetRect> PlanView::starButtonRect(RowId sessionId) const {
+    for (const auto& [id, rect] : m_starRects)
+        if (id == sessionId) return rect;
+    return std::nullopt;
+}
+
+std::optional<WidgetRect> PlanView::sessionRect(RowId sessionId) const {
+    for (const auto& [id, rect] : m_sessionRects)
+        if (id == sessionId) return rect;
+    return std::nullopt;
+}
+
+void PlanView::draw(Store& store, AppState& state) {
+    m_starRects.clear();
+    m_sessionRects.clear();
+    m_filterRect.reset();
+
+    if (!m_model.hasEvent()) {
+        drawEmpty(state);
+        return;
+    }
+    drawToolbar(state);
+
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float panelWidth = std::clamp(avail.x * 0.3f, 18.0f * fs, 26.0f * fs);
+    if (panelWidth > avail.x * 0.5f) panelWidth = avail.x * 0.5f;
+
+    ImGui::BeginChild("##plan_main", ImVec2(avail.x - panelWidth - style.ItemSpacing.x, 0.0f), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (m_model.rows().empty())
+        mutedWrapped("This event has no sessions. Import its agenda again, or another file, with Import agenda\u2026");
+    else if (state.plan.layout == PlanLayout::DayGrid)
+        drawGrid(store, state);
+    else
+        drawList(store, state);
+    ImGui::EndChild();
+
+    ImGui::SameLine();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 0.8f, fs * 0.6f));
+    ImGui::BeginChild("##plan_details", ImVec2(0.0f, 0.0f), true);
+    drawDetails(store, state);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+// [SECTION] Toolbar and empty state
+
+void PlanView::drawToolbar(AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (segmentButton("Day grid##layout", state.plan.layout == PlanLayout::DayGrid))
+        state.plan.layout = PlanLayout::DayGrid;
+    ImGui::SameLine(0.0f, 0.0f);
+    if (segmentButton("List##layout", state.plan.layout == PlanLayout::List)) state.plan.layout = PlanLayout::List;
+
+    // Right side: what is starred, and how many starred sessions collide.
+    int conflicts = 0;
+    for (const auto& row : m_model.rows())
+        if (!row.conflictsWith.empty()) ++conflicts;
+    char summary[96];
+    if (conflicts > 0)
+        std::snprintf(summary, sizeof summary, "\u2605 %d starred \u00b7 \u26a0 %d overlapping", m_model.starredCount(),
+                      conflicts);
+    else
+        std::snprintf(summary, sizeof summary, "\u2605 %d starred", m_model.starredCount());
+    const float summaryWidth = ImGui::CalcTextSize(summary).x;
+
+    if (state.plan.layout == PlanLayout::DayGrid) {
+        ImGui::SameLine(0.0f, fs);
+        const auto& days = m_model.days();
+        float needed = 0.0f;
+        for (const auto& d : days) needed += ImGui::CalcTextSize(d.label.c_str()).x + style.FramePadding.x * 2.0f;
+        float room = ImGui::GetContentRegionAvail().x - summaryWidth - fs;
+        int current = currentDay(state);
+        if (needed <= room) {
+            for (size_t i = 0; i < days.size(); ++i) {
+                ImGui::PushID(int(i));
+                if (segmentButton(days[i].label.c_str(), int(i) == current)) state.plan.dayKey = days[i].key;
+                ImGui::PopID();
+                ImGui::SameLine(0.0f, 0.0f);
+            }
+            ImGui::NewLine();
+        } else {
+            // Too many days for buttons: arrows and a combo.
+            ImGui::BeginDisabled(current <= 0);
+            if (ImGui::ArrowButton("##prev_day", ImGuiDir_Left)) state.plan.dayKey = days[current - 1].key;
+            ImGui::EndDisabled();
+            ImGui::SameLine(0.0f, style.ItemInnerSpacing.x);
+            ImGui::SetNextItemWidth(8.0f * fs);
+            if (ImGui::BeginCombo("##day", current >= 0 ? days[current].label.c_str() : "")) {
+                for (size_t i = 0; i < days.size(); ++i) {
+                    ImGui::PushID(int(i));
+                    if (ImGui::Selectable(days[i].label.c_str(), int(i) == current)) state.plan.dayKey = days[i].key;
+                    ImGui::PopID();
+                }
+                ImGui::EndCombo();
+            }
+            ImGui::SameLine(0.0f, style.ItemInnerSpacing.x);
+            ImGui::BeginDisabled(current + 1 >= int(days.size()));
+            if (ImGui::ArrowButton("##next_day", ImGuiDir_Right)) state.plan.dayKey = days[current + 1].key;
+            ImGui::EndDisabled();
+        }
+    }
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - summaryWidth);
+    ImGui::AlignTextToFramePadding();
+    const Palette& p = palette(state.theme);
+    ImGui::PushStyleColor(ImGuiCol_Text, conflicts > 0 ? p.conflict : p.mutedText);
+    ImGui::TextUnformatted(summary);
+    ImGui::PopStyleColor();
+}
+
+void PlanView::drawEmpty(AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    if (!m_model.error().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette(state.theme).error);
+        ImGui::TextWrapped("Could not load this event: %s", m_model.error().c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
+    beginCenteredBlock(34.0f * fs, 11.0f * fs);
+    headingText(m_headingFont, "Plan your event");
+    ImGui::Spacing();
+    ImGui::TextWrapped(
+        "Import an agenda to start: drop a .xml/.ics/.json/.csv file here or use Import agenda\u2026");
+    ImGui::Spacing();
+    if (ImGui::Button("Import agenda\u2026##empty")) state.openImportDialog = true;
+    ImGui::Spacing();
+    mutedWrapped("From a terminal:  hallway import ~/Downloads/schedule.xml");
+    mutedWrapped("Formats: frab/pentabarf XML and JSON (FOSDEM, CCC, pretalx, wafer), iCalendar (.ics), "
+                 "Sessionize JSON, CSV.");
+    endCenteredBlock();
+}
+
+// [SECTION] Day grid
+
+void PlanView::drawGrid(Store& store, AppState& state) {
+    const auto& columns = m_layout.columns();
+    if (columns.empty()) {
+        mutedWrapped("No sessions on this day.");
+        return;
+    }
+    const Palette& p = palette(state.theme);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+    const float gutter = 3.6f * fs;
+    const float hourHeight = 6.0f * fs;
+    const float headerHeight = ImGui::GetFrameHeight();
+    const int first = m_layout.firstMinute();
+    const int last = m_layout.lastMinute();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float columnWidth =
+        std::max(9.0f * fs, (avail.x - gutter - style.ScrollbarSize) / float(columns.size()));
+    auto yOf = [&](int minute) { return float(minute - first) / 60.0f * hourHeight; };
+
+    // Room names, scrolled with the grid's horizontal scroll of the last frame.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 hp = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(hp, ImVec2(hp.x + avail.x, hp.y + headerHeight), p.gutterBg, style.FrameRounding);
+    dl->PushClipRect(ImVec2(hp.x + gutter, hp.y), ImVec2(hp.x + avail.x, hp.y + headerHeight), true);
+    for (size_t c = 0; c < columns.size(); ++c) {
+        const std::string& name = m_model.rooms()[columns[c]];
+        const char* label = name.empty() ? "(no room)" : name.c_str();
+        float x0 = hp.x + gutter + float(c) * columnWidth - m_gridScrollX;
+        float textWidth = ImGui::CalcTextSize(label).x;
+        float x = x0 + std::max(style.FramePadding.x, (columnWidth - textWidth) * 0.5f);
+        ImGui::RenderTextEllipsis(dl, ImVec2(x, hp.y + style.FramePadding.y),
+                                  ImVec2(x0 + columnWidth - style.FramePadding.x, hp.y + headerHeight),
+                                  x0 + columnWidth - style.FramePadding.x, x0 + columnWidth - style.FramePadding.x,
+                                  label, nullptr, nullptr);
+    }
+    dl->PopClipRect();
+    ImGui::Dummy(ImVec2(avail.x, headerHeight));
+
+    ImGui::BeginChild("##grid_body", ImVec2(0.0f, 0.0f), false, ImGuiWindowFlags_HorizontalScrollbar);
+    if (m_scrollToMinute) {
+        ImGui::SetScrollY(std::max(0.0f, yOf(std::max(first, *m_scrollToMinute))));
+        m_scrollToMinute.reset();
+    }
+    dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 content(gutter + float(columns.size()) * columnWidth, yOf(last) + fs);
+    const ImVec2 clipMin = dl->GetClipRectMin();
+    const ImVec2 clipMax = dl->GetClipRectMax();
+
+    // Hour and half-hour lines, column separators.
+    for (int m = first; m <= last; m += 30) {
+        float y = origin.y + yOf(m);
+        if (y < clipMin.y - 1.0f || y > clipMax.y + 1.0f) continue;
+        dl->AddLine(ImVec2(origin.x + gutter, y), ImVec2(origin.x + content.x, y),
+                    m % 60 == 0 ? p.gridLine : p.gridLineMinor);
+    }
+    for (size_t c = 1; c < columns.size(); ++c) {
+        float x = origin.x + gutter + float(c) * columnWidth;
+        dl->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + yOf(last)), p.gridLineMinor);
+    }
+
+    // Sessions.
+    const float gap = std::max(1.0f, 0.15f * fs);
+    for (const DayBox& box : m_layout.boxes()) {
+        float laneWidth = columnWidth / float(box.lanes);
+        ImVec2 min(origin.x + gutter + float(box.column) * columnWidth + float(box.lane) * laneWidth + gap,
+                   origin.y + yOf(box.startMinute) + gap * 0.5f);
+        ImVec2 max(min.x + laneWidth - 2.0f * gap, origin.y + yOf(box.endMinute) - gap * 0.5f);
+        if (max.y < clipMin.y || min.y > clipMax.y || max.x < clipMin.x || min.x > clipMax.x) continue;
+        drawGridBox(store, state, box, min, max);
+    }
+
+    // Now.
+    const std::string& zone = m_model.event().timeZone;
+    Instant now = state.now();
+    if (localDateString(now, zone) == state.plan.dayKey) {
+        LocalDateTime l = instantToLocal(now, zone);
+        int minute = l.hour * 60 + l.minute;
+        if (minute >= first && minute <= last) {
+            float y = origin.y + yOf(minute);
+            dl->AddLine(ImVec2(origin.x + gutter, y), ImVec2(origin.x + content.x, y), p.nowLine, 2.0f);
+            dl->AddCircleFilled(ImVec2(origin.x + gutter, y), 0.25f * fs, p.nowLine);
+        }
+    }
+
+    // Time gutter, pinned to the left edge over horizontally scrolled content.
+    const float gx = ImGui::GetWindowPos().x;
+    dl->AddRectFilled(ImVec2(gx, clipMin.y), ImVec2(gx + gutter - gap, clipMax.y), p.gutterBg);
+    for (int m = first; m < last; m += 60) {
+        float y = origin.y + yOf(m);
+        if (y < clipMin.y - fs || y > clipMax.y) continue;
+        char label[8];
+        std::snprintf(label, sizeof label, "%02d:%02d", (m / 60) % 24, m % 60);
+        float w = ImGui::CalcTextSize(label).x;
+        dl->AddText(ImVec2(gx + gutter - gap - w - 0.4f * fs, y + 0.15f * fs), p.mutedText, label);
+    }
+
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(content);
+    m_gridScrollX = ImGui::GetScrollX();
+    ImGui::EndChild();
+}
+
+void PlanView::drawGridBox(Store& store, AppState& state, const DayBox& box, const ImVec2& min, const ImVec2& max) {
+    const PlanRow& row = m_model.rows()[box.row];
+    const Session& s = row.session;
+    const Palette& p = palette(state.theme);
+    const ImGuiIO& io = ImGui::GetIO();
+    const float fs = ImGui::GetFontSize();
+    const float pad = 0.25f * fs;
+    const float stripe = row.hue >= 0.0f ? 0.25f * fs : 0.0f;
+    const bool selected = state.plan.selectedSession == s.id;
+    const bool conflict = !row.conflictsWith.empty();
+
+    ImGui::PushID(idOf(s.id));
+    ImGui::SetCursorScreenPos(min);
+    bool clicked = ImGui::InvisibleButton("##box", ImVec2(std::max(1.0f, max.x - min.x), std::max(1.0f, max.y - min.y)));
+    const bool hovered = ImGui::IsItemHovered();
+    WidgetRect starZone{ImVec2(max.x - pad * 0.5f - 1.2f * fs, min.y), ImVec2(max.x, min.y + pad + 1.1f * fs)};
+    m_sessionRects.push_back({s.id, WidgetRect{min, max}});
+    m_starRects.push_back({s.id, starZone});
+    if (clicked) {
+        if (contains(starZone, io.MouseClickedPos[0])) toggleStar(store, state, s.id);
+        else state.plan.selectedSession = s.id;
+    } else if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) &&
+               !contains(starZone, io.MouseClickedPos[0])) {
+        toggleStar(store, state, s.id);
+    }
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = 0.25f * fs;
+    ImU32 bg = s.starred ? p.starBg : (hovered ? p.boxBgHover : p.boxBg);
+    dl->AddRectFilled(min, max, bg, rounding);
+    if (stripe > 0.0f)
+        dl->AddRectFilled(min, ImVec2(min.x + stripe, max.y), trackColour(state.theme, row.hue), rounding,
+                          ImDrawFlags_RoundCornersLeft);
+    ImU32 border = selected ? p.selected : conflict ? p.conflict : s.starred ? p.starBorder : p.boxBorder;
+    float thickness = (selected || conflict) ? std::max(2.0f, 0.12f * fs) : 1.0f;
+    dl->AddRect(min, max, border, rounding, 0, thickness);
+
+    dl->PushClipRect(min, max, true);
+    const float textX = min.x + stripe + pad;
+    const bool showStar = s.starred || hovered;
+    float right = max.x - pad - (showStar ? 1.1f * fs : 0.0f) - (conflict ? 1.1f * fs : 0.0f);
+    const float width = std::max(fs, right - textX);
+    const float lineHeight = fs;
+    float height = max.y - min.y - 2.0f * pad;
+    int lines = std::max(1, int((height + 0.25f * fs) / lineHeight));
+    float y = min.y + (lines == 1 ? std::max(0.0f, (max.y - min.y - fs) * 0.5f) : pad);
+    int titleLines = lines >= 3 ? lines - 1 : 1;
+    int used = drawWrapped(dl, ImVec2(textX, y), width, titleLines, s.title, p.text);
+    if (lines > used) {
+        // Time and speakers use the full width below the star.
+        float metaWidth = std::max(fs, max.x - pad - textX);
+        drawWrapped(dl, ImVec2(textX, y + float(used) * lineHeight), metaWidth, lines - used, row.meta, p.mutedText);
+    }
+    if (showStar) {
+        const char* glyph = s.starred ? "\u2605" : "\u2606";
+        dl->AddText(ImVec2(max.x - pad * 0.5f - 1.1f * fs, min.y + pad * 0.5f), s.starred ? p.star : p.mutedText,
+                    glyph);
+    }
+    if (conflict) {
+        float x = max.x - pad * 0.5f - (showStar ? 2.2f : 1.1f) * fs;
+        dl->AddText(ImVec2(x, min.y + pad * 0.5f), p.conflict, "\u26a0");
+    }
+    dl->PopClipRect();
+
+    if (hovered) drawGridTooltip(state, row);
+    ImGui::PopID();
+}
+
+void PlanView::drawGridTooltip(AppState& state, const PlanRow& row) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(26.0f * fs);
+    ImGui::TextUnformatted(row.session.title.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::TextUnformatted(row.when.c_str());
+    if (!row.session.room.empty()) ImGui::TextUnformatted(row.session.room.c_str());
+    if (!row.speakers.empty()) ImGui::TextUnformatted(row.speakers.c_str());
+    if (!row.session.track.empty()) ImGui::TextUnformatted(row.session.track.c_str());
+    ImGui::PopStyleColor();
+    if (!row.conflictsWith.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.conflict);
+        for (RowId other : row.conflictsWith)
+            if (const PlanRow* o = m_model.find(other))
+                ImGui::Text("\u26a0 Overlaps with \u2605 %s (%s)", o->session.title.c_str(), o->time.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::TextUnformatted(row.session.starred ? "Click \u2605 or double-click to unstar" :
+                                                 "Click \u2606 or double-click to star");
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+// [SECTION] List
+
+void PlanView::drawListFilters(AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetNextItemWidth(std::min(16.0f * fs, ImGui::GetContentRegionAvail().x * 0.35f));
+    ImGui::InputTextWithHint("##filter", "Filter: title, speaker, room\u2026", &state.plan.filterText);
+    m_filterRect = WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+
+    auto filterCombo = [&](const char* id, const char* anyLabel, std::string& value,
+                           const std::vector<std::string>& options, float width) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(width);
+        if (ImGui::BeginCombo(id, value.empty() ? anyLabel : value.c_str())) {
+            if (ImGui::Selectable(anyLabel, value.empty())) value.clear();
+            for (size_t i = 0; i < options.size(); ++i) {
+                if (options[i].empty()) continue;
+                ImGui::PushID(int(i));
+                if (ImGui::Selectable(options[i].c_str(), options[i] == value)) value = options[i];
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+    };
+    filterCombo("##room", "All rooms", state.plan.filterRoom, m_model.rooms(), 8.0f * fs);
+    filterCombo("##track", "All tracks", state.plan.filterTrack, m_model.tracks(), 10.0f * fs);
+    ImGui::SameLine();
+    ImGui::Checkbox("Starred only", &state.plan.starredOnly);
+
+    char count[64];
+    std::snprintf(count, sizeof count, "%d of %d", int(m_list.rows().size()), int(m_model.rows().size()));
+    float w = ImGui::CalcTextSize(count).x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + style.ItemSpacing.x, ImGui::GetWindowContentRegionMax().x - w));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", count);
+
+    if (!state.globalSearch.empty()) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("Also matching the search \u201c%s\u201d", state.globalSearch.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear search##list")) state.globalSearch.clear();
+    }
+}
+
+void PlanView::drawList(Store& store, AppState& state) {
+    drawListFilters(state);
+    const auto& indices = m_list.rows();
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    const float rowHeight = ImGui::GetFrameHeight();
+    if (indices.empty()) {
+        ImGui::Spacing();
+        mutedWrapped("No sessions match these filters.");
+        if (ImGui::Button("Clear filters##list")) {
+            state.plan.filterText.clear();
+            state.plan.filterRoom.clear();
+            state.plan.filterTrack.clear();
+            state.plan.starredOnly = false;
+            state.globalSearch.clear();
+        }
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersOuterH;
+    if (!ImGui::BeginTable("##sessions", 5, flags, ImVec2(0.0f, 0.0f))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("\u2605##star", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize,
+                            rowHeight);
+    const float whenWidth = ImGui::CalcTextSize("Wed 30 Sep 00:00\u201300:00").x + fs * 0.5f;
+    ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, whenWidth);
+    ImGui::TableSetupColumn("Room", ImGuiTableColumnFlags_WidthFixed, 6.0f * fs);
+    ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Speakers", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableHeadersRow();
+
+    ImGuiListClipper clipper;
+    clipper.Begin(int(indices.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const PlanRow& row = m_model.rows()[indices[i]];
+            const Session& s = row.session;
+            ImGui::TableNextRow(0, rowHeight);
+            ImGui::PushID(idOf(s.id));
+
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+            ImGui::PushStyleColor(ImGuiCol_Text, s.starred ? p.star : p.mutedText);
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.0f, ImGui::GetStyle().FramePadding.y));
+            if (ImGui::Button(s.starred ? "\u2605##star" : "\u2606##star", ImVec2(rowHeight, rowHeight)))
+                toggleStar(store, state, s.id);
+            m_starRects.push_back({s.id, WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}});
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip(s.starred ? "Unstar" : "Star");
+            ImGui::PopStyleVar();
+            ImGui::PopStyleColor(2);
+
+            ImGui::TableSetColumnIndex(1);
+            ImVec2 cell = ImGui::GetCursorScreenPos();
+            bool selected = state.plan.selectedSession == s.id;
+            if (ImGui::Selectable("##row", selected,
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                                  ImVec2(0.0f, rowHeight)))
+                state.plan.selectedSession = s.id;
+            const bool rowHovered = ImGui::IsItemHovered();
+            m_sessionRects.push_back({s.id, WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}});
+            ImGui::SetCursorScreenPos(cell);
+            cellText(row.when, p.mutedText);
+
+            ImGui::TableSetColumnIndex(2);
+            cellText(s.room, 0);
+            ImGui::TableSetColumnIndex(3);
+            bool cut = cellText(s.title, row.conflictsWith.empty() ? 0 : p.conflict);
+            ImGui::TableSetColumnIndex(4);
+            cut = cellText(row.speakers, p.mutedText) || cut;
+            if (rowHovered && (cut || !row.conflictsWith.empty())) drawGridTooltip(state, row);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+// [SECTION] Session panel
+
+void PlanView::drawDetails(Store& store, AppState& state) {
+    const PlanRow* row = state.plan.selectedSession ? m_model.find(*state.plan.selectedSession) : nullptr;
+    if (!row) {
+        drawDayAgenda(state);
+        return;
+    }
+    const Session& s = row->session;
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+
+    ImGui::PushTextWrapPos(0.0f);
+    if (m_headingFont) ImGui::PushFont(m_headingFont);
+    ImGui::TextUnformatted(s.title.c_str());
+    if (m_headingFont) ImGui::PopFont();
+    if (!s.subtitle.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::TextUnformatted(s.subtitle.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+
+    if (s.starred) ImGui::PushStyleColor(ImGuiCol_Text, p.star);
+    bool toggle = ImGui::Button(s.starred ? "\u2605 Starred##detail_star" : "\u2606 Star this session##detail_star",
+                                ImVec2(-1.0f, 0.0f));
+    if (s.starred) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered() && s.starred) ImGui::SetTooltip("Click to remove it from your schedule");
+    if (toggle) toggleStar(store, state, s.id);
+
+    if (!row->conflictsWith.empty()) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.conflict);
+        ImGui::TextWrapped("\u26a0 Overlaps with your starred session%s:", row->conflictsWith.size() > 1 ? "s" : "");
+        ImGui::PopStyleColor();
+        for (RowId other : row->conflictsWith) {
+            const PlanRow* o = m_model.find(other);
+            if (!o) continue;
+            ImGui::PushID(idOf(other));
+            ImGui::Bullet();
+            ImGui::SameLine();
+            ImGui::PushTextWrapPos(0.0f);
+            if (ImGui::Selectable("##conflict", false, ImGuiSelectableFlags_AllowItemOverlap,
+                                  ImVec2(0.0f, ImGui::GetTextLineHeight())))
+                state.plan.selectedSession = other;
+            ImGui::SameLine(ImGui::GetCursorPosX() - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x);
+            ImGui::TextUnformatted(o->session.title.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopID();
+        }
+    }
+    ImGui::Spacing();
+
+    if (ImGui::BeginTable("##facts", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 5.0f * fs);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        auto fact = [&](const char* label, const std::string& value) {
+            if (value.empty()) return;
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+            ImGui::TextUnformatted(label);
+            ImGui::PopStyleColor();
+            ImGui::TableSetColumnIndex(1);
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(value.c_str());
+            ImGui::PopTextWrapPos();
+        };
+        fact("When", row->when);
+        fact("Zone", m_model.event().timeZone);
+        fact("Room", s.room);
+        fact("Track", s.track);
+        fact("Type", s.type);
+        fact("Language", s.language);
+        fact(s.speakers.size() > 1 ? "Speakers" : "Speaker", row->speakers);
+        ImGui::EndTable();
+    }
+
+    if (s.removed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.conflict);
+        ImGui::TextWrapped("Removed from the latest import of the agenda.");
+        ImGui::PopStyleColor();
+    }
+
+    auto section = [&](const char* title, const std::string& body) {
+        if (body.empty()) return;
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::TextUnformatted(title);
+        ImGui::PopStyleColor();
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(body.c_str());
+        ImGui::PopTextWrapPos();
+    };
+    section("Abstract", s.abstract);
+    if (s.description != s.abstract) section("Description", s.description);
+    if (s.abstract.empty() && s.description.empty()) {
+        ImGui::Spacing();
+        mutedWrapped("The agenda has no description for this session.");
+    }
+    if (!s.url.empty()) {
+        section("Link", s.url);
+        if (ImGui::SmallButton("Copy link##detail")) {
+            ImGui::SetClipboardText(s.url.c_str());
+            state.info("Copied the session's link.");
+        }
+    }
+    ImGui::Spacing();
+    if (ImGui::SmallButton("Close##detail")) state.plan.selectedSession.reset();
+}
+
+void PlanView::drawDayAgenda(AppState& state) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    const bool grid = state.plan.layout == PlanLayout::DayGrid;
+    const int day = currentDay(state);
+    const bool hasDay = grid && day >= 0;
+
+    if (m_headingFont) ImGui::PushFont(m_headingFont);
+    if (hasDay) ImGui::Text("Your day \u00b7 %s", m_model.days()[day].label.c_str());
+    else ImGui::TextUnformatted("Your starred sessions");
+    if (m_headingFont) ImGui::PopFont();
+    ImGui::Spacing();
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float lineHeight = ImGui::GetTextLineHeight();
+    int shown = 0;
+    int lastDay = -1;
+    for (const auto& row : m_model.rows()) {
+        if (!row.session.starred || (hasDay && row.day != day)) continue;
+        if (!hasDay && row.day != lastDay) {
+            ImGui::Spacing();
+            ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+            ImGui::TextUnformatted(m_model.days()[row.day].label.c_str());
+            ImGui::PopStyleColor();
+            lastDay = row.day;
+        }
+        ++shown;
+        ImGui::PushID(idOf(row.session.id));
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float width = ImGui::GetContentRegionAvail().x;
+        if (ImGui::Selectable("##agenda", false, 0, ImVec2(0.0f, lineHeight * 2.0f + 0.2f * fs)))
+            state.plan.selectedSession = row.session.id;
+        bool conflict = !row.conflictsWith.empty();
+        std::string_view room = row.session.room;
+        ImGui::PushStyleColor(ImGuiCol_Text, conflict ? p.conflict : p.mutedText);
+        const char* timeEnd = row.time.c_str() + row.time.size();
+        ImVec2 t = ImVec2(pos.x, pos.y);
+        if (conflict) {
+            dl->AddText(t, p.conflict, "\u26a0");
+            t.x += 1.2f * fs;
+        }
+        dl->AddText(t, conflict ? p.conflict : p.mutedText, row.time.c_str(), timeEnd);
+        if (!room.empty()) {
+            float x = t.x + ImGui::CalcTextSize(row.time.c_str(), timeEnd).x + 0.6f * fs;
+            ImGui::RenderTextEllipsis(dl, ImVec2(x, t.y), ImVec2(pos.x + width, t.y + lineHeight), pos.x + width,
+                                      pos.x + width, room.data(), room.data() + room.size(), nullptr);
+        }
+        ImGui::PopStyleColor();
+        ImGui::RenderTextEllipsis(dl, ImVec2(pos.x, pos.y + lineHeight), ImVec2(pos.x + width, pos.y + 2 * lineHeight),
+                                  pos.x + width, pos.x + width, row.session.title.c_str(), nullptr, nullptr);
+        ImGui::PopID();
+    }
+    if (shown == 0) {
+        if (hasDay)
+            mutedWrapped("Nothing starred on this day yet. Click \u2606 on a session, or double-click it, to add it "
+                         "to your schedule.");
+        else
+            mutedWrapped("Nothing starred yet. Click \u2606 next to a session to add it to your schedule.");
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    mutedWrapped("Select a session to see its abstract, speakers and link.");
+}
+
+void PlanView::toggleStar(Store& store, AppState& state, RowId sessionId) {
+    const PlanRow* row = m_model.find(sessionId);
+    const bool starred = !(row && row->session.starred);
+    std::string title = row ? row->session.title : std::string("the session");
+    try {
+        if (store.setStarred(sessionId, starred)) {
+            state.revision.bump();
+            state.info((starred ? "Starred: " : "Unstarred: ") + title);
+        } else {
+            state.error("That session is no longer in the database.");
+        }
+    } catch (const std::exception& e) {
+        state.error(std::string("Could not save the star: ") + e.what());
+    }
+}
+
+}  // namespace hallway::ui

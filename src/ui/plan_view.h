@@ -1,0 +1,73 @@
+// The Plan view: the selected event's agenda as a day grid (rooms as columns,
+// time running down) or a filterable list, and a panel with the selected
+// session. Draws from PlanModel/ListModel/DayLayout; writes go through the
+// store and bump the data revision. Needs an ImGui frame, not GLFW.
+#pragma once
+#include <imgui.h>
+
+#include <optional>
+#include <vector>
+
+#include "ui/app_state.h"
+#include "ui/plan_model.h"
+
+namespace hallway {
+class Store;
+}
+
+namespace hallway::ui {
+
+struct WidgetRect {
+    ImVec2 min, max;
+    ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+};
+
+class PlanView {
+public:
+    // Brings the view models up to date with the store (cheap when nothing changed).
+    // The shell calls it at the start of every frame, before anything reads model().
+    void sync(Store& store, AppState& state);
+    // Draws into the current window's remaining space.
+    void draw(Store& store, AppState& state);
+
+    void setHeadingFont(ImFont* font) { m_headingFont = font; }
+
+    const PlanModel& model() const { return m_model; }
+    const ListModel& list() const { return m_list; }
+    const DayLayout& dayLayout() const { return m_layout; }
+
+    // Testing hooks: where widgets were drawn in the last frame.
+    std::optional<WidgetRect> starButtonRect(RowId sessionId) const;
+    std::optional<WidgetRect> filterInputRect() const { return m_filterRect; }
+    std::optional<WidgetRect> sessionRect(RowId sessionId) const;
+
+private:
+    void drawToolbar(AppState& state);
+    void drawEmpty(AppState& state);
+    void drawGrid(Store& store, AppState& state);
+    void drawGridBox(Store& store, AppState& state, const DayBox& box, const ImVec2& min, const ImVec2& max);
+    void drawGridTooltip(AppState& state, const PlanRow& row);
+    void drawList(Store& store, AppState& state);
+    void drawListFilters(AppState& state);
+    void drawDetails(Store& store, AppState& state);
+    void drawDayAgenda(AppState& state);
+    void toggleStar(Store& store, AppState& state, RowId sessionId);
+    void chooseDay(AppState& state);
+    int currentDay(const AppState& state) const;
+
+    PlanModel m_model;
+    ListModel m_list;
+    DayLayout m_layout;
+    ListFilter m_filter;
+    ImFont* m_headingFont = nullptr;
+
+    std::string m_dayChosenFor;      // day key the scroll position was set for
+    std::optional<int> m_scrollToMinute;
+    float m_gridScrollX = 0.0f;
+
+    std::vector<std::pair<RowId, WidgetRect>> m_starRects;
+    std::vector<std::pair<RowId, WidgetRect>> m_sessionRects;
+    std::optional<WidgetRect> m_filterRect;
+};
+
+}  // namespace hallway::ui

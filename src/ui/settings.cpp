@@ -1,0 +1,91 @@
+#include "ui/settings.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace hallway::ui {
+namespace {
+
+std::optional<long long> toNumber(const std::string& text) {
+    if (text.empty() || text.size() > 18) return std::nullopt;
+    long long v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+}  // namespace
+
+std::string configDir() {
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::string(xdg) + "/hallway";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.config/hallway";
+    return {};
+}
+
+Settings loadSettings(const std::string& file) {
+    Settings s;
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto eq = line.find('=');
+        if (eq == std::string::npos) continue;
+        std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+        if (key == "theme") {
+            if (value == "light") s.theme = ThemeKind::Light;
+            else if (value == "dark") s.theme = ThemeKind::Dark;
+        } else if (key == "last_event") {
+            if (auto v = toNumber(value); v && *v > 0) s.lastEvent = RowId(*v);
+        } else if (key == "last_view") {
+            if (value == "plan" || value == "capture" || value == "followup" || value == "people") s.lastView = value;
+        } else if (key == "plan_layout") {
+            s.planLayout = value == "list" ? PlanLayout::List : PlanLayout::DayGrid;
+        } else if (key == "window_width") {
+            if (auto v = toNumber(value); v && *v >= 320 && *v <= 16384) s.windowWidth = int(*v);
+        } else if (key == "window_height") {
+            if (auto v = toNumber(value); v && *v >= 240 && *v <= 16384) s.windowHeight = int(*v);
+        }
+    }
+    return s;
+}
+
+bool saveSettings(const std::string& file, const Settings& s, std::string& error) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path path(file);
+    if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+    if (ec) {
+        error = "cannot create " + path.parent_path().string() + ": " + ec.message();
+        return false;
+    }
+    std::ostringstream text;
+    text << "# Hallway GUI settings\n";
+    text << "theme=" << (s.theme == ThemeKind::Light ? "light" : "dark") << "\n";
+    if (s.lastEvent) text << "last_event=" << *s.lastEvent << "\n";
+    text << "last_view=" << s.lastView << "\n";
+    text << "plan_layout=" << (s.planLayout == PlanLayout::List ? "list" : "grid") << "\n";
+    if (s.windowWidth > 0 && s.windowHeight > 0)
+        text << "window_width=" << s.windowWidth << "\nwindow_height=" << s.windowHeight << "\n";
+    std::string tmp = file + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << text.str();
+        out.flush();
+        if (!out) {
+            error = "cannot write " + tmp;
+            return false;
+        }
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        error = "cannot replace " + file + ": " + ec.message();
+        return false;
+    }
+    return true;
+}
+
+}  // namespace hallway::ui

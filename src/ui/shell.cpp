@@ -1,0 +1,390 @@
+// [SECTION] Frame and sync
+// [SECTION] Top bar and mode bar
+// [SECTION] Status line
+// [SECTION] Import
+#include "ui/shell.h"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/import_service.h"
+#include "formats/agenda.h"
+#include "store/store.h"
+#include "ui/placeholder_view.h"
+#include "ui/theme.h"
+#include "ui/ui_format.h"
+#include "ui/ui_widgets.h"
+
+namespace hallway::ui {
+namespace {
+
+// GLFW (and the ImGui GLFW backend) index io.KeysDown by GLFW key codes, which
+// for letters and digits are their ASCII upper-case characters.
+constexpr int kKeyK = 'K';
+constexpr int kKeyI = 'I';
+constexpr int kKey1 = '1';
+
+std::string expandHome(const std::string& path) {
+    if (path.size() >= 1 && path[0] == '~' && (path.size() == 1 || path[1] == '/')) {
+        if (const char* home = std::getenv("HOME")) return std::string(home) + path.substr(1);
+    }
+    return path;
+}
+
+std::string trimmed(const std::string& s) {
+    size_t a = s.find_first_not_of(" \t\r\n\"'");
+    size_t b = s.find_last_not_of(" \t\r\n\"'");
+    if (a == std::string::npos) return {};
+    std::string out = s.substr(a, b - a + 1);
+    // Pasted file:// URLs from file managers.
+    if (out.rfind("file://", 0) == 0) out = out.substr(7);
+    return out;
+}
+
+// A new event starts with no selection and no filters; the layout stays.
+void resetPlanState(AppState& state) {
+    PlanLayout layout = state.plan.layout;
+    state.plan = PlanState{};
+    state.plan.layout = layout;
+}
+
+}  // namespace
+
+void Shell::setHeadingFont(ImFont* font) {
+    m_headingFont = font;
+    m_plan.setHeadingFont(font);
+}
+
+// [SECTION] Frame and sync
+
+void Shell::sync(Store& store, AppState& state) {
+    if (m_eventsRevision != state.revision.value()) {
+        m_eventsRevision = state.revision.value();
+        ++m_eventRebuilds;
+        try {
+            m_events = store.listEvents();
+        } catch (const std::exception& e) {
+            m_events.clear();
+            state.error(std::string("Could not list events: ") + e.what());
+        }
+        m_eventLabels.clear();
+        for (const auto& e : m_events)
+            m_eventLabels.push_back(e.event.name + "  \u00b7  " +
+                                    dateRangeLabel(e.event.startsAt, e.event.endsAt, e.event.timeZone));
+        bool known = false;
+        for (const auto& e : m_events) known = known || (state.eventId && e.event.id == *state.eventId);
+        if (!known) {
+            state.eventId.reset();
+            if (!m_events.empty()) state.eventId = m_events.front().event.id;  // the most recent
+        }
+    }
+    m_plan.sync(store, state);
+    updateClock(state);
+}
+
+void Shell::updateClock(AppState& state) {
+    const Instant minute = state.now() / 60;
+    const PlanModel& model = m_plan.model();
+    if (minute == m_clockMinute && model.serial() == m_clockSerial) return;
+    m_clockMinute = minute;
+    m_clockSerial = model.serial();
+    m_clockText = model.hasEvent() ? eventClockText(model.event(), model.sessions(), state.now()) : std::string();
+}
+
+void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
+    if (m_appliedTheme != int(state.theme)) {
+        applyTheme(state.theme, m_scale);
+        m_appliedTheme = int(state.theme);
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("##hallway", nullptr, flags);
+
+    if (!store) {
+        beginCenteredBlock(34.0f * ImGui::GetFontSize(), 8.0f * ImGui::GetFontSize());
+        headingText(m_headingFont, "Hallway could not open its database");
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, palette(state.theme).error);
+        ImGui::TextWrapped("%s", storeError.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Spacing();
+        mutedWrapped("Nothing was changed. Start Hallway with --db PATH to use another file.");
+        endCenteredBlock();
+        ImGui::End();
+        return;
+    }
+
+    // Files dropped on the window since the last frame.
+    if (!state.pendingImports.empty()) {
+        std::vector<std::string> files;
+        files.swap(state.pendingImports);
+        for (const auto& f : files) importFile(*store, state, f);
+    }
+    handleShortcuts(state);
+    sync(*store, state);
+
+    drawTopBar(*store, state);
+    drawModeBar(state);
+    ImGui::Separator();
+
+    const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2.0f + 1.0f;
+    ImGui::BeginChild("##content", ImVec2(0.0f, -statusHeight), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    switch (state.mode) {
+        case Mode::Plan: m_plan.draw(*store, state); break;
+        case Mode::Capture: drawPlaceholder(captureText(), m_headingFont); break;
+        case Mode::FollowUp: drawPlaceholder(followUpText(), m_headingFont); break;
+        case Mode::People: drawPlaceholder(peopleText(), m_headingFont); break;
+    }
+    ImGui::EndChild();
+
+    drawStatusLine(state, store->path());
+    drawImportPopup(*store, state);
+    ImGui::End();
+}
+
+void Shell::handleShortcuts(AppState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl) return;
+    if (ImGui::IsKeyPressed(kKeyK, false)) state.focusSearch = true;
+    if (ImGui::IsKeyPressed(kKeyI, false)) state.openImportDialog = true;
+    static const Mode modes[] = {Mode::Plan, Mode::Capture, Mode::FollowUp, Mode::People};
+    for (int i = 0; i < 4; ++i)
+        if (ImGui::IsKeyPressed(kKey1 + i, false)) state.mode = modes[i];
+}
+
+// [SECTION] Top bar and mode bar
+
+void Shell::drawTopBar(Store& store, AppState& state) {
+    const Palette& p = palette(state.theme);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.selected);
+    ImGui::TextUnformatted("Hallway");
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0.0f, fs);
+
+    ImGui::SetNextItemWidth(std::min(18.0f * fs, ImGui::GetContentRegionAvail().x * 0.3f));
+    const char* preview = "No events yet";
+    for (size_t i = 0; i < m_events.size(); ++i)
+        if (state.eventId && m_events[i].event.id == *state.eventId) preview = m_events[i].event.name.c_str();
+    if (ImGui::BeginCombo("##event", preview)) {
+        for (size_t i = 0; i < m_events.size(); ++i) {
+            const Event& e = m_events[i].event;
+            ImGui::PushID(static_cast<int>(e.id));
+            bool selected = state.eventId && *state.eventId == e.id;
+            if (ImGui::Selectable(m_eventLabels[i].c_str(), selected) && !selected) {
+                state.eventId = e.id;
+                resetPlanState(state);
+            }
+            ImGui::PopID();
+        }
+        if (m_events.empty()) ImGui::TextDisabled("Import an agenda to add an event.");
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered() && !m_events.empty()) ImGui::SetTooltip("Event (%d imported)", int(m_events.size()));
+
+    // Right-hand buttons, measured so the clock text can use what is left.
+    const char* themeLabel = state.theme == ThemeKind::Dark ? "\u2600 Light##theme" : "\u263e Dark##theme";
+    const char* importLabel = "Import agenda\u2026##top";
+    auto buttonWidth = [&](const char* label) {
+        return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2.0f;
+    };
+    const float rightWidth = buttonWidth(themeLabel) + buttonWidth(importLabel) + style.ItemSpacing.x;
+    const float rightX = ImGui::GetWindowContentRegionMax().x - rightWidth;
+
+    ImGui::SameLine(0.0f, fs);
+    ImGui::AlignTextToFramePadding();
+    const ImVec2 clockPos(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + style.FramePadding.y);
+    const float clockMaxX = ImGui::GetWindowPos().x + rightX - fs;
+    if (!m_clockText.empty() && clockMaxX > clockPos.x) {
+        const char* begin = m_clockText.c_str();
+        const char* end = begin + m_clockText.size();
+        ImVec2 size = ImGui::CalcTextSize(begin, end);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), clockPos, ImVec2(clockMaxX, clockPos.y + fs), clockMaxX,
+                                  clockMaxX, begin, end, &size);
+        ImGui::PopStyleColor();
+        ImGui::Dummy(ImVec2(std::min(size.x, clockMaxX - clockPos.x), fs));
+        if (ImGui::IsItemHovered() && size.x > clockMaxX - clockPos.x) ImGui::SetTooltip("%s", begin);
+    }
+
+    ImGui::SameLine(rightX);
+    if (ImGui::Button(importLabel)) state.openImportDialog = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Import an agenda file (Ctrl+I), or drop one on the window");
+    ImGui::SameLine();
+    if (ImGui::Button(themeLabel))
+        state.theme = state.theme == ThemeKind::Dark ? ThemeKind::Light : ThemeKind::Dark;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(state.theme == ThemeKind::Dark ? "Switch to the light theme" : "Switch to the dark theme");
+    (void)store;
+}
+
+void Shell::drawModeBar(AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    static const struct {
+        Mode mode;
+        const char* label;
+    } modes[] = {{Mode::Plan, "Plan##mode"},
+                 {Mode::Capture, "Capture##mode"},
+                 {Mode::FollowUp, "Follow up##mode"},
+                 {Mode::People, "People##mode"}};
+    for (size_t i = 0; i < 4; ++i) {
+        if (i > 0) ImGui::SameLine(0.0f, 0.0f);
+        if (segmentButton(modes[i].label, state.mode == modes[i].mode)) state.mode = modes[i].mode;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+%d", int(i) + 1);
+    }
+
+    const float searchWidth = std::min(20.0f * fs, ImGui::GetContentRegionAvail().x * 0.4f);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - searchWidth);
+    ImGui::SetNextItemWidth(searchWidth);
+    if (state.focusSearch) {
+        ImGui::SetKeyboardFocusHere();
+        state.focusSearch = false;
+    }
+    if (ImGui::InputTextWithHint("##search", "Search sessions (Ctrl+K)", &state.globalSearch) &&
+        !state.globalSearch.empty()) {
+        // Searching shows its results in Plan's list for now.
+        state.mode = Mode::Plan;
+        state.plan.layout = PlanLayout::List;
+    }
+    m_searchRect = WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+}
+
+// [SECTION] Status line
+
+void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
+    const Palette& p = palette(state.theme);
+    ImGui::Separator();
+    const float fs = ImGui::GetFontSize();
+    const ImVec2 pos(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + ImGui::GetStyle().FramePadding.y);
+
+    // Right: what is open.
+    std::string right;
+    const PlanModel& model = m_plan.model();
+    if (model.hasEvent())
+        right = std::to_string(model.rows().size()) + " sessions \u00b7 " + std::to_string(model.starredCount()) +
+                " starred \u00b7 " + dbPath;
+    else
+        right = dbPath;
+    const float rightWidth = ImGui::CalcTextSize(right.c_str()).x;
+    const float maxX = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float rightX = std::max(pos.x + (maxX - pos.x) * 0.55f, maxX - rightWidth);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const std::string& text = state.status.text;
+    if (!text.empty()) {
+        ImU32 colour = state.status.error ? p.error : p.text;
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        const char* prefix = state.status.error ? "\u26a0 " : "";
+        float prefixWidth = ImGui::CalcTextSize(prefix).x;
+        dl->AddText(pos, colour, prefix);
+        ImGui::RenderTextEllipsis(dl, ImVec2(pos.x + prefixWidth, pos.y), ImVec2(rightX - fs, pos.y + fs), rightX - fs,
+                                  rightX - fs, text.c_str(), text.c_str() + text.size(), nullptr);
+        ImGui::PopStyleColor();
+    } else {
+        static const char* const tip = "Ctrl+K search \u00b7 Ctrl+I import \u00b7 drop an agenda file on the window to import it";
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::RenderTextEllipsis(dl, pos, ImVec2(rightX - fs, pos.y + fs), rightX - fs, rightX - fs, tip, nullptr,
+                                  nullptr);
+        ImGui::PopStyleColor();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::RenderTextEllipsis(dl, ImVec2(rightX, pos.y), ImVec2(maxX, pos.y + fs), maxX, maxX, right.c_str(),
+                              right.c_str() + right.size(), nullptr);
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(maxX - pos.x, ImGui::GetFrameHeight()));
+    if (ImGui::IsItemHovered() && !text.empty()) ImGui::SetTooltip("%s", text.c_str());
+}
+
+// [SECTION] Import
+
+bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath) {
+    const std::string path = expandHome(trimmed(rawPath));
+    m_importError.clear();
+    if (path.empty()) {
+        m_importError = "Type the path of an agenda file.";
+        return false;
+    }
+    try {
+        AgendaImportReport r = importAgendaFile(store, path, AgendaImportOptions{});
+        state.revision.bump();
+        state.eventId = r.eventId;
+        resetPlanState(state);
+        state.mode = Mode::Plan;
+        std::string msg = "Imported " + r.eventName + " from " + std::filesystem::path(path).filename().string() +
+                          ": " + std::to_string(r.sessionsTotal) + " sessions (" + std::to_string(r.sessionsAdded) +
+                          " new, " + std::to_string(r.sessionsUpdated) + " changed, " +
+                          std::to_string(r.sessionsRemoved) + " removed), " + std::to_string(r.rooms) + " rooms, " +
+                          std::to_string(r.days) + " days.";
+        if (!r.warnings.empty())
+            msg += " " + std::to_string(r.warnings.size()) + " warning" + (r.warnings.size() > 1 ? "s" : "") +
+                   ", first: " + r.warnings.front();
+        state.info(msg);
+        return true;
+    } catch (const FormatError& e) {
+        m_importError = std::string(e.what()) + ". Nothing was imported.";
+    } catch (const StoreError& e) {
+        m_importError = std::string("Database error: ") + e.what() + ". Nothing was imported.";
+    } catch (const std::exception& e) {
+        m_importError = "Could not import " + path + ": " + e.what() + ". Nothing was imported.";
+    }
+    state.error(m_importError);
+    return false;
+}
+
+void Shell::drawImportPopup(Store& store, AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    const char* popupId = "Import agenda##popup";
+    if (state.openImportDialog) {
+        state.openImportDialog = false;
+        m_importError.clear();
+        ImGui::OpenPopup(popupId);
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(34.0f * fs, io.DisplaySize.x * 0.9f), 0.0f));
+    if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+
+    ImGui::TextUnformatted("Path of the agenda file");
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    bool submit = ImGui::InputTextWithHint("##path", "~/Downloads/schedule.xml", &m_importPath,
+                                           ImGuiInputTextFlags_EnterReturnsTrue);
+    mutedWrapped("Hallway has no file chooser in this version: type or paste the file's full path (~ works), or "
+                 "drop the file on the window.");
+    mutedWrapped("Formats, detected from the content: frab/pentabarf XML and JSON, iCalendar (.ics), Sessionize "
+                 "JSON, CSV.");
+    if (!m_importError.empty()) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, palette(state.theme).error);
+        ImGui::TextWrapped("%s", m_importError.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    ImGui::BeginDisabled(trimmed(m_importPath).empty());
+    submit = ImGui::Button("Import##popup") || submit;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    bool cancel = ImGui::Button("Cancel##popup") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    if (submit && !trimmed(m_importPath).empty() && importFile(store, state, m_importPath)) {
+        m_importPath.clear();
+        ImGui::CloseCurrentPopup();
+    } else if (cancel) {
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace hallway::ui

@@ -1,0 +1,133 @@
+#include "ui/ui_format.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <limits>
+
+#include "core/time_util.h"
+
+namespace hallway::ui {
+namespace {
+
+using std::chrono::day;
+using std::chrono::month;
+using std::chrono::sys_days;
+using std::chrono::year;
+using std::chrono::year_month_day;
+
+sys_days toDays(const LocalDateTime& l) {
+    return sys_days{year_month_day{year{l.year}, month{unsigned(l.month)}, day{unsigned(l.day)}}};
+}
+
+bool parseIsoDate(const std::string& s, int& y, int& m, int& d) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    return std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+}  // namespace
+
+const char* weekdayAbbrev(int y, int m, int d) {
+    static const char* const names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    std::chrono::weekday wd{sys_days{year_month_day{year{y}, month{unsigned(m)}, day{unsigned(d)}}}};
+    return names[wd.c_encoding()];
+}
+
+const char* monthAbbrev(int m) {
+    static const char* const names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return (m >= 1 && m <= 12) ? names[m - 1] : "?";
+}
+
+std::string dayLabel(const std::string& isoDate) {
+    int y = 0, m = 0, d = 0;
+    if (!parseIsoDate(isoDate, y, m, d)) return isoDate;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s %d %s", weekdayAbbrev(y, m, d), d, monthAbbrev(m));
+    return buf;
+}
+
+std::string timeRangeLabel(Instant start, Instant end, const std::string& zone) {
+    return localTimeString(start, zone) + "\u2013" + localTimeString(end, zone);
+}
+
+std::string dayTimeLabel(Instant start, Instant end, const std::string& zone) {
+    return dayLabel(localDateString(start, zone)) + " " + timeRangeLabel(start, end, zone);
+}
+
+std::string dateRangeLabel(Instant start, Instant end, const std::string& zone) {
+    if (start == 0) return "dates unknown";
+    LocalDateTime a = instantToLocal(start, zone);
+    // An end at midnight belongs to the day before.
+    LocalDateTime b = instantToLocal(std::max(start, end - 1), zone);
+    char buf[96];
+    if (a.year == b.year && a.month == b.month && a.day == b.day)
+        std::snprintf(buf, sizeof buf, "%s %d %s %d", weekdayAbbrev(a.year, a.month, a.day), a.day,
+                      monthAbbrev(a.month), a.year);
+    else if (a.year == b.year && a.month == b.month)
+        std::snprintf(buf, sizeof buf, "%d\u2013%d %s %d", a.day, b.day, monthAbbrev(a.month), a.year);
+    else if (a.year == b.year)
+        std::snprintf(buf, sizeof buf, "%d %s \u2013 %d %s %d", a.day, monthAbbrev(a.month), b.day,
+                      monthAbbrev(b.month), a.year);
+    else
+        std::snprintf(buf, sizeof buf, "%d %s %d \u2013 %d %s %d", a.day, monthAbbrev(a.month), a.year, b.day,
+                      monthAbbrev(b.month), b.year);
+    return buf;
+}
+
+std::string joinNames(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) {
+        if (!out.empty()) out += ", ";
+        out += n;
+    }
+    return out;
+}
+
+std::string eventClockText(const Event& event, const std::vector<Session>& sessions, Instant now) {
+    const std::string& zone = event.timeZone;
+    Instant first = event.startsAt, last = event.endsAt;
+    if (first == 0 || last == 0) {
+        first = std::numeric_limits<Instant>::max();
+        last = std::numeric_limits<Instant>::min();
+        for (const auto& s : sessions) {
+            if (s.removed) continue;
+            first = std::min(first, s.startsAt);
+            last = std::max(last, s.endsAt);
+        }
+        if (first > last) return "no sessions yet";
+    }
+    LocalDateTime firstDay = instantToLocal(first, zone);
+    LocalDateTime lastDay = instantToLocal(std::max(first, last - 1), zone);
+    LocalDateTime today = instantToLocal(now, zone);
+    auto dayIndex = (toDays(today) - toDays(firstDay)).count();
+    auto dayCount = (toDays(lastDay) - toDays(firstDay)).count() + 1;
+    if (dayIndex < 0 || dayIndex >= dayCount)
+        return dateRangeLabel(first, last, zone) + " \u00b7 " + zone;
+
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "Day %lld of %lld \u00b7 %s %02d:%02d", (long long)dayIndex + 1,
+                  (long long)dayCount, weekdayAbbrev(today.year, today.month, today.day), today.hour,
+                  today.minute);
+    std::string out = buf;
+
+    const Session* next = nullptr;
+    const Session* nextStarred = nullptr;
+    for (const auto& s : sessions) {
+        if (s.removed || s.startsAt <= now) continue;
+        if (!next || s.startsAt < next->startsAt) next = &s;
+        if (s.starred && (!nextStarred || s.startsAt < nextStarred->startsAt)) nextStarred = &s;
+    }
+    if (nextStarred) next = nextStarred;
+    if (next) {
+        out += " \u00b7 next: " + next->title;
+        if (!next->room.empty()) out += " in " + next->room;
+        if (localDateString(next->startsAt, zone) != localDateString(now, zone))
+            out += " (" + dayLabel(localDateString(next->startsAt, zone)) + ")";
+        else
+            out += " at " + localTimeString(next->startsAt, zone);
+    }
+    return out;
+}
+
+}  // namespace hallway::ui

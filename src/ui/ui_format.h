@@ -1,0 +1,36 @@
+// Short human-readable dates and times for the UI, in an event's time zone.
+// Pure functions: no ImGui, no store.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace hallway::ui {
+
+// "Sun" for 2023-09-10 (English abbreviations, Monday..Sunday).
+const char* weekdayAbbrev(int year, int month, int day);
+// "Sep" for 9.
+const char* monthAbbrev(int month);
+
+// "Sun 10 Sep" from "2023-09-10"; the input unchanged when it is not a date.
+std::string dayLabel(const std::string& isoDate);
+// "10:30–10:50" in `zone`.
+std::string timeRangeLabel(Instant start, Instant end, const std::string& zone);
+// "Sun 10 Sep 10:30–10:50" in `zone`.
+std::string dayTimeLabel(Instant start, Instant end, const std::string& zone);
+// "10–17 Sep 2023", "30 Sep – 2 Oct 2023", "30 Dec 2023 – 2 Jan 2024";
+// one date when both fall on the same day; "dates unknown" when start is 0.
+std::string dateRangeLabel(Instant start, Instant end, const std::string& zone);
+
+// Joins names with ", ".
+std::string joinNames(const std::vector<std::string>& names);
+
+// Text for the top bar's clock. Within the event (from the first session's day
+// to the last one's): "Day 2 of 8 · Sat 10:42 · next: TITLE in ROOM" (the next
+// starred session to start, else the next session; the part is left out when
+// nothing is left). Otherwise the event's dates and zone.
+// `sessions` are the event's sessions in any order.
+std::string eventClockText(const Event& event, const std::vector<Session>& sessions, Instant now);
+
+}  // namespace hallway::ui
