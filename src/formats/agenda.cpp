@@ -65,6 +65,22 @@ void settleSessionIds(Agenda& agenda) {
     agenda.sessions = std::move(kept);
 }
 
+void requireUtf8(std::string_view bytes, const std::string& fileName) {
+    if (!text::isValidUtf8(bytes)) {
+        // Name the first bad line so the user can find it.
+        size_t lo = 0;
+        size_t line = 1;
+        while (lo < bytes.size()) {
+            size_t eol = bytes.find('\n', lo);
+            if (eol == std::string_view::npos) eol = bytes.size();
+            if (!text::isValidUtf8(bytes.substr(lo, eol - lo))) break;
+            lo = eol + 1;
+            ++line;
+        }
+        throw FormatError(fileName, int(line), "text is not valid UTF-8 (convert the file to UTF-8 first)");
+    }
+}
+
 }  // namespace
 
 FormatError::FormatError(std::string file, int line, std::string reason)
@@ -142,20 +158,10 @@ Agenda parseAgenda(std::string_view bytes, const std::string& fileName, AgendaFo
     if (text::trim(bytes.substr(0, 65536)).empty() && text::trim(bytes).empty())
         throw FormatError(fileName, 0, "file is empty");
     if (text::looksBinary(bytes)) throw FormatError(fileName, 0, "binary data, not an agenda file");
-    if (!text::isValidUtf8(bytes)) {
-        // Name the first bad line so the user can find it.
-        size_t lo = 0;
-        size_t line = 1;
-        while (lo < bytes.size()) {
-            size_t eol = bytes.find('\n', lo);
-            if (eol == std::string_view::npos) eol = bytes.size();
-            if (!text::isValidUtf8(bytes.substr(lo, eol - lo))) break;
-            lo = eol + 1;
-            ++line;
-        }
-        throw FormatError(fileName, int(line), "text is not valid UTF-8 (convert the file to UTF-8 first)");
-    }
     if (format == AgendaFormat::Auto) format = detectAgendaFormat(bytes, fileName);
+    // iCalendar may fold a line inside a multi-byte character (RFC 5545 3.1);
+    // its parser checks UTF-8 after unfolding instead.
+    if (format != AgendaFormat::Ics) requireUtf8(bytes, fileName);
     Agenda agenda;
     switch (format) {
         case AgendaFormat::FrabXml: agenda = parseFrabXml(bytes, fileName, options); break;

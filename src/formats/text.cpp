@@ -96,23 +96,39 @@ std::string lower(std::string_view s) {
 std::string nameKey(std::string_view name) { return lower(collapseSpaces(name)); }
 
 std::vector<std::string> splitNames(std::string_view list) {
-    // Normalise the separators people use between names to one.
-    std::string s(list);
+    // One pass: a separator is ',', ';', a newline, or one of the joining
+    // words between spaces. Linear, so a hostile 1 MB cell stays cheap.
+    static const std::string_view words[] = {" and ", " & ", " und ", " et "};
     std::vector<std::string> out;
-    const std::string_view words[] = {" and ", " & ", " und ", " et "};
-    for (auto w : words) {
-        for (size_t p; (p = s.find(w)) != std::string::npos;) s.replace(p, w.size(), ";");
-    }
-    std::replace(s.begin(), s.end(), ',', ';');
-    std::replace(s.begin(), s.end(), '\n', ';');
     size_t start = 0;
-    while (start <= s.size()) {
-        size_t end = s.find(';', start);
-        if (end == std::string::npos) end = s.size();
-        std::string name = collapseSpaces(std::string_view(s).substr(start, end - start));
-        if (!name.empty()) out.push_back(name);
-        start = end + 1;
+    auto emit = [&](size_t end) {
+        std::string name = collapseSpaces(list.substr(start, end - start));
+        if (!name.empty()) out.push_back(std::move(name));
+    };
+    size_t i = 0;
+    while (i < list.size()) {
+        char c = list[i];
+        if (c == ',' || c == ';' || c == '\n') {
+            emit(i);
+            start = ++i;
+            continue;
+        }
+        if (c == ' ') {
+            bool matched = false;
+            for (auto w : words) {
+                if (list.compare(i, w.size(), w) == 0) {
+                    emit(i);
+                    i += w.size() - 1;  // keep the trailing space inside the next name's slice
+                    start = i;
+                    matched = true;
+                    break;
+                }
+            }
+            if (matched) continue;
+        }
+        ++i;
     }
+    emit(list.size());
     return out;
 }
 

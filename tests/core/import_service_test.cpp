@@ -254,3 +254,53 @@ TEST_CASE("the first-run demo fills an empty database once", "[import][demo]") {
     CHECK_FALSE(importDemoIfEmpty(store));  // never twice, never over real data
     CHECK(store.listEvents().size() == 1);
 }
+
+TEST_CASE("kielux_2020.ics imports with its sessions, rooms, days and speakers", "[import][corpus]") {
+    // Figures derived separately by unfolding the raw file (see the ICS parser tests).
+    Store store(":memory:");
+    AgendaImportOptions options;
+    options.parse.timeZone = "Europe/Berlin";
+    auto r = importAgendaFile(store, corpus("agenda/kielux_2020.ics"), options);
+    CHECK(r.format == AgendaFormat::Ics);
+    CHECK(r.eventName == "18. Kieler Open Source und Linux Tage");
+    CHECK(r.timeZone == "Europe/Berlin");
+    CHECK(r.sessionsAdded == 24);
+    CHECK(r.rooms == 4);
+    CHECK(r.days == 2);
+    CHECK(r.peopleAdded == 20);
+    auto sessions = store.sessions(r.eventId);
+    const Session* xen = bySource(sessions, "467@KOLT20");
+    REQUIRE(xen);
+    CHECK(xen->title == "Xen - ist das nicht tot?");
+    CHECK(xen->startsAt == 1600430400);
+    CHECK(xen->room == "Ravensberg");
+    CHECK(xen->speakers == std::vector<std::string>{"J\xC3\xBCrgen Gro\xC3\x9F"});
+}
+
+TEST_CASE("an agenda without a zone is shown in UTC and says so", "[import]") {
+    Store store(":memory:");
+    auto r = importAgendaFile(store, corpus("agenda/kielux_2020.ics"), {});
+    CHECK(r.timeZone == "UTC");
+    bool warned = std::any_of(r.warnings.begin(), r.warnings.end(),
+                              [](const std::string& w) { return w.find("--tz") != std::string::npos; });
+    CHECK(warned);
+}
+
+TEST_CASE("linux_conf_au_2020.ics imports with its sessions, rooms, days and speakers", "[import][corpus]") {
+    Store store(":memory:");
+    auto r = importAgendaFile(store, corpus("agenda/linux_conf_au_2020.ics"), {});
+    CHECK(r.format == AgendaFormat::Ics);
+    CHECK(r.timeZone == "Australia/Brisbane");
+    CHECK(r.sessionsAdded == 262);
+    CHECK(r.rooms == 7);
+    CHECK(r.days == 6);
+    CHECK(r.peopleAdded == 151);
+    auto sessions = store.sessions(r.eventId);
+    const Session* welcome = bySource(sessions, "94@lca2020.linux.org.au");
+    REQUIRE(welcome);
+    CHECK(welcome->title == "Wednesday Welcome");
+    CHECK(welcome->startsAt == 1579042800);
+    CHECK(welcome->endsAt == 1579043400);
+    CHECK(welcome->room == "Arena");
+    CHECK(welcome->speakers == std::vector<std::string>{"Joel Addison"});
+}

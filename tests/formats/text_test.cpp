@@ -1,0 +1,36 @@
+#include <catch2/catch.hpp>
+
+#include "formats/text.h"
+
+using namespace hallway;
+
+TEST_CASE("speaker lists split on commas, semicolons and joining words", "[text]") {
+    using V = std::vector<std::string>;
+    CHECK(text::splitNames("Ana Lima, Bo Chen & Cy Diaz") == V{"Ana Lima", "Bo Chen", "Cy Diaz"});
+    CHECK(text::splitNames("A; B and C") == V{"A", "B", "C"});
+    CHECK(text::splitNames("Jürgen Groß und Anna Weiß") == V{"Jürgen Groß", "Anna Weiß"});
+    CHECK(text::splitNames("Sandy Anderson") == V{"Sandy Anderson"});  // "and" inside a word is not a separator
+    CHECK(text::splitNames(" , ;  ").empty());
+    std::string hostile;
+    for (int i = 0; i < 200000; ++i) hostile += " & ";
+    CHECK(text::splitNames(hostile).empty());  // linear: finishes at once
+}
+
+TEST_CASE("line index agrees with counting newlines", "[text]") {
+    std::string s = "a\nbb\n\nccc";
+    text::LineIndex index(s);
+    for (size_t i = 0; i <= s.size(); ++i) CHECK(index.lineAt(i) == text::lineAt(s, i));
+}
+
+TEST_CASE("UTF-8 validation rejects overlongs, surrogates and truncation", "[text]") {
+    CHECK(text::isValidUtf8("Ünïcödé 日本語 Ελληνικά 🎉"));
+    CHECK_FALSE(text::isValidUtf8("\xC0\xAF"));          // overlong '/'
+    CHECK_FALSE(text::isValidUtf8("\xED\xA0\x80"));      // surrogate
+    CHECK_FALSE(text::isValidUtf8("caf\xC3"));           // cut mid-character
+    CHECK_FALSE(text::isValidUtf8("caf\xE9"));           // Latin-1
+}
+
+TEST_CASE("HTML descriptions become plain text", "[text]") {
+    CHECK(text::stripHtml("<p>Hello &amp; welcome</p><p>Second</p>") == "Hello & welcome\nSecond");
+    CHECK(text::stripHtml("a<br/>b") == "a\nb");
+}
