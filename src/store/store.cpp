@@ -150,6 +150,8 @@ std::string Store::defaultPath() {
 
 int Store::latestSchemaVersion() { return schema::latestVersion(); }
 
+sql::Statement& Store::statement(const char* sqlText) { return m_stmts->get(*m_db, sqlText); }
+
 Store::Store(const std::string& path) : Store(path, OpenOptions{}) {}
 
 Store::Store(const std::string& path, const OpenOptions& options)

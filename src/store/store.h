@@ -13,6 +13,7 @@ namespace hallway {
 
 namespace sql {
 class Connection;
+class Statement;
 class Transaction;
 }  // namespace sql
 
@@ -97,6 +98,12 @@ public:
     std::map<std::string, RowId> speakersOfEvent(RowId eventId);
     void setSessionSpeakers(RowId sessionId, const std::vector<RowId>& personIds);
     int countPeople();
+
+    // For the other repositories of the store layer (people, notes, queue):
+    // the connection and a cache of prepared statements keyed by the SQL
+    // literal's address. Not for use above src/store.
+    sql::Connection& connection() { return *m_db; }
+    sql::Statement& statement(const char* sqlText);
 
 private:
     void configure();
