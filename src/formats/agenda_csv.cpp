@@ -6,13 +6,12 @@
 #include <optional>
 
 #include "core/time_util.h"
+#include "formats/csv.h"
 #include "formats/text.h"
 
 namespace hallway {
 namespace {
 
-constexpr size_t kMaxField = size_t(1) << 20;
-constexpr size_t kMaxColumns = 256;
 // text::splitNames rescans its input per separator; a sane speaker list is far shorter.
 constexpr size_t kMaxSpeakerList = 8 * 1024;
 constexpr size_t kMaxWarnings = 200;
@@ -50,134 +49,6 @@ std::string headerKey(std::string_view header) {
     for (char& c : s)
         if (c == '_' || c == '-') c = ' ';
     return text::collapseSpaces(s);
-}
-
-// Cuts at a UTF-8 character boundary so the text stays valid.
-void truncateUtf8(std::string& s, size_t max) {
-    if (s.size() <= max) return;
-    size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s.resize(cut);
-}
-
-struct Record {
-    int line = 0;  // physical line where the record starts
-    std::vector<std::string> fields;
-    std::vector<size_t> truncated;  // indexes of fields cut at kMaxField
-};
-
-// Splits the text into records, one pass, with line numbers.
-class CsvReader {
-public:
-    CsvReader(std::string_view body, char separator, const std::string& fileName, int firstLine)
-        : m_s(body), m_sep(separator), m_file(fileName), m_line(firstLine) {}
-
-    // Data rows may not be wider than the header.
-    void limitToHeader(size_t columns) {
-        m_maxFields = columns;
-        m_headerRead = true;
-    }
-
-    bool next(Record& out) {
-        if (m_pos >= m_s.size()) return false;
-        out.line = m_line;
-        out.fields.clear();
-        out.truncated.clear();
-        std::string field;
-        bool wasQuoted = false;
-        bool blank = true;  // only spaces so far: an opening quote may still come
-        bool inQuotes = false;
-        bool cut = false;
-        int quoteLine = 0;
-        auto push = [&](char c) {
-            if (field.size() < kMaxField + 4) field.push_back(c);  // a little over, so the cut is at a boundary
-            else cut = true;
-        };
-        auto endField = [&] {
-            if (field.size() > kMaxField) cut = true;
-            if (cut) truncateUtf8(field, kMaxField);
-            bool extra = out.fields.size() >= m_maxFields;
-            // Spreadsheets pad rows with empty trailing cells; those are harmless.
-            if (extra && text::trim(field).empty()) {
-                field.clear();
-                wasQuoted = cut = false;
-                blank = true;
-                return;
-            }
-            if (extra)
-                throw FormatError(m_file, out.line,
-                                  m_headerRead ? "row has more fields than the header's " + std::to_string(m_maxFields) +
-                                                     " columns (a separator inside an unquoted field?)"
-                                               : "more than " + std::to_string(kMaxColumns) + " columns");
-            if (cut) out.truncated.push_back(out.fields.size());
-            out.fields.push_back(std::move(field));
-            field.clear();
-            wasQuoted = cut = false;
-            blank = true;
-        };
-        while (m_pos < m_s.size()) {
-            char c = m_s[m_pos];
-            if (inQuotes) {
-                if (c == '"') {
-                    if (m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '"') {
-                        push('"');
-                        m_pos += 2;
-                    } else {
-                        inQuotes = false;
-                        ++m_pos;
-                    }
-                } else if (c == '\r' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '\n') {
-                    push('\n');
-                    m_pos += 2;
-                    ++m_line;
-                } else {
-                    if (c == '\n') ++m_line;
-                    push(c);
-                    ++m_pos;
-                }
-                continue;
-            }
-            if (c == m_sep) {
-                endField();
-                ++m_pos;
-            } else if (c == '\n' || (c == '\r' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '\n')) {
-                m_pos += c == '\n' ? 1 : 2;
-                ++m_line;
-                endField();
-                return true;
-            } else if (c == '"' && !wasQuoted && blank) {
-                // Blanks before an opening quote are tolerated: `a, "b, c"`.
-                field.clear();
-                wasQuoted = inQuotes = true;
-                blank = false;
-                quoteLine = m_line;
-                ++m_pos;
-            } else {
-                push(c);  // after a closing quote too: lenient, like spreadsheets
-                if (c != ' ' && c != '\t') blank = false;
-                ++m_pos;
-            }
-        }
-        if (inQuotes)
-            throw FormatError(m_file, quoteLine, "unterminated quote: the quoted field that opens here never closes");
-        endField();
-        return true;
-    }
-
-private:
-    std::string_view m_s;
-    char m_sep;
-    const std::string& m_file;
-    int m_line;
-    size_t m_pos = 0;
-    size_t m_maxFields = kMaxColumns;
-    bool m_headerRead = false;
-};
-
-bool isBlank(const Record& r) {
-    for (const auto& f : r.fields)
-        if (!text::trim(f).empty()) return false;
-    return true;
 }
 
 // A time with Z or +hh:mm after its clock part carries its own offset.
@@ -262,14 +133,11 @@ public:
         if (!isKnownTimeZone(m_zone))
             throw FormatError(m_file, 0, "unknown time zone '" + m_zone + "' (use an IANA name such as Europe/Berlin)");
 
-        std::string_view body = m_bytes;
-        int firstLine = 1;
-        char sep = chooseSeparator(body, firstLine);
-        CsvReader reader(body, sep, m_file, firstLine);
-        Record record;
+        csv::Reader reader(csv::detectLayout(m_bytes), m_file);
+        csv::Record record;
         bool haveHeader = false;
         while (reader.next(record)) {
-            if (!isBlank(record)) {
+            if (!record.isBlank()) {
                 haveHeader = true;
                 break;
             }
@@ -279,7 +147,7 @@ public:
         reader.limitToHeader(m_headers.size());
 
         while (reader.next(record)) {
-            if (isBlank(record)) continue;
+            if (record.isBlank()) continue;
             ++m_rows;
             readRow(record);
         }
@@ -301,34 +169,7 @@ private:
         if (++m_warnings <= kMaxWarnings) m_agenda.warnings.push_back(std::to_string(line) + ": " + what);
     }
 
-    // The header line decides: commas win, else tabs, else semicolons. Excel's
-    // "sep=;" hint line is honoured and skipped.
-    char chooseSeparator(std::string_view& body, int& firstLine) {
-        size_t start = 0;
-        int line = 1;
-        while (start < body.size()) {
-            size_t eol = body.find('\n', start);
-            std::string_view row = body.substr(start, eol == std::string_view::npos ? std::string_view::npos : eol - start);
-            std::string trimmed = text::trim(row);
-            if (!trimmed.empty()) {
-                if (text::lower(trimmed).rfind("sep=", 0) == 0 && trimmed.size() == 5) {
-                    body.remove_prefix(eol == std::string_view::npos ? body.size() : eol + 1);
-                    firstLine = line + 1;
-                    return trimmed[4];
-                }
-                if (row.find(',') != std::string_view::npos) return ',';
-                if (row.find('\t') != std::string_view::npos) return '\t';
-                if (row.find(';') != std::string_view::npos) return ';';
-                return ',';
-            }
-            if (eol == std::string_view::npos) break;
-            start = eol + 1;
-            ++line;
-        }
-        return ',';
-    }
-
-    void readHeader(const Record& header) {
+    void readHeader(const csv::Record& header) {
         m_headerLine = header.line;
         m_headers.clear();
         for (const auto& h : header.fields) m_headers.push_back(text::collapseSpaces(h));
@@ -402,7 +243,7 @@ private:
     }
 
     // The trimmed cell of `field` in `record`, empty when absent.
-    std::string cell(const Record& r, Field field) const {
+    std::string cell(const csv::Record& r, Field field) const {
         int column = m_columns[field];
         if (column < 0 || size_t(column) >= r.fields.size()) return {};
         return text::trim(r.fields[size_t(column)]);
@@ -414,7 +255,7 @@ private:
         return "'" + (value.size() > 100 ? value.substr(0, 100) + "..." : value) + "'";
     }
 
-    std::optional<LocalDateTime> rowDate(const Record& r) const {
+    std::optional<LocalDateTime> rowDate(const csv::Record& r) const {
         std::string value = cell(r, Date);
         if (value.empty()) return std::nullopt;
         auto d = parseDate(value);
@@ -456,7 +297,7 @@ private:
         return std::nullopt;
     }
 
-    void readRow(const Record& r) {
+    void readRow(const csv::Record& r) {
         for (size_t i : r.truncated)
             warn(r.line, "column '" + (i < m_headers.size() ? m_headers[i].substr(0, 60) : std::to_string(i + 1)) +
                              "' is longer than 1 MiB; truncated");
@@ -525,7 +366,7 @@ private:
         s.language = text::collapseSpaces(cell(r, Language));
         std::string speakers = cell(r, Speakers);
         if (speakers.size() > kMaxSpeakerList) {
-            truncateUtf8(speakers, kMaxSpeakerList);
+            csv::truncateUtf8(speakers, kMaxSpeakerList);
             warn(r.line, "speaker list is longer than 8 KiB; truncated");
         }
         for (auto& name : text::splitNames(speakers)) s.speakers.push_back({std::move(name), {}});
