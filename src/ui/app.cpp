@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -32,6 +34,9 @@ namespace {
 // [SECTION] Window and context
 
 std::string g_glfwError;
+volatile std::sig_atomic_t g_quitSignal = 0;
+
+void onQuitSignal(int) { g_quitSignal = 1; }
 
 void onGlfwError(int code, const char* description) {
     g_glfwError = std::string(description ? description : "unknown error") + " (GLFW " + std::to_string(code) + ")";
@@ -115,6 +120,16 @@ void applyScreenshotEnvironment(AppState& state) {
 // [SECTION] runApp
 
 int runApp(const GuiRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    const bool timing = std::getenv("HALLWAY_STARTUP_TIMING") != nullptr;
+    std::string stages;  // "store 3 ms, window 120 ms, ..." when timing
+    auto lap = [&, last = started](const char* what) mutable {
+        if (!timing) return;
+        auto now = std::chrono::steady_clock::now();
+        stages += std::string(stages.empty() ? "" : ", ") + what + " " +
+                  std::to_string(int(std::chrono::duration<double, std::milli>(now - last).count())) + " ms";
+        last = now;
+    };
     const bool screenshot = request.screenshotPath.has_value();
     AppState state;
     state.screenshotMode = screenshot;
@@ -151,6 +166,7 @@ int runApp(const GuiRequest& request) {
         state.error(msg + " Showing the most recent one.");
     }
 
+    lap("store");
     glfwSetErrorCallback(onGlfwError);
     if (!glfwInit()) {
         std::cerr << "hallway: cannot start the window system: " << g_glfwError
@@ -169,6 +185,7 @@ int runApp(const GuiRequest& request) {
         return 1;
     }
     glfwMakeContextCurrent(window.handle);
+    lap("window");
     glfwSwapInterval(screenshot ? 0 : 1);
     glfwSetWindowUserPointer(window.handle, &state);
     glfwSetDropCallback(window.handle, onDrop);
@@ -197,12 +214,16 @@ int runApp(const GuiRequest& request) {
         std::filesystem::create_directories(configFolder, ec);
         io.IniFilename = iniFile.c_str();
     }
+    lap("context");
     FontSet fonts = loadFonts(16.0f * contentScale);
+    if (timing) io.Fonts->Build();  // otherwise built lazily by the backend's first frame
+    lap("fonts");
     io.FontGlobalScale = 1.0f / framebufferScale;
     if (!fonts.note.empty()) state.info(fonts.note);
 
     ImGui_ImplGlfw_InitForOpenGL(window.handle, true);
     ImGui_ImplOpenGL3_Init(window.glslVersion);
+    lap("backends");
 
     Shell shell;
     shell.setScale(contentScale / framebufferScale);
@@ -210,9 +231,16 @@ int runApp(const GuiRequest& request) {
 
     Settings saved = settings;
     int exitCode = 0;
-    int frame = 0;
+    int frame = 0;        // screenshot mode counts its frames
+    int framesShown = 0;
     int busyFrames = 3;  // frames to draw before waiting for input again
-    while (!glfwWindowShouldClose(window.handle)) {
+    // Ctrl+C or a polite kill closes the window normally, saving settings; the
+    // loop wakes at least once a second to notice.
+    if (!screenshot) {
+        std::signal(SIGINT, onQuitSignal);
+        std::signal(SIGTERM, onQuitSignal);
+    }
+    while (!glfwWindowShouldClose(window.handle) && !g_quitSignal) {
         if (screenshot || busyFrames > 0) {
             glfwPollEvents();
         } else {
@@ -246,6 +274,11 @@ int runApp(const GuiRequest& request) {
             break;
         }
         glfwSwapBuffers(window.handle);
+        if (timing && framesShown++ == 0)
+            std::cerr << "hallway: first frame after "
+                      << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()
+                      << " ms (" << stages << "; fonts: " << fonts.description << ", " << window.glDescription
+                      << ")\n";
 
         if (!settingsFile.empty()) {
             Settings now = settingsOf(state);

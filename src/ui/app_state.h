@@ -56,6 +56,7 @@ struct AppState {
     std::string globalSearch;             // the top bar's search field
     bool focusSearch = false;             // set by Ctrl+K, consumed by the top bar
     bool openImportDialog = false;        // asks the shell to open the import popup
+    bool loadDemo = false;                // asks the shell to import the bundled demo agenda
 
     StatusMessage status;
     std::vector<std::string> pendingImports;  // files dropped on the window, imported next frame

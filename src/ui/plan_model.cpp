@@ -104,6 +104,9 @@ void PlanModel::build(Store& store, RowId eventId) {
             if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
         row.haystack = asciiLower(s.title + "\n" + s.subtitle + "\n" + row.speakers + "\n" + s.room + "\n" + s.track +
                                   "\n" + s.type + "\n" + s.abstract + "\n" + s.description);
+        row.abstract = readableText(s.abstract);
+        row.description = readableText(s.description);
+        if (row.description == row.abstract) row.description.clear();
         int track = indexOf(m_tracks, s.track);
         row.hue = track < 0 ? -1.0f : std::fmod(0.58f + float(track) * 0.618034f, 1.0f);
         if (s.starred) {

@@ -35,6 +35,8 @@ struct PlanRow {
     std::string when;        // "Sun 10 Sep 10:30–10:50"
     std::string speakers;    // "Ana, Bo"
     std::string meta;        // "10:30–10:50 · Ana, Bo" (grid boxes)
+    std::string abstract;    // readableText() of the agenda's abstract
+    std::string description; // readableText() of its description; empty when it repeats the abstract
     std::string haystack;    // lower-cased title, speakers, room, track, type, abstract, description
     float hue = 0.0f;        // track colour
     std::vector<RowId> conflictsWith;  // starred sessions overlapping this starred one

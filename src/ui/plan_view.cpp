@@ -228,6 +228,10 @@ void PlanView::drawEmpty(AppState& state) {
         "Import an agenda to start: drop a .xml/.ics/.json/.csv file here or use Import agenda\u2026");
     ImGui::Spacing();
     if (ImGui::Button("Import agenda\u2026##empty")) state.openImportDialog = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Load the demo event##empty")) state.loadDemo = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A small fictional event to try Hallway with. Your own imports stay separate events.");
     ImGui::Spacing();
     mutedWrapped("From a terminal:  hallway import ~/Downloads/schedule.xml");
     mutedWrapped("Formats: frab/pentabarf XML and JSON (FOSDEM, CCC, pretalx, wafer), iCalendar (.ics), "
@@ -355,7 +359,9 @@ void PlanView::drawGridBox(Store& store, AppState& state, const DayBox& box, con
     ImGui::SetCursorScreenPos(min);
     bool clicked = ImGui::InvisibleButton("##box", ImVec2(std::max(1.0f, max.x - min.x), std::max(1.0f, max.y - min.y)));
     const bool hovered = ImGui::IsItemHovered();
-    WidgetRect starZone{ImVec2(max.x - pad * 0.5f - 1.2f * fs, min.y), ImVec2(max.x, min.y + pad + 1.1f * fs)};
+    // A box scrolled partly out of view keeps its title and star at the visible top.
+    const float top = std::max(min.y, ImGui::GetWindowDrawList()->GetClipRectMin().y);
+    WidgetRect starZone{ImVec2(max.x - pad * 0.5f - 1.2f * fs, top), ImVec2(max.x, top + pad + 1.1f * fs)};
     m_sessionRects.push_back({s.id, WidgetRect{min, max}});
     m_starRects.push_back({s.id, starZone});
     if (clicked) {
@@ -383,9 +389,9 @@ void PlanView::drawGridBox(Store& store, AppState& state, const DayBox& box, con
     float right = max.x - pad - (showStar ? 1.1f * fs : 0.0f) - (conflict ? 1.1f * fs : 0.0f);
     const float width = std::max(fs, right - textX);
     const float lineHeight = fs;
-    float height = max.y - min.y - 2.0f * pad;
+    float height = max.y - top - 2.0f * pad;
     int lines = std::max(1, int((height + 0.25f * fs) / lineHeight));
-    float y = min.y + (lines == 1 ? std::max(0.0f, (max.y - min.y - fs) * 0.5f) : pad);
+    float y = top + (lines == 1 ? std::max(0.0f, (max.y - top - fs) * 0.5f) : pad);
     int titleLines = lines >= 3 ? lines - 1 : 1;
     int used = drawWrapped(dl, ImVec2(textX, y), width, titleLines, s.title, p.text);
     if (lines > used) {
@@ -395,12 +401,12 @@ void PlanView::drawGridBox(Store& store, AppState& state, const DayBox& box, con
     }
     if (showStar) {
         const char* glyph = s.starred ? "\u2605" : "\u2606";
-        dl->AddText(ImVec2(max.x - pad * 0.5f - 1.1f * fs, min.y + pad * 0.5f), s.starred ? p.star : p.mutedText,
+        dl->AddText(ImVec2(max.x - pad * 0.5f - 1.1f * fs, top + pad * 0.5f), s.starred ? p.star : p.mutedText,
                     glyph);
     }
     if (conflict) {
         float x = max.x - pad * 0.5f - (showStar ? 2.2f : 1.1f) * fs;
-        dl->AddText(ImVec2(x, min.y + pad * 0.5f), p.conflict, "\u26a0");
+        dl->AddText(ImVec2(x, top + pad * 0.5f), p.conflict, "\u26a0");
     }
     dl->PopClipRect();
 
@@ -499,7 +505,10 @@ void PlanView::drawList(Store& store, AppState& state) {
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersOuterH;
-    if (!ImGui::BeginTable("##sessions", 5, flags, ImVec2(0.0f, 0.0f))) return;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, 1.0f));
+    const bool open = ImGui::BeginTable("##sessions", 5, flags, ImVec2(0.0f, 0.0f));
+    ImGui::PopStyleVar();
+    if (!open) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("\u2605##star", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize,
                             rowHeight);
@@ -594,16 +603,24 @@ void PlanView::drawDetails(Store& store, AppState& state) {
         for (RowId other : row->conflictsWith) {
             const PlanRow* o = m_model.find(other);
             if (!o) continue;
+            // The title reads like a link: hover underlines it, a click selects it.
             ImGui::PushID(idOf(other));
-            ImGui::Bullet();
-            ImGui::SameLine();
+            ImGui::Indent(fs * 0.8f);
             ImGui::PushTextWrapPos(0.0f);
-            if (ImGui::Selectable("##conflict", false, ImGuiSelectableFlags_AllowItemOverlap,
-                                  ImVec2(0.0f, ImGui::GetTextLineHeight())))
-                state.plan.selectedSession = other;
-            ImGui::SameLine(ImGui::GetCursorPosX() - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.selected);
             ImGui::TextUnformatted(o->session.title.c_str());
+            ImGui::PopStyleColor();
             ImGui::PopTextWrapPos();
+            if (ImGui::IsItemHovered()) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, p.selected);
+            }
+            if (ImGui::IsItemClicked()) state.plan.selectedSession = other;
+            ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+            ImGui::Text("%s · %s", o->time.c_str(), o->session.room.c_str());
+            ImGui::PopStyleColor();
+            ImGui::Unindent(fs * 0.8f);
             ImGui::PopID();
         }
     }
@@ -651,9 +668,9 @@ void PlanView::drawDetails(Store& store, AppState& state) {
         ImGui::TextUnformatted(body.c_str());
         ImGui::PopTextWrapPos();
     };
-    section("Abstract", s.abstract);
-    if (s.description != s.abstract) section("Description", s.description);
-    if (s.abstract.empty() && s.description.empty()) {
+    section("Abstract", row->abstract);
+    section("Description", row->description);
+    if (row->abstract.empty() && row->description.empty()) {
         ImGui::Spacing();
         mutedWrapped("The agenda has no description for this session.");
     }

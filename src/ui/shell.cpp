@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "core/demo.h"
 #include "core/import_service.h"
 #include "formats/agenda.h"
 #include "store/store.h"
@@ -127,6 +128,10 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
         std::vector<std::string> files;
         files.swap(state.pendingImports);
         for (const auto& f : files) importFile(*store, state, f);
+    }
+    if (state.loadDemo) {
+        state.loadDemo = false;
+        loadDemo(*store, state);
     }
     handleShortcuts(state);
     sync(*store, state);
@@ -341,6 +346,24 @@ bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath
     }
     state.error(m_importError);
     return false;
+}
+
+void Shell::loadDemo(Store& store, AppState& state) {
+    try {
+        auto report = importDemoIfEmpty(store);
+        if (!report) {
+            state.info("The demo is only loaded into an empty database; this one already has events.");
+            return;
+        }
+        state.revision.bump();
+        state.eventId = report->eventId;
+        resetPlanState(state);
+        state.mode = Mode::Plan;
+        state.info("Loaded the demo event \u201c" + report->eventName + "\u201d (fictional, " +
+                   std::to_string(report->sessionsTotal) + " sessions).");
+    } catch (const std::exception& e) {
+        state.error(std::string("Could not load the demo event: ") + e.what());
+    }
 }
 
 void Shell::drawImportPopup(Store& store, AppState& state) {

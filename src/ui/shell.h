@@ -48,6 +48,7 @@ private:
     void drawModeBar(AppState& state);
     void drawStatusLine(AppState& state, const std::string& dbPath);
     void drawImportPopup(Store& store, AppState& state);
+    void loadDemo(Store& store, AppState& state);
     void updateClock(AppState& state);
 
     PlanView m_plan;

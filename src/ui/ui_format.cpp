@@ -75,6 +75,37 @@ std::string dateRangeLabel(Instant start, Instant end, const std::string& zone) 
     return buf;
 }
 
+std::string readableText(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    size_t i = 0;
+    while (i < text.size()) {
+        char c = text[i];
+        if (c == '[') {
+            size_t close = text.find(']', i + 1);
+            size_t lineEnd = text.find('\n', i);
+            if (close != std::string::npos && close > i + 1 && close + 1 < text.size() && text[close + 1] == '(') {
+                size_t paren = text.find(')', close + 2);
+                if (paren != std::string::npos && (lineEnd == std::string::npos || lineEnd > paren)) {
+                    out.append(text, i + 1, close - i - 1);
+                    i = paren + 1;
+                    continue;
+                }
+            }
+        }
+        if (c == '\r') {
+            ++i;
+            continue;
+        }
+        out += c;
+        ++i;
+    }
+    size_t a = out.find_first_not_of(" \t\n");
+    if (a == std::string::npos) return {};
+    size_t b = out.find_last_not_of(" \t\n");
+    return out.substr(a, b - a + 1);
+}
+
 std::string joinNames(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) {

@@ -23,6 +23,10 @@ std::string dayTimeLabel(Instant start, Instant end, const std::string& zone);
 // one date when both fall on the same day; "dates unknown" when start is 0.
 std::string dateRangeLabel(Instant start, Instant end, const std::string& zone);
 
+// Agenda text for reading: Markdown links "[label](url)" become "label",
+// CR LF becomes LF, and leading/trailing blank space goes.
+std::string readableText(const std::string& text);
+
 // Joins names with ", ".
 std::string joinNames(const std::vector<std::string>& names);
 

@@ -265,6 +265,21 @@ TEST_CASE("an empty database shows the import hint; dropped files import or repo
     CHECK(ui.state.status.text.find("Imported DebConf 23") != std::string::npos);
 }
 
+TEST_CASE("the empty state's demo button loads the demo event once", "[ui][shell]") {
+    TempDir dir;
+    Store store(dir.file("demo.db"));
+    Ui ui(store);
+    ui.state.loadDemo = true;
+    ui.imgui.frames(2);
+    INFO(ui.state.status.text);
+    CHECK_FALSE(ui.state.status.error);
+    REQUIRE(ui.state.eventId);
+    CHECK(ui.shell.plan().model().rows().size() > 0);
+    ui.state.loadDemo = true;  // a second time adds nothing
+    ui.imgui.frames(2);
+    CHECK(store.listEvents().size() == 1);
+}
+
 TEST_CASE("the grid packs overlapping sessions of one room side by side", "[ui][plan]") {
     TempDir dir;
     Store store(dir.file("lanes.db"));

@@ -66,3 +66,13 @@ TEST_CASE("the event clock", "[ui][format]") {
               "3\u20134 Feb 2024 \u00b7 Europe/Brussels");
     }
 }
+
+TEST_CASE("agenda text is made readable", "[ui][format]") {
+    CHECK(readableText("See [the project](https://example.org/) and [docs](https://x.y/z).") ==
+          "See the project and docs.");
+    CHECK(readableText("  line one\r\nline two\n\n") == "line one\nline two");
+    CHECK(readableText("[not a link] (really)") == "[not a link] (really)");
+    CHECK(readableText("[broken](no close") == "[broken](no close");
+    CHECK(readableText("[]()") == "[]()");
+    CHECK(readableText("") == "");
+}

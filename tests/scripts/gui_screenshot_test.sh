@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Renders every GUI view of a real agenda under Xvfb and checks the PNGs: the
+# requested size, more than a flat colour, and clear errors for bad requests.
+# Usage: gui_screenshot_test.sh HALLWAY_BIN SOURCE_DIR   (CTest passes both)
+# Set KEEP_SCREENSHOTS=DIR to keep the pictures.
+set -u
+BIN=${1:?usage: gui_screenshot_test.sh HALLWAY_BIN SOURCE_DIR}
+SRC=${2:?usage: gui_screenshot_test.sh HALLWAY_BIN SOURCE_DIR}
+
+fail() {
+  echo "gui_screenshot_test: FAIL: $*" >&2
+  exit 1
+}
+
+command -v xvfb-run >/dev/null 2>&1 || fail "xvfb-run not found: install xvfb (scripts/setup.sh does)"
+command -v python3 >/dev/null 2>&1 || fail "python3 not found (needed to read the PNG files)"
+[ -x "$BIN" ] || fail "no hallway binary at $BIN"
+AGENDA="$SRC/../shared/corpus/agenda/debconf23.xml"
+[ -f "$AGENDA" ] || fail "missing test agenda $AGENDA"
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+DB="$TMP/hallway.db"
+OUT="${KEEP_SCREENSHOTS:-$TMP}"
+mkdir -p "$OUT"
+# Screenshot mode reads no settings, but keep the user's config out of reach anyway.
+export XDG_CONFIG_HOME="$TMP/config"
+
+"$BIN" --db "$DB" import "$AGENDA" >"$TMP/import.log" 2>&1 || fail "import failed: $(cat "$TMP/import.log")"
+
+# Star two sessions that overlap and one that does not, on the first day.
+"$BIN" --db "$DB" sessions --event 1 --day 1 --json >"$TMP/day1.json" || fail "sessions --json failed"
+STAR_IDS=$(python3 - "$TMP/day1.json" <<'EOF'
+import json, sys
+sessions = [s for s in json.load(open(sys.argv[1])) if s["speakers"]]
+by_start = {}
+for s in sessions:
+    by_start.setdefault(s["start_utc"], []).append(s)
+pair = next(group[:2] for group in by_start.values() if len(group) >= 2)
+other = next(s for s in sessions if all(s["start_utc"] != p["start_utc"] for p in pair))
+print(" ".join(str(s["id"]) for s in pair + [other]))
+EOF
+) || fail "could not pick sessions to star"
+# shellcheck disable=SC2086
+"$BIN" --db "$DB" star $STAR_IDS >/dev/null || fail "star $STAR_IDS failed"
+
+# Checks a PNG: width, height, and that it is a picture rather than one colour.
+check_png() {
+  python3 - "$1" "$2" "$3" <<'EOF'
+import struct, sys, zlib
+path, want_w, want_h = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+data = open(path, "rb").read()
+if data[:8] != b"\x89PNG\r\n\x1a\n":
+    sys.exit(f"{path}: not a PNG file")
+pos, idat, ihdr = 8, b"", None
+while pos < len(data):
+    length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + length]
+    if kind == b"IHDR":
+        ihdr = struct.unpack(">IIBBBBB", body)
+    elif kind == b"IDAT":
+        idat += body
+    pos += 12 + length
+w, h, depth, colour = ihdr[:4]
+if (w, h) != (want_w, want_h):
+    sys.exit(f"{path}: {w}x{h}, expected {want_w}x{want_h}")
+channels = {2: 3, 6: 4}.get(colour)
+if depth != 8 or channels is None:
+    sys.exit(f"{path}: unexpected PNG format (depth {depth}, colour type {colour})")
+raw = zlib.decompress(idat)
+stride = w * channels
+prev = bytearray(stride)
+colours = set()
+for y in range(h):
+    row = raw[y * (stride + 1):(y + 1) * (stride + 1)]
+    f, line = row[0], bytearray(row[1:])
+    for i in range(stride):
+        a = line[i - channels] if i >= channels else 0
+        b = prev[i]
+        c = prev[i - channels] if i >= channels else 0
+        if f == 1: line[i] = (line[i] + a) & 255
+        elif f == 2: line[i] = (line[i] + b) & 255
+        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    if y % 8 == 0:
+        colours.update(bytes(line[x:x + 3]) for x in range(0, stride, channels * 4))
+    prev = line
+if len(colours) < 16:
+    sys.exit(f"{path}: only {len(colours)} colours: the window looks empty or flat")
+print(f"{path}: {w}x{h}, {len(colours)} sampled colours, {len(data) // 1024} KB")
+EOF
+}
+
+shoot() {  # NAME VIEW [ENV=VALUE...]
+  local name=$1 view=$2
+  shift 2
+  local png="$OUT/$name.png"
+  rm -f "$png"
+  env "$@" xvfb-run -a "$BIN" --db "$DB" --screenshot "$png" --view "$view" --size 1280x800 >"$TMP/$name.log" 2>&1 ||
+    fail "$name: hallway exited with $?: $(cat "$TMP/$name.log")"
+  [ -f "$png" ] || fail "$name: no PNG written"
+  check_png "$png" 1280 800 || fail "$name: bad picture"
+}
+
+shoot plan plan
+shoot plan-list plan HALLWAY_SCREENSHOT_LAYOUT=list HALLWAY_SCREENSHOT_SESSION="${STAR_IDS%% *}"
+shoot plan-light plan HALLWAY_SCREENSHOT_THEME=light
+shoot capture capture
+shoot followup followup
+shoot people people
+
+# Another size is honoured.
+xvfb-run -a "$BIN" --db "$DB" --screenshot "$TMP/small.png" --size 800x600 >/dev/null 2>&1 || fail "800x600 run failed"
+check_png "$TMP/small.png" 800 600 || fail "800x600: bad picture"
+
+# An empty database shows the import hint rather than nothing.
+xvfb-run -a "$BIN" --db "$TMP/empty.db" --screenshot "$TMP/empty.png" >/dev/null 2>&1 || fail "empty database run failed"
+check_png "$TMP/empty.png" 1280 800 || fail "empty database: bad picture"
+
+# Failures are reported, with a non-zero exit.
+if xvfb-run -a "$BIN" --db "$DB" --screenshot "$TMP/no/such/dir/x.png" >"$TMP/bad.log" 2>&1; then
+  fail "writing into a missing folder should fail"
+fi
+grep -q "screenshot failed" "$TMP/bad.log" || fail "no clear message for an unwritable path: $(cat "$TMP/bad.log")"
+if xvfb-run -a "$BIN" --db "$DB" --screenshot "$TMP/x.png" --event 999 >"$TMP/bad.log" 2>&1; then
+  fail "--event 999 should fail"
+fi
+grep -q "no event with id 999" "$TMP/bad.log" || fail "no clear message for a missing event: $(cat "$TMP/bad.log")"
+
+echo "gui_screenshot_test: ok"
