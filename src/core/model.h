@@ -50,12 +50,48 @@ struct Session {
     std::vector<std::string> speakers;  // display names, in agenda order
 };
 
+// An email address, phone number or URL with its label ("work", "linkedin").
+struct ContactDetail {
+    std::string value;
+    std::string label;
+    bool operator==(const ContactDetail&) const = default;
+};
+
+struct PersonFact {
+    RowId id = 0;
+    std::string text;                  // "training for a marathon in April"
+    std::optional<std::string> onDate; // YYYY-MM-DD when the fact is dated
+};
+
 struct Person {
     RowId id = 0;
     std::string displayName;
+    std::string givenName;
+    std::string familyName;
     std::string company;
     std::string role;
-    std::string source;  // agenda, linkedin, vcard, typed
+    std::string howMet;
+    std::optional<int> keepInTouchDays;
+    std::string source;  // agenda, linkedin, vcard, google, csv, typed
+    std::vector<ContactDetail> emails;
+    std::vector<ContactDetail> phones;
+    std::vector<ContactDetail> urls;
+    std::vector<std::string> tags;
+    std::vector<PersonFact> facts;
+};
+
+enum class TargetPriority { Must, Should, Nice };
+enum class TargetStatus { NotYet, Met, Missed };
+
+// A person the user wants to meet at one event.
+struct Target {
+    RowId id = 0;
+    RowId eventId = 0;
+    RowId personId = 0;
+    TargetPriority priority = TargetPriority::Should;
+    std::string why;
+    std::vector<std::string> questions;
+    TargetStatus status = TargetStatus::NotYet;
 };
 
 // One row of `hallway events`.
@@ -67,5 +103,14 @@ struct EventSummary {
     int speakerCount = 0;
     int starredCount = 0;
 };
+
+const char* targetPriorityName(TargetPriority p);  // "must", "should", "nice"
+const char* targetStatusName(TargetStatus s);      // "not_yet", "met", "missed"
+std::optional<TargetPriority> targetPriorityFromName(const std::string& name);
+std::optional<TargetStatus> targetStatusFromName(const std::string& name);
+
+// "https://www.LinkedIn.com/in/ana-lima/?trk=x" -> "linkedin.com/in/ana-lima":
+// the form that two spellings of one profile URL share.
+std::string profileUrlKey(const std::string& url);
 
 }  // namespace hallway

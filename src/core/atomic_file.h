@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace hallway {
+
+// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then
+// renames it over `path`: readers see the old file or the new one, never half.
+// `mode` is the new file's permission bits. Throws std::runtime_error naming
+// the path and the reason (disk full, read-only, missing folder).
+void writeFileAtomically(const std::string& path, std::string_view bytes, unsigned mode = 0644);
+
+}  // namespace hallway

@@ -1,0 +1,100 @@
+#include "formats/people_export.h"
+
+namespace hallway {
+namespace {
+
+std::string vcardEscape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case ',': out += "\\,"; break;
+            case ';': out += "\\;"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// Folds at 75 octets, never inside a UTF-8 sequence.
+void appendFolded(std::string& out, const std::string& line) {
+    size_t start = 0;
+    size_t limit = 75;
+    while (line.size() - start > limit) {
+        size_t cut = start + limit;
+        while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        out.append(line, start, cut - start);
+        out += "\r\n ";
+        start = cut;
+        limit = 74;  // the leading space of a continuation counts
+    }
+    out.append(line, start, std::string::npos);
+    out += "\r\n";
+}
+
+std::string joined(const std::vector<ContactDetail>& details) {
+    std::string out;
+    for (auto& d : details) out += (out.empty() ? "" : "; ") + d.value;
+    return out;
+}
+
+}  // namespace
+
+std::string csvCell(std::string_view value) {
+    std::string v(value);
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+        v.insert(v.begin(), '\'');
+    if (v.find_first_of(",\"\r\n;") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string peopleToVCard(const std::vector<Person>& people) {
+    std::string out;
+    for (const Person& p : people) {
+        appendFolded(out, "BEGIN:VCARD");
+        appendFolded(out, "VERSION:4.0");
+        appendFolded(out, "FN:" + vcardEscape(p.displayName));
+        appendFolded(out, "N:" + vcardEscape(p.familyName) + ";" + vcardEscape(p.givenName) + ";;;");
+        if (!p.company.empty()) appendFolded(out, "ORG:" + vcardEscape(p.company));
+        if (!p.role.empty()) appendFolded(out, "TITLE:" + vcardEscape(p.role));
+        auto typed = [](const ContactDetail& d) {
+            return d.label.empty() ? std::string() : ";TYPE=" + vcardEscape(d.label);
+        };
+        for (auto& e : p.emails) appendFolded(out, "EMAIL" + typed(e) + ":" + vcardEscape(e.value));
+        for (auto& t : p.phones) appendFolded(out, "TEL" + typed(t) + ";VALUE=text:" + vcardEscape(t.value));
+        for (auto& u : p.urls) appendFolded(out, "URL" + typed(u) + ":" + u.value);
+        if (!p.tags.empty()) {
+            std::string cats;
+            for (auto& t : p.tags) cats += (cats.empty() ? "" : ",") + vcardEscape(t);
+            appendFolded(out, "CATEGORIES:" + cats);
+        }
+        std::string note = p.howMet;
+        for (auto& f : p.facts) note += (note.empty() ? "" : "\n") + f.text + (f.onDate ? " (" + *f.onDate + ")" : "");
+        if (!note.empty()) appendFolded(out, "NOTE:" + vcardEscape(note));
+        appendFolded(out, "END:VCARD");
+    }
+    return out;
+}
+
+std::string peopleToCsv(const std::vector<Person>& people) {
+    std::string out = "name,given_name,family_name,company,role,emails,phones,urls,tags,how_met\r\n";
+    for (const Person& p : people) {
+        std::string tags;
+        for (auto& t : p.tags) tags += (tags.empty() ? "" : "; ") + t;
+        const std::string cells[] = {p.displayName, p.givenName, p.familyName, p.company,  p.role,
+                                     joined(p.emails), joined(p.phones), joined(p.urls), tags, p.howMet};
+        for (size_t i = 0; i < std::size(cells); ++i) out += (i ? "," : "") + csvCell(cells[i]);
+        out += "\r\n";
+    }
+    return out;
+}
+
+}  // namespace hallway

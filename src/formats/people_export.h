@@ -1,0 +1,25 @@
+// People out: vCard 4.0 and CSV text. Writing the file is the caller's
+// (core/atomic_file.h), so a failed export never leaves half a file.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+
+namespace hallway {
+
+// One CSV cell: quoted when it holds a separator, quote or line break; a cell
+// starting with = + - @ (or tab/CR) gets a leading ' so a spreadsheet shows it
+// as text instead of running it as a formula.
+std::string csvCell(std::string_view value);
+
+// vCard 4.0 (RFC 6350): CRLF lines folded at 75 octets without splitting a
+// UTF-8 character, text escaped.
+std::string peopleToVCard(const std::vector<Person>& people);
+
+// Header: name,given_name,family_name,company,role,emails,phones,urls,tags,how_met.
+// Several values in one cell are joined with "; ".
+std::string peopleToCsv(const std::vector<Person>& people);
+
+}  // namespace hallway

@@ -1,0 +1,381 @@
+#include "store/people_repo.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/time_util.h"
+#include "formats/text.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace hallway {
+namespace {
+
+struct Resetter {
+    sql::Statement& stmt;
+    ~Resetter() { stmt.reset(); }
+};
+
+std::string ftsPrefixQuery(const std::string& input) {
+    std::string out, word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += '"' + word + "\"*";
+        word.clear();
+    };
+    for (char c : input) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || std::isalnum(u)) word += c;
+        else flush();
+    }
+    flush();
+    return out;
+}
+
+std::vector<std::string> splitLines(const std::string& s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= s.size()) {
+        size_t end = s.find('\n', start);
+        if (end == std::string::npos) end = s.size();
+        std::string line = text::trim(std::string_view(s).substr(start, end - start));
+        if (!line.empty()) out.push_back(line);
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string joinLines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" : "") + lines[i];
+    return out;
+}
+
+Target readTarget(const sql::Statement& q) {
+    Target t;
+    t.id = q.getInt(0);
+    t.eventId = q.getInt(1);
+    t.personId = q.getInt(2);
+    t.priority = targetPriorityFromName(q.getText(3)).value_or(TargetPriority::Should);
+    t.why = q.getText(4);
+    t.questions = splitLines(q.getText(5));
+    t.status = targetStatusFromName(q.getText(6)).value_or(TargetStatus::NotYet);
+    return t;
+}
+
+#define TARGET_COLUMNS "id, event_id, person_id, priority, why, questions, status"
+
+}  // namespace
+
+RowId PeopleRepo::create(const Person& p) {
+    auto& q = m_store.statement(
+        "INSERT INTO people (display_name, name_key, given_name, family_name, company, role, how_met, "
+        "keep_in_touch_days, source, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    Instant now = nowInstant();
+    std::string name = text::collapseSpaces(p.displayName);
+    q.bind(1, name).bind(2, text::nameKey(name)).bind(3, p.givenName).bind(4, p.familyName);
+    q.bind(5, p.company).bind(6, p.role).bind(7, p.howMet).bind(8, p.keepInTouchDays);
+    q.bind(9, p.source.empty() ? std::string("typed") : p.source).bind(10, now).bind(11, now);
+    q.run();
+    RowId id = m_store.connection().lastInsertId();
+    for (auto& e : p.emails) addEmail(id, e);
+    for (auto& ph : p.phones) addPhone(id, ph);
+    for (auto& u : p.urls) addUrl(id, u);
+    for (auto& t : p.tags) addTag(id, t);
+    for (auto& f : p.facts) addFact(id, f);
+    return id;
+}
+
+void PeopleRepo::updateFields(const Person& p) {
+    auto& q = m_store.statement(
+        "UPDATE people SET display_name=?, name_key=?, given_name=?, family_name=?, company=?, role=?, how_met=?, "
+        "keep_in_touch_days=?, source=?, updated_at=? WHERE id=?");
+    std::string name = text::collapseSpaces(p.displayName);
+    q.bind(1, name).bind(2, text::nameKey(name)).bind(3, p.givenName).bind(4, p.familyName);
+    q.bind(5, p.company).bind(6, p.role).bind(7, p.howMet).bind(8, p.keepInTouchDays);
+    q.bind(9, p.source).bind(10, nowInstant()).bind(11, p.id);
+    q.run();
+}
+
+std::optional<Person> PeopleRepo::find(RowId id) {
+    Person p;
+    {
+        auto& q = m_store.statement(
+            "SELECT id, display_name, given_name, family_name, company, role, how_met, keep_in_touch_days, source "
+            "FROM people WHERE id=?");
+        Resetter r{q};
+        q.bind(1, id);
+        if (!q.step()) return std::nullopt;
+        p.id = q.getInt(0);
+        p.displayName = q.getText(1);
+        p.givenName = q.getText(2);
+        p.familyName = q.getText(3);
+        p.company = q.getText(4);
+        p.role = q.getText(5);
+        p.howMet = q.getText(6);
+        if (!q.isNull(7)) p.keepInTouchDays = int(q.getInt(7));
+        p.source = q.getText(8);
+    }
+    {
+        auto& q = m_store.statement("SELECT kind, value, label FROM person_contacts WHERE person_id=? ORDER BY id");
+        Resetter r{q};
+        q.bind(1, id);
+        while (q.step()) {
+            std::string kind = q.getText(0);
+            ContactDetail d{q.getText(1), q.getText(2)};
+            if (kind == "email") p.emails.push_back(d);
+            else if (kind == "phone") p.phones.push_back(d);
+            else p.urls.push_back(d);
+        }
+    }
+    {
+        auto& q = m_store.statement("SELECT tag FROM person_tags WHERE person_id=? ORDER BY tag");
+        Resetter r{q};
+        q.bind(1, id);
+        while (q.step()) p.tags.push_back(q.getText(0));
+    }
+    {
+        auto& q = m_store.statement("SELECT id, text, on_date FROM person_facts WHERE person_id=? ORDER BY id");
+        Resetter r{q};
+        q.bind(1, id);
+        while (q.step()) {
+            PersonFact f;
+            f.id = q.getInt(0);
+            f.text = q.getText(1);
+            if (!q.isNull(2)) f.onDate = q.getText(2);
+            p.facts.push_back(f);
+        }
+    }
+    return p;
+}
+
+std::vector<PersonBrief> PeopleRepo::list(const PeopleQuery& query) {
+    std::vector<PersonBrief> out;
+    std::string match = ftsPrefixQuery(query.search);
+    sql::Statement* q;
+    if (!match.empty()) {
+        q = &m_store.statement(
+            "SELECT p.id, p.display_name, p.company, p.role FROM people_fts f JOIN people p ON p.id = f.rowid "
+            "WHERE people_fts MATCH ?1 AND (?2 = '' OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id "
+            "AND t.tag = ?2)) ORDER BY f.rank, p.display_name LIMIT ?3");
+        q->bind(1, match);
+    } else {
+        q = &m_store.statement(
+            "SELECT p.id, p.display_name, p.company, p.role FROM people p "
+            "WHERE (?2 = '' OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.tag = ?2)) "
+            "ORDER BY p.name_key, p.id LIMIT ?3");
+    }
+    Resetter r{*q};
+    q->bind(2, text::lower(text::trim(query.tag))).bind(3, query.limit > 0 ? query.limit : -1);
+    while (q->step()) out.push_back({q->getInt(0), q->getText(1), q->getText(2), q->getText(3)});
+    return out;
+}
+
+int PeopleRepo::count() {
+    auto& q = m_store.statement("SELECT count(*) FROM people");
+    Resetter r{q};
+    q.step();
+    return int(q.getInt(0));
+}
+
+bool PeopleRepo::addContact(RowId person, const char* kind, const ContactDetail& d) {
+    std::string value = text::trim(d.value);
+    if (value.empty()) return false;
+    auto& q = m_store.statement(
+        "INSERT OR IGNORE INTO person_contacts (person_id, kind, value, label) VALUES (?,?,?,?)");
+    q.bind(1, person).bind(2, kind).bind(3, value).bind(4, text::lower(d.label));
+    q.run();
+    return m_store.connection().changes() > 0;
+}
+
+bool PeopleRepo::addEmail(RowId person, const ContactDetail& e) {
+    return addContact(person, "email", {text::lower(text::trim(e.value)), e.label});
+}
+bool PeopleRepo::addPhone(RowId person, const ContactDetail& p) { return addContact(person, "phone", p); }
+bool PeopleRepo::addUrl(RowId person, const ContactDetail& u) { return addContact(person, "url", u); }
+
+bool PeopleRepo::addTag(RowId person, const std::string& tag) {
+    std::string t = text::lower(text::collapseSpaces(tag));
+    if (t.empty()) return false;
+    auto& q = m_store.statement("INSERT OR IGNORE INTO person_tags (person_id, tag) VALUES (?,?)");
+    q.bind(1, person).bind(2, t);
+    q.run();
+    return m_store.connection().changes() > 0;
+}
+
+RowId PeopleRepo::addFact(RowId person, const PersonFact& f) {
+    auto& q = m_store.statement("INSERT INTO person_facts (person_id, text, on_date, created_at) VALUES (?,?,?,?)");
+    q.bind(1, person).bind(2, text::trim(f.text)).bind(3, f.onDate).bind(4, nowInstant());
+    q.run();
+    return m_store.connection().lastInsertId();
+}
+
+std::vector<RowId> PeopleRepo::withEmail(const std::string& email) {
+    auto& q = m_store.statement(
+        "SELECT DISTINCT person_id FROM person_contacts WHERE kind='email' AND value=? ORDER BY person_id");
+    Resetter r{q};
+    q.bind(1, text::lower(text::trim(email)));
+    std::vector<RowId> out;
+    while (q.step()) out.push_back(q.getInt(0));
+    return out;
+}
+
+std::vector<RowId> PeopleRepo::withUrlKey(const std::string& urlKey) {
+    // URLs are few per person; compare their normalised form in C++.
+    auto& q = m_store.statement("SELECT person_id, value FROM person_contacts WHERE kind='url' AND value LIKE ?");
+    Resetter r{q};
+    std::string tail = urlKey.substr(urlKey.find('/') == std::string::npos ? 0 : urlKey.find('/'));
+    q.bind(1, "%" + tail + "%");
+    std::vector<RowId> out;
+    while (q.step())
+        if (profileUrlKey(q.getText(1)) == urlKey && std::find(out.begin(), out.end(), q.getInt(0)) == out.end())
+            out.push_back(q.getInt(0));
+    return out;
+}
+
+std::vector<PersonBrief> PeopleRepo::withNameKey(const std::string& nameKey) {
+    auto& q = m_store.statement("SELECT id, display_name, company, role FROM people WHERE name_key=? ORDER BY id");
+    Resetter r{q};
+    q.bind(1, nameKey);
+    std::vector<PersonBrief> out;
+    while (q.step()) out.push_back({q.getInt(0), q.getText(1), q.getText(2), q.getText(3)});
+    return out;
+}
+
+void PeopleRepo::merge(RowId kept, RowId gone) {
+    auto keptPerson = find(kept);
+    auto gonePerson = find(gone);
+    if (!keptPerson || !gonePerson || kept == gone) return;
+
+    // Scalar fields: keep what `kept` has, fill the blanks from `gone`.
+    Person& k = *keptPerson;
+    const Person& g = *gonePerson;
+    auto fill = [](std::string& into, const std::string& from) {
+        if (into.empty()) into = from;
+    };
+    fill(k.givenName, g.givenName);
+    fill(k.familyName, g.familyName);
+    fill(k.company, g.company);
+    fill(k.role, g.role);
+    if (k.howMet.empty()) k.howMet = g.howMet;
+    else if (!g.howMet.empty() && g.howMet != k.howMet) k.howMet += "\n" + g.howMet;
+    if (!k.keepInTouchDays) k.keepInTouchDays = g.keepInTouchDays;
+    updateFields(k);
+
+    // Targets at the same event: one survives, with the stronger priority,
+    // both reasons and all questions.
+    auto& goneTargets = m_store.statement("SELECT " TARGET_COLUMNS " FROM targets WHERE person_id=?");
+    std::vector<Target> moving;
+    {
+        Resetter r{goneTargets};
+        goneTargets.bind(1, gone);
+        while (goneTargets.step()) moving.push_back(readTarget(goneTargets));
+    }
+    for (const Target& t : moving) {
+        auto existing = findTarget(t.eventId, kept);
+        if (!existing) continue;
+        Target merged = *existing;
+        merged.priority = std::min(existing->priority, t.priority);
+        if (!t.why.empty() && t.why != merged.why) merged.why = merged.why.empty() ? t.why : merged.why + "; " + t.why;
+        for (auto& question : t.questions)
+            if (std::find(merged.questions.begin(), merged.questions.end(), question) == merged.questions.end())
+                merged.questions.push_back(question);
+        if (t.status == TargetStatus::Met) merged.status = TargetStatus::Met;
+        upsertTarget(merged);
+    }
+
+    // Rows keyed by person: move them, letting unique keys drop exact duplicates.
+    static const char* const moves[] = {
+        "UPDATE OR IGNORE person_contacts SET person_id=?1 WHERE person_id=?2",
+        "UPDATE OR IGNORE person_tags SET person_id=?1 WHERE person_id=?2",
+        "UPDATE person_facts SET person_id=?1 WHERE person_id=?2",
+        "UPDATE OR IGNORE session_speakers SET person_id=?1 WHERE person_id=?2",
+        "UPDATE OR IGNORE targets SET person_id=?1 WHERE person_id=?2",
+        "UPDATE OR IGNORE note_people SET person_id=?1 WHERE person_id=?2",
+        "UPDATE interactions SET person_id=?1 WHERE person_id=?2",
+        "UPDATE follow_ups SET person_id=?1 WHERE person_id=?2",
+        "DELETE FROM people WHERE id=?2",
+    };
+    for (const char* sqlText : moves) {
+        auto& q = m_store.statement(sqlText);
+        q.bind(1, kept).bind(2, gone);
+        q.run();
+    }
+}
+
+RowId PeopleRepo::upsertTarget(const Target& t) {
+    auto& q = m_store.statement(
+        "INSERT INTO targets (event_id, person_id, priority, why, questions, status, created_at) "
+        "VALUES (?,?,?,?,?,?,?) ON CONFLICT (event_id, person_id) DO UPDATE SET priority=excluded.priority, "
+        "why=excluded.why, questions=excluded.questions, status=excluded.status");
+    q.bind(1, t.eventId).bind(2, t.personId).bind(3, targetPriorityName(t.priority)).bind(4, t.why);
+    q.bind(5, joinLines(t.questions)).bind(6, targetStatusName(t.status)).bind(7, nowInstant());
+    q.run();
+    auto found = findTarget(t.eventId, t.personId);
+    return found ? found->id : 0;
+}
+
+std::optional<Target> PeopleRepo::findTarget(RowId eventId, RowId personId) {
+    auto& q = m_store.statement("SELECT " TARGET_COLUMNS " FROM targets WHERE event_id=? AND person_id=?");
+    Resetter r{q};
+    q.bind(1, eventId).bind(2, personId);
+    if (!q.step()) return std::nullopt;
+    return readTarget(q);
+}
+
+std::vector<Target> PeopleRepo::targets(RowId eventId) {
+    auto& q = m_store.statement(
+        "SELECT t.id, t.event_id, t.person_id, t.priority, t.why, t.questions, t.status FROM targets t "
+        "JOIN people p ON p.id = t.person_id WHERE t.event_id=? "
+        "ORDER BY CASE t.priority WHEN 'must' THEN 0 WHEN 'should' THEN 1 ELSE 2 END, p.name_key");
+    Resetter r{q};
+    q.bind(1, eventId);
+    std::vector<Target> out;
+    while (q.step()) out.push_back(readTarget(q));
+    return out;
+}
+
+bool PeopleRepo::setTargetStatus(RowId eventId, RowId personId, TargetStatus status) {
+    auto& q = m_store.statement("UPDATE targets SET status=? WHERE event_id=? AND person_id=?");
+    q.bind(1, targetStatusName(status)).bind(2, eventId).bind(3, personId);
+    q.run();
+    return m_store.connection().changes() > 0;
+}
+
+std::vector<RowId> PeopleRepo::sessionsSpokenAt(RowId eventId, RowId personId) {
+    auto& q = m_store.statement(
+        "SELECT s.id FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id "
+        "WHERE s.event_id=? AND ss.person_id=? AND s.removed_at IS NULL ORDER BY s.starts_at");
+    Resetter r{q};
+    q.bind(1, eventId).bind(2, personId);
+    std::vector<RowId> out;
+    while (q.step()) out.push_back(q.getInt(0));
+    return out;
+}
+
+std::vector<NetworkGroup> PeopleRepo::network(const std::string& by) {
+    const char* sqlText = nullptr;
+    if (by == "company")
+        sqlText = "SELECT p.company, count(*), sum(w.n), sum(w.n >= 2) FROM people p "
+                  "JOIN (SELECT p2.id, (SELECT count(*) FROM interactions i WHERE i.person_id = p2.id) AS n "
+                  "      FROM people p2) w ON w.id = p.id GROUP BY p.company COLLATE NOCASE "
+                  "ORDER BY count(*) DESC, p.company";
+    else if (by == "role")
+        sqlText = "SELECT p.role, count(*), sum(w.n), sum(w.n >= 2) FROM people p "
+                  "JOIN (SELECT p2.id, (SELECT count(*) FROM interactions i WHERE i.person_id = p2.id) AS n "
+                  "      FROM people p2) w ON w.id = p.id GROUP BY p.role COLLATE NOCASE "
+                  "ORDER BY count(*) DESC, p.role";
+    else
+        sqlText = "SELECT coalesce(t.tag, ''), count(*), sum(w.n), sum(w.n >= 2) FROM people p "
+                  "LEFT JOIN person_tags t ON t.person_id = p.id "
+                  "JOIN (SELECT p2.id, (SELECT count(*) FROM interactions i WHERE i.person_id = p2.id) AS n "
+                  "      FROM people p2) w ON w.id = p.id GROUP BY t.tag ORDER BY count(*) DESC, t.tag";
+    auto& q = m_store.statement(sqlText);
+    Resetter r{q};
+    std::vector<NetworkGroup> out;
+    while (q.step()) out.push_back({q.getText(0), int(q.getInt(1)), int(q.getInt(2)), int(q.getInt(3))});
+    return out;
+}
+
+}  // namespace hallway

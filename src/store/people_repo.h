@@ -1,0 +1,84 @@
+// People, their contact details, tags, facts and targets. SQL lives here.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace hallway {
+
+class Store;
+
+// One line of a people list: enough to show and to match, no details.
+struct PersonBrief {
+    RowId id = 0;
+    std::string displayName;
+    std::string company;
+    std::string role;
+};
+
+struct PeopleQuery {
+    std::string search;  // full-text over names, company, role (prefix words)
+    std::string tag;
+    int limit = 0;       // 0: all
+};
+
+// Counts per group for the network map.
+struct NetworkGroup {
+    std::string group;
+    int people = 0;
+    int genuineInteractions = 0;  // every logged interaction: the user logs real touches only
+    int relationships = 0;        // people with 2 or more genuine interactions
+};
+
+class PeopleRepo {
+public:
+    explicit PeopleRepo(Store& store) : m_store(store) {}
+
+    // Inserts the person with all details; returns the id.
+    RowId create(const Person& person);
+    // Writes the scalar fields (names, company, role, how met, cadence, source).
+    void updateFields(const Person& person);
+    // Loads one person with contacts, tags and facts.
+    std::optional<Person> find(RowId id);
+    std::vector<PersonBrief> list(const PeopleQuery& query = {});
+    int count();
+
+    // Adds a detail unless the person has it; true when added.
+    bool addEmail(RowId person, const ContactDetail& email);
+    bool addPhone(RowId person, const ContactDetail& phone);
+    bool addUrl(RowId person, const ContactDetail& url);
+    bool addTag(RowId person, const std::string& tag);
+    RowId addFact(RowId person, const PersonFact& fact);
+
+    // Ids of people with this (lower-cased) email / normalised profile URL / name key.
+    std::vector<RowId> withEmail(const std::string& email);
+    std::vector<RowId> withUrlKey(const std::string& urlKey);
+    std::vector<PersonBrief> withNameKey(const std::string& nameKey);
+
+    // Moves everything of `gone` onto `kept` (contacts, tags, facts, session
+    // links, targets, notes, interactions, follow-ups), fills `kept`'s empty
+    // fields from `gone`, then deletes `gone`. One transaction is the caller's.
+    void merge(RowId kept, RowId gone);
+
+    // --- targets
+    // Inserts or, when the person is already a target of the event, updates.
+    RowId upsertTarget(const Target& target);
+    std::optional<Target> findTarget(RowId eventId, RowId personId);
+    std::vector<Target> targets(RowId eventId);
+    bool setTargetStatus(RowId eventId, RowId personId, TargetStatus status);
+
+    // Sessions (ids) of the event the person speaks in, in time order.
+    std::vector<RowId> sessionsSpokenAt(RowId eventId, RowId personId);
+
+    // --- network
+    // `by` is "company", "tag" or "role". People without a value group under "".
+    std::vector<NetworkGroup> network(const std::string& by);
+
+private:
+    bool addContact(RowId person, const char* kind, const ContactDetail& detail);
+    Store& m_store;
+};
+
+}  // namespace hallway
