@@ -178,7 +178,7 @@ std::string isoString(Instant t, const std::string& zone) {
     long offset = long(asUtc - t);
     char sign = offset < 0 ? '-' : '+';
     if (offset < 0) offset = -offset;
-    char buf[40];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld", l.year, l.month,
                   l.day, l.hour, l.minute, l.second, sign, offset / 3600, (offset % 3600) / 60);
     return buf;
