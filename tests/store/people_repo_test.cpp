@@ -1,0 +1,159 @@
+#include <catch2/catch.hpp>
+
+#include "core/model.h"
+#include "store/people_repo.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+
+using namespace hallway;
+
+namespace {
+
+long long count(Store& store, const char* sqlText) {
+    sql::Statement q(store.connection(), sqlText);
+    q.step();
+    return q.getInt(0);
+}
+
+}  // namespace
+
+TEST_CASE("profile URLs compare in one normal form", "[people]") {
+    CHECK(profileUrlKey("https://www.LinkedIn.com/in/ana-lima/?trk=abc") == "linkedin.com/in/ana-lima");
+    CHECK(profileUrlKey("http://linkedin.com/in/ana-lima") == "linkedin.com/in/ana-lima");
+    CHECK(profileUrlKey("https://pt.linkedin.com/in/ana-lima/") == "linkedin.com/in/ana-lima");
+    CHECK(profileUrlKey("https://example.org/#about") == "example.org");
+}
+
+TEST_CASE("a person keeps several emails, phones, urls, tags and facts", "[people]") {
+    Store store(":memory:");
+    PeopleRepo people(store);
+    Person p;
+    p.displayName = "  Ελένη   Παπαδοπούλου ";
+    p.company = "Acme";
+    p.emails = {{"Eleni@Example.org", "work"}, {"eleni@home.example", "home"}};
+    p.phones = {{"+30 210 000 0000", "mobile"}};
+    p.urls = {{"https://www.linkedin.com/in/eleni", "linkedin"}};
+    p.tags = {"Rust", "speaker"};
+    p.facts = {{0, "marathon in April", std::string("2027-04-12")}};
+    RowId id = people.create(p);
+    auto back = people.find(id);
+    REQUIRE(back);
+    CHECK(back->displayName == "Ελένη Παπαδοπούλου");
+    CHECK(back->emails.size() == 2);
+    CHECK(back->emails[0].value == "eleni@example.org");  // emails compare lower-cased
+    CHECK(back->tags == std::vector<std::string>{"rust", "speaker"});
+    REQUIRE(back->facts.size() == 1);
+    CHECK(back->facts[0].onDate == std::optional<std::string>("2027-04-12"));
+    CHECK_FALSE(people.addEmail(id, {"ELENI@example.org", ""}));  // already there
+    CHECK(people.withEmail("eleni@EXAMPLE.org") == std::vector<RowId>{id});
+    CHECK(people.withUrlKey("linkedin.com/in/eleni") == std::vector<RowId>{id});
+    PeopleQuery byName;
+    byName.search = "παπαδ";
+    CHECK(people.list(byName).size() == 1);
+    PeopleQuery byTag;
+    byTag.tag = "RUST";
+    CHECK(people.list(byTag).size() == 1);
+}
+
+TEST_CASE("merging two people keeps every detail and link of both", "[people][merge]") {
+    Store store(":memory:");
+    PeopleRepo people(store);
+    Event e;
+    e.name = "Conf";
+    RowId ev = store.createEvent(e);
+    Session s;
+    s.eventId = ev;
+    s.sourceId = "talk";
+    s.title = "Talk";
+    s.startsAt = 1000;
+    s.endsAt = 2000;
+    RowId talk = store.insertSession(s);
+
+    Person a;
+    a.displayName = "Ana Lima";
+    a.emails = {{"ana@work.example", "work"}};
+    a.tags = {"rust"};
+    RowId ana = people.create(a);
+    Person b;
+    b.displayName = "Ana M. Lima";
+    b.company = "Acme";
+    b.role = "CTO";
+    b.emails = {{"ana@work.example", "work"}, {"ana@home.example", "home"}};
+    b.tags = {"rust", "wasm"};
+    b.facts = {{0, "has a dog called Pixel", std::nullopt}};
+    RowId anaToo = people.create(b);
+    store.setSessionSpeakers(talk, {anaToo});
+
+    Target t1;
+    t1.eventId = ev;
+    t1.personId = ana;
+    t1.priority = TargetPriority::Nice;
+    t1.why = "Rust";
+    t1.questions = {"Which allocator?"};
+    people.upsertTarget(t1);
+    Target t2 = t1;
+    t2.personId = anaToo;
+    t2.priority = TargetPriority::Must;
+    t2.why = "Hiring";
+    t2.questions = {"Remote ok?"};
+    people.upsertTarget(t2);
+
+    auto& db = store.connection();
+    db.exec("INSERT INTO notes (id, created_at, body) VALUES (1, 0, 'met Ana')");
+    db.exec("INSERT INTO note_people VALUES (1, " + std::to_string(anaToo) + ")");
+    db.exec("INSERT INTO interactions (person_id, occurred_at, kind) VALUES (" + std::to_string(anaToo) + ", 0, 'coffee')");
+    db.exec("INSERT INTO interactions (person_id, occurred_at, kind) VALUES (" + std::to_string(ana) + ", 0, 'met')");
+    db.exec("INSERT INTO follow_ups (person_id, rule, kind, due_date, dedupe_key, created_at, updated_at) VALUES (" +
+            std::to_string(anaToo) + ", 'thank_you', 'thank_you', '2025-01-01', 'k1', 0, 0)");
+
+    people.merge(ana, anaToo);
+
+    CHECK_FALSE(people.find(anaToo));
+    auto merged = people.find(ana);
+    REQUIRE(merged);
+    CHECK(merged->displayName == "Ana Lima");  // the kept side's name stays
+    CHECK(merged->company == "Acme");          // blanks filled from the other side
+    CHECK(merged->role == "CTO");
+    CHECK(merged->emails.size() == 2);
+    CHECK(merged->tags == std::vector<std::string>{"rust", "wasm"});
+    CHECK(merged->facts.size() == 1);
+    CHECK(store.findSession(talk)->speakers == std::vector<std::string>{"Ana Lima"});
+    auto target = people.findTarget(ev, ana);
+    REQUIRE(target);
+    CHECK(target->priority == TargetPriority::Must);
+    CHECK(target->why == "Rust; Hiring");
+    CHECK(target->questions == std::vector<std::string>{"Which allocator?", "Remote ok?"});
+    CHECK(people.targets(ev).size() == 1);
+    CHECK(count(store, "SELECT count(*) FROM note_people WHERE person_id = 1") == 1);
+    CHECK(count(store, "SELECT count(*) FROM interactions WHERE person_id = 1") == 2);
+    CHECK(count(store, "SELECT count(*) FROM follow_ups WHERE person_id = 1") == 1);
+}
+
+TEST_CASE("the network map counts people and warmth per group", "[people][network]") {
+    Store store(":memory:");
+    PeopleRepo people(store);
+    auto add = [&](const char* name, const char* company, std::vector<std::string> tags) {
+        Person p;
+        p.displayName = name;
+        p.company = company;
+        p.tags = std::move(tags);
+        return people.create(p);
+    };
+    RowId a = add("A", "Acme", {"rust"});
+    add("B", "acme", {"rust", "wasm"});
+    add("C", "Initech", {});
+    auto& db = store.connection();
+    for (int i = 0; i < 3; ++i)
+        db.exec("INSERT INTO interactions (person_id, occurred_at, kind) VALUES (" + std::to_string(a) + ", 0, 'coffee')");
+    auto byCompany = people.network("company");
+    REQUIRE(byCompany.size() == 2);
+    CHECK(byCompany[0].people == 2);  // Acme and acme are one company
+    CHECK(byCompany[0].genuineInteractions == 3);
+    CHECK(byCompany[0].relationships == 1);
+    CHECK(byCompany[1].group == "Initech");
+    CHECK(byCompany[1].relationships == 0);
+    auto byTag = people.network("tag");
+    REQUIRE(byTag.size() == 3);
+    CHECK(byTag[0].group == "rust");
+    CHECK(byTag[0].people == 2);
+}
