@@ -169,7 +169,7 @@ TEST_CASE("non-ASCII titles survive byte for byte", "[import]") {
                             "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC");
 }
 
-TEST_CASE("--event picks the event by id or by name", "[import]") {
+TEST_CASE("import picks the event by id or by name (--event)", "[import]") {
     Store store(":memory:");
     AgendaImportOptions named;
     named.event = "My FOSDEM";
