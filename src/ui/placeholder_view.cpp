@@ -10,8 +10,7 @@ const PlaceholderText& captureText() {
         "Between sessions, type a few words about someone you just met \u2014 a name, what you talked about, what "
         "you promised \u2014 and Hallway links the note to the person and to the session running now, saved as "
         "you type.",
-        "Not built in this version: there is nothing to capture into yet. Your notes app is the honest "
-        "stand-in for now."};
+        "Not built in this version: there is nowhere to type yet, and nothing here is saved."};
     return text;
 }
 

@@ -588,10 +588,14 @@ void PlanView::drawDetails(Store& store, AppState& state) {
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
 
-    if (s.starred) ImGui::PushStyleColor(ImGuiCol_Text, p.star);
+    if (s.starred) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.star);
+        ImGui::PushStyleColor(ImGuiCol_Button, p.starBg);
+        ImGui::PushStyleColor(ImGuiCol_Border, p.starBorder);
+    }
     bool toggle = ImGui::Button(s.starred ? "\u2605 Starred##detail_star" : "\u2606 Star this session##detail_star",
                                 ImVec2(-1.0f, 0.0f));
-    if (s.starred) ImGui::PopStyleColor();
+    if (s.starred) ImGui::PopStyleColor(3);
     if (ImGui::IsItemHovered() && s.starred) ImGui::SetTooltip("Click to remove it from your schedule");
     if (toggle) toggleStar(store, state, s.id);
 

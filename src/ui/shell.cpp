@@ -46,6 +46,17 @@ std::string trimmed(const std::string& s) {
     return out;
 }
 
+// "/home/ana/.local/share/hallway/hallway.db" -> "~/.local/share/hallway/hallway.db".
+std::string displayPath(const std::string& path) {
+    const char* home = std::getenv("HOME");
+    if (!home || !*home) return path;
+    std::string prefix = home;
+    if (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
+    if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 && path[prefix.size()] == '/')
+        return "~" + path.substr(prefix.size());
+    return path;
+}
+
 // A new event starts with no selection and no filters; the layout stays.
 void resetPlanState(AppState& state) {
     PlanLayout layout = state.plan.layout;
@@ -151,7 +162,7 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
     }
     ImGui::EndChild();
 
-    drawStatusLine(state, store->path());
+    drawStatusLine(state, displayPath(store->path()));
     drawImportPopup(*store, state);
     ImGui::End();
 }
@@ -382,9 +393,10 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
 
     ImGui::TextUnformatted("Path of the agenda file");
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    if (ImGui::IsWindowAppearing() || m_refocusPath) ImGui::SetKeyboardFocusHere();
+    m_refocusPath = false;
     bool submit = ImGui::InputTextWithHint("##path", "~/Downloads/schedule.xml", &m_importPath,
-                                           ImGuiInputTextFlags_EnterReturnsTrue);
+                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     mutedWrapped("Hallway has no file chooser in this version: type or paste the file's full path (~ works), or "
                  "drop the file on the window.");
     mutedWrapped("Formats, detected from the content: frab/pentabarf XML and JSON, iCalendar (.ics), Sessionize "
@@ -401,9 +413,13 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     bool cancel = ImGui::Button("Cancel##popup") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-    if (submit && !trimmed(m_importPath).empty() && importFile(store, state, m_importPath)) {
-        m_importPath.clear();
-        ImGui::CloseCurrentPopup();
+    if (submit && !trimmed(m_importPath).empty()) {
+        if (importFile(store, state, m_importPath)) {
+            m_importPath.clear();
+            ImGui::CloseCurrentPopup();
+        } else {
+            m_refocusPath = true;  // keep typing: the path is selected for a retry
+        }
     } else if (cancel) {
         ImGui::CloseCurrentPopup();
     }

@@ -67,6 +67,7 @@ private:
 
     std::string m_importPath;
     std::string m_importError;
+    bool m_refocusPath = false;
     std::optional<WidgetRect> m_searchRect;
 };
 

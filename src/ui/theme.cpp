@@ -95,6 +95,8 @@ void applyTheme(ThemeKind kind, float scale) {
         c[ImGuiCol_TableBorderStrong] = rgb(60, 64, 74);
         c[ImGuiCol_CheckMark] = rgb(130, 176, 255);
         c[ImGuiCol_ScrollbarBg] = rgb(0, 0, 0, 0.0f);
+        c[ImGuiCol_ModalWindowDimBg] = rgb(0, 0, 0, 0.45f);
+        c[ImGuiCol_TitleBgActive] = rgb(52, 70, 104);
     } else {
         c[ImGuiCol_PopupBg] = rgb(255, 255, 255, 0.99f);
         c[ImGuiCol_FrameBg] = rgb(255, 255, 255);
@@ -109,6 +111,7 @@ void applyTheme(ThemeKind kind, float scale) {
         c[ImGuiCol_HeaderActive] = rgb(190, 212, 244);
         c[ImGuiCol_TableHeaderBg] = rgb(234, 234, 230);
         c[ImGuiCol_TableRowBgAlt] = rgb(0, 0, 0, 0.025f);
+        c[ImGuiCol_ModalWindowDimBg] = rgb(40, 40, 40, 0.25f);
         c[ImGuiCol_ScrollbarBg] = rgb(0, 0, 0, 0.0f);
     }
     style.ScaleAllSizes(scale);

@@ -30,6 +30,11 @@ public:
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        // The GLFW backend's key map: io.KeysDown is indexed by GLFW key codes.
+        io.KeyMap[ImGuiKey_Tab] = 258;
+        io.KeyMap[ImGuiKey_Enter] = 257;
+        io.KeyMap[ImGuiKey_Escape] = 256;
+        io.KeyMap[ImGuiKey_Backspace] = 259;
     }
     ~HeadlessUi() { ImGui::DestroyContext(m_context); }
     HeadlessUi(const HeadlessUi&) = delete;
@@ -69,6 +74,17 @@ public:
         ImGui::GetIO().AddInputCharactersUTF8(utf8);
         frame();
     }
+    // Presses and releases `key` (a GLFW key code), one frame each.
+    void key(int key) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeysDown[key] = true;
+        frame();
+        io.KeysDown[key] = false;
+        frame();
+    }
+    static constexpr int kEnter = 257;
+    static constexpr int kEscape = 256;
+
     // Holds Ctrl and presses `key` (a GLFW key code: letters are ASCII upper case).
     void ctrlKey(int key) {
         ImGuiIO& io = ImGui::GetIO();

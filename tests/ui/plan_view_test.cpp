@@ -265,6 +265,32 @@ TEST_CASE("an empty database shows the import hint; dropped files import or repo
     CHECK(ui.state.status.text.find("Imported DebConf 23") != std::string::npos);
 }
 
+TEST_CASE("the import popup imports a typed path, and keeps a bad one with its error", "[ui][shell]") {
+    TempDir dir;
+    Store store(dir.file("popup.db"));
+    Ui ui(store);
+
+    ui.imgui.ctrlKey('I');
+    ui.imgui.frames(2);
+    CHECK(ImGui::GetIO().WantTextInput);  // the path field has the keyboard
+    ui.imgui.type("/no/such/agenda.xml");
+    ui.imgui.key(HeadlessUi::kEnter);
+    CHECK(ui.state.status.error);
+    CHECK(ui.state.status.text.find("/no/such/agenda.xml") != std::string::npos);
+    CHECK(store.listEvents().empty());
+
+    // Still open, the field focused again with the bad path selected: typing replaces it.
+    ui.imgui.frames(2);
+    CHECK(ImGui::GetIO().WantTextInput);
+    ui.imgui.type(hallway::testing::corpus("agenda/debconf23.xml").c_str());
+    ui.imgui.key(HeadlessUi::kEnter);
+    ui.imgui.frames(2);
+    INFO(ui.state.status.text);
+    CHECK_FALSE(ui.state.status.error);
+    CHECK(store.listEvents().size() == 1);
+    CHECK_FALSE(ImGui::GetIO().WantTextInput);  // the popup closed
+}
+
 TEST_CASE("the empty state's demo button loads the demo event once", "[ui][shell]") {
     TempDir dir;
     Store store(dir.file("demo.db"));
