@@ -1,16 +1,20 @@
 // hallway-bench: measures the operations DESIGN.md budgets, on synthetic data,
 // and prints medians. Not a test: run it on a quiet machine and read the figures.
 //
-//   hallway-bench [--runs N] [--sessions N]
+//   hallway-bench [--runs N] [--sessions N] [--people N] [--notes N] [--only import|linkedin|search]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "core/import_service.h"
+#include "core/people_service.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
 #include "formats/agenda.h"
 #include "store/store.h"
 
@@ -88,21 +92,162 @@ Timing importOnce(const std::string& xml, const std::string& dbPath) {
     return {parseMs, msSince(t1)};
 }
 
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+    return v[i];
+}
+
+const char* const kFirst[] = {"Ana", "Bo", "Cy", "Dee", "Eve", "Femi", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lena",
+                              "Mika", "Nia", "Omar", "Pia", "Quin", "Rosa", "Sven", "Tara", "Uma", "Vik", "Wen", "Yara"};
+const char* const kLast[] = {"Lima", "Chen", "Diaz", "Evans", "Fox", "Garcia", "Hansen", "Ito", "Jensen", "Kowalski",
+                             "Larsen", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Sato", "Tanaka",
+                             "Ueda", "Varga", "Weber", "Xu", "Young", "Zhang"};
+const char* const kWords[] = {"rust", "kernel", "allocator", "compiler", "wasm", "database", "hiring", "coffee",
+                              "paper", "benchmark", "community", "mentor", "keynote", "slides", "startup", "funding",
+                              "python", "debian", "packaging", "security", "fuzzing", "design", "sqlite", "search"};
+
+// LinkedIn's Connections.csv: a notes preamble, then the header and rows.
+std::string syntheticLinkedIn(int rows, bool withPreamble) {
+    std::string csv;
+    if (withPreamble)
+        csv += "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are "
+               "missing.\"\n\n";
+    csv += "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+    char buf[512];
+    for (int i = 0; i < rows; ++i) {
+        const char* first = kFirst[i % 24];
+        const char* last = kLast[(i / 24) % 25];
+        std::snprintf(buf, sizeof buf,
+                      "%s,%s,https://www.linkedin.com/in/%s-%s-%d,%s,\"Company %d, Inc.\",Engineer %d,%02d Mar 2024\n",
+                      first, last, first, last, i, i % 3 == 0 ? ("p" + std::to_string(i) + "@example.org").c_str() : "",
+                      i % 700, i % 40, 1 + i % 28);
+        csv += buf;
+    }
+    return csv;
+}
+
+void benchLinkedIn(const std::filesystem::path& dir, int runs) {
+    const int rows = 30000;
+    std::string withNotes = (dir / "Connections.csv").string();
+    std::string plain = (dir / "plain.csv").string();
+    {
+        std::ofstream(withNotes) << syntheticLinkedIn(rows, true);
+        std::ofstream(plain) << syntheticLinkedIn(rows, false);
+    }
+    std::vector<double> ours, shell;
+    for (int r = 0; r < runs; ++r) {
+        std::string db = (dir / ("li" + std::to_string(r) + ".db")).string();
+        Store store(db);
+        auto t0 = Clock::now();
+        auto report = importContactsFile(store, withNotes, {});
+        ours.push_back(msSince(t0));
+        if (report.added != rows) std::printf("  (imported %d of %d rows!)\n", report.added, rows);
+
+        std::string shellDb = (dir / ("sh" + std::to_string(r) + ".db")).string();
+        std::string cmd = "sqlite3 " + shellDb + " -cmd 'PRAGMA journal_mode=WAL' '.import --csv " + plain + " t' >/dev/null";
+        auto t1 = Clock::now();
+        int rc = std::system(cmd.c_str());
+        shell.push_back(msSince(t1));
+        if (rc != 0) {
+            std::printf("import 30,000-row LinkedIn export: ours median %.1f ms; sqlite3 shell not available\n",
+                        median(ours));
+            return;
+        }
+    }
+    double a = median(ours), b = median(shell);
+    std::printf("import 30,000-row LinkedIn export: median %.1f ms; sqlite3 shell .import of the same rows %.1f ms; "
+                "ratio %.2fx (budget 2x): %s\n",
+                a, b, a / b, a / b <= 2.0 ? "OK" : "OVER");
+}
+
+void benchSearch(const std::filesystem::path& dir, int peopleCount, int noteCount) {
+    std::string db = (dir / "search.db").string();
+    Store store(db);
+    PeopleRepo people(store);
+    NotesRepo notes(store);
+    auto t0 = Clock::now();
+    {
+        Store::Transaction tx(store);
+        for (int i = 0; i < peopleCount; ++i) {
+            Person p;
+            p.displayName = std::string(kFirst[i % 24]) + " " + kLast[(i / 24) % 25] + " " + std::to_string(i);
+            p.company = "Company " + std::to_string(i % 900);
+            p.role = kWords[i % 24];
+            people.create(p);
+        }
+        std::string body;
+        for (int i = 0; i < noteCount; ++i) {
+            body = "Met ";
+            body += kFirst[(i * 7) % 24];
+            body += " at the ";
+            body += kWords[i % 24];
+            body += " talk; talked about ";
+            body += kWords[(i / 24) % 24];
+            body += " and ";
+            body += kWords[(i / 7) % 24];
+            body += ". #promise send the ";
+            body += kWords[(i / 3) % 24];
+            body += " notes " + std::to_string(i);
+            Note n;
+            n.createdAt = 1700000000 + i;
+            n.body = body;
+            n.people = {RowId(1 + i % peopleCount)};
+            notes.insertNote(n, {});
+        }
+        tx.commit();
+    }
+    std::printf("search data: %d people, %d notes written in %.1f s\n", peopleCount, noteCount, msSince(t0) / 1000);
+
+    // Search-as-you-type: every prefix of a few realistic queries, as typed.
+    const char* const queries[] = {"ana lima", "kowalski", "rust kernel", "coffee", "benchmark paper", "tanaka",
+                                   "security fuzz", "sqlite", "mentor", "compan", "zhang 12", "deb"};
+    std::vector<double> times;
+    for (int round = 0; round < 3; ++round)
+        for (const char* q : queries) {
+            std::string typed;
+            for (const char* c = q; *c; ++c) {
+                typed += *c;
+                auto t = Clock::now();
+                auto hits = notes.search(typed, 10);
+                times.push_back(msSince(t));
+                (void)hits;
+            }
+        }
+    std::printf("search-as-you-type over %d people and %d notes: %zu queries, median %.2f ms, p99 %.2f ms, "
+                "max %.2f ms (budget p99 10 ms): %s\n",
+                peopleCount, noteCount, times.size(), median(times), percentile(times, 0.99),
+                *std::max_element(times.begin(), times.end()), percentile(times, 0.99) < 10 ? "OK" : "OVER");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     int runs = 7;
     int sessions = 5000;
+    int notesCount = 500000;
+    int peopleCount = 50000;
+    std::string only;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string flag = argv[i];
         if (flag == "--runs") runs = std::max(1, std::atoi(argv[i + 1]));
         else if (flag == "--sessions") sessions = std::max(1, std::atoi(argv[i + 1]));
+        else if (flag == "--notes") notesCount = std::max(1, std::atoi(argv[i + 1]));
+        else if (flag == "--people") peopleCount = std::max(1, std::atoi(argv[i + 1]));
+        else if (flag == "--only") only = argv[i + 1];
     }
     auto dir = std::filesystem::temp_directory_path() / "hallway-bench";
     std::filesystem::create_directories(dir);
     std::string dbPath = (dir / "bench.db").string();
 
     std::printf("hallway-bench %s, %d runs per case, database on disk (WAL)\n\n", HALLWAY_VERSION, runs);
+
+    if (only.empty() || only == "linkedin") benchLinkedIn(dir, std::min(runs, 5));
+    if (only.empty() || only == "search") benchSearch(dir, peopleCount, notesCount);
+    if (!only.empty() && only != "import") {
+        std::filesystem::remove_all(dir);
+        return 0;
+    }
 
     // Agenda import: the whole pipeline (read, parse, diff, write, commit).
     for (int n : {1000, sessions}) {

@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include "cli/cli_common.h"
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -21,27 +23,9 @@ namespace {
 
 using nlohmann::json;
 
-// Thrown by command handlers for a failure the user must read; becomes
-// "hallway: MESSAGE" on stderr and exit code 1.
-struct CommandError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-std::optional<RowId> parseRowId(const std::string& s) {
-    RowId id = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-    if (ec != std::errc() || ptr != s.data() + s.size() || id <= 0) return std::nullopt;
-    return id;
-}
-
-Event resolveEvent(Store& store, const std::string& selector) {
-    if (auto id = parseRowId(selector)) {
-        if (auto e = store.findEvent(*id)) return *e;
-        throw CommandError("no event with id " + selector + " (see `hallway events`)");
-    }
-    if (auto e = store.findEventByName(selector)) return *e;
-    throw CommandError("no event named '" + selector + "' (see `hallway events`)");
-}
+using cli::CommandError;
+using cli::parseRowId;
+using cli::resolveEvent;
 
 std::string weekday(Instant t, const std::string& zone) {
     static const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
@@ -100,6 +84,26 @@ std::vector<std::string> eventDates(Store& store, const Event& event) {
 }
 
 }  // namespace
+
+namespace cli {
+
+std::optional<RowId> parseRowId(const std::string& s) {
+    RowId id = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+    if (ec != std::errc() || ptr != s.data() + s.size() || id <= 0) return std::nullopt;
+    return id;
+}
+
+Event resolveEvent(Store& store, const std::string& selector) {
+    if (auto id = parseRowId(selector)) {
+        if (auto e = store.findEvent(*id)) return *e;
+        throw CommandError("no event with id " + selector + " (see `hallway events`)");
+    }
+    if (auto e = store.findEventByName(selector)) return *e;
+    throw CommandError("no event named '" + selector + "' (see `hallway events`)");
+}
+
+}  // namespace cli
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const GuiLauncher& launchGui) {
     CLI::App app{"Hallway: plan events, capture who you meet, follow up.\n"
@@ -164,6 +168,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     schedule->add_option("--event", scheduleEvent, "event id or name")->required();
     schedule->add_flag("--json", asJson, "print JSON");
 
+    std::vector<std::unique_ptr<cli::CommandGroup>> groups;
+    groups.push_back(cli::makePeopleCommands());
+    for (auto& g : groups) g->declare(app, asJson);
+
     app.require_subcommand(0, 1);
 
     std::vector<const char*> argv;
@@ -200,6 +208,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         }
 
         Store store(dbPath);
+
+        for (auto& g : groups)
+            if (g->selected()) return g->run(store, out, asJson);
 
         if (*import) {
             AgendaImportOptions options;
@@ -402,6 +413,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         err << "hallway: " << e.what() << "\n";
         return 1;
     } catch (const std::exception& e) {
+        // std::invalid_argument from the services carries a message for the user.
         err << "hallway: " << e.what() << "\n";
         return 1;
     }

@@ -104,6 +104,48 @@ struct EventSummary {
     int starredCount = 0;
 };
 
+// A note as typed, with what it is tied to.
+struct Note {
+    RowId id = 0;
+    Instant createdAt = 0;
+    std::optional<RowId> eventId;
+    std::optional<RowId> sessionId;
+    std::string body;
+    std::vector<RowId> people;
+    std::vector<std::string> tags;
+};
+
+// A structured item read from a note's markers (see formats/note_markers.h).
+struct NoteItemRecord {
+    RowId id = 0;
+    RowId noteId = 0;
+    std::string kind;  // promise, intro, detail, ask
+    std::string text;
+    std::optional<std::string> onDate;  // YYYY-MM-DD
+    bool done = false;
+};
+
+// A dated touch with a person. kind: met, coffee, call, email, intro_made,
+// resource_shared, referral_asked, referral_given; direction: give, ask, neutral.
+struct Interaction {
+    RowId id = 0;
+    RowId personId = 0;
+    std::optional<RowId> eventId;
+    std::optional<RowId> noteId;
+    Instant occurredAt = 0;
+    std::string kind = "met";
+    std::string direction = "neutral";
+    std::string summary;
+};
+
+// How warm a connection is: DESIGN.md counts 2-3 genuine interactions as a relationship.
+struct Warmth {
+    int interactions = 0;
+    Instant lastContact = 0;  // 0 when never
+    int gives = 0;
+    int asks = 0;
+};
+
 const char* targetPriorityName(TargetPriority p);  // "must", "should", "nice"
 const char* targetStatusName(TargetStatus s);      // "not_yet", "met", "missed"
 std::optional<TargetPriority> targetPriorityFromName(const std::string& name);

@@ -183,8 +183,9 @@ bool PeopleRepo::addContact(RowId person, const char* kind, const ContactDetail&
     std::string value = text::trim(d.value);
     if (value.empty()) return false;
     auto& q = m_store.statement(
-        "INSERT OR IGNORE INTO person_contacts (person_id, kind, value, label) VALUES (?,?,?,?)");
-    q.bind(1, person).bind(2, kind).bind(3, value).bind(4, text::lower(d.label));
+        "INSERT OR IGNORE INTO person_contacts (person_id, kind, value, label, match_key) VALUES (?,?,?,?,?)");
+    std::string key = std::string(kind) == "url" ? profileUrlKey(value) : text::lower(value);
+    q.bind(1, person).bind(2, kind).bind(3, value).bind(4, text::lower(d.label)).bind(5, key);
     q.run();
     return m_store.connection().changes() > 0;
 }
@@ -213,7 +214,7 @@ RowId PeopleRepo::addFact(RowId person, const PersonFact& f) {
 
 std::vector<RowId> PeopleRepo::withEmail(const std::string& email) {
     auto& q = m_store.statement(
-        "SELECT DISTINCT person_id FROM person_contacts WHERE kind='email' AND value=? ORDER BY person_id");
+        "SELECT DISTINCT person_id FROM person_contacts WHERE kind='email' AND match_key=? ORDER BY person_id");
     Resetter r{q};
     q.bind(1, text::lower(text::trim(email)));
     std::vector<RowId> out;
@@ -222,22 +223,22 @@ std::vector<RowId> PeopleRepo::withEmail(const std::string& email) {
 }
 
 std::vector<RowId> PeopleRepo::withUrlKey(const std::string& urlKey) {
-    // URLs are few per person; compare their normalised form in C++.
-    auto& q = m_store.statement("SELECT person_id, value FROM person_contacts WHERE kind='url' AND value LIKE ?");
+    auto& q = m_store.statement(
+        "SELECT DISTINCT person_id FROM person_contacts WHERE kind='url' AND match_key=? ORDER BY person_id");
     Resetter r{q};
-    std::string tail = urlKey.substr(urlKey.find('/') == std::string::npos ? 0 : urlKey.find('/'));
-    q.bind(1, "%" + tail + "%");
+    q.bind(1, urlKey);
     std::vector<RowId> out;
-    while (q.step())
-        if (profileUrlKey(q.getText(1)) == urlKey && std::find(out.begin(), out.end(), q.getInt(0)) == out.end())
-            out.push_back(q.getInt(0));
+    while (q.step()) out.push_back(q.getInt(0));
     return out;
 }
 
-std::vector<PersonBrief> PeopleRepo::withNameKey(const std::string& nameKey) {
-    auto& q = m_store.statement("SELECT id, display_name, company, role FROM people WHERE name_key=? ORDER BY id");
+std::vector<PersonBrief> PeopleRepo::withNameKey(const std::string& nameKey, const std::string& profileKey) {
+    auto& q = m_store.statement(
+        "SELECT id, display_name, company, role FROM people p WHERE name_key=?1 AND (?2 = '' OR NOT EXISTS ("
+        "  SELECT 1 FROM person_contacts c WHERE c.person_id = p.id AND c.kind = 'url' "
+        "  AND c.match_key LIKE 'linkedin.com/in/%' AND c.match_key <> ?2)) ORDER BY id");
     Resetter r{q};
-    q.bind(1, nameKey);
+    q.bind(1, nameKey).bind(2, profileKey);
     std::vector<PersonBrief> out;
     while (q.step()) out.push_back({q.getInt(0), q.getText(1), q.getText(2), q.getText(3)});
     return out;

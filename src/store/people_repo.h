@@ -55,7 +55,9 @@ public:
     // Ids of people with this (lower-cased) email / normalised profile URL / name key.
     std::vector<RowId> withEmail(const std::string& email);
     std::vector<RowId> withUrlKey(const std::string& urlKey);
-    std::vector<PersonBrief> withNameKey(const std::string& nameKey);
+    // With `profileKey` (a LinkedIn profile in profileUrlKey form): leaves out
+    // people who have a different LinkedIn profile, who are someone else.
+    std::vector<PersonBrief> withNameKey(const std::string& nameKey, const std::string& profileKey = "");
 
     // Moves everything of `gone` onto `kept` (contacts, tags, facts, session
     // links, targets, notes, interactions, follow-ups), fills `kept`'s empty

@@ -244,7 +244,67 @@ END;
 INSERT INTO people_fts(people_fts) VALUES ('rebuild');
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2};
+// Step 3: search over notes and facts, substring search over names, and the
+// capture box's draft (saved while typing, so a crash loses nothing).
+const char* const kStep3 = R"SQL(
+CREATE VIRTUAL TABLE notes_fts USING fts5(
+  body, content='notes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
+  INSERT INTO notes_fts(rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+  INSERT INTO notes_fts(notes_fts, rowid, body) VALUES ('delete', old.id, old.body);
+END;
+CREATE TRIGGER notes_fts_update AFTER UPDATE OF body ON notes BEGIN
+  INSERT INTO notes_fts(notes_fts, rowid, body) VALUES ('delete', old.id, old.body);
+  INSERT INTO notes_fts(rowid, body) VALUES (new.id, new.body);
+END;
+INSERT INTO notes_fts(notes_fts) VALUES ('rebuild');
+
+CREATE VIRTUAL TABLE facts_fts USING fts5(
+  text, content='person_facts', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER facts_fts_insert AFTER INSERT ON person_facts BEGIN
+  INSERT INTO facts_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER facts_fts_delete AFTER DELETE ON person_facts BEGIN
+  INSERT INTO facts_fts(facts_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER facts_fts_update AFTER UPDATE OF text ON person_facts BEGIN
+  INSERT INTO facts_fts(facts_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO facts_fts(rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO facts_fts(facts_fts) VALUES ('rebuild');
+
+CREATE VIRTUAL TABLE people_trigram USING fts5(
+  display_name, company, content='people', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER people_trigram_insert AFTER INSERT ON people BEGIN
+  INSERT INTO people_trigram(rowid, display_name, company) VALUES (new.id, new.display_name, new.company);
+END;
+CREATE TRIGGER people_trigram_delete AFTER DELETE ON people BEGIN
+  INSERT INTO people_trigram(people_trigram, rowid, display_name, company)
+  VALUES ('delete', old.id, old.display_name, old.company);
+END;
+CREATE TRIGGER people_trigram_update AFTER UPDATE OF display_name, company ON people BEGIN
+  INSERT INTO people_trigram(people_trigram, rowid, display_name, company)
+  VALUES ('delete', old.id, old.display_name, old.company);
+  INSERT INTO people_trigram(rowid, display_name, company) VALUES (new.id, new.display_name, new.company);
+END;
+INSERT INTO people_trigram(people_trigram) VALUES ('rebuild');
+
+-- Contact details matched on import: emails lower-cased, profile URLs in
+-- their normal form (url_key() is registered by the store on every connection).
+ALTER TABLE person_contacts ADD COLUMN match_key TEXT NOT NULL DEFAULT '';
+UPDATE person_contacts SET match_key = CASE kind WHEN 'url' THEN url_key(value) ELSE lower(value) END;
+CREATE INDEX person_contacts_match ON person_contacts(kind, match_key);
+
+CREATE TABLE drafts (
+  key        TEXT PRIMARY KEY,
+  body       TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3};
 
 }  // namespace
 

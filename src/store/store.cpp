@@ -177,13 +177,25 @@ Store::~Store() {
     m_stmts.reset();  // statements must be finalised before the connection closes
 }
 
+namespace {
+void urlKeyFunction(sqlite3_context* context, int, sqlite3_value** args) {
+    const unsigned char* value = sqlite3_value_text(args[0]);
+    std::string key = value ? profileUrlKey(reinterpret_cast<const char*>(value)) : std::string();
+    sqlite3_result_text(context, key.c_str(), int(key.size()), SQLITE_TRANSIENT);
+}
+}  // namespace
+
 void Store::configure() {
     m_db->exec("PRAGMA foreign_keys = ON");
+    sqlite3_create_function(m_db->handle(), "url_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                            urlKeyFunction, nullptr, nullptr);
     sqlite3_busy_timeout(m_db->handle(), 5000);
     if (m_path != ":memory:") m_db->exec("PRAGMA journal_mode = WAL");
     // NORMAL in WAL mode is durable across application crashes; only a power
     // loss can undo the last commits.
     m_db->exec("PRAGMA synchronous = NORMAL");
+    // 64 MiB of page cache: large imports stay in memory instead of re-reading the WAL.
+    m_db->exec("PRAGMA cache_size = -65536");
 }
 
 int Store::schemaVersion() {

@@ -1,0 +1,43 @@
+// Shared pieces of the CLI's command files.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iosfwd>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "core/model.h"
+
+namespace hallway {
+
+class Store;
+
+namespace cli {
+
+// A failure the user must read: "hallway: MESSAGE" on stderr, exit code 1.
+struct CommandError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::optional<RowId> parseRowId(const std::string& s);
+Event resolveEvent(Store& store, const std::string& selector);
+
+// A family of subcommands living in its own file.
+class CommandGroup {
+public:
+    virtual ~CommandGroup() = default;
+    // Declares the subcommands on `app`; `asJson` is the shared --json flag.
+    virtual void declare(CLI::App& app, bool& asJson) = 0;
+    // True when one of this group's subcommands was given.
+    virtual bool selected() const = 0;
+    // Runs the chosen subcommand; returns the exit code.
+    virtual int run(Store& store, std::ostream& out, bool asJson) = 0;
+};
+
+std::unique_ptr<CommandGroup> makePeopleCommands();
+std::unique_ptr<CommandGroup> makeCaptureCommands();
+
+}  // namespace cli
+}  // namespace hallway

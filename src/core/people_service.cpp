@@ -1,0 +1,340 @@
+#include "core/people_service.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "core/time_util.h"
+#include "formats/text.h"
+#include "store/store.h"
+
+namespace hallway {
+namespace {
+
+constexpr std::uintmax_t kMaxContactsBytes = 256u << 20;
+
+std::string companyKey(const std::string& company) { return text::nameKey(company); }
+
+Person toPerson(const ContactRecord& c, const std::string& source) {
+    Person p;
+    p.displayName = c.fullName;
+    p.givenName = c.givenName;
+    p.familyName = c.familyName;
+    p.company = c.company;
+    p.role = c.role;
+    p.source = source;
+    for (auto& e : c.emails) p.emails.push_back({e.value, e.label});
+    for (auto& ph : c.phones) p.phones.push_back({ph.value, ph.label});
+    for (auto& u : c.urls) p.urls.push_back({u.value, u.label});
+    p.tags = c.tags;
+    if (!c.note.empty()) p.howMet = c.note;
+    if (c.birthday) p.facts.push_back({0, "birthday", c.birthday});
+    return p;
+}
+
+const char* sourceName(ContactsFormat f) {
+    switch (f) {
+        case ContactsFormat::LinkedIn: return "linkedin";
+        case ContactsFormat::VCard: return "vcard";
+        case ContactsFormat::GoogleCsv: return "google";
+        case ContactsFormat::MeCard: return "badge";
+        default: return "csv";
+    }
+}
+
+enum class MatchKind { None, One, Ambiguous, PossibleDuplicate };
+
+struct Match {
+    MatchKind kind = MatchKind::None;
+    RowId id = 0;
+    std::vector<RowId> candidates;
+    std::string reason;
+};
+
+Match findMatch(PeopleRepo& people, const ContactRecord& c) {
+    std::set<RowId> byDetail;
+    for (auto& e : c.emails)
+        for (RowId id : people.withEmail(e.value)) byDetail.insert(id);
+    for (auto& u : c.urls) {
+        std::string key = profileUrlKey(u.value);
+        if (key.find('/') == std::string::npos) continue;  // a bare domain is no identity
+        for (RowId id : people.withUrlKey(key)) byDetail.insert(id);
+    }
+    Match m;
+    if (byDetail.size() == 1) return {MatchKind::One, *byDetail.begin(), {}, ""};
+    if (byDetail.size() > 1) {
+        m.kind = MatchKind::Ambiguous;
+        m.candidates.assign(byDetail.begin(), byDetail.end());
+        m.reason = "its email or profile URL belongs to " + std::to_string(byDetail.size()) + " people; not imported";
+        return m;
+    }
+    std::string profile;
+    for (auto& u : c.urls)
+        if (profileUrlKey(u.value).rfind("linkedin.com/in/", 0) == 0) profile = profileUrlKey(u.value);
+    // Someone with another LinkedIn profile is another person, whatever the name.
+    auto sameName = people.withNameKey(text::nameKey(c.fullName), profile);
+    if (sameName.empty()) return m;
+    // Same name and same company (both blank counts as the same) is the rule;
+    // same name with another company may be another person: add, and say so.
+    std::vector<RowId> sameCompany;
+    for (auto& p : sameName)
+        if (companyKey(p.company) == companyKey(c.company)) sameCompany.push_back(p.id);
+    if (sameCompany.size() == 1) return {MatchKind::One, sameCompany[0], {}, ""};
+    if (sameCompany.size() > 1) {
+        m.kind = MatchKind::Ambiguous;
+        m.candidates = sameCompany;
+        m.reason = "several people share this name and company; not imported";
+        return m;
+    }
+    m.kind = MatchKind::PossibleDuplicate;
+    for (auto& p : sameName) m.candidates.push_back(p.id);
+    m.reason = "added as a new person: same name as an existing one but another company (merge if it is the same)";
+    return m;
+}
+
+// Adds what the record knows to person `id`; true when anything changed.
+bool applyRecord(PeopleRepo& people, RowId id, const ContactRecord& c) {
+    auto current = people.find(id);
+    if (!current) return false;
+    Person p = *current;
+    bool changed = false;
+    auto take = [&](std::string& field, const std::string& incoming) {
+        if (!incoming.empty() && field != incoming) {
+            field = incoming;
+            changed = true;
+        }
+    };
+    auto fillBlank = [&](std::string& field, const std::string& incoming) {
+        if (field.empty() && !incoming.empty()) {
+            field = incoming;
+            changed = true;
+        }
+    };
+    // The file is newer than what we hold about a job; names the user may have typed stay.
+    take(p.company, c.company);
+    take(p.role, c.role);
+    fillBlank(p.givenName, c.givenName);
+    fillBlank(p.familyName, c.familyName);
+    fillBlank(p.howMet, c.note);
+    if (changed) people.updateFields(p);
+    for (auto& e : c.emails) changed |= people.addEmail(id, {e.value, e.label});
+    for (auto& ph : c.phones) changed |= people.addPhone(id, {ph.value, ph.label});
+    for (auto& u : c.urls) changed |= people.addUrl(id, {u.value, u.label});
+    for (auto& t : c.tags) changed |= people.addTag(id, t);
+    return changed;
+}
+
+std::vector<PersonBrief> briefs(PeopleRepo& people, const std::vector<RowId>& ids) {
+    std::vector<PersonBrief> out;
+    for (RowId id : ids)
+        if (auto p = people.find(id)) out.push_back({p->id, p->displayName, p->company, p->role});
+    return out;
+}
+
+}  // namespace
+
+ContactsImportReport importContactsFile(Store& store, const std::string& path, const ContactsImportOptions& options) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw FormatError(path, 0, "is a folder, not a contacts file");
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw FormatError(path, 0, "cannot read the file: " + ec.message());
+    if (size > kMaxContactsBytes)
+        throw FormatError(path, 0, "file is " + std::to_string(size >> 20) + " MiB; over 256 MiB is refused");
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return importContactsBytes(store, bytes, path, options);
+}
+
+ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, const std::string& fileName,
+                                         const ContactsImportOptions& options) {
+    ContactsFile file = parseContacts(bytes, fileName, options.format, options.parse);
+    ContactsImportReport report;
+    report.format = file.format;
+    report.warnings = file.warnings;
+    PeopleRepo people(store);
+    Store::Transaction tx(store);
+    for (const ContactRecord& c : file.contacts) {
+        Match m = findMatch(people, c);
+        if (m.kind == MatchKind::Ambiguous) {
+            report.ambiguous.push_back({c.line, c.fullName, briefs(people, m.candidates), m.reason});
+            continue;
+        }
+        if (m.kind == MatchKind::PossibleDuplicate)
+            report.ambiguous.push_back({c.line, c.fullName, briefs(people, m.candidates), m.reason});
+        if (m.kind == MatchKind::One) {
+            if (applyRecord(people, m.id, c)) ++report.updated;
+            else ++report.unchanged;
+            continue;
+        }
+        people.create(toPerson(c, sourceName(file.format)));
+        ++report.added;
+    }
+    tx.commit();
+    return report;
+}
+
+std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload) {
+    ContactRecord c = parseContactText(payload);
+    PeopleRepo people(store);
+    Store::Transaction tx(store);
+    Match m = findMatch(people, c);
+    if (m.kind == MatchKind::Ambiguous) {
+        std::string names;
+        for (auto& b : briefs(people, m.candidates)) names += (names.empty() ? "" : ", ") + b.displayName + " (#" + std::to_string(b.id) + ")";
+        throw std::invalid_argument("this card matches several people: " + names + "; merge them first");
+    }
+    if (m.kind == MatchKind::One) {
+        applyRecord(people, m.id, c);
+        tx.commit();
+        return {m.id, false};
+    }
+    RowId id = people.create(toPerson(c, "badge"));
+    tx.commit();
+    return {id, true};
+}
+
+RowId resolvePerson(Store& store, const std::string& typed) {
+    PeopleRepo people(store);
+    std::string t = text::trim(typed);
+    if (!t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        RowId id = std::stoll(t);
+        if (people.find(id)) return id;
+        throw std::invalid_argument("no person with id " + t);
+    }
+    auto exact = people.withNameKey(text::nameKey(t));
+    auto describe = [](const std::vector<PersonBrief>& list) {
+        std::string out;
+        for (size_t i = 0; i < list.size() && i < 10; ++i) {
+            out += (i ? "; " : "") + list[i].displayName + " #" + std::to_string(list[i].id);
+            if (!list[i].company.empty()) out += " (" + list[i].company + ")";
+        }
+        if (list.size() > 10) out += "; and " + std::to_string(list.size() - 10) + " more";
+        return out;
+    };
+    if (exact.size() == 1) return exact[0].id;
+    if (exact.size() > 1) throw std::invalid_argument("'" + t + "' names several people: " + describe(exact) + "; use the id");
+    PeopleQuery q;
+    q.search = t;
+    q.limit = 11;
+    auto found = people.list(q);
+    if (found.size() == 1) return found[0].id;
+    if (found.empty()) throw std::invalid_argument("no person matches '" + t + "' (see `hallway people`)");
+    throw std::invalid_argument("'" + t + "' matches several people: " + describe(found) + "; use the id");
+}
+
+void mergePeople(Store& store, RowId kept, RowId gone) {
+    PeopleRepo people(store);
+    if (kept == gone) throw std::invalid_argument("cannot merge a person into themselves");
+    if (!people.find(kept)) throw std::invalid_argument("no person with id " + std::to_string(kept));
+    if (!people.find(gone)) throw std::invalid_argument("no person with id " + std::to_string(gone));
+    Store::Transaction tx(store);
+    people.merge(kept, gone);
+    tx.commit();
+}
+
+std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes) {
+    auto event = store.findEvent(eventId);
+    if (!event) return {};
+    auto all = store.sessions(eventId);
+    // Programme hours per local day, and the starred sessions inside them.
+    std::map<std::string, std::pair<Instant, Instant>> hours;
+    std::map<std::string, std::vector<std::pair<Instant, Instant>>> busy;
+    for (const auto& s : all) {
+        std::string day = localDateString(s.startsAt, event->timeZone);
+        auto [it, inserted] = hours.emplace(day, std::make_pair(s.startsAt, s.endsAt));
+        if (!inserted) {
+            it->second.first = std::min(it->second.first, s.startsAt);
+            it->second.second = std::max(it->second.second, s.endsAt);
+        }
+        if (s.starred) busy[day].push_back({s.startsAt, s.endsAt});
+    }
+    std::vector<FreeSlot> out;
+    const Instant minimum = Instant(minimumMinutes) * 60;
+    for (auto& [day, span] : hours) {
+        auto& taken = busy[day];
+        std::sort(taken.begin(), taken.end());
+        Instant cursor = span.first;
+        for (auto& [start, end] : taken) {
+            if (start - cursor >= minimum) out.push_back({cursor, start});
+            cursor = std::max(cursor, end);
+        }
+        if (span.second - cursor >= minimum) out.push_back({cursor, span.second});
+    }
+    return out;
+}
+
+std::vector<WhereToFind> whereToFind(Store& store, RowId eventId) {
+    PeopleRepo people(store);
+    auto slots = freeSlots(store, eventId);
+    std::vector<WhereToFind> out;
+    for (const Target& t : people.targets(eventId)) {
+        WhereToFind w;
+        w.target = t;
+        if (auto p = people.find(t.personId)) w.person = {p->id, p->displayName, p->company, p->role};
+        for (RowId sid : people.sessionsSpokenAt(eventId, t.personId)) {
+            auto s = store.findSession(sid);
+            if (!s) continue;
+            std::optional<FreeSlot> after;
+            for (auto& slot : slots)
+                if (slot.startsAt <= s->endsAt && slot.endsAt > s->endsAt) after = FreeSlot{s->endsAt, slot.endsAt};
+            w.talks.push_back(*s);
+            w.after.push_back(after);
+        }
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+}  // namespace hallway
+
+#include "store/goals_repo.h"
+
+namespace hallway {
+
+std::vector<GoalProgress> goalProgress(Store& store, RowId eventId) {
+    GoalsRepo goals(store);
+    std::vector<GoalProgress> out;
+    for (const EventGoal& g : goals.goals(eventId)) {
+        GoalProgress p;
+        p.goalId = g.id;
+        p.kind = g.kind;
+        p.target = g.target;
+        std::string n = g.target ? std::to_string(*g.target) : "?";
+        if (g.kind == "people_met") {
+            p.done = goals.peopleMet(eventId);
+            p.label = "Meet " + n + " people";
+        } else if (g.kind == "coffee_chats") {
+            p.done = goals.interactionsOfKind(eventId, "coffee");
+            p.label = "Have " + n + " coffee chats";
+        } else if (g.kind == "follow_ups_sent") {
+            p.done = goals.followUpsSent(eventId);
+            p.label = "Send " + n + " follow-ups";
+        } else {
+            p.label = g.text;
+        }
+        if (!g.text.empty() && g.kind != "text") p.label += ": " + g.text;
+        out.push_back(p);
+    }
+    return out;
+}
+
+RowId addGoal(Store& store, RowId eventId, const std::string& kind, std::optional<int> target, const std::string& text) {
+    bool numeric = kind == "people_met" || kind == "coffee_chats" || kind == "follow_ups_sent";
+    if (!numeric && kind != "text")
+        throw std::invalid_argument("unknown goal kind '" + kind + "' (people_met, coffee_chats, follow_ups_sent, text)");
+    if (numeric && (!target || *target <= 0)) throw std::invalid_argument("a " + kind + " goal needs --target N (N > 0)");
+    if (!numeric && text::trim(text).empty()) throw std::invalid_argument("a text goal needs --text");
+    if (!store.findEvent(eventId)) throw std::invalid_argument("no event with id " + std::to_string(eventId));
+    GoalsRepo goals(store);
+    EventGoal g;
+    g.eventId = eventId;
+    g.kind = kind;
+    if (numeric) g.target = target;
+    g.text = text::trim(text);
+    return goals.add(g);
+}
+
+}  // namespace hallway

@@ -1,0 +1,98 @@
+// People: contacts import with deduplication, merge, targets and where to find
+// them, the network map. Rules live here; SQL lives in store/people_repo.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "formats/contacts.h"
+#include "store/people_repo.h"
+
+namespace hallway {
+
+class Store;
+
+struct ContactsImportOptions {
+    ContactsFormat format = ContactsFormat::Auto;
+    ContactsParseOptions parse;
+};
+
+struct AmbiguousContact {
+    int line = 0;
+    std::string name;
+    std::vector<PersonBrief> candidates;
+    std::string reason;  // "same email as two people", "same name, no company to tell apart"
+};
+
+struct ContactsImportReport {
+    ContactsFormat format = ContactsFormat::Auto;
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+    // Not guessed: records skipped because they match several people, and
+    // records added beside a same-named person (candidates for `people merge`).
+    std::vector<AmbiguousContact> ambiguous;
+    std::vector<std::string> warnings;
+};
+
+// Parses the file fully, then writes it in one transaction. A record matches
+// an existing person by email, then profile URL, then normalised name and
+// company; a match updates that person (new details added, company and role
+// taken from the file), several matches are reported and skipped, and a
+// same-named person at another company is added and reported.
+ContactsImportReport importContactsFile(Store& store, const std::string& path, const ContactsImportOptions& options);
+ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, const std::string& fileName,
+                                         const ContactsImportOptions& options);
+
+// `hallway people add --from-text`: a badge's vCard or MECARD. Matches like an
+// import; returns the person's id and whether it was created.
+std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload);
+
+// Resolves what a user typed for a person: an id, an exact name, or a unique
+// part of a name. Throws std::invalid_argument with the candidates listed
+// when it is ambiguous or unknown.
+RowId resolvePerson(Store& store, const std::string& typed);
+
+// Merges `gone` into `kept` in one transaction; every link of both survives.
+void mergePeople(Store& store, RowId kept, RowId gone);
+
+struct FreeSlot {
+    Instant startsAt = 0;
+    Instant endsAt = 0;
+};
+
+struct WhereToFind {
+    Target target;
+    PersonBrief person;
+    std::vector<Session> talks;                 // sessions they speak in, time order
+    std::vector<std::optional<FreeSlot>> after; // per talk: the user's free slot right after it, if any
+};
+
+// Gaps of at least `minimumMinutes` in the user's starred schedule, per day,
+// inside each day's programme hours (first start to last end of that day).
+std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes = 30);
+
+// Every target of the event with where to find them, must-meet first.
+std::vector<WhereToFind> whereToFind(Store& store, RowId eventId);
+
+}  // namespace hallway
+
+namespace hallway {
+
+struct GoalProgress {
+    RowId goalId = 0;
+    std::string kind;   // people_met, coffee_chats, follow_ups_sent, text
+    std::string label;  // "Meet 5 people", or the free text
+    std::optional<int> target;
+    int done = 0;       // 0 for text goals
+};
+
+// The event's goals with progress counted from targets, interactions and follow-ups.
+std::vector<GoalProgress> goalProgress(Store& store, RowId eventId);
+
+// Adds a goal; throws std::invalid_argument for an unknown kind or a numeric
+// goal without a positive target.
+RowId addGoal(Store& store, RowId eventId, const std::string& kind, std::optional<int> target, const std::string& text);
+
+}  // namespace hallway

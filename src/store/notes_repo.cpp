@@ -1,0 +1,302 @@
+#include "store/notes_repo.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/time_util.h"
+#include "formats/text.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace hallway {
+namespace {
+
+struct Resetter {
+    sql::Statement& stmt;
+    ~Resetter() { stmt.reset(); }
+};
+
+// Words of the query as quoted FTS5 prefix terms: user text can never break
+// the query syntax.
+std::string prefixQuery(const std::string& input) {
+    std::string out, word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += '"' + word + "\"*";
+        word.clear();
+    };
+    for (char c : input) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || std::isalnum(u)) word += c;
+        else flush();
+    }
+    flush();
+    return out;
+}
+
+// The whole query as one trigram phrase, for substring matches in names.
+std::string trigramQuery(const std::string& input) {
+    std::string t = text::collapseSpaces(input);
+    if (t.size() < 3) return {};
+    std::string out = "\"";
+    for (char c : t) {
+        if (c == '"') out += "\"\"";
+        else out += c;
+    }
+    return out + "\"";
+}
+
+std::string firstLine(const std::string& body) {
+    std::string line = body.substr(0, body.find('\n'));
+    if (line.size() > 120) {
+        size_t cut = 117;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        line = line.substr(0, cut) + "…";
+    }
+    return line;
+}
+
+Note readNote(const sql::Statement& q) {
+    Note n;
+    n.id = q.getInt(0);
+    n.createdAt = q.getInt(1);
+    if (!q.isNull(2)) n.eventId = q.getInt(2);
+    if (!q.isNull(3)) n.sessionId = q.getInt(3);
+    n.body = q.getText(4);
+    std::string tags = q.getText(5);
+    size_t start = 0;
+    while (start < tags.size()) {
+        size_t end = tags.find(' ', start);
+        if (end == std::string::npos) end = tags.size();
+        if (end > start) n.tags.push_back(tags.substr(start, end - start));
+        start = end + 1;
+    }
+    return n;
+}
+
+#define NOTE_COLUMNS "n.id, n.created_at, n.event_id, n.session_id, n.body, n.tags"
+
+}  // namespace
+
+RowId NotesRepo::insertNote(const Note& note, const std::vector<NoteItemRecord>& items) {
+    std::string tags;
+    for (auto& t : note.tags) tags += (tags.empty() ? "" : " ") + t;
+    auto& q = m_store.statement(
+        "INSERT INTO notes (created_at, event_id, session_id, body, tags) VALUES (?,?,?,?,?)");
+    q.bind(1, note.createdAt).bind(2, note.eventId).bind(3, note.sessionId).bind(4, note.body).bind(5, tags);
+    q.run();
+    RowId id = m_store.connection().lastInsertId();
+    auto& link = m_store.statement("INSERT OR IGNORE INTO note_people (note_id, person_id) VALUES (?,?)");
+    for (RowId person : note.people) {
+        link.bind(1, id).bind(2, person);
+        link.run();
+    }
+    auto& item = m_store.statement("INSERT INTO note_items (note_id, kind, text, on_date, done) VALUES (?,?,?,?,?)");
+    for (auto& it : items) {
+        item.bind(1, id).bind(2, it.kind).bind(3, it.text).bind(4, it.onDate).bind(5, it.done ? 1 : 0);
+        item.run();
+    }
+    return id;
+}
+
+std::optional<Note> NotesRepo::findNote(RowId id) {
+    std::optional<Note> note;
+    {
+        auto& q = m_store.statement("SELECT " NOTE_COLUMNS " FROM notes n WHERE n.id=?");
+        Resetter r{q};
+        q.bind(1, id);
+        if (!q.step()) return std::nullopt;
+        note = readNote(q);
+    }
+    auto& p = m_store.statement("SELECT person_id FROM note_people WHERE note_id=? ORDER BY rowid");
+    Resetter r{p};
+    p.bind(1, id);
+    while (p.step()) note->people.push_back(p.getInt(0));
+    return note;
+}
+
+std::vector<NoteItemRecord> NotesRepo::items(RowId noteId) {
+    auto& q = m_store.statement("SELECT id, note_id, kind, text, on_date, done FROM note_items WHERE note_id=? ORDER BY id");
+    Resetter r{q};
+    q.bind(1, noteId);
+    std::vector<NoteItemRecord> out;
+    while (q.step()) {
+        NoteItemRecord it;
+        it.id = q.getInt(0);
+        it.noteId = q.getInt(1);
+        it.kind = q.getText(2);
+        it.text = q.getText(3);
+        if (!q.isNull(4)) it.onDate = q.getText(4);
+        it.done = q.getInt(5) != 0;
+        out.push_back(it);
+    }
+    return out;
+}
+
+std::vector<Note> NotesRepo::recentNotes(int limit, std::optional<RowId> eventId) {
+    auto& q = m_store.statement("SELECT " NOTE_COLUMNS " FROM notes n WHERE (?1 IS NULL OR n.event_id = ?1) "
+                                "ORDER BY n.created_at DESC, n.id DESC LIMIT ?2");
+    std::vector<Note> out;
+    {
+        Resetter r{q};
+        q.bind(1, eventId).bind(2, limit);
+        while (q.step()) out.push_back(readNote(q));
+    }
+    auto& p = m_store.statement("SELECT person_id FROM note_people WHERE note_id=? ORDER BY rowid");
+    for (auto& n : out) {
+        Resetter r{p};
+        p.bind(1, n.id);
+        while (p.step()) n.people.push_back(p.getInt(0));
+    }
+    return out;
+}
+
+std::vector<Note> NotesRepo::notesAbout(RowId personId) {
+    auto& q = m_store.statement("SELECT " NOTE_COLUMNS " FROM notes n JOIN note_people np ON np.note_id = n.id "
+                                "WHERE np.person_id = ? ORDER BY n.created_at, n.id");
+    Resetter r{q};
+    q.bind(1, personId);
+    std::vector<Note> out;
+    while (q.step()) out.push_back(readNote(q));
+    return out;
+}
+
+int NotesRepo::countNotes() {
+    auto& q = m_store.statement("SELECT count(*) FROM notes");
+    Resetter r{q};
+    q.step();
+    return int(q.getInt(0));
+}
+
+RowId NotesRepo::addInteraction(const Interaction& i) {
+    auto& q = m_store.statement(
+        "INSERT INTO interactions (person_id, event_id, note_id, occurred_at, kind, direction, summary) "
+        "VALUES (?,?,?,?,?,?,?)");
+    q.bind(1, i.personId).bind(2, i.eventId).bind(3, i.noteId).bind(4, i.occurredAt).bind(5, i.kind);
+    q.bind(6, i.direction).bind(7, i.summary);
+    q.run();
+    return m_store.connection().lastInsertId();
+}
+
+std::vector<Interaction> NotesRepo::interactionsWith(RowId personId) {
+    auto& q = m_store.statement(
+        "SELECT id, person_id, event_id, note_id, occurred_at, kind, direction, summary FROM interactions "
+        "WHERE person_id=? ORDER BY occurred_at, id");
+    Resetter r{q};
+    q.bind(1, personId);
+    std::vector<Interaction> out;
+    while (q.step()) {
+        Interaction i;
+        i.id = q.getInt(0);
+        i.personId = q.getInt(1);
+        if (!q.isNull(2)) i.eventId = q.getInt(2);
+        if (!q.isNull(3)) i.noteId = q.getInt(3);
+        i.occurredAt = q.getInt(4);
+        i.kind = q.getText(5);
+        i.direction = q.getText(6);
+        i.summary = q.getText(7);
+        out.push_back(i);
+    }
+    return out;
+}
+
+Warmth NotesRepo::warmth(RowId personId) {
+    auto& q = m_store.statement(
+        "SELECT count(*), coalesce(max(occurred_at), 0), sum(direction='give'), sum(direction='ask') "
+        "FROM interactions WHERE person_id=?");
+    Resetter r{q};
+    q.bind(1, personId);
+    q.step();
+    return {int(q.getInt(0)), q.getInt(1), int(q.getInt(2)), int(q.getInt(3))};
+}
+
+void NotesRepo::saveDraft(const std::string& key, const std::string& body) {
+    auto& q = m_store.statement(
+        "INSERT INTO drafts (key, body, updated_at) VALUES (?,?,?) "
+        "ON CONFLICT (key) DO UPDATE SET body=excluded.body, updated_at=excluded.updated_at");
+    q.bind(1, key).bind(2, body).bind(3, nowInstant());
+    q.run();
+}
+
+std::optional<std::string> NotesRepo::draft(const std::string& key) {
+    auto& q = m_store.statement("SELECT body FROM drafts WHERE key=?");
+    Resetter r{q};
+    q.bind(1, key);
+    if (!q.step()) return std::nullopt;
+    return q.getText(0);
+}
+
+void NotesRepo::clearDraft(const std::string& key) {
+    auto& q = m_store.statement("DELETE FROM drafts WHERE key=?");
+    q.bind(1, key);
+    q.run();
+}
+
+std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerKind) {
+    std::vector<SearchHit> out;
+    std::string words = prefixQuery(query);
+    if (words.empty()) return out;
+
+    // People: names/company/role, then facts, then substrings of names; best score per person wins.
+    std::map<RowId, SearchHit> people;
+    auto keep = [&](SearchHit hit) {
+        auto [it, inserted] = people.emplace(hit.id, hit);
+        if (!inserted && hit.score < it->second.score) it->second = hit;
+    };
+    {
+        auto& q = m_store.statement(
+            "SELECT p.id, p.display_name, snippet(people_fts, -1, '[', ']', '…', 8), bm25(people_fts) "
+            "FROM people_fts JOIN people p ON p.id = people_fts.rowid WHERE people_fts MATCH ? "
+            "ORDER BY bm25(people_fts) LIMIT ?");
+        Resetter r{q};
+        q.bind(1, words).bind(2, limitPerKind);
+        while (q.step()) keep({"person", q.getInt(0), q.getText(1), q.getText(2), q.getDouble(3)});
+    }
+    {
+        auto& q = m_store.statement(
+            "SELECT p.id, p.display_name, snippet(facts_fts, 0, '[', ']', '…', 8), bm25(facts_fts) "
+            "FROM facts_fts JOIN person_facts f ON f.id = facts_fts.rowid JOIN people p ON p.id = f.person_id "
+            "WHERE facts_fts MATCH ? ORDER BY bm25(facts_fts) LIMIT ?");
+        Resetter r{q};
+        q.bind(1, words).bind(2, limitPerKind);
+        // Facts rank after direct name hits of the same strength.
+        while (q.step()) keep({"person", q.getInt(0), q.getText(1), q.getText(2), q.getDouble(3) * 0.5});
+    }
+    std::string tri = trigramQuery(query);
+    if (!tri.empty() && int(people.size()) < limitPerKind) {
+        auto& q = m_store.statement(
+            "SELECT p.id, p.display_name, p.company FROM people_trigram JOIN people p ON p.id = people_trigram.rowid "
+            "WHERE people_trigram MATCH ? LIMIT ?");
+        Resetter r{q};
+        q.bind(1, tri).bind(2, limitPerKind);
+        while (q.step()) keep({"person", q.getInt(0), q.getText(1), q.getText(2), 0.0});
+    }
+    std::vector<SearchHit> peopleHits;
+    for (auto& [id, hit] : people) peopleHits.push_back(hit);
+    std::sort(peopleHits.begin(), peopleHits.end(), [](auto& a, auto& b) { return a.score < b.score; });
+    if (int(peopleHits.size()) > limitPerKind) peopleHits.resize(size_t(limitPerKind));
+    out.insert(out.end(), peopleHits.begin(), peopleHits.end());
+
+    {
+        auto& q = m_store.statement(
+            "SELECT s.id, s.title, snippet(sessions_fts, -1, '[', ']', '…', 8), bm25(sessions_fts, 10.0, 2.0, 1.0, 1.0, 1.0) "
+            "FROM sessions_fts JOIN sessions s ON s.id = sessions_fts.rowid "
+            "WHERE sessions_fts MATCH ? AND s.removed_at IS NULL ORDER BY 4 LIMIT ?");
+        Resetter r{q};
+        q.bind(1, words).bind(2, limitPerKind);
+        while (q.step()) out.push_back({"session", q.getInt(0), q.getText(1), q.getText(2), q.getDouble(3)});
+    }
+    {
+        auto& q = m_store.statement(
+            "SELECT n.id, n.body, snippet(notes_fts, 0, '[', ']', '…', 10), bm25(notes_fts) "
+            "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid WHERE notes_fts MATCH ? "
+            "ORDER BY bm25(notes_fts) LIMIT ?");
+        Resetter r{q};
+        q.bind(1, words).bind(2, limitPerKind);
+        while (q.step()) out.push_back({"note", q.getInt(0), firstLine(q.getText(1)), q.getText(2), q.getDouble(3)});
+    }
+    return out;
+}
+
+}  // namespace hallway

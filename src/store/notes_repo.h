@@ -1,0 +1,51 @@
+// Notes, their items and people, interactions, drafts, and search. SQL lives here.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace hallway {
+
+class Store;
+
+struct SearchHit {
+    std::string kind;  // person, session, note
+    RowId id = 0;
+    std::string title;    // name, session title, first line of the note
+    std::string snippet;  // matched text with [brackets] around the hits
+    double score = 0;     // lower is better (bm25)
+};
+
+class NotesRepo {
+public:
+    explicit NotesRepo(Store& store) : m_store(store) {}
+
+    // Inserts the note, its people and items; the caller holds the transaction.
+    RowId insertNote(const Note& note, const std::vector<NoteItemRecord>& items);
+    std::optional<Note> findNote(RowId id);
+    std::vector<NoteItemRecord> items(RowId noteId);
+    // Newest first.
+    std::vector<Note> recentNotes(int limit, std::optional<RowId> eventId = std::nullopt);
+    std::vector<Note> notesAbout(RowId personId);
+    int countNotes();
+
+    RowId addInteraction(const Interaction& interaction);
+    std::vector<Interaction> interactionsWith(RowId personId);
+    Warmth warmth(RowId personId);
+
+    // The capture box's unsaved text, keyed by where it is typed.
+    void saveDraft(const std::string& key, const std::string& body);
+    std::optional<std::string> draft(const std::string& key);
+    void clearDraft(const std::string& key);
+
+    // Ranked hits over people (names, company, role, facts; substrings of
+    // names too), sessions and notes. Words are prefix-matched and ANDed.
+    std::vector<SearchHit> search(const std::string& query, int limitPerKind = 10);
+
+private:
+    Store& m_store;
+};
+
+}  // namespace hallway

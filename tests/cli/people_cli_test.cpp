@@ -1,0 +1,176 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "cli/cli.h"
+#include "test_support.h"
+
+using namespace hallway;
+using nlohmann::json;
+using hallway::testing::TempDir;
+using hallway::testing::corpus;
+using hallway::testing::testData;
+
+namespace {
+
+struct Run {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+Run hallwayCli(const std::string& db, std::vector<std::string> args) {
+    std::vector<std::string> full{"hallway", "--db", db};
+    full.insert(full.end(), args.begin(), args.end());
+    std::ostringstream out, err;
+    int code = runCli(full, out, err);
+    return {code, out.str(), err.str()};
+}
+
+json jsonOf(const Run& r) {
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    return json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("contacts import deduplicates across files and is idempotent", "[cli][people]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    json first = jsonOf(hallwayCli(db, {"people", "import", testData("people/Connections.csv"), "--json"}));
+    CHECK(first["format"] == "linkedin");
+    CHECK(first["people_added"] == 3);
+
+    json again = jsonOf(hallwayCli(db, {"people", "import", testData("people/Connections.csv"), "--json"}));
+    CHECK(again["people_added"] == 0);
+    CHECK(again["people_updated"] == 0);
+    CHECK(again["people_unchanged"] == 3);
+
+    // Ana in the vCard shares her work email with the LinkedIn row: one person.
+    json cards = jsonOf(hallwayCli(db, {"people", "import", testData("people/cards.vcf"), "--json"}));
+    CHECK(cards["format"] == "vcard");
+    CHECK(cards["people_added"] == 1);  // Cy Diaz
+    CHECK(cards["people_updated"] == 1);
+
+    json people = jsonOf(hallwayCli(db, {"people", "--json"}));
+    CHECK(people.size() == 4);
+    json ana = jsonOf(hallwayCli(db, {"people", "show", "Ana Lima", "--json"}));
+    CHECK(ana["company"] == "Acme, Inc.");
+    CHECK(ana["emails"].size() == 2);
+    CHECK(ana["tags"] == json::array({"rust", "speaker"}));
+    CHECK(ana["urls"][0]["label"] == "linkedin");
+
+    json cardsAgain = jsonOf(hallwayCli(db, {"people", "import", testData("people/cards.vcf"), "--json"}));
+    CHECK(cardsAgain["people_added"] == 0);
+    CHECK(cardsAgain["people_updated"] == 0);
+}
+
+TEST_CASE("a badge's QR text adds a person, and again updates the same one", "[cli][people]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    json added = jsonOf(hallwayCli(db, {"people", "add", "--from-text", "MECARD:N:Okonkwo,Marta;EMAIL:marta@example.org;ORG:Give First Ltd;;", "--json"}));
+    CHECK(added["created"] == true);
+    CHECK(added["name"] == "Marta Okonkwo");
+    json again = jsonOf(hallwayCli(db, {"people", "add", "--from-text", "MECARD:N:Okonkwo,Marta;EMAIL:MARTA@example.org;TEL:+44 20 0000 0000;;", "--json"}));
+    CHECK(again["created"] == false);
+    CHECK(again["id"] == added["id"]);
+    CHECK(again["phones"].size() == 1);
+    Run bad = hallwayCli(db, {"people", "add", "--from-text", "hello there"});
+    CHECK(bad.code == 1);
+    CHECK_THAT(bad.err, Catch::StartsWith("hallway: "));
+}
+
+TEST_CASE("a speaker made a target shows their talks under where to find", "[cli][people][targets]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    json imported = jsonOf(hallwayCli(db, {"import", corpus("agenda/debconf23.xml"), "--json"}));
+    std::string ev = std::to_string(imported["event_id"].get<long long>());
+
+    Run added = hallwayCli(db, {"target", "add", "Sruthi Chandran", "--event", ev, "--priority", "must", "--why",
+                                "runs the community track", "--question", "How do newcomers find a mentor?"});
+    REQUIRE(added.code == 0);
+    json targets = jsonOf(hallwayCli(db, {"targets", "--event", ev, "--json"}));
+    REQUIRE(targets["targets"].size() == 1);
+    auto& t = targets["targets"][0];
+    CHECK(t["name"] == "Sruthi Chandran");
+    CHECK(t["priority"] == "must");
+    CHECK(t["questions"] == json::array({"How do newcomers find a mentor?"}));
+    REQUIRE(t["where_to_find"].size() >= 1);
+    CHECK(t["where_to_find"][0]["title"] == "Opening Ceremony");
+    CHECK(t["where_to_find"][0]["room"] == "Anamudi");
+    CHECK(t["where_to_find"][0]["start"] == "2023-09-10T10:30:00+05:30");
+    // Nothing starred: right after the talk the user is free.
+    CHECK(t["where_to_find"][0].contains("free_after"));
+
+    Run text = hallwayCli(db, {"targets", "--event", ev});
+    CHECK_THAT(text.out, Catch::Contains("where to find: 2023-09-10 10:30-10:50 Anamudi — Opening Ceremony"));
+
+    REQUIRE(hallwayCli(db, {"target", "set", "Sruthi Chandran", "--event", ev, "--status", "met"}).code == 0);
+    targets = jsonOf(hallwayCli(db, {"targets", "--event", ev, "--json"}));
+    CHECK(targets["targets"][0]["status"] == "met");
+
+    Run unknown = hallwayCli(db, {"target", "add", "Nobody Atall", "--event", ev});
+    CHECK(unknown.code == 1);
+    CHECK_THAT(unknown.err, Catch::Contains("no person matches"));
+}
+
+TEST_CASE("goals count progress from targets met", "[cli][goals]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    json imported = jsonOf(hallwayCli(db, {"import", testData("reimport/v1.xml"), "--json"}));
+    std::string ev = std::to_string(imported["event_id"].get<long long>());
+    REQUIRE(hallwayCli(db, {"goals", "--event", ev, "add", "people_met", "--target", "3", "--text", "in Rust"}).code == 0);
+    REQUIRE(hallwayCli(db, {"goals", "--event", ev, "add", "text", "--text", "Find a co-maintainer"}).code == 0);
+    CHECK(hallwayCli(db, {"goals", "--event", ev, "add", "coffee_chats"}).code == 1);  // needs a target
+    for (const char* who : {"Ana Lima", "Bo Chen"}) {
+        REQUIRE(hallwayCli(db, {"target", "add", who, "--event", ev}).code == 0);
+        REQUIRE(hallwayCli(db, {"target", "set", who, "--event", ev, "--status", "met"}).code == 0);
+    }
+    json goals = jsonOf(hallwayCli(db, {"goals", "--event", ev, "--json"}));
+    REQUIRE(goals.size() == 2);
+    CHECK(goals[0]["label"] == "Meet 3 people: in Rust");
+    CHECK(goals[0]["done"] == 2);
+    CHECK(goals[1]["label"] == "Find a co-maintainer");
+}
+
+TEST_CASE("people merge and export through the CLI", "[cli][people]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    json a = jsonOf(hallwayCli(db, {"people", "add", "Ana Lima", "--email", "ana@lima.example", "--json"}));
+    json b = jsonOf(hallwayCli(db, {"people", "add", "Ana M. Lima", "--company", "Acme", "--tag", "rust", "--json"}));
+    std::string ida = std::to_string(a["id"].get<long long>()), idb = std::to_string(b["id"].get<long long>());
+    json merged = jsonOf(hallwayCli(db, {"people", "merge", ida, idb, "--json"}));
+    CHECK(merged["company"] == "Acme");
+    CHECK(merged["tags"] == json::array({"rust"}));
+    CHECK(jsonOf(hallwayCli(db, {"people", "--json"})).size() == 1);
+    CHECK(hallwayCli(db, {"people", "merge", ida, ida}).code == 1);
+
+    std::string vcf = dir.file("out.vcf"), csv = dir.file("out.csv");
+    REQUIRE(hallwayCli(db, {"people", "export", vcf}).code == 0);
+    CHECK_THAT(hallway::testing::readFile(vcf), Catch::Contains("FN:Ana Lima\r\n"));
+    REQUIRE(hallwayCli(db, {"people", "export", csv}).code == 0);
+    CHECK_THAT(hallway::testing::readFile(csv), Catch::Contains("Ana Lima,,,Acme,,ana@lima.example,,,rust,"));
+}
+
+TEST_CASE("the network map groups people by company", "[cli][people]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    REQUIRE(hallwayCli(db, {"people", "import", testData("people/Connections.csv")}).code == 0);
+    json net = jsonOf(hallwayCli(db, {"network", "--by", "company", "--json"}));
+    CHECK(net["groups"].size() == 3);
+    CHECK(net["groups"][0]["people"] == 1);
+}
+
+TEST_CASE("a bad contacts file writes nothing and names file and line", "[cli][people]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    REQUIRE(hallwayCli(db, {"people", "import", testData("people/Connections.csv")}).code == 0);
+    std::string bad = dir.file("broken.vcf");
+    hallway::testing::writeFile(bad, "BEGIN:VCARD\nVERSION:3.0\nFN:Half Card\nEMAIL:half@example.org\n");
+    Run r = hallwayCli(db, {"people", "import", bad});
+    CHECK(r.code == 1);
+    CHECK_THAT(r.err, Catch::StartsWith("hallway: " + bad + ":"));
+    CHECK(jsonOf(hallwayCli(db, {"people", "--json"})).size() == 3);
+}
