@@ -6,6 +6,7 @@
 #include <cctype>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "formats/contacts_common.h"
@@ -62,19 +63,12 @@ void addPoint(std::vector<ContactPoint>& to, std::string value, std::string_view
 template <typename KeyFn>
 void dedupe(std::vector<ContactPoint>& points, KeyFn key) {
     std::vector<ContactPoint> kept;
-    std::vector<std::string> keys;
-    std::unordered_set<std::string> seen;
+    std::unordered_map<std::string, size_t> seen;  // key -> index in kept
     kept.reserve(points.size());
     for (auto& p : points) {
-        std::string k = key(p.value);
-        if (seen.insert(k).second) {
-            keys.push_back(std::move(k));
-            kept.push_back(std::move(p));
-            continue;
-        }
-        if (p.label.empty()) continue;
-        for (size_t i = 0; i < kept.size(); ++i)
-            if (keys[i] == k && kept[i].label.empty()) kept[i].label = p.label;
+        auto [found, added] = seen.emplace(key(p.value), kept.size());
+        if (added) kept.push_back(std::move(p));
+        else if (kept[found->second].label.empty()) kept[found->second].label = std::move(p.label);
     }
     points = std::move(kept);
 }
@@ -113,6 +107,21 @@ int readNumber(std::string_view s, size_t pos, size_t digits) {
 std::string twoDigits(int v) { return std::string(1, char('0' + v / 10)) + char('0' + v % 10); }
 
 }  // namespace
+
+void requireUtf8(std::string_view bytes, const std::string& fileName) {
+    if (text::isValidUtf8(bytes)) return;
+    // Name the first bad line so the user can find it.
+    size_t lo = 0;
+    int line = 1;
+    while (lo < bytes.size()) {
+        size_t eol = bytes.find('\n', lo);
+        if (eol == std::string_view::npos) eol = bytes.size();
+        if (!text::isValidUtf8(bytes.substr(lo, eol - lo))) break;
+        lo = eol + 1;
+        ++line;
+    }
+    throw FormatError(fileName, line, "text is not valid UTF-8 (convert the file to UTF-8 first)");
+}
 
 void addEmail(ContactRecord& r, std::string_view value, std::string_view label) {
     std::string v = text::trim(value);
@@ -163,12 +172,15 @@ bool finishRecord(ContactRecord& r) {
 }
 
 std::string normalizeLabel(std::string_view label) {
-    std::string l = text::trim(label);
+    std::string l(label.substr(0, 257));
+    csv::truncateUtf8(l, 256);
+    l = text::trim(l);
     std::string_view v = l;
     if (!v.empty() && v.front() == '*') v.remove_prefix(1);  // Google marks the primary entry with '*'
     if (v.size() >= 8 && v.substr(0, 4) == "_$!<" && v.substr(v.size() - 4) == ">!$_")  // Apple's built-in labels
         v = v.substr(4, v.size() - 8);
     std::string out = text::lower(text::collapseSpaces(v));
+    csv::truncateUtf8(out, 64);  // a label is a word or two, not a paragraph
     if (out == "cell" || out == "cellular" || out == "mobile phone") return "mobile";
     if (out == "business") return "work";
     return out;
@@ -332,26 +344,12 @@ ContactRecord parseMeCardPayload(std::string_view payload, int line) {
 
 namespace {
 
-void requireUtf8(std::string_view bytes, const std::string& fileName) {
-    if (text::isValidUtf8(bytes)) return;
-    // Name the first bad line so the user can find it.
-    size_t lo = 0;
-    int line = 1;
-    while (lo < bytes.size()) {
-        size_t eol = bytes.find('\n', lo);
-        if (eol == std::string_view::npos) eol = bytes.size();
-        if (!text::isValidUtf8(bytes.substr(lo, eol - lo))) break;
-        lo = eol + 1;
-        ++line;
-    }
-    throw FormatError(fileName, line, "text is not valid UTF-8 (convert the file to UTF-8 first)");
-}
-
 bool endsWithNoCase(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && text::lower(s.substr(s.size() - suffix.size())) == suffix;
 }
 
 ContactsFile parseMeCardFile(std::string_view bytes, const std::string& fileName) {
+    contacts::requireUtf8(bytes, fileName);
     ContactsFile file;
     file.format = ContactsFormat::MeCard;
     contacts::Diagnostics diag(file, fileName);
@@ -371,6 +369,10 @@ ContactsFile parseMeCardFile(std::string_view bytes, const std::string& fileName
             continue;
         }
         diag.countRecord(line);
+        if (payload.size() > contacts::kMaxField) {
+            csv::truncateUtf8(payload, contacts::kMaxField);  // so no field can be longer
+            diag.warn(line, "MECARD is longer than 1 MiB; truncated");
+        }
         ContactRecord r = contacts::parseMeCardPayload(payload, line);
         if (!contacts::finishRecord(r)) {
             diag.skip(line, "MECARD has no name (N:)");
@@ -448,9 +450,8 @@ ContactsFile parseContacts(std::string_view bytes, const std::string& fileName, 
         throw FormatError(fileName, 0, "file is empty");
     if (text::looksBinary(bytes)) throw FormatError(fileName, 0, "binary data, not a contacts file");
     if (format == ContactsFormat::Auto) format = detectContactsFormat(bytes, fileName);
-    // vCard may fold inside a multi-byte character and name other charsets;
-    // its parser checks UTF-8 per value after unfolding and decoding.
-    if (format != ContactsFormat::VCard) requireUtf8(bytes, fileName);
+    // Each parser checks UTF-8 itself: vCard per value after unfolding and
+    // decoding (folds may split a character; CHARSET= may name Latin-1).
     ContactsFile file;
     switch (format) {
         case ContactsFormat::LinkedIn: file = parseLinkedInCsv(bytes, fileName); break;
@@ -468,7 +469,8 @@ ContactRecord parseContactText(std::string_view payload) {
     const std::string file = "text";
     std::string trimmed = text::trim(text::stripBom(payload));
     if (trimmed.empty()) throw FormatError(file, 0, "empty payload");
-    if (!text::isValidUtf8(trimmed)) throw FormatError(file, 0, "payload is not valid UTF-8");
+    if (text::looksBinary(trimmed)) throw FormatError(file, 0, "binary data, not a contact payload");
+    // vCard checks UTF-8 per value after unfolding (a fold may split a character).
     if (contacts::startsWithNoCase(trimmed, "begin:vcard")) {
         ContactsFile cards = parseVCard(trimmed, file);
         if (cards.contacts.size() != 1)
@@ -476,6 +478,7 @@ ContactRecord parseContactText(std::string_view payload) {
                               "payload holds " + std::to_string(cards.contacts.size()) + " vCards; expected one");
         return std::move(cards.contacts.front());
     }
+    if (!text::isValidUtf8(trimmed)) throw FormatError(file, 0, "payload is not valid UTF-8");
     if (contacts::startsWithNoCase(trimmed, "mecard:")) {
         if (trimmed.size() > contacts::kMaxField) throw FormatError(file, 0, "MECARD payload is longer than 1 MiB");
         ContactRecord r = contacts::parseMeCardPayload(trimmed, 1);

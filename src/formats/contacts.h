@@ -31,6 +31,8 @@ struct ContactRecord {
     std::string familyName;
     std::string company;
     std::string role;        // job title / position
+    // Points keep file order, except that vCard's preferred ones (PREF=1,
+    // TYPE=pref) come first. A label may join several words: "work,mobile".
     std::vector<ContactPoint> emails;  // lower-cased, deduplicated
     std::vector<ContactPoint> phones;
     std::vector<ContactPoint> urls;    // a LinkedIn profile URL gets label "linkedin"

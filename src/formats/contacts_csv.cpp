@@ -255,6 +255,7 @@ bool hasNameColumn(const std::vector<std::string>& fields) {
 using namespace contacts;
 
 ContactsFile parseLinkedInCsv(std::string_view bytes, const std::string& fileName) {
+    requireUtf8(bytes, fileName);
     ContactsFile out;
     out.format = ContactsFormat::LinkedIn;
     Diagnostics diag(out, fileName);
@@ -294,6 +295,7 @@ ContactsFile parseLinkedInCsv(std::string_view bytes, const std::string& fileNam
 }
 
 ContactsFile parseGoogleCsv(std::string_view bytes, const std::string& fileName) {
+    requireUtf8(bytes, fileName);
     ContactsFile out;
     out.format = ContactsFormat::GoogleCsv;
     Diagnostics diag(out, fileName);
@@ -345,6 +347,7 @@ ContactsFile parseGoogleCsv(std::string_view bytes, const std::string& fileName)
 }
 
 ContactsFile parseContactsCsv(std::string_view bytes, const std::string& fileName, const ContactsParseOptions& options) {
+    requireUtf8(bytes, fileName);
     ContactsFile out;
     out.format = ContactsFormat::Csv;
     Diagnostics diag(out, fileName);

@@ -331,16 +331,19 @@ std::vector<std::string_view> splitUnescaped(std::string_view s, char sep) {
 }
 
 // The label a point gets from its TYPE list: words that say where, not what.
+// A few words at most, so a hostile list of 100,000 types stays cheap.
 std::string labelFromTypes(const std::vector<std::string>& types) {
-    std::string label;
+    std::vector<std::string> words;
     for (const auto& t : types) {
         if (t == "pref" || t == "internet" || t == "x400" || t == "voice" || t == "msg" || t == "text" ||
-            t == "video" || t.empty())
+            t == "video" || t.empty() || !text::isValidUtf8(t))  // parameters are raw bytes
             continue;
         std::string l = contacts::normalizeLabel(t);
-        if (("," + label + ",").find("," + l + ",") != std::string::npos) continue;
-        label += (label.empty() ? "" : ",") + l;
+        if (std::find(words.begin(), words.end(), l) == words.end()) words.push_back(std::move(l));
+        if (words.size() == 4) break;
     }
+    std::string label;
+    for (const auto& w : words) label += (label.empty() ? "" : ",") + w;
     return label;
 }
 

@@ -60,12 +60,18 @@ TEST_CASE("Contact text: a single vCard", "[contacts]") {
     CHECK(r.emails[0].label == "work");
 }
 
+TEST_CASE("Contact text: a vCard folded inside a character", "[contacts]") {
+    std::string payload = "BEGIN:VCARD\r\nFN:Zo\xC3\r\n \xAB \xC3\x85ngstr\xC3\xB6m\r\nEND:VCARD\r\n";
+    CHECK(parseContactText(payload).fullName == "Zoë Ångström");
+}
+
 TEST_CASE("Contact text errors use the file name 'text'", "[contacts]") {
     FormatError junk = textError("https://example.org/not-a-card");
     CHECK(junk.file() == "text");
     CHECK(junk.line() == 0);
     CHECK(std::string(junk.what()) == "text: not a vCard or MECARD payload (expected BEGIN:VCARD or MECARD:)");
     CHECK(textError(" \n ").reason() == "empty payload");
+    CHECK(textError(std::string("MECARD:N:A\0\0\0\0;;", 16)).reason() == "binary data, not a contact payload");
     CHECK(textError("MECARD:EMAIL:a@b.c;;").reason() == "MECARD has no name (N:)");
     CHECK(textError("MECARD:N:Jos\xE9;;").reason() == "payload is not valid UTF-8");
     CHECK(textError("BEGIN:VCARD\nFN:A\nEND:VCARD\nBEGIN:VCARD\nFN:B\nEND:VCARD\n").reason() ==
@@ -87,4 +93,15 @@ TEST_CASE("A file of MECARD lines", "[contacts]") {
     CHECK(file.contacts[1].line == 5);
     CHECK(file.warnings == std::vector<std::string>{"line 3: not a MECARD line; ignored",
                                                     "line 4: MECARD has no name (N:); skipped"});
+}
+
+TEST_CASE("A MECARD line over 1 MiB is cut with a warning", "[contacts]") {
+    std::string note;
+    while (note.size() < (size_t(3) << 19)) note += "ü";
+    ContactsFile file = parseContacts("MECARD:N:Lima,Ana;NOTE:" + note + ";;\n", "badges.txt", ContactsFormat::MeCard);
+    REQUIRE(file.contacts.size() == 1);
+    CHECK(file.contacts[0].fullName == "Ana Lima");
+    CHECK(file.contacts[0].note.size() <= (size_t(1) << 20));
+    CHECK(file.contacts[0].note.size() > (size_t(1) << 20) - 40);
+    CHECK(file.warnings == std::vector<std::string>{"line 1: MECARD is longer than 1 MiB; truncated"});
 }
