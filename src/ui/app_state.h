@@ -46,12 +46,27 @@ struct PlanState {
     bool starredOnly = false;
 };
 
+struct CaptureState {
+    bool focusBox = false;       // put the keyboard in the capture box next frame
+    bool saveRequested = false;  // Ctrl+Enter while in Capture: save what is typed
+    bool showRecent = false;     // scroll the recent notes into view (opened from search)
+};
+
+struct PeopleState {
+    std::optional<RowId> selectedPerson;
+    std::string search;
+    std::string tag;             // empty = every tag
+    bool targetsTab = false;     // the left panel lists the event's targets instead of everyone
+};
+
 struct AppState {
     DataRevision revision;
     std::optional<RowId> eventId;
     Mode mode = Mode::Plan;
     ThemeKind theme = ThemeKind::Dark;
     PlanState plan;
+    CaptureState capture;
+    PeopleState people;
 
     std::string globalSearch;             // the top bar's search field
     bool focusSearch = false;             // set by Ctrl+K, consumed by the top bar

@@ -69,6 +69,8 @@ void resetPlanState(AppState& state) {
 void Shell::setHeadingFont(ImFont* font) {
     m_headingFont = font;
     m_plan.setHeadingFont(font);
+    m_capture.setHeadingFont(font);
+    m_people.setHeadingFont(font);
 }
 
 // [SECTION] Frame and sync
@@ -95,6 +97,9 @@ void Shell::sync(Store& store, AppState& state) {
         }
     }
     m_plan.sync(store, state);
+    // The other views load only while shown: their models wait for the next visit.
+    if (state.mode == Mode::Capture) m_capture.sync(store, state);
+    if (state.mode == Mode::People) m_people.sync(store, state);
     updateClock(state);
 }
 
@@ -145,6 +150,8 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
         loadDemo(*store, state);
     }
     handleShortcuts(state);
+    if (state.mode == Mode::Capture && m_lastMode != Mode::Capture) state.capture.focusBox = true;
+    m_lastMode = state.mode;
     sync(*store, state);
 
     drawTopBar(*store, state);
@@ -156,9 +163,9 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     switch (state.mode) {
         case Mode::Plan: m_plan.draw(*store, state); break;
-        case Mode::Capture: drawPlaceholder(captureText(), m_headingFont); break;
+        case Mode::Capture: m_capture.draw(*store, state); break;
         case Mode::FollowUp: drawPlaceholder(followUpText(), m_headingFont); break;
-        case Mode::People: drawPlaceholder(peopleText(), m_headingFont); break;
+        case Mode::People: m_people.draw(*store, state); break;
     }
     ImGui::EndChild();
 
@@ -170,6 +177,16 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
 void Shell::handleShortcuts(AppState& state) {
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.KeyCtrl) return;
+    // Ctrl+Enter: capture from anywhere; in Capture it saves.
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)) {
+        if (state.mode == Mode::Capture) {
+            state.capture.saveRequested = true;
+        } else {
+            state.mode = Mode::Capture;
+            state.capture.focusBox = true;
+        }
+    }
     if (ImGui::IsKeyPressed(kKeyK, false)) state.focusSearch = true;
     if (ImGui::IsKeyPressed(kKeyI, false)) state.openImportDialog = true;
     static const Mode modes[] = {Mode::Plan, Mode::Capture, Mode::FollowUp, Mode::People};

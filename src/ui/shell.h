@@ -11,6 +11,8 @@
 
 #include "core/model.h"
 #include "ui/app_state.h"
+#include "ui/capture_view.h"
+#include "ui/people_view.h"
 #include "ui/plan_view.h"
 
 namespace hallway {
@@ -37,6 +39,8 @@ public:
     bool importFile(Store& store, AppState& state, const std::string& path);
 
     PlanView& plan() { return m_plan; }
+    CaptureView& capture() { return m_capture; }
+    PeopleView& people() { return m_people; }
     const std::vector<EventSummary>& events() const { return m_events; }
     int eventListRebuilds() const { return m_eventRebuilds; }
     // Testing hook: the search field's rect in the last frame.
@@ -52,6 +56,9 @@ private:
     void updateClock(AppState& state);
 
     PlanView m_plan;
+    CaptureView m_capture;
+    PeopleView m_people;
+    Mode m_lastMode = Mode::Plan;
     ImFont* m_headingFont = nullptr;
     float m_scale = 1.0f;
     int m_appliedTheme = -1;

@@ -75,6 +75,36 @@ std::string dateRangeLabel(Instant start, Instant end, const std::string& zone) 
     return buf;
 }
 
+std::string momentLabel(Instant at, const std::string& zone) {
+    LocalDateTime l = instantToLocal(at, zone);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s %d %s %02d:%02d", weekdayAbbrev(l.year, l.month, l.day), l.day,
+                  monthAbbrev(l.month), l.hour, l.minute);
+    return buf;
+}
+
+std::string dateLabel(Instant at, const std::string& zone) {
+    LocalDateTime l = instantToLocal(at, zone);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%d %s %d", l.day, monthAbbrev(l.month), l.year);
+    return buf;
+}
+
+std::string firstLine(const std::string& text) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        size_t a = text.find_first_not_of(" \t\r", pos);
+        if (a != std::string::npos && a < end) {
+            size_t b = text.find_last_not_of(" \t\r", end - 1);
+            return text.substr(a, b - a + 1);
+        }
+        pos = end + 1;
+    }
+    return {};
+}
+
 std::string readableText(const std::string& text) {
     std::string out;
     out.reserve(text.size());

@@ -23,6 +23,13 @@ std::string dayTimeLabel(Instant start, Instant end, const std::string& zone);
 // one date when both fall on the same day; "dates unknown" when start is 0.
 std::string dateRangeLabel(Instant start, Instant end, const std::string& zone);
 
+// "Sat 3 Feb 10:15" of `at` in `zone`.
+std::string momentLabel(Instant at, const std::string& zone);
+// "3 Feb 2024" of `at` in `zone`.
+std::string dateLabel(Instant at, const std::string& zone);
+// The first non-blank line of `text`, without surrounding spaces.
+std::string firstLine(const std::string& text);
+
 // Agenda text for reading: Markdown links "[label](url)" become "label",
 // CR LF becomes LF, and leading/trailing blank space goes.
 std::string readableText(const std::string& text);

@@ -1,0 +1,123 @@
+#include "ui/capture_model.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "core/capture_service.h"
+#include "core/time_util.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+#include "ui/ui_format.h"
+
+namespace hallway::ui {
+
+bool CaptureModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision) {
+    if (m_built && m_builtEvent == eventId && m_builtRevision == revision) return false;
+    m_built = true;
+    m_builtEvent = eventId;
+    m_builtRevision = revision;
+    ++m_rebuilds;
+    m_error.clear();
+    try {
+        build(store, eventId);
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+    return true;
+}
+
+void CaptureModel::build(Store& store, std::optional<RowId> eventId) {
+    m_hasEvent = false;
+    m_event = Event{};
+    m_sessions.clear();
+    m_sessionIndex.clear();
+    m_targets.clear();
+    m_recent.clear();
+
+    std::string zone = systemTimeZone();
+    if (eventId) {
+        if (auto e = store.findEvent(*eventId)) {
+            m_hasEvent = true;
+            m_event = *e;
+            zone = e->timeZone;
+        }
+    }
+    PeopleRepo people(store);
+    std::unordered_map<RowId, std::string> names;
+    auto nameOf = [&](RowId id) -> const std::string& {
+        auto it = names.find(id);
+        if (it != names.end()) return it->second;
+        auto p = people.find(id);
+        return names.emplace(id, p ? p->displayName : "#" + std::to_string(id)).first->second;
+    };
+
+    if (m_hasEvent) {
+        for (const Session& s : store.sessions(m_event.id)) {
+            if (s.removed) continue;
+            CaptureSession c;
+            c.id = s.id;
+            c.startsAt = s.startsAt;
+            c.endsAt = s.endsAt;
+            c.title = s.title;
+            c.label = momentLabel(s.startsAt, zone) + " \u00b7 " + s.title;
+            if (!s.room.empty()) c.label += " \u00b7 " + s.room;
+            m_sessions.push_back(std::move(c));
+        }
+        std::stable_sort(m_sessions.begin(), m_sessions.end(),
+                         [](const auto& a, const auto& b) { return a.startsAt < b.startsAt; });
+        for (size_t i = 0; i < m_sessions.size(); ++i) m_sessionIndex[m_sessions[i].id] = int(i);
+
+        for (const Target& t : people.targets(m_event.id)) {
+            auto p = people.find(t.personId);
+            if (!p) continue;
+            CaptureTarget c;
+            c.personId = t.personId;
+            c.name = p->displayName;
+            names.emplace(p->id, p->displayName);
+            c.detail = targetPriorityName(t.priority);
+            if (!p->company.empty()) c.detail += " \u00b7 " + p->company;
+            c.met = t.status == TargetStatus::Met;
+            m_targets.push_back(std::move(c));
+        }
+        // By name: the quickest order to find who was just met.
+        std::stable_sort(m_targets.begin(), m_targets.end(),
+                         [](const auto& a, const auto& b) { return a.name < b.name; });
+    }
+
+    NotesRepo notes(store);
+    for (const Note& n : notes.recentNotes(kRecentLimit, m_hasEvent ? std::optional<RowId>(m_event.id) : std::nullopt)) {
+        RecentNote r;
+        r.id = n.id;
+        r.when = momentLabel(n.createdAt, zone);
+        r.firstLine = firstLine(n.body);
+        r.body = n.body;
+        for (RowId id : n.people) r.people += (r.people.empty() ? "" : ", ") + nameOf(id);
+        if (n.sessionId) {
+            if (const CaptureSession* s = session(*n.sessionId)) r.session = s->title;
+        }
+        for (const auto& item : notes.items(n.id)) r.items.push_back(item.kind);
+        m_recent.push_back(std::move(r));
+    }
+}
+
+void CaptureModel::syncNow(Store& store, Instant now) {
+    const Instant minute = now / 60;
+    if (minute == m_runningMinute && m_runningBuild == m_rebuilds) return;
+    m_runningMinute = minute;
+    m_runningBuild = m_rebuilds;
+    m_running.reset();
+    if (!m_hasEvent) return;
+    try {
+        if (auto s = sessionRunningAt(store, m_event.id, now)) m_running = s->id;
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+}
+
+const CaptureSession* CaptureModel::session(RowId id) const {
+    auto it = m_sessionIndex.find(id);
+    return it == m_sessionIndex.end() ? nullptr : &m_sessions[it->second];
+}
+
+}  // namespace hallway::ui

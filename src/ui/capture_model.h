@@ -1,0 +1,84 @@
+// View model of the Capture view: the event's sessions for the session picker,
+// its targets for the "met" toggles, and the recent notes with their display
+// strings. Rebuilt from the store only when the event or the data revision
+// changes; the running session only when the minute changes too. No ImGui.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/model.h"
+
+namespace hallway {
+class Store;
+}
+
+namespace hallway::ui {
+
+struct CaptureSession {
+    RowId id = 0;
+    Instant startsAt = 0;
+    Instant endsAt = 0;
+    std::string label;  // "Sat 3 Feb 10:30 · Title · Room"
+    std::string title;
+};
+
+struct CaptureTarget {
+    RowId personId = 0;
+    std::string name;
+    std::string detail;  // "must · Acme"
+    bool met = false;
+};
+
+struct RecentNote {
+    RowId id = 0;
+    std::string when;       // "Sat 3 Feb 10:15"
+    std::string firstLine;
+    std::string body;       // the whole note, for the tooltip
+    std::string people;     // "Ana Lima, Bo Nielsen"
+    std::string session;    // title of the linked session
+    std::vector<std::string> items;  // item kinds in note order: "promise", "ask"
+};
+
+class CaptureModel {
+public:
+    // Reloads when `eventId` or `revision` moved since the last build. True when it rebuilt.
+    bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision);
+    // Recomputes the session running at `now` when the minute or the model changed.
+    void syncNow(Store& store, Instant now);
+
+    int rebuildCount() const { return m_rebuilds; }
+    bool hasEvent() const { return m_hasEvent; }
+    const Event& event() const { return m_event; }
+    const std::vector<CaptureSession>& sessions() const { return m_sessions; }
+    const CaptureSession* session(RowId id) const;
+    const std::vector<CaptureTarget>& targets() const { return m_targets; }
+    const std::vector<RecentNote>& recent() const { return m_recent; }
+    int recentLimit() const { return kRecentLimit; }
+    std::optional<RowId> runningSession() const { return m_running; }
+    const std::string& error() const { return m_error; }
+
+private:
+    static constexpr int kRecentLimit = 300;
+    void build(Store& store, std::optional<RowId> eventId);
+
+    bool m_built = false;
+    std::optional<RowId> m_builtEvent;
+    std::uint64_t m_builtRevision = 0;
+    int m_rebuilds = 0;
+    bool m_hasEvent = false;
+    Event m_event;
+    std::vector<CaptureSession> m_sessions;
+    std::unordered_map<RowId, int> m_sessionIndex;
+    std::vector<CaptureTarget> m_targets;
+    std::vector<RecentNote> m_recent;
+    std::string m_error;
+
+    Instant m_runningMinute = -1;
+    int m_runningBuild = -1;
+    std::optional<RowId> m_running;
+};
+
+}  // namespace hallway::ui

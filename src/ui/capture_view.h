@@ -1,0 +1,94 @@
+// The Capture view: a calm text box for what was just said, tied to the event,
+// the session running now and the people picked; marker chips; "met" toggles
+// for the event's targets; the recent notes below. The text is kept as a
+// draft in the store on every edit, so a crash loses nothing.
+#pragma once
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/people_repo.h"
+#include "ui/app_state.h"
+#include "ui/capture_model.h"
+#include "ui/plan_view.h"
+
+namespace hallway {
+class Store;
+}
+
+namespace hallway::ui {
+
+class CaptureView {
+public:
+    // Brings the model and the draft up to date (cheap when nothing changed).
+    void sync(Store& store, AppState& state);
+    void draw(Store& store, AppState& state);
+    void setHeadingFont(ImFont* font) { m_headingFont = font; }
+
+    // Saves what is typed as a note; on success clears the box and the draft.
+    bool save(Store& store, AppState& state);
+
+    const CaptureModel& model() const { return m_model; }
+    const std::string& text() const { return m_text; }
+    const std::string& draftKey() const { return m_draftKey; }
+    const std::vector<PersonBrief>& chosenPeople() const { return m_chosen; }
+    const std::vector<PersonBrief>& pickerMatches() const { return m_matches; }
+    int pickerQueries() const { return m_pickerQueries; }
+
+    // Testing hooks: where widgets were drawn in the last frame.
+    std::optional<WidgetRect> boxRect() const { return m_boxRect; }
+    std::optional<WidgetRect> saveRect() const { return m_saveRect; }
+    std::optional<WidgetRect> pickerRect() const { return m_pickerRect; }
+    std::optional<WidgetRect> matchRect(RowId personId) const;
+    std::optional<WidgetRect> metRect(RowId personId) const;
+    std::optional<WidgetRect> markerRect(const std::string& marker) const;
+
+    // Cursor tracking for marker insertion; public for the input callback.
+    void onCursor(int cursor);
+    std::optional<int> takePendingCursor();
+
+private:
+    enum class SessionChoice { Automatic, None, Fixed };
+
+    void drawContext(Store& store, AppState& state);
+    void drawSessionCombo(AppState& state);
+    void drawPeoplePicker(Store& store, AppState& state);
+    void drawBox(Store& store, AppState& state);
+    void drawMarkers(Store& store, AppState& state);
+    void drawTargets(Store& store, AppState& state);
+    void drawRecent(AppState& state);
+    void updateMatches(Store& store, AppState& state);
+    void addPerson(const PersonBrief& person);
+    void createPerson(Store& store, AppState& state, const std::string& name);
+    void insertMarker(Store& store, AppState& state, const char* marker);
+    void storeDraft(Store& store, AppState& state);
+
+    CaptureModel m_model;
+    ImFont* m_headingFont = nullptr;
+
+    std::string m_text;
+    std::string m_draftKey;
+    int m_cursor = -1;                   // byte offset of the box's cursor, -1 = end
+    std::optional<int> m_pendingCursor;  // where to put the cursor when the box next runs its callback
+    bool m_focusBox = false;
+
+    SessionChoice m_sessionChoice = SessionChoice::Automatic;
+    RowId m_fixedSession = 0;
+    std::optional<RowId> m_choiceEvent;
+
+    std::vector<PersonBrief> m_chosen;
+    std::string m_pickerText;
+    std::string m_matchesFor;            // picker text the matches were looked up for
+    std::uint64_t m_matchesRevision = 0;
+    std::vector<PersonBrief> m_matches;
+    int m_pickerQueries = 0;
+    bool m_refocusPicker = false;
+
+    std::optional<WidgetRect> m_boxRect, m_saveRect, m_pickerRect;
+    std::vector<std::pair<RowId, WidgetRect>> m_matchRects, m_metRects;
+    std::vector<std::pair<std::string, WidgetRect>> m_markerRects;
+};
+
+}  // namespace hallway::ui

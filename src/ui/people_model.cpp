@@ -1,0 +1,149 @@
+#include "ui/people_model.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "core/people_service.h"
+#include "core/time_util.h"
+#include "formats/text.h"
+#include "store/store.h"
+#include "ui/ui_format.h"
+
+namespace hallway::ui {
+
+// [SECTION] PeopleListModel
+
+bool PeopleListModel::sync(Store& store, const std::string& search, const std::string& tag, std::uint64_t revision) {
+    if (m_built && m_search == search && m_tag == tag && m_revision == revision) return false;
+    m_built = true;
+    m_search = search;
+    m_tag = tag;
+    m_revision = revision;
+    ++m_rebuilds;
+    m_error.clear();
+    PeopleRepo people(store);
+    try {
+        PeopleQuery q;
+        q.search = text::trim(search);
+        q.tag = tag;
+        m_rows = people.list(q);
+    } catch (const std::exception& e) {
+        // Typing can pass through text the full-text syntax rejects; keep the last list.
+        m_error = e.what();
+    }
+    if (m_tagsRevision != revision) {
+        m_tagsRevision = revision;
+        try {
+            m_total = people.count();
+            m_tags.clear();
+            for (const auto& g : people.network("tag"))
+                if (!g.group.empty()) m_tags.push_back(g.group);
+            std::sort(m_tags.begin(), m_tags.end());
+        } catch (const std::exception& e) {
+            m_error = e.what();
+        }
+    }
+    return true;
+}
+
+int PeopleListModel::indexOf(RowId id) const {
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].id == id) return int(i);
+    return -1;
+}
+
+// [SECTION] PersonPageModel
+
+std::string warmthLabel(const Warmth& w, const std::string& zone) {
+    std::string out = std::to_string(w.interactions) + (w.interactions == 1 ? " interaction" : " interactions");
+    // DESIGN.md: two or three genuine interactions make a relationship.
+    out += w.interactions >= 2 ? " \u00b7 a relationship" : w.interactions == 1 ? " \u00b7 a connection" : " \u00b7 not met yet";
+    if (w.gives || w.asks) out += " \u00b7 gave " + std::to_string(w.gives) + " / asked " + std::to_string(w.asks);
+    if (w.lastContact > 0) out += " \u00b7 last contact " + dateLabel(w.lastContact, zone);
+    return out;
+}
+
+bool PersonPageModel::sync(Store& store, std::optional<RowId> personId, std::uint64_t revision) {
+    if (m_built && m_personId == personId && m_revision == revision) return false;
+    m_built = true;
+    m_personId = personId;
+    m_revision = revision;
+    ++m_rebuilds;
+    m_error.clear();
+    m_has = false;
+    m_rows.clear();
+    if (!personId) return true;
+    try {
+        m_timeline = personTimeline(store, *personId);
+    } catch (const std::exception& e) {
+        m_error = e.what();
+        return true;
+    }
+    m_has = true;
+    const Person& p = m_timeline.person;
+    m_subtitle = p.role;
+    if (!p.company.empty()) m_subtitle += (m_subtitle.empty() ? "" : ", ") + p.company;
+    const std::string zone = systemTimeZone();
+    m_warmthText = warmthLabel(m_timeline.warmth, zone);
+    // Newest first: what happened last is what the user needs before saying hello.
+    for (auto it = m_timeline.entries.rbegin(); it != m_timeline.entries.rend(); ++it) {
+        TimelineRow r;
+        r.date = it->at > 0 ? dateLabel(it->at, zone) : std::string();
+        r.kind = it->kind;
+        r.line = firstLine(it->text);
+        r.text = it->text;
+        r.event = it->eventName;
+        m_rows.push_back(std::move(r));
+    }
+    return true;
+}
+
+// [SECTION] TargetsModel
+
+bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision) {
+    if (m_built && m_eventId == eventId && m_revision == revision) return false;
+    m_built = true;
+    m_eventId = eventId;
+    m_revision = revision;
+    ++m_rebuilds;
+    m_error.clear();
+    m_rows.clear();
+    m_eventName.clear();
+    if (!eventId) return true;
+    try {
+        auto event = store.findEvent(*eventId);
+        if (!event) return true;
+        m_eventName = event->name;
+        for (const WhereToFind& w : whereToFind(store, *eventId)) {
+            TargetRow r;
+            r.personId = w.person.id;
+            r.name = w.person.displayName;
+            r.company = w.person.company;
+            r.priority = w.target.priority;
+            r.status = w.target.status;
+            r.why = w.target.why;
+            r.questions = w.target.questions;
+            for (size_t i = 0; i < w.talks.size(); ++i) {
+                const Session& s = w.talks[i];
+                std::string line = dayTimeLabel(s.startsAt, s.endsAt, event->timeZone);
+                if (!s.room.empty()) line += " \u00b7 " + s.room;
+                line += " \u00b7 " + s.title;
+                if (i < w.after.size() && w.after[i])
+                    line += " \u00b7 you are free after, until " + localTimeString(w.after[i]->endsAt, event->timeZone);
+                r.whereToFind.push_back(std::move(line));
+            }
+            m_rows.push_back(std::move(r));
+        }
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+    return true;
+}
+
+const TargetRow* TargetsModel::find(RowId personId) const {
+    for (const auto& r : m_rows)
+        if (r.personId == personId) return &r;
+    return nullptr;
+}
+
+}  // namespace hallway::ui

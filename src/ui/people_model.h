@@ -1,0 +1,116 @@
+// View models of the People view: the filtered list of people, the selected
+// person's page (from personTimeline) and the event's targets with where to
+// find them. Each rebuilds from the store only when its inputs or the data
+// revision change. No ImGui in here.
+//
+// [SECTION] PeopleListModel
+// [SECTION] PersonPageModel
+// [SECTION] TargetsModel
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/capture_service.h"
+#include "core/model.h"
+#include "store/people_repo.h"
+
+namespace hallway {
+class Store;
+}
+
+namespace hallway::ui {
+
+// [SECTION] PeopleListModel
+class PeopleListModel {
+public:
+    // Requeries when the search, the tag or the revision changed. True when it did.
+    bool sync(Store& store, const std::string& search, const std::string& tag, std::uint64_t revision);
+    const std::vector<PersonBrief>& rows() const { return m_rows; }
+    const std::vector<std::string>& tags() const { return m_tags; }  // every tag in use, sorted
+    int total() const { return m_total; }
+    int rebuildCount() const { return m_rebuilds; }
+    const std::string& error() const { return m_error; }
+    int indexOf(RowId id) const;
+
+private:
+    bool m_built = false;
+    std::string m_search, m_tag;
+    std::uint64_t m_revision = 0, m_tagsRevision = 0;
+    std::vector<PersonBrief> m_rows;
+    std::vector<std::string> m_tags;
+    int m_total = 0;
+    int m_rebuilds = 0;
+    std::string m_error;
+};
+
+// [SECTION] PersonPageModel
+struct TimelineRow {
+    std::string date;   // "3 Feb 2024", empty for undated facts
+    std::string kind;   // fact, talk, target, note, interaction, follow_up
+    std::string line;   // first line of the text
+    std::string text;   // the whole text, for the tooltip
+    std::string event;
+};
+
+class PersonPageModel {
+public:
+    // Reloads when the person or the revision changed. True when it rebuilt.
+    bool sync(Store& store, std::optional<RowId> personId, std::uint64_t revision);
+    bool has() const { return m_has; }
+    const Person& person() const { return m_timeline.person; }
+    const Warmth& warmth() const { return m_timeline.warmth; }
+    const std::string& subtitle() const { return m_subtitle; }   // "Role, Company"
+    const std::string& warmthText() const { return m_warmthText; }
+    const std::vector<TimelineRow>& rows() const { return m_rows; }
+    int rebuildCount() const { return m_rebuilds; }
+    const std::string& error() const { return m_error; }
+
+private:
+    bool m_built = false;
+    std::optional<RowId> m_personId;
+    std::uint64_t m_revision = 0;
+    bool m_has = false;
+    PersonTimeline m_timeline;
+    std::string m_subtitle, m_warmthText;
+    std::vector<TimelineRow> m_rows;
+    int m_rebuilds = 0;
+    std::string m_error;
+};
+
+// "3 interactions · a relationship · gave 1 / asked 1 · last contact 3 Feb 2024".
+std::string warmthLabel(const Warmth& warmth, const std::string& zone);
+
+// [SECTION] TargetsModel
+struct TargetRow {
+    RowId personId = 0;
+    std::string name;
+    std::string company;
+    TargetPriority priority = TargetPriority::Should;
+    TargetStatus status = TargetStatus::NotYet;
+    std::string why;
+    std::vector<std::string> questions;
+    std::vector<std::string> whereToFind;  // "Sat 3 Feb 10:30–11:00 · H.1302 · Title · free after until 11:30"
+};
+
+class TargetsModel {
+public:
+    bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision);
+    const std::vector<TargetRow>& rows() const { return m_rows; }
+    const TargetRow* find(RowId personId) const;
+    const std::string& eventName() const { return m_eventName; }
+    int rebuildCount() const { return m_rebuilds; }
+    const std::string& error() const { return m_error; }
+
+private:
+    bool m_built = false;
+    std::optional<RowId> m_eventId;
+    std::uint64_t m_revision = 0;
+    std::vector<TargetRow> m_rows;
+    std::string m_eventName;
+    int m_rebuilds = 0;
+    std::string m_error;
+};
+
+}  // namespace hallway::ui

@@ -1,0 +1,525 @@
+// [SECTION] Helpers
+// [SECTION] Sync and layout
+// [SECTION] People table
+// [SECTION] Targets
+// [SECTION] Person page
+// [SECTION] Merge
+#include "ui/people_view.h"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "core/capture_service.h"
+#include "core/people_service.h"
+#include "formats/text.h"
+#include "store/store.h"
+#include "ui/theme.h"
+#include "ui/ui_format.h"
+#include "ui/ui_widgets.h"
+
+namespace hallway::ui {
+namespace {
+
+const void* idOf(RowId id) { return reinterpret_cast<const void*>(static_cast<std::intptr_t>(id)); }
+
+WidgetRect lastItemRect() { return WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
+
+ImU32 priorityColour(const Palette& p, TargetPriority priority) {
+    switch (priority) {
+        case TargetPriority::Must: return p.conflict;
+        case TargetPriority::Should: return p.selected;
+        case TargetPriority::Nice: return p.mutedText;
+    }
+    return p.mutedText;
+}
+
+void sectionTitle(const Palette& p, const char* title) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::TextUnformatted(title);
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+}
+
+}  // namespace
+
+// [SECTION] Sync and layout
+
+void PeopleView::sync(Store& store, AppState& state) {
+    const auto revision = state.revision.value();
+    if (m_list.sync(store, state.people.search, state.people.tag, revision) && !m_list.error().empty() &&
+        text::trim(state.people.search).empty())
+        state.error("Could not list people: " + m_list.error());
+    if (m_page.sync(store, state.people.selectedPerson, revision) && !m_page.error().empty()) {
+        state.error("Could not open this person: " + m_page.error());
+        state.people.selectedPerson.reset();
+    }
+    if (m_targets.sync(store, state.eventId, revision) && !m_targets.error().empty())
+        state.error("Could not list the targets: " + m_targets.error());
+    if (m_lastSelected != state.people.selectedPerson) {
+        m_lastSelected = state.people.selectedPerson;
+        m_scrollToSelected = true;  // opened from elsewhere (search, Capture): show the row
+    }
+    if (m_openMerge || !m_mergeInto) {
+        // The merge popup's matches, looked up when its search changes.
+        std::string q = text::trim(m_mergeQuery);
+        if (q != m_mergeQueryFor) {
+            m_mergeQueryFor = q;
+            m_mergeMatches.clear();
+            if (!q.empty()) {
+                try {
+                    for (auto& p : PeopleRepo(store).list({q, "", 8}))
+                        if (!state.people.selectedPerson || p.id != *state.people.selectedPerson)
+                            m_mergeMatches.push_back(std::move(p));
+                } catch (const std::exception&) {
+                    // Half-typed full-text syntax: no matches yet.
+                }
+            }
+        }
+    }
+}
+
+std::optional<WidgetRect> PeopleView::rowRect(RowId personId) const {
+    for (const auto& [id, r] : m_rowRects)
+        if (id == personId) return r;
+    return std::nullopt;
+}
+
+void PeopleView::draw(Store& store, AppState& state) {
+    m_rowRects.clear();
+    m_searchRect.reset();
+    m_mergeButtonRect.reset();
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    float listWidth = std::clamp(avail.x * 0.42f, 22.0f * fs, 36.0f * fs);
+    if (listWidth > avail.x * 0.6f) listWidth = avail.x * 0.6f;
+
+    ImGui::BeginChild("##people_list", ImVec2(listWidth, 0.0f), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    drawList(store, state);
+    ImGui::EndChild();
+
+    ImGui::SameLine(0.0f, style.ItemSpacing.x);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 0.8f, fs * 0.6f));
+    ImGui::BeginChild("##person_page", ImVec2(0.0f, 0.0f), true);
+    drawPage(store, state);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    drawMergePopup(store, state);
+}
+
+// [SECTION] People table
+
+void PeopleView::drawList(Store& store, AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    char everyone[48], targets[48];
+    std::snprintf(everyone, sizeof everyone, "Everyone (%d)##tab", m_list.total());
+    std::snprintf(targets, sizeof targets, "Targets here (%d)##tab", int(m_targets.rows().size()));
+    if (segmentButton(everyone, !state.people.targetsTab)) state.people.targetsTab = false;
+    ImGui::SameLine(0.0f, 0.0f);
+    ImGui::BeginDisabled(!state.eventId);
+    if (segmentButton(targets, state.people.targetsTab)) state.people.targetsTab = true;
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip(state.eventId ? "The people you want to meet at %s, and where to find them"
+                                        : "Open an event to see its targets",
+                          m_targets.eventName().c_str());
+    if (state.people.targetsTab && state.eventId) {
+        drawTargets(store, state);
+        return;
+    }
+
+    ImGui::SetNextItemWidth(std::max(6.0f * fs, ImGui::GetContentRegionAvail().x - 9.0f * fs));
+    ImGui::InputTextWithHint("##people_search", "Search name, company, role\u2026", &state.people.search);
+    m_searchRect = lastItemRect();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##tag", state.people.tag.empty() ? "All tags" : state.people.tag.c_str())) {
+        if (ImGui::Selectable("All tags", state.people.tag.empty())) state.people.tag.clear();
+        for (size_t i = 0; i < m_list.tags().size(); ++i) {
+            const std::string& tag = m_list.tags()[i];
+            ImGui::PushID(int(i));
+            if (ImGui::Selectable(tag.c_str(), tag == state.people.tag)) state.people.tag = tag;
+            ImGui::PopID();
+        }
+        if (m_list.tags().empty()) ImGui::TextDisabled("No tags yet");
+        ImGui::EndCombo();
+    }
+    drawPeopleTable(state);
+}
+
+void PeopleView::drawPeopleTable(AppState& state) {
+    const Palette& p = palette(state.theme);
+    const auto& rows = m_list.rows();
+    if (rows.empty()) {
+        ImGui::Spacing();
+        if (m_list.total() == 0)
+            mutedWrapped("No people yet. Import contacts with `hallway people import FILE` (LinkedIn, vCard, "
+                         "Google CSV), add one with `hallway people add`, or link someone from Capture.");
+        else
+            mutedWrapped("Nobody matches. Try fewer letters, or another tag.");
+        return;
+    }
+    const float rowHeight = ImGui::GetFrameHeight();
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersOuterH;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, 1.0f));
+    const bool open = ImGui::BeginTable("##people", 3, flags, ImVec2(0.0f, 0.0f));
+    ImGui::PopStyleVar();
+    if (!open) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+
+    if (m_scrollToSelected && state.people.selectedPerson) {
+        int index = m_list.indexOf(*state.people.selectedPerson);
+        if (index >= 0) {
+            const float y = float(index) * (rowHeight + 2.0f);
+            if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + ImGui::GetWindowHeight() - 3.0f * rowHeight)
+                ImGui::SetScrollY(std::max(0.0f, y - 3.0f * rowHeight));
+        }
+    }
+    m_scrollToSelected = false;
+
+    ImGuiListClipper clipper;
+    clipper.Begin(int(rows.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const PersonBrief& person = rows[i];
+            ImGui::TableNextRow(0, rowHeight);
+            ImGui::PushID(idOf(person.id));
+            ImGui::TableSetColumnIndex(0);
+            ImVec2 cell = ImGui::GetCursorScreenPos();
+            const bool selected = state.people.selectedPerson == person.id;
+            if (ImGui::Selectable("##row", selected,
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                                  ImVec2(0.0f, rowHeight))) {
+                state.people.selectedPerson = person.id;
+                m_lastSelected = person.id;  // picked here: the row is already in view
+            }
+            m_rowRects.push_back({person.id, lastItemRect()});
+            const bool hovered = ImGui::IsItemHovered();
+            ImGui::SetCursorScreenPos(cell);
+            bool cut = cellText(person.displayName, 0);
+            ImGui::TableSetColumnIndex(1);
+            cut = cellText(person.company, p.mutedText) || cut;
+            ImGui::TableSetColumnIndex(2);
+            cut = cellText(person.role, p.mutedText) || cut;
+            if (hovered && cut)
+                ImGui::SetTooltip("%s\n%s\n%s", person.displayName.c_str(), person.company.c_str(), person.role.c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+// [SECTION] Targets
+
+void PeopleView::setMet(Store& store, AppState& state, const TargetRow& t, bool met) {
+    try {
+        if (met) {
+            markMet(store, *state.eventId, t.personId, state.now());
+            state.info("Met " + t.name + " \u00b7 logged at " + m_targets.eventName() + ".");
+        } else {
+            PeopleRepo(store).setTargetStatus(*state.eventId, t.personId, TargetStatus::NotYet);
+            state.info(t.name + " is back to \u201cnot met yet\u201d (the logged meeting stays).");
+        }
+        state.revision.bump();
+    } catch (const std::exception& e) {
+        state.error("Could not update " + t.name + ": " + e.what());
+    }
+}
+
+void PeopleView::drawTargetCard(Store& store, AppState& state, const TargetRow& t, bool showName) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    ImGui::PushID(idOf(t.personId));
+    bool met = t.status == TargetStatus::Met;
+    if (ImGui::Checkbox(showName ? "##met" : "Met##met", &met)) setMet(store, state, t, met);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(met ? "Met at this event" : "Tick when you have met them");
+    ImGui::SameLine();
+    if (showName) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.selected);
+        ImGui::TextUnformatted(t.name.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsItemClicked()) state.people.selectedPerson = t.personId;
+        ImGui::SameLine();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, priorityColour(p, t.priority));
+    ImGui::Text("%s", targetPriorityName(t.priority));
+    ImGui::PopStyleColor();
+    if (t.status == TargetStatus::Missed) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("\u00b7 missed");
+    }
+    if (showName && !t.company.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("\u00b7 %s", t.company.c_str());
+    }
+    ImGui::Indent(1.6f * fs);
+    ImGui::PushTextWrapPos(0.0f);
+    if (!t.why.empty()) ImGui::TextUnformatted(t.why.c_str());
+    for (const auto& q : t.questions) ImGui::Text("? %s", q.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    if (t.whereToFind.empty())
+        ImGui::TextUnformatted("No talk at this event: look for them in the hallway.");
+    for (const auto& w : t.whereToFind) ImGui::Text("\u2192 %s", w.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent(1.6f * fs);
+    ImGui::PopID();
+}
+
+void PeopleView::drawTargets(Store& store, AppState& state) {
+    ImGui::BeginChild("##targets", ImVec2(0.0f, 0.0f), false);
+    const auto& rows = m_targets.rows();
+    if (rows.empty())
+        mutedWrapped("No targets for this event yet. Open a person and use \u201cWant to meet here\u201d, or "
+                     "`hallway target add`.");
+    for (const TargetRow& t : rows) {
+        drawTargetCard(store, state, t, true);
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::Spacing();
+    }
+    ImGui::EndChild();
+}
+
+// [SECTION] Person page
+
+void PeopleView::drawPage(Store& store, AppState& state) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (!m_page.has()) {
+        beginCenteredBlock(26.0f * fs, 8.0f * fs);
+        headingText(m_headingFont, "Everyone you have met, in one place");
+        ImGui::Spacing();
+        mutedWrapped("Select a person to see their details, how warm the connection is, and every talk, note, "
+                     "target and interaction with them, newest first.");
+        endCenteredBlock();
+        return;
+    }
+    const Person& person = m_page.person();
+
+    // Name on the left, actions on the right.
+    const char* mergeLabel = "Merge into\u2026##merge";
+    const float mergeWidth = ImGui::CalcTextSize(mergeLabel, nullptr, true).x + style.FramePadding.x * 2.0f;
+    headingText(m_headingFont, person.displayName.c_str());
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - mergeWidth));
+    if (ImGui::Button(mergeLabel)) {
+        m_openMerge = true;
+        m_mergeQuery.clear();
+        m_mergeQueryFor = "\x01";
+        m_mergeInto.reset();
+    }
+    m_mergeButtonRect = lastItemRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("This person is a duplicate of someone: move everything onto them");
+    ImGui::PushTextWrapPos(0.0f);
+    if (!m_page.subtitle().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::TextUnformatted(m_page.subtitle().c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, m_page.warmth().interactions >= 2 ? p.ok : p.text);
+    ImGui::TextUnformatted(m_page.warmthText().c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+
+    if (const TargetRow* t = m_targets.find(person.id)) {
+        sectionTitle(p, ("Target at " + m_targets.eventName()).c_str());
+        drawTargetCard(store, state, *t, false);
+    } else if (state.eventId) {
+        ImGui::Spacing();
+        if (ImGui::SmallButton("Want to meet here##target")) {
+            try {
+                Target target;
+                target.eventId = *state.eventId;
+                target.personId = person.id;
+                PeopleRepo(store).upsertTarget(target);
+                state.revision.bump();
+                state.info(person.displayName + " is now a target at " + m_targets.eventName() + ".");
+            } catch (const std::exception& e) {
+                state.error("Could not add the target: " + std::string(e.what()));
+            }
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Add %s to the people you want to meet at %s", person.displayName.c_str(),
+                              m_targets.eventName().c_str());
+    }
+
+    // Details: a two-column table of whatever the person has.
+    const bool hasDetails = !person.emails.empty() || !person.phones.empty() || !person.urls.empty() ||
+                            !person.tags.empty() || !person.howMet.empty();
+    if (hasDetails) {
+        sectionTitle(p, "Details");
+        if (ImGui::BeginTable("##details", 2, ImGuiTableFlags_SizingFixedFit)) {
+            ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 5.0f * fs);
+            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+            auto row = [&](const char* label, const std::string& value, const std::string& note) {
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+                ImGui::TextUnformatted(label);
+                ImGui::PopStyleColor();
+                ImGui::TableSetColumnIndex(1);
+                ImGui::PushTextWrapPos(0.0f);
+                if (note.empty()) ImGui::TextUnformatted(value.c_str());
+                else ImGui::Text("%s  (%s)", value.c_str(), note.c_str());
+                ImGui::PopTextWrapPos();
+            };
+            for (const auto& e : person.emails) row("Email", e.value, e.label);
+            for (const auto& ph : person.phones) row("Phone", ph.value, ph.label);
+            for (const auto& u : person.urls) row("Link", u.value, u.label);
+            if (!person.tags.empty()) {
+                std::string tags;
+                for (const auto& t : person.tags) tags += (tags.empty() ? "#" : "  #") + t;
+                row("Tags", tags, "");
+            }
+            if (!person.howMet.empty()) row("How met", person.howMet, "");
+            ImGui::EndTable();
+        }
+    }
+    if (!person.facts.empty()) {
+        sectionTitle(p, "Facts to remember");
+        ImGui::PushTextWrapPos(0.0f);
+        for (const auto& f : person.facts) {
+            if (f.onDate) ImGui::Text("\u2022 %s (%s)", f.text.c_str(), f.onDate->c_str());
+            else ImGui::Text("\u2022 %s", f.text.c_str());
+        }
+        ImGui::PopTextWrapPos();
+    }
+    drawTimeline(state);
+}
+
+void PeopleView::drawTimeline(AppState& state) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    const auto& rows = m_page.rows();
+    char title[64];
+    std::snprintf(title, sizeof title, "Timeline (%d), newest first", int(rows.size()));
+    sectionTitle(p, title);
+    if (rows.empty()) {
+        mutedWrapped("Nothing yet: no talks, targets, notes or interactions with them.");
+        return;
+    }
+    const float rowHeight = ImGui::GetFrameHeight();
+    const float height = std::max(ImGui::GetContentRegionAvail().y, 8.0f * rowHeight);
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_Resizable;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, 1.0f));
+    const bool open = ImGui::BeginTable("##timeline", 4, flags, ImVec2(0.0f, height));
+    ImGui::PopStyleVar();
+    if (!open) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("30 Sep 2024").x + 0.5f * fs);
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("interaction").x + 0.5f * fs);
+    ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Event", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(rows.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const TimelineRow& r = rows[i];
+            ImGui::TableNextRow(0, rowHeight);
+            ImGui::PushID(i);  // timeline rows mix kinds whose ids may collide: their position is stable per build
+            ImGui::TableSetColumnIndex(0);
+            cellText(r.date, p.mutedText);
+            ImGui::TableSetColumnIndex(1);
+            cellText(r.kind == "follow_up" ? "follow-up" : r.kind, r.kind == "note" ? p.selected : p.mutedText);
+            ImGui::TableSetColumnIndex(2);
+            bool cut = cellText(r.line, 0);
+            if (ImGui::IsItemHovered() && (cut || r.line.size() != r.text.size())) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(32.0f * fs);
+                ImGui::TextUnformatted(r.text.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            ImGui::TableSetColumnIndex(3);
+            cellText(r.event, p.mutedText);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+// [SECTION] Merge
+
+void PeopleView::drawMergePopup(Store& store, AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    const Palette& p = palette(state.theme);
+    const char* popupId = "Merge into another person##popup";
+    if (m_openMerge) {
+        m_openMerge = false;
+        ImGui::OpenPopup(popupId);
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(34.0f * fs, io.DisplaySize.x * 0.9f), 0.0f));
+    if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!m_page.has()) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    const Person& gone = m_page.person();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::Text("Merge %s into:", gone.displayName.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputTextWithHint("##merge_search", "Search the person to keep\u2026", &m_mergeQuery);
+    for (const auto& m : m_mergeMatches) {
+        ImGui::PushID(idOf(m.id));
+        std::string label = m.displayName + (m.company.empty() ? "" : " \u00b7 " + m.company) +
+                            (m.role.empty() ? "" : " \u00b7 " + m.role) + "  #" + std::to_string(m.id);
+        if (ImGui::Selectable(label.c_str(), m_mergeInto && m_mergeInto->id == m.id)) m_mergeInto = m;
+        ImGui::PopID();
+    }
+    if (!text::trim(m_mergeQuery).empty() && m_mergeMatches.empty()) ImGui::TextDisabled("Nobody else matches.");
+    if (m_mergeInto) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.conflict);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::Text("%s's emails, phones, links, tags, facts, talks, targets, notes, interactions and follow-ups "
+                    "move to %s, who also takes any detail they lack. Then %s is deleted. This cannot be undone.",
+                    gone.displayName.c_str(), m_mergeInto->displayName.c_str(), gone.displayName.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    ImGui::BeginDisabled(!m_mergeInto);
+    const bool merge = ImGui::Button("Merge##confirm");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel##merge") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    if (merge && m_mergeInto) {
+        try {
+            const std::string goneName = gone.displayName;
+            mergePeople(store, m_mergeInto->id, gone.id);
+            state.people.selectedPerson = m_mergeInto->id;
+            state.revision.bump();
+            state.info("Merged " + goneName + " into " + m_mergeInto->displayName + ".");
+        } catch (const std::exception& e) {
+            state.error(std::string("Could not merge: ") + e.what() + ". Nothing was changed.");
+        }
+        m_mergeInto.reset();
+        ImGui::CloseCurrentPopup();
+    } else if (cancel) {
+        m_mergeInto.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace hallway::ui

@@ -1,0 +1,64 @@
+// The People view: a searchable, tag-filtered table of everyone (or the open
+// event's targets with where to find them) on the left, and the selected
+// person's page on the right: details, warmth, timeline, and merging.
+#pragma once
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/people_repo.h"
+#include "ui/app_state.h"
+#include "ui/people_model.h"
+#include "ui/plan_view.h"
+
+namespace hallway {
+class Store;
+}
+
+namespace hallway::ui {
+
+class PeopleView {
+public:
+    void sync(Store& store, AppState& state);
+    void draw(Store& store, AppState& state);
+    void setHeadingFont(ImFont* font) { m_headingFont = font; }
+
+    const PeopleListModel& list() const { return m_list; }
+    const PersonPageModel& page() const { return m_page; }
+    const TargetsModel& targets() const { return m_targets; }
+
+    // Testing hooks: where widgets were drawn in the last frame.
+    std::optional<WidgetRect> searchRect() const { return m_searchRect; }
+    std::optional<WidgetRect> rowRect(RowId personId) const;
+    std::optional<WidgetRect> mergeButtonRect() const { return m_mergeButtonRect; }
+
+private:
+    void drawList(Store& store, AppState& state);
+    void drawPeopleTable(AppState& state);
+    void drawTargets(Store& store, AppState& state);
+    void drawTargetCard(Store& store, AppState& state, const TargetRow& t, bool showName);
+    void drawPage(Store& store, AppState& state);
+    void drawTimeline(AppState& state);
+    void drawMergePopup(Store& store, AppState& state);
+    void setMet(Store& store, AppState& state, const TargetRow& t, bool met);
+
+    PeopleListModel m_list;
+    PersonPageModel m_page;
+    TargetsModel m_targets;
+    ImFont* m_headingFont = nullptr;
+    bool m_scrollToSelected = false;
+    std::optional<RowId> m_lastSelected;
+
+    bool m_openMerge = false;
+    std::string m_mergeQuery;
+    std::string m_mergeQueryFor = "\x01";
+    std::vector<PersonBrief> m_mergeMatches;
+    std::optional<PersonBrief> m_mergeInto;
+
+    std::optional<WidgetRect> m_searchRect, m_mergeButtonRect;
+    std::vector<std::pair<RowId, WidgetRect>> m_rowRects;
+};
+
+}  // namespace hallway::ui
