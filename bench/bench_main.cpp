@@ -211,6 +211,8 @@ void benchSearch(const std::filesystem::path& dir, int peopleCount, int noteCoun
                 auto t = Clock::now();
                 auto hits = notes.search(typed, 10);
                 times.push_back(msSince(t));
+                if (round == 0 && times.back() > 20 && std::getenv("HALLWAY_BENCH_VERBOSE"))
+                    std::printf("  slow: \"%s\" %.1f ms\n", typed.c_str(), times.back());
                 (void)hits;
             }
         }

@@ -233,68 +233,96 @@ void NotesRepo::clearDraft(const std::string& key) {
     q.run();
 }
 
+namespace {
+
+// Ranking every match of a one-letter prefix over 500,000 notes costs far
+// more than a frame: rank only the newest kCandidates matches (FTS5 walks its
+// index in rowid order and stops at the LIMIT), then fetch snippets for the
+// few shown.
+constexpr int kCandidates = 60;
+
+struct Candidate {
+    RowId id;
+    double score;
+};
+
+void rankNewest(sql::Statement& q, const std::string& match, double weight, std::vector<Candidate>& out) {
+    Resetter r{q};
+    q.bind(1, match).bind(2, kCandidates);
+    while (q.step()) out.push_back({q.getInt(0), q.getDouble(1) * weight});
+}
+
+void keepBest(std::vector<Candidate>& c, int limit) {
+    std::stable_sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
+    std::vector<Candidate> unique;
+    for (auto& x : c) {
+        if (int(unique.size()) >= limit) break;
+        if (std::none_of(unique.begin(), unique.end(), [&](const Candidate& u) { return u.id == x.id; }))
+            unique.push_back(x);
+    }
+    c = std::move(unique);
+}
+
+}  // namespace
+
 std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerKind) {
     std::vector<SearchHit> out;
     std::string words = prefixQuery(query);
     if (words.empty()) return out;
 
-    // People: names/company/role, then facts, then substrings of names; best score per person wins.
-    std::map<RowId, SearchHit> people;
-    auto keep = [&](SearchHit hit) {
-        auto [it, inserted] = people.emplace(hit.id, hit);
-        if (!inserted && hit.score < it->second.score) it->second = hit;
-    };
-    {
-        auto& q = m_store.statement(
-            "SELECT p.id, p.display_name, snippet(people_fts, -1, '[', ']', '…', 8), bm25(people_fts) "
-            "FROM people_fts JOIN people p ON p.id = people_fts.rowid WHERE people_fts MATCH ? "
-            "ORDER BY bm25(people_fts) LIMIT ?");
-        Resetter r{q};
-        q.bind(1, words).bind(2, limitPerKind);
-        while (q.step()) keep({"person", q.getInt(0), q.getText(1), q.getText(2), q.getDouble(3)});
-    }
-    {
-        auto& q = m_store.statement(
-            "SELECT p.id, p.display_name, snippet(facts_fts, 0, '[', ']', '…', 8), bm25(facts_fts) "
-            "FROM facts_fts JOIN person_facts f ON f.id = facts_fts.rowid JOIN people p ON p.id = f.person_id "
-            "WHERE facts_fts MATCH ? ORDER BY bm25(facts_fts) LIMIT ?");
-        Resetter r{q};
-        q.bind(1, words).bind(2, limitPerKind);
-        // Facts rank after direct name hits of the same strength.
-        while (q.step()) keep({"person", q.getInt(0), q.getText(1), q.getText(2), q.getDouble(3) * 0.5});
-    }
+    // People: names/company/role, facts (weaker), and substrings of names.
+    std::vector<Candidate> people;
+    rankNewest(m_store.statement("SELECT rowid, bm25(people_fts) FROM people_fts WHERE people_fts MATCH ?1 "
+                                 "ORDER BY rowid DESC LIMIT ?2"),
+               words, 1.0, people);
+    rankNewest(m_store.statement("SELECT f.person_id, bm25(facts_fts) FROM facts_fts "
+                                 "JOIN person_facts f ON f.id = facts_fts.rowid WHERE facts_fts MATCH ?1 "
+                                 "ORDER BY facts_fts.rowid DESC LIMIT ?2"),
+               words, 0.5, people);
     std::string tri = trigramQuery(query);
-    if (!tri.empty() && int(people.size()) < limitPerKind) {
-        auto& q = m_store.statement(
-            "SELECT p.id, p.display_name, p.company FROM people_trigram JOIN people p ON p.id = people_trigram.rowid "
-            "WHERE people_trigram MATCH ? LIMIT ?");
-        Resetter r{q};
-        q.bind(1, tri).bind(2, limitPerKind);
-        while (q.step()) keep({"person", q.getInt(0), q.getText(1), q.getText(2), 0.0});
+    if (!tri.empty()) {
+        // bm25 is negative: 0 ranks substring-only hits after word hits.
+        auto& q = m_store.statement("SELECT rowid, 0.0 FROM people_trigram WHERE people_trigram MATCH ?1 "
+                                    "ORDER BY rowid DESC LIMIT ?2");
+        rankNewest(q, tri, 1.0, people);
     }
-    std::vector<SearchHit> peopleHits;
-    for (auto& [id, hit] : people) peopleHits.push_back(hit);
-    std::sort(peopleHits.begin(), peopleHits.end(), [](auto& a, auto& b) { return a.score < b.score; });
-    if (int(peopleHits.size()) > limitPerKind) peopleHits.resize(size_t(limitPerKind));
-    out.insert(out.end(), peopleHits.begin(), peopleHits.end());
+    keepBest(people, limitPerKind);
+    for (auto& c : people) {
+        auto& q = m_store.statement("SELECT display_name, company, role FROM people WHERE id=?");
+        Resetter r{q};
+        q.bind(1, c.id);
+        if (!q.step()) continue;
+        std::string detail = q.getText(2).empty() ? q.getText(1) : q.getText(2) + (q.getText(1).empty() ? "" : ", " + q.getText(1));
+        out.push_back({"person", c.id, q.getText(0), detail, c.score});
+    }
 
-    {
+    std::vector<Candidate> sessions;
+    rankNewest(m_store.statement("SELECT rowid, bm25(sessions_fts, 10.0, 2.0, 1.0, 1.0, 1.0) FROM sessions_fts "
+                                 "WHERE sessions_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"),
+               words, 1.0, sessions);
+    keepBest(sessions, limitPerKind);
+    for (auto& c : sessions) {
         auto& q = m_store.statement(
-            "SELECT s.id, s.title, snippet(sessions_fts, -1, '[', ']', '…', 8), bm25(sessions_fts, 10.0, 2.0, 1.0, 1.0, 1.0) "
-            "FROM sessions_fts JOIN sessions s ON s.id = sessions_fts.rowid "
-            "WHERE sessions_fts MATCH ? AND s.removed_at IS NULL ORDER BY 4 LIMIT ?");
+            "SELECT s.title, snippet(sessions_fts, -1, '[', ']', '…', 8) FROM sessions_fts "
+            "JOIN sessions s ON s.id = sessions_fts.rowid "
+            "WHERE sessions_fts MATCH ?1 AND sessions_fts.rowid = ?2 AND s.removed_at IS NULL");
         Resetter r{q};
-        q.bind(1, words).bind(2, limitPerKind);
-        while (q.step()) out.push_back({"session", q.getInt(0), q.getText(1), q.getText(2), q.getDouble(3)});
+        q.bind(1, words).bind(2, c.id);
+        if (q.step()) out.push_back({"session", c.id, q.getText(0), q.getText(1), c.score});
     }
-    {
+
+    std::vector<Candidate> notes;
+    rankNewest(m_store.statement("SELECT rowid, bm25(notes_fts) FROM notes_fts WHERE notes_fts MATCH ?1 "
+                                 "ORDER BY rowid DESC LIMIT ?2"),
+               words, 1.0, notes);
+    keepBest(notes, limitPerKind);
+    for (auto& c : notes) {
         auto& q = m_store.statement(
-            "SELECT n.id, n.body, snippet(notes_fts, 0, '[', ']', '…', 10), bm25(notes_fts) "
-            "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid WHERE notes_fts MATCH ? "
-            "ORDER BY bm25(notes_fts) LIMIT ?");
+            "SELECT n.body, snippet(notes_fts, 0, '[', ']', '…', 10) FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
+            "WHERE notes_fts MATCH ?1 AND notes_fts.rowid = ?2");
         Resetter r{q};
-        q.bind(1, words).bind(2, limitPerKind);
-        while (q.step()) out.push_back({"note", q.getInt(0), firstLine(q.getText(1)), q.getText(2), q.getDouble(3)});
+        q.bind(1, words).bind(2, c.id);
+        if (q.step()) out.push_back({"note", c.id, firstLine(q.getText(0)), q.getText(1), c.score});
     }
     return out;
 }

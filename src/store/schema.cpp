@@ -207,7 +207,7 @@ CREATE TABLE imports (
 const char* const kStep2 = R"SQL(
 CREATE VIRTUAL TABLE sessions_fts USING fts5(
   title, abstract, description, room, track,
-  content='sessions', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+  content='sessions', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
 CREATE TRIGGER sessions_fts_insert AFTER INSERT ON sessions BEGIN
   INSERT INTO sessions_fts(rowid, title, abstract, description, room, track)
   VALUES (new.id, new.title, new.abstract, new.description, new.room, new.track);
@@ -226,7 +226,7 @@ INSERT INTO sessions_fts(sessions_fts) VALUES ('rebuild');
 
 CREATE VIRTUAL TABLE people_fts USING fts5(
   display_name, company, role,
-  content='people', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+  content='people', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
 CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
   INSERT INTO people_fts(rowid, display_name, company, role)
   VALUES (new.id, new.display_name, new.company, new.role);
@@ -248,7 +248,7 @@ INSERT INTO people_fts(people_fts) VALUES ('rebuild');
 // capture box's draft (saved while typing, so a crash loses nothing).
 const char* const kStep3 = R"SQL(
 CREATE VIRTUAL TABLE notes_fts USING fts5(
-  body, content='notes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+  body, content='notes', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
 CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
   INSERT INTO notes_fts(rowid, body) VALUES (new.id, new.body);
 END;
@@ -262,7 +262,7 @@ END;
 INSERT INTO notes_fts(notes_fts) VALUES ('rebuild');
 
 CREATE VIRTUAL TABLE facts_fts USING fts5(
-  text, content='person_facts', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+  text, content='person_facts', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
 CREATE TRIGGER facts_fts_insert AFTER INSERT ON person_facts BEGIN
   INSERT INTO facts_fts(rowid, text) VALUES (new.id, new.text);
 END;
