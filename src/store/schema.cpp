@@ -207,7 +207,7 @@ CREATE TABLE imports (
 const char* const kStep2 = R"SQL(
 CREATE VIRTUAL TABLE sessions_fts USING fts5(
   title, abstract, description, room, track,
-  content='sessions', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+  content='sessions', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER sessions_fts_insert AFTER INSERT ON sessions BEGIN
   INSERT INTO sessions_fts(rowid, title, abstract, description, room, track)
   VALUES (new.id, new.title, new.abstract, new.description, new.room, new.track);
@@ -226,7 +226,7 @@ INSERT INTO sessions_fts(sessions_fts) VALUES ('rebuild');
 
 CREATE VIRTUAL TABLE people_fts USING fts5(
   display_name, company, role,
-  content='people', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+  content='people', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
   INSERT INTO people_fts(rowid, display_name, company, role)
   VALUES (new.id, new.display_name, new.company, new.role);
