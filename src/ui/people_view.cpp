@@ -82,6 +82,12 @@ void PeopleView::sync(Store& store, AppState& state) {
     }
 }
 
+std::optional<WidgetRect> PeopleView::mergeMatchRect(RowId personId) const {
+    for (const auto& [id, r] : m_mergeRects)
+        if (id == personId) return r;
+    return std::nullopt;
+}
+
 std::optional<WidgetRect> PeopleView::rowRect(RowId personId) const {
     for (const auto& [id, r] : m_rowRects)
         if (id == personId) return r;
@@ -92,6 +98,8 @@ void PeopleView::draw(Store& store, AppState& state) {
     m_rowRects.clear();
     m_searchRect.reset();
     m_mergeButtonRect.reset();
+    m_mergeConfirmRect.reset();
+    m_mergeRects.clear();
     const float fs = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -483,7 +491,10 @@ void PeopleView::drawMergePopup(Store& store, AppState& state) {
         ImGui::PushID(idOf(m.id));
         std::string label = m.displayName + (m.company.empty() ? "" : " \u00b7 " + m.company) +
                             (m.role.empty() ? "" : " \u00b7 " + m.role) + "  #" + std::to_string(m.id);
-        if (ImGui::Selectable(label.c_str(), m_mergeInto && m_mergeInto->id == m.id)) m_mergeInto = m;
+        if (ImGui::Selectable(label.c_str(), m_mergeInto && m_mergeInto->id == m.id,
+                              ImGuiSelectableFlags_DontClosePopups))
+            m_mergeInto = m;
+        m_mergeRects.push_back({m.id, lastItemRect()});
         ImGui::PopID();
     }
     if (!text::trim(m_mergeQuery).empty() && m_mergeMatches.empty()) ImGui::TextDisabled("Nobody else matches.");
@@ -500,6 +511,7 @@ void PeopleView::drawMergePopup(Store& store, AppState& state) {
     ImGui::Spacing();
     ImGui::BeginDisabled(!m_mergeInto);
     const bool merge = ImGui::Button("Merge##confirm");
+    m_mergeConfirmRect = lastItemRect();
     ImGui::EndDisabled();
     ImGui::SameLine();
     const bool cancel = ImGui::Button("Cancel##merge") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);

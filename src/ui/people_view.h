@@ -33,6 +33,8 @@ public:
     std::optional<WidgetRect> searchRect() const { return m_searchRect; }
     std::optional<WidgetRect> rowRect(RowId personId) const;
     std::optional<WidgetRect> mergeButtonRect() const { return m_mergeButtonRect; }
+    std::optional<WidgetRect> mergeMatchRect(RowId personId) const;
+    std::optional<WidgetRect> mergeConfirmRect() const { return m_mergeConfirmRect; }
 
 private:
     void drawList(Store& store, AppState& state);
@@ -57,8 +59,8 @@ private:
     std::vector<PersonBrief> m_mergeMatches;
     std::optional<PersonBrief> m_mergeInto;
 
-    std::optional<WidgetRect> m_searchRect, m_mergeButtonRect;
-    std::vector<std::pair<RowId, WidgetRect>> m_rowRects;
+    std::optional<WidgetRect> m_searchRect, m_mergeButtonRect, m_mergeConfirmRect;
+    std::vector<std::pair<RowId, WidgetRect>> m_rowRects, m_mergeRects;
 };
 
 }  // namespace hallway::ui

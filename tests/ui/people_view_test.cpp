@@ -1,0 +1,228 @@
+// Headless tests of the People view: the table filters as you type, a click
+// opens the person's page with their timeline, targets show where to find
+// them, merging goes through its confirmation, and idle frames rebuild nothing.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+#include "core/capture_service.h"
+#include "core/time_util.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+#include "test_support.h"
+#include "ui/headless_ui.h"
+#include "ui/shell.h"
+
+using namespace hallway;
+using hallway::testing::HeadlessUi;
+using hallway::testing::TempDir;
+
+namespace {
+
+RowId addPerson(Store& store, const std::string& name, const std::string& company, const std::string& role = "") {
+    Person p;
+    p.displayName = name;
+    p.company = company;
+    p.role = role;
+    p.source = "typed";
+    return PeopleRepo(store).create(p);
+}
+
+struct Fixture {
+    TempDir dir;
+    Store store{dir.file("hallway.db")};
+    RowId eventId = 0, talk = 0, ana = 0, anaCopy = 0, bo = 0;
+    Instant now = 0;
+
+    Fixture() {
+        Event e;
+        e.name = "Lisbon Dev Days";
+        e.timeZone = "Europe/Lisbon";
+        eventId = store.createEvent(e);
+        Session s;
+        s.eventId = eventId;
+        s.sourceId = "t1";
+        s.title = "Calm tools";
+        s.room = "Main hall";
+        s.startsAt = localToInstant({2024, 6, 3, 10, 0, 0}, e.timeZone);
+        s.endsAt = s.startsAt + 45 * 60;
+        talk = store.insertSession(s);
+        ana = addPerson(store, "Ana Lima", "Acme", "Staff engineer");
+        anaCopy = addPerson(store, "A. Lima", "Acme");
+        bo = addPerson(store, "Bo Nielsen", "Initech", "CTO");
+        for (int i = 0; i < 20; ++i) addPerson(store, "Person " + std::to_string(i), "Umbrella");
+        PeopleRepo(store).addTag(ana, "rust");
+        store.setSessionSpeakers(talk, {ana});
+        Target t;
+        t.eventId = eventId;
+        t.personId = ana;
+        t.priority = TargetPriority::Must;
+        t.why = "wrote the scheduler";
+        t.questions = {"how do you test it?"};
+        PeopleRepo(store).upsertTarget(t);
+        now = localToInstant({2024, 6, 3, 12, 0, 0}, e.timeZone);
+        NoteInput in;
+        in.body = "@ana-lima loves bouldering #detail";
+        in.eventId = eventId;
+        in.at = now;
+        saveNote(store, in);
+        in.body = "met at the door";
+        in.people = {anaCopy};
+        in.noSession = true;
+        saveNote(store, in);
+    }
+};
+
+struct Ui {
+    HeadlessUi imgui;
+    ui::Shell shell;
+    ui::AppState state;
+
+    explicit Ui(Store& store, Instant now) {
+        shell.setHeadingFont(imgui.fonts.heading);
+        state.nowOverride = now;
+        state.mode = ui::Mode::People;
+        imgui.setDraw([this, &store] { shell.draw(&store, state); });
+        imgui.frames(3);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the people table filters as you type", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    const auto& list = ui.shell.people().list();
+    CHECK(list.rows().size() == 23);
+    auto search = ui.shell.people().searchRect();
+    REQUIRE(search);
+    ui.imgui.click(*search);
+    ui.imgui.type("niel");
+    ui.imgui.frames(1);
+    REQUIRE(list.rows().size() == 1);
+    CHECK(list.rows()[0].id == f.bo);
+
+    // The tag filter narrows the same way (a click elsewhere first: an active field owns its text).
+    ui.imgui.click(ImVec2(1000.0f, 500.0f));
+    ui.state.people.search.clear();
+    ui.state.people.tag = "rust";
+    ui.imgui.frames(2);
+    REQUIRE(list.rows().size() == 1);
+    CHECK(list.rows()[0].id == f.ana);
+}
+
+TEST_CASE("selecting a person shows their page and timeline", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    auto row = ui.shell.people().rowRect(f.ana);
+    REQUIRE(row);
+    ui.imgui.click(*row);
+    CHECK(ui.state.people.selectedPerson == f.ana);
+    const auto& page = ui.shell.people().page();
+    REQUIRE(page.has());
+    CHECK(page.person().displayName == "Ana Lima");
+    CHECK(page.subtitle() == "Staff engineer, Acme");
+    std::vector<std::string> kinds;
+    for (const auto& r : page.rows()) kinds.push_back(r.kind);
+    CHECK(std::count(kinds.begin(), kinds.end(), "note") == 1);
+    CHECK(std::count(kinds.begin(), kinds.end(), "talk") == 1);
+    CHECK(std::count(kinds.begin(), kinds.end(), "target") == 1);
+    // Her target card shows where to find her: her talk's time and room.
+    const auto* target = ui.shell.people().targets().find(f.ana);
+    REQUIRE(target);
+    REQUIRE(target->whereToFind.size() == 1);
+    CHECK(target->whereToFind[0].find("10:00") != std::string::npos);
+    CHECK(target->whereToFind[0].find("Main hall") != std::string::npos);
+}
+
+TEST_CASE("merge into another person goes through the confirmation", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    ui.state.people.selectedPerson = f.anaCopy;
+    ui.imgui.frames(2);
+    auto merge = ui.shell.people().mergeButtonRect();
+    REQUIRE(merge);
+    ui.imgui.click(*merge);
+    ui.imgui.frames(2);
+    CHECK(ImGui::GetIO().WantTextInput);  // the popup's search has the keyboard
+    ui.imgui.type("Ana Lima");
+    ui.imgui.frames(2);
+    // Escape cancels: nothing changes.
+    REQUIRE(ui.shell.people().mergeMatchRect(f.ana));
+    ui.imgui.key(HeadlessUi::kEscape);
+    ui.imgui.frames(2);
+    CHECK(PeopleRepo(f.store).find(f.anaCopy));
+    CHECK_FALSE(ui.shell.people().mergeMatchRect(f.ana));
+
+    // Again: pick Ana Lima, read the warning, confirm.
+    ui.imgui.click(*ui.shell.people().mergeButtonRect());
+    ui.imgui.frames(2);
+    ui.imgui.type("Ana Lima");
+    ui.imgui.frames(2);
+    auto match = ui.shell.people().mergeMatchRect(f.ana);
+    REQUIRE(match);
+    ui.imgui.click(*match);
+    auto confirm = ui.shell.people().mergeConfirmRect();
+    REQUIRE(confirm);
+    ui.imgui.click(*confirm);
+    ui.imgui.frames(2);
+    INFO(ui.state.status.text);
+    CHECK_FALSE(ui.state.status.error);
+    CHECK_FALSE(PeopleRepo(f.store).find(f.anaCopy));
+    CHECK(ui.state.people.selectedPerson == f.ana);
+    CHECK(NotesRepo(f.store).notesAbout(f.ana).size() == 2);  // the copy's note moved over
+    CHECK(ui.shell.people().list().rows().size() == 22);
+}
+
+TEST_CASE("people view models do not rebuild on idle frames", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    ui.state.people.selectedPerson = f.ana;
+    ui.imgui.frames(2);
+    const auto& view = ui.shell.people();
+    const int list = view.list().rebuildCount();
+    const int page = view.page().rebuildCount();
+    const int targets = view.targets().rebuildCount();
+    ui.imgui.frames(30);
+    ui.imgui.moveMouse(ImVec2(300.0f, 300.0f));
+    ui.imgui.frames(5);
+    CHECK(view.list().rebuildCount() == list);
+    CHECK(view.page().rebuildCount() == page);
+    CHECK(view.targets().rebuildCount() == targets);
+
+    // The targets tab draws from the same model.
+    ui.state.people.targetsTab = true;
+    ui.imgui.frames(5);
+    CHECK(view.targets().rebuildCount() == targets);
+}
+
+// Frame CPU time, not a pass/fail budget. Run with: ui_tests "[.perf]" -s
+TEST_CASE("frame time of the People view", "[.perf]") {
+    Fixture f;
+    for (int i = 0; i < 5000; ++i) addPerson(f.store, "Contact " + std::to_string(i), "Company " + std::to_string(i % 97));
+    for (int i = 0; i < 300; ++i) {
+        NoteInput in;
+        in.body = "@ana-lima follow-up number " + std::to_string(i);
+        in.eventId = f.eventId;
+        in.at = f.now + i * 60;
+        saveNote(f.store, in);
+    }
+    Ui ui(f.store, f.now);
+    ui.state.people.selectedPerson = f.ana;
+    ui.imgui.moveMouse(ImVec2(300.0f, 400.0f));
+    ui.imgui.frames(5);
+    std::vector<double> ms;
+    for (int i = 0; i < 200; ++i) {
+        auto t0 = std::chrono::steady_clock::now();
+        ui.imgui.frame();
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("People, 5023 people, selected person with 300+ timeline rows, 1280x800: median %.3f ms, p95 %.3f ms, "
+                "max %.3f ms (%d vertices)\n",
+                ms[100], ms[190], ms.back(), ImGui::GetDrawData()->TotalVtxCount);
+}
