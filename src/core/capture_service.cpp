@@ -1,0 +1,240 @@
+#include "core/capture_service.h"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include "core/time_util.h"
+#include "formats/note_markers.h"
+#include "formats/text.h"
+#include "store/store.h"
+
+namespace hallway {
+namespace {
+
+const char* const kInteractionKinds[] = {"met", "coffee", "call", "email", "intro_made", "resource_shared",
+                                         "referral_asked", "referral_given"};
+
+std::string titleCase(const std::string& words) {
+    std::string out;
+    bool start = true;
+    for (char c : words) {
+        if (start && c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+        out += c;
+        start = c == ' ';
+    }
+    return out;
+}
+
+// "ana-lima" -> "ana lima": the separators handles use between name parts.
+std::string handleWords(const std::string& handle) {
+    std::string s = handle;
+    if (!s.empty() && s[0] == '@') s.erase(0, 1);
+    for (char& c : s)
+        if (c == '-' || c == '_' || c == '.') c = ' ';
+    return text::collapseSpaces(s);
+}
+
+std::string describe(const std::vector<PersonBrief>& list) {
+    std::string out;
+    for (size_t i = 0; i < list.size() && i < 8; ++i) {
+        out += (i ? ", " : "") + list[i].displayName + " #" + std::to_string(list[i].id);
+        if (!list[i].company.empty()) out += " (" + list[i].company + ")";
+    }
+    if (list.size() > 8) out += ", ...";
+    return out;
+}
+
+}  // namespace
+
+std::optional<Session> sessionRunningAt(Store& store, RowId eventId, Instant at) {
+    std::vector<Session> running;
+    for (auto& s : store.sessions(eventId))
+        if (s.startsAt <= at && at < s.endsAt) running.push_back(s);
+    std::vector<Session> starred;
+    for (auto& s : running)
+        if (s.starred) starred.push_back(s);
+    if (starred.size() == 1) return starred[0];
+    if (starred.empty() && running.size() == 1) return running[0];
+    return std::nullopt;
+}
+
+RowId resolveMention(Store& store, const std::string& handle) {
+    PeopleRepo people(store);
+    std::string words = handleWords(handle);
+    if (words.empty()) throw std::invalid_argument("empty person name");
+    auto exact = people.withNameKey(text::nameKey(words));
+    if (exact.size() == 1) return exact[0].id;
+    if (exact.size() > 1)
+        throw std::invalid_argument("@" + handle + " could be " + describe(exact) + "; use the id, e.g. --person ID");
+    PeopleQuery q;
+    q.search = words;
+    q.limit = 9;
+    auto found = people.list(q);
+    if (found.size() == 1) return found[0].id;
+    if (found.empty())
+        throw std::invalid_argument("nobody matches @" + handle + " (add them with --new-person, or `hallway people add`)");
+    throw std::invalid_argument("@" + handle + " could be " + describe(found) + "; write more of the name or use --person ID");
+}
+
+SavedNote saveNote(Store& store, const NoteInput& input) {
+    std::string body = input.body;
+    if (text::trim(body).empty()) throw std::invalid_argument("the note is empty");
+    Instant at = input.at.value_or(nowInstant());
+    std::string zone = "UTC";
+    if (input.eventId) {
+        auto event = store.findEvent(*input.eventId);
+        if (!event) throw std::invalid_argument("no event with id " + std::to_string(*input.eventId));
+        zone = event->timeZone;
+    }
+    auto local = instantToLocal(at, zone);
+    ParsedNote parsed = parseNoteMarkers(body, {local.year, local.month, local.day});
+
+    PeopleRepo people(store);
+    NotesRepo notes(store);
+    SavedNote saved;
+    Store::Transaction tx(store);
+
+    std::vector<RowId> linked = input.people;
+    for (const std::string& handle : parsed.mentions) {
+        RowId id = 0;
+        try {
+            id = resolveMention(store, handle);
+        } catch (const std::invalid_argument&) {
+            bool nobody = people.list({handleWords(handle), "", 1}).empty() &&
+                          people.withNameKey(text::nameKey(handleWords(handle))).empty();
+            if (!(input.createMissingPeople && nobody)) throw;
+            Person p;
+            p.displayName = titleCase(handleWords(handle));
+            p.source = "typed";
+            id = people.create(p);
+            saved.createdPeople.push_back({id, p.displayName, "", ""});
+        }
+        if (std::find(linked.begin(), linked.end(), id) == linked.end()) linked.push_back(id);
+    }
+
+    Note note;
+    note.createdAt = at;
+    note.eventId = input.eventId;
+    note.body = body;
+    note.people = linked;
+    note.tags = parsed.tags;
+    if (input.sessionId) {
+        auto s = store.findSession(*input.sessionId);
+        if (!s) throw std::invalid_argument("no session with id " + std::to_string(*input.sessionId));
+        note.sessionId = s->id;
+        saved.session = s;
+    } else if (input.eventId && !input.noSession) {
+        if (auto s = sessionRunningAt(store, *input.eventId, at)) {
+            note.sessionId = s->id;
+            saved.session = s;
+        }
+    }
+    std::vector<NoteItemRecord> items;
+    for (const NoteItem& it : parsed.items) {
+        NoteItemRecord r;
+        r.kind = noteItemKindName(it.kind);
+        r.text = it.text;
+        r.done = it.done;
+        if (it.date) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", it.date->year, it.date->month, it.date->day);
+            r.onDate = buf;
+        }
+        items.push_back(r);
+    }
+    saved.noteId = notes.insertNote(note, items);
+    tx.commit();
+
+    saved.items = notes.items(saved.noteId);
+    saved.tags = parsed.tags;
+    for (RowId id : linked)
+        if (auto p = people.find(id)) saved.people.push_back({p->id, p->displayName, p->company, p->role});
+    return saved;
+}
+
+RowId logInteraction(Store& store, const Interaction& interaction) {
+    bool knownKind = std::any_of(std::begin(kInteractionKinds), std::end(kInteractionKinds),
+                                 [&](const char* k) { return interaction.kind == k; });
+    if (!knownKind)
+        throw std::invalid_argument("unknown interaction '" + interaction.kind +
+                                    "' (met, coffee, call, email, intro_made, resource_shared, referral_asked, "
+                                    "referral_given)");
+    if (interaction.direction != "give" && interaction.direction != "ask" && interaction.direction != "neutral")
+        throw std::invalid_argument("direction must be give, ask or neutral");
+    PeopleRepo people(store);
+    if (!people.find(interaction.personId))
+        throw std::invalid_argument("no person with id " + std::to_string(interaction.personId));
+    NotesRepo notes(store);
+    Store::Transaction tx(store);
+    RowId id = notes.addInteraction(interaction);
+    tx.commit();
+    return id;
+}
+
+void markMet(Store& store, RowId eventId, RowId personId, Instant at) {
+    PeopleRepo people(store);
+    NotesRepo notes(store);
+    if (!store.findEvent(eventId)) throw std::invalid_argument("no event with id " + std::to_string(eventId));
+    if (!people.find(personId)) throw std::invalid_argument("no person with id " + std::to_string(personId));
+    Store::Transaction tx(store);
+    Target t;
+    if (auto existing = people.findTarget(eventId, personId)) t = *existing;
+    bool alreadyMet = t.status == TargetStatus::Met && t.id != 0;
+    t.eventId = eventId;
+    t.personId = personId;
+    t.status = TargetStatus::Met;
+    people.upsertTarget(t);
+    if (!alreadyMet) {
+        Interaction i;
+        i.personId = personId;
+        i.eventId = eventId;
+        i.occurredAt = at;
+        i.kind = "met";
+        notes.addInteraction(i);
+    }
+    tx.commit();
+}
+
+PersonTimeline personTimeline(Store& store, RowId personId) {
+    PeopleRepo people(store);
+    NotesRepo notes(store);
+    auto person = people.find(personId);
+    if (!person) throw std::invalid_argument("no person with id " + std::to_string(personId));
+    PersonTimeline t;
+    t.person = *person;
+    t.warmth = notes.warmth(personId);
+    auto eventName = [&](std::optional<RowId> id) -> std::string {
+        if (!id) return "";
+        auto e = store.findEvent(*id);
+        return e ? e->name : "";
+    };
+    for (auto& f : person->facts) {
+        Instant at = 0;
+        if (f.onDate) at = parseIsoDateTime(*f.onDate, "UTC").value_or(0);
+        t.entries.push_back({at, "fact", f.text + (f.onDate ? " (" + *f.onDate + ")" : ""), "", f.id});
+    }
+    for (auto& summary : store.listEvents()) {
+        RowId ev = summary.event.id;
+        for (RowId sid : people.sessionsSpokenAt(ev, personId))
+            if (auto s = store.findSession(sid))
+                t.entries.push_back({s->startsAt, "talk", s->title + (s->room.empty() ? "" : " (" + s->room + ")"),
+                                     summary.event.name, s->id});
+        if (auto target = people.findTarget(ev, personId)) {
+            std::string text = std::string("target, ") + targetPriorityName(target->priority) + ", " +
+                               targetStatusName(target->status);
+            if (!target->why.empty()) text += ": " + target->why;
+            t.entries.push_back({summary.event.startsAt, "target", text, summary.event.name, target->id});
+        }
+    }
+    for (auto& n : notes.notesAbout(personId)) t.entries.push_back({n.createdAt, "note", n.body, eventName(n.eventId), n.id});
+    for (auto& i : notes.interactionsWith(personId)) {
+        std::string text = i.kind + (i.direction != "neutral" ? " (" + i.direction + ")" : "");
+        if (!i.summary.empty()) text += ": " + i.summary;
+        t.entries.push_back({i.occurredAt, "interaction", text, eventName(i.eventId), i.id});
+    }
+    std::stable_sort(t.entries.begin(), t.entries.end(), [](auto& a, auto& b) { return a.at < b.at; });
+    return t;
+}
+
+}  // namespace hallway

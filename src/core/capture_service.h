@@ -1,0 +1,72 @@
+// Live capture: notes saved as typed (committed before returning), tied to
+// people and the session running now; interactions; a person's timeline.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+
+namespace hallway {
+
+class Store;
+
+struct NoteInput {
+    std::string body;
+    std::optional<RowId> eventId;
+    std::optional<Instant> at;          // default: now
+    std::optional<RowId> sessionId;     // overrides the automatic link
+    bool noSession = false;             // do not link any session
+    bool createMissingPeople = false;   // @handles nobody matches become new people
+    std::vector<RowId> people;          // linked besides the @mentions
+};
+
+struct SavedNote {
+    RowId noteId = 0;
+    std::optional<Session> session;
+    std::vector<PersonBrief> people;
+    std::vector<PersonBrief> createdPeople;
+    std::vector<NoteItemRecord> items;
+    std::vector<std::string> tags;
+};
+
+// The session the user is most likely in at `at`: a starred one running then,
+// else the only session running then; none when it cannot be told.
+std::optional<Session> sessionRunningAt(Store& store, RowId eventId, Instant at);
+
+// "@ana-lima" / "ana lima" / "Lima" -> one person. Exact name first, then every
+// word a prefix of a name word. Throws std::invalid_argument listing the
+// candidates when several fit, or saying nobody does.
+RowId resolveMention(Store& store, const std::string& handle);
+
+// Parses markers, resolves mentions, links the session, and commits the note
+// in one transaction before returning. Throws std::invalid_argument (bad
+// mention, empty note) with nothing written.
+SavedNote saveNote(Store& store, const NoteInput& input);
+
+// Logs a touch; `kind` and `direction` are checked against the known names.
+RowId logInteraction(Store& store, const Interaction& interaction);
+
+// Marks the target met (adding them as a target if needed) and logs a "met"
+// interaction at the event, in one transaction.
+void markMet(Store& store, RowId eventId, RowId personId, Instant at);
+
+struct TimelineEntry {
+    Instant at = 0;        // 0 for undated facts (listed first)
+    std::string kind;      // fact, talk, target, note, interaction, follow_up
+    std::string text;
+    std::string eventName;
+    RowId refId = 0;
+};
+
+struct PersonTimeline {
+    Person person;
+    Warmth warmth;
+    std::vector<TimelineEntry> entries;  // time order
+};
+
+PersonTimeline personTimeline(Store& store, RowId personId);
+
+}  // namespace hallway

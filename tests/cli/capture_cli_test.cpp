@@ -1,0 +1,152 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "cli/cli.h"
+#include "test_support.h"
+
+using namespace hallway;
+using nlohmann::json;
+using hallway::testing::TempDir;
+using hallway::testing::testData;
+
+namespace {
+
+struct Run {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+Run hallwayCli(const std::string& db, std::vector<std::string> args) {
+    std::vector<std::string> full{"hallway", "--db", db};
+    full.insert(full.end(), args.begin(), args.end());
+    std::ostringstream out, err;
+    int code = runCli(full, out, err);
+    return {code, out.str(), err.str()};
+}
+
+json jsonOf(const Run& r) {
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    return json::parse(r.out);
+}
+
+// v1.xml: Hallway Test Conf in Europe/Brussels; speakers Ana Lima, Bo Chen, Cy Diaz, Dee Evans.
+std::string setUp(const std::string& db) {
+    json imported = jsonOf(hallwayCli(db, {"import", testData("reimport/v1.xml"), "--json"}));
+    return std::to_string(imported["event_id"].get<long long>());
+}
+
+}  // namespace
+
+TEST_CASE("a quick note links people by @handle, the session running then, and its markers", "[cli][capture]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    std::string ev = setUp(db);
+    // 11:20 Brussels time: "Rust in the kernel" (11:00-11:30) and "Packaging" (11:15-11:40) both run.
+    // Star Rust: the starred one wins.
+    json rust = jsonOf(hallwayCli(db, {"sessions", "--event", ev, "--search", "kernel", "--json"}));
+    REQUIRE(hallwayCli(db, {"star", std::to_string(rust[0]["id"].get<long long>())}).code == 0);
+    json saved = jsonOf(hallwayCli(db, {"note", "Met @ana-lima after the talk; #promise send her the bench paper\n"
+                                                "#detail running the Lisbon marathon on 12 April",
+                                        "--event", ev, "--at", "2025-02-01T11:20", "--json"}));
+    CHECK(saved["session"]["title"] == "Rust in the kernel");
+    REQUIRE(saved["people"].size() == 1);
+    CHECK(saved["people"][0]["name"] == "Ana Lima");
+    REQUIRE(saved["items"].size() == 2);
+    CHECK(saved["items"][0]["kind"] == "promise");
+    CHECK(saved["items"][1]["kind"] == "detail");
+    CHECK(saved["items"][1]["date"] == "2025-04-12");
+
+    // 10:20 local = 09:20Z: only the keynote runs, nothing starred -> it is linked.
+    json keynote = jsonOf(hallwayCli(db, {"note", "great opening", "--event", ev, "--at", "2025-02-01T10:20", "--json"}));
+    CHECK(keynote["session"]["title"].get<std::string>().rfind("Keynote", 0) == 0);
+    // Between sessions nothing is linked.
+    json lunch = jsonOf(hallwayCli(db, {"note", "lunch chat", "--event", ev, "--at", "2025-02-01T13:00", "--json"}));
+    CHECK(lunch["session"].is_null());
+}
+
+TEST_CASE("an ambiguous or unknown @name is an error listing candidates, and nothing is saved", "[cli][capture]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    setUp(db);
+    REQUIRE(hallwayCli(db, {"people", "add", "Ana Souza"}).code == 0);
+    Run ambiguous = hallwayCli(db, {"note", "coffee with @ana"});
+    CHECK(ambiguous.code == 1);
+    CHECK_THAT(ambiguous.err, Catch::Contains("Ana Lima") && Catch::Contains("Ana Souza"));
+    Run unknown = hallwayCli(db, {"note", "coffee with @zed-zulu"});
+    CHECK(unknown.code == 1);
+    CHECK_THAT(unknown.err, Catch::Contains("--new-person"));
+    CHECK(jsonOf(hallwayCli(db, {"search", "coffee", "--json"})).empty());
+
+    json created = jsonOf(hallwayCli(db, {"note", "coffee with @zed-zulu", "--new-person", "--json"}));
+    REQUIRE(created["created_people"].size() == 1);
+    CHECK(created["created_people"][0]["name"] == "Zed Zulu");
+    // A unique prefix is enough once the name is known.
+    json again = jsonOf(hallwayCli(db, {"note", "second coffee with @zed", "--json"}));
+    CHECK(again["people"][0]["name"] == "Zed Zulu");
+}
+
+TEST_CASE("search ranks and snippets people, sessions and notes", "[cli][search]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    setUp(db);
+    REQUIRE(hallwayCli(db, {"note", "Talked about kernel allocators with @bo-chen"}).code == 0);
+    json hits = jsonOf(hallwayCli(db, {"search", "kern", "--json"}));
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0]["kind"] == "session");
+    CHECK(hits[0]["title"] == "Rust in the kernel");
+    CHECK(hits[0]["snippet"] == "Rust in the [kernel]");
+    CHECK(hits[1]["kind"] == "note");
+    CHECK_THAT(hits[1]["snippet"].get<std::string>(), Catch::Contains("[kernel]"));
+
+    json person = jsonOf(hallwayCli(db, {"search", "chen", "--json"}));
+    REQUIRE_FALSE(person.empty());
+    CHECK(person[0]["kind"] == "person");
+    CHECK(person[0]["title"] == "Bo Chen");
+    // Substring inside a name (trigram), not only word prefixes.
+    json inner = jsonOf(hallwayCli(db, {"search", "vans", "--json"}));
+    REQUIRE_FALSE(inner.empty());
+    CHECK(inner[0]["title"] == "Dee Evans");
+    // Facts are searchable and lead to the person.
+    REQUIRE(hallwayCli(db, {"people", "add", "Eve Fox", "--fact", "training for a marathon"}).code == 0);
+    json fact = jsonOf(hallwayCli(db, {"search", "marathon", "--json"}));
+    REQUIRE_FALSE(fact.empty());
+    CHECK(fact[0]["title"] == "Eve Fox");
+}
+
+TEST_CASE("interactions count towards warmth and the give/ask balance", "[cli][capture]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    std::string ev = setUp(db);
+    REQUIRE(hallwayCli(db, {"met", "Bo Chen", "--event", ev, "--at", "2025-02-01T12:40"}).code == 0);
+    REQUIRE(hallwayCli(db, {"met", "Bo Chen", "--event", ev}).code == 0);  // once is enough
+    REQUIRE(hallwayCli(db, {"interaction", "Bo Chen", "resource_shared", "--direction", "give", "--summary", "sent the paper"}).code == 0);
+    REQUIRE(hallwayCli(db, {"interaction", "Bo Chen", "referral_asked", "--direction", "ask"}).code == 0);
+    CHECK(hallwayCli(db, {"interaction", "Bo Chen", "hug"}).code == 1);
+    json t = jsonOf(hallwayCli(db, {"person", "Bo Chen", "--json"}));
+    CHECK(t["interactions"] == 3);
+    CHECK(t["gives"] == 1);
+    CHECK(t["asks"] == 1);
+    CHECK(t["relationship"] == true);
+    json targets = jsonOf(hallwayCli(db, {"targets", "--event", ev, "--json"}));
+    CHECK(targets["targets"][0]["status"] == "met");
+}
+
+TEST_CASE("a person's timeline lists talks, targets, notes and interactions in time order", "[cli][capture]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    std::string ev = setUp(db);
+    REQUIRE(hallwayCli(db, {"target", "add", "Ana Lima", "--event", ev, "--priority", "must", "--why", "Rust allocators"}).code == 0);
+    REQUIRE(hallwayCli(db, {"note", "asked @ana-lima about arenas", "--event", ev, "--at", "2025-02-01T12:45"}).code == 0);
+    REQUIRE(hallwayCli(db, {"met", "Ana Lima", "--event", ev, "--at", "2025-02-01T12:50"}).code == 0);
+    json t = jsonOf(hallwayCli(db, {"person", "Ana Lima", "--json"}));
+    std::vector<std::string> kinds;
+    for (auto& e : t["timeline"]) kinds.push_back(e["kind"]);
+    // Talks at 10:00 and 11:00, the target (event start), the note 12:45, met 12:50, closing talk next day.
+    CHECK(kinds == std::vector<std::string>{"talk", "target", "talk", "note", "interaction", "talk"});
+    Run text = hallwayCli(db, {"person", "Ana Lima"});
+    CHECK_THAT(text.out, Catch::Contains("asked @ana-lima about arenas"));
+}
