@@ -20,6 +20,7 @@
 #include <iostream>
 #include <memory>
 
+#include "core/time_util.h"
 #include "store/store.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
@@ -108,6 +109,14 @@ void applyScreenshotEnvironment(AppState& state) {
         state.plan.layout = PlanLayout::List;
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_THEME"); v && std::string(v) == "light")
         state.theme = ThemeKind::Light;
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_NOW"); v && *v) {
+        if (auto at = parseIsoDateTime(v, "UTC")) state.nowOverride = *at;
+    }
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_PERSON"); v && *v) {
+        char* end = nullptr;
+        long long id = std::strtoll(v, &end, 10);
+        if (end && *end == '\0' && id > 0) state.people.selectedPerson = RowId(id);
+    }
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_SESSION"); v && *v) {
         char* end = nullptr;
         long long id = std::strtoll(v, &end, 10);

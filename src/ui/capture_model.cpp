@@ -78,6 +78,7 @@ void CaptureModel::build(Store& store, std::optional<RowId> eventId) {
             c.detail = targetPriorityName(t.priority);
             if (!p->company.empty()) c.detail += " \u00b7 " + p->company;
             c.met = t.status == TargetStatus::Met;
+            c.why = t.why;
             m_targets.push_back(std::move(c));
         }
         // By name: the quickest order to find who was just met.

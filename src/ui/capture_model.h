@@ -29,6 +29,7 @@ struct CaptureTarget {
     RowId personId = 0;
     std::string name;
     std::string detail;  // "must · Acme"
+    std::string why;
     bool met = false;
 };
 

@@ -432,10 +432,9 @@ void CaptureView::drawBox(Store& store, AppState& state) {
                                   captureCallback, this);
     ImGui::PopStyleVar();
     m_boxRect = lastItemRect();
-    const bool active = ImGui::IsItemActive();
     if (edited) storeDraft(store, state);
 
-    if (m_text.empty() && !active) {
+    if (m_text.empty()) {
         // A hint, since ImGui 1.86 has none for multi-line inputs.
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImVec2 pos(m_boxRect->min.x + 0.7f * fs, m_boxRect->min.y + 0.6f * fs);
@@ -549,8 +548,14 @@ void CaptureView::drawTargets(Store& store, AppState& state) {
         }
         ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
         ImGui::TextUnformatted(t.detail.c_str());
+        if (!t.why.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(t.why.c_str());
+            ImGui::PopTextWrapPos();
+        }
         ImGui::PopStyleColor();
         ImGui::EndGroup();
+        ImGui::Spacing();
         ImGui::PopID();
     }
 }

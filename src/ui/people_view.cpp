@@ -261,7 +261,9 @@ void PeopleView::drawTargetCard(Store& store, AppState& state, const TargetRow& 
         ImGui::SameLine();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, priorityColour(p, t.priority));
-    ImGui::Text("%s", targetPriorityName(t.priority));
+    ImGui::TextUnformatted(t.priority == TargetPriority::Must     ? "must meet"
+                           : t.priority == TargetPriority::Should ? "should meet"
+                                                                  : "nice to meet");
     ImGui::PopStyleColor();
     if (t.status == TargetStatus::Missed) {
         ImGui::SameLine();

@@ -44,6 +44,39 @@ EOF
 # shellcheck disable=SC2086
 "$BIN" --db "$DB" star $STAR_IDS >/dev/null || fail "star $STAR_IDS failed"
 
+# People, targets, notes and meetings for Capture and People, all through the
+# CLI. "Now" in the pictures is 10 minutes into the starred session that
+# overlaps no other, so Capture shows it as the session running now.
+read -r NOW NOTE_AT SPEAKER < <(python3 - "$TMP/day1.json" "${STAR_IDS##* }" <<'EOF'
+import datetime, json, sys
+sessions = {s["id"]: s for s in json.load(open(sys.argv[1]))}
+first = sessions[int(sys.argv[2])]
+start = datetime.datetime.fromisoformat(first["start"])
+fmt = lambda t: t.isoformat(timespec="minutes")
+print(fmt(start + datetime.timedelta(minutes=10)), fmt(start - datetime.timedelta(minutes=50)), first["speakers"][0])
+EOF
+)
+[ -n "${SPEAKER:-}" ] || fail "could not pick a time and a speaker"
+hw() { "$BIN" --db "$DB" "$@" >"$TMP/cli.out" 2>"$TMP/cli.err" || fail "hallway $*: $(cat "$TMP/cli.err")"; }
+hw people add "Ana Lima" --company "Acme Cloud" --role "Staff engineer" --email ana@acme.example \
+  --url https://www.linkedin.com/in/ana-lima-example --tag rust --tag infra --fact "training for a marathon in April" --json
+ANA_ID=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$TMP/cli.out") || fail "no id for Ana Lima"
+hw people add "Bo Nielsen" --company Initech --role CTO --tag hiring
+hw people add "Chen Wei" --company "Umbrella Labs" --role "Developer advocate" --tag community
+hw people add "A. Lima" --company "Acme Cloud" --email ana.lima@acme.example
+hw target add "Ana Lima" --event 1 --priority must --why "maintains the build farm we depend on" \
+  --question "How do you keep reproducible builds fast?"
+hw target add "$SPEAKER" --event 1 --priority should --why "their talk is on my list"
+hw target add "Bo Nielsen" --event 1 --priority nice --why "hiring for the Rust team"
+hw note "@ana-lima wants the numbers from our cache experiment #promise send her the benchmark slides" \
+  --event 1 --at "$NOTE_AT"
+NOTE_AT=$(python3 -c 'import datetime, sys; print((datetime.datetime.fromisoformat(sys.argv[1]) + datetime.timedelta(minutes=25)).isoformat(timespec="minutes"))' "$NOTE_AT")
+hw note "@bo-nielsen is hiring two Rust people #intro introduce him to @chen-wei" --event 1 --at "$NOTE_AT" --no-session
+hw note "Hallway chat on packaging Go modules, did not catch the name" --event 1 --at "$NOTE_AT"
+hw note "@chen-wei moving to Lisbon in May #detail ask how the move went" --event 1 --at "$NOW"
+hw met "Ana Lima" --event 1 --at "$NOTE_AT"
+hw interaction "Ana Lima" coffee --event 1 --direction give --summary "shared the cache write-up" --at "$NOTE_AT"
+
 # Checks a PNG: width, height, and that it is a picture rather than one colour.
 check_png() {
   python3 - "$1" "$2" "$3" <<'EOF'
@@ -108,9 +141,9 @@ shoot() {  # NAME VIEW [ENV=VALUE...]
 shoot plan plan
 shoot plan-list plan HALLWAY_SCREENSHOT_LAYOUT=list HALLWAY_SCREENSHOT_SESSION="${STAR_IDS%% *}"
 shoot plan-light plan HALLWAY_SCREENSHOT_THEME=light
-shoot capture capture
+shoot capture capture HALLWAY_SCREENSHOT_NOW="$NOW"
 shoot followup followup
-shoot people people
+shoot people people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PERSON="$ANA_ID"
 
 # Another size is honoured.
 xvfb-run -a "$BIN" --db "$DB" --screenshot "$TMP/small.png" --size 800x600 >/dev/null 2>&1 || fail "800x600 run failed"

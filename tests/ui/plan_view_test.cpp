@@ -37,8 +37,14 @@ struct Fixture {
         e.startsAt = localToInstant({2024, 2, 3, 9, 0, 0}, e.timeZone);
         e.endsAt = localToInstant({2024, 2, 4, 13, 0, 0}, e.timeZone);
         eventId = store.createEvent(e);
-        RowId ana = store.createPerson(Person{0, "Ana Lopes", "", "", "agenda"});
-        RowId bo = store.createPerson(Person{0, "Bo Nielsen", "", "", "agenda"});
+        auto speaker = [&](const char* name) {
+            Person p;
+            p.displayName = name;
+            p.source = "agenda";
+            return store.createPerson(p);
+        };
+        RowId ana = speaker("Ana Lopes");
+        RowId bo = speaker("Bo Nielsen");
         const char* rooms[] = {"H.1302", "K.3.201", "UA2.114"};
         int n = 0;
         for (int day = 3; day <= 4; ++day)
