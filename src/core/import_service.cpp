@@ -9,6 +9,7 @@
 
 #include "core/time_util.h"
 #include "formats/text.h"
+#include "store/backup.h"
 #include "store/store.h"
 
 namespace hallway {
@@ -80,6 +81,7 @@ std::string contentHash(std::string_view bytes) {
 }
 
 AgendaImportReport importAgendaFile(Store& store, const std::string& path, const AgendaImportOptions& options) {
+    backupBeforeWrite(store, "agenda-import");  // a copy to go back to, taken before any import writes
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw FormatError(path, 0, "is a folder, not an agenda file");
     auto size = std::filesystem::file_size(path, ec);
@@ -140,6 +142,9 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     }
     event->timeZone = zone;
 
+    // New sessions and speakers are only inserted below, never updated, so
+    // they can be indexed in bulk at the end.
+    store.suspendSearchIndexing();
     auto existing = store.sessionsBySourceId(event->id);
     auto speakers = store.speakersOfEvent(event->id);
     std::map<RowId, std::string> keyOfSpeaker;
@@ -240,6 +245,8 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     event->sourceHash = contentHash(bytes);
     event->importedAt = now;
     store.updateEvent(*event);
+
+    store.resumeSearchIndexing();
 
     std::string warningText;
     for (auto& w : report.warnings) warningText += w + "\n";

@@ -15,6 +15,7 @@
 
 #include "core/time_util.h"
 #include "formats/text.h"
+#include "store/backup.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 
@@ -207,6 +208,7 @@ int Store::schemaVersion() {
 void Store::migrate(std::optional<int> target) {
     int goal = target.value_or(latestSchemaVersion());
     int version = schemaVersion();
+    if (version > 0 && version < goal) backupBeforeMigration(*this, version, goal);
     while (version < goal) {
         int next = version + 1;
         sql::Transaction tx(*m_db);
@@ -217,9 +219,84 @@ void Store::migrate(std::optional<int> target) {
     }
 }
 
-Store::Transaction::Transaction(Store& store) : m_tx(std::make_unique<sql::Transaction>(*store.m_db)) {}
-Store::Transaction::~Transaction() = default;
-void Store::Transaction::commit() { m_tx->commit(); }
+Store::Transaction::Transaction(Store& store)
+    : m_store(store), m_tx(std::make_unique<sql::Transaction>(*store.m_db)) {}
+Store::Transaction::~Transaction() {
+    if (!m_committed) {
+        m_tx.reset();  // rolls back
+        m_store.forgetSuspendedIndexing();
+    }
+}
+void Store::Transaction::commit() {
+    m_tx->commit();
+    m_committed = true;
+}
+
+// --- bulk indexing ----------------------------------------------------------
+
+namespace {
+// Insert triggers whose work resumeSearchIndexing() does in bulk.
+const char* const kBulkTriggers[] = {"sessions_fts_insert", "people_fts_insert", "people_trigram_insert"};
+}  // namespace
+
+void Store::suspendSearchIndexing() {
+    SuspendedIndexing s;
+    {
+        sql::Statement q(*m_db, "SELECT coalesce(max(id), 0) FROM sessions");
+        q.step();
+        s.lastSession = q.getInt(0);
+    }
+    {
+        sql::Statement q(*m_db, "SELECT coalesce(max(id), 0) FROM people");
+        q.step();
+        s.lastPerson = q.getInt(0);
+    }
+    for (const char* name : kBulkTriggers) {
+        sql::Statement q(*m_db, "SELECT sql FROM sqlite_master WHERE type='trigger' AND name=?");
+        q.bind(1, name);
+        if (!q.step()) continue;  // an older schema without it
+        s.triggerSql.push_back(q.getText(0));
+        q.reset();
+        m_db->exec(std::string("DROP TRIGGER ") + name);
+    }
+    m_stmts->cache.clear();  // statements prepared against the old schema
+    m_suspended = std::move(s);
+}
+
+void Store::resumeSearchIndexing() {
+    if (!m_suspended) return;
+    SuspendedIndexing s = std::move(*m_suspended);
+    m_suspended.reset();
+    {
+        sql::Statement q(*m_db,
+                         "INSERT INTO sessions_fts(rowid, title, abstract, description, room, track) "
+                         "SELECT id, title, abstract, description, room, track FROM sessions WHERE id > ?");
+        q.bind(1, s.lastSession);
+        q.run();
+    }
+    {
+        sql::Statement q(*m_db,
+                         "INSERT INTO people_fts(rowid, display_name, company, role) "
+                         "SELECT id, display_name, company, role FROM people WHERE id > ?");
+        q.bind(1, s.lastPerson);
+        q.run();
+    }
+    if (schemaVersion() >= 3) {
+        sql::Statement q(*m_db,
+                         "INSERT INTO people_trigram(rowid, display_name, company) "
+                         "SELECT id, display_name, company FROM people WHERE id > ?");
+        q.bind(1, s.lastPerson);
+        q.run();
+    }
+    for (const auto& sqlText : s.triggerSql) m_db->exec(sqlText);
+    m_stmts->cache.clear();
+}
+
+void Store::forgetSuspendedIndexing() {
+    // The rollback restored the dropped triggers; nothing to index.
+    if (m_suspended) m_stmts->cache.clear();
+    m_suspended.reset();
+}
 
 // --- events ---------------------------------------------------------------
 

@@ -66,8 +66,19 @@ public:
         void commit();
 
     private:
+        Store& m_store;
         std::unique_ptr<sql::Transaction> m_tx;
+        bool m_committed = false;
     };
+
+    // Bulk inserts inside one transaction. SQLite 3.40's FTS5 flushes its
+    // index at every statement that touches it, so row-by-row indexing makes
+    // a 1,000-session import slow. While suspended, new sessions and people
+    // are not indexed; resume indexes all of them with one statement per
+    // index. Rows inserted while suspended must not be updated or deleted
+    // before resume. Both calls belong inside a Store::Transaction.
+    void suspendSearchIndexing();
+    void resumeSearchIndexing();
 
     // --- events
     RowId createEvent(const Event& event);
@@ -107,11 +118,18 @@ public:
 
 private:
     void configure();
+    void forgetSuspendedIndexing();
     std::vector<std::string> speakerNames(RowId sessionId);
     void attachSpeakers(RowId eventId, std::vector<Session>& sessions);
 
     std::string m_path;
     std::unique_ptr<sql::Connection> m_db;
+    struct SuspendedIndexing {
+        RowId lastSession = 0;
+        RowId lastPerson = 0;
+        std::vector<std::string> triggerSql;
+    };
+    std::optional<SuspendedIndexing> m_suspended;
     struct Statements;
     std::unique_ptr<Statements> m_stmts;
 };

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
+#include "store/sqlite.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -213,4 +214,59 @@ TEST_CASE("a transaction that is not committed leaves nothing behind", "[store]"
         store.createEvent(e);
     }
     CHECK(store.listEvents().empty());
+}
+
+TEST_CASE("bulk indexing: rows inserted while suspended are searchable after resume", "[store][fts]") {
+    Store store(":memory:");
+    Event e;
+    e.name = "Bulk";
+    RowId ev = store.createEvent(e);
+    store.insertSession(makeSession(ev, "old", "Existing compiler talk", 1000));
+    {
+        Store::Transaction tx(store);
+        store.suspendSearchIndexing();
+        store.insertSession(makeSession(ev, "new", "Fresh compiler talk", 5000));
+        Person p;
+        p.displayName = "Zygmunt Bulkowski";
+        store.createPerson(p);
+        store.resumeSearchIndexing();
+        tx.commit();
+    }
+    SessionQuery q;
+    q.search = "compiler";
+    CHECK(store.sessions(ev, q).size() == 2);
+    // Triggers are back: a row inserted now is indexed at once.
+    store.insertSession(makeSession(ev, "later", "Late compiler talk", 9000));
+    CHECK(store.sessions(ev, q).size() == 3);
+    // The FTS index agrees with its content table.
+    sql::Statement check(store.connection(), "INSERT INTO sessions_fts(sessions_fts) VALUES ('integrity-check')");
+    CHECK_NOTHROW(check.run());
+}
+
+TEST_CASE("bulk indexing: a rolled-back import leaves the triggers in place", "[store][fts]") {
+    Store store(":memory:");
+    Event e;
+    e.name = "Rollback";
+    RowId ev = store.createEvent(e);
+    {
+        Store::Transaction tx(store);
+        store.suspendSearchIndexing();
+        store.insertSession(makeSession(ev, "lost", "Lost talk", 1000));
+        // no commit: rolled back
+    }
+    store.insertSession(makeSession(ev, "kept", "Kept compiler talk", 2000));
+    SessionQuery q;
+    q.search = "compiler";
+    CHECK(store.sessions(ev, q).size() == 1);
+    SessionQuery all;
+    CHECK(store.sessions(ev, all).size() == 1);
+    // A second bulk round works after the rollback.
+    {
+        Store::Transaction tx(store);
+        store.suspendSearchIndexing();
+        store.insertSession(makeSession(ev, "bulk", "Bulk compiler talk", 3000));
+        store.resumeSearchIndexing();
+        tx.commit();
+    }
+    CHECK(store.sessions(ev, q).size() == 2);
 }
