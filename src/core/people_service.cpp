@@ -9,6 +9,7 @@
 
 #include "core/time_util.h"
 #include "formats/text.h"
+#include "store/backup.h"
 #include "store/store.h"
 
 namespace hallway {
@@ -137,6 +138,7 @@ std::vector<PersonBrief> briefs(PeopleRepo& people, const std::vector<RowId>& id
 }  // namespace
 
 ContactsImportReport importContactsFile(Store& store, const std::string& path, const ContactsImportOptions& options) {
+    backupBeforeWrite(store, "contacts-import");  // a copy to go back to, taken before any import writes
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw FormatError(path, 0, "is a folder, not a contacts file");
     auto size = std::filesystem::file_size(path, ec);
@@ -156,6 +158,7 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
     report.warnings = file.warnings;
     PeopleRepo people(store);
     Store::Transaction tx(store);
+    store.suspendSearchIndexing();
     for (const ContactRecord& c : file.contacts) {
         Match m = findMatch(people, c);
         if (m.kind == MatchKind::Ambiguous) {
@@ -172,6 +175,7 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
         people.create(toPerson(c, sourceName(file.format)));
         ++report.added;
     }
+    store.resumeSearchIndexing();
     tx.commit();
     return report;
 }

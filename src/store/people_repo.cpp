@@ -88,6 +88,7 @@ RowId PeopleRepo::create(const Person& p) {
 }
 
 void PeopleRepo::updateFields(const Person& p) {
+    m_store.indexPersonBeforeChange(p.id);
     auto& q = m_store.statement(
         "UPDATE people SET display_name=?, name_key=?, given_name=?, family_name=?, company=?, role=?, how_met=?, "
         "keep_in_touch_days=?, source=?, updated_at=? WHERE id=?");
@@ -286,6 +287,7 @@ void PeopleRepo::merge(RowId kept, RowId gone) {
         upsertTarget(merged);
     }
 
+    m_store.indexPersonBeforeChange(gone);
     // Rows keyed by person: move them, letting unique keys drop exact duplicates.
     static const char* const moves[] = {
         "UPDATE OR IGNORE person_contacts SET person_id=?1 WHERE person_id=?2",

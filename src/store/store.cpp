@@ -274,22 +274,54 @@ void Store::resumeSearchIndexing() {
         q.bind(1, s.lastSession);
         q.run();
     }
+    // People indexed early (see indexPersonBeforeChange) are in the index already.
+    m_db->exec("CREATE TEMP TABLE IF NOT EXISTS indexed_early (id INTEGER PRIMARY KEY)");
+    m_db->exec("DELETE FROM indexed_early");
+    {
+        sql::Statement q(*m_db, "INSERT OR IGNORE INTO indexed_early (id) VALUES (?)");
+        for (RowId id : s.peopleIndexedEarly) {
+            q.bind(1, id);
+            q.run();
+        }
+    }
     {
         sql::Statement q(*m_db,
                          "INSERT INTO people_fts(rowid, display_name, company, role) "
-                         "SELECT id, display_name, company, role FROM people WHERE id > ?");
+                         "SELECT id, display_name, company, role FROM people "
+                         "WHERE id > ? AND id NOT IN (SELECT id FROM temp.indexed_early)");
         q.bind(1, s.lastPerson);
         q.run();
     }
     if (schemaVersion() >= 3) {
         sql::Statement q(*m_db,
                          "INSERT INTO people_trigram(rowid, display_name, company) "
-                         "SELECT id, display_name, company FROM people WHERE id > ?");
+                         "SELECT id, display_name, company FROM people "
+                         "WHERE id > ? AND id NOT IN (SELECT id FROM temp.indexed_early)");
         q.bind(1, s.lastPerson);
         q.run();
     }
+    m_db->exec("DELETE FROM indexed_early");
     for (const auto& sqlText : s.triggerSql) m_db->exec(sqlText);
     m_stmts->cache.clear();
+}
+
+void Store::indexPersonBeforeChange(RowId personId) {
+    if (!m_suspended || personId <= m_suspended->lastPerson) return;
+    auto& early = m_suspended->peopleIndexedEarly;
+    if (std::find(early.begin(), early.end(), personId) != early.end()) return;
+    {
+        sql::Statement q(*m_db, "INSERT INTO people_fts(rowid, display_name, company, role) "
+                                "SELECT id, display_name, company, role FROM people WHERE id = ?");
+        q.bind(1, personId);
+        q.run();
+    }
+    if (schemaVersion() >= 3) {
+        sql::Statement q(*m_db, "INSERT INTO people_trigram(rowid, display_name, company) "
+                                "SELECT id, display_name, company FROM people WHERE id = ?");
+        q.bind(1, personId);
+        q.run();
+    }
+    early.push_back(personId);
 }
 
 void Store::forgetSuspendedIndexing() {

@@ -79,6 +79,10 @@ public:
     // before resume. Both calls belong inside a Store::Transaction.
     void suspendSearchIndexing();
     void resumeSearchIndexing();
+    // Call before updating or deleting a person while indexing is suspended:
+    // a person inserted meanwhile is indexed now, so the update/delete
+    // triggers find what they expect. A no-op otherwise.
+    void indexPersonBeforeChange(RowId personId);
 
     // --- events
     RowId createEvent(const Event& event);
@@ -128,6 +132,7 @@ private:
         RowId lastSession = 0;
         RowId lastPerson = 0;
         std::vector<std::string> triggerSql;
+        std::vector<RowId> peopleIndexedEarly;
     };
     std::optional<SuspendedIndexing> m_suspended;
     struct Statements;

@@ -157,3 +157,30 @@ TEST_CASE("the network map counts people and warmth per group", "[people][networ
     CHECK(byTag[0].group == "rust");
     CHECK(byTag[0].people == 2);
 }
+
+#include "core/people_service.h"
+#include "store/notes_repo.h"
+
+TEST_CASE("a contacts file that updates a person it just added keeps the search index whole", "[people][fts]") {
+    Store store(":memory:");
+    // The second card matches the first by email and adds a company: an
+    // update of a row inserted in the same import, while bulk indexing is on.
+    std::string cards =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:ana@lima.example\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:ana@lima.example\r\nORG:Acme Cloud\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Chen\r\nEMAIL:bo@chen.example\r\nEND:VCARD\r\n";
+    auto r = importContactsBytes(store, cards, "cards.vcf", {});
+    CHECK(r.added == 2);
+    CHECK(r.updated == 1);
+    for (const char* table : {"people_fts", "people_trigram"}) {
+        INFO(table);
+        std::string check = std::string("INSERT INTO ") + table + "(" + table + ") VALUES ('integrity-check')";
+        CHECK_NOTHROW(store.connection().exec(check));
+    }
+    NotesRepo notes(store);
+    auto hits = notes.search("acme");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].title == "Ana Lima");
+    CHECK(notes.search("chen").size() == 1);
+    CHECK(notes.search("lim").size() == 1);
+}
