@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <stdexcept>
 
 #include "core/time_util.h"
@@ -55,46 +56,90 @@ struct Match {
     std::string reason;
 };
 
-Match findMatch(PeopleRepo& people, const ContactRecord& c) {
-    std::set<RowId> byDetail;
-    for (auto& e : c.emails)
-        for (RowId id : people.withEmail(e.value)) byDetail.insert(id);
-    for (auto& u : c.urls) {
-        std::string key = profileUrlKey(u.value);
-        if (key.find('/') == std::string::npos) continue;  // a bare domain is no identity
-        for (RowId id : people.withUrlKey(key)) byDetail.insert(id);
+// What an import matches records against, read from the database once and
+// kept current as the import adds people: no query per record.
+class MatchIndex {
+public:
+    explicit MatchIndex(PeopleRepo& people) {
+        for (auto& k : people.allMatchKeys()) add(k.person, k.kind, k.key);
+        for (auto& n : people.allNames()) m_byName[n.nameKey].push_back(n.brief);
     }
-    Match m;
-    if (byDetail.size() == 1) return {MatchKind::One, *byDetail.begin(), {}, ""};
-    if (byDetail.size() > 1) {
-        m.kind = MatchKind::Ambiguous;
-        m.candidates.assign(byDetail.begin(), byDetail.end());
-        m.reason = "its email or profile URL belongs to " + std::to_string(byDetail.size()) + " people; not imported";
+
+    void add(RowId person, const std::string& kind, const std::string& key) {
+        if (key.empty()) return;
+        auto& ids = (kind == "email" ? m_byEmail : m_byUrl)[key];
+        if (std::find(ids.begin(), ids.end(), person) == ids.end()) ids.push_back(person);
+        if (kind == "url" && key.rfind("linkedin.com/in/", 0) == 0) m_linkedIn[person].insert(key);
+    }
+
+    void addPerson(const PersonBrief& brief) { m_byName[text::nameKey(brief.displayName)].push_back(brief); }
+
+    void setCompany(RowId person, const std::string& nameKey, const std::string& company) {
+        for (auto& b : m_byName[nameKey])
+            if (b.id == person) b.company = company;
+    }
+
+    // Adds the record's emails and URLs as they will be stored.
+    void addDetails(RowId person, const ContactRecord& c) {
+        for (auto& e : c.emails) add(person, "email", text::lower(text::trim(e.value)));
+        for (auto& u : c.urls) add(person, "url", profileUrlKey(text::trim(u.value)));
+    }
+
+    Match find(const ContactRecord& c) const {
+        std::set<RowId> byDetail;
+        auto collect = [&](const std::unordered_map<std::string, std::vector<RowId>>& map, const std::string& key) {
+            auto it = map.find(key);
+            if (it != map.end()) byDetail.insert(it->second.begin(), it->second.end());
+        };
+        std::string profile;
+        for (auto& e : c.emails) collect(m_byEmail, text::lower(text::trim(e.value)));
+        for (auto& u : c.urls) {
+            std::string key = profileUrlKey(u.value);
+            if (key.find('/') == std::string::npos) continue;  // a bare domain is no identity
+            if (key.rfind("linkedin.com/in/", 0) == 0) profile = key;
+            collect(m_byUrl, key);
+        }
+        Match m;
+        if (byDetail.size() == 1) return {MatchKind::One, *byDetail.begin(), {}, ""};
+        if (byDetail.size() > 1) {
+            m.kind = MatchKind::Ambiguous;
+            m.candidates.assign(byDetail.begin(), byDetail.end());
+            m.reason = "its email or profile URL belongs to " + std::to_string(byDetail.size()) + " people; not imported";
+            return m;
+        }
+        auto it = m_byName.find(text::nameKey(c.fullName));
+        if (it == m_byName.end()) return m;
+        // Someone with another LinkedIn profile is another person, whatever the name.
+        std::vector<PersonBrief> sameName;
+        for (auto& b : it->second) {
+            auto li = m_linkedIn.find(b.id);
+            bool otherProfile = !profile.empty() && li != m_linkedIn.end() && !li->second.count(profile);
+            if (!otherProfile) sameName.push_back(b);
+        }
+        if (sameName.empty()) return m;
+        // Same name and same company (both blank counts as the same) is the rule;
+        // same name with another company may be another person: add, and say so.
+        std::vector<RowId> sameCompany;
+        for (auto& p : sameName)
+            if (companyKey(p.company) == companyKey(c.company)) sameCompany.push_back(p.id);
+        if (sameCompany.size() == 1) return {MatchKind::One, sameCompany[0], {}, ""};
+        if (sameCompany.size() > 1) {
+            m.kind = MatchKind::Ambiguous;
+            m.candidates = sameCompany;
+            m.reason = "several people share this name and company; not imported";
+            return m;
+        }
+        m.kind = MatchKind::PossibleDuplicate;
+        for (auto& p : sameName) m.candidates.push_back(p.id);
+        m.reason = "added as a new person: same name as an existing one but another company (merge if it is the same)";
         return m;
     }
-    std::string profile;
-    for (auto& u : c.urls)
-        if (profileUrlKey(u.value).rfind("linkedin.com/in/", 0) == 0) profile = profileUrlKey(u.value);
-    // Someone with another LinkedIn profile is another person, whatever the name.
-    auto sameName = people.withNameKey(text::nameKey(c.fullName), profile);
-    if (sameName.empty()) return m;
-    // Same name and same company (both blank counts as the same) is the rule;
-    // same name with another company may be another person: add, and say so.
-    std::vector<RowId> sameCompany;
-    for (auto& p : sameName)
-        if (companyKey(p.company) == companyKey(c.company)) sameCompany.push_back(p.id);
-    if (sameCompany.size() == 1) return {MatchKind::One, sameCompany[0], {}, ""};
-    if (sameCompany.size() > 1) {
-        m.kind = MatchKind::Ambiguous;
-        m.candidates = sameCompany;
-        m.reason = "several people share this name and company; not imported";
-        return m;
-    }
-    m.kind = MatchKind::PossibleDuplicate;
-    for (auto& p : sameName) m.candidates.push_back(p.id);
-    m.reason = "added as a new person: same name as an existing one but another company (merge if it is the same)";
-    return m;
-}
+
+private:
+    std::unordered_map<std::string, std::vector<RowId>> m_byEmail, m_byUrl;
+    std::unordered_map<RowId, std::set<std::string>> m_linkedIn;
+    std::unordered_map<std::string, std::vector<PersonBrief>> m_byName;
+};
 
 // Adds what the record knows to person `id`; true when anything changed.
 bool applyRecord(PeopleRepo& people, RowId id, const ContactRecord& c) {
@@ -159,8 +204,9 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
     PeopleRepo people(store);
     Store::Transaction tx(store);
     store.suspendSearchIndexing();
+    MatchIndex index(people);
     for (const ContactRecord& c : file.contacts) {
-        Match m = findMatch(people, c);
+        Match m = index.find(c);
         if (m.kind == MatchKind::Ambiguous) {
             report.ambiguous.push_back({c.line, c.fullName, briefs(people, m.candidates), m.reason});
             continue;
@@ -170,9 +216,15 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
         if (m.kind == MatchKind::One) {
             if (applyRecord(people, m.id, c)) ++report.updated;
             else ++report.unchanged;
+            index.addDetails(m.id, c);
+            if (!c.company.empty())
+                if (auto p = people.find(m.id)) index.setCompany(m.id, text::nameKey(p->displayName), p->company);
             continue;
         }
-        people.create(toPerson(c, sourceName(file.format)));
+        Person fresh = toPerson(c, sourceName(file.format));
+        RowId id = people.create(fresh);
+        index.addPerson({id, text::collapseSpaces(fresh.displayName), fresh.company, fresh.role});
+        index.addDetails(id, c);
         ++report.added;
     }
     store.resumeSearchIndexing();
@@ -184,7 +236,7 @@ std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload)
     ContactRecord c = parseContactText(payload);
     PeopleRepo people(store);
     Store::Transaction tx(store);
-    Match m = findMatch(people, c);
+    Match m = MatchIndex(people).find(c);
     if (m.kind == MatchKind::Ambiguous) {
         std::string names;
         for (auto& b : briefs(people, m.candidates)) names += (names.empty() ? "" : ", ") + b.displayName + " (#" + std::to_string(b.id) + ")";

@@ -245,6 +245,22 @@ std::vector<PersonBrief> PeopleRepo::withNameKey(const std::string& nameKey, con
     return out;
 }
 
+std::vector<PeopleRepo::MatchKey> PeopleRepo::allMatchKeys() {
+    auto& q = m_store.statement("SELECT person_id, kind, match_key FROM person_contacts WHERE kind IN ('email', 'url')");
+    Resetter r{q};
+    std::vector<MatchKey> out;
+    while (q.step()) out.push_back({q.getInt(0), q.getText(1), q.getText(2)});
+    return out;
+}
+
+std::vector<PeopleRepo::NameRow> PeopleRepo::allNames() {
+    auto& q = m_store.statement("SELECT id, name_key, display_name, company, role FROM people");
+    Resetter r{q};
+    std::vector<NameRow> out;
+    while (q.step()) out.push_back({q.getInt(0), q.getText(1), {q.getInt(0), q.getText(2), q.getText(3), q.getText(4)}});
+    return out;
+}
+
 void PeopleRepo::merge(RowId kept, RowId gone) {
     auto keptPerson = find(kept);
     auto gonePerson = find(gone);

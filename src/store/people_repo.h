@@ -59,6 +59,21 @@ public:
     // people who have a different LinkedIn profile, who are someone else.
     std::vector<PersonBrief> withNameKey(const std::string& nameKey, const std::string& profileKey = "");
 
+    // Every (person, kind, match key) of emails and URLs, and every person's
+    // name key with company: what a bulk import matches against, read once.
+    struct MatchKey {
+        RowId person;
+        std::string kind;
+        std::string key;
+    };
+    std::vector<MatchKey> allMatchKeys();
+    struct NameRow {
+        RowId id;
+        std::string nameKey;
+        PersonBrief brief;
+    };
+    std::vector<NameRow> allNames();
+
     // Moves everything of `gone` onto `kept` (contacts, tags, facts, session
     // links, targets, notes, interactions, follow-ups), fills `kept`'s empty
     // fields from `gone`, then deletes `gone`. One transaction is the caller's.
