@@ -246,6 +246,62 @@ struct Candidate {
     double score;
 };
 
+std::vector<std::string> queryWords(const std::string& query) {
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : query) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || std::isalnum(u)) w += char(std::tolower(u));
+        else if (!w.empty()) words.push_back(std::move(w)), w.clear();
+    }
+    if (!w.empty()) words.push_back(w);
+    return words;
+}
+
+// "[word]" around tokens that start with a query word, in a window of about
+// a dozen tokens around the first hit. Done here rather than with FTS5's
+// snippet(), which would run the whole match again for every hit shown.
+std::string makeSnippet(const std::string& text, const std::vector<std::string>& words) {
+    struct Token {
+        size_t begin, end;
+        bool hit;
+    };
+    std::vector<Token> tokens;
+    size_t i = 0;
+    while (i < text.size()) {
+        unsigned char u = static_cast<unsigned char>(text[i]);
+        if (!(u >= 0x80 || std::isalnum(u))) {
+            ++i;
+            continue;
+        }
+        size_t b = i;
+        while (i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80 || std::isalnum(static_cast<unsigned char>(text[i]))))
+            ++i;
+        std::string lowered = text::lower(std::string_view(text).substr(b, i - b));
+        bool hit = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return lowered.rfind(w, 0) == 0; });
+        tokens.push_back({b, i, hit});
+        if (tokens.size() > 4000) break;  // long notes: the first hits are enough
+    }
+    if (tokens.empty()) return {};
+    size_t first = 0;
+    while (first < tokens.size() && !tokens[first].hit) ++first;
+    if (first == tokens.size()) first = 0;
+    size_t from = first >= 4 ? first - 4 : 0;
+    size_t to = std::min(tokens.size(), from + 12);
+    std::string out = from > 0 ? "…" : "";
+    size_t cursor = tokens[from].begin;
+    for (size_t t = from; t < to; ++t) {
+        out += text.substr(cursor, tokens[t].begin - cursor);
+        std::string word = text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+        out += tokens[t].hit ? "[" + word + "]" : word;
+        cursor = tokens[t].end;
+    }
+    if (to < tokens.size()) out += "…";
+    for (char& c : out)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return out;
+}
+
 void rankNewest(sql::Statement& q, const std::string& match, double weight, std::vector<Candidate>& out) {
     Resetter r{q};
     q.bind(1, match).bind(2, kCandidates);
@@ -301,14 +357,16 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
                                  "WHERE sessions_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"),
                words, 1.0, sessions);
     keepBest(sessions, limitPerKind);
+    auto words2 = queryWords(query);
     for (auto& c : sessions) {
-        auto& q = m_store.statement(
-            "SELECT s.title, snippet(sessions_fts, -1, '[', ']', '…', 8) FROM sessions_fts "
-            "JOIN sessions s ON s.id = sessions_fts.rowid "
-            "WHERE sessions_fts MATCH ?1 AND sessions_fts.rowid = ?2 AND s.removed_at IS NULL");
+        auto& q = m_store.statement("SELECT title, abstract, removed_at FROM sessions WHERE id=?");
         Resetter r{q};
-        q.bind(1, words).bind(2, c.id);
-        if (q.step()) out.push_back({"session", c.id, q.getText(0), q.getText(1), c.score});
+        q.bind(1, c.id);
+        if (!q.step() || !q.isNull(2)) continue;
+        std::string title = q.getText(0);
+        std::string snippet = makeSnippet(title, words2);
+        if (snippet.find('[') == std::string::npos) snippet = makeSnippet(q.getText(1), words2);
+        out.push_back({"session", c.id, title, snippet, c.score});
     }
 
     std::vector<Candidate> notes;
@@ -317,12 +375,12 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
                words, 1.0, notes);
     keepBest(notes, limitPerKind);
     for (auto& c : notes) {
-        auto& q = m_store.statement(
-            "SELECT n.body, snippet(notes_fts, 0, '[', ']', '…', 10) FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
-            "WHERE notes_fts MATCH ?1 AND notes_fts.rowid = ?2");
+        auto& q = m_store.statement("SELECT body FROM notes WHERE id=?");
         Resetter r{q};
-        q.bind(1, words).bind(2, c.id);
-        if (q.step()) out.push_back({"note", c.id, firstLine(q.getText(0)), q.getText(1), c.score});
+        q.bind(1, c.id);
+        if (!q.step()) continue;
+        std::string body = q.getText(0);
+        out.push_back({"note", c.id, firstLine(body), makeSnippet(body, words2), c.score});
     }
     return out;
 }
