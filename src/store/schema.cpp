@@ -304,7 +304,20 @@ CREATE TABLE drafts (
 );
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3};
+// Step 4: the follow-up queue's status dates (the one-follow-up-then-let-go
+// rule counts days from "sent"; check-ins recur from the last one closed) and
+// small user settings such as my_name for message drafts.
+const char* const kStep4 = R"SQL(
+ALTER TABLE follow_ups ADD COLUMN status_on TEXT;   -- YYYY-MM-DD the status last changed
+CREATE INDEX follow_ups_event ON follow_ups(event_id, due_date);
+CREATE TABLE settings (
+  key        TEXT PRIMARY KEY,
+  value      TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4};
 
 }  // namespace
 

@@ -1,0 +1,57 @@
+// The follow-up queue, message templates and settings. SQL lives here; the
+// rules live in core/followup.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/followup.h"
+#include "core/model.h"
+
+namespace hallway {
+
+class Store;
+
+struct FollowUpQuery {
+    std::optional<RowId> eventId;
+    std::vector<std::string> statuses;  // empty: all
+};
+
+class FollowUpsRepo {
+public:
+    explicit FollowUpsRepo(Store& store) : m_store(store) {}
+
+    // Everything a generation run for the event reads, in a handful of queries.
+    QueueInputs loadInputs(RowId eventId);
+
+    // Inserts unless the dedupe key exists; returns the new id, 0 when it existed.
+    RowId insertIfAbsent(const FollowUp& item);
+    std::optional<FollowUp> find(RowId id);
+    // Ordered by due date, priority (highest first), id; personName filled.
+    std::vector<FollowUp> list(const FollowUpQuery& query);
+
+    // Status changes stamp status_on with `on` (YYYY-MM-DD).
+    bool setStatus(RowId id, const std::string& status, const std::string& on, const std::string& reason = "");
+    bool snooze(RowId id, const std::string& until, const std::string& on);
+    bool setDraft(RowId id, const std::string& draft, std::optional<RowId> templateId, bool edited);
+
+    // Templates.
+    std::vector<MessageTemplate> templates();
+    std::optional<MessageTemplate> findTemplate(const std::string& name);
+    // Inserts or replaces by name; `builtin` false marks the user's version.
+    void upsertTemplate(const MessageTemplate& tpl);
+    // Adds the template only when its name is not taken; true when added.
+    bool insertTemplateIfAbsent(const MessageTemplate& tpl);
+
+    // Settings (small key/value strings).
+    std::optional<std::string> setting(const std::string& key);
+    void setSetting(const std::string& key, const std::string& value);
+
+    // Every person with at least one interaction, with warmth, name, cadence.
+    std::vector<QueuePerson> peopleWithInteractions();
+
+private:
+    Store& m_store;
+};
+
+}  // namespace hallway
