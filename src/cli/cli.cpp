@@ -171,6 +171,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     std::vector<std::unique_ptr<cli::CommandGroup>> groups;
     groups.push_back(cli::makePeopleCommands());
     groups.push_back(cli::makeCaptureCommands());
+    groups.push_back(cli::makeQueueCommands());
     groups.push_back(cli::makeBackupCommands());
     for (auto& g : groups) g->declare(app, asJson);
 

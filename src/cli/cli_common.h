@@ -38,6 +38,7 @@ public:
 
 std::unique_ptr<CommandGroup> makePeopleCommands();
 std::unique_ptr<CommandGroup> makeCaptureCommands();
+std::unique_ptr<CommandGroup> makeQueueCommands();
 std::unique_ptr<CommandGroup> makeBackupCommands();
 
 }  // namespace cli

@@ -1,0 +1,386 @@
+// `hallway queue ...` (generate, list, draft, mark, snooze, export, mailto,
+// cold), `templates`, `settings`.
+#include <algorithm>
+#include <iomanip>
+#include <iostream>
+
+#include "cli/cli_common.h"
+#include "core/atomic_file.h"
+#include "core/followup.h"
+#include "core/time_util.h"
+#include "formats/template_text.h"
+#include "store/followups_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+
+namespace hallway::cli {
+namespace {
+
+using nlohmann::json;
+
+json itemJson(const FollowUp& f) {
+    auto [subject, body] = splitDraft(f.draft);
+    return {{"id", f.id},
+            {"person_id", f.personId},
+            {"person", f.personName},
+            {"event_id", f.eventId ? json(*f.eventId) : json(nullptr)},
+            {"kind", f.kind},
+            {"rule", f.rule},
+            {"due", f.dueDate},
+            {"priority", f.priority},
+            {"status", f.status},
+            {"snoozed_until", f.snoozedUntil ? json(*f.snoozedUntil) : json(nullptr)},
+            {"attempt", f.attempt},
+            {"note_id", f.noteId ? json(*f.noteId) : json(nullptr)},
+            {"note_item_id", f.noteItemId ? json(*f.noteItemId) : json(nullptr)},
+            {"reason", f.reason},
+            {"subject", subject},
+            {"draft", f.draft},
+            {"edited", f.edited},
+            {"dedupe_key", f.dedupeKey}};
+}
+
+std::string todayOr(const std::string& given) {
+    if (given.empty()) return localDateString(nowInstant(), systemTimeZone());
+    if (!isValidDate(given)) throw CommandError("--today wants a date YYYY-MM-DD, got '" + given + "'");
+    return given;
+}
+
+RowId itemId(const std::string& text) {
+    auto id = parseRowId(text);
+    if (!id) throw CommandError("ITEM wants a queue item id (see `hallway queue`), got '" + text + "'");
+    return *id;
+}
+
+// The date an item is next due: a snoozed one comes back on its snooze date.
+std::string effectiveDue(const FollowUp& f) {
+    return f.status == "snoozed" && f.snoozedUntil ? *f.snoozedUntil : f.dueDate;
+}
+
+std::string groupOf(const FollowUp& f, const std::string& today) {
+    std::string due = effectiveDue(f);
+    if (due < today) return "overdue";
+    if (due == today) return "today";
+    if (due <= addDays(today, 6)) return "week";
+    return "later";
+}
+
+class QueueCommands : public CommandGroup {
+public:
+    void declare(CLI::App& app, bool& asJson) override {
+        m_queue = app.add_subcommand("queue", "The follow-up queue: who to thank, what you promised, who to introduce");
+        m_queue->add_option("--event", m_event, "only this event (id or name)");
+        m_queue->add_option("--due", m_due, "today (with overdue), week (the next 7 days, with overdue) or overdue")
+            ->check(CLI::IsMember({"today", "week", "overdue"}));
+        m_queue->add_option("--today", m_today, "the date to count from, YYYY-MM-DD (default: today)");
+        m_queue->add_flag("--json", asJson, "print JSON");
+
+        m_generate = m_queue->add_subcommand("generate", "Run the follow-up rules for an event; prints what it added and why");
+        m_generate->add_option("--event", m_event, "event id or name")->required();
+        m_generate->add_option("--today", m_today, "the date to count from, YYYY-MM-DD (default: today)");
+        m_generate->add_flag("--json", asJson, "print JSON");
+
+        m_draft = m_queue->add_subcommand("draft", "Render an item's message from its template and store it");
+        m_draft->add_option("ITEM", m_item, "queue item id")->required();
+        m_draft->add_option("--template", m_template, "template name (default: the item's kind)");
+        m_draft->add_flag("--json", asJson, "print JSON");
+
+        m_mark = m_queue->add_subcommand("mark", "Set an item's status");
+        m_mark->add_option("ITEM", m_item, "queue item id")->required();
+        m_mark->add_option("STATUS", m_status, "sent, replied, done or dropped")
+            ->required()
+            ->check(CLI::IsMember({"open", "sent", "replied", "done", "dropped"}));
+        m_mark->add_option("--today", m_today, "the date of the change, YYYY-MM-DD (default: today)");
+        m_mark->add_flag("--json", asJson, "print JSON");
+
+        m_snooze = m_queue->add_subcommand("snooze", "Put an item away until a later day");
+        m_snooze->add_option("ITEM", m_item, "queue item id")->required();
+        m_snooze->add_option("UNTIL", m_until, "3d, 1w or YYYY-MM-DD")->required();
+        m_snooze->add_option("--today", m_today, "the date to count from, YYYY-MM-DD (default: today)");
+        m_snooze->add_flag("--json", asJson, "print JSON");
+
+        m_export = m_queue->add_subcommand("export", "Write an event's queue as iCalendar to-dos, CSV or a Markdown report");
+        m_export->add_option("--event", m_event, "event id or name")->required();
+        m_export->add_option("--format", m_format, "ics, csv or md")->required()->check(CLI::IsMember({"ics", "csv", "md"}));
+        m_export->add_option("FILE", m_file, "output file")->required();
+        m_export->add_flag("--json", asJson, "print JSON");
+
+        m_mailto = m_queue->add_subcommand("mailto", "Print a mailto: link with the item's draft");
+        m_mailto->add_option("ITEM", m_item, "queue item id")->required();
+
+        m_cold = m_queue->add_subcommand("cold", "People going cold: few interactions and a long silence");
+        m_cold->add_option("--today", m_today, "the date to count from, YYYY-MM-DD (default: today)");
+        m_cold->add_option("--days", m_silence, "silence that counts as cold (default 60)");
+        m_cold->add_flag("--json", asJson, "print JSON");
+
+        m_templates = app.add_subcommand("templates", "Message templates for follow-up drafts");
+        m_templates->add_flag("--json", asJson, "print JSON");
+        m_templateSet = m_templates->add_subcommand("set", "Change or add a template");
+        m_templateSet->add_option("NAME", m_template, "template name, e.g. thank_you")->required();
+        m_templateSet->add_option("--subject", m_subject, "subject line with {placeholders}");
+        m_templateSet->add_option("--body", m_body, "message with {placeholders}");
+        m_templateSet->add_flag("--json", asJson, "print JSON");
+
+        m_settings = app.add_subcommand("settings", "Your own settings (my_name signs drafts)");
+        m_settings->add_flag("--json", asJson, "print JSON");
+        m_settingSet = m_settings->add_subcommand("set", "Set a setting");
+        m_settingSet->add_option("KEY", m_key, "my_name")->required()->check(CLI::IsMember({"my_name"}));
+        m_settingSet->add_option("VALUE", m_value, "value")->required();
+    }
+
+    bool selected() const override { return *m_queue || *m_templates || *m_settings; }
+
+    int run(Store& store, std::ostream& out, bool asJson) override {
+        FollowUpsRepo repo(store);
+        if (*m_templates) return runTemplates(store, repo, out, asJson);
+        if (*m_settings) return runSettings(repo, out, asJson);
+        if (*m_generate) return runGenerate(store, out, asJson);
+        if (*m_draft) return runDraft(store, out, asJson);
+        if (*m_mark || *m_snooze) return runStatus(repo, out, asJson);
+        if (*m_export) return runExport(store, repo, out, asJson);
+        if (*m_mailto) return runMailto(store, repo, out);
+        if (*m_cold) return runCold(store, out, asJson);
+        return runList(store, repo, out, asJson);
+    }
+
+private:
+    int runGenerate(Store& store, std::ostream& out, bool asJson) {
+        Event event = resolveEvent(store, m_event);
+        std::string today = todayOr(m_today);
+        QueueReport r = generateQueue(store, event.id, today);
+        if (asJson) {
+            json added = json::array(), dropped = json::array();
+            for (auto& f : r.added) added.push_back(itemJson(f));
+            for (auto& f : r.dropped) dropped.push_back(itemJson(f));
+            out << json{{"event_id", event.id}, {"today", today}, {"added", added}, {"dropped", dropped},
+                        {"skipped", r.skipped}, {"unknown_placeholders", r.unknownPlaceholders}}.dump(2) << "\n";
+            return 0;
+        }
+        out << (r.added.empty() ? "Nothing new" : "Added " + std::to_string(r.added.size()) + " item" +
+                                                    (r.added.size() == 1 ? "" : "s"))
+            << " for " << event.name << " (as of " << today << ")\n";
+        for (auto& f : r.added)
+            out << std::setw(6) << f.id << "  " << f.dueDate << "  " << std::left << std::setw(16) << f.kind << std::right
+                << f.personName << "  [" << f.rule << "]\n        " << f.reason << "\n";
+        for (auto& f : r.dropped) out << "  let go #" << f.id << " " << f.personName << ": " << f.reason << "\n";
+        for (auto& s : r.skipped) out << "  note: " << s << "\n";
+        for (auto& u : r.unknownPlaceholders) out << "  warning: unknown placeholder " << u << " left in the draft\n";
+        return 0;
+    }
+
+    int runList(Store& store, FollowUpsRepo& repo, std::ostream& out, bool asJson) {
+        std::string today = todayOr(m_today);
+        FollowUpQuery q;
+        if (!m_event.empty()) q.eventId = resolveEvent(store, m_event).id;
+        q.statuses = {"open", "drafted", "snoozed"};
+        std::vector<FollowUp> items = repo.list(q);
+        std::stable_sort(items.begin(), items.end(), [](const FollowUp& a, const FollowUp& b) {
+            std::string da = effectiveDue(a), db = effectiveDue(b);
+            if (da != db) return da < db;
+            if (a.priority != b.priority) return a.priority > b.priority;
+            return a.id < b.id;
+        });
+        std::vector<std::string> groups = {"overdue", "today", "week", "later"};
+        if (m_due == "overdue") groups = {"overdue"};
+        else if (m_due == "today") groups = {"overdue", "today"};
+        else if (m_due == "week") groups = {"overdue", "today", "week"};
+        if (asJson) {
+            json arr = json::array();
+            for (auto& f : items) {
+                std::string g = groupOf(f, today);
+                if (std::find(groups.begin(), groups.end(), g) == groups.end()) continue;
+                json j = itemJson(f);
+                j["group"] = g;
+                j["effective_due"] = effectiveDue(f);
+                arr.push_back(j);
+            }
+            out << json{{"today", today}, {"items", arr}}.dump(2) << "\n";
+            return 0;
+        }
+        static const std::map<std::string, std::string> titles = {
+            {"overdue", "Overdue"}, {"today", "Today"}, {"week", "This week"}, {"later", "Later"}};
+        bool any = false;
+        for (auto& g : groups) {
+            bool header = false;
+            for (auto& f : items) {
+                if (groupOf(f, today) != g) continue;
+                if (!header) out << (any ? "\n" : "") << titles.at(g) << "\n";
+                header = any = true;
+                out << std::setw(6) << f.id << "  " << effectiveDue(f) << "  " << std::left << std::setw(28)
+                    << followUpKindLabel(f.kind) << std::right << f.personName;
+                if (f.status != "open") out << "  (" << f.status << ")";
+                out << "\n        " << f.reason << "\n";
+            }
+        }
+        if (!any) out << "Nothing to follow up" << (m_due.empty() ? "" : " in that range") << ".\n";
+        return 0;
+    }
+
+    int runDraft(Store& store, std::ostream& out, bool asJson) {
+        RowId id = itemId(m_item);
+        RenderedDraft d = draftFollowUp(store, id, m_template, todayOr(m_today));
+        if (asJson) {
+            out << json{{"id", id}, {"subject", d.subject}, {"body", d.body}, {"unknown_placeholders", d.unknown},
+                        {"empty_placeholders", d.empty}}.dump(2) << "\n";
+            return 0;
+        }
+        out << "Subject: " << d.subject << "\n\n" << d.body << "\n";
+        for (auto& u : d.unknown) out << "warning: unknown placeholder {" << u << "} left in the draft; fix the template\n";
+        for (auto& e : d.empty) out << "warning: {" << e << "} is empty for this person\n";
+        return 0;
+    }
+
+    int runStatus(FollowUpsRepo& repo, std::ostream& out, bool asJson) {
+        RowId id = itemId(m_item);
+        std::string today = todayOr(m_today);
+        auto item = repo.find(id);
+        if (!item) throw CommandError("no queue item " + m_item + " (see `hallway queue`)");
+        if (*m_mark) {
+            repo.setStatus(id, m_status, today);
+        } else {
+            std::string until = m_until;
+            auto count = [&](char unit) { return std::atoi(m_until.substr(0, m_until.size() - 1).c_str()) * (unit == 'w' ? 7 : 1); };
+            if (!m_until.empty() && (m_until.back() == 'd' || m_until.back() == 'w') && count(m_until.back()) > 0)
+                until = addDays(today, count(m_until.back()));
+            else if (!isValidDate(m_until))
+                throw CommandError("snooze wants 3d, 1w or a date YYYY-MM-DD, got '" + m_until + "'");
+            if (until <= today) throw CommandError("snooze until a day after today (" + today + ")");
+            repo.snooze(id, until, today);
+        }
+        auto now = repo.find(id);
+        if (asJson) out << itemJson(*now).dump(2) << "\n";
+        else
+            out << "#" << id << " " << followUpKindLabel(now->kind) << " for " << now->personName << ": " << now->status
+                << (now->snoozedUntil ? " until " + *now->snoozedUntil : "") << "\n";
+        return 0;
+    }
+
+    int runExport(Store& store, FollowUpsRepo& repo, std::ostream& out, bool asJson) {
+        Event event = resolveEvent(store, m_event);
+        FollowUpQuery q;
+        q.eventId = event.id;
+        std::vector<FollowUp> items = repo.list(q);
+        std::string bytes;
+        if (m_format == "ics") {
+            bytes = followUpsToICalendar(items);
+        } else {
+            QueueInputs in = repo.loadInputs(event.id);
+            if (m_format == "csv") {
+                std::map<RowId, std::string> emails;
+                for (auto& [id, p] : in.people) emails[id] = p.email;
+                bytes = followUpsToCsv(items, emails);
+            } else {
+                bytes = eventReportMarkdown(in, items);
+            }
+        }
+        writeFileAtomically(m_file, bytes);
+        if (asJson) out << json{{"file", m_file}, {"format", m_format}, {"items", items.size()}}.dump(2) << "\n";
+        else out << "Wrote " << items.size() << " item" << (items.size() == 1 ? "" : "s") << " to " << m_file << "\n";
+        return 0;
+    }
+
+    int runMailto(Store& store, FollowUpsRepo& repo, std::ostream& out) {
+        RowId id = itemId(m_item);
+        auto item = repo.find(id);
+        if (!item) throw CommandError("no queue item " + m_item + " (see `hallway queue`)");
+        auto person = PeopleRepo(store).find(item->personId);
+        if (!person || person->emails.empty())
+            throw CommandError(item->personName + " has no email address (add one with `hallway people add`)");
+        if (item->draft.empty()) throw CommandError("item " + m_item + " has no draft yet: run `hallway queue draft " + m_item + "`");
+        auto [subject, body] = splitDraft(item->draft);
+        out << mailtoUrl(person->emails.front().value, subject, body) << "\n";
+        return 0;
+    }
+
+    int runCold(Store& store, std::ostream& out, bool asJson) {
+        std::string today = todayOr(m_today);
+        auto cold = peopleGoingCold(store, today, m_silence);
+        if (asJson) {
+            json arr = json::array();
+            for (auto& c : cold)
+                arr.push_back({{"person_id", c.person.id}, {"name", c.person.displayName}, {"days_silent", c.daysSilent},
+                               {"interactions", c.person.warmth.interactions}, {"why", c.why}});
+            out << arr.dump(2) << "\n";
+            return 0;
+        }
+        if (cold.empty()) out << "Nobody is going cold.\n";
+        for (auto& c : cold)
+            out << std::setw(6) << c.person.id << "  " << c.person.displayName << ": " << c.daysSilent
+                << " days silent, " << c.why << "\n";
+        return 0;
+    }
+
+    int runTemplates(Store& store, FollowUpsRepo& repo, std::ostream& out, bool asJson) {
+        ensureDefaultTemplates(store);
+        if (*m_templateSet) {
+            MessageTemplate t;
+            if (auto existing = repo.findTemplate(m_template)) t = *existing;
+            else t.kind = m_template;
+            t.name = m_template;
+            if (!m_subject.empty()) t.subject = m_subject;
+            if (!m_body.empty()) t.body = m_body;
+            if (t.body.empty()) throw CommandError("a new template needs --body");
+            t.builtin = false;
+            std::vector<std::string> unknown;
+            for (auto* text : {&t.subject, &t.body})
+                for (auto& name : templatePlaceholders(*text))
+                    if (std::find(knownPlaceholders().begin(), knownPlaceholders().end(), name) == knownPlaceholders().end() &&
+                        std::find(unknown.begin(), unknown.end(), name) == unknown.end())
+                        unknown.push_back(name);
+            Store::Transaction tx(store);
+            repo.upsertTemplate(t);
+            tx.commit();
+            if (asJson) {
+                out << json{{"name", t.name}, {"unknown_placeholders", unknown}}.dump(2) << "\n";
+            } else {
+                out << "Saved template " << t.name << "\n";
+                for (auto& u : unknown)
+                    out << "warning: {" << u << "} is not a known placeholder and will show as is; known: " << knownList()
+                        << "\n";
+            }
+            return 0;
+        }
+        auto list = repo.templates();
+        if (asJson) {
+            json arr = json::array();
+            for (auto& t : list)
+                arr.push_back({{"name", t.name}, {"kind", t.kind}, {"subject", t.subject}, {"body", t.body}, {"builtin", t.builtin}});
+            out << arr.dump(2) << "\n";
+            return 0;
+        }
+        for (auto& t : list) out << std::left << std::setw(28) << t.name << std::right << (t.builtin ? "  " : "* ") << t.subject << "\n";
+        out << "(* edited by you; placeholders: " << knownList() << ")\n";
+        return 0;
+    }
+
+    int runSettings(FollowUpsRepo& repo, std::ostream& out, bool asJson) {
+        if (*m_settingSet) {
+            repo.setSetting(m_key, m_value);
+            out << (asJson ? json{{m_key, m_value}}.dump(2) : "Set " + m_key + " to \"" + m_value + "\"") << "\n";
+            return 0;
+        }
+        std::string name = repo.setting("my_name").value_or("");
+        if (asJson) out << json{{"my_name", name}}.dump(2) << "\n";
+        else out << "my_name: " << (name.empty() ? "(not set: drafts are unsigned)" : name) << "\n";
+        return 0;
+    }
+
+    static std::string knownList() {
+        std::string s;
+        for (auto& k : knownPlaceholders()) s += (s.empty() ? "{" : ", {") + k + "}";
+        return s;
+    }
+
+    CLI::App *m_queue = nullptr, *m_generate = nullptr, *m_draft = nullptr, *m_mark = nullptr, *m_snooze = nullptr,
+             *m_export = nullptr, *m_mailto = nullptr, *m_cold = nullptr, *m_templates = nullptr,
+             *m_templateSet = nullptr, *m_settings = nullptr, *m_settingSet = nullptr;
+    std::string m_event, m_due, m_today, m_item, m_template, m_status, m_until, m_format, m_file, m_subject, m_body,
+        m_key, m_value;
+    int m_silence = 60;
+};
+
+}  // namespace
+
+std::unique_ptr<CommandGroup> makeQueueCommands() { return std::make_unique<QueueCommands>(); }
+
+}  // namespace hallway::cli
