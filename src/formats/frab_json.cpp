@@ -71,35 +71,6 @@ bool looksLikeHtml(std::string_view s) {
     return false;
 }
 
-// Line numbers for many offsets without rescanning the file each time: a
-// checkpoint every 1 KiB, then a short count inside the block.
-class LineIndex {
-public:
-    explicit LineIndex(std::string_view bytes) : m_bytes(bytes) {
-        m_linesBefore.reserve(bytes.size() / kBlock + 1);
-        int line = 1;
-        for (size_t at = 0; at < bytes.size(); at += kBlock) {
-            m_linesBefore.push_back(line);
-            std::string_view part = bytes.substr(at, kBlock);
-            line += int(std::count(part.begin(), part.end(), '\n'));
-        }
-    }
-
-    // Same answer as text::lineAt.
-    int lineAt(size_t offset) const {
-        offset = std::min(offset, m_bytes.size());
-        if (m_linesBefore.empty()) return 1;
-        size_t block = std::min(offset / kBlock, m_linesBefore.size() - 1);
-        std::string_view part = m_bytes.substr(block * kBlock, offset - block * kBlock);
-        return m_linesBefore[block] + int(std::count(part.begin(), part.end(), '\n'));
-    }
-
-private:
-    static constexpr size_t kBlock = 1024;
-    std::string_view m_bytes;
-    std::vector<int> m_linesBefore;
-};
-
 // nlohmann keeps no source positions, so one lexical pass over the (already
 // validated) text finds where each day and each event object begins, by its
 // place in schedule.conference.days[d].rooms[R][e].
@@ -494,7 +465,7 @@ private:
     std::string_view m_bytes;
     const std::string& m_file;
     const AgendaParseOptions& m_options;
-    LineIndex m_lines;
+    text::LineIndex m_lines;
     SourcePositions m_positions;
     std::vector<size_t> m_offsets;  // per session, where its object starts
     Agenda m_agenda;

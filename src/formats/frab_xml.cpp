@@ -61,35 +61,6 @@ Instant wallTime(LocalDateTime date, int secondsOfDay, const std::string& zone) 
     return localToInstant(local, zone);
 }
 
-// Line numbers for many offsets without rescanning the file each time: a
-// checkpoint every 1 KiB, then a short count inside the block.
-class LineIndex {
-public:
-    explicit LineIndex(std::string_view bytes) : m_bytes(bytes) {
-        m_linesBefore.reserve(bytes.size() / kBlock + 1);
-        int line = 1;
-        for (size_t at = 0; at < bytes.size(); at += kBlock) {
-            m_linesBefore.push_back(line);
-            std::string_view part = bytes.substr(at, kBlock);
-            line += int(std::count(part.begin(), part.end(), '\n'));
-        }
-    }
-
-    // Same answer as text::lineAt.
-    int lineAt(size_t offset) const {
-        offset = std::min(offset, m_bytes.size());
-        if (m_linesBefore.empty()) return 1;
-        size_t block = std::min(offset / kBlock, m_linesBefore.size() - 1);
-        std::string_view part = m_bytes.substr(block * kBlock, offset - block * kBlock);
-        return m_linesBefore[block] + int(std::count(part.begin(), part.end(), '\n'));
-    }
-
-private:
-    static constexpr size_t kBlock = 1024;
-    std::string_view m_bytes;
-    std::vector<int> m_linesBefore;
-};
-
 // Text of an element and its descendants, walked without recursion.
 std::string textOf(pugi::xml_node node) {
     std::string out;
@@ -347,7 +318,7 @@ private:
     std::string_view m_bytes;
     const std::string& m_file;
     const AgendaParseOptions& m_options;
-    LineIndex m_lines;
+    text::LineIndex m_lines;
     size_t m_base = 0;
     pugi::xml_document m_doc;
     Agenda m_agenda;

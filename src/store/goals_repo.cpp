@@ -1,17 +1,13 @@
 #include "store/goals_repo.h"
 
+#include "store/query_util.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
 namespace hallway {
 namespace {
-struct Resetter {
-    sql::Statement& stmt;
-    ~Resetter() { stmt.reset(); }
-};
-
 int single(sql::Statement& q) {
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.step();
     return int(q.getInt(0));
 }
@@ -33,7 +29,7 @@ bool GoalsRepo::remove(RowId goalId) {
 
 std::vector<EventGoal> GoalsRepo::goals(RowId eventId) {
     auto& q = m_store.statement("SELECT id, event_id, kind, target, text FROM event_goals WHERE event_id=? ORDER BY id");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, eventId);
     std::vector<EventGoal> out;
     while (q.step()) {

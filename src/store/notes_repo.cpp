@@ -5,35 +5,12 @@
 
 #include "core/time_util.h"
 #include "formats/text.h"
+#include "store/query_util.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
 namespace hallway {
 namespace {
-
-struct Resetter {
-    sql::Statement& stmt;
-    ~Resetter() { stmt.reset(); }
-};
-
-// Words of the query as quoted FTS5 prefix terms: user text can never break
-// the query syntax.
-std::string prefixQuery(const std::string& input) {
-    std::string out, word;
-    auto flush = [&] {
-        if (word.empty()) return;
-        if (!out.empty()) out += ' ';
-        out += '"' + word + "\"*";
-        word.clear();
-    };
-    for (char c : input) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || std::isalnum(u)) word += c;
-        else flush();
-    }
-    flush();
-    return out;
-}
 
 // The whole query as one trigram phrase, for substring matches in names.
 std::string trigramQuery(const std::string& input) {
@@ -104,13 +81,13 @@ std::optional<Note> NotesRepo::findNote(RowId id) {
     std::optional<Note> note;
     {
         auto& q = m_store.statement("SELECT " NOTE_COLUMNS " FROM notes n WHERE n.id=?");
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, id);
         if (!q.step()) return std::nullopt;
         note = readNote(q);
     }
     auto& p = m_store.statement("SELECT person_id FROM note_people WHERE note_id=? ORDER BY rowid");
-    Resetter r{p};
+    sql::ResetOnExit r{p};
     p.bind(1, id);
     while (p.step()) note->people.push_back(p.getInt(0));
     return note;
@@ -118,7 +95,7 @@ std::optional<Note> NotesRepo::findNote(RowId id) {
 
 std::vector<NoteItemRecord> NotesRepo::items(RowId noteId) {
     auto& q = m_store.statement("SELECT id, note_id, kind, text, on_date, done FROM note_items WHERE note_id=? ORDER BY id");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, noteId);
     std::vector<NoteItemRecord> out;
     while (q.step()) {
@@ -139,13 +116,13 @@ std::vector<Note> NotesRepo::recentNotes(int limit, std::optional<RowId> eventId
                                 "ORDER BY n.created_at DESC, n.id DESC LIMIT ?2");
     std::vector<Note> out;
     {
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, eventId).bind(2, limit);
         while (q.step()) out.push_back(readNote(q));
     }
     auto& p = m_store.statement("SELECT person_id FROM note_people WHERE note_id=? ORDER BY rowid");
     for (auto& n : out) {
-        Resetter r{p};
+        sql::ResetOnExit r{p};
         p.bind(1, n.id);
         while (p.step()) n.people.push_back(p.getInt(0));
     }
@@ -155,7 +132,7 @@ std::vector<Note> NotesRepo::recentNotes(int limit, std::optional<RowId> eventId
 std::vector<Note> NotesRepo::notesAbout(RowId personId) {
     auto& q = m_store.statement("SELECT " NOTE_COLUMNS " FROM notes n JOIN note_people np ON np.note_id = n.id "
                                 "WHERE np.person_id = ? ORDER BY n.created_at, n.id");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, personId);
     std::vector<Note> out;
     while (q.step()) out.push_back(readNote(q));
@@ -164,7 +141,7 @@ std::vector<Note> NotesRepo::notesAbout(RowId personId) {
 
 int NotesRepo::countNotes() {
     auto& q = m_store.statement("SELECT count(*) FROM notes");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.step();
     return int(q.getInt(0));
 }
@@ -183,7 +160,7 @@ std::vector<Interaction> NotesRepo::interactionsWith(RowId personId) {
     auto& q = m_store.statement(
         "SELECT id, person_id, event_id, note_id, occurred_at, kind, direction, summary FROM interactions "
         "WHERE person_id=? ORDER BY occurred_at, id");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, personId);
     std::vector<Interaction> out;
     while (q.step()) {
@@ -205,7 +182,7 @@ Warmth NotesRepo::warmth(RowId personId) {
     auto& q = m_store.statement(
         "SELECT count(*), coalesce(max(occurred_at), 0), sum(direction='give'), sum(direction='ask') "
         "FROM interactions WHERE person_id=?");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, personId);
     q.step();
     return {int(q.getInt(0)), q.getInt(1), int(q.getInt(2)), int(q.getInt(3))};
@@ -221,7 +198,7 @@ void NotesRepo::saveDraft(const std::string& key, const std::string& body) {
 
 std::optional<std::string> NotesRepo::draft(const std::string& key) {
     auto& q = m_store.statement("SELECT body FROM drafts WHERE key=?");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, key);
     if (!q.step()) return std::nullopt;
     return q.getText(0);
@@ -303,7 +280,7 @@ std::string makeSnippet(const std::string& text, const std::vector<std::string>&
 }
 
 void rankNewest(sql::Statement& q, const std::string& match, double weight, std::vector<Candidate>& out) {
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, match).bind(2, kCandidates);
     while (q.step()) out.push_back({q.getInt(0), q.getDouble(1) * weight});
 }
@@ -323,7 +300,7 @@ void keepBest(std::vector<Candidate>& c, int limit) {
 
 std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerKind) {
     std::vector<SearchHit> out;
-    std::string words = prefixQuery(query);
+    std::string words = sql::ftsPrefixQuery(query);
     if (words.empty()) return out;
 
     // People: names/company/role, facts (weaker), and substrings of names.
@@ -345,7 +322,7 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
     keepBest(people, limitPerKind);
     for (auto& c : people) {
         auto& q = m_store.statement("SELECT display_name, company, role FROM people WHERE id=?");
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, c.id);
         if (!q.step()) continue;
         std::string detail = q.getText(2).empty() ? q.getText(1) : q.getText(2) + (q.getText(1).empty() ? "" : ", " + q.getText(1));
@@ -360,7 +337,7 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
     auto words2 = queryWords(query);
     for (auto& c : sessions) {
         auto& q = m_store.statement("SELECT title, abstract, removed_at FROM sessions WHERE id=?");
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, c.id);
         if (!q.step() || !q.isNull(2)) continue;
         std::string title = q.getText(0);
@@ -376,7 +353,7 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
     keepBest(notes, limitPerKind);
     for (auto& c : notes) {
         auto& q = m_store.statement("SELECT body FROM notes WHERE id=?");
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, c.id);
         if (!q.step()) continue;
         std::string body = q.getText(0);

@@ -5,33 +5,12 @@
 
 #include "core/time_util.h"
 #include "formats/text.h"
+#include "store/query_util.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
 namespace hallway {
 namespace {
-
-struct Resetter {
-    sql::Statement& stmt;
-    ~Resetter() { stmt.reset(); }
-};
-
-std::string ftsPrefixQuery(const std::string& input) {
-    std::string out, word;
-    auto flush = [&] {
-        if (word.empty()) return;
-        if (!out.empty()) out += ' ';
-        out += '"' + word + "\"*";
-        word.clear();
-    };
-    for (char c : input) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || std::isalnum(u)) word += c;
-        else flush();
-    }
-    flush();
-    return out;
-}
 
 std::vector<std::string> splitLines(const std::string& s) {
     std::vector<std::string> out;
@@ -105,7 +84,7 @@ std::optional<Person> PeopleRepo::find(RowId id) {
         auto& q = m_store.statement(
             "SELECT id, display_name, given_name, family_name, company, role, how_met, keep_in_touch_days, source "
             "FROM people WHERE id=?");
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, id);
         if (!q.step()) return std::nullopt;
         p.id = q.getInt(0);
@@ -120,7 +99,7 @@ std::optional<Person> PeopleRepo::find(RowId id) {
     }
     {
         auto& q = m_store.statement("SELECT kind, value, label FROM person_contacts WHERE person_id=? ORDER BY id");
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, id);
         while (q.step()) {
             std::string kind = q.getText(0);
@@ -132,13 +111,13 @@ std::optional<Person> PeopleRepo::find(RowId id) {
     }
     {
         auto& q = m_store.statement("SELECT tag FROM person_tags WHERE person_id=? ORDER BY tag");
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, id);
         while (q.step()) p.tags.push_back(q.getText(0));
     }
     {
         auto& q = m_store.statement("SELECT id, text, on_date FROM person_facts WHERE person_id=? ORDER BY id");
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, id);
         while (q.step()) {
             PersonFact f;
@@ -153,7 +132,7 @@ std::optional<Person> PeopleRepo::find(RowId id) {
 
 std::vector<PersonBrief> PeopleRepo::list(const PeopleQuery& query) {
     std::vector<PersonBrief> out;
-    std::string match = ftsPrefixQuery(query.search);
+    std::string match = sql::ftsPrefixQuery(query.search);
     sql::Statement* q;
     if (!match.empty()) {
         q = &m_store.statement(
@@ -167,7 +146,7 @@ std::vector<PersonBrief> PeopleRepo::list(const PeopleQuery& query) {
             "WHERE (?2 = '' OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.tag = ?2)) "
             "ORDER BY p.name_key, p.id LIMIT ?3");
     }
-    Resetter r{*q};
+    sql::ResetOnExit r{*q};
     q->bind(2, text::lower(text::trim(query.tag))).bind(3, query.limit > 0 ? query.limit : -1);
     while (q->step()) out.push_back({q->getInt(0), q->getText(1), q->getText(2), q->getText(3)});
     return out;
@@ -175,7 +154,7 @@ std::vector<PersonBrief> PeopleRepo::list(const PeopleQuery& query) {
 
 int PeopleRepo::count() {
     auto& q = m_store.statement("SELECT count(*) FROM people");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.step();
     return int(q.getInt(0));
 }
@@ -216,7 +195,7 @@ RowId PeopleRepo::addFact(RowId person, const PersonFact& f) {
 std::vector<RowId> PeopleRepo::withEmail(const std::string& email) {
     auto& q = m_store.statement(
         "SELECT DISTINCT person_id FROM person_contacts WHERE kind='email' AND match_key=? ORDER BY person_id");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, text::lower(text::trim(email)));
     std::vector<RowId> out;
     while (q.step()) out.push_back(q.getInt(0));
@@ -226,7 +205,7 @@ std::vector<RowId> PeopleRepo::withEmail(const std::string& email) {
 std::vector<RowId> PeopleRepo::withUrlKey(const std::string& urlKey) {
     auto& q = m_store.statement(
         "SELECT DISTINCT person_id FROM person_contacts WHERE kind='url' AND match_key=? ORDER BY person_id");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, urlKey);
     std::vector<RowId> out;
     while (q.step()) out.push_back(q.getInt(0));
@@ -238,7 +217,7 @@ std::vector<PersonBrief> PeopleRepo::withNameKey(const std::string& nameKey, con
         "SELECT id, display_name, company, role FROM people p WHERE name_key=?1 AND (?2 = '' OR NOT EXISTS ("
         "  SELECT 1 FROM person_contacts c WHERE c.person_id = p.id AND c.kind = 'url' "
         "  AND c.match_key LIKE 'linkedin.com/in/%' AND c.match_key <> ?2)) ORDER BY id");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, nameKey).bind(2, profileKey);
     std::vector<PersonBrief> out;
     while (q.step()) out.push_back({q.getInt(0), q.getText(1), q.getText(2), q.getText(3)});
@@ -247,7 +226,7 @@ std::vector<PersonBrief> PeopleRepo::withNameKey(const std::string& nameKey, con
 
 std::vector<PeopleRepo::MatchKey> PeopleRepo::allMatchKeys() {
     auto& q = m_store.statement("SELECT person_id, kind, match_key FROM person_contacts WHERE kind IN ('email', 'url')");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     std::vector<MatchKey> out;
     while (q.step()) out.push_back({q.getInt(0), q.getText(1), q.getText(2)});
     return out;
@@ -255,7 +234,7 @@ std::vector<PeopleRepo::MatchKey> PeopleRepo::allMatchKeys() {
 
 std::vector<PeopleRepo::NameRow> PeopleRepo::allNames() {
     auto& q = m_store.statement("SELECT id, name_key, display_name, company, role FROM people");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     std::vector<NameRow> out;
     while (q.step()) out.push_back({q.getInt(0), q.getText(1), {q.getInt(0), q.getText(2), q.getText(3), q.getText(4)}});
     return out;
@@ -286,7 +265,7 @@ void PeopleRepo::merge(RowId kept, RowId gone) {
     auto& goneTargets = m_store.statement("SELECT " TARGET_COLUMNS " FROM targets WHERE person_id=?");
     std::vector<Target> moving;
     {
-        Resetter r{goneTargets};
+        sql::ResetOnExit r{goneTargets};
         goneTargets.bind(1, gone);
         while (goneTargets.step()) moving.push_back(readTarget(goneTargets));
     }
@@ -337,7 +316,7 @@ RowId PeopleRepo::upsertTarget(const Target& t) {
 
 std::optional<Target> PeopleRepo::findTarget(RowId eventId, RowId personId) {
     auto& q = m_store.statement("SELECT " TARGET_COLUMNS " FROM targets WHERE event_id=? AND person_id=?");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, eventId).bind(2, personId);
     if (!q.step()) return std::nullopt;
     return readTarget(q);
@@ -348,7 +327,7 @@ std::vector<Target> PeopleRepo::targets(RowId eventId) {
         "SELECT t.id, t.event_id, t.person_id, t.priority, t.why, t.questions, t.status FROM targets t "
         "JOIN people p ON p.id = t.person_id WHERE t.event_id=? "
         "ORDER BY CASE t.priority WHEN 'must' THEN 0 WHEN 'should' THEN 1 ELSE 2 END, p.name_key");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, eventId);
     std::vector<Target> out;
     while (q.step()) out.push_back(readTarget(q));
@@ -366,7 +345,7 @@ std::vector<RowId> PeopleRepo::sessionsSpokenAt(RowId eventId, RowId personId) {
     auto& q = m_store.statement(
         "SELECT s.id FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id "
         "WHERE s.event_id=? AND ss.person_id=? AND s.removed_at IS NULL ORDER BY s.starts_at");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, eventId).bind(2, personId);
     std::vector<RowId> out;
     while (q.step()) out.push_back(q.getInt(0));
@@ -391,7 +370,7 @@ std::vector<NetworkGroup> PeopleRepo::network(const std::string& by) {
                   "JOIN (SELECT p2.id, (SELECT count(*) FROM interactions i WHERE i.person_id = p2.id) AS n "
                   "      FROM people p2) w ON w.id = p.id GROUP BY t.tag ORDER BY count(*) DESC, t.tag";
     auto& q = m_store.statement(sqlText);
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     std::vector<NetworkGroup> out;
     while (q.step()) out.push_back({q.getText(0), int(q.getInt(1)), int(q.getInt(2)), int(q.getInt(3))});
     return out;

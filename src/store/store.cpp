@@ -17,6 +17,7 @@
 #include "formats/text.h"
 #include "store/backup.h"
 #include "store/schema.h"
+#include "store/query_util.h"
 #include "store/sqlite.h"
 
 namespace hallway {
@@ -33,12 +34,6 @@ struct Store::Statements {
 };
 
 namespace {
-
-// Resets a cached statement when a step throws or a loop ends early.
-struct Resetter {
-    sql::Statement& stmt;
-    ~Resetter() { stmt.reset(); }
-};
 
 void ensureOwnerOnlyFile(const std::string& path) {
     if (path == ":memory:" || path.empty()) return;
@@ -63,31 +58,6 @@ std::string describe(const sql::Error& e, const std::string& path) {
     if (primary == SQLITE_READONLY) return path + " is read-only: nothing could be saved";
     if (primary == SQLITE_CANTOPEN) return "cannot open " + path + ": " + e.what();
     return "database error in " + path + ": " + e.what();
-}
-
-std::string ftsQuery(const std::string& input) {
-    // Each word becomes a quoted prefix term, so punctuation cannot break the
-    // FTS5 query syntax and "rust wasm" finds both words anywhere.
-    std::string out;
-    std::string word;
-    auto flush = [&] {
-        if (word.empty()) return;
-        std::string escaped;
-        for (char c : word) {
-            if (c == '"') escaped += "\"\"";
-            else escaped += c;
-        }
-        if (!out.empty()) out += ' ';
-        out += '"' + escaped + "\"*";
-        word.clear();
-    };
-    for (char c : input) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || std::isalnum(u)) word += c;
-        else flush();
-    }
-    flush();
-    return out;
 }
 
 Session readSession(const sql::Statement& q) {
@@ -356,7 +326,7 @@ void Store::updateEvent(const Event& e) {
 
 std::optional<Event> Store::findEvent(RowId id) {
     auto& q = m_stmts->get(*m_db, "SELECT " EVENT_COLUMNS " FROM events WHERE id=?");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     return readEvent(q);
@@ -365,7 +335,7 @@ std::optional<Event> Store::findEvent(RowId id) {
 std::optional<Event> Store::findEventByName(const std::string& name) {
     auto& q = m_stmts->get(*m_db,
                            "SELECT " EVENT_COLUMNS " FROM events WHERE name = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, text::trim(name));
     if (!q.step()) return std::nullopt;
     return readEvent(q);
@@ -384,7 +354,7 @@ std::vector<EventSummary> Store::listEvents() {
                                "(SELECT count(*) FROM sessions s WHERE s.event_id = e.id AND s.starred AND "
                                "   s.removed_at IS NULL) "
                                "FROM events e ORDER BY e.starts_at DESC, e.id DESC");
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         while (q.step()) {
             EventSummary summary;
             summary.event = readEvent(q);
@@ -398,7 +368,7 @@ std::vector<EventSummary> Store::listEvents() {
     // Days depend on the event's zone, which SQL does not know.
     auto& q = m_stmts->get(*m_db, "SELECT starts_at FROM sessions WHERE event_id=? AND removed_at IS NULL");
     for (auto& summary : out) {
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, summary.event.id);
         std::set<std::string> dates;
         while (q.step()) dates.insert(localDateString(q.getInt(0), summary.event.timeZone));
@@ -425,18 +395,18 @@ std::vector<Session> Store::sessions(RowId eventId, const SessionQuery& query) {
     if (auto e = findEvent(eventId)) timeZone = e->timeZone;
 
     std::set<RowId> matches;
-    bool searching = query.search && !ftsQuery(*query.search).empty();
+    bool searching = query.search && !sql::ftsPrefixQuery(*query.search).empty();
     if (searching) {
         auto& q = m_stmts->get(*m_db, "SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?");
-        Resetter r{q};
-        q.bind(1, ftsQuery(*query.search));
+        sql::ResetOnExit r{q};
+        q.bind(1, sql::ftsPrefixQuery(*query.search));
         while (q.step()) matches.insert(q.getInt(0));
     }
 
     auto& q = m_stmts->get(*m_db, "SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.event_id = ? "
                                   "ORDER BY s.starts_at, s.room, s.title, s.id");
     {
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, eventId);
         std::string roomKey = query.room ? text::lower(*query.room) : "";
         while (q.step()) {
@@ -461,7 +431,7 @@ void Store::attachSpeakers(RowId eventId, std::vector<Session>& sessions) {
                             "SELECT ss.session_id, p.display_name FROM session_speakers ss "
                             "JOIN sessions s ON s.id = ss.session_id JOIN people p ON p.id = ss.person_id "
                             "WHERE s.event_id = ? ORDER BY ss.session_id, ss.position");
-    Resetter r{sp};
+    sql::ResetOnExit r{sp};
     sp.bind(1, eventId);
     while (sp.step()) speakers[sp.getInt(0)].push_back(sp.getText(1));
     for (auto& s : sessions) {
@@ -474,7 +444,7 @@ std::vector<std::string> Store::speakerNames(RowId sessionId) {
     auto& q = m_stmts->get(*m_db,
                            "SELECT p.display_name FROM session_speakers ss JOIN people p ON p.id = ss.person_id "
                            "WHERE ss.session_id = ? ORDER BY ss.position");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, sessionId);
     std::vector<std::string> names;
     while (q.step()) names.push_back(q.getText(0));
@@ -485,7 +455,7 @@ std::optional<Session> Store::findSession(RowId id) {
     auto& q = m_stmts->get(*m_db, "SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.id = ?");
     std::optional<Session> found;
     {
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, id);
         if (!q.step()) return std::nullopt;
         found = readSession(q);
@@ -498,7 +468,7 @@ std::map<std::string, Session> Store::sessionsBySourceId(RowId eventId) {
     auto& q = m_stmts->get(*m_db, "SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.event_id = ?");
     std::vector<Session> all;
     {
-        Resetter r{q};
+        sql::ResetOnExit r{q};
         q.bind(1, eventId);
         while (q.step()) all.push_back(readSession(q));
     }
@@ -560,7 +530,7 @@ RowId Store::createPerson(const Person& p) {
 
 std::optional<Person> Store::findPerson(RowId id) {
     auto& q = m_stmts->get(*m_db, "SELECT id, display_name, company, role, source FROM people WHERE id=?");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     Person p;
@@ -577,7 +547,7 @@ std::map<std::string, RowId> Store::speakersOfEvent(RowId eventId) {
                            "SELECT DISTINCT p.name_key, p.id FROM session_speakers ss "
                            "JOIN sessions s ON s.id = ss.session_id JOIN people p ON p.id = ss.person_id "
                            "WHERE s.event_id = ? ORDER BY p.id");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.bind(1, eventId);
     std::map<std::string, RowId> out;
     while (q.step()) out.emplace(q.getText(0), q.getInt(1));
@@ -599,7 +569,7 @@ void Store::setSessionSpeakers(RowId sessionId, const std::vector<RowId>& person
 
 int Store::countPeople() {
     auto& q = m_stmts->get(*m_db, "SELECT count(*) FROM people WHERE merged_into IS NULL");
-    Resetter r{q};
+    sql::ResetOnExit r{q};
     q.step();
     return int(q.getInt(0));
 }
