@@ -1,7 +1,7 @@
 // hallway-bench: measures the operations DESIGN.md budgets, on synthetic data,
 // and prints medians. Not a test: run it on a quiet machine and read the figures.
 //
-//   hallway-bench [--runs N] [--sessions N] [--people N] [--notes N] [--only import|linkedin|search]
+//   hallway-bench [--runs N] [--sessions N] [--people N] [--notes N] [--only import|linkedin|search|queue]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,8 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "core/followup.h"
 #include "core/import_service.h"
 #include "core/people_service.h"
+#include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "formats/agenda.h"
@@ -222,6 +224,102 @@ void benchSearch(const std::filesystem::path& dir, int peopleCount, int noteCoun
                 *std::max_element(times.begin(), times.end()), percentile(times, 0.99) < 10 ? "OK" : "OVER");
 }
 
+// Follow-up queue: an event with 500 people met and 2,000 notes carrying
+// markers. Each run generates on a fresh copy of the same database, then runs
+// generation again (the idempotent case: nothing to add).
+void benchQueue(const std::filesystem::path& dir, int runs) {
+    const int metCount = 500, noteCount = 2000;
+    std::string seed = (dir / "queue-seed.db").string();
+    RowId eventId = 0;
+    {
+        Store store(seed);
+        PeopleRepo people(store);
+        NotesRepo notes(store);
+        Store::Transaction tx(store);
+        Event e;
+        e.name = "Queue Bench Conf";
+        e.timeZone = "Europe/Brussels";
+        e.startsAt = 1741161600;       // 2025-03-05
+        e.endsAt = e.startsAt + 3 * 86400;
+        eventId = store.createEvent(e);
+        std::vector<RowId> ids;
+        for (int i = 0; i < metCount; ++i) {
+            Person p;
+            p.displayName = std::string(kFirst[i % 24]) + " " + kLast[(i / 24) % 25] + " " + std::to_string(i);
+            p.emails = {{"p" + std::to_string(i) + "@example.org", "work"}};
+            if (i % 10 == 0) p.keepInTouchDays = 30;
+            ids.push_back(people.create(p));
+            Interaction met;
+            met.personId = ids.back();
+            met.eventId = eventId;
+            met.occurredAt = e.startsAt + 3600 * (i % 60);
+            met.direction = i % 7 == 0 ? "ask" : "neutral";
+            notes.addInteraction(met);
+            if (i % 5 == 0) {
+                Target t;
+                t.eventId = eventId;
+                t.personId = ids.back();
+                t.priority = i % 3 == 0 ? TargetPriority::Must : TargetPriority::Should;
+                t.status = TargetStatus::Met;
+                people.upsertTarget(t);
+            }
+        }
+        for (int i = 0; i < noteCount; ++i) {
+            Note n;
+            n.createdAt = e.startsAt + 60 * i;
+            n.eventId = eventId;
+            n.people = {ids[i % metCount]};
+            if (i % 4 == 3) n.people.push_back(ids[(i + 1) % metCount]);
+            n.body = std::string("Talked about ") + kWords[i % 24] + " and " + kWords[(i / 24) % 24];
+            std::vector<NoteItemRecord> items;
+            NoteItemRecord it;
+            switch (i % 4) {
+                case 0: it.kind = "promise"; it.text = "send the " + std::string(kWords[i % 24]) + " notes"; break;
+                case 1: it.kind = "detail"; it.text = "running a race"; it.onDate = "2025-04-12"; break;
+                case 2: it.kind = "ask"; it.text = "a 20-minute meeting about " + std::string(kWords[i % 24]); break;
+                default: it.kind = "intro"; it.text = "to each other about " + std::string(kWords[i % 24]); break;
+            }
+            n.body += " #" + it.kind + " " + it.text;
+            items.push_back(it);
+            notes.insertNote(n, items);
+        }
+        tx.commit();
+    }
+    std::vector<double> first, second;
+    size_t added = 0;
+    for (int r = 0; r < runs; ++r) {
+        std::string copy = (dir / ("queue-" + std::to_string(r) + ".db")).string();
+        std::filesystem::copy_file(seed, copy, std::filesystem::copy_options::overwrite_existing);
+        Store store(copy);
+        ensureDefaultTemplates(store);  // first use of the templates is not the engine's cost
+        auto t0 = Clock::now();
+        QueueReport rep = generateQueue(store, eventId, "2025-03-10");
+        first.push_back(msSince(t0));
+        added = rep.added.size();
+        auto t1 = Clock::now();
+        QueueReport again = generateQueue(store, eventId, "2025-03-10");
+        second.push_back(msSince(t1));
+        if (!again.added.empty()) std::printf("  queue: second run added %zu items (should be 0)\n", again.added.size());
+        if (std::getenv("HALLWAY_BENCH_VERBOSE")) {
+            std::string split = (dir / ("queue-split-" + std::to_string(r) + ".db")).string();
+            std::filesystem::copy_file(seed, split, std::filesystem::copy_options::overwrite_existing);
+            Store fresh(split);
+            ensureDefaultTemplates(fresh);
+            FollowUpsRepo repo(fresh);
+            auto t2 = Clock::now();
+            QueueInputs in = repo.loadInputs(eventId);
+            double load = msSince(t2);
+            auto t3 = Clock::now();
+            QueueReport plan = planQueue(in, "2025-03-10");
+            std::printf("  queue: load %.1f ms, plan %.1f ms (%zu items)\n", load, msSince(t3), plan.added.size());
+        }
+    }
+    double med = median(first);
+    std::printf("generate the follow-up queue (%d people met, %d notes with markers, %zu items): median %.1f ms, "
+                "again (nothing new) median %.1f ms; budget 50 ms: %s\n",
+                metCount, noteCount, added, med, median(second), med < 50 && median(second) < 50 ? "OK" : "OVER");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -246,6 +344,7 @@ int main(int argc, char** argv) {
 
     if (only.empty() || only == "linkedin") benchLinkedIn(dir, std::min(runs, 5));
     if (only.empty() || only == "search") benchSearch(dir, peopleCount, notesCount);
+    if (only.empty() || only == "queue") benchQueue(dir, runs);
     if (!only.empty() && only != "import") {
         std::filesystem::remove_all(dir);
         return 0;

@@ -200,6 +200,16 @@ struct Context {
     std::unordered_map<RowId, const Target*> targets;
     std::unordered_map<std::string, const FollowUp*> existing;
 
+    // Zone lookups dominate a large run; offsets are whole quarter hours, so
+    // every instant of a 15-minute slot has the same local date.
+    mutable std::unordered_map<Instant, std::string> dates;
+    const std::string& localDate(Instant t) const {
+        Instant slot = t >= 0 ? t / 900 : (t - 899) / 900;
+        auto it = dates.find(slot);
+        if (it == dates.end()) it = dates.emplace(slot, localDateString(slot * 900, zone)).first;
+        return it->second;
+    }
+
     explicit Context(const QueueInputs& inputs) : in(inputs), zone(inputs.event.timeZone) {
         for (auto& n : in.notes) {
             notes[n.id] = &n;
@@ -227,16 +237,27 @@ struct Context {
     }
     std::string noteDate(RowId noteId) const {
         auto it = notes.find(noteId);
-        return it == notes.end() ? lastDay : localDateString(it->second->createdAt, zone);
+        return it == notes.end() ? lastDay : localDate(it->second->createdAt);
     }
-    std::string topic(RowId person) const {
+    mutable std::unordered_map<RowId, std::string> topics, details;
+    const std::string& topic(RowId person) const {
+        auto cached = topics.find(person);
+        if (cached == topics.end()) cached = topics.emplace(person, findTopic(person)).first;
+        return cached->second;
+    }
+    const std::string& detail(RowId person) const {
+        auto cached = details.find(person);
+        if (cached == details.end()) cached = details.emplace(person, findDetail(person)).first;
+        return cached->second;
+    }
+    std::string findTopic(RowId person) const {
         auto it = notesOf.find(person);
         if (it != notesOf.end())
             for (const Note* n : it->second)
                 if (auto t = topicOf(n->body); !t.empty()) return t;
         return "";
     }
-    std::string detail(RowId person) const {
+    std::string findDetail(RowId person) const {
         auto it = notesOf.find(person);
         if (it == notesOf.end()) return "";
         for (const Note* n : it->second) {
@@ -251,7 +272,7 @@ struct Context {
     double freshness(RowId person, const std::string& today) const {
         const QueuePerson* p = this->person(person);
         if (!p || !p->warmth.lastContact) return 0;
-        int days = std::max(0, daysBetween(localDateString(p->warmth.lastContact, zone), today));
+        int days = std::max(0, daysBetween(localDate(p->warmth.lastContact), today));
         return std::max(0.0, 10.0 - days * 0.5);
     }
     double priority(const std::string& kind, RowId person, const std::string& today) const {
@@ -321,17 +342,25 @@ std::string askKind(const std::string& itemText) {
     return "meeting_request";
 }
 
-std::map<RowId, std::string> peopleMetAt(const QueueInputs& in) {
-    const std::string& zone = in.event.timeZone;
+namespace {
+
+std::map<RowId, std::string> metIn(const Context& c) {
+    const QueueInputs& in = c.in;
     std::map<RowId, std::string> met;
     for (auto& i : in.interactions)
-        if (i.kind == "met" || i.kind == "coffee") met.emplace(i.personId, i.kind + " on " + localDateString(i.occurredAt, zone));
+        if ((i.kind == "met" || i.kind == "coffee") && !met.count(i.personId))
+            met.emplace(i.personId, i.kind + " on " + c.localDate(i.occurredAt));
     for (auto& t : in.targets)
         if (t.status == TargetStatus::Met) met.emplace(t.personId, "target marked met");
     for (auto& n : in.notes)
-        for (RowId p : n.people) met.emplace(p, "note of " + localDateString(n.createdAt, zone));
+        for (RowId p : n.people)
+            if (!met.count(p)) met.emplace(p, "note of " + c.localDate(n.createdAt));
     return met;
 }
+
+}  // namespace
+
+std::map<RowId, std::string> peopleMetAt(const QueueInputs& in) { return metIn(Context(in)); }
 
 QueueReport planQueue(const QueueInputs& in, const std::string& today) {
     parseDay(today);
@@ -361,7 +390,7 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
     };
     auto agreed = [](const FollowUp* f) { return f && (f->status == "replied" || f->status == "done"); };
 
-    std::map<RowId, std::string> met = peopleMetAt(in);
+    std::map<RowId, std::string> met = metIn(c);
 
     // Thank-yous, one working day after the event's last day.
     std::string thankDue = addWorkingDays(c.lastDay, 1);
@@ -389,9 +418,13 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
         auto noteIt = c.notes.find(item.noteId);
         if (noteIt == c.notes.end()) continue;
         const Note& note = *noteIt->second;
-        std::string noteDay = localDateString(note.createdAt, c.zone);
+        std::string noteDay = c.localDate(note.createdAt);
         std::string iid = "I" + std::to_string(item.id);
-        std::string action = actionText(item, note.body);
+        std::optional<std::string> actionCache;  // built only when an item is new
+        auto actionOf = [&]() -> const std::string& {
+            if (!actionCache) actionCache = actionText(item, note.body);
+            return *actionCache;
+        };
         if (note.people.empty()) {
             if (item.kind != "detail" || item.onDate)
                 rep.skipped.push_back("#" + item.kind + " \"" + item.text + "\" (note " + std::to_string(note.id) +
@@ -402,6 +435,7 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
         if (item.kind == "promise") {
             if (item.done) continue;
             for (RowId pid : note.people) {
+                if (c.existing.count("promise:" + iid + ":P" + std::to_string(pid))) continue;
                 FollowUp f;
                 f.personId = pid;
                 f.rule = "keep_every_promise";
@@ -410,7 +444,7 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
                 f.noteItemId = item.id;
                 f.dueDate = item.onDate ? workingDayOnOrBefore(*item.onDate) : addWorkingDays(noteDay, 2);
                 f.dedupeKey = "promise:" + iid + ":P" + std::to_string(pid);
-                f.reason = "You promised: " + action + (item.onDate ? " (by " + *item.onDate + ")" : "") +
+                f.reason = "You promised: " + actionOf() + (item.onDate ? " (by " + *item.onDate + ")" : "") +
                            ". A promise kept builds trust.";
                 add(f, "promise");
             }
@@ -434,7 +468,7 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
                 f.dueDate = addWorkingDays(noteDay, 2);
                 f.dedupeKey = keyA;
                 f.reason = "Introduction, step 1 of 3: ask " + nameOf(a) + " whether an introduction to " + bName +
-                           " is welcome (" + action + "). Next: ask " + bName + " once they agree.";
+                           " is welcome (" + actionOf() + "). Next: ask " + bName + " once they agree.";
                 add(f, "intro_ask_a");
             } else if (agreed(stepA) && !b) {
                 rep.skipped.push_back("#intro \"" + item.text + "\": " + nameOf(a) +
@@ -479,7 +513,7 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
                     f.noteItemId = item.id;
                     f.dueDate = addWorkingDays(noteDay, 2);
                     f.dedupeKey = key + ":1";
-                    f.reason = "You wanted to ask: " + action + ". Mark it sent when it goes out.";
+                    f.reason = "You wanted to ask: " + actionOf() + ". Mark it sent when it goes out.";
                     add(f, kind);
                 } else if (first->status == "sent" && !second && first->statusOn &&
                            daysBetween(*first->statusOn, today) >= 7) {
@@ -506,6 +540,7 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
             }
         } else if (item.kind == "detail" && item.onDate) {
             for (RowId pid : note.people) {
+                if (c.existing.count("detail_check_in:" + iid + ":P" + std::to_string(pid))) continue;
                 FollowUp f;
                 f.personId = pid;
                 f.rule = "dated_detail_check_in";
@@ -514,7 +549,7 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
                 f.noteItemId = item.id;
                 f.dueDate = nextWorkingDayOnOrAfter(addDays(*item.onDate, 1));
                 f.dedupeKey = "detail_check_in:" + iid + ":P" + std::to_string(pid);
-                f.reason = "They mentioned: " + action + " (" + *item.onDate + "); ask how it went.";
+                f.reason = "They mentioned: " + actionOf() + " (" + *item.onDate + "); ask how it went.";
                 add(f, "detail_check_in");
             }
         }
@@ -552,7 +587,7 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
     for (auto& [pid, how] : met) {
         const QueuePerson* p = c.person(pid);
         if (!p || !p->keepInTouchDays || *p->keepInTouchDays <= 0 || pendingCheckIn.count(pid)) continue;
-        std::string base = p->warmth.lastContact ? localDateString(p->warmth.lastContact, c.zone) : c.lastDay;
+        std::string base = p->warmth.lastContact ? c.localDate(p->warmth.lastContact) : c.lastDay;
         if (auto it = lastCheckIn.find(pid); it != lastCheckIn.end() && it->second > base) base = it->second;
         FollowUp f;
         f.personId = pid;

@@ -161,8 +161,12 @@ QueueInputs FollowUpsRepo::loadInputs(RowId eventId) {
         }
     }
     {
-        auto& q = m_store.statement("SELECT " FOLLOW_UP_COLUMNS " FROM follow_ups f JOIN people p ON p.id=f.person_id "
-                                    "WHERE f.event_id=?1 OR f.kind='check_in' ORDER BY f.id");
+        // Rules read keys and states only: leave the drafts and reasons in the database.
+        auto& q = m_store.statement(
+            "SELECT f.id, f.person_id, f.event_id, f.rule, f.note_id, f.note_item_id, f.kind, f.due_date, f.priority, "
+            "f.channel, f.status, f.snoozed_until, f.attempt, f.template_id, '', '', f.dedupe_key, f.edited, "
+            "f.status_on, f.created_at, f.updated_at, '' FROM follow_ups f WHERE f.event_id=?1 OR f.kind='check_in' "
+            "ORDER BY f.id");
         Resetter r{q};
         q.bind(1, eventId);
         while (q.step()) in.existing.push_back(readFollowUp(q));

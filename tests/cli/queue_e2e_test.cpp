@@ -1,0 +1,221 @@
+// A whole event through the CLI: agenda, targets, notes with every marker,
+// met, the generated queue, idempotency, and the VTODO export read back.
+#include <catch2/catch.hpp>
+#include <libical/ical.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "cli/cli.h"
+#include "test_support.h"
+
+using namespace hallway;
+using nlohmann::json;
+using hallway::testing::TempDir;
+
+namespace {
+
+struct Run {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+Run hallwayCli(const std::string& db, std::vector<std::string> args) {
+    std::vector<std::string> full{"hallway", "--db", db};
+    full.insert(full.end(), args.begin(), args.end());
+    std::ostringstream out, err;
+    int code = runCli(full, out, err);
+    return {code, out.str(), err.str()};
+}
+
+json jsonOf(const Run& r) {
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    return json::parse(r.out);
+}
+
+void ok(const Run& r) {
+    INFO(r.err << r.out);
+    REQUIRE(r.code == 0);
+}
+
+// DebConf 23, Asia/Kolkata, Sun 2023-09-10 .. Sun 2023-09-17.
+std::string importDebConf(const std::string& db) {
+    json imported = jsonOf(hallwayCli(db, {"import", hallway::testing::corpus("agenda/debconf23.xml"), "--json"}));
+    return std::to_string(imported["event_id"].get<long long>());
+}
+
+struct Expected {
+    std::string kind, person, due;
+};
+
+std::string expectedUid(const std::string& key) {
+    std::string uid = "hallway-";
+    for (char c : key) uid += std::isalnum((unsigned char)c) || c == '-' || c == '_' ? c : '-';
+    return uid + "@hallway.local";
+}
+
+}  // namespace
+
+TEST_CASE("a whole event through the CLI: targets, notes, met, the queue, again, and VTODO back", "[cli][queue][e2e]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    std::string ev = importDebConf(db);
+    ok(hallwayCli(db, {"settings", "set", "my_name", "Robin Doe"}));
+
+    ok(hallwayCli(db, {"target", "add", "Sruthi Chandran", "--event", ev, "--priority", "must", "--why", "DEI work"}));
+    ok(hallwayCli(db, {"target", "add", "Kristi Progri", "--event", ev, "--priority", "must"}));
+    ok(hallwayCli(db, {"target", "add", "Jonathan McDowell", "--event", ev, "--priority", "should"}));
+    ok(hallwayCli(db, {"target", "add", "Andreas Tille", "--event", ev, "--priority", "should"}));
+    ok(hallwayCli(db, {"target", "add", "Nicolas Dandrimont", "--event", ev, "--priority", "nice"}));
+
+    ok(hallwayCli(db, {"note", "Talked about DEI outreach @sruthi-chandran #promise send the slides", "--event", ev,
+                       "--at", "2023-09-10T11:00"}));
+    ok(hallwayCli(db, {"note", "Keysigning at scale @jonathan-mcdowell #intro to @nicolas-dandrimont about archive signing",
+                       "--event", ev, "--at", "2023-09-11T15:00"}));
+    ok(hallwayCli(db, {"note", "Packaging teams @andreas-tille #detail running the Kochi marathon on 24 September",
+                       "--event", ev, "--at", "2023-09-12T10:00"}));
+    ok(hallwayCli(db, {"note", "Reproducible builds @mattia-rizzolo #ask informational interview about his path",
+                       "--event", ev, "--at", "2023-09-13T16:00"}));
+    ok(hallwayCli(db, {"met", "Sruthi Chandran", "--event", ev, "--at", "2023-09-10T11:00"}));
+    ok(hallwayCli(db, {"met", "Jonathan McDowell", "--event", ev, "--at", "2023-09-11T15:00"}));
+
+    json gen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-19", "--json"}));
+    CHECK(gen["added"].size() == 10);
+    CHECK(gen["unknown_placeholders"].empty());
+
+    json queue = jsonOf(hallwayCli(db, {"queue", "--event", ev, "--today", "2023-09-19", "--json"}));
+    // Due date first, then priority: the promise, the intro's first step, the
+    // ask, then the thank-yous (must > should > nice > no target; a must-meet
+    // missed sits between), then the dated detail the day after the marathon.
+    std::vector<Expected> expected = {
+        {"promise", "Sruthi Chandran", "2023-09-12"},        // Sun note + 2 working days
+        {"intro_ask_a", "Jonathan McDowell", "2023-09-13"},  // Mon note + 2
+        {"info_interview", "Mattia Rizzolo", "2023-09-15"},  // Wed note + 2
+        {"thank_you", "Sruthi Chandran", "2023-09-18"},      // the event ends on a Sunday
+        {"thank_you", "Jonathan McDowell", "2023-09-18"},
+        {"thank_you", "Andreas Tille", "2023-09-18"},
+        {"thank_you", "Nicolas Dandrimont", "2023-09-18"},
+        {"missed_target", "Kristi Progri", "2023-09-18"},
+        {"thank_you", "Mattia Rizzolo", "2023-09-18"},
+        {"detail_check_in", "Andreas Tille", "2023-09-25"},  // Sun 24 -> Mon 25
+    };
+    REQUIRE(queue["items"].size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        INFO("item " << i);
+        CHECK(queue["items"][i]["kind"] == expected[i].kind);
+        CHECK(queue["items"][i]["person"] == expected[i].person);
+        CHECK(queue["items"][i]["due"] == expected[i].due);
+        CHECK(queue["items"][i]["status"] == "open");
+    }
+    CHECK(queue["items"][0]["group"] == "overdue");
+    CHECK(queue["items"][9]["group"] == "week");
+    CHECK_THAT(queue["items"][0]["draft"].get<std::string>(),
+               Catch::Contains("As promised when we met at DebConf 23: send the slides.") && Catch::Contains("Robin Doe"));
+    CHECK_THAT(queue["items"][1]["reason"].get<std::string>(), Catch::Contains("step 1 of 3"));
+    CHECK_THAT(queue["items"][3]["draft"].get<std::string>(), Catch::Contains("about DEI outreach"));
+
+    // Running it again adds nothing.
+    json again = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-19", "--json"}));
+    CHECK(again["added"].empty());
+    CHECK(again["dropped"].empty());
+
+    // VTODO export parses back with libical to the same items.
+    std::string ics = dir.file("queue.ics");
+    ok(hallwayCli(db, {"queue", "export", "--event", ev, "--format", "ics", ics}));
+    std::string text = hallway::testing::readFile(ics);
+    icalcomponent* cal = icalparser_parse_string(text.c_str());
+    REQUIRE(cal);
+    std::map<std::string, std::pair<std::string, std::string>> todos;  // uid -> due, summary
+    for (icalcomponent* c = icalcomponent_get_first_component(cal, ICAL_VTODO_COMPONENT); c;
+         c = icalcomponent_get_next_component(cal, ICAL_VTODO_COMPONENT)) {
+        icalproperty* due = icalcomponent_get_first_property(c, ICAL_DUE_PROPERTY);
+        REQUIRE(due);
+        icaltimetype t = icalproperty_get_due(due);
+        CHECK(t.is_date == 1);
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
+        todos[icalcomponent_get_uid(c)] = {buf, icalcomponent_get_summary(c)};
+        CHECK(icalcomponent_get_status(c) == ICAL_STATUS_NEEDSACTION);
+    }
+    icalcomponent_free(cal);
+    REQUIRE(todos.size() == expected.size());
+    for (auto& item : queue["items"]) {
+        std::string uid = expectedUid(item["dedupe_key"].get<std::string>());
+        REQUIRE(todos.count(uid));
+        CHECK(todos[uid].first == item["due"].get<std::string>());
+        CHECK_THAT(todos[uid].second, Catch::EndsWith(item["person"].get<std::string>()));
+    }
+    CHECK(todos[expectedUid(queue["items"][3]["dedupe_key"])].second == "Thank-you: Sruthi Chandran");
+}
+
+TEST_CASE("queue commands: draft, mark, snooze, filters, mailto, CSV and Markdown", "[cli][queue]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    std::string ev = importDebConf(db);
+    ok(hallwayCli(db, {"people", "add", "Zoe Quinn", "--email", "zoe@example.org"}));
+    ok(hallwayCli(db, {"note", "Fuzzing & CI @zoe-quinn #promise send the =HYPERLINK list", "--event", ev, "--at",
+                       "2023-09-14T12:00"}));
+    ok(hallwayCli(db, {"met", "Zoe Quinn", "--event", ev, "--at", "2023-09-14T12:00"}));
+    ok(hallwayCli(db, {"interaction", "Zoe Quinn", "referral_asked", "--direction", "ask", "--event", ev, "--at",
+                       "2023-09-15T12:00"}));
+    json gen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-18", "--json"}));
+    REQUIRE(gen["added"].size() == 2);
+    std::string promise = std::to_string(gen["added"][1]["id"].get<long long>());
+    std::string thanks = std::to_string(gen["added"][0]["id"].get<long long>());
+    CHECK(gen["added"][0]["kind"] == "thank_you");
+    CHECK_THAT(gen["added"][0]["reason"].get<std::string>(), Catch::Contains("Give first"));
+
+    Run text = hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-18"});
+    CHECK_THAT(text.out, Catch::Contains("Nothing new"));
+
+    // --due filters and the grouped text listing.
+    json today = jsonOf(hallwayCli(db, {"queue", "--due", "today", "--today", "2023-09-18", "--json"}));
+    REQUIRE(today["items"].size() == 2);  // the promise (Thu note + 2 working days) and the thank-you
+    Run listing = hallwayCli(db, {"queue", "--today", "2023-09-18"});
+    CHECK_THAT(listing.out, Catch::Contains("Today") && Catch::Contains("Zoe Quinn"));
+
+    // Snooze, then it leaves today's list.
+    ok(hallwayCli(db, {"queue", "snooze", thanks, "1w", "--today", "2023-09-18"}));
+    json after = jsonOf(hallwayCli(db, {"queue", "--due", "today", "--today", "2023-09-18", "--json"}));
+    CHECK(after["items"].size() == 1);
+    json later = jsonOf(hallwayCli(db, {"queue", "--today", "2023-09-18", "--json"}));
+    CHECK(later["items"][1]["effective_due"] == "2023-09-25");
+    CHECK(later["items"][1]["status"] == "snoozed");
+
+    // Custom template with an unknown placeholder: reported, not hidden.
+    Run set = hallwayCli(db, {"templates", "set", "promise", "--body", "Hi {first_name}, {promise}. {signature}"});
+    CHECK(set.code == 0);
+    CHECK_THAT(set.out, Catch::Contains("{signature} is not a known placeholder"));
+    Run draft = hallwayCli(db, {"queue", "draft", promise});
+    CHECK(draft.code == 0);
+    CHECK_THAT(draft.out, Catch::Contains("Hi Zoe, send the =HYPERLINK list. {signature}") &&
+                              Catch::Contains("unknown placeholder {signature}"));
+    json tpl = jsonOf(hallwayCli(db, {"templates", "--json"}));
+    CHECK(tpl.size() >= 12);
+
+    Run mailto = hallwayCli(db, {"queue", "mailto", promise});
+    CHECK(mailto.code == 0);
+    CHECK_THAT(mailto.out, Catch::StartsWith("mailto:zoe@example.org?subject=As%20promised%20at%20DebConf%2023&body=Hi%20Zoe%2C%20send"));
+
+    // Mark done; CSV neutralises formulas; the report shows done vs open.
+    ok(hallwayCli(db, {"queue", "mark", promise, "done", "--today", "2023-09-18"}));
+    std::string csv = dir.file("q.csv"), md = dir.file("q.md");
+    ok(hallwayCli(db, {"queue", "export", "--event", ev, "--format", "csv", csv}));
+    ok(hallwayCli(db, {"queue", "export", "--event", ev, "--format", "md", md}));
+    std::string csvText = hallway::testing::readFile(csv);
+    CHECK_THAT(csvText, Catch::StartsWith("id,due,kind,person,email,status"));
+    CHECK_THAT(csvText, Catch::Contains("zoe@example.org") && Catch::Contains(",done,"));
+    std::string report = hallway::testing::readFile(md);
+    CHECK_THAT(report, Catch::Contains("# DebConf 23: follow-up report") && Catch::Contains("## Who you met (1)") &&
+                           Catch::Contains("- Zoe Quinn (met on 2023-09-14): gave 0, asked 1") &&
+                           Catch::Contains("- [x] You promised: send the =HYPERLINK list.") &&
+                           Catch::Contains("1 done, 1 open, 0 let go") && Catch::Contains("Give first"));
+
+    Run bad = hallwayCli(db, {"queue", "snooze", promise, "soon"});
+    CHECK(bad.code == 1);
+    Run missing = hallwayCli(db, {"queue", "mark", "9999", "done"});
+    CHECK(missing.code == 1);
+    CHECK_THAT(missing.err, Catch::Contains("no queue item 9999"));
+}
