@@ -237,6 +237,7 @@ int runApp(const GuiRequest& request) {
     Shell shell;
     shell.setScale(contentScale / framebufferScale);
     shell.setHeadingFont(fonts.heading);
+    if (!screenshot) shell.followUp().setUrlOpener(openUrlWithXdgOpen);
 
     Settings saved = settings;
     int exitCode = 0;

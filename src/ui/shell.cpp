@@ -70,6 +70,7 @@ void Shell::setHeadingFont(ImFont* font) {
     m_headingFont = font;
     m_plan.setHeadingFont(font);
     m_capture.setHeadingFont(font);
+    m_followUp.setHeadingFont(font);
     m_people.setHeadingFont(font);
 }
 
@@ -99,6 +100,7 @@ void Shell::sync(Store& store, AppState& state) {
     m_plan.sync(store, state);
     // The other views load only while shown: their models wait for the next visit.
     if (state.mode == Mode::Capture) m_capture.sync(store, state);
+    if (state.mode == Mode::FollowUp) m_followUp.sync(store, state);
     if (state.mode == Mode::People) m_people.sync(store, state);
     updateClock(state);
 }
@@ -164,7 +166,7 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
     switch (state.mode) {
         case Mode::Plan: m_plan.draw(*store, state); break;
         case Mode::Capture: m_capture.draw(*store, state); break;
-        case Mode::FollowUp: drawPlaceholder(followUpText(), m_headingFont); break;
+        case Mode::FollowUp: m_followUp.draw(*store, state); break;
         case Mode::People: m_people.draw(*store, state); break;
     }
     ImGui::EndChild();

@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "ui/app_state.h"
 #include "ui/capture_view.h"
+#include "ui/followup_view.h"
 #include "ui/people_view.h"
 #include "ui/plan_view.h"
 
@@ -40,6 +41,7 @@ public:
 
     PlanView& plan() { return m_plan; }
     CaptureView& capture() { return m_capture; }
+    FollowUpView& followUp() { return m_followUp; }
     PeopleView& people() { return m_people; }
     const std::vector<EventSummary>& events() const { return m_events; }
     int eventListRebuilds() const { return m_eventRebuilds; }
@@ -57,6 +59,7 @@ private:
 
     PlanView m_plan;
     CaptureView m_capture;
+    FollowUpView m_followUp;
     PeopleView m_people;
     Mode m_lastMode = Mode::Plan;
     ImFont* m_headingFont = nullptr;

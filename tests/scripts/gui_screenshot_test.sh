@@ -76,6 +76,13 @@ hw note "Hallway chat on packaging Go modules, did not catch the name" --event 1
 hw note "@chen-wei moving to Lisbon in May #detail ask how the move went" --event 1 --at "$NOW"
 hw met "Ana Lima" --event 1 --at "$NOTE_AT"
 hw interaction "Ana Lima" coffee --event 1 --direction give --summary "shared the cache write-up" --at "$NOTE_AT"
+# The follow-up queue two days after the event (the thank-yous come due the
+# Monday after), and a signature for the drafts.
+hw settings set my_name "Sam Rivera"
+hw queue generate --event 1 --today 2023-09-19 --json
+QUEUE_ADDED=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["added"]))' "$TMP/cli.out") ||
+  fail "queue generate printed no JSON"
+[ "$QUEUE_ADDED" -ge 3 ] || fail "queue generate added $QUEUE_ADDED items, expected at least 3"
 
 # Checks a PNG: width, height, and that it is a picture rather than one colour.
 check_png() {
@@ -142,7 +149,7 @@ shoot plan plan
 shoot plan-list plan HALLWAY_SCREENSHOT_LAYOUT=list HALLWAY_SCREENSHOT_SESSION="${STAR_IDS%% *}"
 shoot plan-light plan HALLWAY_SCREENSHOT_THEME=light
 shoot capture capture HALLWAY_SCREENSHOT_NOW="$NOW"
-shoot followup followup
+shoot followup followup HALLWAY_SCREENSHOT_NOW=2023-09-19T10:00
 shoot people people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PERSON="$ANA_ID"
 
 # Another size is honoured.

@@ -1,0 +1,157 @@
+#include "ui/followup_model.h"
+
+#include <algorithm>
+#include <exception>
+#include <tuple>
+
+#include "core/time_util.h"
+#include "formats/template_text.h"
+#include "store/followups_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+#include "ui/ui_format.h"
+
+namespace hallway::ui {
+
+// [SECTION] Grouping
+
+std::string effectiveDue(const FollowUp& item) {
+    return item.status == "snoozed" && item.snoozedUntil ? *item.snoozedUntil : item.dueDate;
+}
+
+DueGroup dueGroupOf(const FollowUp& item, const std::string& today) {
+    const std::string due = effectiveDue(item);
+    if (due < today) return DueGroup::Overdue;
+    if (due == today) return DueGroup::Today;
+    if (isValidDate(today) && due <= addDays(today, 6)) return DueGroup::Week;
+    return DueGroup::Later;
+}
+
+const char* dueGroupTitle(DueGroup group) {
+    switch (group) {
+        case DueGroup::Overdue: return "Overdue";
+        case DueGroup::Today: return "Today";
+        case DueGroup::Week: return "This week";
+        case DueGroup::Later: return "Later";
+    }
+    return "Later";
+}
+
+void sortQueue(std::vector<FollowUp>& items) {
+    std::stable_sort(items.begin(), items.end(), [](const FollowUp& a, const FollowUp& b) {
+        const std::string da = effectiveDue(a), db = effectiveDue(b);
+        if (da != db) return da < db;
+        if (a.priority != b.priority) return a.priority > b.priority;
+        return a.id < b.id;
+    });
+}
+
+// [SECTION] FollowUpQueueModel
+
+bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instant now, std::uint64_t revision) {
+    // The day only moves at midnight in the event's zone; the zone is known from the last build.
+    const std::string today = localDateString(now, m_zone);
+    if (m_built && m_eventId == eventId && m_revision == revision && m_today == today) return false;
+    m_built = true;
+    m_eventId = eventId;
+    m_revision = revision;
+    ++m_rebuilds;
+    m_error.clear();
+    m_rows.clear();
+    m_lines.clear();
+    m_hasEvent = false;
+    m_eventName.clear();
+    m_today = today;
+    if (!eventId) return true;
+    try {
+        auto event = store.findEvent(*eventId);
+        if (!event) return true;
+        m_hasEvent = true;
+        m_eventName = event->name;
+        m_zone = event->timeZone.empty() ? "UTC" : event->timeZone;
+        m_today = localDateString(now, m_zone);
+        FollowUpQuery q;
+        q.eventId = *eventId;
+        q.statuses = {"open", "drafted", "snoozed"};
+        std::vector<FollowUp> items = FollowUpsRepo(store).list(q);
+        sortQueue(items);
+        m_rows.reserve(items.size());
+        for (auto& f : items) {
+            QueueRow r;
+            r.group = dueGroupOf(f, m_today);
+            r.due = dayLabel(effectiveDue(f));
+            r.kindLabel = followUpKindLabel(f.kind);
+            r.why = firstLine(f.reason);
+            r.item = std::move(f);
+            m_rows.push_back(std::move(r));
+        }
+        // Sorted by effective due date, so each group is one run of rows.
+        size_t header = 0;
+        for (size_t i = 0; i < m_rows.size(); ++i) {
+            if (i == 0 || m_rows[i].group != m_rows[i - 1].group) {
+                QueueLine h;
+                h.header = true;
+                h.group = m_rows[i].group;
+                header = m_lines.size();
+                m_lines.push_back(h);
+            }
+            ++m_lines[header].count;
+            QueueLine l;
+            l.group = m_rows[i].group;
+            l.row = int(i);
+            m_lines.push_back(l);
+        }
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+    return true;
+}
+
+int FollowUpQueueModel::indexOf(RowId id) const {
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].item.id == id) return int(i);
+    return -1;
+}
+
+// [SECTION] FollowUpDraftModel
+
+bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::uint64_t revision) {
+    if (m_built && m_itemId == itemId && m_revision == revision) return false;
+    m_built = true;
+    m_itemId = itemId;
+    m_revision = revision;
+    ++m_rebuilds;
+    m_error.clear();
+    m_has = false;
+    m_templates.clear();
+    m_unknown.clear();
+    m_email.clear();
+    m_templateName.clear();
+    if (!itemId) return true;
+    try {
+        FollowUpsRepo repo(store);
+        auto item = repo.find(*itemId);
+        if (!item) return true;
+        m_item = std::move(*item);
+        m_has = true;
+        std::tie(m_subject, m_body) = splitDraft(m_item.draft);
+        for (auto& t : repo.templates()) {
+            if (m_item.templateId && t.id == *m_item.templateId) m_templateName = t.name;
+            if (t.kind == m_item.kind) m_templates.push_back(std::move(t));
+        }
+        if (auto person = PeopleRepo(store).find(m_item.personId)) {
+            if (m_item.personName.empty()) m_item.personName = person->displayName;
+            if (!person->emails.empty()) m_email = person->emails.front().value;
+        }
+        // Known placeholders are filled when drafted; what is left is unknown.
+        const auto& known = knownPlaceholders();
+        for (auto& name : templatePlaceholders(m_item.draft))
+            if (std::find(known.begin(), known.end(), name) == known.end()) m_unknown.push_back(name);
+    } catch (const std::exception& e) {
+        m_error = e.what();
+        m_has = false;
+    }
+    return true;
+}
+
+}  // namespace hallway::ui

@@ -1,0 +1,116 @@
+// View models of the Follow up view: the event's open queue grouped Overdue /
+// Today / This week / Later, and the selected item's draft with its
+// templates, the person's email and placeholder warnings. Each rebuilds from
+// the store (through FollowUpsRepo and the engine) only when its inputs or the
+// data revision change. No ImGui and no SQL in here.
+//
+// [SECTION] Grouping
+// [SECTION] FollowUpQueueModel
+// [SECTION] FollowUpDraftModel
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/followup.h"
+#include "core/model.h"
+
+namespace hallway {
+class Store;
+}
+
+namespace hallway::ui {
+
+// [SECTION] Grouping
+
+enum class DueGroup { Overdue, Today, Week, Later };
+
+// The date an item is next due: a snoozed one comes back on its snooze date.
+// (The same rule as `hallway queue`.)
+std::string effectiveDue(const FollowUp& item);
+// Overdue before `today`, Today, This week (the next six days), Later.
+DueGroup dueGroupOf(const FollowUp& item, const std::string& today);
+const char* dueGroupTitle(DueGroup group);
+// `hallway queue`'s order: effective due date, priority (highest first), id.
+void sortQueue(std::vector<FollowUp>& items);
+
+// [SECTION] FollowUpQueueModel
+
+struct QueueRow {
+    FollowUp item;
+    DueGroup group = DueGroup::Later;
+    std::string due;        // effective due date, "Tue 19 Sep"
+    std::string kindLabel;  // "Thank-you"
+    std::string why;        // first line of the reason
+};
+
+// One line of the list: a group header or a row.
+struct QueueLine {
+    bool header = false;
+    DueGroup group = DueGroup::Later;
+    int row = -1;     // index into rows() when not a header
+    int count = 0;    // items in the group, on headers
+};
+
+class FollowUpQueueModel {
+public:
+    // Requeries when the event, the day or the revision changed. True when it did.
+    bool sync(Store& store, std::optional<RowId> eventId, Instant now, std::uint64_t revision);
+    const std::vector<QueueRow>& rows() const { return m_rows; }
+    const std::vector<QueueLine>& lines() const { return m_lines; }
+    const std::string& today() const { return m_today; }  // YYYY-MM-DD in the event's zone
+    const std::string& eventName() const { return m_eventName; }
+    bool hasEvent() const { return m_hasEvent; }
+    int indexOf(RowId id) const;
+    int rebuildCount() const { return m_rebuilds; }
+    const std::string& error() const { return m_error; }
+
+private:
+    bool m_built = false;
+    std::optional<RowId> m_eventId;
+    std::uint64_t m_revision = 0;
+    std::string m_zone = "UTC";
+    std::string m_today;
+    std::string m_eventName;
+    bool m_hasEvent = false;
+    std::vector<QueueRow> m_rows;
+    std::vector<QueueLine> m_lines;
+    int m_rebuilds = 0;
+    std::string m_error;
+};
+
+// [SECTION] FollowUpDraftModel
+
+class FollowUpDraftModel {
+public:
+    // Reloads when the item or the revision changed. True when it rebuilt.
+    bool sync(Store& store, std::optional<RowId> itemId, std::uint64_t revision);
+    bool has() const { return m_has; }
+    const FollowUp& item() const { return m_item; }
+    const std::string& subject() const { return m_subject; }
+    const std::string& body() const { return m_body; }
+    const std::string& email() const { return m_email; }  // first address, empty when none
+    // The templates for the item's kind (builtin and the user's), by name.
+    const std::vector<MessageTemplate>& templates() const { return m_templates; }
+    // The template the draft came from, empty when unknown.
+    const std::string& templateName() const { return m_templateName; }
+    // "{name}" placeholders left in the draft that no value fills.
+    const std::vector<std::string>& unknownPlaceholders() const { return m_unknown; }
+    int rebuildCount() const { return m_rebuilds; }
+    const std::string& error() const { return m_error; }
+
+private:
+    bool m_built = false;
+    std::optional<RowId> m_itemId;
+    std::uint64_t m_revision = 0;
+    bool m_has = false;
+    FollowUp m_item;
+    std::string m_subject, m_body, m_email, m_templateName;
+    std::vector<MessageTemplate> m_templates;
+    std::vector<std::string> m_unknown;
+    int m_rebuilds = 0;
+    std::string m_error;
+};
+
+}  // namespace hallway::ui

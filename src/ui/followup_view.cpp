@@ -1,0 +1,538 @@
+// [SECTION] Helpers
+// [SECTION] Sync and layout
+// [SECTION] Generate and the last run
+// [SECTION] Queue list
+// [SECTION] Draft panel
+// [SECTION] Actions
+#include "ui/followup_view.h"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <exception>
+#include <thread>
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include "store/followups_repo.h"
+#include "store/store.h"
+#include "ui/theme.h"
+#include "ui/ui_format.h"
+#include "ui/ui_widgets.h"
+
+namespace hallway::ui {
+namespace {
+
+// GLFW key codes, as io.KeysDown is indexed (see shell.cpp).
+constexpr int kKeyUp = 265;
+constexpr int kKeyDown = 264;
+constexpr int kKeyJ = 'J';
+constexpr int kKeyK = 'K';
+
+const void* idOf(RowId id) { return reinterpret_cast<const void*>(static_cast<std::intptr_t>(id)); }
+
+WidgetRect lastItemRect() { return WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
+
+// A hue per kind family for the chip: thanks green, promises orange, intros
+// blue, asks violet, check-ins teal, missed red.
+float kindHue(const std::string& kind) {
+    if (kind == "thank_you") return 0.33f;
+    if (kind == "promise") return 0.08f;
+    if (kind.rfind("intro", 0) == 0) return 0.58f;
+    if (kind == "meeting_request" || kind == "info_interview" || kind == "referral_ask") return 0.76f;
+    if (kind == "missed_target") return 0.0f;
+    if (kind == "detail_check_in") return 0.9f;
+    return 0.48f;
+}
+
+void sectionTitle(const Palette& p, const char* title) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::TextUnformatted(title);
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+}
+
+// Text cut with "…" at `maxX`, at `pos`.
+void clippedText(ImDrawList* dl, ImVec2 pos, float maxX, ImU32 colour, const std::string& text) {
+    if (maxX <= pos.x) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    const char* b = text.c_str();
+    const char* e = b + text.size();
+    ImVec2 size = ImGui::CalcTextSize(b, e);
+    ImGui::RenderTextEllipsis(dl, pos, ImVec2(maxX, pos.y + ImGui::GetFontSize()), maxX, maxX, b, e, &size);
+    ImGui::PopStyleColor();
+}
+
+std::string statusLabel(const FollowUp& f) {
+    if (f.status == "snoozed" && f.snoozedUntil) return "snoozed to " + dayLabel(*f.snoozedUntil);
+    return f.status;
+}
+
+}  // namespace
+
+std::string openUrlWithXdgOpen(const std::string& url) {
+    std::string program = "xdg-open";
+    std::string arg = url;
+    char* argv[] = {program.data(), arg.data(), nullptr};
+    pid_t pid = 0;
+    const int rc = posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ);
+    if (rc != 0) return std::string("xdg-open: ") + std::strerror(rc);
+    std::thread([pid] {
+        int status = 0;
+        waitpid(pid, &status, 0);
+    }).detach();
+    return {};
+}
+
+// [SECTION] Sync and layout
+
+void FollowUpView::sync(Store& store, AppState& state) {
+    const auto revision = state.revision.value();
+    if (m_eventId != state.eventId) {
+        m_eventId = state.eventId;
+        m_selected.reset();
+        m_selectedIndex = 0;
+        m_report.reset();
+    }
+    if (m_queue.sync(store, state.eventId, state.now(), revision) && !m_queue.error().empty())
+        state.error("Could not list the follow-up queue: " + m_queue.error());
+    const auto& rows = m_queue.rows();
+    // Keep the selection on its item; when it left the queue (sent, done,
+    // snoozed away) take the one now in its place, so the next is ready.
+    int index = m_selected ? m_queue.indexOf(*m_selected) : -1;
+    if (index < 0 && !rows.empty()) {
+        const bool wasSelected = m_selected.has_value();
+        index = std::clamp(m_selectedIndex, 0, int(rows.size()) - 1);
+        m_selected = rows[size_t(index)].item.id;
+        m_scrollToSelected = wasSelected;
+    }
+    if (index >= 0) m_selectedIndex = index;
+    if (rows.empty() && m_selected && !m_draft.has()) m_selected.reset();
+    if (m_draft.sync(store, m_selected, revision) && !m_draft.error().empty())
+        state.error("Could not open this follow-up: " + m_draft.error());
+    if (m_loadedDraftBuild != m_draft.rebuildCount()) {
+        m_loadedDraftBuild = m_draft.rebuildCount();
+        m_subject = m_draft.subject();
+        m_body = m_draft.body();
+    }
+}
+
+std::optional<WidgetRect> FollowUpView::rowRect(RowId itemId) const {
+    for (const auto& [id, r] : m_rowRects)
+        if (id == itemId) return r;
+    return std::nullopt;
+}
+
+std::optional<WidgetRect> FollowUpView::buttonRect(const std::string& label) const {
+    for (const auto& [name, r] : m_buttonRects)
+        if (name == label) return r;
+    return std::nullopt;
+}
+
+bool FollowUpView::button(const char* label, const char* tooltip) {
+    const bool pressed = ImGui::Button(label);
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    m_buttonRects.push_back({std::string(label, end), lastItemRect()});
+    if (tooltip && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tooltip);
+    return pressed;
+}
+
+void FollowUpView::draw(Store& store, AppState& state) {
+    m_rowRects.clear();
+    m_buttonRects.clear();
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+
+    drawTop(store, state);
+    if (!m_queue.hasEvent()) return;
+    drawReport(state);
+
+    if (m_queue.rows().empty()) {
+        beginCenteredBlock(30.0f * fs, 8.0f * fs);
+        headingText(m_headingFont, "Nothing to follow up yet");
+        ImGui::Spacing();
+        mutedWrapped("After the event, press Generate queue: it turns the people you met, your promises and intros "
+                     "into a list of messages.");
+        endCenteredBlock();
+        return;
+    }
+    handleKeys();
+
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    float listWidth = std::clamp(avail.x * 0.46f, 24.0f * fs, 40.0f * fs);
+    if (listWidth > avail.x * 0.6f) listWidth = avail.x * 0.6f;
+    ImGui::BeginChild("##followup_list", ImVec2(listWidth, 0.0f), true);
+    drawList(state);
+    ImGui::EndChild();
+
+    ImGui::SameLine(0.0f, style.ItemSpacing.x);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 0.8f, fs * 0.6f));
+    ImGui::BeginChild("##followup_draft", ImVec2(0.0f, 0.0f), true);
+    drawDraft(store, state);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+// [SECTION] Generate and the last run
+
+void FollowUpView::drawTop(Store& store, AppState& state) {
+    const Palette& p = palette(state.theme);
+    if (!m_queue.hasEvent()) {
+        beginCenteredBlock(30.0f * ImGui::GetFontSize(), 6.0f * ImGui::GetFontSize());
+        headingText(m_headingFont, "Follow up after an event");
+        ImGui::Spacing();
+        mutedWrapped("Import an agenda and open its event: the follow-up queue is made per event.");
+        endCenteredBlock();
+        return;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(("Follow-ups for " + m_queue.eventName()).c_str());
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    const int n = int(m_queue.rows().size());
+    ImGui::Text("\u00b7 %d to send \u00b7 today is %s", n, dayLabel(m_queue.today()).c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    if (button("Generate queue##generate",
+               "Run the follow-up rules for this event: thank everyone you met, keep your #promises, ask before "
+               "#intros. Running it again adds only what is new."))
+        generate(store, state);
+}
+
+void FollowUpView::drawReport(AppState& state) {
+    if (!m_report) return;
+    const Palette& p = palette(state.theme);
+    const QueueReport& r = *m_report;
+    std::string title = "Last run (as of " + dayLabel(m_reportToday) + "): added " + std::to_string(r.added.size());
+    if (!r.dropped.empty()) title += ", let go " + std::to_string(r.dropped.size());
+    if (!r.skipped.empty()) title += ", " + std::to_string(r.skipped.size()) + " note" + (r.skipped.size() == 1 ? "" : "s");
+    title += "##last_run";
+    if (!ImGui::CollapsingHeader(title.c_str())) return;
+    const float fs = ImGui::GetFontSize();
+    const float height = std::min(ImGui::GetContentRegionAvail().y * 0.35f, 12.0f * fs);
+    ImGui::BeginChild("##last_run_list", ImVec2(0.0f, height), false);
+    ImGui::PushTextWrapPos(0.0f);
+    if (r.added.empty() && r.dropped.empty())
+        mutedWrapped("Nothing new: everything the rules found is already in the queue (closed items are never "
+                     "re-created).");
+    for (const auto& f : r.added) {
+        ImGui::PushID(idOf(f.id));
+        ImGui::Text("+ %s \u00b7 %s \u00b7 due %s", followUpKindLabel(f.kind).c_str(), f.personName.c_str(),
+                    dayLabel(f.dueDate).c_str());
+        ImGui::Indent(fs);
+        mutedWrapped(f.reason.c_str());
+        ImGui::Unindent(fs);
+        ImGui::PopID();
+    }
+    for (const auto& f : r.dropped) {
+        ImGui::Text("\u2212 let go: %s \u00b7 %s", followUpKindLabel(f.kind).c_str(), f.personName.c_str());
+        ImGui::Indent(fs);
+        mutedWrapped(f.reason.c_str());
+        ImGui::Unindent(fs);
+    }
+    for (const auto& s : r.skipped) mutedWrapped(("note: " + s).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+    for (const auto& u : r.unknownPlaceholders)
+        ImGui::Text("\u26a0 unknown placeholder %s left in drafts: fix the template", u.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+}
+
+// [SECTION] Queue list
+
+void FollowUpView::handleKeys() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    int step = 0;
+    if (ImGui::IsKeyPressed(kKeyDown) || ImGui::IsKeyPressed(kKeyJ)) step = 1;
+    if (ImGui::IsKeyPressed(kKeyUp) || ImGui::IsKeyPressed(kKeyK)) step = -1;
+    const auto& rows = m_queue.rows();
+    if (!step || rows.empty()) return;
+    int index = m_selected ? m_queue.indexOf(*m_selected) : -1;
+    index = std::clamp(index + step, 0, int(rows.size()) - 1);
+    m_selected = rows[size_t(index)].item.id;
+    m_selectedIndex = index;
+    m_scrollToSelected = true;
+}
+
+void FollowUpView::drawList(AppState& state) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const auto& rows = m_queue.rows();
+    const auto& lines = m_queue.lines();
+    // Every line is two text lines high (headers too), so the clipper can skip any of them.
+    const float lineHeight = 2.0f * fs + style.ItemSpacing.y + 2.0f * style.FramePadding.y;
+
+    if (m_scrollToSelected && m_selected) {
+        for (size_t i = 0; i < lines.size(); ++i) {
+            if (lines[i].header || rows[size_t(lines[i].row)].item.id != *m_selected) continue;
+            const float y = float(i) * lineHeight;
+            if (y < ImGui::GetScrollY() || y + lineHeight > ImGui::GetScrollY() + ImGui::GetWindowHeight())
+                ImGui::SetScrollY(std::max(0.0f, y - 2.0f * lineHeight));
+            break;
+        }
+    }
+    m_scrollToSelected = false;
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(lines.size()), lineHeight);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const QueueLine& line = lines[size_t(i)];
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            const float width = ImGui::GetContentRegionAvail().x;
+            const float right = pos.x + width;
+            if (line.header) {
+                ImGui::PushID(int(line.group) - 100);
+                ImGui::Dummy(ImVec2(width, lineHeight - style.ItemSpacing.y));
+                const float y = pos.y + lineHeight - style.ItemSpacing.y - fs - style.FramePadding.y;
+                const ImU32 colour = line.group == DueGroup::Overdue ? p.conflict : p.selected;
+                std::string title = std::string(dueGroupTitle(line.group)) + "  (" + std::to_string(line.count) + ")";
+                dl->AddText(ImVec2(pos.x, y), colour, title.c_str());
+                dl->AddLine(ImVec2(pos.x, y + fs + 2.0f), ImVec2(right, y + fs + 2.0f), p.gridLine);
+                ImGui::PopID();
+                continue;
+            }
+            const QueueRow& row = rows[size_t(line.row)];
+            ImGui::PushID(idOf(row.item.id));
+            const bool selected = m_selected && *m_selected == row.item.id;
+            if (ImGui::Selectable("##row", selected, 0, ImVec2(width, lineHeight - style.ItemSpacing.y))) {
+                m_selected = row.item.id;
+                m_selectedIndex = line.row;
+            }
+            m_rowRects.push_back({row.item.id, lastItemRect()});
+            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(row.why.c_str()).x > width * 0.6f) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(28.0f * fs);
+                ImGui::TextUnformatted(row.item.reason.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            const float pad = style.FramePadding.x;
+            const float y1 = pos.y + style.FramePadding.y;
+            const float y2 = y1 + fs + style.ItemSpacing.y * 0.5f;
+
+            // Line 1: kind chip, person; due date on the right.
+            const ImVec2 chipSize = ImGui::CalcTextSize(row.kindLabel.c_str());
+            const float chipW = std::min(chipSize.x + fs * 0.6f, width * 0.45f);
+            const ImU32 chipColour = trackColour(state.theme, kindHue(row.item.kind));
+            const ImVec2 c0(pos.x + pad, y1 - 1.0f), c1(pos.x + pad + chipW, y1 + fs + 1.0f);
+            dl->AddRectFilled(c0, c1, (chipColour & 0x00FFFFFFu) | 0x55000000u, fs * 0.3f);
+            dl->AddRect(c0, c1, chipColour, fs * 0.3f);
+            clippedText(dl, ImVec2(c0.x + fs * 0.3f, y1), c1.x - fs * 0.3f, p.text, row.kindLabel);
+            const bool overdue = row.group == DueGroup::Overdue;
+            const std::string due = (overdue ? "was due " : "due ") + row.due;
+            const float dueW = ImGui::CalcTextSize(due.c_str()).x;
+            clippedText(dl, ImVec2(right - pad - dueW, y1), right - pad, overdue ? p.conflict : p.mutedText, due);
+            clippedText(dl, ImVec2(c1.x + fs * 0.5f, y1), right - pad - dueW - fs * 0.5f, p.text,
+                        row.item.personName);
+
+            // Line 2: why; status on the right.
+            const std::string status = statusLabel(row.item);
+            const float statusW = ImGui::CalcTextSize(status.c_str()).x;
+            const ImU32 statusColour = row.item.status == "drafted" ? p.ok : p.mutedText;
+            clippedText(dl, ImVec2(right - pad - statusW, y2), right - pad, statusColour, status);
+            clippedText(dl, ImVec2(pos.x + pad, y2), right - pad - statusW - fs * 0.5f, p.mutedText, row.why);
+            ImGui::PopID();
+        }
+    }
+}
+
+// [SECTION] Draft panel
+
+void FollowUpView::drawDraft(Store& store, AppState& state) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    if (!m_draft.has()) {
+        beginCenteredBlock(24.0f * fs, 6.0f * fs);
+        mutedWrapped("Select a follow-up to see its draft (Up/Down or J/K move through the queue).");
+        endCenteredBlock();
+        return;
+    }
+    const FollowUp& f = m_draft.item();
+    headingText(m_headingFont, (followUpKindLabel(f.kind) + " \u00b7 " + f.personName).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::Text("due %s \u00b7 %s%s", dayLabel(effectiveDue(f)).c_str(), statusLabel(f).c_str(),
+                f.edited ? " \u00b7 edited by you" : "");
+    ImGui::PopStyleColor();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(f.reason.c_str());
+    ImGui::PopTextWrapPos();
+
+    sectionTitle(p, "Message");
+    // Template choice: re-renders the draft from it (an edited draft is replaced).
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Template");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::min(16.0f * fs, ImGui::GetContentRegionAvail().x * 0.5f));
+    const std::string preview = m_draft.templateName().empty() ? "(none)" : m_draft.templateName();
+    if (ImGui::BeginCombo("##template", preview.c_str())) {
+        for (const auto& t : m_draft.templates()) {
+            ImGui::PushID(idOf(t.id));
+            const std::string label = t.name + (t.builtin ? "" : "  (yours)");
+            if (ImGui::Selectable(label.c_str(), t.name == m_draft.templateName())) redraft(store, state, t.name);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.subject.c_str());
+            ImGui::PopID();
+        }
+        if (m_draft.templates().empty()) ImGui::TextDisabled("No template for this kind");
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::TextUnformatted(m_draft.email().empty() ? "no email address" : ("to " + m_draft.email()).c_str());
+    ImGui::PopStyleColor();
+
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##subject", "Subject", &m_subject);
+    const float buttonsHeight = 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * fs;
+    const float bodyHeight = std::max(6.0f * fs, ImGui::GetContentRegionAvail().y - buttonsHeight - 3.0f * fs);
+    ImGui::InputTextMultiline("##body", &m_body, ImVec2(-1.0f, bodyHeight));
+    const bool changed = m_subject != m_draft.subject() || m_body != m_draft.body();
+
+    // Warnings: placeholders no value fills, and known ones empty for this person.
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+    for (const auto& u : m_draft.unknownPlaceholders())
+        ImGui::Text("\u26a0 {%s} is not a placeholder Hallway knows: it would be sent as is. Edit it out or fix "
+                    "the template.",
+                    u.c_str());
+    if (m_emptyPlaceholders.first == f.id)
+        for (const auto& e : m_emptyPlaceholders.second)
+            ImGui::Text("\u26a0 {%s} is empty for %s: check the sentence reads well.", e.c_str(), f.personName.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+
+    // Sending.
+    const std::string text = "Subject: " + m_subject + "\n\n" + m_body;
+    ImGui::BeginDisabled(!changed);
+    if (button("Save edit##save", "Keep your edited draft (generating again never overwrites it)"))
+        saveEdit(store, state);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (button("Copy##copy", "Copy the subject and message to the clipboard")) {
+        ImGui::SetClipboardText(text.c_str());
+        state.info("Copied the draft for " + f.personName + ".");
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(m_draft.email().empty());
+    const std::string url = m_draft.email().empty() ? std::string() : mailtoUrl(m_draft.email(), m_subject, m_body);
+    if (m_openUrl) {
+        if (button("Open in mail##mail", m_draft.email().empty() ? "Add an email address to this person first"
+                                                                : "Open the draft in your mail program")) {
+            std::string err = m_openUrl(url);
+            if (err.empty()) state.info("Opened the draft to " + f.personName + " in your mail program.");
+            else {
+                ImGui::SetClipboardText(url.c_str());
+                state.error("Could not open the mail program (" + err + "); the mailto: link is on the clipboard.");
+            }
+        }
+    } else if (button("Copy mail link##mail", m_draft.email().empty() ? "Add an email address to this person first"
+                                                                       : "Copy a mailto: link with this draft")) {
+        ImGui::SetClipboardText(url.c_str());
+        state.info("Copied a mailto: link to " + m_draft.email() + ".");
+    }
+    ImGui::EndDisabled();
+
+    // Status.
+    const bool closed = f.status == "sent" || f.status == "replied" || f.status == "done" || f.status == "dropped";
+    if (button("Mark sent##sent", "You sent it: Hallway stops reminding you")) setStatus(store, state, "sent");
+    ImGui::SameLine();
+    if (button("Replied##replied", "They answered")) setStatus(store, state, "replied");
+    ImGui::SameLine();
+    if (button("Done##done", "Nothing more to do")) setStatus(store, state, "done");
+    ImGui::SameLine();
+    if (button("Snooze 1 day##snooze1", "Bring it back tomorrow")) snooze(store, state, 1);
+    ImGui::SameLine();
+    if (button("Snooze 1 week##snooze7", "Bring it back in a week")) snooze(store, state, 7);
+    ImGui::SameLine();
+    if (button("Drop##drop", "Not going to send this one")) setStatus(store, state, "dropped");
+    if (closed) {
+        ImGui::SameLine();
+        if (button("Reopen##reopen", "Put it back in the queue")) setStatus(store, state, "open");
+    }
+}
+
+// [SECTION] Actions
+
+void FollowUpView::generate(Store& store, AppState& state) {
+    if (!state.eventId) return;
+    const std::string today = m_queue.today();
+    try {
+        QueueReport r = generateQueue(store, *state.eventId, today);
+        const size_t n = r.added.size();
+        state.revision.bump();
+        if (n == 0)
+            state.info("Nothing new for " + m_queue.eventName() + " as of " + dayLabel(today) + ".");
+        else
+            state.info("Added " + std::to_string(n) + (n == 1 ? " follow-up" : " follow-ups") + " for " +
+                       m_queue.eventName() + " (as of " + dayLabel(today) + "); see Last run for why.");
+        m_report = std::move(r);
+        m_reportToday = today;
+    } catch (const std::exception& e) {
+        state.error(std::string("Could not generate the queue: ") + e.what());
+    }
+}
+
+void FollowUpView::setStatus(Store& store, AppState& state, const std::string& status) {
+    if (!m_draft.has()) return;
+    const FollowUp& f = m_draft.item();
+    try {
+        if (!FollowUpsRepo(store).setStatus(f.id, status, m_queue.today()))
+            throw std::runtime_error("the item is gone");
+        state.revision.bump();
+        const std::string what = followUpKindLabel(f.kind) + " for " + f.personName;
+        if (status == "open") state.info(what + " is back in the queue.");
+        else state.info(what + ": " + status + ".");
+    } catch (const std::exception& e) {
+        state.error("Could not mark it " + status + ": " + e.what());
+    }
+}
+
+void FollowUpView::snooze(Store& store, AppState& state, int days) {
+    if (!m_draft.has()) return;
+    const FollowUp& f = m_draft.item();
+    try {
+        const std::string until = addDays(m_queue.today(), days);
+        if (!FollowUpsRepo(store).snooze(f.id, until, m_queue.today())) throw std::runtime_error("the item is gone");
+        state.revision.bump();
+        state.info(followUpKindLabel(f.kind) + " for " + f.personName + " snoozed to " + dayLabel(until) + ".");
+    } catch (const std::exception& e) {
+        state.error(std::string("Could not snooze it: ") + e.what());
+    }
+}
+
+void FollowUpView::redraft(Store& store, AppState& state, const std::string& templateName) {
+    if (!m_draft.has()) return;
+    const FollowUp& f = m_draft.item();
+    try {
+        RenderedDraft d = draftFollowUp(store, f.id, templateName, m_queue.today());
+        m_emptyPlaceholders = {f.id, d.empty};
+        state.revision.bump();
+        state.info("Drafted from the template " + templateName + ".");
+    } catch (const std::exception& e) {
+        state.error(std::string("Could not draft it: ") + e.what());
+    }
+}
+
+void FollowUpView::saveEdit(Store& store, AppState& state) {
+    if (!m_draft.has()) return;
+    const FollowUp& f = m_draft.item();
+    try {
+        if (!FollowUpsRepo(store).setDraft(f.id, "Subject: " + m_subject + "\n\n" + m_body, f.templateId, true))
+            throw std::runtime_error("the item is gone");
+        state.revision.bump();
+        state.info("Saved your draft for " + f.personName + ".");
+    } catch (const std::exception& e) {
+        state.error(std::string("Could not save the draft: ") + e.what());
+    }
+}
+
+}  // namespace hallway::ui

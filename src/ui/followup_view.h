@@ -1,0 +1,87 @@
+// The Follow up view: "Generate queue" for the open event and what the last
+// run added and why; the queue grouped Overdue / Today / This week / Later on
+// the left (Up/Down or J/K move the selection); the selected item's draft on
+// the right with its template, placeholder warnings and the actions (copy,
+// mail, mark sent / replied / done, snooze, drop).
+#pragma once
+#include <imgui.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/followup.h"
+#include "ui/app_state.h"
+#include "ui/followup_model.h"
+#include "ui/plan_view.h"
+
+namespace hallway {
+class Store;
+}
+
+namespace hallway::ui {
+
+// Hands `url` to `xdg-open` (posix_spawnp, no shell) and reaps it in the
+// background; returns an error text, empty when it started. For the app only:
+// tests and screenshots never set an opener.
+std::string openUrlWithXdgOpen(const std::string& url);
+
+class FollowUpView {
+public:
+    // Opens a URL (mailto:) outside the app; returns an error text, empty on success.
+    using UrlOpener = std::function<std::string(const std::string& url)>;
+
+    void sync(Store& store, AppState& state);
+    void draw(Store& store, AppState& state);
+    void setHeadingFont(ImFont* font) { m_headingFont = font; }
+    // Without an opener (tests, screenshots) the mail button copies the link instead.
+    void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
+
+    const FollowUpQueueModel& queue() const { return m_queue; }
+    const FollowUpDraftModel& draft() const { return m_draft; }
+    std::optional<RowId> selected() const { return m_selected; }
+    const std::optional<QueueReport>& lastReport() const { return m_report; }
+
+    // Testing hooks: where widgets were drawn in the last frame.
+    std::optional<WidgetRect> rowRect(RowId itemId) const;
+    // By the button's visible label: "Generate queue", "Mark sent", "Copy", ...
+    std::optional<WidgetRect> buttonRect(const std::string& label) const;
+
+private:
+    void drawTop(Store& store, AppState& state);
+    void drawReport(AppState& state);
+    void drawList(AppState& state);
+    void drawDraft(Store& store, AppState& state);
+    void handleKeys();
+    void generate(Store& store, AppState& state);
+    void setStatus(Store& store, AppState& state, const std::string& status);
+    void snooze(Store& store, AppState& state, int days);
+    void redraft(Store& store, AppState& state, const std::string& templateName);
+    void saveEdit(Store& store, AppState& state);
+    bool button(const char* label, const char* tooltip = nullptr);
+
+    FollowUpQueueModel m_queue;
+    FollowUpDraftModel m_draft;
+    ImFont* m_headingFont = nullptr;
+    UrlOpener m_openUrl;
+
+    std::optional<RowId> m_selected;
+    int m_selectedIndex = 0;         // where the selection was, to pick the next one when it leaves the queue
+    bool m_scrollToSelected = false;
+    std::optional<RowId> m_eventId;
+
+    std::optional<QueueReport> m_report;
+    std::string m_reportToday;
+
+    // The draft being edited, loaded when the draft model rebuilds.
+    std::string m_subject, m_body;
+    int m_loadedDraftBuild = -1;
+    std::pair<RowId, std::vector<std::string>> m_emptyPlaceholders;  // from the last redraft of an item
+
+    std::vector<std::pair<RowId, WidgetRect>> m_rowRects;
+    std::vector<std::pair<std::string, WidgetRect>> m_buttonRects;
+};
+
+}  // namespace hallway::ui

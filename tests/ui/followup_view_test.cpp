@@ -1,0 +1,200 @@
+// Headless tests of the Follow up view: the generated queue shows grouped by
+// due date, a click opens an item's draft, Mark sent closes it in the store,
+// the keyboard moves the selection, Generate queue works from the view, and
+// idle frames rebuild nothing.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "core/capture_service.h"
+#include "core/followup.h"
+#include "core/time_util.h"
+#include "store/followups_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+#include "test_support.h"
+#include "ui/headless_ui.h"
+#include "ui/shell.h"
+
+using namespace hallway;
+using hallway::testing::HeadlessUi;
+using hallway::testing::TempDir;
+
+namespace {
+
+constexpr int kKeyDown = 264;  // GLFW
+constexpr int kKeyK = 'K';
+
+// Berlin Conf, Wed 5 to Fri 7 March 2025; Ana and Bo met there, a promise to Ana.
+struct Fixture {
+    TempDir dir;
+    Store store{dir.file("hallway.db")};
+    RowId eventId = 0, ana = 0, bo = 0;
+    std::string zone = "Europe/Berlin";
+    Instant monday = 0;  // Mon 10 March 2025, noon in Berlin: the thank-yous are due today
+
+    Fixture() {
+        Event e;
+        e.name = "Berlin Conf";
+        e.timeZone = zone;
+        e.startsAt = localToInstant({2025, 3, 5, 9, 0, 0}, zone);
+        e.endsAt = localToInstant({2025, 3, 7, 18, 0, 0}, zone);
+        eventId = store.createEvent(e);
+        ana = person("Ana Lima", "ana@acme.example");
+        bo = person("Bo Nielsen", "");
+        markMet(store, eventId, ana, localToInstant({2025, 3, 5, 11, 0, 0}, zone));
+        markMet(store, eventId, bo, localToInstant({2025, 3, 6, 15, 0, 0}, zone));
+        NoteInput in;
+        in.body = "@ana-lima wants our cache numbers #promise send her the benchmark slides";
+        in.eventId = eventId;
+        in.at = localToInstant({2025, 3, 5, 11, 5, 0}, zone);
+        in.noSession = true;
+        saveNote(store, in);
+        monday = localToInstant({2025, 3, 10, 12, 0, 0}, zone);
+    }
+    RowId person(const std::string& name, const std::string& email) {
+        Person p;
+        p.displayName = name;
+        p.givenName = name.substr(0, name.find(' '));
+        p.source = "typed";
+        if (!email.empty()) p.emails = {{email, "work"}};
+        return PeopleRepo(store).create(p);
+    }
+    std::vector<FollowUp> items() { return FollowUpsRepo(store).list({eventId, {}}); }
+    const FollowUp* find(const std::vector<FollowUp>& list, const std::string& kind, RowId who) {
+        for (const auto& f : list)
+            if (f.kind == kind && f.personId == who) return &f;
+        return nullptr;
+    }
+};
+
+struct Ui {
+    HeadlessUi imgui;
+    ui::Shell shell;
+    ui::AppState state;
+
+    Ui(Store& store, RowId eventId, Instant now) {
+        shell.setHeadingFont(imgui.fonts.heading);
+        state.nowOverride = now;
+        state.eventId = eventId;
+        state.mode = ui::Mode::FollowUp;
+        imgui.setDraw([this, &store] { shell.draw(&store, state); });
+        imgui.frames(3);
+    }
+    ui::FollowUpView& view() { return shell.followUp(); }
+};
+
+}  // namespace
+
+TEST_CASE("the generated queue shows grouped; a click opens the draft and Mark sent closes it", "[ui][followup]") {
+    Fixture f;
+    QueueReport report = generateQueue(f.store, f.eventId, "2025-03-10");
+    REQUIRE(report.added.size() == 3);  // two thank-yous and the promise
+    const auto all = f.items();
+    const FollowUp* promise = f.find(all, "promise", f.ana);
+    const FollowUp* thanksBo = f.find(all, "thank_you", f.bo);
+    REQUIRE(promise);
+    REQUIRE(thanksBo);
+
+    Ui ui(f.store, f.eventId, f.monday);
+    const auto& queue = ui.view().queue();
+    CHECK(queue.today() == "2025-03-10");
+    REQUIRE(queue.rows().size() == 3);
+    // Every row sits under a header, and the headers count their rows.
+    int headers = 0, counted = 0;
+    for (const auto& line : queue.lines())
+        if (line.header) ++headers, counted += line.count;
+    CHECK(headers >= 1);
+    CHECK(counted == 3);
+    for (const auto& row : queue.rows())
+        CHECK(row.group == ui::dueGroupOf(row.item, "2025-03-10"));
+    // The first item is selected so the draft panel is never blank.
+    REQUIRE(ui.view().selected());
+    CHECK(*ui.view().selected() == queue.rows().front().item.id);
+
+    // Idle frames rebuild nothing.
+    const int queueBuilds = queue.rebuildCount(), draftBuilds = ui.view().draft().rebuildCount();
+    ui.imgui.frames(10);
+    CHECK(queue.rebuildCount() == queueBuilds);
+    CHECK(ui.view().draft().rebuildCount() == draftBuilds);
+
+    // A click on the promise opens its draft.
+    auto row = ui.view().rowRect(promise->id);
+    REQUIRE(row);
+    ui.imgui.click(*row);
+    REQUIRE(ui.view().selected() == promise->id);
+    const auto& draft = ui.view().draft();
+    REQUIRE(draft.has());
+    CHECK(draft.item().kind == "promise");
+    CHECK(draft.body().find("benchmark slides") != std::string::npos);
+    CHECK(draft.email() == "ana@acme.example");
+    CHECK(draft.unknownPlaceholders().empty());
+    CHECK(queue.rebuildCount() == queueBuilds);  // selecting reloads the draft, not the queue
+
+    // Mark sent: the store has it sent, it leaves the queue and the next item is selected.
+    auto sent = ui.view().buttonRect("Mark sent");
+    REQUIRE(sent);
+    ui.imgui.click(*sent);
+    auto stored = FollowUpsRepo(f.store).find(promise->id);
+    REQUIRE(stored);
+    CHECK(stored->status == "sent");
+    CHECK(stored->statusOn == std::optional<std::string>("2025-03-10"));
+    CHECK_FALSE(ui.state.status.error);
+    CHECK(queue.rows().size() == 2);
+    CHECK(queue.indexOf(promise->id) == -1);
+    REQUIRE(ui.view().selected());
+    CHECK(*ui.view().selected() != promise->id);
+
+    // Snooze a week: it stays in the queue, under a later group, until then.
+    const RowId snoozed = *ui.view().selected();
+    auto week = ui.view().buttonRect("Snooze 1 week");
+    REQUIRE(week);
+    ui.imgui.click(*week);
+    stored = FollowUpsRepo(f.store).find(snoozed);
+    REQUIRE(stored);
+    CHECK(stored->status == "snoozed");
+    CHECK(stored->snoozedUntil == std::optional<std::string>("2025-03-17"));
+    const int index = queue.indexOf(snoozed);
+    REQUIRE(index >= 0);
+    CHECK(queue.rows()[size_t(index)].group == ui::DueGroup::Later);
+}
+
+TEST_CASE("Up/Down and J/K move the selection through the queue", "[ui][followup]") {
+    Fixture f;
+    generateQueue(f.store, f.eventId, "2025-03-10");
+    Ui ui(f.store, f.eventId, f.monday);
+    const auto& rows = ui.view().queue().rows();
+    REQUIRE(rows.size() == 3);
+    CHECK(ui.view().selected() == rows[0].item.id);
+    ui.imgui.key(kKeyDown);
+    CHECK(ui.view().selected() == rows[1].item.id);
+    ui.imgui.key('J');
+    CHECK(ui.view().selected() == rows[2].item.id);
+    ui.imgui.key('J');  // stays on the last
+    CHECK(ui.view().selected() == rows[2].item.id);
+    ui.imgui.key(kKeyK);
+    CHECK(ui.view().selected() == rows[1].item.id);
+    CHECK(ui.view().draft().item().id == rows[1].item.id);
+}
+
+TEST_CASE("Generate queue from the view fills the empty queue and says what it added", "[ui][followup]") {
+    Fixture f;
+    Ui ui(f.store, f.eventId, f.monday);
+    CHECK(ui.view().queue().rows().empty());
+    CHECK_FALSE(ui.view().selected());
+    auto generate = ui.view().buttonRect("Generate queue");
+    REQUIRE(generate);
+    ui.imgui.click(*generate);
+    CHECK(f.items().size() == 3);
+    CHECK(ui.view().queue().rows().size() == 3);
+    REQUIRE(ui.view().lastReport());
+    CHECK(ui.view().lastReport()->added.size() == 3);
+    CHECK(ui.state.status.text.find("Added 3 follow-ups") != std::string::npos);
+
+    // Again: nothing new, and the view says so.
+    ui.imgui.click(*ui.view().buttonRect("Generate queue"));
+    CHECK(f.items().size() == 3);
+    CHECK(ui.view().lastReport()->added.empty());
+    CHECK(ui.state.status.text.find("Nothing new") != std::string::npos);
+}
