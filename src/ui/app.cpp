@@ -238,6 +238,9 @@ int runApp(const GuiRequest& request) {
     shell.setScale(contentScale / framebufferScale);
     shell.setHeadingFont(fonts.heading);
     if (!screenshot) shell.followUp().setUrlOpener(openUrlWithXdgOpen);
+    // Screenshot-only: the search dropdown open on this text, first hit picked.
+    if (screenshot)
+        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_SEARCH"); v && *v) shell.showSearch(v);
 
     Settings saved = settings;
     int exitCode = 0;

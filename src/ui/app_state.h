@@ -39,6 +39,7 @@ struct PlanState {
     PlanLayout layout = PlanLayout::DayGrid;
     std::string dayKey;                   // "YYYY-MM-DD" in the event's zone; empty = pick one
     std::optional<RowId> selectedSession;
+    bool revealSelected = false;          // show the selected session's day and scroll to it (opened from search)
     // List filters.
     std::string filterText;
     std::string filterRoom;               // empty = all rooms
@@ -50,6 +51,7 @@ struct CaptureState {
     bool focusBox = false;       // put the keyboard in the capture box next frame
     bool saveRequested = false;  // Ctrl+Enter while in Capture: save what is typed
     bool showRecent = false;     // scroll the recent notes into view (opened from search)
+    std::optional<RowId> highlightNote;  // the recent note opened from search
 };
 
 struct PeopleState {
@@ -68,7 +70,7 @@ struct AppState {
     CaptureState capture;
     PeopleState people;
 
-    std::string globalSearch;             // the top bar's search field
+    std::string globalSearch;             // Plan's list filter from the top bar (Enter with no hit picked)
     bool focusSearch = false;             // set by Ctrl+K, consumed by the top bar
     bool openImportDialog = false;        // asks the shell to open the import popup
     bool loadDemo = false;                // asks the shell to import the bundled demo agenda

@@ -584,9 +584,13 @@ void CaptureView::drawRecent(AppState& state) {
     const bool open = ImGui::BeginTable("##recent", 4, flags, ImVec2(0.0f, 0.0f));
     ImGui::PopStyleVar();
     if (!open) return;
-    if (state.capture.showRecent) {  // opened from search: newest first, at the top
+    if (state.capture.showRecent) {  // opened from search: the highlighted note, else the newest
         state.capture.showRecent = false;
-        ImGui::SetScrollY(0.0f);
+        float y = 0.0f;
+        for (size_t i = 0; i < recent.size(); ++i)
+            if (state.capture.highlightNote && recent[i].id == *state.capture.highlightNote)
+                y = std::max(0.0f, float(i) * (rowHeight + 2.0f) - 2.0f * rowHeight);
+        ImGui::SetScrollY(y);
     }
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Wed 30 Sep 00:00").x + fs * 0.5f);
@@ -604,7 +608,7 @@ void CaptureView::drawRecent(AppState& state) {
             ImGui::PushID(idOf(n.id));
             ImGui::TableSetColumnIndex(0);
             ImVec2 cell = ImGui::GetCursorScreenPos();
-            ImGui::Selectable("##note", false,
+            ImGui::Selectable("##note", state.capture.highlightNote && *state.capture.highlightNote == n.id,
                               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
                               ImVec2(0.0f, rowHeight));
             const bool hovered = ImGui::IsItemHovered();

@@ -82,6 +82,15 @@ void PlanView::chooseDay(AppState& state) {
     std::string today = localDateString(state.now(), zone);
     if (m_model.dayIndex(state.plan.dayKey) < 0)
         state.plan.dayKey = m_model.dayIndex(today) >= 0 ? today : m_model.days().front().key;
+    if (state.plan.revealSelected) {  // opened from search: its day, scrolled to it
+        state.plan.revealSelected = false;
+        if (const PlanRow* row = state.plan.selectedSession ? m_model.find(*state.plan.selectedSession) : nullptr) {
+            state.plan.dayKey = m_model.days()[size_t(row->day)].key;
+            m_dayChosenFor = state.plan.dayKey;
+            m_scrollToMinute = row->startMinute - 30;
+            return;
+        }
+    }
     if (m_dayChosenFor == state.plan.dayKey) return;
     m_dayChosenFor = state.plan.dayKey;
     // Open the day where it matters: an hour before now, else just before the

@@ -1,5 +1,6 @@
 // [SECTION] Frame and sync
 // [SECTION] Top bar and mode bar
+// [SECTION] Global search
 // [SECTION] Status line
 // [SECTION] Import
 #include "ui/shell.h"
@@ -14,6 +15,7 @@
 #include "core/demo.h"
 #include "core/import_service.h"
 #include "formats/agenda.h"
+#include "store/notes_repo.h"
 #include "store/store.h"
 #include "ui/placeholder_view.h"
 #include "ui/theme.h"
@@ -55,6 +57,12 @@ std::string displayPath(const std::string& path) {
     if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 && path[prefix.size()] == '/')
         return "~" + path.substr(prefix.size());
     return path;
+}
+
+bool blankText(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+bool contains(const std::optional<WidgetRect>& r, ImVec2 p) {
+    return r && p.x >= r->min.x && p.x < r->max.x && p.y >= r->min.y && p.y < r->max.y;
 }
 
 // A new event starts with no selection and no filters; the layout stays.
@@ -157,7 +165,7 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
     sync(*store, state);
 
     drawTopBar(*store, state);
-    drawModeBar(state);
+    drawModeBar(*store, state);
     ImGui::Separator();
 
     const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2.0f + 1.0f;
@@ -172,6 +180,7 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
     ImGui::EndChild();
 
     drawStatusLine(state, displayPath(store->path()));
+    drawSearchResults(*store, state);
     drawImportPopup(*store, state);
     ImGui::End();
 }
@@ -265,7 +274,7 @@ void Shell::drawTopBar(Store& store, AppState& state) {
     (void)store;
 }
 
-void Shell::drawModeBar(AppState& state) {
+void Shell::drawModeBar(Store& store, AppState& state) {
     const float fs = ImGui::GetFontSize();
     static const struct {
         Mode mode;
@@ -282,18 +291,216 @@ void Shell::drawModeBar(AppState& state) {
 
     const float searchWidth = std::min(20.0f * fs, ImGui::GetContentRegionAvail().x * 0.4f);
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - searchWidth);
-    ImGui::SetNextItemWidth(searchWidth);
+    drawSearchField(store, state, searchWidth);
+}
+
+// [SECTION] Global search
+
+void Shell::showSearch(const std::string& text) {
+    m_searchText = text;
+    m_searchOpen = !blankText(text);
+    m_pendingPick = 1;
+}
+
+std::optional<WidgetRect> Shell::searchHitRect(int index) const {
+    for (const auto& [i, r] : m_hitRects)
+        if (i == index) return r;
+    return std::nullopt;
+}
+
+// Up/Down in the field move the pick in the dropdown (single-line fields
+// only report them with CallbackHistory).
+int Shell::searchKeyCallback(ImGuiInputTextCallbackData* data) {
+    auto* self = static_cast<Shell*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackHistory && self->m_searchOpen) {
+        self->m_search.moveSelection(data->EventKey == ImGuiKey_UpArrow ? -1 : 1);
+        self->m_scrollToPick = true;
+    }
+    return 0;
+}
+
+void Shell::drawSearchField(Store& store, AppState& state, float width) {
+    // A click anywhere but the field and the dropdown closes the dropdown.
+    if (m_searchOpen && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        if (!contains(m_searchRect, mouse) && !contains(m_dropdownRect, mouse)) m_searchOpen = false;
+    }
+    ImGui::SetNextItemWidth(width);
     if (state.focusSearch) {
         ImGui::SetKeyboardFocusHere();
         state.focusSearch = false;
     }
-    if (ImGui::InputTextWithHint("##search", "Search sessions (Ctrl+K)", &state.globalSearch) &&
-        !state.globalSearch.empty()) {
-        // Searching shows its results in Plan's list for now.
-        state.mode = Mode::Plan;
-        state.plan.layout = PlanLayout::List;
-    }
+    const std::string before = m_searchText;
+    const bool enter = ImGui::InputTextWithHint(
+        "##search", "Search people, sessions, notes (Ctrl+K)", &m_searchText,
+        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory, &Shell::searchKeyCallback, this);
     m_searchRect = WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    const bool active = ImGui::IsItemActive();
+    if (ImGui::IsItemActivated() && !blankText(m_searchText)) m_searchOpen = true;  // back in: the hits again
+    if (m_searchText != before) {
+        m_searchOpen = !blankText(m_searchText);
+        if (blankText(m_searchText)) state.globalSearch.clear();  // emptied: Plan's list is unfiltered too
+    }
+    // Escape closes the dropdown and keeps the text (ImGui would revert it).
+    if ((m_searchWasActive || m_searchOpen) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        if (m_searchWasActive) m_searchText = before;
+        m_searchOpen = false;
+    }
+    m_searchWasActive = active;
+
+    // Only new text (or new data) runs the search; every other frame reuses the hits.
+    if (m_search.sync(store, m_searchText, state.revision.value()) && !m_search.error().empty())
+        state.error("Search failed: " + m_search.error());
+    if (m_pendingPick != 0 && !m_search.hits().empty()) {
+        m_search.moveSelection(m_pendingPick);
+        m_pendingPick = 0;
+    }
+
+    if (enter) {
+        if (const SearchHit* hit = m_search.selectedHit()) {
+            const SearchHit chosen = *hit;
+            openHit(store, state, chosen);
+        } else if (!blankText(m_searchText)) {
+            // Nothing picked: the text filters Plan's session list, as before.
+            state.globalSearch = m_searchText;
+            state.mode = Mode::Plan;
+            state.plan.layout = PlanLayout::List;
+            m_searchOpen = false;
+        }
+    }
+}
+
+void Shell::openHit(Store& store, AppState& state, const SearchHit& hit) {
+    m_searchOpen = false;
+    try {
+        if (hit.kind == "person") {
+            // Clear the People filters so the row is in the table.
+            state.people.selectedPerson = hit.id;
+            state.people.search.clear();
+            state.people.tag.clear();
+            state.people.targetsTab = false;
+            state.mode = Mode::People;
+        } else if (hit.kind == "session") {
+            std::optional<Session> session = store.findSession(hit.id);
+            if (!session) {
+                state.error("That session is no longer in the database.");
+                return;
+            }
+            if (!state.eventId || *state.eventId != session->eventId) {
+                state.eventId = session->eventId;
+                resetPlanState(state);
+            }
+            state.plan.selectedSession = hit.id;
+            state.plan.revealSelected = true;  // Plan picks its day and scrolls to it
+            state.mode = Mode::Plan;
+        } else if (hit.kind == "note") {
+            std::optional<Note> note = NotesRepo(store).findNote(hit.id);
+            if (!note) {
+                state.error("That note is no longer in the database.");
+                return;
+            }
+            if (note->eventId && (!state.eventId || *state.eventId != *note->eventId)) {
+                state.eventId = note->eventId;
+                resetPlanState(state);
+            }
+            state.capture.highlightNote = hit.id;
+            state.capture.showRecent = true;
+            state.mode = Mode::Capture;
+        }
+    } catch (const std::exception& e) {
+        state.error(std::string("Could not open the search result: ") + e.what());
+    }
+}
+
+void Shell::drawSearchResults(Store& store, AppState& state) {
+    m_hitRects.clear();
+    if (!m_searchOpen || !m_searchRect || blankText(m_searchText)) {
+        m_dropdownRect.reset();
+        return;
+    }
+    const Palette& p = palette(state.theme);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImGuiIO& io = ImGui::GetIO();
+    const float fs = ImGui::GetFontSize();
+    const auto& hits = m_search.hits();
+    const auto& groups = m_search.groups();
+
+    const float rowHeight = ImGui::GetTextLineHeightWithSpacing() + 0.35f * fs;
+    const float width = std::min(std::max(m_searchRect->max.x - m_searchRect->min.x, 30.0f * fs), io.DisplaySize.x - 2.0f * fs);
+    const float x = std::max(fs * 0.5f, std::min(m_searchRect->max.x - width, io.DisplaySize.x - width - fs * 0.5f));
+    const float y = m_searchRect->max.y + 0.25f * fs;
+    ImGui::SetNextWindowPos(ImVec2(x, y));
+    // As tall as its rows, up to the bottom of the window (then it scrolls).
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, std::max(4.0f * fs, io.DisplaySize.y - y - fs)));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.selected);
+    const bool visible = ImGui::Begin("##search_results", nullptr, flags);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    m_dropdownRect = WidgetRect{ImGui::GetWindowPos(),
+                                ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                                       ImGui::GetWindowPos().y + ImGui::GetWindowSize().y)};
+    if (!visible) {
+        ImGui::End();
+        return;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hits.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::Text("Nothing matches '%s'", m_search.query().c_str());
+        ImGui::PopStyleColor();
+    }
+    std::optional<SearchHit> clicked;
+    for (const SearchGroup& g : groups) {
+        ImGui::Dummy(ImVec2(0.0f, 0.2f * fs));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::Text("%s (%d)", g.label, g.count);
+        ImGui::PopStyleColor();
+        for (int i = g.first; i < g.first + g.count; ++i) {
+            const SearchHit& hit = hits[size_t(i)];
+            ImGui::PushID(i);
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable("##hit", m_search.selected() == i, 0, ImVec2(0.0f, rowHeight))) clicked = hit;
+            const WidgetRect rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+            m_hitRects.emplace_back(i, rect);
+            if (m_scrollToPick && m_search.selected() == i) ImGui::SetScrollHereY(0.5f);
+
+            // One line: the title, then the snippet with its matched words in the accent colour.
+            const float maxX = rect.max.x - style.ItemSpacing.x;
+            float tx = pos.x + 0.4f * fs;
+            const float ty = pos.y + (rowHeight - fs) * 0.5f;
+            const float titleMax = hit.snippet.empty() ? maxX : std::min(maxX, tx + (maxX - tx) * 0.45f);
+            const char* tb = hit.title.c_str();
+            const char* te = tb + hit.title.size();
+            const float titleWidth = ImGui::CalcTextSize(tb, te).x;
+            ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+            ImGui::RenderTextEllipsis(dl, ImVec2(tx, ty), ImVec2(titleMax, ty + fs), titleMax, titleMax, tb, te, nullptr);
+            ImGui::PopStyleColor();
+            tx += std::min(titleWidth, titleMax - tx) + fs;
+            for (const SnippetSpan& span : snippetSpans(hit.snippet)) {
+                if (tx >= maxX) break;
+                const char* b = span.text.c_str();
+                const char* e = b + span.text.size();
+                const float w = ImGui::CalcTextSize(b, e).x;
+                ImGui::PushStyleColor(ImGuiCol_Text, span.match ? p.selected : p.mutedText);
+                ImGui::RenderTextEllipsis(dl, ImVec2(tx, ty), ImVec2(maxX, ty + fs), maxX, maxX, b, e, nullptr);
+                ImGui::PopStyleColor();
+                tx += w;
+            }
+            ImGui::PopID();
+        }
+    }
+    m_scrollToPick = false;
+    ImGui::Dummy(ImVec2(0.0f, 0.2f * fs));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::TextUnformatted(hits.empty() ? "Esc closes" : "Up/Down picks \u00b7 Enter opens \u00b7 Esc closes");
+    ImGui::TextUnformatted("Enter with nothing picked filters Plan's sessions");
+    ImGui::PopStyleColor();
+    ImGui::End();
+    if (clicked) openHit(store, state, *clicked);
 }
 
 // [SECTION] Status line

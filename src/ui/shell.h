@@ -15,6 +15,7 @@
 #include "ui/followup_view.h"
 #include "ui/people_view.h"
 #include "ui/plan_view.h"
+#include "ui/search_model.h"
 
 namespace hallway {
 class Store;
@@ -45,13 +46,31 @@ public:
     PeopleView& people() { return m_people; }
     const std::vector<EventSummary>& events() const { return m_events; }
     int eventListRebuilds() const { return m_eventRebuilds; }
-    // Testing hook: the search field's rect in the last frame.
+    // The top bar's global search (Ctrl+K): the typed text, its hits, and
+    // whether the dropdown under the field is showing.
+    const GlobalSearchModel& search() const { return m_search; }
+    const std::string& searchText() const { return m_searchText; }
+    bool searchOpen() const { return m_searchOpen; }
+    // Puts `text` in the field with the dropdown open and the first hit picked
+    // (screenshots).
+    void showSearch(const std::string& text);
+    // Opens a hit: a person in People, a session in Plan (its day shown), a
+    // note highlighted among Capture's recent notes. Closes the dropdown.
+    void openHit(Store& store, AppState& state, const SearchHit& hit);
+
+    // Testing hooks: the search field's rect, the dropdown's and one hit row's
+    // (index into search().hits()) in the last frame.
     std::optional<WidgetRect> searchRect() const { return m_searchRect; }
+    std::optional<WidgetRect> searchDropdownRect() const { return m_dropdownRect; }
+    std::optional<WidgetRect> searchHitRect(int index) const;
 
 private:
     void handleShortcuts(AppState& state);
     void drawTopBar(Store& store, AppState& state);
-    void drawModeBar(AppState& state);
+    void drawModeBar(Store& store, AppState& state);
+    void drawSearchField(Store& store, AppState& state, float width);
+    void drawSearchResults(Store& store, AppState& state);
+    static int searchKeyCallback(ImGuiInputTextCallbackData* data);
     void drawStatusLine(AppState& state, const std::string& dbPath);
     void drawImportPopup(Store& store, AppState& state);
     void loadDemo(Store& store, AppState& state);
@@ -79,6 +98,15 @@ private:
     std::string m_importError;
     bool m_refocusPath = false;
     std::optional<WidgetRect> m_searchRect;
+
+    GlobalSearchModel m_search;
+    std::string m_searchText;
+    bool m_searchOpen = false;
+    bool m_searchWasActive = false;
+    bool m_scrollToPick = false;    // keep the keyboard's pick in view in the dropdown
+    int m_pendingPick = 0;          // showSearch(): moves to apply once the hits are in
+    std::optional<WidgetRect> m_dropdownRect;
+    std::vector<std::pair<int, WidgetRect>> m_hitRects;
 };
 
 }  // namespace hallway::ui

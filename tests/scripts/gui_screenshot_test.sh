@@ -151,6 +151,8 @@ shoot plan-light plan HALLWAY_SCREENSHOT_THEME=light
 shoot capture capture HALLWAY_SCREENSHOT_NOW="$NOW"
 shoot followup followup HALLWAY_SCREENSHOT_NOW=2023-09-19T10:00
 shoot people people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PERSON="$ANA_ID"
+# The Ctrl+K dropdown: "ana" matches people, sessions (speakers) and a note.
+shoot search plan HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_SEARCH="ana"
 
 # Another size is honoured.
 xvfb-run -a "$BIN" --db "$DB" --screenshot "$TMP/small.png" --size 800x600 >/dev/null 2>&1 || fail "800x600 run failed"

@@ -35,6 +35,8 @@ public:
         io.KeyMap[ImGuiKey_Enter] = 257;
         io.KeyMap[ImGuiKey_Escape] = 256;
         io.KeyMap[ImGuiKey_Backspace] = 259;
+        io.KeyMap[ImGuiKey_UpArrow] = 265;
+        io.KeyMap[ImGuiKey_DownArrow] = 264;
     }
     ~HeadlessUi() { ImGui::DestroyContext(m_context); }
     HeadlessUi(const HeadlessUi&) = delete;
@@ -84,6 +86,9 @@ public:
     }
     static constexpr int kEnter = 257;
     static constexpr int kEscape = 256;
+    static constexpr int kBackspace = 259;
+    static constexpr int kUp = 265;
+    static constexpr int kDown = 264;
 
     // Holds Ctrl and presses `key` (a GLFW key code: letters are ASCII upper case).
     void ctrlKey(int key) {

@@ -215,7 +215,7 @@ TEST_CASE("starred sessions that overlap are flagged", "[ui][plan]") {
     CHECK(model.find(f.sessionIds[2])->conflictsWith.empty());  // not starred
 }
 
-TEST_CASE("Ctrl+K focuses the search, and searching filters Plan's list", "[ui][shell]") {
+TEST_CASE("Ctrl+K focuses the search, and Enter with no hit picked filters Plan's list", "[ui][shell]") {
     Fixture f;
     Ui ui(f.store);
     ui.state.mode = ui::Mode::People;
@@ -226,6 +226,12 @@ TEST_CASE("Ctrl+K focuses the search, and searching filters Plan's list", "[ui][
     CHECK(ImGui::GetIO().WantTextInput);
     ui.imgui.type("rust");
     ui.imgui.frames(2);
+    CHECK(ui.shell.searchOpen());
+    CHECK(ui.state.globalSearch.empty());  // typing only searches
+    CHECK(ui.state.mode == ui::Mode::People);
+    ui.imgui.key(HeadlessUi::kEnter);
+    ui.imgui.frames(2);
+    CHECK_FALSE(ui.shell.searchOpen());
     CHECK(ui.state.globalSearch == "rust");
     CHECK(ui.state.mode == ui::Mode::Plan);
     CHECK(ui.state.plan.layout == ui::PlanLayout::List);

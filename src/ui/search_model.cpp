@@ -1,0 +1,95 @@
+#include "ui/search_model.h"
+
+#include <algorithm>
+#include <exception>
+
+namespace hallway::ui {
+namespace {
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+bool GlobalSearchModel::sync(Store& store, const std::string& query, std::uint64_t revision) {
+    if (m_built && query == m_query && revision == m_revision) return false;
+    const bool textChanged = !m_built || query != m_query;
+    m_built = true;
+    m_query = query;
+    m_revision = revision;
+    m_error.clear();
+    // Keep the selected hit across a data change, not across new text.
+    const SearchHit* before = textChanged ? nullptr : selectedHit();
+    const std::string beforeKind = before ? before->kind : std::string();
+    const RowId beforeId = before ? before->id : 0;
+    m_hits.clear();
+    m_groups.clear();
+    m_selected = -1;
+    if (blank(query)) return false;
+
+    std::vector<SearchHit> found;
+    ++m_searches;
+    try {
+        found = NotesRepo(store).search(query, kLimitPerKind);
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+    static const SearchGroup order[] = {{"person", "People"}, {"session", "Sessions"}, {"note", "Notes"}};
+    for (const SearchGroup& g : order) {
+        SearchGroup group = g;
+        group.first = int(m_hits.size());
+        for (const auto& hit : found)
+            if (hit.kind == g.kind) m_hits.push_back(hit);
+        group.count = int(m_hits.size()) - group.first;
+        if (group.count > 0) m_groups.push_back(group);
+    }
+    if (before)
+        for (size_t i = 0; i < m_hits.size(); ++i)
+            if (m_hits[i].kind == beforeKind && m_hits[i].id == beforeId) m_selected = int(i);
+    return true;
+}
+
+void GlobalSearchModel::moveSelection(int delta) {
+    if (m_hits.empty()) {
+        m_selected = -1;
+        return;
+    }
+    m_selected = std::clamp(m_selected + delta, -1, int(m_hits.size()) - 1);
+}
+
+void GlobalSearchModel::select(int index) {
+    m_selected = (index >= 0 && index < int(m_hits.size())) ? index : -1;
+}
+
+const SearchHit* GlobalSearchModel::selectedHit() const {
+    if (m_selected < 0 || m_selected >= int(m_hits.size())) return nullptr;
+    return &m_hits[size_t(m_selected)];
+}
+
+std::vector<SnippetSpan> snippetSpans(const std::string& snippet) {
+    std::vector<SnippetSpan> spans;
+    auto add = [&](std::string text, bool match) {
+        if (text.empty()) return;
+        if (!spans.empty() && spans.back().match == match)
+            spans.back().text += text;
+        else
+            spans.push_back({std::move(text), match});
+    };
+    size_t pos = 0;
+    while (pos < snippet.size()) {
+        const size_t open = snippet.find('[', pos);
+        const size_t close = open == std::string::npos ? std::string::npos : snippet.find(']', open + 1);
+        if (close == std::string::npos) {  // no complete bracket pair left: plain text
+            add(snippet.substr(pos), false);
+            break;
+        }
+        add(snippet.substr(pos, open - pos), false);
+        add(snippet.substr(open + 1, close - open - 1), true);
+        pos = close + 1;
+    }
+    // Snippets come from several lines of a note: show them as one.
+    for (auto& s : spans)
+        std::replace_if(s.text.begin(), s.text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    return spans;
+}
+
+}  // namespace hallway::ui

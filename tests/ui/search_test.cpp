@@ -1,0 +1,242 @@
+// Headless tests of the top bar's global search (Ctrl+K): hits over people,
+// sessions and notes grouped in a dropdown, Up/Down/Enter/Escape and clicks,
+// opening each kind in its view, and one search per text change.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/capture_service.h"
+#include "core/time_util.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+#include "test_support.h"
+#include "ui/headless_ui.h"
+#include "ui/search_model.h"
+#include "ui/shell.h"
+
+using namespace hallway;
+using hallway::testing::HeadlessUi;
+using hallway::testing::TempDir;
+
+namespace {
+
+// Two days in Lisbon. "kestrel" is in one person's company, one session's
+// title (on the second day) and one note; nothing else mentions it.
+struct Fixture {
+    TempDir dir;
+    Store store{dir.file("hallway.db")};
+    RowId eventId = 0, opening = 0, kestrelTalk = 0, ana = 0, bo = 0, note = 0;
+    Instant now = 0;
+
+    Fixture() {
+        Event e;
+        e.name = "Lisbon Dev Days";
+        e.timeZone = "Europe/Lisbon";
+        eventId = store.createEvent(e);
+        auto addSession = [&](const char* id, const char* title, int day) {
+            Session s;
+            s.eventId = eventId;
+            s.sourceId = id;
+            s.title = title;
+            s.room = "Main hall";
+            s.startsAt = localToInstant({2024, 6, day, 15, 0, 0}, e.timeZone);
+            s.endsAt = s.startsAt + 45 * 60;
+            return store.insertSession(s);
+        };
+        opening = addSession("t1", "Opening words", 3);
+        kestrelTalk = addSession("t2", "Scaling the Kestrel cache", 4);
+        auto addPerson = [&](const char* name, const char* company) {
+            Person p;
+            p.displayName = name;
+            p.company = company;
+            p.source = "typed";
+            return PeopleRepo(store).create(p);
+        };
+        bo = addPerson("Bo Nielsen", "Initech");
+        ana = addPerson("Ana Lima", "Kestrel Systems");
+        NoteInput in;
+        in.body = "Asked Bo about the kestrel benchmark numbers";
+        in.eventId = eventId;
+        in.at = localToInstant({2024, 6, 3, 11, 0, 0}, e.timeZone);
+        in.noSession = true;
+        in.people = {bo};
+        note = saveNote(store, in).noteId;
+        now = localToInstant({2024, 6, 3, 12, 0, 0}, e.timeZone);  // the first day
+    }
+};
+
+struct Ui {
+    HeadlessUi imgui;
+    ui::Shell shell;
+    ui::AppState state;
+
+    Ui(Store& store, Instant now) {
+        shell.setHeadingFont(imgui.fonts.heading);
+        state.nowOverride = now;
+        imgui.setDraw([this, &store] { shell.draw(&store, state); });
+        imgui.frames(3);
+    }
+    // Ctrl+K, then `text` typed into the field in one frame.
+    void search(const char* text) {
+        imgui.ctrlKey('K');
+        imgui.frames(2);
+        imgui.type(text);
+        imgui.frames(2);
+    }
+};
+
+std::vector<std::string> groupLabels(const ui::GlobalSearchModel& m) {
+    std::vector<std::string> out;
+    for (const auto& g : m.groups()) out.push_back(std::string(g.label) + " " + std::to_string(g.count));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Ctrl+K searches people, sessions and notes, grouped, once per text change", "[ui][search]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    CHECK(ui.shell.search().searchCount() == 0);  // nothing typed: no search
+
+    ui.search("kestrel");
+    CHECK(ImGui::GetIO().WantTextInput);
+    CHECK(ui.shell.searchOpen());
+    REQUIRE(ui.shell.searchDropdownRect());
+    const auto& model = ui.shell.search();
+    CHECK(groupLabels(model) == std::vector<std::string>{"People 1", "Sessions 1", "Notes 1"});
+    REQUIRE(model.hits().size() == 3);
+    CHECK(model.hits()[0].kind == "person");
+    CHECK(model.hits()[0].id == f.ana);
+    CHECK(model.hits()[1].kind == "session");
+    CHECK(model.hits()[1].id == f.kestrelTalk);
+    CHECK(model.hits()[2].kind == "note");
+    CHECK(model.hits()[2].id == f.note);
+    for (int i = 0; i < 3; ++i) CHECK(ui.shell.searchHitRect(i));
+    CHECK(model.selected() == -1);  // nothing picked until Up/Down
+
+    // Idle frames reuse the hits.
+    CHECK(model.searchCount() == 1);
+    ui.imgui.frames(30);
+    CHECK(model.searchCount() == 1);
+
+    // Each edit searches once more ("kestre" still prefix-matches all three).
+    ui.imgui.key(HeadlessUi::kBackspace);
+    ui.imgui.frames(10);
+    CHECK(ui.shell.searchText() == "kestre");
+    CHECK(model.searchCount() == 2);
+    CHECK(model.hits().size() == 3);
+    // Moving the pick is not new text.
+    ui.imgui.key(HeadlessUi::kDown);
+    ui.imgui.key(HeadlessUi::kUp);
+    ui.imgui.frames(5);
+    CHECK(model.searchCount() == 2);
+}
+
+TEST_CASE("Down + Enter opens the first hit: the person in People", "[ui][search]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    ui.state.people.search = "zzz";  // a filter that would hide her row
+    ui.search("kestrel");
+    ui.imgui.key(HeadlessUi::kDown);
+    CHECK(ui.shell.search().selected() == 0);
+    ui.imgui.key(HeadlessUi::kEnter);
+    ui.imgui.frames(3);
+    CHECK(ui.state.mode == ui::Mode::People);
+    CHECK(ui.state.people.selectedPerson == f.ana);
+    CHECK(ui.state.people.search.empty());
+    CHECK(ui.shell.people().page().has());
+    CHECK(ui.shell.people().page().person().id == f.ana);
+    CHECK(ui.shell.people().rowRect(f.ana));
+    CHECK_FALSE(ui.shell.searchOpen());
+    CHECK(ui.state.globalSearch.empty());  // opening a hit does not filter Plan
+}
+
+TEST_CASE("a session hit opens Plan on its day with it selected", "[ui][search]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    ui.state.mode = ui::Mode::Capture;
+    ui.imgui.frames(2);
+    CHECK(ui.state.plan.dayKey == "2024-06-03");
+    ui.search("kestrel");
+    ui.imgui.key(HeadlessUi::kDown);
+    ui.imgui.key(HeadlessUi::kDown);
+    ui.imgui.key(HeadlessUi::kDown);
+    ui.imgui.key(HeadlessUi::kUp);
+    CHECK(ui.shell.search().selected() == 1);
+    ui.imgui.key(HeadlessUi::kEnter);
+    ui.imgui.frames(3);
+    CHECK(ui.state.mode == ui::Mode::Plan);
+    CHECK(ui.state.plan.selectedSession == f.kestrelTalk);
+    CHECK(ui.state.plan.dayKey == "2024-06-04");
+    CHECK(ui.shell.plan().sessionRect(f.kestrelTalk));  // drawn in the day grid
+}
+
+TEST_CASE("a click on a note hit highlights it in Capture's recent notes", "[ui][search]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    ui.search("kestrel");
+    auto rect = ui.shell.searchHitRect(2);
+    REQUIRE(rect);
+    ui.imgui.click(*rect);
+    ui.imgui.frames(2);
+    CHECK(ui.state.mode == ui::Mode::Capture);
+    CHECK(ui.state.capture.highlightNote == f.note);
+    const auto& recent = ui.shell.capture().model().recent();
+    REQUIRE(recent.size() == 1);
+    CHECK(recent[0].id == f.note);
+    CHECK_FALSE(ui.shell.searchOpen());
+}
+
+TEST_CASE("Escape and clicks elsewhere close the dropdown", "[ui][search]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    ui.search("kestrel");
+    REQUIRE(ui.shell.searchOpen());
+    ui.imgui.key(HeadlessUi::kEscape);
+    ui.imgui.frames(2);
+    CHECK_FALSE(ui.shell.searchOpen());
+    CHECK_FALSE(ui.shell.searchDropdownRect());
+    CHECK(ui.shell.searchText() == "kestrel");  // kept for another go
+    CHECK(ui.state.mode == ui::Mode::Plan);
+
+    // Back in the field: the hits again, without a new search.
+    const int runs = ui.shell.search().searchCount();
+    ui.imgui.ctrlKey('K');
+    ui.imgui.frames(2);
+    CHECK(ui.shell.searchOpen());
+    CHECK(ui.shell.search().searchCount() == runs);
+
+    // A click in the content closes it.
+    ui.imgui.click(ImVec2(300.0f, 500.0f));
+    CHECK_FALSE(ui.shell.searchOpen());
+
+}
+
+TEST_CASE("a query nothing matches shows the empty state", "[ui][search]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    ui.search("xyzzy");
+    CHECK(ui.shell.searchOpen());
+    CHECK(ui.shell.search().searchCount() == 1);
+    CHECK(ui.shell.search().hits().empty());
+    CHECK(ui.shell.search().groups().empty());
+    CHECK(ui.shell.searchDropdownRect());
+}
+
+TEST_CASE("snippet spans drop the brackets and mark the matched words", "[ui][search]") {
+    auto spans = ui::snippetSpans("met [Ana] at the [kestrel]\ntalk");
+    REQUIRE(spans.size() == 5);
+    CHECK(spans[0].text == "met ");
+    CHECK_FALSE(spans[0].match);
+    CHECK(spans[1].text == "Ana");
+    CHECK(spans[1].match);
+    CHECK(spans[2].text == " at the ");
+    CHECK(spans[3].text == "kestrel");
+    CHECK(spans[3].match);
+    CHECK(spans[4].text == " talk");  // line breaks become spaces
+    CHECK(ui::snippetSpans("a [b] c").back().text == " c");
+    CHECK(ui::snippetSpans("unclosed [bracket").size() == 1);
+    CHECK(ui::snippetSpans("").empty());
+}
