@@ -11,6 +11,7 @@ packages=(
   libhowardhinnant-date-dev tzdata libcli11-dev catch2
   libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev fonts-dejavu-core
   xvfb xauth python3
+  clang libclang-rt-14-dev
 )
 
 missing=()
