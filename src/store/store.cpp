@@ -56,6 +56,9 @@ std::string describe(const sql::Error& e, const std::string& path) {
     if (primary == SQLITE_NOTADB) return path + " is not a Hallway database (not an SQLite file)";
     if (primary == SQLITE_FULL) return "the disk is full: " + path + " could not be written";
     if (primary == SQLITE_READONLY) return path + " is read-only: nothing could be saved";
+    // A WAL database on a read-only disk cannot even be opened (no -shm).
+    if (primary == SQLITE_CANTOPEN && ::access(path.c_str(), F_OK) == 0 && ::access(path.c_str(), W_OK) != 0)
+        return path + " is read-only: nothing could be saved";
     if (primary == SQLITE_CANTOPEN) return "cannot open " + path + ": " + e.what();
     return "database error in " + path + ": " + e.what();
 }
