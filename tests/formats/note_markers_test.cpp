@@ -177,7 +177,7 @@ TEST_CASE("a marker with nothing to do makes no item", "[notes]") {
     CHECK(parseNoteMarkers("#promise #intro :", kWed).items.empty());
 }
 
-TEST_CASE("false positives: ordinary text with '#', '[' or '@' is no item", "[notes]") {
+TEST_CASE("false positives: ordinary text with hashes, brackets or at-signs is no item", "[notes]") {
     const char* ordinary[] = {
         "C# is fun",
         "see issue #123",
