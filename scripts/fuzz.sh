@@ -62,7 +62,12 @@ for t in $targets; do
   for f in $(seeds "$t"); do cp -n "$f" "$dir/" 2>/dev/null; done
   handwritten "$t" "$dir"
   log=$build/fuzz_$t.log
-  (cd "$build" && "./fuzz/fuzz_$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  # HALLWAY_FUZZ_RUNS + HALLWAY_FUZZ_SEED make a run repeatable (the CI smoke
+  # pass): the same inputs every time, so it cannot turn red at random.
+  limit=(-max_total_time="$seconds")
+  if [ -n "${HALLWAY_FUZZ_RUNS:-}" ]; then limit=(-runs="$HALLWAY_FUZZ_RUNS"); fi
+  if [ -n "${HALLWAY_FUZZ_SEED:-}" ]; then limit+=(-seed="$HALLWAY_FUZZ_SEED"); fi
+  (cd "$build" && "./fuzz/fuzz_$t" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 "$dir" >"$log" 2>&1)
   rc=$?
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)

@@ -452,7 +452,9 @@ private:
             stack.pop_back();
             for (icalproperty* p : properties(c, ICAL_XLICERROR_PROPERTY)) {
                 const char* msg = icalproperty_get_xlicerror(p);
-                warn(0, std::string(icalcomponent_kind_to_string(icalcomponent_isa(c))) +
+                // libical has no name for some kinds (a mangled BEGIN line): NULL.
+                const char* kind = icalcomponent_kind_to_string(icalcomponent_isa(c));
+                warn(0, std::string(kind ? kind : "component") +
                             ": libical: " + quoteForMessage(libicalMessage(msg)));
             }
             for (icalcomponent* k : children(c, ICAL_ANY_COMPONENT))
