@@ -52,18 +52,7 @@ RowId itemId(const std::string& text) {
     return *id;
 }
 
-// The date an item is next due: a snoozed one comes back on its snooze date.
-std::string effectiveDue(const FollowUp& f) {
-    return f.status == "snoozed" && f.snoozedUntil ? *f.snoozedUntil : f.dueDate;
-}
-
-std::string groupOf(const FollowUp& f, const std::string& today) {
-    std::string due = effectiveDue(f);
-    if (due < today) return "overdue";
-    if (due == today) return "today";
-    if (due <= addDays(today, 6)) return "week";
-    return "later";
-}
+std::string groupOf(const FollowUp& f, const std::string& today) { return dueGroupKey(dueGroupOf(f, today)); }
 
 class QueueCommands : public CommandGroup {
 public:
@@ -174,12 +163,7 @@ private:
         if (!m_event.empty()) q.eventId = resolveEvent(store, m_event).id;
         q.statuses = {"open", "drafted", "snoozed"};
         std::vector<FollowUp> items = repo.list(q);
-        std::stable_sort(items.begin(), items.end(), [](const FollowUp& a, const FollowUp& b) {
-            std::string da = effectiveDue(a), db = effectiveDue(b);
-            if (da != db) return da < db;
-            if (a.priority != b.priority) return a.priority > b.priority;
-            return a.id < b.id;
-        });
+        sortQueue(items);
         std::vector<std::string> groups = {"overdue", "today", "week", "later"};
         if (m_due == "overdue") groups = {"overdue"};
         else if (m_due == "today") groups = {"overdue", "today"};
@@ -197,14 +181,12 @@ private:
             out << json{{"today", today}, {"items", arr}}.dump(2) << "\n";
             return 0;
         }
-        static const std::map<std::string, std::string> titles = {
-            {"overdue", "Overdue"}, {"today", "Today"}, {"week", "This week"}, {"later", "Later"}};
         bool any = false;
         for (auto& g : groups) {
             bool header = false;
             for (auto& f : items) {
                 if (groupOf(f, today) != g) continue;
-                if (!header) out << (any ? "\n" : "") << titles.at(g) << "\n";
+                if (!header) out << (any ? "\n" : "") << dueGroupTitle(dueGroupOf(f, today)) << "\n";
                 header = any = true;
                 out << std::setw(6) << f.id << "  " << effectiveDue(f) << "  " << std::left << std::setw(28)
                     << followUpKindLabel(f.kind) << std::right << f.personName;

@@ -93,6 +93,17 @@ struct QueueReport {
 
 // Calendar arithmetic on "YYYY-MM-DD"; throws std::invalid_argument on a bad date.
 bool isValidDate(const std::string& date);
+
+// Queue grouping, shared by `hallway queue` and the Follow up view.
+enum class DueGroup { Overdue, Today, Week, Later };
+// The date an item is next due: a snoozed one comes back on its snooze date.
+std::string effectiveDue(const FollowUp& item);
+// Overdue before `today`, Today, This week (the next six days), Later.
+DueGroup dueGroupOf(const FollowUp& item, const std::string& today);
+const char* dueGroupTitle(DueGroup group);  // "Overdue", "Today", "This week", "Later"
+const char* dueGroupKey(DueGroup group);    // "overdue", "today", "week", "later"
+// Queue order: effective due date, priority (highest first), id.
+void sortQueue(std::vector<FollowUp>& items);
 std::string addDays(const std::string& date, int days);
 bool isWeekend(const std::string& date);
 // The date itself when a weekday, else the Monday after.

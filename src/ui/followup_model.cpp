@@ -13,39 +13,6 @@
 
 namespace hallway::ui {
 
-// [SECTION] Grouping
-
-std::string effectiveDue(const FollowUp& item) {
-    return item.status == "snoozed" && item.snoozedUntil ? *item.snoozedUntil : item.dueDate;
-}
-
-DueGroup dueGroupOf(const FollowUp& item, const std::string& today) {
-    const std::string due = effectiveDue(item);
-    if (due < today) return DueGroup::Overdue;
-    if (due == today) return DueGroup::Today;
-    if (isValidDate(today) && due <= addDays(today, 6)) return DueGroup::Week;
-    return DueGroup::Later;
-}
-
-const char* dueGroupTitle(DueGroup group) {
-    switch (group) {
-        case DueGroup::Overdue: return "Overdue";
-        case DueGroup::Today: return "Today";
-        case DueGroup::Week: return "This week";
-        case DueGroup::Later: return "Later";
-    }
-    return "Later";
-}
-
-void sortQueue(std::vector<FollowUp>& items) {
-    std::stable_sort(items.begin(), items.end(), [](const FollowUp& a, const FollowUp& b) {
-        const std::string da = effectiveDue(a), db = effectiveDue(b);
-        if (da != db) return da < db;
-        if (a.priority != b.priority) return a.priority > b.priority;
-        return a.id < b.id;
-    });
-}
-
 // [SECTION] FollowUpQueueModel
 
 bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instant now, std::uint64_t revision) {

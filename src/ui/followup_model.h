@@ -24,16 +24,12 @@ namespace hallway::ui {
 
 // [SECTION] Grouping
 
-enum class DueGroup { Overdue, Today, Week, Later };
-
-// The date an item is next due: a snoozed one comes back on its snooze date.
-// (The same rule as `hallway queue`.)
-std::string effectiveDue(const FollowUp& item);
-// Overdue before `today`, Today, This week (the next six days), Later.
-DueGroup dueGroupOf(const FollowUp& item, const std::string& today);
-const char* dueGroupTitle(DueGroup group);
-// `hallway queue`'s order: effective due date, priority (highest first), id.
-void sortQueue(std::vector<FollowUp>& items);
+// The engine's grouping and order (core/followup.h), as `hallway queue` uses them.
+using hallway::DueGroup;
+using hallway::dueGroupOf;
+using hallway::dueGroupTitle;
+using hallway::effectiveDue;
+using hallway::sortQueue;
 
 // [SECTION] FollowUpQueueModel
 
