@@ -65,6 +65,8 @@ void settleSessionIds(Agenda& agenda) {
     agenda.sessions = std::move(kept);
 }
 
+}  // namespace
+
 void requireUtf8(std::string_view bytes, const std::string& fileName) {
     if (!text::isValidUtf8(bytes)) {
         // Name the first bad line so the user can find it.
@@ -80,8 +82,6 @@ void requireUtf8(std::string_view bytes, const std::string& fileName) {
         throw FormatError(fileName, int(line), "text is not valid UTF-8 (convert the file to UTF-8 first)");
     }
 }
-
-}  // namespace
 
 FormatError::FormatError(std::string file, int line, std::string reason)
     : std::runtime_error(formatMessage(file, line, reason)),

@@ -26,6 +26,10 @@ private:
     std::string m_reason;
 };
 
+// Throws FormatError naming the first line that is not valid UTF-8. Shared by
+// the agenda and contact parsers.
+void requireUtf8(std::string_view bytes, const std::string& fileName);
+
 enum class AgendaFormat { Auto, FrabXml, Ics, FrabJson, Sessionize, Csv };
 
 // "frab-xml", "ics", "frab-json", "sessionize", "csv", "auto".

@@ -108,21 +108,6 @@ std::string twoDigits(int v) { return std::string(1, char('0' + v / 10)) + char(
 
 }  // namespace
 
-void requireUtf8(std::string_view bytes, const std::string& fileName) {
-    if (text::isValidUtf8(bytes)) return;
-    // Name the first bad line so the user can find it.
-    size_t lo = 0;
-    int line = 1;
-    while (lo < bytes.size()) {
-        size_t eol = bytes.find('\n', lo);
-        if (eol == std::string_view::npos) eol = bytes.size();
-        if (!text::isValidUtf8(bytes.substr(lo, eol - lo))) break;
-        lo = eol + 1;
-        ++line;
-    }
-    throw FormatError(fileName, line, "text is not valid UTF-8 (convert the file to UTF-8 first)");
-}
-
 void addEmail(ContactRecord& r, std::string_view value, std::string_view label) {
     std::string v = text::trim(value);
     v = text::trim(stripPrefixNoCase(v, "mailto:"));

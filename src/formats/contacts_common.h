@@ -39,8 +39,8 @@ private:
     std::string m_firstSkip;
 };
 
-// Throws FormatError naming the first line that is not UTF-8.
-void requireUtf8(std::string_view bytes, const std::string& fileName);
+// Throws FormatError naming the first line that is not UTF-8 (formats/agenda.h).
+using hallway::requireUtf8;
 
 // Values are trimmed; empty ones are ignored. Duplicates are removed later.
 void addEmail(ContactRecord& r, std::string_view value, std::string_view label);
