@@ -19,6 +19,9 @@
 #include "store/people_repo.h"
 #include "formats/agenda.h"
 #include "store/store.h"
+#ifdef HALLWAY_BENCH_FRAMES
+#include "bench_frames.h"
+#endif
 
 using namespace hallway;
 using Clock = std::chrono::steady_clock;
@@ -345,6 +348,9 @@ int main(int argc, char** argv) {
     if (only.empty() || only == "linkedin") benchLinkedIn(dir, std::min(runs, 5));
     if (only.empty() || only == "search") benchSearch(dir, peopleCount, notesCount);
     if (only.empty() || only == "queue") benchQueue(dir, runs);
+#ifdef HALLWAY_BENCH_FRAMES
+    if (only.empty() || only == "frames") hallway::bench::benchFrames(dir);
+#endif
     if (!only.empty() && only != "import") {
         std::filesystem::remove_all(dir);
         return 0;

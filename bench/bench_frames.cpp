@@ -1,0 +1,446 @@
+// hallway-bench --only frames: CPU time per GUI frame of each view at the
+// power tier. The real Shell and views run in an ImGui context with no window
+// or renderer (as tests/ui does), frames driven in code.
+//
+// [SECTION] Power-tier data
+// [SECTION] Headless frames
+// [SECTION] Views
+#include "bench_frames.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/capture_service.h"
+#include "core/followup.h"
+#include "core/import_service.h"
+#include "core/time_util.h"
+#include "store/followups_repo.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+#include "ui/app_state.h"
+#include "ui/fonts.h"
+#include "ui/shell.h"
+
+namespace hallway::bench {
+namespace {
+
+using WallClock = std::chrono::steady_clock;
+
+double cpuNowMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double wallMsSince(WallClock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(WallClock::now() - t0).count();
+}
+
+double pick(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+    return v[i];
+}
+
+// [SECTION] Power-tier data
+
+const char* const kFirst[] = {"Ana", "Bo", "Cy", "Dee", "Eve", "Femi", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lena",
+                              "Mika", "Nia", "Omar", "Pia", "Quin", "Rosa", "Sven", "Tara", "Uma", "Vik", "Wen", "Yara"};
+const char* const kLast[] = {"Lima", "Chen", "Diaz", "Evans", "Fox", "Garcia", "Hansen", "Ito", "Jensen", "Kowalski",
+                             "Larsen", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Sato", "Tanaka",
+                             "Ueda", "Varga", "Weber", "Xu", "Young", "Zhang"};
+const char* const kWords[] = {"rust", "kernel", "allocator", "compiler", "wasm", "database", "hiring", "coffee",
+                              "paper", "benchmark", "community", "mentor", "keynote", "slides", "startup", "funding",
+                              "python", "debian", "packaging", "security", "fuzzing", "design", "sqlite", "search"};
+
+constexpr int kDays = 8, kRooms = 50, kSlots = 50;  // 20,000 sessions, 15-minute slots from 08:00
+constexpr int kSpeakers = 8000, kPeople = 50000, kNotes = 500000, kOtherEvents = 199;
+constexpr const char* kZone = "Europe/Brussels";
+
+// "Ana K. Lima": 24 x 25 x 26 distinct names, then a number.
+std::string personName(int i) {
+    std::string name = std::string(kFirst[i % 24]) + " " + char('A' + (i / 600) % 26) + ". " + kLast[(i / 24) % 25];
+    if (i >= 600 * 26) name += " " + std::to_string(i / (600 * 26));
+    return name;
+}
+
+// A frab schedule: kDays x kRooms x kSlots sessions of 10-15 minutes, some of
+// 40 minutes that overlap the next one in their room, one or two speakers.
+std::string powerAgendaXml() {
+    std::string xml;
+    xml.reserve(size_t(kDays * kRooms * kSlots) * 800);
+    xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n<conference><title>Power Conf</title>"
+           "<time_zone_name>Europe/Brussels</time_zone_name></conference>\n";
+    char buf[1400];
+    int id = 0;
+    for (int d = 0; d < kDays; ++d) {
+        std::snprintf(buf, sizeof buf, "<day date=\"2025-03-%02d\" index=\"%d\">\n", 3 + d, d + 1);
+        xml += buf;
+        for (int r = 0; r < kRooms; ++r) {
+            std::snprintf(buf, sizeof buf, "<room name=\"Room %c%d\">\n", 'A' + r % 5, r + 1);
+            xml += buf;
+            for (int s = 0; s < kSlots; ++s, ++id) {
+                const int minutes = 8 * 60 + s * 15;
+                const int duration = id % 9 == 0 ? 40 : 10 + id % 6;
+                const int a = int(id * 7919LL % kSpeakers), b = int((id * 104729LL + 17) % kSpeakers);
+                std::string persons = "<person id=\"" + std::to_string(a) + "\">" + personName(a) + "</person>";
+                if (id % 3 == 0) persons += "<person id=\"" + std::to_string(b) + "\">" + personName(b) + "</person>";
+                std::snprintf(buf, sizeof buf,
+                              "<event id=\"%d\" guid=\"power-%d\"><start>%02d:%02d</start><duration>00:%02d</duration>"
+                              "<room>Room %c%d</room><track>Track %d %s</track><type>talk</type>"
+                              "<title>%s and %s in practice: lessons from session %d of the %s track</title>"
+                              "<abstract>What we learned running %s with %s at scale, in session %d. A few "
+                              "sentences about %s, the %s, and why it matters to people who build %s.</abstract>"
+                              "<persons>%s</persons></event>\n",
+                              id, id, minutes / 60, minutes % 60, duration, 'A' + r % 5, r + 1, r % 30,
+                              kWords[r % 24], kWords[id % 24], kWords[(id / 24) % 24], id, kWords[r % 24],
+                              kWords[(id / 7) % 24], kWords[(id / 3) % 24], id, kWords[(id / 11) % 24],
+                              kWords[(id / 5) % 24], kWords[(id / 13) % 24], persons.c_str());
+                xml += buf;
+            }
+            xml += "</room>\n";
+        }
+        xml += "</day>\n";
+    }
+    xml += "</schedule>\n";
+    return xml;
+}
+
+struct PowerData {
+    RowId eventId = 0;
+    std::vector<RowId> sessions;   // the event's, in time order per store.sessions()
+    std::vector<RowId> people;     // everyone
+    RowId busyPerson = 0;          // a target with a talk and 2,000 notes
+    RowId conflictSession = 0;     // a starred session overlapping another starred one
+    Instant now = 0;               // the third day, 11:05
+};
+
+PowerData buildPowerTier(Store& store) {
+    PowerData data;
+    auto t0 = WallClock::now();
+    AgendaImportReport report = importAgendaBytes(store, powerAgendaXml(), "power.xml", {});
+    data.eventId = report.eventId;
+    const double agendaMs = wallMsSince(t0);
+    std::vector<Session> sessions = store.sessions(data.eventId);
+    for (const auto& s : sessions) data.sessions.push_back(s.id);
+    data.now = localToInstant({2025, 3, 5, 11, 5, 0}, kZone);
+
+    auto t1 = WallClock::now();
+    PeopleRepo peopleRepo(store);
+    NotesRepo notes(store);
+    {
+        Store::Transaction tx(store);
+        store.suspendSearchIndexing();
+        for (const auto& p : peopleRepo.list()) data.people.push_back(p.id);  // the speakers
+        const int speakers = int(data.people.size());
+        for (int i = speakers; i < kPeople; ++i) {
+            Person p;
+            p.displayName = personName(kSpeakers + i);
+            p.company = "Company " + std::to_string(i % 3000);
+            p.role = std::string(kWords[i % 24]) + " engineer";
+            p.source = "linkedin";
+            if (i % 2 == 0) p.emails = {{"p" + std::to_string(i) + "@example.org", "work"}};
+            if (i % 5 == 0) p.tags = {std::string("tag-") + kWords[i % 24], "cohort-" + std::to_string(i % 7)};
+            if (i % 50 == 0) p.facts = {{0, "training for a marathon", std::string("2025-04-12")}};
+            data.people.push_back(peopleRepo.create(p));
+        }
+        store.resumeSearchIndexing();
+
+        // Stars: a few sessions per day, some overlapping each other.
+        for (const Session& s : sessions) {
+            const int id = std::atoi(s.sourceId.c_str() + 6);  // "power-<id>"
+            const int room = id / kSlots % kRooms, slot = id % kSlots;
+            if (slot % 4 == 0 && room == (slot * 3) % kRooms) store.setStarred(s.id, true);
+            if (slot % 12 == 4 && room == (slot * 3 + 1) % kRooms) store.setStarred(s.id, true);
+        }
+        // Other events of ten years of conferences (no agenda, notes only).
+        std::vector<RowId> events;
+        for (int e = 0; e < kOtherEvents; ++e) {
+            Event ev;
+            ev.name = "Past Conf " + std::to_string(2015 + e % 10) + " #" + std::to_string(e);
+            ev.timeZone = kZone;
+            ev.startsAt = 1420070400 + Instant(e) * 86400 * 18;
+            ev.endsAt = ev.startsAt + 2 * 86400;
+            events.push_back(store.createEvent(ev));
+        }
+        // 400 targets: half of them speak here.
+        for (int i = 0; i < 400; ++i) {
+            Target t;
+            t.eventId = data.eventId;
+            t.personId = data.people[size_t(i < 200 ? i * 13 : speakers + i * 97)];
+            t.priority = i % 3 == 0 ? TargetPriority::Must : i % 3 == 1 ? TargetPriority::Should : TargetPriority::Nice;
+            t.why = std::string("works on ") + kWords[i % 24] + " and " + kWords[(i / 24) % 24] +
+                    "; could help with the " + kWords[(i / 5) % 24] + " project";
+            t.questions = {std::string("How do you test ") + kWords[i % 24] + "?"};
+            if (i % 4 == 0) t.status = TargetStatus::Met;
+            peopleRepo.upsertTarget(t);
+        }
+        data.busyPerson = data.people[0];
+        // Met at the event: 2,000 people, the first days.
+        for (int i = 0; i < 2000; ++i) {
+            Interaction met;
+            met.personId = data.people[size_t((i * 24989) % kPeople)];
+            met.eventId = data.eventId;
+            met.occurredAt = localToInstant({2025, 3, 3 + i % 3, 9 + i % 10, 0, 0}, kZone);
+            met.direction = i % 7 == 0 ? "ask" : i % 5 == 0 ? "give" : "neutral";
+            notes.addInteraction(met);
+        }
+        // 500,000 notes over ten years; one in ten at this event, tied to a session.
+        const Instant tenYearsAgo = data.now - Instant(10) * 365 * 86400;
+        std::string body;
+        for (int i = 0; i < kNotes; ++i) {
+            Note n;
+            const bool here = i % 10 == 0;
+            body = std::string("Met ") + kFirst[(i * 7) % 24] + " at the " + kWords[i % 24] + " talk; talked about " +
+                   kWords[(i / 24) % 24] + " and " + kWords[(i / 7) % 24] + ".";
+            if (i % 3 == 0) body += std::string("\nThey are moving to ") + kWords[(i / 3) % 24] + " next year.";
+            std::vector<NoteItemRecord> items;
+            if (here) {
+                const size_t si = size_t(i / 10) % data.sessions.size();
+                n.eventId = data.eventId;
+                n.sessionId = data.sessions[si];
+                n.createdAt = sessions[si].startsAt + 300;
+                if (i % 40 == 0) {
+                    NoteItemRecord it;
+                    const int k = (i / 40) % 4;
+                    it.kind = k == 0 ? "promise" : k == 1 ? "intro" : k == 2 ? "ask" : "detail";
+                    it.text = std::string("send the ") + kWords[(i / 40) % 24] + " notes";
+                    if (k == 3) it.onDate = "2025-04-12";
+                    body += " #" + it.kind + " " + it.text;
+                    items.push_back(it);
+                }
+            } else {
+                if (i % 7 != 0) n.eventId = events[size_t(i % kOtherEvents)];
+                n.createdAt = tenYearsAgo + Instant(i) * 600;
+            }
+            n.body = body;
+            n.people = {data.people[size_t((i * 7919LL + 1) % kPeople)]};
+            if (i % 250 == 0) n.people[0] = data.busyPerson;
+            if (i % 4 == 1) n.people.push_back(data.people[size_t((i * 104729LL + 3) % kPeople)]);
+            notes.insertNote(n, items);
+        }
+        tx.commit();
+    }
+    const double peopleNotesMs = wallMsSince(t1);
+
+    auto t2 = WallClock::now();
+    ensureDefaultTemplates(store);
+    QueueReport queue = generateQueue(store, data.eventId, "2025-03-12");
+    const double queueMs = wallMsSince(t2);
+
+    SessionQuery starredOnly;
+    starredOnly.starredOnly = true;
+    const std::vector<Session> starred = store.sessions(data.eventId, starredOnly);
+    for (const auto& s : starred)
+        for (const auto& o : starred)
+            if (!data.conflictSession && o.id != s.id && o.startsAt < s.endsAt && s.startsAt < o.endsAt)
+                data.conflictSession = s.id;
+    std::printf("frames data: %d sessions (%d days, %d rooms), %zu people, %d notes, %zu queue items; agenda import "
+                "%.1f s, people and notes %.1f s, queue %.1f s\n",
+                int(data.sessions.size()), kDays, kRooms, data.people.size(), kNotes, queue.added.size(),
+                agendaMs / 1000, peopleNotesMs / 1000, queueMs / 1000);
+    return data;
+}
+
+// [SECTION] Headless frames
+
+// The app's frame with no window: NewFrame, Shell::draw, Render. Keys are
+// indexed by GLFW codes, as the GLFW backend (and shell.cpp) expect.
+class HeadlessApp {
+public:
+    HeadlessApp(Store& store, Instant now) : m_store(store) {
+        m_context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        io.DisplaySize = ImVec2(1600.0f, 1000.0f);
+        io.DeltaTime = 1.0f / 60.0f;
+        ui::FontSet fonts = ui::loadFonts(16.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
+        // The GLFW backend's key map (keyboard navigation needs all of it).
+        const std::pair<ImGuiKey_, int> keys[] = {
+            {ImGuiKey_Tab, 258},      {ImGuiKey_LeftArrow, 263}, {ImGuiKey_RightArrow, 262}, {ImGuiKey_UpArrow, 265},
+            {ImGuiKey_DownArrow, 264}, {ImGuiKey_PageUp, 266},   {ImGuiKey_PageDown, 267},   {ImGuiKey_Home, 268},
+            {ImGuiKey_End, 269},      {ImGuiKey_Insert, 260},    {ImGuiKey_Delete, 261},     {ImGuiKey_Backspace, 259},
+            {ImGuiKey_Space, 32},     {ImGuiKey_Enter, 257},     {ImGuiKey_Escape, 256},     {ImGuiKey_KeyPadEnter, 335},
+            {ImGuiKey_A, 'A'},        {ImGuiKey_C, 'C'},         {ImGuiKey_V, 'V'},          {ImGuiKey_X, 'X'},
+            {ImGuiKey_Y, 'Y'},        {ImGuiKey_Z, 'Z'}};
+        for (const auto& [imguiKey, glfwKey] : keys) io.KeyMap[imguiKey] = glfwKey;
+        shell.setHeadingFont(fonts.heading);
+        state.nowOverride = now;
+        // The pointer rests over the middle of the content, as a user's would.
+        io.MousePos = ImVec2(520.0f, 420.0f);
+    }
+    ~HeadlessApp() { ImGui::DestroyContext(m_context); }
+    HeadlessApp(const HeadlessApp&) = delete;
+    HeadlessApp& operator=(const HeadlessApp&) = delete;
+
+    // One frame; returns its CPU time in ms.
+    double frame() {
+        const double t0 = cpuNowMs();
+        ImGui::NewFrame();
+        shell.draw(&m_store, state);
+        ImGui::Render();
+        return cpuNowMs() - t0;
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) frame();
+    }
+    void ctrlKey(int key) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = true;
+        io.KeysDown[key] = true;
+        frame();
+        io.KeysDown[key] = false;
+        io.KeyCtrl = false;
+        frame();
+    }
+    void type(const char* utf8) {
+        ImGui::GetIO().AddInputCharactersUTF8(utf8);
+        frame();
+    }
+    void key(int key) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeysDown[key] = true;
+        frame();
+        io.KeysDown[key] = false;
+        frame();
+    }
+
+    ui::Shell shell;
+    ui::AppState state;
+
+private:
+    Store& m_store;
+    ImGuiContext* m_context = nullptr;
+};
+
+// [SECTION] Views
+
+struct ViewCase {
+    const char* name;
+    const char* change;                       // what the rebuild frame follows
+    std::function<void(HeadlessApp&)> open;   // puts the app in this view
+    std::function<void(HeadlessApp&, int)> touch;  // one data change (n-th), as the view's own action would
+};
+
+void runCase(Store& store, const PowerData& data, const ViewCase& c) {
+    HeadlessApp app(store, data.now);
+    c.open(app);
+    app.frames(60);  // warm up: models built, layout settled
+    if (std::getenv("HALLWAY_BENCH_VERBOSE"))
+        std::printf("  %s: %d vertices drawn, status \"%s\"\n", c.name, ImGui::GetDrawData()->TotalVtxCount,
+                    app.state.status.text.c_str());
+    std::vector<double> times;
+    for (int i = 0; i < 300; ++i) times.push_back(app.frame());
+
+    // The frame after a data change rebuilds the models: CPU and wall (SQL may wait on I/O).
+    std::vector<double> rebuildCpu, rebuildWall;
+    for (int r = 0; r < 5; ++r) {
+        c.touch(app, r);
+        const auto w0 = WallClock::now();
+        rebuildCpu.push_back(app.frame());
+        rebuildWall.push_back(wallMsSince(w0));
+        app.frames(5);
+    }
+    const double med = pick(times, 0.5);
+    std::printf("frame %-26s median %.2f ms, p99 %.2f ms, max %.2f ms CPU (300 frames); rebuild after %s %.1f ms CPU "
+                "(%.1f ms wall, max %.1f); budget 2 ms median: %s\n",
+                (std::string(c.name) + ":").c_str(), med, pick(times, 0.99), *std::max_element(times.begin(), times.end()),
+                c.change, pick(rebuildCpu, 0.5), pick(rebuildWall, 0.5),
+                *std::max_element(rebuildWall.begin(), rebuildWall.end()), med < 2.0 ? "OK" : "OVER");
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+void benchFrames(const std::filesystem::path& dir) {
+    const std::string path = (dir / "frames.db").string();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    Store store(path);
+    const PowerData data = buildPowerTier(store);
+
+    // Data changes the views make themselves: a star, a note, a follow-up marked done.
+    auto star = [&data, &store](HeadlessApp& app, int n) {
+        const RowId id = data.sessions[size_t(n * 37 + 11) % data.sessions.size()];
+        auto s = store.findSession(id);
+        store.setStarred(id, !(s && s->starred));
+        app.state.revision.bump();
+    };
+    auto note = [&data, &store](HeadlessApp& app, int n) {
+        NoteInput in;
+        in.body = "Bench note " + std::to_string(n) + ": talked about the sqlite benchmark #promise send the slides";
+        in.eventId = data.eventId;
+        in.at = data.now;
+        in.people = {data.busyPerson};
+        saveNote(store, in);
+        app.state.revision.bump();
+    };
+    auto done = [&data, &store](HeadlessApp& app, int) {
+        FollowUpQuery q;
+        q.eventId = data.eventId;
+        q.statuses = {"open"};
+        auto items = FollowUpsRepo(store).list(q);
+        if (!items.empty()) FollowUpsRepo(store).setStatus(items.front().id, "done", "2025-03-05");
+        app.state.revision.bump();
+    };
+
+    const ViewCase cases[] = {
+        {"Plan day grid", "starring a session",
+         [](HeadlessApp& app) { app.state.plan.layout = ui::PlanLayout::DayGrid; }, star},
+        {"Plan list", "starring a session",
+         [](HeadlessApp& app) { app.state.plan.layout = ui::PlanLayout::List; }, star},
+        {"Plan session panel", "starring a session",
+         [&data](HeadlessApp& app) {
+             app.state.plan.layout = ui::PlanLayout::DayGrid;
+             app.state.plan.selectedSession = data.conflictSession;
+         },
+         star},
+        {"Capture", "saving a note",
+         [](HeadlessApp& app) {
+             app.state.mode = ui::Mode::Capture;
+             app.frames(3);
+             app.type("Talked with Ana about the rust allocator #promise send her the paper");
+         },
+         note},
+        {"Follow up (item selected)", "marking an item done",
+         [](HeadlessApp& app) { app.state.mode = ui::Mode::FollowUp; }, done},
+        {"People table", "saving a note", [](HeadlessApp& app) { app.state.mode = ui::Mode::People; }, note},
+        {"Person page", "saving a note about them",
+         [&data](HeadlessApp& app) {
+             app.state.mode = ui::Mode::People;
+             app.state.people.selectedPerson = data.busyPerson;
+         },
+         note},
+        {"Ctrl+K search \"rust kern\"", "saving a note",
+         [](HeadlessApp& app) {
+             app.frames(3);
+             app.ctrlKey('K');
+             app.frames(2);
+             app.type("rust kern");
+         },
+         note},
+    };
+    // HALLWAY_BENCH_VIEW=text runs only the views whose name contains it (for profiling).
+    const char* only = std::getenv("HALLWAY_BENCH_VIEW");
+    for (const ViewCase& c : cases)
+        if (!only || std::string(c.name).find(only) != std::string::npos) runCase(store, data, c);
+}
+
+}  // namespace hallway::bench

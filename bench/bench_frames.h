@@ -1,0 +1,14 @@
+// hallway-bench --only frames: CPU time per GUI frame of each view at the
+// power tier, driven headless (ImGui context, no window, no renderer).
+#pragma once
+#include <filesystem>
+
+namespace hallway::bench {
+
+// Builds a power-tier database in `dir` (50,000 people, 20,000 sessions,
+// 500,000 notes, a follow-up queue), then prints one line per view: median,
+// p99 and max CPU ms per frame, and the one frame that rebuilds the view
+// models after a data change.
+void benchFrames(const std::filesystem::path& dir);
+
+}  // namespace hallway::bench
