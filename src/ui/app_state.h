@@ -2,6 +2,7 @@
 // typed into shared fields, messages for the status line, and the data revision
 // that tells view models when to rebuild. No ImGui or GLFW types in here.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,15 +12,41 @@
 
 namespace hallway::ui {
 
+// What a write touched. A model rebuilds only for the kinds it shows, so a
+// saved note does not reload 20,000 sessions.
+enum class Change : unsigned {
+    Events = 1,   // events and their agendas (imports)
+    Stars = 2,    // the user's own session state
+    People = 4,   // people, their details, targets, interactions
+    Notes = 8,
+    Queue = 16,   // follow-ups, drafts, templates
+    All = 31,
+};
+constexpr Change operator|(Change a, Change b) { return Change(unsigned(a) | unsigned(b)); }
+
 // Bumped by every write the UI makes (starring, importing). A view model
 // remembers the value it was built at and rebuilds only when it moved.
 class DataRevision {
 public:
+    // Moves with every change.
     std::uint64_t value() const { return m_value; }
-    void bump() { ++m_value; }
+    // Moves with every change that touched one of `kinds`.
+    std::uint64_t value(Change kinds) const {
+        std::uint64_t v = 0;
+        for (int k = 0; k < kKinds; ++k)
+            if (unsigned(kinds) & (1u << k)) v = std::max(v, m_last[k]);
+        return v;
+    }
+    void bump(Change what = Change::All) {
+        ++m_value;
+        for (int k = 0; k < kKinds; ++k)
+            if (unsigned(what) & (1u << k)) m_last[k] = m_value;
+    }
 
 private:
+    static constexpr int kKinds = 5;
     std::uint64_t m_value = 1;
+    std::uint64_t m_last[kKinds] = {1, 1, 1, 1, 1};
 };
 
 enum class Mode { Plan, Capture, FollowUp, People };

@@ -102,7 +102,9 @@ std::optional<int> CaptureView::takePendingCursor() {
 }
 
 void CaptureView::sync(Store& store, AppState& state) {
-    if (m_model.sync(store, state.eventId, state.revision.value()) && !m_model.error().empty())
+    // The queue is not shown here.
+    const auto revision = state.revision.value(Change::Events | Change::Stars | Change::People | Change::Notes);
+    if (m_model.sync(store, state.eventId, revision) && !m_model.error().empty())
         state.error("Could not load notes: " + m_model.error());
     m_model.syncNow(store, state.now());
 
@@ -161,7 +163,7 @@ bool CaptureView::save(Store& store, AppState& state) {
     m_chosen.clear();
     m_sessionChoice = SessionChoice::Automatic;
     storeDraft(store, state);
-    state.revision.bump();
+    state.revision.bump(Change::Notes);
     m_focusBox = true;
 
     std::string msg = "Saved note " + std::to_string(saved.noteId);
@@ -298,9 +300,10 @@ void CaptureView::drawSessionCombo(AppState& state) {
 
 void CaptureView::updateMatches(Store& store, AppState& state) {
     std::string query = text::trim(m_pickerText);
-    if (query == m_matchesFor && m_matchesRevision == state.revision.value()) return;
+    const auto revision = state.revision.value(Change::People);
+    if (query == m_matchesFor && m_matchesRevision == revision) return;
     m_matchesFor = query;
-    m_matchesRevision = state.revision.value();
+    m_matchesRevision = revision;
     m_matches.clear();
     if (query.empty()) return;
     ++m_pickerQueries;
@@ -331,7 +334,7 @@ void CaptureView::createPerson(Store& store, AppState& state, const std::string&
     p.source = "typed";
     try {
         RowId id = PeopleRepo(store).create(p);
-        state.revision.bump();
+        state.revision.bump(Change::People);
         addPerson(PersonBrief{id, name, "", ""});
         state.info("Added " + name + " to your people.");
     } catch (const std::exception& e) {
@@ -526,7 +529,7 @@ void CaptureView::drawTargets(Store& store, AppState& state) {
                     PeopleRepo(store).setTargetStatus(m_model.event().id, t.personId, TargetStatus::NotYet);
                     state.info(t.name + " is back to \u201cnot met yet\u201d (the logged meeting stays).");
                 }
-                state.revision.bump();
+                state.revision.bump(Change::People);
             } catch (const std::exception& e) {
                 state.error("Could not update " + t.name + ": " + e.what());
             }

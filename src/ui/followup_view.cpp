@@ -92,7 +92,7 @@ std::string openUrlWithXdgOpen(const std::string& url) {
 // [SECTION] Sync and layout
 
 void FollowUpView::sync(Store& store, AppState& state) {
-    const auto revision = state.revision.value();
+    const auto revision = state.revision.value(Change::Queue | Change::People | Change::Events);
     if (m_eventId != state.eventId) {
         m_eventId = state.eventId;
         m_selected.reset();
@@ -468,7 +468,7 @@ void FollowUpView::generate(Store& store, AppState& state) {
     try {
         QueueReport r = generateQueue(store, *state.eventId, today);
         const size_t n = r.added.size();
-        state.revision.bump();
+        state.revision.bump(Change::Queue);
         if (n == 0)
             state.info("Nothing new for " + m_queue.eventName() + " as of " + dayLabel(today) + ".");
         else
@@ -487,7 +487,7 @@ void FollowUpView::setStatus(Store& store, AppState& state, const std::string& s
     try {
         if (!FollowUpsRepo(store).setStatus(f.id, status, m_queue.today()))
             throw std::runtime_error("the item is gone");
-        state.revision.bump();
+        state.revision.bump(Change::Queue);
         const std::string what = followUpKindLabel(f.kind) + " for " + f.personName;
         if (status == "open") state.info(what + " is back in the queue.");
         else state.info(what + ": " + status + ".");
@@ -502,7 +502,7 @@ void FollowUpView::snooze(Store& store, AppState& state, int days) {
     try {
         const std::string until = addDays(m_queue.today(), days);
         if (!FollowUpsRepo(store).snooze(f.id, until, m_queue.today())) throw std::runtime_error("the item is gone");
-        state.revision.bump();
+        state.revision.bump(Change::Queue);
         state.info(followUpKindLabel(f.kind) + " for " + f.personName + " snoozed to " + dayLabel(until) + ".");
     } catch (const std::exception& e) {
         state.error(std::string("Could not snooze it: ") + e.what());
@@ -515,7 +515,7 @@ void FollowUpView::redraft(Store& store, AppState& state, const std::string& tem
     try {
         RenderedDraft d = draftFollowUp(store, f.id, templateName, m_queue.today());
         m_emptyPlaceholders = {f.id, d.empty};
-        state.revision.bump();
+        state.revision.bump(Change::Queue);
         state.info("Drafted from the template " + templateName + ".");
     } catch (const std::exception& e) {
         state.error(std::string("Could not draft it: ") + e.what());
@@ -528,7 +528,7 @@ void FollowUpView::saveEdit(Store& store, AppState& state) {
     try {
         if (!FollowUpsRepo(store).setDraft(f.id, "Subject: " + m_subject + "\n\n" + m_body, f.templateId, true))
             throw std::runtime_error("the item is gone");
-        state.revision.bump();
+        state.revision.bump(Change::Queue);
         state.info("Saved your draft for " + f.personName + ".");
     } catch (const std::exception& e) {
         state.error(std::string("Could not save the draft: ") + e.what());

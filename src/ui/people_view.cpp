@@ -49,15 +49,17 @@ void sectionTitle(const Palette& p, const char* title) {
 // [SECTION] Sync and layout
 
 void PeopleView::sync(Store& store, AppState& state) {
+    // The list shows people only; the page shows everything about one person;
+    // where to find targets depends on the starred schedule.
     const auto revision = state.revision.value();
-    if (m_list.sync(store, state.people.search, state.people.tag, revision) && !m_list.error().empty() &&
+    if (m_list.sync(store, state.people.search, state.people.tag, state.revision.value(Change::People | Change::Events)) && !m_list.error().empty() &&
         text::trim(state.people.search).empty())
         state.error("Could not list people: " + m_list.error());
     if (m_page.sync(store, state.people.selectedPerson, revision) && !m_page.error().empty()) {
         state.error("Could not open this person: " + m_page.error());
         state.people.selectedPerson.reset();
     }
-    if (m_targets.sync(store, state.eventId, revision) && !m_targets.error().empty())
+    if (m_targets.sync(store, state.eventId, state.revision.value(Change::People | Change::Stars | Change::Events)) && !m_targets.error().empty())
         state.error("Could not list the targets: " + m_targets.error());
     if (m_lastSelected != state.people.selectedPerson) {
         m_lastSelected = state.people.selectedPerson;
@@ -238,7 +240,7 @@ void PeopleView::setMet(Store& store, AppState& state, const TargetRow& t, bool 
             PeopleRepo(store).setTargetStatus(*state.eventId, t.personId, TargetStatus::NotYet);
             state.info(t.name + " is back to \u201cnot met yet\u201d (the logged meeting stays).");
         }
-        state.revision.bump();
+        state.revision.bump(Change::People);
     } catch (const std::exception& e) {
         state.error("Could not update " + t.name + ": " + e.what());
     }
@@ -354,7 +356,7 @@ void PeopleView::drawPage(Store& store, AppState& state) {
                 target.eventId = *state.eventId;
                 target.personId = person.id;
                 PeopleRepo(store).upsertTarget(target);
-                state.revision.bump();
+                state.revision.bump(Change::People);
                 state.info(person.displayName + " is now a target at " + m_targets.eventName() + ".");
             } catch (const std::exception& e) {
                 state.error("Could not add the target: " + std::string(e.what()));

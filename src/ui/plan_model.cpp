@@ -84,7 +84,6 @@ void PlanModel::build(Store& store, RowId eventId) {
     m_rooms = sortedUnique(rooms);
     m_tracks = sortedUnique(tracks);
 
-    std::vector<Session> starred;
     m_rows.reserve(m_sessions.size());
     for (size_t i = 0; i < m_sessions.size(); ++i) {
         const Session& s = m_sessions[i];
@@ -109,17 +108,38 @@ void PlanModel::build(Store& store, RowId eventId) {
         if (row.description == row.abstract) row.description.clear();
         int track = indexOf(m_tracks, s.track);
         row.hue = track < 0 ? -1.0f : std::fmod(0.58f + float(track) * 0.618034f, 1.0f);
-        if (s.starred) {
-            ++m_starred;
-            starred.push_back(s);
-        }
+        if (s.starred) ++m_starred;
         m_byId[s.id] = int(m_rows.size());
         m_rows.push_back(std::move(row));
+    }
+    markOverlaps();
+}
+
+void PlanModel::markOverlaps() {
+    std::vector<Session> starred;
+    for (auto& row : m_rows) {
+        row.conflictsWith.clear();
+        if (row.session.starred) starred.push_back(row.session);
     }
     for (auto& [id, others] : findOverlaps(starred)) {
         auto it = m_byId.find(id);
         if (it != m_byId.end()) m_rows[it->second].conflictsWith = others;
     }
+}
+
+bool PlanModel::applyStar(RowId sessionId, bool starred, std::uint64_t revisionBefore, std::uint64_t revisionAfter) {
+    if (m_serial == 0 || m_builtRevision != revisionBefore || !m_error.empty()) return false;
+    auto it = m_byId.find(sessionId);
+    if (it == m_byId.end()) return false;
+    PlanRow& row = m_rows[size_t(it->second)];
+    if (row.session.starred != starred) m_starred += starred ? 1 : -1;
+    row.session.starred = starred;
+    m_sessions[size_t(it->second)].starred = starred;  // rows are built in the order of m_sessions
+    markOverlaps();
+    m_builtRevision = revisionAfter;
+    ++m_serial;
+    ++m_rebuilds;
+    return true;
 }
 
 const PlanRow* PlanModel::find(RowId sessionId) const {

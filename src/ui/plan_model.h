@@ -48,8 +48,13 @@ public:
     // Reloads from `store` when `eventId` or `revision` differ from the last
     // build. Returns true when it rebuilt. Store errors land in error().
     bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision);
+    // The user starred or unstarred one session: updates that row and the
+    // overlaps in place, as a rebuild at `revisionAfter` would, instead of
+    // reloading the agenda. Only when the model was built at `revisionBefore`
+    // (else the next sync rebuilds). Counts as a rebuild. True when applied.
+    bool applyStar(RowId sessionId, bool starred, std::uint64_t revisionBefore, std::uint64_t revisionAfter);
 
-    std::uint64_t serial() const { return m_serial; }  // changes on every rebuild
+    std::uint64_t serial() const { return m_serial; }  // changes on every rebuild and applyStar
     int rebuildCount() const { return m_rebuilds; }
     bool hasEvent() const { return m_hasEvent; }
     const Event& event() const { return m_event; }
@@ -66,6 +71,7 @@ public:
 
 private:
     void build(Store& store, RowId eventId);
+    void markOverlaps();
 
     std::optional<RowId> m_builtEvent;
     std::uint64_t m_builtRevision = 0;

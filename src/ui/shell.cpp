@@ -85,8 +85,9 @@ void Shell::setHeadingFont(ImFont* font) {
 // [SECTION] Frame and sync
 
 void Shell::sync(Store& store, AppState& state) {
-    if (m_eventsRevision != state.revision.value()) {
-        m_eventsRevision = state.revision.value();
+    // Names and dates of events: only imports change them.
+    if (m_eventsRevision != state.revision.value(Change::Events)) {
+        m_eventsRevision = state.revision.value(Change::Events);
         ++m_eventRebuilds;
         try {
             m_events = store.listEvents();
