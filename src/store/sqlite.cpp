@@ -2,16 +2,37 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 namespace hallway::sql {
 
-Connection::Connection(const std::string& path, bool create) {
+std::string storageProblem(int code, int sysErrno, const std::string& path) {
+    const int primary = code & 0xff;
+    const std::string where = path.empty() || path == ":memory:" ? std::string("the database") : path;
+    if (primary == SQLITE_READONLY)
+        return "the database " + where + " is read-only: nothing of this change was saved; the data already in it is "
+               "intact";
+    const std::string unchanged = "nothing of this change was saved; the data already in " + where + " is intact";
+    if (primary != SQLITE_FULL && primary != SQLITE_IOERR && primary != SQLITE_CANTOPEN) return {};
+    // SQLite reports ENOSPC from write() as SQLITE_FULL; EFBIG, EDQUOT, and
+    // ENOSPC from ftruncate, mmap or open only as I/O errors.
+    if (primary == SQLITE_FULL || sysErrno == ENOSPC)
+        return "the disk is full: " + unchanged + ". Free some space and try again";
+    if (sysErrno == EDQUOT) return "your disk quota is used up: " + unchanged + ". Free some space and try again";
+    if (sysErrno == EFBIG) return "the database file has reached the size limit for files: " + unchanged;
+    return {};
+}
+
+Connection::Connection(const std::string& path, bool create) : m_path(path) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
     if (create) flags |= SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+        std::string problem = storageProblem(rc, m_db ? sqlite3_system_errno(m_db) : 0, path);
         sqlite3_close(m_db);
         m_db = nullptr;
+        if (!problem.empty()) throw Error(rc, problem, true);
         throw Error(rc, "cannot open database " + path + ": " + message);
     }
     sqlite3_extended_result_codes(m_db, 1);
@@ -19,17 +40,24 @@ Connection::Connection(const std::string& path, bool create) {
 
 Connection::~Connection() { sqlite3_close_v2(m_db); }
 
-void Connection::fail(int code, std::string_view what) const {
+void Connection::fail(int code, std::string_view what, int sysErrno) const {
+    if (int recorded = sqlite3_system_errno(m_db)) sysErrno = recorded;
+    std::string problem = storageProblem(code, sysErrno, m_path);
+    if (!problem.empty()) throw Error(code, problem, true);
     throw Error(code, std::string(what) + ": " + sqlite3_errmsg(m_db));
 }
 
 void Connection::exec(std::string_view sqlText) {
     std::string owned(sqlText);
     char* message = nullptr;
+    errno = 0;
     int rc = sqlite3_exec(m_db, owned.c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
+        int sysErrno = sqlite3_system_errno(m_db) ? sqlite3_system_errno(m_db) : errno;
+        std::string problem = storageProblem(rc, sysErrno, m_path);
         std::string text = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
+        if (!problem.empty()) throw Error(rc, problem, true);
         throw Error(rc, text);
     }
 }
@@ -70,11 +98,13 @@ Statement& Statement::bindNull(int index) {
 }
 
 bool Statement::step() {
+    errno = 0;  // see Connection::fail
     int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
+    int sysErrno = errno;
     sqlite3_reset(m_stmt);
-    m_db.fail(rc, "step");
+    m_db.fail(rc, "step", sysErrno);
 }
 
 void Statement::run() {

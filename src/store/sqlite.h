@@ -15,12 +15,24 @@ namespace hallway::sql {
 // A failed SQLite call. `code` is SQLite's extended result code.
 class Error : public std::runtime_error {
 public:
-    Error(int code, const std::string& message) : std::runtime_error(message), m_code(code) {}
+    Error(int code, const std::string& message, bool storage = false)
+        : std::runtime_error(message), m_code(code), m_storage(storage) {}
     int code() const { return m_code; }
+    // True when what() is storageProblem()'s sentence, ready for the user.
+    bool storage() const { return m_storage; }
 
 private:
     int m_code;
+    bool m_storage;
 };
+
+// The sentence a user reads when the storage under the database at `path`
+// refused a write: the disk is full (SQLITE_FULL, or an I/O error with errno
+// ENOSPC), the quota or the file size limit is reached (EDQUOT, EFBIG), or the
+// database is read-only. `sysErrno` is sqlite3_system_errno(). Empty for any
+// other failure. Every write runs in a transaction that is rolled back on
+// error, which is why it can say nothing of the change was saved.
+std::string storageProblem(int code, int sysErrno, const std::string& path);
 
 class Connection {
 public:
@@ -34,9 +46,14 @@ public:
     std::int64_t lastInsertId() const;
     int changes() const;
     sqlite3* handle() const { return m_db; }
-    [[noreturn]] void fail(int code, std::string_view what) const;
+    // Throws Error: storageProblem()'s sentence when it has one, else
+    // "what: SQLite's message". `sysErrno` is errno read right after the
+    // failed call: SQLite 3.40 leaves sqlite3_system_errno() at 0 when a
+    // COMMIT's write fails, so the cause (EFBIG, EDQUOT) is only there.
+    [[noreturn]] void fail(int code, std::string_view what, int sysErrno = 0) const;
 
 private:
+    std::string m_path;
     sqlite3* m_db = nullptr;
 };
 

@@ -54,11 +54,10 @@ void ensureOwnerOnlyFile(const std::string& path) {
 std::string describe(const sql::Error& e, const std::string& path) {
     int primary = e.code() & 0xff;
     if (primary == SQLITE_NOTADB) return path + " is not a Hallway database (not an SQLite file)";
-    if (primary == SQLITE_FULL) return "the disk is full: " + path + " could not be written";
-    if (primary == SQLITE_READONLY) return path + " is read-only: nothing could be saved";
+    if (e.storage()) return e.what();  // disk full, read-only: already worded by sql::storageProblem
     // A WAL database on a read-only disk cannot even be opened (no -shm).
     if (primary == SQLITE_CANTOPEN && ::access(path.c_str(), F_OK) == 0 && ::access(path.c_str(), W_OK) != 0)
-        return path + " is read-only: nothing could be saved";
+        return sql::storageProblem(SQLITE_READONLY, 0, path);
     if (primary == SQLITE_CANTOPEN) return "cannot open " + path + ": " + e.what();
     return "database error in " + path + ": " + e.what();
 }
