@@ -373,6 +373,11 @@ void runCase(Store& store, const PowerData& data, const ViewCase& c) {
         app.frames(3);
         app.log = nullptr;
         rebuild.push_back(*std::max_element(log.begin(), log.end()));
+        if (r == 0 && std::getenv("HALLWAY_BENCH_VERBOSE")) {
+            std::printf("  frames of the first change:");
+            for (double ms : log) std::printf(" %.1f", ms);
+            std::printf(" ms\n");
+        }
         app.frames(5);
     }
     if (std::getenv("HALLWAY_BENCH_VERBOSE")) std::printf("  status after: \"%s\"\n", app.state.status.text.c_str());

@@ -48,15 +48,10 @@ std::string describe(const std::vector<PersonBrief>& list) {
 }  // namespace
 
 std::optional<Session> sessionRunningAt(Store& store, RowId eventId, Instant at) {
-    std::vector<Session> running;
-    for (auto& s : store.sessions(eventId))
-        if (s.startsAt <= at && at < s.endsAt) running.push_back(s);
-    std::vector<Session> starred;
-    for (auto& s : running)
-        if (s.starred) starred.push_back(s);
-    if (starred.size() == 1) return starred[0];
-    if (starred.empty() && running.size() == 1) return running[0];
-    return std::nullopt;
+    std::vector<Session> sessions = store.sessions(eventId);
+    const int i = runningSessionIndex(sessions, at);
+    if (i < 0) return std::nullopt;
+    return std::move(sessions[size_t(i)]);
 }
 
 RowId resolveMention(Store& store, const std::string& handle) {

@@ -36,6 +36,25 @@ struct SavedNote {
 // else the only session running then; none when it cannot be told.
 std::optional<Session> sessionRunningAt(Store& store, RowId eventId, Instant at);
 
+// sessionRunningAt's rule over sessions already loaded (anything with
+// startsAt, endsAt and starred): the index of that session, -1 for none.
+template <class S>
+int runningSessionIndex(const std::vector<S>& sessions, Instant at) {
+    int running = -1, runningCount = 0, starred = -1, starredCount = 0;
+    for (size_t i = 0; i < sessions.size(); ++i) {
+        if (!(sessions[i].startsAt <= at && at < sessions[i].endsAt)) continue;
+        running = int(i);
+        ++runningCount;
+        if (sessions[i].starred) {
+            starred = int(i);
+            ++starredCount;
+        }
+    }
+    if (starredCount == 1) return starred;
+    if (starredCount == 0 && runningCount == 1) return running;
+    return -1;
+}
+
 // "@ana-lima" / "ana lima" / "Lima" -> one person. Exact name first, then every
 // word a prefix of a name word. Throws std::invalid_argument listing the
 // candidates when several fit, or saying nobody does.

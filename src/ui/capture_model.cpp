@@ -12,37 +12,66 @@
 
 namespace hallway::ui {
 
-bool CaptureModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision) {
-    if (m_built && m_builtEvent == eventId && m_builtRevision == revision) return false;
+bool CaptureModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t sessionsRevision,
+                        std::uint64_t notesRevision) {
+    const bool sessions = !m_built || !m_sessionsLoaded || m_builtEvent != eventId ||
+                          m_sessionsRevision != sessionsRevision;
+    // Recent notes show session titles: new sessions mean new notes rows too.
+    if (!sessions && m_notesRevision == notesRevision) return false;
     m_built = true;
     m_builtEvent = eventId;
-    m_builtRevision = revision;
+    m_sessionsRevision = sessionsRevision;
+    m_notesRevision = notesRevision;
     ++m_rebuilds;
     m_error.clear();
+    m_targets.clear();
+    m_recent.clear();
     try {
-        build(store, eventId);
+        if (sessions) {
+            m_sessionsLoaded = false;
+            buildSessions(store, eventId);
+            m_sessionsLoaded = true;
+        }
+        buildNotes(store);
     } catch (const std::exception& e) {
         m_error = e.what();
     }
     return true;
 }
 
-void CaptureModel::build(Store& store, std::optional<RowId> eventId) {
+void CaptureModel::buildSessions(Store& store, std::optional<RowId> eventId) {
     m_hasEvent = false;
     m_event = Event{};
     m_sessions.clear();
     m_sessionIndex.clear();
-    m_targets.clear();
-    m_recent.clear();
 
-    std::string zone = systemTimeZone();
+    m_zone = systemTimeZone();
     if (eventId) {
         if (auto e = store.findEvent(*eventId)) {
             m_hasEvent = true;
             m_event = *e;
-            zone = e->timeZone;
+            m_zone = e->timeZone;
         }
     }
+    if (!m_hasEvent) return;
+    for (const Session& s : store.sessions(m_event.id)) {
+        if (s.removed) continue;
+        CaptureSession c;
+        c.id = s.id;
+        c.startsAt = s.startsAt;
+        c.endsAt = s.endsAt;
+        c.starred = s.starred;
+        c.title = s.title;
+        c.label = momentLabel(s.startsAt, m_zone) + " \u00b7 " + s.title;
+        if (!s.room.empty()) c.label += " \u00b7 " + s.room;
+        m_sessions.push_back(std::move(c));
+    }
+    std::stable_sort(m_sessions.begin(), m_sessions.end(),
+                     [](const auto& a, const auto& b) { return a.startsAt < b.startsAt; });
+    for (size_t i = 0; i < m_sessions.size(); ++i) m_sessionIndex[m_sessions[i].id] = int(i);
+}
+
+void CaptureModel::buildNotes(Store& store) {
     PeopleRepo people(store);
     std::unordered_map<RowId, std::string> names;
     auto nameOf = [&](RowId id) -> const std::string& {
@@ -53,21 +82,6 @@ void CaptureModel::build(Store& store, std::optional<RowId> eventId) {
     };
 
     if (m_hasEvent) {
-        for (const Session& s : store.sessions(m_event.id)) {
-            if (s.removed) continue;
-            CaptureSession c;
-            c.id = s.id;
-            c.startsAt = s.startsAt;
-            c.endsAt = s.endsAt;
-            c.title = s.title;
-            c.label = momentLabel(s.startsAt, zone) + " \u00b7 " + s.title;
-            if (!s.room.empty()) c.label += " \u00b7 " + s.room;
-            m_sessions.push_back(std::move(c));
-        }
-        std::stable_sort(m_sessions.begin(), m_sessions.end(),
-                         [](const auto& a, const auto& b) { return a.startsAt < b.startsAt; });
-        for (size_t i = 0; i < m_sessions.size(); ++i) m_sessionIndex[m_sessions[i].id] = int(i);
-
         for (const Target& t : people.targets(m_event.id)) {
             auto p = people.find(t.personId);
             if (!p) continue;
@@ -90,7 +104,7 @@ void CaptureModel::build(Store& store, std::optional<RowId> eventId) {
     for (const Note& n : notes.recentNotes(kRecentLimit, m_hasEvent ? std::optional<RowId>(m_event.id) : std::nullopt)) {
         RecentNote r;
         r.id = n.id;
-        r.when = momentLabel(n.createdAt, zone);
+        r.when = momentLabel(n.createdAt, m_zone);
         r.firstLine = firstLine(n.body);
         r.body = n.body;
         for (RowId id : n.people) r.people += (r.people.empty() ? "" : ", ") + nameOf(id);
@@ -102,18 +116,14 @@ void CaptureModel::build(Store& store, std::optional<RowId> eventId) {
     }
 }
 
-void CaptureModel::syncNow(Store& store, Instant now) {
+void CaptureModel::syncNow(Instant now) {
     const Instant minute = now / 60;
     if (minute == m_runningMinute && m_runningBuild == m_rebuilds) return;
     m_runningMinute = minute;
     m_runningBuild = m_rebuilds;
     m_running.reset();
     if (!m_hasEvent) return;
-    try {
-        if (auto s = sessionRunningAt(store, m_event.id, now)) m_running = s->id;
-    } catch (const std::exception& e) {
-        m_error = e.what();
-    }
+    if (int i = runningSessionIndex(m_sessions, now); i >= 0) m_running = m_sessions[size_t(i)].id;
 }
 
 const CaptureSession* CaptureModel::session(RowId id) const {

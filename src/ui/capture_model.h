@@ -1,7 +1,8 @@
 // View model of the Capture view: the event's sessions for the session picker,
 // its targets for the "met" toggles, and the recent notes with their display
 // strings. Rebuilt from the store only when the event or the data revision
-// changes; the running session only when the minute changes too. No ImGui.
+// changes (the sessions only when the agenda or stars did); the running
+// session only when the minute changes too. No ImGui.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -21,6 +22,7 @@ struct CaptureSession {
     RowId id = 0;
     Instant startsAt = 0;
     Instant endsAt = 0;
+    bool starred = false;
     std::string label;  // "Sat 3 Feb 10:30 · Title · Room"
     std::string title;
 };
@@ -45,10 +47,14 @@ struct RecentNote {
 
 class CaptureModel {
 public:
-    // Reloads when `eventId` or `revision` moved since the last build. True when it rebuilt.
-    bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision);
-    // Recomputes the session running at `now` when the minute or the model changed.
-    void syncNow(Store& store, Instant now);
+    // Reloads the sessions when `eventId` or `sessionsRevision` moved since the
+    // last build, the targets and recent notes when either or `notesRevision`
+    // moved. True when anything was rebuilt.
+    bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t sessionsRevision,
+              std::uint64_t notesRevision);
+    // Recomputes the session running at `now` (sessionRunningAt's rule, over
+    // the loaded sessions) when the minute or the model changed.
+    void syncNow(Instant now);
 
     int rebuildCount() const { return m_rebuilds; }
     bool hasEvent() const { return m_hasEvent; }
@@ -63,14 +69,18 @@ public:
 
 private:
     static constexpr int kRecentLimit = 300;
-    void build(Store& store, std::optional<RowId> eventId);
+    void buildSessions(Store& store, std::optional<RowId> eventId);
+    void buildNotes(Store& store);
 
     bool m_built = false;
+    bool m_sessionsLoaded = false;  // false after a failed load: the next sync loads again
     std::optional<RowId> m_builtEvent;
-    std::uint64_t m_builtRevision = 0;
+    std::uint64_t m_sessionsRevision = 0;
+    std::uint64_t m_notesRevision = 0;
     int m_rebuilds = 0;
     bool m_hasEvent = false;
     Event m_event;
+    std::string m_zone;             // the event's, else the system's
     std::vector<CaptureSession> m_sessions;
     std::unordered_map<RowId, int> m_sessionIndex;
     std::vector<CaptureTarget> m_targets;

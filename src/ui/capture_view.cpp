@@ -102,11 +102,12 @@ std::optional<int> CaptureView::takePendingCursor() {
 }
 
 void CaptureView::sync(Store& store, AppState& state) {
-    // The queue is not shown here.
-    const auto revision = state.revision.value(Change::Events | Change::Stars | Change::People | Change::Notes);
-    if (m_model.sync(store, state.eventId, revision) && !m_model.error().empty())
+    // Sessions follow the agenda and stars; targets and notes follow people and notes too.
+    const auto sessions = state.revision.value(Change::Events | Change::Stars);
+    const auto notes = state.revision.value(Change::Events | Change::Stars | Change::People | Change::Notes);
+    if (m_model.sync(store, state.eventId, sessions, notes) && !m_model.error().empty())
         state.error("Could not load notes: " + m_model.error());
-    m_model.syncNow(store, state.now());
+    m_model.syncNow(state.now());
 
     // Each event keeps its own draft; the one of the event now open comes back.
     std::string key = "capture:" + (state.eventId ? std::to_string(*state.eventId) : std::string("none"));
