@@ -1,0 +1,230 @@
+// Follow-up queue generation killed with SIGKILL at any moment leaves the
+// queue with all of that run's items or none of them, a database passing
+// integrity_check, and a next run that completes and adds exactly the rest.
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include "core/followup.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+#include "test_support.h"
+
+using namespace hallway;
+using hallway::testing::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kToday = "2025-03-10";
+
+std::string scalarText(const std::string& db, const char* sqlText) {
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(h, sqlText, -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    std::string v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return v;
+}
+
+long long scalar(const std::string& db, const char* sqlText) { return std::stoll(scalarText(db, sqlText)); }
+
+// An event with `met` people met and `noteCount` notes, each carrying one
+// marker (promise, detail, ask, intro in turn), written in one transaction;
+// the default templates are in, so a generation run writes queue items only.
+RowId seedDatabase(const std::string& path, int met, int noteCount) {
+    Store store(path);
+    ensureDefaultTemplates(store);
+    PeopleRepo people(store);
+    NotesRepo notes(store);
+    Store::Transaction tx(store);
+    Event e;
+    e.name = "Kill Conf";
+    e.timeZone = "Europe/Brussels";
+    e.startsAt = 1741161600;  // 2025-03-05
+    e.endsAt = e.startsAt + 3 * 86400;
+    RowId eventId = store.createEvent(e);
+    std::vector<RowId> ids;
+    for (int i = 0; i < met; ++i) {
+        Person p;
+        p.displayName = "Person " + std::to_string(i);
+        p.emails = {{"p" + std::to_string(i) + "@example.org", "work"}};
+        ids.push_back(people.create(p));
+        Interaction m;
+        m.personId = ids.back();
+        m.eventId = eventId;
+        m.occurredAt = e.startsAt + 60 * (i % 2000);
+        notes.addInteraction(m);
+    }
+    for (int i = 0; i < noteCount; ++i) {
+        Note n;
+        n.createdAt = e.startsAt + 10 * i;
+        n.eventId = eventId;
+        n.people = {ids[size_t(i) % ids.size()]};
+        if (i % 4 == 3) n.people.push_back(ids[size_t(i + 1) % ids.size()]);
+        NoteItemRecord it;
+        switch (i % 4) {
+            case 0: it.kind = "promise"; it.text = "send the notes of talk " + std::to_string(i); break;
+            case 1: it.kind = "detail"; it.text = "running a race"; it.onDate = "2025-04-12"; break;
+            case 2: it.kind = "ask"; it.text = "a meeting about topic " + std::to_string(i); break;
+            default: it.kind = "intro"; it.text = "to each other about topic " + std::to_string(i); break;
+        }
+        n.body = "Talked at the booth #" + it.kind + " " + it.text;
+        notes.insertNote(n, {it});
+    }
+    tx.commit();
+    return eventId;
+}
+
+struct Outcome {
+    bool finished = false;  // the child reported "done" before the kill
+    long long reported = -1;
+    double startToDoneMs = 0;
+};
+
+// Runs generation in a child; kills it `delay` after it reported "start"
+// (never when delay is negative).
+Outcome runQueue(const std::string& db, RowId eventId, std::chrono::microseconds delay) {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        dup2(fds[1], 1);
+        close(fds[0]);
+        close(fds[1]);
+        std::string ev = std::to_string(eventId);
+        execl(HALLWAY_QUEUE_RUNNER, "queue_runner", db.c_str(), ev.c_str(), kToday, nullptr);
+        _exit(127);
+    }
+    close(fds[1]);
+    FILE* out = fdopen(fds[0], "r");
+    char line[64] = {0};
+    REQUIRE(std::fgets(line, sizeof line, out) != nullptr);
+    REQUIRE(std::string(line) == "start\n");
+    auto started = std::chrono::steady_clock::now();
+    if (delay.count() >= 0) {
+        std::this_thread::sleep_for(delay);
+        kill(pid, SIGKILL);
+    }
+    Outcome o;
+    while (std::fgets(line, sizeof line, out)) {
+        long long n = 0;
+        if (std::sscanf(line, "done %lld", &n) == 1) {
+            o.finished = true;
+            o.reported = n;
+            o.startToDoneMs =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        }
+    }
+    fclose(out);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (delay.count() < 0) {
+        REQUIRE(WIFEXITED(status));
+        REQUIRE(WEXITSTATUS(status) == 0);
+    }
+    return o;
+}
+
+std::uintmax_t walBytes(const std::string& db) {
+    std::error_code ec;
+    auto n = fs::file_size(db + "-wal", ec);
+    return ec ? 0 : n;
+}
+
+}  // namespace
+
+TEST_CASE("queue generation killed mid-way adds all of its items or none, and the next run completes",
+          "[queue][crash]") {
+    TempDir dir;
+    const std::string seed = dir.file("seed.db");
+    const RowId eventId = seedDatabase(seed, 1500, 30000);
+    REQUIRE(walBytes(seed) == 0);  // closed cleanly: every copy starts from the same file
+
+    // One run to the end: how many items a run adds and how long it takes.
+    const std::string full = dir.file("full.db");
+    fs::copy_file(seed, full);
+    Outcome whole = runQueue(full, eventId, std::chrono::microseconds(-1));
+    REQUIRE(whole.finished);
+    const long long kItems = whole.reported;
+    REQUIRE(kItems > 5000);
+    CHECK(scalar(full, "SELECT count(*) FROM follow_ups") == kItems);
+    const double runMs = whole.startToDoneMs;
+
+    // Where a kill lands: before the commit wrote anything (queue empty, no
+    // WAL), cutting the commit's WAL writes (queue empty, frames left), or
+    // after the commit (queue full; killed during the checkpoint that follows
+    // it when frames are left and "done" was not printed).
+    enum class Landed { Before, CutWrite, After };
+    int attempts = 0, beforeDone = 0, cutWrites = 0, after = 0;
+    auto killAt = [&](std::chrono::microseconds delay) {
+        INFO("attempt " << attempts << ": killed " << delay.count() / 1000.0 << " ms into a " << runMs << " ms run");
+        const std::string db = dir.file("k" + std::to_string(attempts++) + ".db");
+        fs::copy_file(seed, db);
+        Outcome o = runQueue(db, eventId, delay);
+        if (!o.finished) ++beforeDone;
+        const std::uintmax_t leftInWal = walBytes(db);  // before anything opens (and recovers) it
+
+        CHECK(scalarText(db, "PRAGMA integrity_check") == "ok");
+        const long long queued = scalar(db, "SELECT count(*) FROM follow_ups");
+        CHECK((queued == 0 || queued == kItems));
+        if (o.finished) CHECK(queued == kItems);
+
+        // The next run completes and adds exactly what is missing; a third adds nothing.
+        {
+            Store store(db);
+            QueueReport next = generateQueue(store, eventId, kToday);
+            CHECK(static_cast<long long>(next.added.size()) == kItems - queued);
+            CHECK(generateQueue(store, eventId, kToday).added.empty());
+        }
+        CHECK(scalar(db, "SELECT count(*) FROM follow_ups") == kItems);
+        CHECK(scalarText(db, "PRAGMA integrity_check") == "ok");
+        fs::remove(db);
+        if (queued != 0) {
+            ++after;
+            return Landed::After;
+        }
+        if (leftInWal > 0) {
+            ++cutWrites;
+            return Landed::CutWrite;
+        }
+        return Landed::Before;
+    };
+
+    // A few kills spread over the run, then bisection on the delay between
+    // "nothing written yet" and "committed": it closes in on the commit's
+    // writes whatever the machine's speed.
+    auto us = [&](double fraction) { return std::chrono::microseconds(static_cast<long long>(runMs * fraction * 1000)); };
+    auto lo = us(0), hi = us(1.05);
+    for (double f : {0.1, 0.4, 0.7}) {
+        Landed l = killAt(us(f));
+        if (l == Landed::Before) lo = std::max(lo, us(f));
+        if (l == Landed::After) hi = std::min(hi, us(f));
+    }
+    for (int step = 0; step < 12 && cutWrites < 3 && hi - lo > std::chrono::microseconds(200); ++step) {
+        auto mid = lo + (hi - lo) / 2;
+        Landed l = killAt(mid);
+        if (l == Landed::Before) lo = mid;
+        else if (l == Landed::After) hi = mid;
+        else lo = mid;  // inside the write: look for another cut a little later
+    }
+    std::printf("queue kill test: %lld items, run %.0f ms; %d kills: %d before \"done\", %d before the commit wrote, "
+                "%d cut its WAL writes, %d after it committed\n",
+                kItems, runMs, attempts, beforeDone, attempts - cutWrites - after, cutWrites, after);
+    CHECK(cutWrites >= 1);
+    CHECK(beforeDone >= 1);
+}
