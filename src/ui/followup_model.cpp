@@ -52,25 +52,41 @@ bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instan
             r.item = std::move(f);
             m_rows.push_back(std::move(r));
         }
-        // Sorted by effective due date, so each group is one run of rows.
-        size_t header = 0;
-        for (size_t i = 0; i < m_rows.size(); ++i) {
-            if (i == 0 || m_rows[i].group != m_rows[i - 1].group) {
-                QueueLine h;
-                h.header = true;
-                h.group = m_rows[i].group;
-                header = m_lines.size();
-                m_lines.push_back(h);
-            }
-            ++m_lines[header].count;
-            QueueLine l;
-            l.group = m_rows[i].group;
-            l.row = int(i);
-            m_lines.push_back(l);
-        }
+        buildLines();
     } catch (const std::exception& e) {
         m_error = e.what();
     }
+    return true;
+}
+
+void FollowUpQueueModel::buildLines() {
+    m_lines.clear();
+    // Sorted by effective due date, so each group is one run of rows.
+    size_t header = 0;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (i == 0 || m_rows[i].group != m_rows[i - 1].group) {
+            QueueLine h;
+            h.header = true;
+            h.group = m_rows[i].group;
+            header = m_lines.size();
+            m_lines.push_back(h);
+        }
+        ++m_lines[header].count;
+        QueueLine l;
+        l.group = m_rows[i].group;
+        l.row = int(i);
+        m_lines.push_back(l);
+    }
+}
+
+bool FollowUpQueueModel::applyClosed(RowId itemId, std::uint64_t revisionBefore, std::uint64_t revisionAfter) {
+    if (!m_built || m_revision != revisionBefore || !m_error.empty()) return false;
+    const int index = indexOf(itemId);
+    if (index < 0) return false;
+    m_rows.erase(m_rows.begin() + index);
+    buildLines();
+    m_revision = revisionAfter;
+    ++m_rebuilds;
     return true;
 }
 

@@ -53,6 +53,12 @@ class FollowUpQueueModel {
 public:
     // Requeries when the event, the day or the revision changed. True when it did.
     bool sync(Store& store, std::optional<RowId> eventId, Instant now, std::uint64_t revision);
+    // The user closed one item (sent, replied, done, dropped): takes its row
+    // out in place, as a requery at `revisionAfter` would, instead of
+    // reloading the whole queue. Only when the model was built at
+    // `revisionBefore` (else the next sync requeries). Counts as a rebuild.
+    // True when applied.
+    bool applyClosed(RowId itemId, std::uint64_t revisionBefore, std::uint64_t revisionAfter);
     const std::vector<QueueRow>& rows() const { return m_rows; }
     const std::vector<QueueLine>& lines() const { return m_lines; }
     const std::string& today() const { return m_today; }  // YYYY-MM-DD in the event's zone
@@ -63,6 +69,8 @@ public:
     const std::string& error() const { return m_error; }
 
 private:
+    void buildLines();
+
     bool m_built = false;
     std::optional<RowId> m_eventId;
     std::uint64_t m_revision = 0;

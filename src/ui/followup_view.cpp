@@ -68,6 +68,11 @@ void clippedText(ImDrawList* dl, ImVec2 pos, float maxX, ImU32 colour, const std
     ImGui::PopStyleColor();
 }
 
+// What the queue and the draft show: follow-ups, people's names and emails, the event.
+std::uint64_t queueRevision(const AppState& state) {
+    return state.revision.value(Change::Queue | Change::People | Change::Events);
+}
+
 std::string statusLabel(const FollowUp& f) {
     if (f.status == "snoozed" && f.snoozedUntil) return "snoozed to " + dayLabel(*f.snoozedUntil);
     return f.status;
@@ -92,7 +97,7 @@ std::string openUrlWithXdgOpen(const std::string& url) {
 // [SECTION] Sync and layout
 
 void FollowUpView::sync(Store& store, AppState& state) {
-    const auto revision = state.revision.value(Change::Queue | Change::People | Change::Events);
+    const auto revision = queueRevision(state);
     if (m_eventId != state.eventId) {
         m_eventId = state.eventId;
         m_selected.reset();
@@ -487,7 +492,11 @@ void FollowUpView::setStatus(Store& store, AppState& state, const std::string& s
     try {
         if (!FollowUpsRepo(store).setStatus(f.id, status, m_queue.today()))
             throw std::runtime_error("the item is gone");
+        const auto before = queueRevision(state);
         state.revision.bump(Change::Queue);
+        // A closed item only leaves the list: no need to reload thousands of others.
+        if (status == "sent" || status == "replied" || status == "done" || status == "dropped")
+            m_queue.applyClosed(f.id, before, queueRevision(state));
         const std::string what = followUpKindLabel(f.kind) + " for " + f.personName;
         if (status == "open") state.info(what + " is back in the queue.");
         else state.info(what + ": " + status + ".");
