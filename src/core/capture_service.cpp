@@ -1,6 +1,7 @@
 #include "core/capture_service.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -199,10 +200,15 @@ PersonTimeline personTimeline(Store& store, RowId personId) {
     PersonTimeline t;
     t.person = *person;
     t.warmth = notes.warmth(personId);
+    std::map<RowId, std::string> eventNames;  // hundreds of notes share a few events
     auto eventName = [&](std::optional<RowId> id) -> std::string {
         if (!id) return "";
-        auto e = store.findEvent(*id);
-        return e ? e->name : "";
+        auto it = eventNames.find(*id);
+        if (it == eventNames.end()) {
+            auto e = store.findEvent(*id);
+            it = eventNames.emplace(*id, e ? e->name : "").first;
+        }
+        return it->second;
     };
     for (auto& f : person->facts) {
         Instant at = 0;
