@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -89,15 +90,28 @@ RowId seedDatabase(const std::string& path, int met, int noteCount) {
     return eventId;
 }
 
+std::uintmax_t walBytes(const std::string& db) {
+    std::error_code ec;
+    auto n = fs::file_size(db + "-wal", ec);
+    return ec ? 0 : n;
+}
+
+// When to kill the child: this long after it said "start", or as soon as its
+// WAL file reaches this size (the commit is writing its frames). Never when
+// neither is set.
+struct KillWhen {
+    std::optional<std::chrono::microseconds> after;
+    std::optional<std::uintmax_t> walAtLeast;
+};
+
 struct Outcome {
     bool finished = false;  // the child reported "done" before the kill
     long long reported = -1;
-    double startToDoneMs = 0;
+    double runMs = 0;           // "start" to exit
+    std::uintmax_t maxWal = 0;  // largest WAL size seen while it ran
 };
 
-// Runs generation in a child; kills it `delay` after it reported "start"
-// (never when delay is negative).
-Outcome runQueue(const std::string& db, RowId eventId, std::chrono::microseconds delay) {
+Outcome runQueue(const std::string& db, RowId eventId, const KillWhen& when) {
     int fds[2];
     REQUIRE(pipe(fds) == 0);
     pid_t pid = fork();
@@ -115,35 +129,35 @@ Outcome runQueue(const std::string& db, RowId eventId, std::chrono::microseconds
     char line[64] = {0};
     REQUIRE(std::fgets(line, sizeof line, out) != nullptr);
     REQUIRE(std::string(line) == "start\n");
-    auto started = std::chrono::steady_clock::now();
-    if (delay.count() >= 0) {
-        std::this_thread::sleep_for(delay);
-        kill(pid, SIGKILL);
-    }
+    const auto started = std::chrono::steady_clock::now();
     Outcome o;
+    bool killed = false;
+    int status = 0;
+    // Poll the child and its WAL file until it exits.
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+        const std::uintmax_t wal = walBytes(db);
+        o.maxWal = std::max(o.maxWal, wal);
+        const auto elapsed = std::chrono::steady_clock::now() - started;
+        if (!killed && ((when.after && elapsed >= *when.after) || (when.walAtLeast && wal >= *when.walAtLeast))) {
+            kill(pid, SIGKILL);
+            killed = true;
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(20));
+    }
+    o.runMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     while (std::fgets(line, sizeof line, out)) {
         long long n = 0;
         if (std::sscanf(line, "done %lld", &n) == 1) {
             o.finished = true;
             o.reported = n;
-            o.startToDoneMs =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         }
     }
     fclose(out);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    if (delay.count() < 0) {
+    if (!when.after && !when.walAtLeast) {
         REQUIRE(WIFEXITED(status));
         REQUIRE(WEXITSTATUS(status) == 0);
     }
     return o;
-}
-
-std::uintmax_t walBytes(const std::string& db) {
-    std::error_code ec;
-    auto n = fs::file_size(db + "-wal", ec);
-    return ec ? 0 : n;
 }
 
 }  // namespace
@@ -155,27 +169,28 @@ TEST_CASE("queue generation killed mid-way adds all of its items or none, and th
     const RowId eventId = seedDatabase(seed, 1500, 30000);
     REQUIRE(walBytes(seed) == 0);  // closed cleanly: every copy starts from the same file
 
-    // One run to the end: how many items a run adds and how long it takes.
+    // One run to the end: how many items a run adds, how long it takes and
+    // how large its commit makes the WAL.
     const std::string full = dir.file("full.db");
     fs::copy_file(seed, full);
-    Outcome whole = runQueue(full, eventId, std::chrono::microseconds(-1));
+    Outcome whole = runQueue(full, eventId, {});
     REQUIRE(whole.finished);
     const long long kItems = whole.reported;
     REQUIRE(kItems > 5000);
     CHECK(scalar(full, "SELECT count(*) FROM follow_ups") == kItems);
-    const double runMs = whole.startToDoneMs;
+    REQUIRE(whole.maxWal > (1u << 20));
+    const double runMs = whole.runMs;
 
     // Where a kill lands: before the commit wrote anything (queue empty, no
     // WAL), cutting the commit's WAL writes (queue empty, frames left), or
-    // after the commit (queue full; killed during the checkpoint that follows
-    // it when frames are left and "done" was not printed).
-    enum class Landed { Before, CutWrite, After };
-    int attempts = 0, beforeDone = 0, cutWrites = 0, after = 0;
-    auto killAt = [&](std::chrono::microseconds delay) {
-        INFO("attempt " << attempts << ": killed " << delay.count() / 1000.0 << " ms into a " << runMs << " ms run");
+    // after the commit (queue full; during the checkpoint that follows it
+    // when "done" was not printed yet).
+    int attempts = 0, beforeDone = 0, beforeWrite = 0, cutWrites = 0, after = 0;
+    auto killAt = [&](const KillWhen& when) {
+        INFO("attempt " << attempts << " of a " << runMs << " ms run with a WAL of " << whole.maxWal << " bytes");
         const std::string db = dir.file("k" + std::to_string(attempts++) + ".db");
         fs::copy_file(seed, db);
-        Outcome o = runQueue(db, eventId, delay);
+        Outcome o = runQueue(db, eventId, when);
         if (!o.finished) ++beforeDone;
         const std::uintmax_t leftInWal = walBytes(db);  // before anything opens (and recovers) it
 
@@ -183,6 +198,9 @@ TEST_CASE("queue generation killed mid-way adds all of its items or none, and th
         const long long queued = scalar(db, "SELECT count(*) FROM follow_ups");
         CHECK((queued == 0 || queued == kItems));
         if (o.finished) CHECK(queued == kItems);
+        if (queued != 0) ++after;
+        else if (leftInWal > 0) ++cutWrites;
+        else ++beforeWrite;
 
         // The next run completes and adds exactly what is missing; a third adds nothing.
         {
@@ -194,37 +212,18 @@ TEST_CASE("queue generation killed mid-way adds all of its items or none, and th
         CHECK(scalar(db, "SELECT count(*) FROM follow_ups") == kItems);
         CHECK(scalarText(db, "PRAGMA integrity_check") == "ok");
         fs::remove(db);
-        if (queued != 0) {
-            ++after;
-            return Landed::After;
-        }
-        if (leftInWal > 0) {
-            ++cutWrites;
-            return Landed::CutWrite;
-        }
-        return Landed::Before;
     };
 
-    // A few kills spread over the run, then bisection on the delay between
-    // "nothing written yet" and "committed": it closes in on the commit's
-    // writes whatever the machine's speed.
-    auto us = [&](double fraction) { return std::chrono::microseconds(static_cast<long long>(runMs * fraction * 1000)); };
-    auto lo = us(0), hi = us(1.05);
-    for (double f : {0.1, 0.4, 0.7}) {
-        Landed l = killAt(us(f));
-        if (l == Landed::Before) lo = std::max(lo, us(f));
-        if (l == Landed::After) hi = std::min(hi, us(f));
-    }
-    for (int step = 0; step < 12 && cutWrites < 3 && hi - lo > std::chrono::microseconds(200); ++step) {
-        auto mid = lo + (hi - lo) / 2;
-        Landed l = killAt(mid);
-        if (l == Landed::Before) lo = mid;
-        else if (l == Landed::After) hi = mid;
-        else lo = mid;  // inside the write: look for another cut a little later
-    }
-    std::printf("queue kill test: %lld items, run %.0f ms; %d kills: %d before \"done\", %d before the commit wrote, "
-                "%d cut its WAL writes, %d after it committed\n",
-                kItems, runMs, attempts, beforeDone, attempts - cutWrites - after, cutWrites, after);
+    // Kills spread over the run's time, then kills the moment the WAL reaches
+    // a share of its final size: those land inside the commit's writes
+    // whatever the machine's speed.
+    for (double f : {0.1, 0.4, 0.7, 0.9, 1.0})
+        killAt({std::chrono::microseconds(static_cast<long long>(runMs * f * 1000)), std::nullopt});
+    for (double f : {0.02, 0.25, 0.5, 0.75, 0.9})
+        killAt({std::nullopt, static_cast<std::uintmax_t>(double(whole.maxWal) * f)});
+    std::printf("queue kill test: %lld items, run %.0f ms, WAL %.1f MB; %d kills: %d before \"done\", %d before the "
+                "commit wrote, %d cut its WAL writes, %d after it committed\n",
+                kItems, runMs, double(whole.maxWal) / 1e6, attempts, beforeDone, beforeWrite, cutWrites, after);
     CHECK(cutWrites >= 1);
     CHECK(beforeDone >= 1);
 }
