@@ -191,7 +191,8 @@ void backupBeforeWrite(Store& store, const std::string& reason) {
     try {
         takeAutomaticBackup(store, reason);
     } catch (const StoreError& e) {
-        throw StoreError(std::string("nothing was imported: the backup taken before every import failed: ") + e.what());
+        throw StoreError(std::string("nothing was imported and the database is unchanged: the backup taken before "
+                                     "every import failed: ") + e.what());
     }
 }
 

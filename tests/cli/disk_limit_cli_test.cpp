@@ -1,8 +1,10 @@
-// Out of space, everywhere: the real `hallway` binary runs in a child whose
-// RLIMIT_FSIZE is small and SIGXFSZ ignored, so a write past the limit fails
-// with EFBIG as on a full disk, without mounting anything. Each command must
-// exit 1 with one clear sentence, keep all earlier data and leave a database
-// that passes integrity_check and takes the same command once there is room.
+// Out of space, everywhere, without mounting anything: the real `hallway`
+// binary runs in a child whose RLIMIT_FSIZE is small and SIGXFSZ ignored, so
+// a write past the limit fails with EFBIG; and in process, SQLite writes fail
+// with SQLITE_FULL (a full disk's ENOSPC) through a test VFS. Each command
+// must exit 1 with one clear sentence, keep all earlier data and leave a
+// database that passes integrity_check and takes the same command once there
+// is room.
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "full_disk_vfs.h"
 #include "test_support.h"
 
 using namespace hallway;
@@ -224,4 +227,52 @@ TEST_CASE("a note and queue generation that cannot be written fail with one clea
     INFO(gen.err);
     CHECK(gen.code == 0);
     CHECK(scalar(db, "SELECT count(*) FROM follow_ups") > queued);
+}
+
+TEST_CASE("on a full disk every writing command says the disk is full in one line and changes nothing",
+          "[cli][disk]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    std::string empty = dir.file("empty.db");
+    std::string big = dir.file("big.xml");
+    writeBigFrab(big, 2000);
+    std::string csv = dir.file("Connections.csv");
+    writeBigLinkedIn(csv, 2000);
+    hallway::testing::FullDiskVfs disk;
+    seed(db);
+    // A promise not yet queued, so generation has something to write.
+    REQUIRE(inProcess(db, {"note", "@bo-chen #promise intro to the kernel team", "--event", "1", "--at",
+                           "2025-02-01T14:00"})
+                .code == 0);
+    REQUIRE(inProcess(empty, {"events"}).code == 0);
+    const std::string before = counts(db);
+    disk.setFull(true);
+
+    auto check = [&](const Run& r, const std::string& start) {
+        INFO("stderr: " << r.err);
+        CHECK(r.code == 1);
+        CHECK_THAT(r.err, Catch::StartsWith(start));
+        CHECK_THAT(r.err, Catch::Contains("the disk is full"));
+        CHECK(r.err.find("database or disk is full") == std::string::npos);  // SQLite's words
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    };
+    const std::string ours = "hallway: the disk is full: nothing of this change was saved; the data already in ";
+    // Into an empty database no backup is taken first: the import's own write fails.
+    check(inProcess(empty, {"import", testData("reimport/v1.xml")}), ours + empty + " is intact. Free some space");
+    // Otherwise the backup taken before an import is the first write to fail.
+    const std::string backup = "hallway: nothing was imported and the database is unchanged: the backup taken before "
+                               "every import failed: the disk is full";
+    check(inProcess(db, {"import", big}), backup);
+    check(inProcess(db, {"people", "import", csv}), backup);
+    check(inProcess(db, {"note", "@cy-diaz #ask for a review", "--event", "1"}), ours + db);
+    check(inProcess(db, {"queue", "generate", "--event", "1", "--today", "2025-02-10"}), ours + db);
+    CHECK(disk.refusedWrites() > 0);
+    disk.setFull(false);
+
+    CHECK(counts(db) == before);
+    CHECK(scalar(empty, "SELECT count(*) FROM events") == 0);
+    CHECK(integrity(db) == "ok");
+    CHECK(integrity(empty) == "ok");
+    CHECK(inProcess(db, {"note", "@cy-diaz #ask for a review", "--event", "1"}).code == 0);
+    CHECK(inProcess(empty, {"import", testData("reimport/v1.xml")}).code == 0);
 }
