@@ -17,6 +17,7 @@
 #include "formats/text.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
+#include "ui/draft_copy.h"
 #include "ui/theme.h"
 #include "ui/ui_format.h"
 #include "ui/ui_widgets.h"
@@ -114,10 +115,17 @@ void CaptureView::sync(Store& store, AppState& state) {
     if (key != m_draftKey) {
         m_draftKey = key;
         m_cursor = -1;
+        m_draftOutside = false;
         try {
             m_text = NotesRepo(store).draft(key).value_or("");
         } catch (const std::exception& e) {
             state.error(std::string("Could not read the saved draft: ") + e.what());
+        }
+        // A copy outside the database is newer: the database refused it.
+        if (auto copy = readDraftCopy(draftCopyPath(store.path(), key))) {
+            m_text = *copy;
+            m_draftOutside = true;
+            storeDraft(store, state);  // back into the database if it takes it now
         }
         m_pendingCursor = int(m_text.size());
     }
@@ -129,14 +137,32 @@ void CaptureView::sync(Store& store, AppState& state) {
     updateMatches(store, state);
 }
 
-void CaptureView::storeDraft(Store& store, AppState& state) {
+std::string CaptureView::storeDraft(Store& store, AppState& state) {
+    std::string failure;
     try {
         NotesRepo notes(store);
         if (m_text.empty()) notes.clearDraft(m_draftKey);
         else notes.saveDraft(m_draftKey, m_text);
+        if (m_draftOutside) {
+            removeDraftCopy(draftCopyPath(store.path(), m_draftKey));
+            m_draftOutside = false;
+        }
+        return {};
     } catch (const std::exception& e) {
-        state.error(std::string("Could not keep the draft: ") + e.what());
+        failure = e.what();
     }
+    // A full disk or a read-only database must not cost what was typed.
+    std::string where;
+    const std::string copy = draftCopyPath(store.path(), m_draftKey);
+    try {
+        writeDraftCopy(copy, m_text);
+        m_draftOutside = true;
+        where = "in " + copy;
+    } catch (const std::exception& e) {
+        where = std::string("only in this window (") + e.what() + "): copy it somewhere before closing Hallway";
+    }
+    state.error("The draft could not be kept in the database: " + failure + ". Your text is kept " + where + ".");
+    return where;
 }
 
 bool CaptureView::save(Store& store, AppState& state) {
@@ -155,7 +181,11 @@ bool CaptureView::save(Store& store, AppState& state) {
         state.error(std::string("Not saved: ") + guiMessage(e.what()) + ".");
         return false;
     } catch (const std::exception& e) {
-        state.error(std::string("Not saved (the text is kept): ") + e.what());
+        // The box keeps the text; the draft must hold it too, outside the
+        // database if that is what refused.
+        std::string where = storeDraft(store, state);
+        state.error(std::string("Not saved: ") + e.what() + ". Your text stays in the box and is kept " +
+                    (where.empty() ? std::string("as a draft") : where) + ".");
         return false;
     }
 

@@ -1,7 +1,8 @@
 // The Capture view: a calm text box for what was just said, tied to the event,
 // the session running now and the people picked; marker chips; "met" toggles
 // for the event's targets; the recent notes below. The text is kept as a
-// draft in the store on every edit, so a crash loses nothing.
+// draft in the store on every edit, so a crash loses nothing; when the store
+// cannot take it (disk full, read-only), in a file outside it.
 #pragma once
 #include <imgui.h>
 
@@ -63,13 +64,17 @@ private:
     void addPerson(const PersonBrief& person);
     void createPerson(Store& store, AppState& state, const std::string& name);
     void insertMarker(Store& store, AppState& state, const char* marker);
-    void storeDraft(Store& store, AppState& state);
+    // Keeps the draft in the database, else in a file outside it
+    // (draft_copy.h). Returns where the text is, for messages: empty when in
+    // the database.
+    std::string storeDraft(Store& store, AppState& state);
 
     CaptureModel m_model;
     ImFont* m_headingFont = nullptr;
 
     std::string m_text;
     std::string m_draftKey;
+    bool m_draftOutside = false;         // a copy of this key's draft is in a file outside the database
     int m_cursor = -1;                   // byte offset of the box's cursor, -1 = end
     std::optional<int> m_pendingCursor;  // where to put the cursor when the box next runs its callback
     bool m_focusBox = false;
