@@ -251,6 +251,7 @@ PowerData buildPowerTier(Store& store) {
                 "%.1f s, people and notes %.1f s, queue %.1f s\n",
                 int(data.sessions.size()), kDays, kRooms, data.people.size(), kNotes, queue.added.size(),
                 agendaMs / 1000, peopleNotesMs / 1000, queueMs / 1000);
+    std::fflush(stdout);
     return data;
 }
 
@@ -423,10 +424,10 @@ void benchFrames(const std::filesystem::path& dir) {
         saveNote(store, in);
         app.state.revision.bump(ui::Change::Notes);
     };
-    // A target ticked met (the checkbox in People and Capture: markMet, then the bump).
+    // A target ticked met in Capture's side panel (markMet, then the bump).
     auto met = [&data, &store](HeadlessApp& app, int n) {
         markMet(store, data.eventId, data.people[size_t(40000 + n)], data.now);
-        app.state.revision.bump(ui::Change::People);
+        app.state.revision.bump(ui::Change::Targets);
     };
     // The selected follow-up marked done with its button.
     auto done = [](HeadlessApp& app, int) {
@@ -453,7 +454,7 @@ void benchFrames(const std::filesystem::path& dir) {
          captureNote},
         {"Follow up (item selected)", "clicking Done",
          [](HeadlessApp& app) { app.state.mode = ui::Mode::FollowUp; }, done},
-        {"People table", "a target ticked met", [](HeadlessApp& app) { app.state.mode = ui::Mode::People; }, met},
+        {"People table", "a target ticked met in Capture", [](HeadlessApp& app) { app.state.mode = ui::Mode::People; }, met},
         {"Person page", "a note about them",
          [&data](HeadlessApp& app) {
              app.state.mode = ui::Mode::People;

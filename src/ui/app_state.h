@@ -17,10 +17,11 @@ namespace hallway::ui {
 enum class Change : unsigned {
     Events = 1,   // events and their agendas (imports)
     Stars = 2,    // the user's own session state
-    People = 4,   // people, their details, targets, interactions
+    People = 4,   // people and their details
     Notes = 8,
     Queue = 16,   // follow-ups, drafts, templates
-    All = 31,
+    Targets = 32, // targets and interactions: who you want to meet, who you met
+    All = 63,
 };
 constexpr Change operator|(Change a, Change b) { return Change(unsigned(a) | unsigned(b)); }
 
@@ -44,9 +45,9 @@ public:
     }
 
 private:
-    static constexpr int kKinds = 5;
+    static constexpr int kKinds = 6;
     std::uint64_t m_value = 1;
-    std::uint64_t m_last[kKinds] = {1, 1, 1, 1, 1};
+    std::uint64_t m_last[kKinds] = {1, 1, 1, 1, 1, 1};
 };
 
 enum class Mode { Plan, Capture, FollowUp, People };

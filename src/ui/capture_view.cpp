@@ -105,7 +105,8 @@ std::optional<int> CaptureView::takePendingCursor() {
 void CaptureView::sync(Store& store, AppState& state) {
     // Sessions follow the agenda and stars; targets and notes follow people and notes too.
     const auto sessions = state.revision.value(Change::Events | Change::Stars);
-    const auto notes = state.revision.value(Change::Events | Change::Stars | Change::People | Change::Notes);
+    const auto notes =
+        state.revision.value(Change::Events | Change::Stars | Change::People | Change::Notes | Change::Targets);
     if (m_model.sync(store, state.eventId, sessions, notes) && !m_model.error().empty())
         state.error("Could not load notes: " + m_model.error());
     m_model.syncNow(state.now());
@@ -560,7 +561,7 @@ void CaptureView::drawTargets(Store& store, AppState& state) {
                     PeopleRepo(store).setTargetStatus(m_model.event().id, t.personId, TargetStatus::NotYet);
                     state.info(t.name + " is back to \u201cnot met yet\u201d (the logged meeting stays).");
                 }
-                state.revision.bump(Change::People);
+                state.revision.bump(Change::Targets);
             } catch (const std::exception& e) {
                 state.error("Could not update " + t.name + ": " + e.what());
             }

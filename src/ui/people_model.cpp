@@ -140,6 +140,19 @@ bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_
     return true;
 }
 
+bool TargetsModel::applyStatus(RowId personId, TargetStatus status, std::uint64_t revisionBefore,
+                               std::uint64_t revisionAfter) {
+    if (!m_built || m_revision != revisionBefore || !m_error.empty()) return false;
+    for (auto& r : m_rows)
+        if (r.personId == personId) {
+            r.status = status;
+            m_revision = revisionAfter;
+            ++m_rebuilds;
+            return true;
+        }
+    return false;
+}
+
 const TargetRow* TargetsModel::find(RowId personId) const {
     for (const auto& r : m_rows)
         if (r.personId == personId) return &r;

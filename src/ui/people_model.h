@@ -97,6 +97,10 @@ struct TargetRow {
 class TargetsModel {
 public:
     bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision);
+    // A target ticked met or not: updates their row in place, as a reload at
+    // `revisionAfter` would, when the model was built at `revisionBefore`
+    // (else the next sync reloads). Counts as a rebuild. True when applied.
+    bool applyStatus(RowId personId, TargetStatus status, std::uint64_t revisionBefore, std::uint64_t revisionAfter);
     const std::vector<TargetRow>& rows() const { return m_rows; }
     const TargetRow* find(RowId personId) const;
     const std::string& eventName() const { return m_eventName; }

@@ -36,6 +36,11 @@ ImU32 priorityColour(const Palette& p, TargetPriority priority) {
     return p.mutedText;
 }
 
+// Where to find targets: who they are, their talks, and the free slots of the starred schedule.
+std::uint64_t targetsRevision(const AppState& state) {
+    return state.revision.value(Change::Targets | Change::People | Change::Stars | Change::Events);
+}
+
 void sectionTitle(const Palette& p, const char* title) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
@@ -59,7 +64,7 @@ void PeopleView::sync(Store& store, AppState& state) {
         state.error("Could not open this person: " + m_page.error());
         state.people.selectedPerson.reset();
     }
-    if (m_targets.sync(store, state.eventId, state.revision.value(Change::People | Change::Stars | Change::Events)) && !m_targets.error().empty())
+    if (m_targets.sync(store, state.eventId, targetsRevision(state)) && !m_targets.error().empty())
         state.error("Could not list the targets: " + m_targets.error());
     if (m_lastSelected != state.people.selectedPerson) {
         m_lastSelected = state.people.selectedPerson;
@@ -90,6 +95,12 @@ std::optional<WidgetRect> PeopleView::mergeMatchRect(RowId personId) const {
     return std::nullopt;
 }
 
+std::optional<WidgetRect> PeopleView::metRect(RowId personId) const {
+    for (const auto& [id, r] : m_metRects)
+        if (id == personId) return r;
+    return std::nullopt;
+}
+
 std::optional<WidgetRect> PeopleView::rowRect(RowId personId) const {
     for (const auto& [id, r] : m_rowRects)
         if (id == personId) return r;
@@ -102,6 +113,7 @@ void PeopleView::draw(Store& store, AppState& state) {
     m_mergeButtonRect.reset();
     m_mergeConfirmRect.reset();
     m_mergeRects.clear();
+    m_metRects.clear();
     const float fs = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -240,7 +252,11 @@ void PeopleView::setMet(Store& store, AppState& state, const TargetRow& t, bool 
             PeopleRepo(store).setTargetStatus(*state.eventId, t.personId, TargetStatus::NotYet);
             state.info(t.name + " is back to \u201cnot met yet\u201d (the logged meeting stays).");
         }
-        state.revision.bump(Change::People);
+        const auto before = targetsRevision(state);
+        state.revision.bump(Change::Targets);
+        // Only the tick changes: where to find them stays (it is slow to work out for hundreds).
+        m_targets.applyStatus(t.personId, met ? TargetStatus::Met : TargetStatus::NotYet, before,
+                              targetsRevision(state));
     } catch (const std::exception& e) {
         state.error("Could not update " + t.name + ": " + e.what());
     }
@@ -252,6 +268,7 @@ void PeopleView::drawTargetCard(Store& store, AppState& state, const TargetRow& 
     ImGui::PushID(idOf(t.personId));
     bool met = t.status == TargetStatus::Met;
     if (ImGui::Checkbox(showName ? "##met" : "Met##met", &met)) setMet(store, state, t, met);
+    m_metRects.push_back({t.personId, lastItemRect()});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip(met ? "Met at this event" : "Tick when you have met them");
     ImGui::SameLine();
     if (showName) {
@@ -356,7 +373,7 @@ void PeopleView::drawPage(Store& store, AppState& state) {
                 target.eventId = *state.eventId;
                 target.personId = person.id;
                 PeopleRepo(store).upsertTarget(target);
-                state.revision.bump(Change::People);
+                state.revision.bump(Change::Targets);
                 state.info(person.displayName + " is now a target at " + m_targets.eventName() + ".");
             } catch (const std::exception& e) {
                 state.error("Could not add the target: " + std::string(e.what()));

@@ -35,6 +35,7 @@ public:
     std::optional<WidgetRect> mergeButtonRect() const { return m_mergeButtonRect; }
     std::optional<WidgetRect> mergeMatchRect(RowId personId) const;
     std::optional<WidgetRect> mergeConfirmRect() const { return m_mergeConfirmRect; }
+    std::optional<WidgetRect> metRect(RowId personId) const;  // a target card's Met checkbox
 
 private:
     void drawList(Store& store, AppState& state);
@@ -60,7 +61,7 @@ private:
     std::optional<PersonBrief> m_mergeInto;
 
     std::optional<WidgetRect> m_searchRect, m_mergeButtonRect, m_mergeConfirmRect;
-    std::vector<std::pair<RowId, WidgetRect>> m_rowRects, m_mergeRects;
+    std::vector<std::pair<RowId, WidgetRect>> m_rowRects, m_mergeRects, m_metRects;
 };
 
 }  // namespace hallway::ui

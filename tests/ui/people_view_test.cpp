@@ -200,6 +200,32 @@ TEST_CASE("people view models do not rebuild on idle frames", "[ui][people]") {
     CHECK(view.targets().rebuildCount() == targets);
 }
 
+TEST_CASE("ticking a target met in the targets tab updates its row as a reload would", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    ui.state.people.targetsTab = true;
+    ui.imgui.frames(3);
+    const auto& targets = ui.shell.people().targets();
+    REQUIRE(targets.rows().size() == 1);
+    REQUIRE(targets.rows()[0].whereToFind.size() == 1);
+    for (bool met : {true, false}) {
+        auto rect = ui.shell.people().metRect(f.ana);
+        REQUIRE(rect);
+        ui.imgui.click(*rect);
+        ui.imgui.frames(2);
+        const TargetStatus want = met ? TargetStatus::Met : TargetStatus::NotYet;
+        CHECK(PeopleRepo(f.store).findTarget(f.eventId, f.ana)->status == want);
+        // The same rows a fresh load gives.
+        ui::TargetsModel fresh;
+        fresh.sync(f.store, f.eventId, 1);
+        REQUIRE(fresh.rows().size() == targets.rows().size());
+        CHECK(targets.rows()[0].status == want);
+        CHECK(fresh.rows()[0].status == want);
+        CHECK(fresh.rows()[0].whereToFind == targets.rows()[0].whereToFind);
+        CHECK(fresh.rows()[0].why == targets.rows()[0].why);
+    }
+}
+
 // Frame CPU time, not a pass/fail budget. Run with: ui_tests "[.perf]" -s
 TEST_CASE("frame time of the People view", "[.perf]") {
     Fixture f;
