@@ -356,8 +356,12 @@ struct ViewCase {
 
 void runCase(Store& store, const PowerData& data, const ViewCase& c) {
     HeadlessApp app(store, data.now);
+    // Opening the view builds its models: the slowest of those frames.
+    std::vector<double> opening;
+    app.log = &opening;
     c.open(app);
     app.frames(60);  // warm up: models built, layout settled
+    app.log = nullptr;
     if (std::getenv("HALLWAY_BENCH_VERBOSE"))
         std::printf("  %s: %d vertices drawn, status \"%s\"\n", c.name, ImGui::GetDrawData()->TotalVtxCount,
                     app.state.status.text.c_str());
@@ -384,10 +388,10 @@ void runCase(Store& store, const PowerData& data, const ViewCase& c) {
     if (std::getenv("HALLWAY_BENCH_VERBOSE")) std::printf("  status after: \"%s\"\n", app.state.status.text.c_str());
     const double med = pick(times, 0.5);
     std::printf("frame %-26s median %.2f ms, p99 %.2f ms, max %.2f ms CPU (300 frames); slowest frame after %s: "
-                "median %.1f ms, max %.1f ms; budget 2 ms median: %s\n",
+                "median %.1f ms, max %.1f ms; opening the view %.0f ms; budget 2 ms median: %s\n",
                 (std::string(c.name) + ":").c_str(), med, pick(times, 0.99), *std::max_element(times.begin(), times.end()),
                 c.change, pick(rebuild, 0.5), *std::max_element(rebuild.begin(), rebuild.end()),
-                med < 2.0 ? "OK" : "OVER");
+                *std::max_element(opening.begin(), opening.end()), med < 2.0 ? "OK" : "OVER");
     std::fflush(stdout);
 }
 
@@ -429,6 +433,16 @@ void benchFrames(const std::filesystem::path& dir) {
         markMet(store, data.eventId, data.people[size_t(40000 + n)], data.now);
         app.state.revision.bump(ui::Change::Targets);
     };
+    // The Met checkbox of the n-th target card drawn, clicked.
+    auto tick = [&data](HeadlessApp& app, int n) {
+        int seen = 0;
+        for (RowId id : data.people)
+            if (auto rect = app.shell.people().metRect(id); rect && seen++ == n) {
+                app.click(rect->center());
+                return;
+            }
+        std::printf("  (no Met checkbox drawn)\n");
+    };
     // The selected follow-up marked done with its button.
     auto done = [](HeadlessApp& app, int) {
         if (auto rect = app.shell.followUp().buttonRect("Done")) app.click(rect->center());
@@ -455,6 +469,12 @@ void benchFrames(const std::filesystem::path& dir) {
         {"Follow up (item selected)", "clicking Done",
          [](HeadlessApp& app) { app.state.mode = ui::Mode::FollowUp; }, done},
         {"People table", "a target ticked met in Capture", [](HeadlessApp& app) { app.state.mode = ui::Mode::People; }, met},
+        {"People targets tab", "a target ticked met",
+         [](HeadlessApp& app) {
+             app.state.mode = ui::Mode::People;
+             app.state.people.targetsTab = true;
+         },
+         tick},
         {"Person page", "a note about them",
          [&data](HeadlessApp& app) {
              app.state.mode = ui::Mode::People;
