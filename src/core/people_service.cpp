@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <unordered_map>
 #include <stdexcept>
 
@@ -62,21 +63,23 @@ class MatchIndex {
 public:
     explicit MatchIndex(PeopleRepo& people) {
         for (auto& k : people.allMatchKeys()) add(k.person, k.kind, k.key);
-        for (auto& n : people.allNames()) m_byName[n.nameKey].push_back(n.brief);
+        for (auto& n : people.allNames()) m_byName[n.nameKey].push_back({n.brief.id, companyKey(n.brief.company)});
     }
 
     void add(RowId person, const std::string& kind, const std::string& key) {
         if (key.empty()) return;
         auto& ids = (kind == "email" ? m_byEmail : m_byUrl)[key];
         if (std::find(ids.begin(), ids.end(), person) == ids.end()) ids.push_back(person);
-        if (kind == "url" && key.rfind("linkedin.com/in/", 0) == 0) m_linkedIn[person].insert(key);
+        if (kind == "url" && key.rfind("linkedin.com/in/", 0) == 0) m_withProfile.insert(person);
     }
 
-    void addPerson(const PersonBrief& brief) { m_byName[text::nameKey(brief.displayName)].push_back(brief); }
+    void addPerson(const PersonBrief& brief) {
+        m_byName[text::nameKey(brief.displayName)].push_back({brief.id, companyKey(brief.company)});
+    }
 
     void setCompany(RowId person, const std::string& nameKey, const std::string& company) {
-        for (auto& b : m_byName[nameKey])
-            if (b.id == person) b.company = company;
+        for (auto& n : m_byName[nameKey])
+            if (n.id == person) n.companyKey = companyKey(company);
     }
 
     // Adds the record's emails and URLs as they will be stored.
@@ -109,19 +112,19 @@ public:
         }
         auto it = m_byName.find(text::nameKey(c.fullName));
         if (it == m_byName.end()) return m;
-        // Someone with another LinkedIn profile is another person, whatever the name.
-        std::vector<PersonBrief> sameName;
-        for (auto& b : it->second) {
-            auto li = m_linkedIn.find(b.id);
-            bool otherProfile = !profile.empty() && li != m_linkedIn.end() && !li->second.count(profile);
-            if (!otherProfile) sameName.push_back(b);
-        }
+        // Someone with another LinkedIn profile is another person, whatever the
+        // name. Nobody holds this record's profile (it would have matched above),
+        // so anyone with a profile at all has another one.
+        std::vector<const Named*> sameName;
+        for (auto& n : it->second)
+            if (profile.empty() || !m_withProfile.count(n.id)) sameName.push_back(&n);
         if (sameName.empty()) return m;
         // Same name and same company (both blank counts as the same) is the rule;
         // same name with another company may be another person: add, and say so.
         std::vector<RowId> sameCompany;
-        for (auto& p : sameName)
-            if (companyKey(p.company) == companyKey(c.company)) sameCompany.push_back(p.id);
+        std::string incomingCompany = companyKey(c.company);
+        for (auto* n : sameName)
+            if (n->companyKey == incomingCompany) sameCompany.push_back(n->id);
         if (sameCompany.size() == 1) return {MatchKind::One, sameCompany[0], {}, ""};
         if (sameCompany.size() > 1) {
             m.kind = MatchKind::Ambiguous;
@@ -130,15 +133,21 @@ public:
             return m;
         }
         m.kind = MatchKind::PossibleDuplicate;
-        for (auto& p : sameName) m.candidates.push_back(p.id);
+        for (auto* n : sameName) m.candidates.push_back(n->id);
         m.reason = "added as a new person: same name as an existing one but another company (merge if it is the same)";
         return m;
     }
 
 private:
+    // Common names are shared by dozens of people: their company keys are
+    // computed once here, not for every record compared against them.
+    struct Named {
+        RowId id;
+        std::string companyKey;
+    };
     std::unordered_map<std::string, std::vector<RowId>> m_byEmail, m_byUrl;
-    std::unordered_map<RowId, std::set<std::string>> m_linkedIn;
-    std::unordered_map<std::string, std::vector<PersonBrief>> m_byName;
+    std::unordered_set<RowId> m_withProfile;  // people with a LinkedIn profile
+    std::unordered_map<std::string, std::vector<Named>> m_byName;
 };
 
 // Adds what the record knows to person `id`; true when anything changed.
