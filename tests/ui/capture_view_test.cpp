@@ -87,6 +87,37 @@ constexpr int kEnter = HeadlessUi::kEnter;
 
 }  // namespace
 
+TEST_CASE("Ctrl+Enter links the session running then: the starred one of two, none when it cannot tell",
+          "[ui][capture]") {
+    Fixture f;
+    Session other;
+    other.eventId = f.eventId;
+    other.sourceId = "t9";
+    other.title = "Hallway chat";
+    other.startsAt = f.now - 10 * 60;
+    other.endsAt = f.now + 10 * 60;
+    const RowId chat = f.store.insertSession(other);
+    Ui ui(f.store, f.now);
+    CHECK_FALSE(ui.shell.capture().model().runningSession());  // two running, none starred
+
+    auto saveTyped = [&](const char* text) {
+        ui.imgui.type(text);
+        ui.imgui.ctrlKey(kEnter);
+        ui.imgui.frames(2);
+        INFO(ui.state.status.text);
+        CHECK_FALSE(ui.state.status.error);
+        return NotesRepo(f.store).recentNotes(1, f.eventId).at(0);
+    };
+    CHECK_FALSE(saveTyped("which talk was this?").sessionId);
+
+    f.store.setStarred(chat, true);
+    ui.state.revision.bump(ui::Change::Stars);
+    ui.imgui.frames(2);
+    CHECK(ui.shell.capture().model().runningSession() == chat);
+    CHECK(saveTyped("the starred one").sessionId == chat);
+    CHECK(sessionRunningAt(f.store, f.eventId, f.now)->id == chat);  // the service's rule agrees
+}
+
 TEST_CASE("a note typed in the box is kept as a draft, and Ctrl+Enter saves it with its person and promise",
           "[ui][capture]") {
     Fixture f;
