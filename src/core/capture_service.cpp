@@ -193,6 +193,10 @@ void markMet(Store& store, RowId eventId, RowId personId, Instant at) {
 }
 
 PersonTimeline personTimeline(Store& store, RowId personId) {
+    return personTimeline(store, personId, store.listEvents());
+}
+
+PersonTimeline personTimeline(Store& store, RowId personId, const std::vector<EventSummary>& events) {
     PeopleRepo people(store);
     NotesRepo notes(store);
     auto person = people.find(personId);
@@ -215,7 +219,7 @@ PersonTimeline personTimeline(Store& store, RowId personId) {
         if (f.onDate) at = parseIsoDateTime(*f.onDate, "UTC").value_or(0);
         t.entries.push_back({at, "fact", f.text + (f.onDate ? " (" + *f.onDate + ")" : ""), "", f.id});
     }
-    for (auto& summary : store.listEvents()) {
+    for (auto& summary : events) {
         RowId ev = summary.event.id;
         for (RowId sid : people.sessionsSpokenAt(ev, personId))
             if (auto s = store.findSession(sid))

@@ -87,5 +87,8 @@ struct PersonTimeline {
 };
 
 PersonTimeline personTimeline(Store& store, RowId personId);
+// The same over `events`, store.listEvents() as the caller already holds it
+// (listing hundreds of events with their counts is the slow part).
+PersonTimeline personTimeline(Store& store, RowId personId, const std::vector<EventSummary>& events);
 
 }  // namespace hallway

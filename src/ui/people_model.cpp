@@ -63,7 +63,8 @@ std::string warmthLabel(const Warmth& w, const std::string& zone) {
     return out;
 }
 
-bool PersonPageModel::sync(Store& store, std::optional<RowId> personId, std::uint64_t revision) {
+bool PersonPageModel::sync(Store& store, std::optional<RowId> personId, std::uint64_t revision,
+                           const std::vector<EventSummary>* events) {
     if (m_built && m_personId == personId && m_revision == revision) return false;
     m_built = true;
     m_personId = personId;
@@ -74,7 +75,7 @@ bool PersonPageModel::sync(Store& store, std::optional<RowId> personId, std::uin
     m_rows.clear();
     if (!personId) return true;
     try {
-        m_timeline = personTimeline(store, *personId);
+        m_timeline = events ? personTimeline(store, *personId, *events) : personTimeline(store, *personId);
     } catch (const std::exception& e) {
         m_error = e.what();
         return true;

@@ -57,7 +57,9 @@ struct TimelineRow {
 class PersonPageModel {
 public:
     // Reloads when the person or the revision changed. True when it rebuilt.
-    bool sync(Store& store, std::optional<RowId> personId, std::uint64_t revision);
+    // `events`: store.listEvents() when the caller holds it current, else null.
+    bool sync(Store& store, std::optional<RowId> personId, std::uint64_t revision,
+              const std::vector<EventSummary>* events = nullptr);
     bool has() const { return m_has; }
     const Person& person() const { return m_timeline.person; }
     const Warmth& warmth() const { return m_timeline.warmth; }

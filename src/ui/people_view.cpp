@@ -60,7 +60,7 @@ void PeopleView::sync(Store& store, AppState& state) {
     if (m_list.sync(store, state.people.search, state.people.tag, state.revision.value(Change::People | Change::Events)) && !m_list.error().empty() &&
         text::trim(state.people.search).empty())
         state.error("Could not list people: " + m_list.error());
-    if (m_page.sync(store, state.people.selectedPerson, revision) && !m_page.error().empty()) {
+    if (m_page.sync(store, state.people.selectedPerson, revision, m_events) && !m_page.error().empty()) {
         state.error("Could not open this person: " + m_page.error());
         state.people.selectedPerson.reset();
     }

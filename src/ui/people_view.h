@@ -24,6 +24,8 @@ public:
     void sync(Store& store, AppState& state);
     void draw(Store& store, AppState& state);
     void setHeadingFont(ImFont* font) { m_headingFont = font; }
+    // The shell's current store.listEvents(), which the person page needs (null: query it).
+    void setEvents(const std::vector<EventSummary>* events) { m_events = events; }
 
     const PeopleListModel& list() const { return m_list; }
     const PersonPageModel& page() const { return m_page; }
@@ -51,6 +53,7 @@ private:
     PersonPageModel m_page;
     TargetsModel m_targets;
     ImFont* m_headingFont = nullptr;
+    const std::vector<EventSummary>* m_events = nullptr;
     bool m_scrollToSelected = false;
     std::optional<RowId> m_lastSelected;
 

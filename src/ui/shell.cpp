@@ -91,8 +91,10 @@ void Shell::sync(Store& store, AppState& state) {
         ++m_eventRebuilds;
         try {
             m_events = store.listEvents();
+            m_people.setEvents(&m_events);  // the person page lists talks and targets per event
         } catch (const std::exception& e) {
             m_events.clear();
+            m_people.setEvents(nullptr);
             state.error(std::string("Could not list events: ") + e.what());
         }
         m_eventLabels.clear();
