@@ -7,8 +7,8 @@ namespace hallway::bench {
 
 // Builds a power-tier database in `dir` (50,000 people, 20,000 sessions,
 // 500,000 notes, a follow-up queue), then prints one line per view: median,
-// p99 and max CPU ms per frame, and the one frame that rebuilds the view
-// models after a data change.
+// p99 and max CPU ms per frame, the slowest frame after a data change made
+// through the view (its models rebuild), and the slowest while opening it.
 void benchFrames(const std::filesystem::path& dir);
 
 }  // namespace hallway::bench
