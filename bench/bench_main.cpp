@@ -249,7 +249,7 @@ void benchSearch(const std::filesystem::path& dir, int peopleCount, int noteCoun
                 auto t = Clock::now();
                 auto hits = notes.search(typed, 10);
                 times.push_back(msSince(t));
-                if (round == 0 && times.back() > 20 && std::getenv("HALLWAY_BENCH_VERBOSE"))
+                if (round == 0 && times.back() > 8 && std::getenv("HALLWAY_BENCH_VERBOSE"))
                     std::printf("  slow: \"%s\" %.1f ms\n", typed.c_str(), times.back());
                 (void)hits;
             }
@@ -384,8 +384,10 @@ int main(int argc, char** argv) {
 #ifdef HALLWAY_BENCH_FRAMES
     if (only.empty() || only == "frames") hallway::bench::benchFrames(dir);
 #endif
+    // HALLWAY_BENCH_KEEP=1 leaves the databases in the temp folder to look into.
+    bool keep = std::getenv("HALLWAY_BENCH_KEEP") != nullptr;
     if (!only.empty() && only != "import") {
-        std::filesystem::remove_all(dir);
+        if (!keep) std::filesystem::remove_all(dir);
         return 0;
     }
 
@@ -423,6 +425,6 @@ int main(int argc, char** argv) {
                     median(same), sessions, median(shifted));
     }
 
-    std::filesystem::remove_all(dir);
+    if (!keep) std::filesystem::remove_all(dir);
     return 0;
 }

@@ -213,26 +213,62 @@ void NotesRepo::clearDraft(const std::string& key) {
 namespace {
 
 // Ranking every match of a one-letter prefix over 500,000 notes costs far
-// more than a frame: rank only the newest kCandidates matches (FTS5 walks its
-// index in rowid order and stops at the LIMIT), then fetch snippets for the
-// few shown.
+// more than a frame: take the newest kCandidates matches (FTS5 walks its
+// index in rowid order and stops at the LIMIT) and rank those here. FTS5's
+// bm25() is not used: it counts every document matching each term to weigh
+// it, a full doclist scan per query (9 ms for "a" over 500,000 notes).
 constexpr int kCandidates = 60;
 
-struct Candidate {
-    RowId id;
-    double score;
-};
+bool isWordByte(char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u);
+}
+
+// Calls fn(begin, end) for each word of text, as FTS5's unicode61 splits
+// them for ASCII; bytes of other scripts stay inside words. Stops after
+// maxTokens so a huge note costs a bounded time.
+template <typename Fn>
+void forEachToken(std::string_view text, Fn&& fn, size_t maxTokens = 4000) {
+    size_t i = 0, count = 0;
+    while (i < text.size() && count < maxTokens) {
+        if (!isWordByte(text[i])) {
+            ++i;
+            continue;
+        }
+        size_t b = i;
+        while (i < text.size() && isWordByte(text[i])) ++i;
+        fn(b, i);
+        ++count;
+    }
+}
 
 std::vector<std::string> queryWords(const std::string& query) {
     std::vector<std::string> words;
-    std::string w;
-    for (char c : query) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || std::isalnum(u)) w += char(std::tolower(u));
-        else if (!w.empty()) words.push_back(std::move(w)), w.clear();
-    }
-    if (!w.empty()) words.push_back(w);
+    forEachToken(query, [&](size_t b, size_t e) { words.push_back(text::lower(std::string_view(query).substr(b, e - b))); });
     return words;
+}
+
+// How well one field answers the query: a whole-word hit counts 1, a prefix
+// hit (the word being typed) 0.6, saturating and length-normalised the way
+// BM25 does, so three mentions beat one and a short title beats a long note.
+double fieldRelevance(std::string_view text, const std::vector<std::string>& words, double weight,
+                      double typicalTokens) {
+    if (text.empty() || words.empty()) return 0;
+    std::vector<double> tf(words.size(), 0.0);
+    double tokens = 0;
+    forEachToken(text, [&](size_t b, size_t e) {
+        ++tokens;
+        std::string token = text::lower(text.substr(b, e - b));
+        for (size_t w = 0; w < words.size(); ++w) {
+            if (token == words[w]) tf[w] += 1.0;
+            else if (token.compare(0, words[w].size(), words[w]) == 0) tf[w] += 0.6;
+        }
+    });
+    const double k1 = 1.2, b = 0.75;
+    double norm = k1 * (1 - b + b * tokens / typicalTokens);
+    double sum = 0;
+    for (double f : tf) sum += f * (k1 + 1) / (f + norm);
+    return weight * sum;
 }
 
 // "[word]" around tokens that start with a query word, in a window of about
@@ -244,21 +280,11 @@ std::string makeSnippet(const std::string& text, const std::vector<std::string>&
         bool hit;
     };
     std::vector<Token> tokens;
-    size_t i = 0;
-    while (i < text.size()) {
-        unsigned char u = static_cast<unsigned char>(text[i]);
-        if (!(u >= 0x80 || std::isalnum(u))) {
-            ++i;
-            continue;
-        }
-        size_t b = i;
-        while (i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80 || std::isalnum(static_cast<unsigned char>(text[i]))))
-            ++i;
-        std::string lowered = text::lower(std::string_view(text).substr(b, i - b));
+    forEachToken(text, [&](size_t b, size_t e) {
+        std::string lowered = text::lower(std::string_view(text).substr(b, e - b));
         bool hit = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return lowered.rfind(w, 0) == 0; });
-        tokens.push_back({b, i, hit});
-        if (tokens.size() > 4000) break;  // long notes: the first hits are enough
-    }
+        tokens.push_back({b, e, hit});
+    });
     if (tokens.empty()) return {};
     size_t first = 0;
     while (first < tokens.size() && !tokens[first].hit) ++first;
@@ -279,86 +305,99 @@ std::string makeSnippet(const std::string& text, const std::vector<std::string>&
     return out;
 }
 
-void rankNewest(sql::Statement& q, const std::string& match, double weight, std::vector<Candidate>& out) {
+// The newest matches' rowids (or whatever the statement's first column is),
+// appended in the order found: newest first, duplicates dropped.
+void newestMatches(sql::Statement& q, const std::string& match, std::vector<RowId>& out) {
     sql::ResetOnExit r{q};
     q.bind(1, match).bind(2, kCandidates);
-    while (q.step()) out.push_back({q.getInt(0), q.getDouble(1) * weight});
+    while (q.step()) {
+        RowId id = q.getInt(0);
+        if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+    }
 }
 
-void keepBest(std::vector<Candidate>& c, int limit) {
-    std::stable_sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
-    std::vector<Candidate> unique;
-    for (auto& x : c) {
-        if (int(unique.size()) >= limit) break;
-        if (std::none_of(unique.begin(), unique.end(), [&](const Candidate& u) { return u.id == x.id; }))
-            unique.push_back(x);
-    }
-    c = std::move(unique);
+// Best first; among equals the newer (found earlier) first. Score is the
+// negated relevance so "lower is better", as SearchHit documents.
+void keepBest(std::vector<SearchHit>& hits, int limit) {
+    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score < b.score; });
+    if (int(hits.size()) > limit) hits.resize(size_t(limit));
 }
 
 }  // namespace
 
 std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerKind) {
     std::vector<SearchHit> out;
-    std::string words = sql::ftsPrefixQuery(query);
-    if (words.empty()) return out;
+    std::string match = sql::ftsPrefixQuery(query);
+    if (match.empty()) return out;
+    auto words = queryWords(query);
 
-    // People: names/company/role, facts (weaker), and substrings of names.
-    std::vector<Candidate> people;
-    rankNewest(m_store.statement("SELECT rowid, bm25(people_fts) FROM people_fts WHERE people_fts MATCH ?1 "
-                                 "ORDER BY rowid DESC LIMIT ?2"),
-               words, 1.0, people);
-    rankNewest(m_store.statement("SELECT f.person_id, bm25(facts_fts) FROM facts_fts "
-                                 "JOIN person_facts f ON f.id = facts_fts.rowid WHERE facts_fts MATCH ?1 "
-                                 "ORDER BY facts_fts.rowid DESC LIMIT ?2"),
-               words, 0.5, people);
-    std::string tri = trigramQuery(query);
-    if (!tri.empty()) {
-        // bm25 is negative: 0 ranks substring-only hits after word hits.
-        auto& q = m_store.statement("SELECT rowid, 0.0 FROM people_trigram WHERE people_trigram MATCH ?1 "
-                                    "ORDER BY rowid DESC LIMIT ?2");
-        rankNewest(q, tri, 1.0, people);
-    }
-    keepBest(people, limitPerKind);
-    for (auto& c : people) {
-        auto& q = m_store.statement("SELECT display_name, company, role FROM people WHERE id=?");
+    // People: names/company/role, facts (weaker), and substrings of names
+    // (trigram; relevance 0 when no word starts there, so after word hits).
+    std::vector<RowId> people;
+    newestMatches(m_store.statement("SELECT rowid FROM people_fts WHERE people_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"),
+                  match, people);
+    std::vector<RowId> byFact;
+    newestMatches(m_store.statement("SELECT f.person_id FROM facts_fts JOIN person_facts f ON f.id = facts_fts.rowid "
+                                    "WHERE facts_fts MATCH ?1 ORDER BY facts_fts.rowid DESC LIMIT ?2"),
+                  match, byFact);
+    for (RowId id : byFact)
+        if (std::find(people.begin(), people.end(), id) == people.end()) people.push_back(id);
+    if (std::string tri = trigramQuery(query); !tri.empty())
+        newestMatches(m_store.statement("SELECT rowid FROM people_trigram WHERE people_trigram MATCH ?1 "
+                                        "ORDER BY rowid DESC LIMIT ?2"),
+                      tri, people);
+    std::vector<SearchHit> personHits;
+    for (RowId id : people) {
+        auto& q = m_store.statement(
+            "SELECT display_name, company, role, (SELECT group_concat(text, ' ') FROM person_facts WHERE person_id=?1) "
+            "FROM people WHERE id=?1");
         sql::ResetOnExit r{q};
-        q.bind(1, c.id);
+        q.bind(1, id);
         if (!q.step()) continue;
-        std::string detail = q.getText(2).empty() ? q.getText(1) : q.getText(2) + (q.getText(1).empty() ? "" : ", " + q.getText(1));
-        out.push_back({"person", c.id, q.getText(0), detail, c.score});
+        std::string name = q.getText(0), company = q.getText(1), role = q.getText(2);
+        double relevance = fieldRelevance(name, words, 3.0, 3) + fieldRelevance(company, words, 1.0, 3) +
+                           fieldRelevance(role, words, 1.0, 3) + fieldRelevance(q.getText(3), words, 0.5, 12);
+        std::string detail = role.empty() ? company : role + (company.empty() ? "" : ", " + company);
+        personHits.push_back({"person", id, name, detail, -relevance});
     }
+    keepBest(personHits, limitPerKind);
+    out.insert(out.end(), personHits.begin(), personHits.end());
 
-    std::vector<Candidate> sessions;
-    rankNewest(m_store.statement("SELECT rowid, bm25(sessions_fts, 10.0, 2.0, 1.0, 1.0, 1.0) FROM sessions_fts "
-                                 "WHERE sessions_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"),
-               words, 1.0, sessions);
-    keepBest(sessions, limitPerKind);
-    auto words2 = queryWords(query);
-    for (auto& c : sessions) {
-        auto& q = m_store.statement("SELECT title, abstract, removed_at FROM sessions WHERE id=?");
+    std::vector<RowId> sessions;
+    newestMatches(m_store.statement("SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"),
+                  match, sessions);
+    std::vector<SearchHit> sessionHits;
+    for (RowId id : sessions) {
+        auto& q = m_store.statement(
+            "SELECT title, abstract, description, room, track FROM sessions WHERE id=? AND removed_at IS NULL");
         sql::ResetOnExit r{q};
-        q.bind(1, c.id);
-        if (!q.step() || !q.isNull(2)) continue;
-        std::string title = q.getText(0);
-        std::string snippet = makeSnippet(title, words2);
-        if (snippet.find('[') == std::string::npos) snippet = makeSnippet(q.getText(1), words2);
-        out.push_back({"session", c.id, title, snippet, c.score});
+        q.bind(1, id);
+        if (!q.step()) continue;
+        std::string title = q.getText(0), abstract = q.getText(1);
+        double relevance = fieldRelevance(title, words, 10.0, 8) + fieldRelevance(abstract, words, 2.0, 60) +
+                           fieldRelevance(q.getText(2), words, 1.0, 150) + fieldRelevance(q.getText(3), words, 1.0, 2) +
+                           fieldRelevance(q.getText(4), words, 1.0, 2);
+        std::string snippet = makeSnippet(title, words);
+        if (snippet.find('[') == std::string::npos) snippet = makeSnippet(abstract, words);
+        sessionHits.push_back({"session", id, title, snippet, -relevance});
     }
+    keepBest(sessionHits, limitPerKind);
+    out.insert(out.end(), sessionHits.begin(), sessionHits.end());
 
-    std::vector<Candidate> notes;
-    rankNewest(m_store.statement("SELECT rowid, bm25(notes_fts) FROM notes_fts WHERE notes_fts MATCH ?1 "
-                                 "ORDER BY rowid DESC LIMIT ?2"),
-               words, 1.0, notes);
-    keepBest(notes, limitPerKind);
-    for (auto& c : notes) {
+    std::vector<RowId> notes;
+    newestMatches(m_store.statement("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"),
+                  match, notes);
+    std::vector<SearchHit> noteHits;
+    for (RowId id : notes) {
         auto& q = m_store.statement("SELECT body FROM notes WHERE id=?");
         sql::ResetOnExit r{q};
-        q.bind(1, c.id);
+        q.bind(1, id);
         if (!q.step()) continue;
         std::string body = q.getText(0);
-        out.push_back({"note", c.id, firstLine(body), makeSnippet(body, words2), c.score});
+        noteHits.push_back({"note", id, firstLine(body), makeSnippet(body, words), -fieldRelevance(body, words, 1.0, 30)});
     }
+    keepBest(noteHits, limitPerKind);
+    out.insert(out.end(), noteHits.begin(), noteHits.end());
     return out;
 }
 

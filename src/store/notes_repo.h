@@ -15,7 +15,7 @@ struct SearchHit {
     RowId id = 0;
     std::string title;    // name, session title, first line of the note
     std::string snippet;  // matched text with [brackets] around the hits
-    double score = 0;     // lower is better (bm25)
+    double score = 0;     // lower is better: the negated relevance, like FTS5's bm25
 };
 
 class NotesRepo {

@@ -1,0 +1,88 @@
+// Search ranking as a user meets it: which hit comes first within a kind.
+#include <catch2/catch.hpp>
+
+#include "core/model.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+
+using namespace hallway;
+
+namespace {
+
+RowId addNote(Store& store, const std::string& body, Instant at) {
+    NotesRepo notes(store);
+    Note n;
+    n.createdAt = at;
+    n.body = body;
+    return notes.insertNote(n, {});
+}
+
+RowId addPerson(Store& store, const std::string& name, const std::string& company, const std::string& role = "") {
+    Person p;
+    p.displayName = name;
+    p.company = company;
+    p.role = role;
+    return PeopleRepo(store).create(p);
+}
+
+std::vector<SearchHit> ofKind(const std::vector<SearchHit>& hits, const std::string& kind) {
+    std::vector<SearchHit> out;
+    for (auto& h : hits)
+        if (h.kind == kind) out.push_back(h);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a note about the word ranks above one that only mentions it in passing", "[search][rank]") {
+    Store store(":memory:");
+    RowId passing = addNote(store, "Long chat about hiring, travel, the venue, lunch and one word on fuzzing", 100);
+    RowId about = addNote(store, "Fuzzing: fuzzing corpus ideas, fuzzing in CI", 50);  // older, still first
+    auto notes = ofKind(NotesRepo(store).search("fuzzing"), "note");
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].id == about);
+    CHECK(notes[1].id == passing);
+    CHECK(notes[0].score < notes[1].score);
+    CHECK(notes[0].snippet.find("[Fuzzing]") != std::string::npos);
+}
+
+TEST_CASE("a whole-word hit ranks above a word that only starts with what was typed", "[search][rank]") {
+    Store store(":memory:");
+    RowId longer = addNote(store, "Rustaceans meetup tonight", 200);
+    RowId exact = addNote(store, "Rust meetup tonight", 100);
+    auto notes = ofKind(NotesRepo(store).search("rust"), "note");
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].id == exact);
+    CHECK(notes[1].id == longer);
+}
+
+TEST_CASE("equally good hits come newest first", "[search][rank]") {
+    Store store(":memory:");
+    RowId older = addNote(store, "coffee with the sqlite folks", 100);
+    RowId newer = addNote(store, "coffee with the sqlite folks", 200);
+    auto notes = ofKind(NotesRepo(store).search("sqlite"), "note");
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].id == newer);
+    CHECK(notes[1].id == older);
+}
+
+TEST_CASE("a person whose name matches ranks above one whose company does", "[search][rank]") {
+    Store store(":memory:");
+    RowId byName = addPerson(store, "Ada Weber", "Acme");
+    RowId byCompany = addPerson(store, "Bo Chen", "Weber Systems");  // newer, still second
+    auto people = ofKind(NotesRepo(store).search("weber"), "person");
+    REQUIRE(people.size() == 2);
+    CHECK(people[0].id == byName);
+    CHECK(people[1].id == byCompany);
+    CHECK(people[1].snippet == "Weber Systems");
+}
+
+TEST_CASE("every word must match, and the limit per kind holds", "[search][rank]") {
+    Store store(":memory:");
+    for (int i = 0; i < 15; ++i) addNote(store, "kernel allocator notes " + std::to_string(i), 100 + i);
+    addNote(store, "kernel only", 500);
+    auto notes = ofKind(NotesRepo(store).search("kernel alloc", 10), "note");
+    CHECK(notes.size() == 10);
+    for (auto& n : notes) CHECK(n.title.find("allocator") != std::string::npos);
+}
