@@ -125,7 +125,7 @@ public:
         if (*m_settings) return runSettings(repo, out, asJson);
         if (*m_generate) return runGenerate(store, out, asJson);
         if (*m_draft) return runDraft(store, out, asJson);
-        if (*m_mark || *m_snooze) return runStatus(repo, out, asJson);
+        if (*m_mark || *m_snooze) return runStatus(store, repo, out, asJson);
         if (*m_export) return runExport(store, repo, out, asJson);
         if (*m_mailto) return runMailto(store, repo, out);
         if (*m_cold) return runCold(store, out, asJson);
@@ -212,13 +212,13 @@ private:
         return 0;
     }
 
-    int runStatus(FollowUpsRepo& repo, std::ostream& out, bool asJson) {
+    int runStatus(Store& store, FollowUpsRepo& repo, std::ostream& out, bool asJson) {
         RowId id = itemId(m_item);
         std::string today = todayOr(m_today);
         auto item = repo.find(id);
         if (!item) throw CommandError("no queue item " + m_item + " (see `hallway queue`)");
         if (*m_mark) {
-            repo.setStatus(id, m_status, today);
+            markFollowUp(store, id, m_status, today);
         } else {
             std::string until = m_until;
             auto count = [&](char unit) { return std::atoi(m_until.substr(0, m_until.size() - 1).c_str()) * (unit == 'w' ? 7 : 1); };

@@ -19,6 +19,7 @@
 #include "formats/template_text.h"
 #include "formats/text.h"
 #include "store/followups_repo.h"
+#include "store/notes_repo.h"
 #include "store/store.h"
 
 namespace hallway {
@@ -742,6 +743,38 @@ RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateN
     return d;
 }
 
+
+namespace {
+
+// What sending a message of this kind was, as an interaction.
+Interaction sentAsInteraction(const FollowUp& f) {
+    Interaction i;
+    i.personId = f.personId;
+    i.eventId = f.eventId;
+    i.noteId = f.noteId;
+    i.occurredAt = nowInstant();
+    i.kind = "email";
+    if (f.kind == "intro_send") i.kind = "intro_made";
+    else if (f.kind == "referral_ask") i.kind = "referral_asked";
+    static const std::set<std::string> gives = {"thank_you", "thank_you_detail", "promise", "intro_ask_a",
+                                                "intro_ask_b", "intro_send"};
+    static const std::set<std::string> asks = {"meeting_request", "info_interview", "referral_ask"};
+    i.direction = gives.count(f.kind) ? "give" : asks.count(f.kind) ? "ask" : "neutral";
+    i.summary = "Sent: " + followUpKindLabel(f.kind);
+    return i;
+}
+
+}  // namespace
+
+bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today) {
+    FollowUpsRepo repo(store);
+    Store::Transaction tx(store);
+    auto before = repo.find(id);
+    if (!before || !repo.setStatus(id, status, today)) return false;
+    if (status == "sent" && before->status != "sent") NotesRepo(store).addInteraction(sentAsInteraction(*before));
+    tx.commit();
+    return true;
+}
 
 // ---------------------------------------------------------------- [SECTION] exports
 

@@ -180,6 +180,13 @@ std::pair<std::string, std::string> splitDraft(const std::string& draft);
 // stores the draft and sets status drafted. Throws std::invalid_argument.
 RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string& today);
 
+// Sets item `id`'s status (open, sent, replied, done, dropped) as of `today`.
+// The first time an item is marked sent, the message is logged as a touch
+// with the person (an email, an intro made, a referral asked; give or ask as
+// the message is), so warmth, the give/ask balance and keep-in-touch
+// cadences count it. One transaction; false when there is no such item.
+bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today);
+
 // ---------------------------------------------------------------- [SECTION] exports
 
 // "Thank-you", "Promise", ... for summaries.

@@ -219,3 +219,37 @@ TEST_CASE("queue commands: draft, mark, snooze, filters, mailto, CSV and Markdow
     CHECK(missing.code == 1);
     CHECK_THAT(missing.err, Catch::Contains("no queue item 9999"));
 }
+
+TEST_CASE("marking a message sent logs it as a touch with the person, once", "[cli][queue]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    std::string ev = importDebConf(db);
+    ok(hallwayCli(db, {"people", "add", "Zoe Quinn", "--email", "zoe@example.org"}));
+    ok(hallwayCli(db, {"met", "Zoe Quinn", "--event", ev, "--at", "2023-09-14T12:00"}));
+    json gen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-18", "--json"}));
+    REQUIRE(gen["added"].size() == 1);
+    REQUIRE(gen["added"][0]["kind"] == "thank_you");
+    std::string thanks = std::to_string(gen["added"][0]["id"].get<long long>());
+    json before = jsonOf(hallwayCli(db, {"person", "Zoe Quinn", "--json"}));
+    CHECK(before["interactions"] == 1);
+    CHECK(before["gives"] == 0);
+
+    ok(hallwayCli(db, {"queue", "mark", thanks, "sent", "--today", "2023-09-18"}));
+    json after = jsonOf(hallwayCli(db, {"person", "Zoe Quinn", "--json"}));
+    CHECK(after["interactions"] == 2);
+    CHECK(after["gives"] == 1);
+    bool logged = false;
+    for (auto& e : after["timeline"])
+        if (e["kind"] == "interaction" && e["text"].get<std::string>().find("Sent: Thank-you") != std::string::npos)
+            logged = true;
+    CHECK(logged);
+
+    // Marked sent again (or replied afterwards): no second touch.
+    ok(hallwayCli(db, {"queue", "mark", thanks, "sent", "--today", "2023-09-19"}));
+    ok(hallwayCli(db, {"queue", "mark", thanks, "replied", "--today", "2023-09-20"}));
+    json again = jsonOf(hallwayCli(db, {"person", "Zoe Quinn", "--json"}));
+    CHECK(again["interactions"] == 2);
+    // The thank-you is not generated again for someone already thanked.
+    json regen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-21", "--json"}));
+    CHECK(regen["added"].empty());
+}
