@@ -13,28 +13,32 @@
 namespace hallway::ui {
 
 bool CaptureModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t sessionsRevision,
-                        std::uint64_t notesRevision) {
-    const bool sessions = !m_built || !m_sessionsLoaded || m_builtEvent != eventId ||
-                          m_sessionsRevision != sessionsRevision;
-    // Recent notes show session titles: new sessions mean new notes rows too.
-    if (!sessions && m_notesRevision == notesRevision) return false;
+                        std::uint64_t targetsRevision, std::uint64_t notesRevision) {
+    const bool changed = !m_built || m_builtEvent != eventId || m_sessionsRevision != sessionsRevision ||
+                         m_targetsRevision != targetsRevision || m_notesRevision != notesRevision;
+    if (!changed) return false;
+    // After a failed load the next change loads everything.
+    const bool sessions = !m_loaded || m_builtEvent != eventId || m_sessionsRevision != sessionsRevision;
+    // A new event or agenda means new targets; recent notes show session titles.
+    const bool targets = sessions || m_targetsRevision != targetsRevision;
+    const bool notes = sessions || m_notesRevision != notesRevision;
     m_built = true;
     m_builtEvent = eventId;
     m_sessionsRevision = sessionsRevision;
+    m_targetsRevision = targetsRevision;
     m_notesRevision = notesRevision;
     ++m_rebuilds;
     m_error.clear();
-    m_targets.clear();
-    m_recent.clear();
     try {
-        if (sessions) {
-            m_sessionsLoaded = false;
-            buildSessions(store, eventId);
-            m_sessionsLoaded = true;
-        }
-        buildNotes(store);
+        m_loaded = false;
+        if (sessions) buildSessions(store, eventId);
+        if (targets) buildTargets(store);
+        if (notes) buildRecent(store);
+        m_loaded = true;
     } catch (const std::exception& e) {
         m_error = e.what();
+        m_targets.clear();
+        m_recent.clear();
     }
     return true;
 }
@@ -71,16 +75,9 @@ void CaptureModel::buildSessions(Store& store, std::optional<RowId> eventId) {
     for (size_t i = 0; i < m_sessions.size(); ++i) m_sessionIndex[m_sessions[i].id] = int(i);
 }
 
-void CaptureModel::buildNotes(Store& store) {
+void CaptureModel::buildTargets(Store& store) {
+    m_targets.clear();
     PeopleRepo people(store);
-    std::unordered_map<RowId, std::string> names;
-    auto nameOf = [&](RowId id) -> const std::string& {
-        auto it = names.find(id);
-        if (it != names.end()) return it->second;
-        auto p = people.find(id);
-        return names.emplace(id, p ? p->displayName : "#" + std::to_string(id)).first->second;
-    };
-
     if (m_hasEvent) {
         for (const Target& t : people.targets(m_event.id)) {
             auto p = people.find(t.personId);
@@ -88,7 +85,6 @@ void CaptureModel::buildNotes(Store& store) {
             CaptureTarget c;
             c.personId = t.personId;
             c.name = p->displayName;
-            names.emplace(p->id, p->displayName);
             c.detail = targetPriorityName(t.priority);
             if (!p->company.empty()) c.detail += " \u00b7 " + p->company;
             c.met = t.status == TargetStatus::Met;
@@ -99,7 +95,18 @@ void CaptureModel::buildNotes(Store& store) {
         std::stable_sort(m_targets.begin(), m_targets.end(),
                          [](const auto& a, const auto& b) { return a.name < b.name; });
     }
+}
 
+void CaptureModel::buildRecent(Store& store) {
+    m_recent.clear();
+    PeopleRepo people(store);
+    std::unordered_map<RowId, std::string> names;
+    auto nameOf = [&](RowId id) -> const std::string& {
+        auto it = names.find(id);
+        if (it != names.end()) return it->second;
+        auto p = people.find(id);
+        return names.emplace(id, p ? p->displayName : "#" + std::to_string(id)).first->second;
+    };
     NotesRepo notes(store);
     for (const Note& n : notes.recentNotes(kRecentLimit, m_hasEvent ? std::optional<RowId>(m_event.id) : std::nullopt)) {
         RecentNote r;

@@ -48,10 +48,10 @@ struct RecentNote {
 class CaptureModel {
 public:
     // Reloads the sessions when `eventId` or `sessionsRevision` moved since the
-    // last build, the targets and recent notes when either or `notesRevision`
-    // moved. True when anything was rebuilt.
+    // last build, the targets when those or `targetsRevision` moved, the recent
+    // notes when those or `notesRevision` moved. True when anything was rebuilt.
     bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t sessionsRevision,
-              std::uint64_t notesRevision);
+              std::uint64_t targetsRevision, std::uint64_t notesRevision);
     // Recomputes the session running at `now` (sessionRunningAt's rule, over
     // the loaded sessions) when the minute or the model changed.
     void syncNow(Instant now);
@@ -70,12 +70,14 @@ public:
 private:
     static constexpr int kRecentLimit = 300;
     void buildSessions(Store& store, std::optional<RowId> eventId);
-    void buildNotes(Store& store);
+    void buildTargets(Store& store);
+    void buildRecent(Store& store);
 
     bool m_built = false;
-    bool m_sessionsLoaded = false;  // false after a failed load: the next sync loads again
+    bool m_loaded = false;  // false after a failed load: the next change loads everything
     std::optional<RowId> m_builtEvent;
     std::uint64_t m_sessionsRevision = 0;
+    std::uint64_t m_targetsRevision = 0;
     std::uint64_t m_notesRevision = 0;
     int m_rebuilds = 0;
     bool m_hasEvent = false;

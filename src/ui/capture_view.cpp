@@ -103,11 +103,11 @@ std::optional<int> CaptureView::takePendingCursor() {
 }
 
 void CaptureView::sync(Store& store, AppState& state) {
-    // Sessions follow the agenda and stars; targets and notes follow people and notes too.
+    // Sessions follow the agenda and stars; targets and recent notes also people and their own kind.
     const auto sessions = state.revision.value(Change::Events | Change::Stars);
-    const auto notes =
-        state.revision.value(Change::Events | Change::Stars | Change::People | Change::Notes | Change::Targets);
-    if (m_model.sync(store, state.eventId, sessions, notes) && !m_model.error().empty())
+    const auto targets = state.revision.value(Change::People | Change::Targets);
+    const auto notes = state.revision.value(Change::People | Change::Notes);
+    if (m_model.sync(store, state.eventId, sessions, targets, notes) && !m_model.error().empty())
         state.error("Could not load notes: " + m_model.error());
     m_model.syncNow(state.now());
 
