@@ -285,6 +285,10 @@ struct Context {
     }
 };
 
+std::string factCheckInKey(RowId fact, RowId person) {
+    return "detail_check_in:F" + std::to_string(fact) + ":P" + std::to_string(person);
+}
+
 std::string giveFirstHint(const QueuePerson& p) {
     if (p.warmth.asks > 0 && p.warmth.gives == 0)
         return " Give first: so far you have only asked " + firstName(p) +
@@ -305,6 +309,9 @@ std::map<std::string, std::string> valuesFor(const Context& c, const FollowUp& f
     v["promise"] = "";
     v["ask"] = "";
     v["other_name"] = "";
+    if (f.rule == "dated_fact_check_in" && p)
+        for (auto& fact : p->datedFacts)
+            if (f.dedupeKey == factCheckInKey(fact.id, f.personId)) v["detail"] = fact.text;
     const NoteItemRecord* item = nullptr;
     if (f.noteItemId)
         if (auto it = c.items.find(*f.noteItemId); it != c.items.end()) item = it->second;
@@ -553,6 +560,25 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
                 f.reason = "They mentioned: " + actionOf() + " (" + *item.onDate + "); ask how it went.";
                 add(f, "detail_check_in");
             }
+        }
+    }
+
+    // Dated facts kept on a person met here ("marathon on 12 April"): the
+    // same check-in as a #detail in a note, once per fact. Dates before the
+    // event are history, not something to ask about.
+    const std::string firstDay = localDateString(in.event.startsAt, c.zone);
+    for (auto& [pid, person] : in.people) {
+        if (!met.count(pid)) continue;
+        for (auto& fact : person.datedFacts) {
+            if (!fact.onDate || !isValidDate(*fact.onDate) || *fact.onDate < firstDay) continue;
+            FollowUp f;
+            f.personId = pid;
+            f.rule = "dated_fact_check_in";
+            f.kind = "detail_check_in";
+            f.dueDate = nextWorkingDayOnOrAfter(addDays(*fact.onDate, 1));
+            f.dedupeKey = factCheckInKey(fact.id, pid);
+            f.reason = "You noted about them: " + fact.text + " (" + *fact.onDate + "); ask how it went.";
+            add(f, "detail_check_in");
         }
     }
 

@@ -65,6 +65,7 @@ struct QueuePerson {
     std::string email;
     std::optional<int> keepInTouchDays;
     Warmth warmth;
+    std::vector<PersonFact> datedFacts;  // facts with a date ("marathon on 12 April")
 };
 
 // Everything one generation run reads, loaded by FollowUpsRepo::loadInputs.

@@ -161,6 +161,17 @@ QueueInputs FollowUpsRepo::loadInputs(RowId eventId) {
         }
     }
     {
+        auto& q = m_store.statement("SELECT person_id, id, text, on_date FROM person_facts "
+                                    "WHERE on_date IS NOT NULL AND on_date <> '' AND person_id IN (" EVENT_PEOPLE ") "
+                                    "ORDER BY id");
+        Resetter r{q};
+        q.bind(1, eventId);
+        while (q.step()) {
+            auto it = in.people.find(q.getInt(0));
+            if (it != in.people.end()) it->second.datedFacts.push_back({q.getInt(1), q.getText(2), q.getText(3)});
+        }
+    }
+    {
         // Rules read keys and states only: leave the drafts and reasons in the database.
         auto& q = m_store.statement(
             "SELECT f.id, f.person_id, f.event_id, f.rule, f.note_id, f.note_item_id, f.kind, f.due_date, f.priority, "

@@ -317,6 +317,30 @@ TEST_CASE("a dated personal detail comes back the working day after its date", "
     CHECK_THAT(checks[0]->draft, Catch::Contains("you mentioned running the Lisbon half marathon"));
 }
 
+TEST_CASE("a dated fact kept on a person met at the event makes the same check-in, once", "[followup][detail]") {
+    Fixture fx;
+    RowId bo = fx.person("Bo Chen");
+    RowId cy = fx.person("Cy Diaz");  // not met: no check-in for their facts
+    fx.people.addFact(bo, {0, "the Lisbon half marathon", std::string("2025-03-15")});
+    fx.people.addFact(bo, {0, "a house move last year", std::string("2024-06-01")});  // before the event: history
+    fx.people.addFact(bo, {0, "has two cats", std::nullopt});
+    fx.people.addFact(cy, {0, "a product launch", std::string("2025-03-20")});
+    fx.target(cy, TargetPriority::Nice);
+    fx.interaction(bo, "met", "neutral", 5);
+    fx.generate("2025-03-08");
+    auto items = fx.all();
+    std::vector<const FollowUp*> checks;
+    for (auto& f : items)
+        if (f.kind == "detail_check_in") checks.push_back(&f);
+    REQUIRE(checks.size() == 1);
+    CHECK(checks[0]->personId == bo);
+    CHECK(checks[0]->dueDate == "2025-03-17");  // Sun 16 -> Mon 17
+    CHECK_THAT(checks[0]->reason, Catch::Contains("the Lisbon half marathon (2025-03-15)"));
+    CHECK_THAT(checks[0]->draft, Catch::Contains("you mentioned the Lisbon half marathon. How did it go?"));
+    auto again = fx.generate("2025-03-18");
+    for (auto& f : again.added) CHECK(f.kind != "detail_check_in");
+}
+
 TEST_CASE("keep-in-touch cadences make recurring check-ins", "[followup][keep_in_touch]") {
     Fixture fx;
     RowId ana = fx.person("Ana Lima", 30), bo = fx.person("Bo Chen");
