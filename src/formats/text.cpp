@@ -93,6 +93,82 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+namespace {
+
+// Base letters of U+00C0..U+017F; '.' means the letter has no plain base
+// (Æ, Ø, ß, Ł, ...) and is only lower-cased when it has a simple pair.
+constexpr const char kLatinBase[] =
+    "AAAAAA.CEEEEIIII.NOOOOO..UUUUY.."   // U+00C0..U+00DF
+    "aaaaaa.ceeeeiiii.nooooo..uuuuy.y"   // U+00E0..U+00FF
+    "AaAaAaCcCcCcCcDd..EeEeEeEeEeGgGg"   // U+0100..U+011F
+    "GgGgHh..IiIiIiIiI...JjKk.LlLlLl."   // U+0120..U+013F
+    "...NnNnNn...OoOoOo..RrRrRrSsSsSs"   // U+0140..U+015F
+    "SsTtTt..UuUuUuUuUuUuWwYyYZzZzZz.";  // U+0160..U+017F
+
+void appendUtf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+char32_t foldCodePoint(char32_t cp) {
+    if (cp >= 0xC0 && cp <= 0x17F) {
+        char base = kLatinBase[cp - 0xC0];
+        if (base != '.') return char32_t(std::tolower((unsigned char)base));
+        if (cp <= 0xDE && cp != 0xD7) return cp + 0x20;  // Æ Ð Ø Þ
+        // Extended-A capitals sit just before their small letter (Ł ł, Œ œ).
+        bool evenCapital = (cp <= 0x137 || (cp >= 0x14A && cp <= 0x177)) && cp % 2 == 0;
+        bool oddCapital = cp >= 0x139 && cp <= 0x148 && cp % 2 == 1;
+        return evenCapital || oddCapital ? cp + 1 : cp;
+    }
+    switch (cp) {  // Greek vowels with tonos, upper and lower
+        case 0x386: case 0x3AC: return 0x3B1;
+        case 0x388: case 0x3AD: return 0x3B5;
+        case 0x389: case 0x3AE: return 0x3B7;
+        case 0x38A: case 0x3AF: return 0x3B9;
+        case 0x38C: case 0x3CC: return 0x3BF;
+        case 0x38E: case 0x3CD: return 0x3C5;
+        case 0x38F: case 0x3CE: return 0x3C9;
+        default: break;
+    }
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;  // Greek capitals
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;                 // Cyrillic А..Я
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;                 // Cyrillic Ѐ..Џ
+    return cp;
+}
+
+}  // namespace
+
+std::string searchFold(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    size_t i = 0;
+    while (i < word.size()) {
+        unsigned char c = static_cast<unsigned char>(word[i]);
+        if (c < 0x80) {
+            out += char(std::tolower(c));
+            ++i;
+            continue;
+        }
+        // Two-byte sequences cover every letter folded here; keep the rest as is.
+        if ((c & 0xE0) == 0xC0 && i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
+            char32_t cp = char32_t((c & 0x1F) << 6) | char32_t(static_cast<unsigned char>(word[i + 1]) & 0x3F);
+            appendUtf8(out, foldCodePoint(cp));
+            i += 2;
+            continue;
+        }
+        out += word[i++];
+    }
+    return out;
+}
+
 std::string nameKey(std::string_view name) { return lower(collapseSpaces(name)); }
 
 std::vector<std::string> splitNames(std::string_view list) {

@@ -37,6 +37,13 @@ std::string collapseSpaces(std::string_view s);
 // ASCII lower-case.
 std::string lower(std::string_view s);
 
+// Folds a word the way the search index (FTS5 unicode61, remove_diacritics)
+// compares it, for ranking and highlighting its hits: ASCII, Latin-1 and
+// Latin Extended-A, Greek and Cyrillic letters lower-cased, and accents
+// dropped from Latin letters and Greek vowels ("José" -> "jose", "Άννα" ->
+// "αννα"). Other characters are kept as they are.
+std::string searchFold(std::string_view word);
+
 // The key used to deduplicate people by name: whitespace collapsed, ASCII
 // case folded. "  Ana  Lima" and "ana lima" give the same key.
 std::string nameKey(std::string_view name);

@@ -244,7 +244,7 @@ void forEachToken(std::string_view text, Fn&& fn, size_t maxTokens = 4000) {
 
 std::vector<std::string> queryWords(const std::string& query) {
     std::vector<std::string> words;
-    forEachToken(query, [&](size_t b, size_t e) { words.push_back(text::lower(std::string_view(query).substr(b, e - b))); });
+    forEachToken(query, [&](size_t b, size_t e) { words.push_back(text::searchFold(std::string_view(query).substr(b, e - b))); });
     return words;
 }
 
@@ -258,7 +258,7 @@ double fieldRelevance(std::string_view text, const std::vector<std::string>& wor
     double tokens = 0;
     forEachToken(text, [&](size_t b, size_t e) {
         ++tokens;
-        std::string token = text::lower(text.substr(b, e - b));
+        std::string token = text::searchFold(text.substr(b, e - b));
         for (size_t w = 0; w < words.size(); ++w) {
             if (token == words[w]) tf[w] += 1.0;
             else if (token.compare(0, words[w].size(), words[w]) == 0) tf[w] += 0.6;
@@ -281,7 +281,7 @@ std::string makeSnippet(const std::string& text, const std::vector<std::string>&
     };
     std::vector<Token> tokens;
     forEachToken(text, [&](size_t b, size_t e) {
-        std::string lowered = text::lower(std::string_view(text).substr(b, e - b));
+        std::string lowered = text::searchFold(std::string_view(text).substr(b, e - b));
         bool hit = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return lowered.rfind(w, 0) == 0; });
         tokens.push_back({b, e, hit});
     });

@@ -34,3 +34,17 @@ TEST_CASE("HTML descriptions become plain text", "[text]") {
     CHECK(text::stripHtml("<p>Hello &amp; welcome</p><p>Second</p>") == "Hello & welcome\nSecond");
     CHECK(text::stripHtml("a<br/>b") == "a\nb");
 }
+
+TEST_CASE("search folding matches what the index folds: case and accents", "[text][search]") {
+    CHECK(text::searchFold("José") == "jose");
+    CHECK(text::searchFold("MÜLLER") == "muller");
+    CHECK(text::searchFold("Dvořák") == "dvorak");
+    CHECK(text::searchFold("Łukasz") == "łukasz");  // no plain base: only lower-cased
+    CHECK(text::searchFold("ØSTERGÅRD") == "østergard");
+    CHECK(text::searchFold("Straße") == "straße");
+    CHECK(text::searchFold("Άννα") == "αννα");
+    CHECK(text::searchFold("ΣΩΚΡΆΤΗΣ") == "σωκρατησ");
+    CHECK(text::searchFold("Анна ЁЖ") == "анна ёж");
+    CHECK(text::searchFold("田中") == "田中");
+    CHECK(text::searchFold("\xC3") == "\xC3");  // a cut sequence is kept, not read past
+}

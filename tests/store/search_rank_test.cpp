@@ -86,3 +86,23 @@ TEST_CASE("every word must match, and the limit per kind holds", "[search][rank]
     CHECK(notes.size() == 10);
     for (auto& n : notes) CHECK(n.title.find("allocator") != std::string::npos);
 }
+
+TEST_CASE("accents and other scripts: hits are ranked and highlighted as the index matched them",
+          "[search][rank]") {
+    Store store(":memory:");
+    RowId accented = addNote(store, "Coffee with José about Ελληνικά docs and Анна's talk", 100);
+    addNote(store, "Jose mentioned in passing", 50);
+    auto notes = ofKind(NotesRepo(store).search("jose"), "note");
+    REQUIRE(notes.size() == 2);
+    for (auto& n : notes) {
+        CHECK(n.score < 0);  // both count as whole-word hits
+        if (n.id == accented) CHECK(n.snippet.find("[José]") != std::string::npos);
+    }
+    auto greek = ofKind(NotesRepo(store).search("ελλην"), "note");
+    REQUIRE(greek.size() == 1);
+    CHECK(greek[0].snippet.find("[Ελληνικά]") != std::string::npos);
+    auto cyrillic = ofKind(NotesRepo(store).search("анна"), "note");
+    REQUIRE(cyrillic.size() == 1);
+    CHECK(cyrillic[0].snippet.find("[Анна]") != std::string::npos);
+    CHECK(cyrillic[0].score < 0);  // ranked as a real hit, not a zero
+}
