@@ -49,7 +49,7 @@ std::string describe(const std::vector<PersonBrief>& list) {
 }  // namespace
 
 std::optional<Session> sessionRunningAt(Store& store, RowId eventId, Instant at) {
-    std::vector<Session> sessions = store.sessions(eventId);
+    std::vector<Session> sessions = store.sessionsRunningBetween(eventId, at, at + 1);
     const int i = runningSessionIndex(sessions, at);
     if (i < 0) return std::nullopt;
     return std::move(sessions[size_t(i)]);

@@ -112,12 +112,17 @@ std::vector<NoteItemRecord> NotesRepo::items(RowId noteId) {
 }
 
 std::vector<Note> NotesRepo::recentNotes(int limit, std::optional<RowId> eventId) {
-    auto& q = m_store.statement("SELECT " NOTE_COLUMNS " FROM notes n WHERE (?1 IS NULL OR n.event_id = ?1) "
-                                "ORDER BY n.created_at DESC, n.id DESC LIMIT ?2");
+    // Two statements: "?1 IS NULL OR event_id = ?1" keeps SQLite off both
+    // indexes and scans every note (57 ms at 500,000).
+    auto& q = eventId ? m_store.statement("SELECT " NOTE_COLUMNS " FROM notes n WHERE n.event_id = ?1 "
+                                          "ORDER BY n.created_at DESC, n.id DESC LIMIT ?2")
+                      : m_store.statement("SELECT " NOTE_COLUMNS " FROM notes n "
+                                          "ORDER BY n.created_at DESC, n.id DESC LIMIT ?2");
     std::vector<Note> out;
     {
         sql::ResetOnExit r{q};
-        q.bind(1, eventId).bind(2, limit);
+        if (eventId) q.bind(1, *eventId);
+        q.bind(2, limit);
         while (q.step()) out.push_back(readNote(q));
     }
     auto& p = m_store.statement("SELECT person_id FROM note_people WHERE note_id=? ORDER BY rowid");

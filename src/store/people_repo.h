@@ -92,6 +92,8 @@ public:
     // --- network
     // `by` is "company", "tag" or "role". People without a value group under "".
     std::vector<NetworkGroup> network(const std::string& by);
+    // Every tag in use, sorted: for filters, without network()'s counting.
+    std::vector<std::string> tags();
 
 private:
     bool addContact(RowId person, const char* kind, const ContactDetail& detail);

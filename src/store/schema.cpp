@@ -331,7 +331,13 @@ const char* const kStep6 = R"SQL(
 DROP INDEX person_contacts_value;
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
+// Step 7: Capture lists the newest notes of all events; without this index
+// that sorts every note (138 ms at 500,000).
+const char* const kStep7 = R"SQL(
+CREATE INDEX notes_created ON notes(created_at);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7};
 
 }  // namespace
 

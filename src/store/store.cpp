@@ -391,6 +391,19 @@ void Store::recordImport(RowId eventId, const std::string& file, const std::stri
 
 // --- sessions -------------------------------------------------------------
 
+std::vector<Session> Store::sessionsRunningBetween(RowId eventId, Instant from, Instant to) {
+    // The start bound keeps this on the (event_id, starts_at) index.
+    auto& q = m_stmts->get(*m_db, "SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.event_id = ?1 "
+                                  "AND s.starts_at > ?2 - 86400 AND s.starts_at < ?3 AND s.ends_at > ?2 "
+                                  "AND s.removed_at IS NULL ORDER BY s.starts_at, s.id");
+    sql::ResetOnExit r{q};
+    q.bind(1, eventId).bind(2, from).bind(3, to);
+    std::vector<Session> out;
+    while (q.step()) out.push_back(readSession(q));
+    for (auto& s : out) s.speakers = speakerNames(s.id);  // a handful: one query each
+    return out;
+}
+
 std::vector<Session> Store::sessions(RowId eventId, const SessionQuery& query) {
     std::vector<Session> out;
     std::string timeZone = "UTC";

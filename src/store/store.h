@@ -96,6 +96,10 @@ public:
 
     // --- sessions
     std::vector<Session> sessions(RowId eventId, const SessionQuery& query = {});
+    // Sessions (not removed) running at some moment in [from, to), in start
+    // order. Sessions longer than a day are not looked for: none is "running"
+    // in the sense capture needs.
+    std::vector<Session> sessionsRunningBetween(RowId eventId, Instant from, Instant to);
     std::optional<Session> findSession(RowId id);
     // Every session of the event keyed by source id, removed ones included.
     std::map<std::string, Session> sessionsBySourceId(RowId eventId);

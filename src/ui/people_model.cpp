@@ -35,10 +35,7 @@ bool PeopleListModel::sync(Store& store, const std::string& search, const std::s
         m_tagsRevision = revision;
         try {
             m_total = people.count();
-            m_tags.clear();
-            for (const auto& g : people.network("tag"))
-                if (!g.group.empty()) m_tags.push_back(g.group);
-            std::sort(m_tags.begin(), m_tags.end());
+            m_tags = people.tags();
         } catch (const std::exception& e) {
             m_error = e.what();
         }
