@@ -490,10 +490,10 @@ void FollowUpView::setStatus(Store& store, AppState& state, const std::string& s
     if (!m_draft.has()) return;
     const FollowUp& f = m_draft.item();
     try {
-        if (!FollowUpsRepo(store).setStatus(f.id, status, m_queue.today()))
-            throw std::runtime_error("the item is gone");
+        // Marked sent, the message is also logged as a touch with the person.
+        if (!markFollowUp(store, f.id, status, m_queue.today())) throw std::runtime_error("the item is gone");
         const auto before = queueRevision(state);
-        state.revision.bump(Change::Queue);
+        state.revision.bump(status == "sent" ? Change::Queue | Change::Targets : Change::Queue);
         // A closed item only leaves the list: no need to reload thousands of others.
         if (status == "sent" || status == "replied" || status == "done" || status == "dropped")
             m_queue.applyClosed(f.id, before, queueRevision(state));

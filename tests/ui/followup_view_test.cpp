@@ -11,6 +11,7 @@
 #include "core/followup.h"
 #include "core/time_util.h"
 #include "store/followups_repo.h"
+#include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -133,12 +134,17 @@ TEST_CASE("the generated queue shows grouped; a click opens the draft and Mark s
     CHECK(queue.rebuildCount() == queueBuilds);  // selecting reloads the draft, not the queue
 
     // Mark sent: the store has it sent, it leaves the queue and the next item is selected.
+    const Warmth warmthBefore = NotesRepo(f.store).warmth(promise->personId);
     auto sent = ui.view().buttonRect("Mark sent");
     REQUIRE(sent);
     ui.imgui.click(*sent);
     auto stored = FollowUpsRepo(f.store).find(promise->id);
     REQUIRE(stored);
     CHECK(stored->status == "sent");
+    // The message counts as a touch with the person: a give, for a kept promise.
+    const Warmth warmthAfter = NotesRepo(f.store).warmth(promise->personId);
+    CHECK(warmthAfter.interactions == warmthBefore.interactions + 1);
+    CHECK(warmthAfter.gives == warmthBefore.gives + 1);
     CHECK(stored->statusOn == std::optional<std::string>("2025-03-10"));
     CHECK_FALSE(ui.state.status.error);
     CHECK(queue.rows().size() == 2);
