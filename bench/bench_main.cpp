@@ -1,7 +1,7 @@
 // hallway-bench: measures the operations DESIGN.md budgets, on synthetic data,
 // and prints medians. Not a test: run it on a quiet machine and read the figures.
 //
-//   hallway-bench [--runs N] [--sessions N] [--people N] [--notes N] [--only import|linkedin|search|queue]
+//   hallway-bench [--runs N] [--sessions N] [--people N] [--notes N] [--only import|linkedin|search|queue|frames]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

@@ -9,7 +9,7 @@ packages=(
   build-essential cmake pkg-config
   libsqlite3-dev sqlite3 libpugixml-dev nlohmann-json3-dev libical-dev
   libhowardhinnant-date-dev tzdata libcli11-dev catch2
-  libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev fonts-dejavu-core
+  libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev fonts-dejavu-core fonts-wqy-microhei
   xvfb xauth python3
   clang libclang-rt-14-dev
 )
