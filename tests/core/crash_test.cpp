@@ -12,45 +12,20 @@
 
 #include "store/notes_repo.h"
 #include "store/store.h"
+#include "process_support.h"
 #include "test_support.h"
 
 using namespace hallway;
 
 namespace {
 
-struct Child {
-    pid_t pid;
-    FILE* out;
-};
+using Child = hallway::testing::ChildProcess;
 
 Child spawnWriter(const std::string& db, int count, const std::string& tag) {
-    int fds[2];
-    REQUIRE(pipe(fds) == 0);
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        dup2(fds[1], 1);
-        close(fds[0]);
-        close(fds[1]);
-        std::string n = std::to_string(count);
-        execl(HALLWAY_NOTE_WRITER, "note_writer", db.c_str(), n.c_str(), tag.c_str(), nullptr);
-        _exit(127);
-    }
-    close(fds[1]);
-    return {pid, fdopen(fds[0], "r")};
+    return hallway::testing::spawnWithPipe(HALLWAY_NOTE_WRITER, {db, std::to_string(count), tag});
 }
 
-std::string integrity(const std::string& db) {
-    sqlite3* h = nullptr;
-    REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
-    sqlite3_stmt* st = nullptr;
-    REQUIRE(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-    std::string result = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    sqlite3_close(h);
-    return result;
-}
+std::string integrity(const std::string& db) { return hallway::testing::scalarText(db, "PRAGMA integrity_check"); }
 
 }  // namespace
 

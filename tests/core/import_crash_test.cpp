@@ -14,27 +14,16 @@
 
 #include "core/import_service.h"
 #include "store/store.h"
+#include "process_support.h"
 #include "test_support.h"
 
 using namespace hallway;
+using hallway::testing::scalar;
+using hallway::testing::scalarText;
 using hallway::testing::TempDir;
 using hallway::testing::testData;
 
 namespace {
-
-std::string scalarText(const std::string& db, const char* sqlText) {
-    sqlite3* h = nullptr;
-    REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
-    sqlite3_stmt* st = nullptr;
-    REQUIRE(sqlite3_prepare_v2(h, sqlText, -1, &st, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-    std::string v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    sqlite3_close(h);
-    return v;
-}
-
-long long scalar(const std::string& db, const char* sqlText) { return std::stoll(scalarText(db, sqlText)); }
 
 void writeBigFrab(const std::string& path, int sessions) {
     std::ofstream out(path);
@@ -75,19 +64,7 @@ struct Outcome {
 
 // Runs the import in a child and kills it `delay` after it started.
 Outcome runAndKill(const char* kind, const std::string& db, const std::string& file, std::chrono::milliseconds delay) {
-    int fds[2];
-    REQUIRE(pipe(fds) == 0);
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        dup2(fds[1], 1);
-        close(fds[0]);
-        close(fds[1]);
-        execl(HALLWAY_IMPORT_RUNNER, "import_runner", kind, db.c_str(), file.c_str(), nullptr);
-        _exit(127);
-    }
-    close(fds[1]);
-    FILE* out = fdopen(fds[0], "r");
+    auto [pid, out] = hallway::testing::spawnWithPipe(HALLWAY_IMPORT_RUNNER, {kind, db, file});
     char line[64] = {0};
     REQUIRE(std::fgets(line, sizeof line, out) != nullptr);
     REQUIRE(std::string(line) == "start\n");

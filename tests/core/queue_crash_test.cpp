@@ -19,29 +19,18 @@
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
+#include "process_support.h"
 #include "test_support.h"
 
 using namespace hallway;
+using hallway::testing::scalar;
+using hallway::testing::scalarText;
 using hallway::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
 
 const char* const kToday = "2025-03-10";
-
-std::string scalarText(const std::string& db, const char* sqlText) {
-    sqlite3* h = nullptr;
-    REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
-    sqlite3_stmt* st = nullptr;
-    REQUIRE(sqlite3_prepare_v2(h, sqlText, -1, &st, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-    std::string v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    sqlite3_close(h);
-    return v;
-}
-
-long long scalar(const std::string& db, const char* sqlText) { return std::stoll(scalarText(db, sqlText)); }
 
 // An event with `met` people met and `noteCount` notes, each carrying one
 // marker (promise, detail, ask, intro in turn), written in one transaction;
@@ -112,20 +101,7 @@ struct Outcome {
 };
 
 Outcome runQueue(const std::string& db, RowId eventId, const KillWhen& when) {
-    int fds[2];
-    REQUIRE(pipe(fds) == 0);
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        dup2(fds[1], 1);
-        close(fds[0]);
-        close(fds[1]);
-        std::string ev = std::to_string(eventId);
-        execl(HALLWAY_QUEUE_RUNNER, "queue_runner", db.c_str(), ev.c_str(), kToday, nullptr);
-        _exit(127);
-    }
-    close(fds[1]);
-    FILE* out = fdopen(fds[0], "r");
+    auto [pid, out] = hallway::testing::spawnWithPipe(HALLWAY_QUEUE_RUNNER, {db, std::to_string(eventId), kToday});
     char line[64] = {0};
     REQUIRE(std::fgets(line, sizeof line, out) != nullptr);
     REQUIRE(std::string(line) == "start\n");
