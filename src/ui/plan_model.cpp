@@ -46,7 +46,6 @@ bool PlanModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t r
     ++m_rebuilds;
     m_hasEvent = false;
     m_event = Event{};
-    m_sessions.clear();
     m_rows.clear();
     m_days.clear();
     m_rooms.clear();
@@ -68,13 +67,14 @@ void PlanModel::build(Store& store, RowId eventId) {
     if (!event) return;
     m_hasEvent = true;
     m_event = *event;
-    m_sessions = store.sessions(eventId);
+    // Each session lives once, in its row: the rows are the model.
+    std::vector<Session> sessions = store.sessions(eventId);
     const std::string& zone = m_event.timeZone;
 
     std::set<std::string> dayKeys, rooms, tracks;
     std::vector<std::string> keyOfSession;
-    keyOfSession.reserve(m_sessions.size());
-    for (const auto& s : m_sessions) {
+    keyOfSession.reserve(sessions.size());
+    for (const auto& s : sessions) {
         keyOfSession.push_back(localDateString(s.startsAt, zone));
         dayKeys.insert(keyOfSession.back());
         rooms.insert(s.room);
@@ -84,11 +84,10 @@ void PlanModel::build(Store& store, RowId eventId) {
     m_rooms = sortedUnique(rooms);
     m_tracks = sortedUnique(tracks);
 
-    m_rows.reserve(m_sessions.size());
-    for (size_t i = 0; i < m_sessions.size(); ++i) {
-        const Session& s = m_sessions[i];
+    m_rows.reserve(sessions.size());
+    for (size_t i = 0; i < sessions.size(); ++i) {
+        const Session& s = sessions[i];
         PlanRow row;
-        row.session = s;
         row.day = int(std::distance(dayKeys.begin(), dayKeys.find(keyOfSession[i])));
         row.room = indexOf(m_rooms, s.room);
         LocalDateTime local = instantToLocal(s.startsAt, zone);
@@ -98,9 +97,6 @@ void PlanModel::build(Store& store, RowId eventId) {
         row.when = m_days[row.day].label + " " + row.time;
         row.speakers = joinNames(s.speakers);
         row.meta = row.speakers.empty() ? row.time : row.time + " \u00b7 " + row.speakers;
-        // One-line fields: agenda titles sometimes carry line breaks.
-        for (auto& ch : row.session.title)
-            if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
         row.haystack = asciiLower(s.title + "\n" + s.subtitle + "\n" + row.speakers + "\n" + s.room + "\n" + s.track +
                                   "\n" + s.type + "\n" + s.abstract + "\n" + s.description);
         row.abstract = readableText(s.abstract);
@@ -110,6 +106,10 @@ void PlanModel::build(Store& store, RowId eventId) {
         row.hue = track < 0 ? -1.0f : std::fmod(0.58f + float(track) * 0.618034f, 1.0f);
         if (s.starred) ++m_starred;
         m_byId[s.id] = int(m_rows.size());
+        row.session = std::move(sessions[i]);
+        // One-line fields: agenda titles sometimes carry line breaks.
+        for (auto& ch : row.session.title)
+            if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
         m_rows.push_back(std::move(row));
     }
     markOverlaps();
@@ -134,7 +134,6 @@ bool PlanModel::applyStar(RowId sessionId, bool starred, std::uint64_t revisionB
     PlanRow& row = m_rows[size_t(it->second)];
     if (row.session.starred != starred) m_starred += starred ? 1 : -1;
     row.session.starred = starred;
-    m_sessions[size_t(it->second)].starred = starred;  // rows are built in the order of m_sessions
     markOverlaps();
     m_builtRevision = revisionAfter;
     ++m_serial;

@@ -59,7 +59,6 @@ public:
     bool hasEvent() const { return m_hasEvent; }
     const Event& event() const { return m_event; }
     const std::vector<PlanRow>& rows() const { return m_rows; }
-    const std::vector<Session>& sessions() const { return m_sessions; }
     const std::vector<PlanDay>& days() const { return m_days; }
     const std::vector<std::string>& rooms() const { return m_rooms; }
     const std::vector<std::string>& tracks() const { return m_tracks; }
@@ -79,7 +78,6 @@ private:
     int m_rebuilds = 0;
     bool m_hasEvent = false;
     Event m_event;
-    std::vector<Session> m_sessions;
     std::vector<PlanRow> m_rows;
     std::vector<PlanDay> m_days;
     std::vector<std::string> m_rooms;

@@ -122,7 +122,14 @@ void Shell::updateClock(AppState& state) {
     if (minute == m_clockMinute && model.serial() == m_clockSerial) return;
     m_clockMinute = minute;
     m_clockSerial = model.serial();
-    m_clockText = model.hasEvent() ? eventClockText(model.event(), model.sessions(), state.now()) : std::string();
+    if (!model.hasEvent()) {
+        m_clockText.clear();
+        return;
+    }
+    std::vector<const Session*> sessions;
+    sessions.reserve(model.rows().size());
+    for (const PlanRow& row : model.rows()) sessions.push_back(&row.session);
+    m_clockText = eventClockText(model.event(), sessions, state.now());
 }
 
 void Shell::draw(Store* store, AppState& state, const std::string& storeError) {

@@ -145,16 +145,16 @@ std::string joinNames(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string eventClockText(const Event& event, const std::vector<Session>& sessions, Instant now) {
+std::string eventClockText(const Event& event, const std::vector<const Session*>& sessions, Instant now) {
     const std::string& zone = event.timeZone;
     Instant first = event.startsAt, last = event.endsAt;
     if (first == 0 || last == 0) {
         first = std::numeric_limits<Instant>::max();
         last = std::numeric_limits<Instant>::min();
-        for (const auto& s : sessions) {
-            if (s.removed) continue;
-            first = std::min(first, s.startsAt);
-            last = std::max(last, s.endsAt);
+        for (const Session* s : sessions) {
+            if (s->removed) continue;
+            first = std::min(first, s->startsAt);
+            last = std::max(last, s->endsAt);
         }
         if (first > last) return "no sessions yet";
     }
@@ -174,10 +174,10 @@ std::string eventClockText(const Event& event, const std::vector<Session>& sessi
 
     const Session* next = nullptr;
     const Session* nextStarred = nullptr;
-    for (const auto& s : sessions) {
-        if (s.removed || s.startsAt <= now) continue;
-        if (!next || s.startsAt < next->startsAt) next = &s;
-        if (s.starred && (!nextStarred || s.startsAt < nextStarred->startsAt)) nextStarred = &s;
+    for (const Session* s : sessions) {
+        if (s->removed || s->startsAt <= now) continue;
+        if (!next || s->startsAt < next->startsAt) next = s;
+        if (s->starred && (!nextStarred || s->startsAt < nextStarred->startsAt)) nextStarred = s;
     }
     if (nextStarred) next = nextStarred;
     if (next) {

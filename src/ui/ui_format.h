@@ -42,6 +42,6 @@ std::string joinNames(const std::vector<std::string>& names);
 // starred session to start, else the next session; the part is left out when
 // nothing is left). Otherwise the event's dates and zone.
 // `sessions` are the event's sessions in any order.
-std::string eventClockText(const Event& event, const std::vector<Session>& sessions, Instant now);
+std::string eventClockText(const Event& event, const std::vector<const Session*>& sessions, Instant now);
 
 }  // namespace hallway::ui

@@ -39,11 +39,13 @@ TEST_CASE("the event clock", "[ui][format]") {
         s.starred = starred;
         return s;
     };
-    std::vector<Session> sessions = {
+    std::vector<Session> owned = {
         session(1, "Keynote", "Janson", {2024, 2, 3, 9, 30, 0}, false),
         session(2, "Rust in the kernel", "K.1.105", {2024, 2, 3, 11, 0, 0}, true),
         session(3, "Closing", "Janson", {2024, 2, 4, 17, 0, 0}, false),
     };
+    std::vector<const Session*> sessions;
+    for (const Session& s : owned) sessions.push_back(&s);
 
     SECTION("before the event: its dates and zone") {
         CHECK(eventClockText(e, sessions, localToInstant({2024, 1, 20, 12, 0, 0}, e.timeZone)) ==
