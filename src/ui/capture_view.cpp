@@ -173,12 +173,6 @@ bool CaptureView::save(Store& store, AppState& state) {
     in.at = state.now();
     if (m_sessionChoice == SessionChoice::None) in.noSession = true;
     if (m_sessionChoice == SessionChoice::Fixed) in.sessionId = m_fixedSession;
-    if (m_sessionChoice == SessionChoice::Automatic && m_model.hasEvent() && m_model.error().empty()) {
-        // saveNote's rule over the sessions already loaded, at the same instant: no reload of the agenda.
-        const int running = runningSessionIndex(m_model.sessions(), *in.at);
-        if (running >= 0) in.sessionId = m_model.sessions()[size_t(running)].id;
-        else in.noSession = true;
-    }
     for (const auto& p : m_chosen) in.people.push_back(p.id);
 
     SavedNote saved;
