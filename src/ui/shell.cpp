@@ -17,7 +17,6 @@
 #include "formats/agenda.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
-#include "ui/placeholder_view.h"
 #include "ui/theme.h"
 #include "ui/ui_format.h"
 #include "ui/ui_widgets.h"
