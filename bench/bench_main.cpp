@@ -84,11 +84,14 @@ struct Timing {
     double importMs;
 };
 
+// A path with no database left from an earlier run (HALLWAY_BENCH_KEEP keeps them).
+std::string freshDatabase(const std::filesystem::path& path) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+    return path.string();
+}
+
 Timing importOnce(const std::string& xml, const std::string& dbPath) {
-    std::filesystem::remove(dbPath);
-    std::filesystem::remove(dbPath + "-wal");
-    std::filesystem::remove(dbPath + "-shm");
-    Store store(dbPath);
+    Store store(freshDatabase(dbPath));
     auto t0 = Clock::now();
     Agenda agenda = parseAgenda(xml, "bench.xml", AgendaFormat::FrabXml);
     double parseMs = msSince(t0);
@@ -142,14 +145,14 @@ void benchLinkedIn(const std::filesystem::path& dir, int runs) {
     }
     std::vector<double> ours, shell;
     for (int r = 0; r < runs; ++r) {
-        std::string db = (dir / ("li" + std::to_string(r) + ".db")).string();
+        std::string db = freshDatabase(dir / ("li" + std::to_string(r) + ".db"));
         Store store(db);
         auto t0 = Clock::now();
         auto report = importContactsFile(store, withNotes, {});
         ours.push_back(msSince(t0));
         if (report.added != rows) std::printf("  (imported %d of %d rows!)\n", report.added, rows);
 
-        std::string shellDb = (dir / ("sh" + std::to_string(r) + ".db")).string();
+        std::string shellDb = freshDatabase(dir / ("sh" + std::to_string(r) + ".db"));
         std::string cmd = "sqlite3 " + shellDb + " -cmd 'PRAGMA journal_mode=WAL' '.import --csv " + plain + " t' >/dev/null";
         auto t1 = Clock::now();
         int rc = std::system(cmd.c_str());
@@ -186,7 +189,7 @@ void benchLinkedIn(const std::filesystem::path& dir, int runs) {
            "COMMIT;\n";
     std::vector<double> floor;
     for (int r = 0; r < runs; ++r) {
-        std::string floorDb = (dir / ("floor" + std::to_string(r) + ".db")).string();
+        std::string floorDb = freshDatabase(dir / ("floor" + std::to_string(r) + ".db"));
         { Store empty(floorDb); }  // Hallway's schema, no rows
         std::string cmd = "sqlite3 " + floorDb + " < " + script + " >/dev/null";
         auto t = Clock::now();
@@ -200,7 +203,7 @@ void benchLinkedIn(const std::filesystem::path& dir, int runs) {
 }
 
 void benchSearch(const std::filesystem::path& dir, int peopleCount, int noteCount) {
-    std::string db = (dir / "search.db").string();
+    std::string db = freshDatabase(dir / "search.db");
     Store store(db);
     PeopleRepo people(store);
     NotesRepo notes(store);
@@ -265,7 +268,7 @@ void benchSearch(const std::filesystem::path& dir, int peopleCount, int noteCoun
 // generation again (the idempotent case: nothing to add).
 void benchQueue(const std::filesystem::path& dir, int runs) {
     const int metCount = 500, noteCount = 2000;
-    std::string seed = (dir / "queue-seed.db").string();
+    std::string seed = freshDatabase(dir / "queue-seed.db");
     RowId eventId = 0;
     {
         Store store(seed);
@@ -324,7 +327,7 @@ void benchQueue(const std::filesystem::path& dir, int runs) {
     std::vector<double> first, second;
     size_t added = 0;
     for (int r = 0; r < runs; ++r) {
-        std::string copy = (dir / ("queue-" + std::to_string(r) + ".db")).string();
+        std::string copy = freshDatabase(dir / ("queue-" + std::to_string(r) + ".db"));
         std::filesystem::copy_file(seed, copy, std::filesystem::copy_options::overwrite_existing);
         Store store(copy);
         ensureDefaultTemplates(store);  // first use of the templates is not the engine's cost
@@ -337,7 +340,7 @@ void benchQueue(const std::filesystem::path& dir, int runs) {
         second.push_back(msSince(t1));
         if (!again.added.empty()) std::printf("  queue: second run added %zu items (should be 0)\n", again.added.size());
         if (std::getenv("HALLWAY_BENCH_VERBOSE")) {
-            std::string split = (dir / ("queue-split-" + std::to_string(r) + ".db")).string();
+            std::string split = freshDatabase(dir / ("queue-split-" + std::to_string(r) + ".db"));
             std::filesystem::copy_file(seed, split, std::filesystem::copy_options::overwrite_existing);
             Store fresh(split);
             ensureDefaultTemplates(fresh);
