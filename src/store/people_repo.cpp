@@ -1,6 +1,7 @@
 #include "store/people_repo.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "core/time_util.h"
@@ -133,22 +134,52 @@ std::optional<Person> PeopleRepo::find(RowId id) {
 std::vector<PersonBrief> PeopleRepo::list(const PeopleQuery& query) {
     std::vector<PersonBrief> out;
     std::string match = sql::ftsPrefixQuery(query.search);
-    sql::Statement* q;
-    if (!match.empty()) {
-        q = &m_store.statement(
-            "SELECT p.id, p.display_name, p.company, p.role FROM people_fts f JOIN people p ON p.id = f.rowid "
-            "WHERE people_fts MATCH ?1 AND (?2 = '' OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id "
-            "AND t.tag = ?2)) ORDER BY f.rank, p.display_name LIMIT ?3");
-        q->bind(1, match);
-    } else {
-        q = &m_store.statement(
+    const std::string tag = text::lower(text::trim(query.tag));
+    auto read = [&](sql::Statement& q) {
+        while (q.step()) out.push_back({q.getInt(0), q.getText(1), q.getText(2), q.getText(3)});
+    };
+    if (match.empty() || query.limit <= 0) {
+        // The whole list, or the whole list filtered: in name order either way,
+        // so a search narrows the table without reshuffling it.
+        auto& q = m_store.statement(
             "SELECT p.id, p.display_name, p.company, p.role FROM people p "
-            "WHERE (?2 = '' OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.tag = ?2)) "
+            "WHERE (?1 = '' OR p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?1)) "
+            "AND (?2 = '' OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.tag = ?2)) "
             "ORDER BY p.name_key, p.id LIMIT ?3");
+        sql::ResetOnExit r{q};
+        q.bind(1, match).bind(2, tag).bind(3, query.limit > 0 ? query.limit : -1);
+        read(q);
+        return out;
     }
-    sql::ResetOnExit r{*q};
-    q->bind(2, text::lower(text::trim(query.tag))).bind(3, query.limit > 0 ? query.limit : -1);
-    while (q->step()) out.push_back({q->getInt(0), q->getText(1), q->getText(2), q->getText(3)});
+    // A picker wants the few best: people whose name matches before those who
+    // only match by company or role, each group in name order. Candidates are
+    // the newest matches of each kind, so "co" over 50,000 people at
+    // "Company ..." stays a bounded lookup (bm25 ranked every match: 37 ms).
+    auto& q = m_store.statement(
+        "SELECT p.id, p.display_name, p.company, p.role FROM people p "
+        "WHERE p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3) "
+        "AND (?2 = '' OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.tag = ?2)) "
+        "ORDER BY p.name_key, p.id");
+    constexpr int kCandidates = 200;
+    {
+        sql::ResetOnExit r{q};
+        q.bind(1, "{display_name} : (" + match + ")").bind(2, tag).bind(3, kCandidates);
+        read(q);
+    }
+    if (int(out.size()) < query.limit) {
+        size_t byName = out.size();
+        sql::ResetOnExit r{q};
+        q.bind(1, match).bind(2, tag).bind(3, kCandidates);
+        read(q);
+        // The second query finds the name matches again; keep their first place.
+        std::vector<PersonBrief> others;
+        for (size_t i = byName; i < out.size(); ++i)
+            if (std::none_of(out.begin(), out.begin() + long(byName), [&](const PersonBrief& p) { return p.id == out[i].id; }))
+                others.push_back(std::move(out[i]));
+        out.resize(byName);
+        std::move(others.begin(), others.end(), std::back_inserter(out));
+    }
+    if (int(out.size()) > query.limit) out.resize(size_t(query.limit));
     return out;
 }
 

@@ -55,6 +55,47 @@ TEST_CASE("a person keeps several emails, phones, urls, tags and facts", "[peopl
     CHECK(people.list(byTag).size() == 1);
 }
 
+TEST_CASE("a person picker lists name matches first, a filtered table stays in name order", "[people]") {
+    Store store(":memory:");
+    PeopleRepo people(store);
+    auto add = [&](const char* name, const char* company, const char* tag = nullptr) {
+        Person p;
+        p.displayName = name;
+        p.company = company;
+        if (tag) p.tags = {tag};
+        return people.create(p);
+    };
+    RowId cora = add("Cora Lind", "Acme", "rust");
+    RowId bo = add("Bo Berg", "Corvid Labs");  // newer, but only the company matches
+    RowId al = add("Al Corbett", "Initech", "rust");
+    for (int i = 0; i < 300; ++i) add(("Person " + std::to_string(i)).c_str(), "Corvid Labs");
+
+    auto ids = [](const std::vector<PersonBrief>& list) {
+        std::vector<RowId> out;
+        for (auto& p : list) out.push_back(p.id);
+        return out;
+    };
+    PeopleQuery picker{"cor", "", 4};
+    auto picked = people.list(picker);
+    REQUIRE(picked.size() == 4);
+    CHECK(picked[0].id == al);    // name matches, in name order ...
+    CHECK(picked[1].id == cora);
+    CHECK(picked[2].id != bo);    // ... then company matches, also in name order
+    CHECK(picked[2].company == "Corvid Labs");
+
+    PeopleQuery table{"cor", "", 0};
+    auto all = people.list(table);
+    CHECK(all.size() == 303);     // every match, not only the newest candidates
+    CHECK(all.front().id == al);
+    CHECK(all[1].id == bo);
+    CHECK(all[2].id == cora);
+
+    PeopleQuery tagged{"cor", "RUST", 8};
+    CHECK(ids(people.list(tagged)) == std::vector<RowId>{al, cora});
+    tagged.limit = 0;
+    CHECK(ids(people.list(tagged)) == std::vector<RowId>{al, cora});
+}
+
 TEST_CASE("merging two people keeps every detail and link of both", "[people][merge]") {
     Store store(":memory:");
     PeopleRepo people(store);
