@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "formats/text.h"
+
 namespace hallway {
 
 const char* targetPriorityName(TargetPriority p) {
@@ -36,8 +38,7 @@ std::optional<TargetStatus> targetStatusFromName(const std::string& name) {
 }
 
 std::string profileUrlKey(const std::string& url) {
-    std::string s;
-    for (char c : url) s += char(std::tolower(static_cast<unsigned char>(c)));
+    std::string s = text::lower(url);
     auto strip = [&](const std::string& prefix) {
         if (s.rfind(prefix, 0) == 0) s.erase(0, prefix.size());
     };

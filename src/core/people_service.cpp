@@ -57,25 +57,40 @@ struct Match {
     std::string reason;
 };
 
+// A record's identity keys, computed once: matching and then indexing the
+// person it becomes both use them.
+struct RecordKeys {
+    std::vector<std::string> emails;  // as stored: trimmed, lower-case
+    std::vector<std::string> urls;    // profileUrlKey of each URL
+    std::string profile;              // its LinkedIn profile key, if any
+    std::string name;                 // text::nameKey of the full name
+    std::string company;              // companyKey
+};
+
+RecordKeys keysOf(const ContactRecord& c) {
+    RecordKeys k;
+    k.emails.reserve(c.emails.size());
+    for (auto& e : c.emails) k.emails.push_back(text::lower(text::trim(e.value)));
+    k.urls.reserve(c.urls.size());
+    for (auto& u : c.urls) {
+        k.urls.push_back(profileUrlKey(text::trim(u.value)));
+        if (k.urls.back().rfind("linkedin.com/in/", 0) == 0) k.profile = k.urls.back();
+    }
+    k.name = text::nameKey(c.fullName);
+    k.company = companyKey(c.company);
+    return k;
+}
+
 // What an import matches records against, read from the database once and
 // kept current as the import adds people: no query per record.
 class MatchIndex {
 public:
     explicit MatchIndex(PeopleRepo& people) {
-        for (auto& k : people.allMatchKeys()) add(k.person, k.kind, k.key);
+        for (auto& k : people.allMatchKeys()) add(k.person, k.kind == "email" ? m_byEmail : m_byUrl, k.key);
         for (auto& n : people.allNames()) m_byName[n.nameKey].push_back({n.brief.id, companyKey(n.brief.company)});
     }
 
-    void add(RowId person, const std::string& kind, const std::string& key) {
-        if (key.empty()) return;
-        auto& ids = (kind == "email" ? m_byEmail : m_byUrl)[key];
-        if (std::find(ids.begin(), ids.end(), person) == ids.end()) ids.push_back(person);
-        if (kind == "url" && key.rfind("linkedin.com/in/", 0) == 0) m_withProfile.insert(person);
-    }
-
-    void addPerson(const PersonBrief& brief) {
-        m_byName[text::nameKey(brief.displayName)].push_back({brief.id, companyKey(brief.company)});
-    }
+    void addPerson(RowId person, const RecordKeys& keys) { m_byName[keys.name].push_back({person, keys.company}); }
 
     void setCompany(RowId person, const std::string& nameKey, const std::string& company) {
         for (auto& n : m_byName[nameKey])
@@ -83,48 +98,45 @@ public:
     }
 
     // Adds the record's emails and URLs as they will be stored.
-    void addDetails(RowId person, const ContactRecord& c) {
-        for (auto& e : c.emails) add(person, "email", text::lower(text::trim(e.value)));
-        for (auto& u : c.urls) add(person, "url", profileUrlKey(text::trim(u.value)));
+    void addDetails(RowId person, const RecordKeys& keys) {
+        for (auto& e : keys.emails) add(person, m_byEmail, e);
+        for (auto& u : keys.urls) add(person, m_byUrl, u);
     }
 
-    Match find(const ContactRecord& c) const {
-        std::set<RowId> byDetail;
+    Match find(const RecordKeys& keys) const {
+        std::vector<RowId> byDetail;
         auto collect = [&](const std::unordered_map<std::string, std::vector<RowId>>& map, const std::string& key) {
             auto it = map.find(key);
-            if (it != map.end()) byDetail.insert(it->second.begin(), it->second.end());
+            if (it != map.end()) byDetail.insert(byDetail.end(), it->second.begin(), it->second.end());
         };
-        std::string profile;
-        for (auto& e : c.emails) collect(m_byEmail, text::lower(text::trim(e.value)));
-        for (auto& u : c.urls) {
-            std::string key = profileUrlKey(u.value);
-            if (key.find('/') == std::string::npos) continue;  // a bare domain is no identity
-            if (key.rfind("linkedin.com/in/", 0) == 0) profile = key;
-            collect(m_byUrl, key);
-        }
+        for (auto& e : keys.emails) collect(m_byEmail, e);
+        for (auto& u : keys.urls)
+            if (u.find('/') != std::string::npos) collect(m_byUrl, u);  // a bare domain is no identity
+        std::sort(byDetail.begin(), byDetail.end());
+        byDetail.erase(std::unique(byDetail.begin(), byDetail.end()), byDetail.end());
         Match m;
-        if (byDetail.size() == 1) return {MatchKind::One, *byDetail.begin(), {}, ""};
+        if (byDetail.size() == 1) return {MatchKind::One, byDetail.front(), {}, ""};
         if (byDetail.size() > 1) {
             m.kind = MatchKind::Ambiguous;
-            m.candidates.assign(byDetail.begin(), byDetail.end());
-            m.reason = "its email or profile URL belongs to " + std::to_string(byDetail.size()) + " people; not imported";
+            m.candidates = std::move(byDetail);
+            m.reason = "its email or profile URL belongs to " + std::to_string(m.candidates.size()) +
+                       " people; not imported";
             return m;
         }
-        auto it = m_byName.find(text::nameKey(c.fullName));
+        auto it = m_byName.find(keys.name);
         if (it == m_byName.end()) return m;
         // Someone with another LinkedIn profile is another person, whatever the
         // name. Nobody holds this record's profile (it would have matched above),
         // so anyone with a profile at all has another one.
         std::vector<const Named*> sameName;
         for (auto& n : it->second)
-            if (profile.empty() || !m_withProfile.count(n.id)) sameName.push_back(&n);
+            if (keys.profile.empty() || !m_withProfile.count(n.id)) sameName.push_back(&n);
         if (sameName.empty()) return m;
         // Same name and same company (both blank counts as the same) is the rule;
         // same name with another company may be another person: add, and say so.
         std::vector<RowId> sameCompany;
-        std::string incomingCompany = companyKey(c.company);
         for (auto* n : sameName)
-            if (n->companyKey == incomingCompany) sameCompany.push_back(n->id);
+            if (n->companyKey == keys.company) sameCompany.push_back(n->id);
         if (sameCompany.size() == 1) return {MatchKind::One, sameCompany[0], {}, ""};
         if (sameCompany.size() > 1) {
             m.kind = MatchKind::Ambiguous;
@@ -139,13 +151,22 @@ public:
     }
 
 private:
+    using KeyMap = std::unordered_map<std::string, std::vector<RowId>>;
+
+    void add(RowId person, KeyMap& map, const std::string& key) {
+        if (key.empty()) return;
+        auto& ids = map[key];
+        if (std::find(ids.begin(), ids.end(), person) == ids.end()) ids.push_back(person);
+        if (&map == &m_byUrl && key.rfind("linkedin.com/in/", 0) == 0) m_withProfile.insert(person);
+    }
+
     // Common names are shared by dozens of people: their company keys are
     // computed once here, not for every record compared against them.
     struct Named {
         RowId id;
         std::string companyKey;
     };
-    std::unordered_map<std::string, std::vector<RowId>> m_byEmail, m_byUrl;
+    KeyMap m_byEmail, m_byUrl;
     std::unordered_set<RowId> m_withProfile;  // people with a LinkedIn profile
     std::unordered_map<std::string, std::vector<Named>> m_byName;
 };
@@ -215,7 +236,8 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
     store.suspendSearchIndexing();
     MatchIndex index(people);
     for (const ContactRecord& c : file.contacts) {
-        Match m = index.find(c);
+        RecordKeys keys = keysOf(c);
+        Match m = index.find(keys);
         if (m.kind == MatchKind::Ambiguous) {
             report.ambiguous.push_back({c.line, c.fullName, briefs(people, m.candidates), m.reason});
             continue;
@@ -225,15 +247,15 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
         if (m.kind == MatchKind::One) {
             if (applyRecord(people, m.id, c)) ++report.updated;
             else ++report.unchanged;
-            index.addDetails(m.id, c);
+            index.addDetails(m.id, keys);
             if (!c.company.empty())
                 if (auto p = people.find(m.id)) index.setCompany(m.id, text::nameKey(p->displayName), p->company);
             continue;
         }
         Person fresh = toPerson(c, sourceName(file.format));
         RowId id = people.create(fresh);
-        index.addPerson({id, text::collapseSpaces(fresh.displayName), fresh.company, fresh.role});
-        index.addDetails(id, c);
+        index.addPerson(id, keys);
+        index.addDetails(id, keys);
         ++report.added;
     }
     store.resumeSearchIndexing();
@@ -245,7 +267,7 @@ std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload)
     ContactRecord c = parseContactText(payload);
     PeopleRepo people(store);
     Store::Transaction tx(store);
-    Match m = MatchIndex(people).find(c);
+    Match m = MatchIndex(people).find(keysOf(c));
     if (m.kind == MatchKind::Ambiguous) {
         std::string names;
         for (auto& b : briefs(people, m.candidates)) names += (names.empty() ? "" : ", ") + b.displayName + " (#" + std::to_string(b.id) + ")";

@@ -111,10 +111,17 @@ struct Table {
     std::vector<std::string> headers;  // as written, spaces collapsed
     std::map<std::string, size_t> byKey;  // headerKey -> first column with it
 
-    std::string cell(const csv::Record& r, const std::string& key) const {
+    static constexpr size_t kAbsent = size_t(-1);
+
+    std::string cell(const csv::Record& r, const std::string& key) const { return cellAt(r, column(key)); }
+    // For per-row loops: look the column up once, read it by index.
+    size_t column(const std::string& key) const {
         auto found = byKey.find(key);
-        if (found == byKey.end() || found->second >= r.fields.size()) return {};
-        return text::trim(r.fields[found->second]);
+        return found == byKey.end() ? kAbsent : found->second;
+    }
+    static std::string cellAt(const csv::Record& r, size_t column) {
+        if (column >= r.fields.size()) return {};
+        return text::trim(r.fields[column]);
     }
     bool has(const std::string& key) const { return byKey.count(key) > 0; }
 };
@@ -264,6 +271,10 @@ ContactsFile parseLinkedInCsv(std::string_view bytes, const std::string& fileNam
     if (!findHeader(reader, t, ContactsFormat::LinkedIn))
         throw FormatError(fileName, 0,
                           std::string("no LinkedIn header (") + kLinkedInHeader + ") in the first lines");
+    const size_t first = t.column("first name"), last = t.column("last name"), url = t.column("url"),
+                 email = t.column("email address"), company = t.column("company"), position = t.column("position"),
+                 connectedOn = t.column("connected on");
+    out.contacts.reserve(std::min<size_t>(size_t(std::count(bytes.begin(), bytes.end(), '\n')), kMaxRecords));
     csv::Record r;
     while (reader.next(r)) {
         if (r.isBlank()) continue;
@@ -271,17 +282,17 @@ ContactsFile parseLinkedInCsv(std::string_view bytes, const std::string& fileNam
         warnTruncated(diag, t, r);
         ContactRecord c;
         c.line = r.line;
-        c.givenName = t.cell(r, "first name");
-        c.familyName = t.cell(r, "last name");
-        if (text::trim(c.givenName).empty() && text::trim(c.familyName).empty()) {
+        c.givenName = Table::cellAt(r, first);
+        c.familyName = Table::cellAt(r, last);
+        if (c.givenName.empty() && c.familyName.empty()) {
             diag.skip(r.line, "row has no first or last name");
             continue;
         }
-        addUrl(c, t.cell(r, "url"), "linkedin");
-        for (auto& e : splitCell(t.cell(r, "email address"), ";,")) addEmail(c, e, "");
-        c.company = t.cell(r, "company");
-        c.role = t.cell(r, "position");
-        std::string connected = t.cell(r, "connected on");
+        addUrl(c, Table::cellAt(r, url), "linkedin");
+        for (auto& e : splitCell(Table::cellAt(r, email), ";,")) addEmail(c, e, "");
+        c.company = Table::cellAt(r, company);
+        c.role = Table::cellAt(r, position);
+        std::string connected = Table::cellAt(r, connectedOn);
         if (!connected.empty()) {
             c.connectedOn = parseLinkedInDate(connected);
             if (!c.connectedOn)

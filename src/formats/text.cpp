@@ -88,8 +88,11 @@ std::string collapseSpaces(std::string_view s) {
 }
 
 std::string lower(std::string_view s) {
+    // ASCII only, like std::tolower on single bytes, without its per-call
+    // locale lookup (imports lower-case every email and key).
     std::string out(s);
-    for (char& c : out) c = char(std::tolower((unsigned char)c));
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
     return out;
 }
 
