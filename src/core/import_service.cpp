@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/time_util.h"
+#include "formats/contacts.h"
 #include "formats/text.h"
 #include "store/backup.h"
 #include "store/store.h"
@@ -96,6 +97,12 @@ AgendaImportReport importAgendaFile(Store& store, const std::string& path, const
 
 AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const std::string& fileName,
                                      const AgendaImportOptions& options) {
+    // A contacts export given as an agenda would fail on its first line with a
+    // puzzling "missing columns": say what it is instead.
+    if (options.format == AgendaFormat::Auto && looksLikeContacts(bytes, fileName))
+        throw FormatError(fileName, 1,
+                          "this is a contacts file, not an agenda: import it as contacts "
+                          "(hallway people import, or Import contacts in the app's People view)");
     // Parse fully before touching the database: a bad file writes nothing.
     Agenda agenda = parseAgenda(bytes, fileName, options.format, options.parse);
     if (agenda.sessions.empty()) throw FormatError(fileName, 0, "no sessions found");

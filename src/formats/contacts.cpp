@@ -429,6 +429,16 @@ ContactsFormat detectContactsFormat(std::string_view bytes, const std::string& f
                       "Google Contacts CSV or CSV with a header naming a name column)");
 }
 
+bool looksLikeContacts(std::string_view bytes, const std::string& fileName) {
+    if (endsWithNoCase(fileName, ".vcf") || endsWithNoCase(fileName, ".vcard")) return true;
+    try {
+        ContactsFormat f = detectContactsFormat(bytes, fileName);
+        return f != ContactsFormat::Csv;
+    } catch (const FormatError&) {
+        return false;
+    }
+}
+
 ContactsFile parseContacts(std::string_view bytes, const std::string& fileName, ContactsFormat format,
                            const ContactsParseOptions& options) {
     if (text::trim(bytes.substr(0, 65536)).empty() && text::trim(bytes).empty())

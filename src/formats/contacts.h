@@ -57,6 +57,12 @@ struct ContactsParseOptions {
 // Content first, extension second. Throws FormatError when nothing fits.
 ContactsFormat detectContactsFormat(std::string_view bytes, const std::string& fileName);
 
+// True when the file is unmistakably contacts: vCard (content or a .vcf/.vcard
+// name), MECARD, or LinkedIn's or Google's CSV header. A file dropped on the
+// app goes to the contacts importer then; a generic CSV is not claimed, since
+// agendas come as CSV too.
+bool looksLikeContacts(std::string_view bytes, const std::string& fileName);
+
 // Rejects empty, binary and non-UTF-8 input (naming the line), then parses.
 ContactsFile parseContacts(std::string_view bytes, const std::string& fileName, ContactsFormat format,
                            const ContactsParseOptions& options = {});
