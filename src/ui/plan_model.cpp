@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -27,11 +28,6 @@ std::vector<std::string> sortedUnique(std::set<std::string> values) {
         return lessNoCase(a, b);
     });
     return out;
-}
-
-int indexOf(const std::vector<std::string>& values, const std::string& v) {
-    auto it = std::find(values.begin(), values.end(), v);
-    return it == values.end() ? -1 : int(it - values.begin());
 }
 
 }  // namespace
@@ -62,6 +58,29 @@ bool PlanModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t r
     return true;
 }
 
+namespace {
+
+// "2023-09-10", as localDateString() writes it.
+std::string dateKey(const LocalDateTime& l) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", l.year, l.month, l.day);
+    return buf;
+}
+
+// "10:30–10:50", as timeRangeLabel() writes it.
+std::string timeRange(const LocalDateTime& a, const LocalDateTime& b) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02d:%02d\u2013%02d:%02d", a.hour, a.minute, b.hour, b.minute);
+    return buf;
+}
+
+// Appends `text` lower-cased as asciiLower() would.
+void appendLower(std::string& out, const std::string& text) {
+    for (char ch : text) out += (ch >= 'A' && ch <= 'Z') ? char(ch - 'A' + 'a') : ch;
+}
+
+}  // namespace
+
 void PlanModel::build(Store& store, RowId eventId) {
     auto event = store.findEvent(eventId);
     if (!event) return;
@@ -71,48 +90,70 @@ void PlanModel::build(Store& store, RowId eventId) {
     std::vector<Session> sessions = store.sessions(eventId);
     const std::string& zone = m_event.timeZone;
 
-    std::set<std::string> dayKeys, rooms, tracks;
-    std::vector<std::string> keyOfSession;
-    keyOfSession.reserve(sessions.size());
+    // One time-zone conversion per start and end; the labels are cut from them.
+    std::vector<LocalDateTime> starts, ends;
+    starts.reserve(sessions.size());
+    ends.reserve(sessions.size());
+    std::set<std::string> rooms, tracks;
+    std::map<std::string, int> dayOfKey;
     for (const auto& s : sessions) {
-        keyOfSession.push_back(localDateString(s.startsAt, zone));
-        dayKeys.insert(keyOfSession.back());
+        starts.push_back(instantToLocal(s.startsAt, zone));
+        ends.push_back(instantToLocal(s.endsAt, zone));
+        dayOfKey.emplace(dateKey(starts.back()), 0);
         rooms.insert(s.room);
         if (!s.track.empty()) tracks.insert(s.track);
     }
-    for (const auto& key : dayKeys) m_days.push_back({key, dayLabel(key)});
+    for (auto& [key, index] : dayOfKey) {
+        index = int(m_days.size());
+        m_days.push_back({key, dayLabel(key)});
+    }
     m_rooms = sortedUnique(rooms);
     m_tracks = sortedUnique(tracks);
+    std::unordered_map<std::string, int> roomIndex, trackIndex;
+    for (size_t i = 0; i < m_rooms.size(); ++i) roomIndex.emplace(m_rooms[i], int(i));
+    for (size_t i = 0; i < m_tracks.size(); ++i) trackIndex.emplace(m_tracks[i], int(i));
 
     m_rows.reserve(sessions.size());
+    m_byId.reserve(sessions.size());
     for (size_t i = 0; i < sessions.size(); ++i) {
-        const Session& s = sessions[i];
+        Session& s = sessions[i];
         PlanRow row;
-        row.day = int(std::distance(dayKeys.begin(), dayKeys.find(keyOfSession[i])));
-        row.room = indexOf(m_rooms, s.room);
-        LocalDateTime local = instantToLocal(s.startsAt, zone);
-        row.startMinute = local.hour * 60 + local.minute;
+        row.day = dayOfKey[dateKey(starts[i])];
+        row.room = roomIndex.at(s.room);
+        row.startMinute = starts[i].hour * 60 + starts[i].minute;
         row.endMinute = row.startMinute + int(std::max<Instant>(0, s.endsAt - s.startsAt) / 60);
-        row.time = timeRangeLabel(s.startsAt, s.endsAt, zone);
-        row.when = m_days[row.day].label + " " + row.time;
+        row.time = timeRange(starts[i], ends[i]);
+        row.when = m_days[size_t(row.day)].label + " " + row.time;
         row.speakers = joinNames(s.speakers);
         row.meta = row.speakers.empty() ? row.time : row.time + " \u00b7 " + row.speakers;
-        row.haystack = asciiLower(s.title + "\n" + s.subtitle + "\n" + row.speakers + "\n" + s.room + "\n" + s.track +
-                                  "\n" + s.type + "\n" + s.abstract + "\n" + s.description);
-        row.abstract = readableText(s.abstract);
-        row.description = readableText(s.description);
-        if (row.description == row.abstract) row.description.clear();
-        int track = indexOf(m_tracks, s.track);
-        row.hue = track < 0 ? -1.0f : std::fmod(0.58f + float(track) * 0.618034f, 1.0f);
+        const std::string* fields[] = {&s.title, &s.subtitle, &row.speakers, &s.room,
+                                       &s.track, &s.type,     &s.abstract,   &s.description};
+        size_t length = 0;
+        for (const std::string* f : fields) length += f->size() + 1;
+        row.haystack.reserve(length);
+        for (const std::string* f : fields) {
+            if (f != fields[0]) row.haystack += '\n';
+            appendLower(row.haystack, *f);
+        }
+        auto track = s.track.empty() ? trackIndex.end() : trackIndex.find(s.track);
+        row.hue = track == trackIndex.end() ? -1.0f : std::fmod(0.58f + float(track->second) * 0.618034f, 1.0f);
         if (s.starred) ++m_starred;
         m_byId[s.id] = int(m_rows.size());
-        row.session = std::move(sessions[i]);
+        row.session = std::move(s);
         // One-line fields: agenda titles sometimes carry line breaks.
         for (auto& ch : row.session.title)
             if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
         m_rows.push_back(std::move(row));
     }
     markOverlaps();
+}
+
+SessionTexts readableTexts(const Session& session) {
+    SessionTexts t;
+    t.abstract = readableText(session.abstract);
+    t.description = readableText(session.description);
+    if (t.description == t.abstract) t.description.clear();
+    return t;
 }
 
 void PlanModel::markOverlaps() {

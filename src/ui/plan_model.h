@@ -35,12 +35,17 @@ struct PlanRow {
     std::string when;        // "Sun 10 Sep 10:30–10:50"
     std::string speakers;    // "Ana, Bo"
     std::string meta;        // "10:30–10:50 · Ana, Bo" (grid boxes)
-    std::string abstract;    // readableText() of the agenda's abstract
-    std::string description; // readableText() of its description; empty when it repeats the abstract
-    std::string haystack;    // lower-cased title, speakers, room, track, type, abstract, description
+    std::string haystack;    // lower-cased title, subtitle, speakers, room, track, type, abstract, description
     float hue = 0.0f;        // track colour
     std::vector<RowId> conflictsWith;  // starred sessions overlapping this starred one
 };
+
+// The session panel's texts for reading (only the selected session needs them).
+struct SessionTexts {
+    std::string abstract;     // readableText() of the agenda's abstract
+    std::string description;  // readableText() of its description; empty when it repeats the abstract
+};
+SessionTexts readableTexts(const Session& session);
 
 // [SECTION] PlanModel
 class PlanModel {

@@ -584,6 +584,10 @@ void PlanView::drawDetails(Store& store, AppState& state) {
     const Session& s = row->session;
     const Palette& p = palette(state.theme);
     const float fs = ImGui::GetFontSize();
+    if (m_textsFor != std::make_pair(s.id, m_model.serial())) {  // read once per selection, not per frame
+        m_textsFor = {s.id, m_model.serial()};
+        m_texts = readableTexts(s);
+    }
 
     ImGui::PushTextWrapPos(0.0f);
     if (m_headingFont) ImGui::PushFont(m_headingFont);
@@ -681,9 +685,9 @@ void PlanView::drawDetails(Store& store, AppState& state) {
         ImGui::TextUnformatted(body.c_str());
         ImGui::PopTextWrapPos();
     };
-    section("Abstract", row->abstract);
-    section("Description", row->description);
-    if (row->abstract.empty() && row->description.empty()) {
+    section("Abstract", m_texts.abstract);
+    section("Description", m_texts.description);
+    if (m_texts.abstract.empty() && m_texts.description.empty()) {
         ImGui::Spacing();
         mutedWrapped("The agenda has no description for this session.");
     }

@@ -5,7 +5,9 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "ui/app_state.h"
@@ -60,6 +62,9 @@ private:
     DayLayout m_layout;
     ListFilter m_filter;
     ImFont* m_headingFont = nullptr;
+
+    std::pair<RowId, std::uint64_t> m_textsFor{0, 0};  // session and model serial m_texts was read for
+    SessionTexts m_texts;                               // the selected session's abstract and description
 
     std::string m_dayChosenFor;      // day key the scroll position was set for
     std::optional<int> m_scrollToMinute;
