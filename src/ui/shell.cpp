@@ -15,6 +15,7 @@
 #include "core/demo.h"
 #include "core/import_service.h"
 #include "formats/agenda.h"
+#include "store/agenda_queries.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
 #include "ui/theme.h"
@@ -89,7 +90,8 @@ void Shell::sync(Store& store, AppState& state) {
         m_eventsRevision = state.revision.value(Change::Events);
         ++m_eventRebuilds;
         try {
-            m_events = store.listEvents();
+            // Names and dates only: listing 200 events with their counts takes 50 ms.
+            m_events = listEventsWithoutCounts(store);
             m_people.setEvents(&m_events);  // the person page lists talks and targets per event
         } catch (const std::exception& e) {
             m_events.clear();
@@ -107,28 +109,61 @@ void Shell::sync(Store& store, AppState& state) {
             if (!m_events.empty()) state.eventId = m_events.front().event.id;  // the most recent
         }
     }
-    m_plan.sync(store, state);
-    // The other views load only while shown: their models wait for the next visit.
+    // The views load only while shown: their models wait for the next visit
+    // (Plan's holds the whole agenda, 20,000 sessions at the power tier).
+    if (state.mode == Mode::Plan) m_plan.sync(store, state);
     if (state.mode == Mode::Capture) m_capture.sync(store, state);
     if (state.mode == Mode::FollowUp) m_followUp.sync(store, state);
     if (state.mode == Mode::People) m_people.sync(store, state);
-    updateClock(state);
+    updateAgendaSummary(store, state);
 }
 
-void Shell::updateClock(AppState& state) {
+const Event* Shell::currentEvent(const AppState& state) const {
+    for (const auto& e : m_events)
+        if (state.eventId && e.event.id == *state.eventId) return &e.event;
+    return nullptr;
+}
+
+void Shell::updateAgendaSummary(Store& store, AppState& state) {
+    const Event* event = currentEvent(state);
+    const std::optional<RowId> eventId = event ? std::optional<RowId>(event->id) : std::nullopt;
+    const std::uint64_t revision = state.revision.value(Change::Events | Change::Stars);
+    const bool changed = eventId != m_summaryEvent || revision != m_summaryRevision;
     const Instant minute = state.now() / 60;
-    const PlanModel& model = m_plan.model();
-    if (minute == m_clockMinute && model.serial() == m_clockSerial) return;
+    if (!changed && minute == m_clockMinute) return;
     m_clockMinute = minute;
-    m_clockSerial = model.serial();
-    if (!model.hasEvent()) {
+    m_summaryEvent = eventId;
+    m_summaryRevision = revision;
+    if (!event) {
         m_clockText.clear();
+        m_totals.reset();
         return;
     }
-    std::vector<const Session*> sessions;
-    sessions.reserve(model.rows().size());
-    for (const PlanRow& row : model.rows()) sessions.push_back(&row.session);
-    m_clockText = eventClockText(model.event(), sessions, state.now());
+    try {
+        if (changed) {
+            // Plan's model has the counts when it is current; else one small query.
+            const PlanModel& model = m_plan.model();
+            if (state.mode == Mode::Plan && model.hasEvent() && model.event().id == event->id)
+                m_totals = AgendaTotals{int(model.rows().size()), model.starredCount(), 0, 0};
+            else
+                m_totals = hallway::agendaTotals(store, event->id);
+        }
+        // The clock asks for the next session or two by time, not for the agenda.
+        ClockSessions sessions;
+        sessions.span = [&]() -> std::optional<std::pair<Instant, Instant>> {
+            AgendaTotals t = hallway::agendaTotals(store, event->id);
+            if (t.sessions == 0) return std::nullopt;
+            return std::make_pair(t.firstStart, t.lastEnd);
+        };
+        sessions.next = [&](Instant after, bool starredOnly) {
+            return nextSessionAfter(store, event->id, after, starredOnly);
+        };
+        m_clockText = eventClockText(*event, sessions, state.now());
+    } catch (const std::exception& e) {
+        m_clockText.clear();
+        m_totals.reset();
+        state.error(std::string("Could not read the agenda: ") + e.what());
+    }
 }
 
 void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
@@ -522,9 +557,8 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
 
     // Right: what is open.
     std::string right;
-    const PlanModel& model = m_plan.model();
-    if (model.hasEvent())
-        right = std::to_string(model.rows().size()) + " sessions \u00b7 " + std::to_string(model.starredCount()) +
+    if (m_totals)
+        right = std::to_string(m_totals->sessions) + " sessions \u00b7 " + std::to_string(m_totals->starred) +
                 " starred \u00b7 " + dbPath;
     else
         right = dbPath;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "store/agenda_queries.h"
 #include "ui/app_state.h"
 #include "ui/capture_view.h"
 #include "ui/followup_view.h"
@@ -50,6 +51,10 @@ public:
     // whether the dropdown under the field is showing.
     const GlobalSearchModel& search() const { return m_search; }
     const std::string& searchText() const { return m_searchText; }
+    // The top bar's clock text ("Day 2 of 8 · Sat 10:42 · next: …"), empty with no event.
+    const std::string& clockText() const { return m_clockText; }
+    // The status line's session and starred counts for the current event.
+    const std::optional<AgendaTotals>& agendaTotals() const { return m_totals; }
     bool searchOpen() const { return m_searchOpen; }
     // Puts `text` in the field with the dropdown open and the first hit picked
     // (screenshots).
@@ -74,7 +79,9 @@ private:
     void drawStatusLine(AppState& state, const std::string& dbPath);
     void drawImportPopup(Store& store, AppState& state);
     void loadDemo(Store& store, AppState& state);
-    void updateClock(AppState& state);
+    // The top bar's clock and the status line's counts for the current event.
+    void updateAgendaSummary(Store& store, AppState& state);
+    const Event* currentEvent(const AppState& state) const;
 
     PlanView m_plan;
     CaptureView m_capture;
@@ -91,8 +98,10 @@ private:
     int m_eventRebuilds = 0;
 
     std::string m_clockText;
-    std::uint64_t m_clockSerial = 0;
     Instant m_clockMinute = -1;
+    std::optional<RowId> m_summaryEvent;
+    std::uint64_t m_summaryRevision = 0;
+    std::optional<AgendaTotals> m_totals;  // the status line's counts
 
     std::string m_importPath;
     std::string m_importError;

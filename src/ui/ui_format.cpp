@@ -145,18 +145,14 @@ std::string joinNames(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string eventClockText(const Event& event, const std::vector<const Session*>& sessions, Instant now) {
+std::string eventClockText(const Event& event, const ClockSessions& sessions, Instant now) {
     const std::string& zone = event.timeZone;
     Instant first = event.startsAt, last = event.endsAt;
     if (first == 0 || last == 0) {
-        first = std::numeric_limits<Instant>::max();
-        last = std::numeric_limits<Instant>::min();
-        for (const Session* s : sessions) {
-            if (s->removed) continue;
-            first = std::min(first, s->startsAt);
-            last = std::max(last, s->endsAt);
-        }
-        if (first > last) return "no sessions yet";
+        auto span = sessions.span ? sessions.span() : std::nullopt;
+        if (!span) return "no sessions yet";
+        first = span->first;
+        last = span->second;
     }
     LocalDateTime firstDay = instantToLocal(first, zone);
     LocalDateTime lastDay = instantToLocal(std::max(first, last - 1), zone);
@@ -172,16 +168,16 @@ std::string eventClockText(const Event& event, const std::vector<const Session*>
                   today.minute);
     std::string out = buf;
 
-    const Session* next = nullptr;
-    const Session* nextStarred = nullptr;
-    for (const Session* s : sessions) {
-        if (s->removed || s->startsAt <= now) continue;
-        if (!next || s->startsAt < next->startsAt) next = s;
-        if (s->starred && (!nextStarred || s->startsAt < nextStarred->startsAt)) nextStarred = s;
+    std::optional<Session> next;
+    if (sessions.next) {
+        next = sessions.next(now, true);
+        if (!next) next = sessions.next(now, false);
     }
-    if (nextStarred) next = nextStarred;
     if (next) {
-        out += " \u00b7 next: " + next->title;
+        std::string title = next->title;
+        for (auto& ch : title)  // one line: agenda titles sometimes carry line breaks
+            if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+        out += " \u00b7 next: " + title;
         if (!next->room.empty()) out += " in " + next->room;
         if (localDateString(next->startsAt, zone) != localDateString(now, zone))
             out += " (" + dayLabel(localDateString(next->startsAt, zone)) + ")";
@@ -189,6 +185,31 @@ std::string eventClockText(const Event& event, const std::vector<const Session*>
             out += " at " + localTimeString(next->startsAt, zone);
     }
     return out;
+}
+
+std::string eventClockText(const Event& event, const std::vector<const Session*>& sessions, Instant now) {
+    ClockSessions over;
+    over.span = [&]() -> std::optional<std::pair<Instant, Instant>> {
+        Instant first = std::numeric_limits<Instant>::max();
+        Instant last = std::numeric_limits<Instant>::min();
+        for (const Session* s : sessions) {
+            if (s->removed) continue;
+            first = std::min(first, s->startsAt);
+            last = std::max(last, s->endsAt);
+        }
+        if (first > last) return std::nullopt;
+        return std::make_pair(first, last);
+    };
+    over.next = [&](Instant at, bool starredOnly) -> std::optional<Session> {
+        const Session* next = nullptr;
+        for (const Session* s : sessions) {
+            if (s->removed || s->startsAt <= at || (starredOnly && !s->starred)) continue;
+            if (!next || s->startsAt < next->startsAt) next = s;
+        }
+        if (!next) return std::nullopt;
+        return *next;
+    };
+    return eventClockText(event, over, now);
 }
 
 }  // namespace hallway::ui

@@ -1,7 +1,10 @@
 // Short human-readable dates and times for the UI, in an event's time zone.
 // Pure functions: no ImGui, no store.
 #pragma once
+#include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model.h"
@@ -37,11 +40,24 @@ std::string readableText(const std::string& text);
 // Joins names with ", ".
 std::string joinNames(const std::vector<std::string>& names);
 
+// What the top bar's clock asks about the event's sessions (removed ones never
+// count). Both are asked only when the answer shows.
+struct ClockSessions {
+    // First start and last end of the sessions; nullopt when there is none.
+    // Asked only when the event itself has no dates.
+    std::function<std::optional<std::pair<Instant, Instant>>()> span;
+    // The first session to start after `now` (only starred ones when
+    // `starredOnly`); ties go to the first in agenda order.
+    std::function<std::optional<Session>(Instant now, bool starredOnly)> next;
+};
+
 // Text for the top bar's clock. Within the event (from the first session's day
 // to the last one's): "Day 2 of 8 · Sat 10:42 · next: TITLE in ROOM" (the next
 // starred session to start, else the next session; the part is left out when
 // nothing is left). Otherwise the event's dates and zone.
-// `sessions` are the event's sessions in any order.
+std::string eventClockText(const Event& event, const ClockSessions& sessions, Instant now);
+// The same over `sessions`, the event's sessions in any order (ties go to the
+// first in that order).
 std::string eventClockText(const Event& event, const std::vector<const Session*>& sessions, Instant now);
 
 }  // namespace hallway::ui

@@ -1,0 +1,33 @@
+// Small reads about an event's agenda for the GUI's top bar and status line,
+// cheap at the power tier (200 events, 20,000 sessions in one), so the shell
+// need not list event counts or load a whole agenda to show a clock.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "core/model.h"
+
+namespace hallway {
+
+class Store;
+
+// Every event, in Store::listEvents()'s order (newest first), without the
+// counts: sessionCount, roomCount, dayCount, speakerCount and starredCount
+// are left at 0.
+std::vector<EventSummary> listEventsWithoutCounts(Store& store);
+
+// The event's sessions that are not removed: how many, how many starred, and
+// the first start and last end (both 0 when there is none).
+struct AgendaTotals {
+    int sessions = 0;
+    int starred = 0;
+    Instant firstStart = 0;
+    Instant lastEnd = 0;
+};
+AgendaTotals agendaTotals(Store& store, RowId eventId);
+
+// The first session (not removed) starting after `after`, only starred ones
+// when `starredOnly`; ties in Store::sessions()'s order (start, room, title, id).
+std::optional<Session> nextSessionAfter(Store& store, RowId eventId, Instant after, bool starredOnly);
+
+}  // namespace hallway
