@@ -277,6 +277,9 @@ int runApp(const GuiRequest& request) {
         --busyFrames;
 
         ImGui_ImplOpenGL3_NewFrame();
+        // The first NewFrame uploaded the font atlas to the GPU: its CPU copies
+        // (alpha and RGBA, over 10 MB with CJK) are not needed again.
+        if (framesShown == 0 && frame == 0) io.Fonts->ClearTexData();
         ImGui_ImplGlfw_NewFrame();
         if (screenshot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover effects in pictures
         ImGui::NewFrame();

@@ -111,11 +111,11 @@ const ImWchar kTextRanges[] = {
     0,
 };
 
-ImFont* addFont(const FoundFont& font, float size, const ImWchar* ranges, bool merge) {
+ImFont* addFont(const FoundFont& font, float size, const ImWchar* ranges, bool merge, int oversampleH = 2) {
     ImFontConfig config;
     config.FontNo = font.index;
     config.MergeMode = merge;
-    config.OversampleH = 2;
+    config.OversampleH = oversampleH;
     config.OversampleV = 1;
     config.PixelSnapH = true;
     return ImGui::GetIO().Fonts->AddFontFromFileTTF(font.file.c_str(), size, &config, ranges);
@@ -126,6 +126,9 @@ ImFont* addFont(const FoundFont& font, float size, const ImWchar* ranges, bool m
 FontSet loadFonts(float bodyPixelSize) {
     FontSet set;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    // As tall as the glyphs need, not the next power of two (OpenGL 3 takes any
+    // size): with CJK that is about half the texture to hold and upload.
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     const float headingSize = bodyPixelSize * 1.25f;
 
     std::optional<FoundFont> main;
@@ -157,7 +160,10 @@ FontSet loadFonts(float bodyPixelSize) {
         float size = pass == 0 ? bodyPixelSize : headingSize;
         ImFont* font = addFont(*main, size, kTextRanges, false);
         if (symbols) addFont(*symbols, size, kSymbolRanges, true);
-        if (cjk) addFont(*cjk, size, atlas->GetGlyphRangesChineseSimplifiedCommon(), true);
+        // Thousands of CJK glyphs: rasterised once, not twice over, they take half
+        // the atlas (and its time to build and upload). Glyphs snap to whole
+        // pixels (PixelSnapH), where ImGui says oversampling can be 1.
+        if (cjk) addFont(*cjk, size, atlas->GetGlyphRangesChineseSimplifiedCommon(), true, 1);
         (pass == 0 ? set.body : set.heading) = font;
     }
     set.description = main->family + " " + std::to_string(int(bodyPixelSize)) + "px";
