@@ -98,8 +98,27 @@ bool PersonPageModel::sync(Store& store, std::optional<RowId> personId, std::uin
 
 // [SECTION] TargetsModel
 
-bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision) {
-    if (m_built && m_eventId == eventId && m_revision == revision) return false;
+bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision, bool rows) {
+    if (m_built && m_eventId == eventId && m_revision == revision) {
+        m_countCurrent = false;  // the rows are current: they count
+        return false;
+    }
+    if (!rows) {
+        if (m_countCurrent && m_countEvent == eventId && m_countRevision == revision) return false;
+        m_countCurrent = true;
+        m_countEvent = eventId;
+        m_countRevision = revision;
+        m_count = 0;
+        try {
+            auto event = eventId ? store.findEvent(*eventId) : std::nullopt;
+            m_eventName = event ? event->name : std::string();  // the tab's tooltip names it
+            if (event) m_count = int(PeopleRepo(store).targets(*eventId).size());
+        } catch (const std::exception&) {
+            // Shown as 0; the rows, when wanted, report the error.
+        }
+        return false;
+    }
+    m_countCurrent = false;
     m_built = true;
     m_eventId = eventId;
     m_revision = revision;

@@ -98,7 +98,13 @@ struct TargetRow {
 
 class TargetsModel {
 public:
-    bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision);
+    // With `rows`, reloads the rows (where to find each target: slow for
+    // hundreds) when the event or the revision changed; without, only keeps
+    // count() current and leaves the rows to the next sync that wants them.
+    // True when the rows were rebuilt.
+    bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision, bool rows = true);
+    // How many targets the event has, with or without the rows loaded.
+    int count() const { return m_countCurrent ? m_count : int(m_rows.size()); }
     // A target ticked met or not: updates their row in place, as a reload at
     // `revisionAfter` would, when the model was built at `revisionBefore`
     // (else the next sync reloads). Counts as a rebuild. True when applied.
@@ -117,6 +123,11 @@ private:
     std::string m_eventName;
     int m_rebuilds = 0;
     std::string m_error;
+    // The count alone, when the rows were not wanted: valid for m_countEvent at m_countRevision.
+    bool m_countCurrent = false;
+    std::optional<RowId> m_countEvent;
+    std::uint64_t m_countRevision = 0;
+    int m_count = 0;
 };
 
 }  // namespace hallway::ui

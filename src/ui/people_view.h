@@ -48,6 +48,8 @@ private:
     void drawTimeline(AppState& state);
     void drawMergePopup(Store& store, AppState& state);
     void setMet(Store& store, AppState& state, const TargetRow& t, bool met);
+    // `rows`: where to find each target is shown; else only their number is.
+    void syncTargets(Store& store, AppState& state, bool rows);
 
     PeopleListModel m_list;
     PersonPageModel m_page;

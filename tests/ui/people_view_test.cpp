@@ -226,6 +226,56 @@ TEST_CASE("ticking a target met in the targets tab updates its row as a reload w
     }
 }
 
+TEST_CASE("where to find targets is worked out only while the targets tab or a person's page shows it", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);  // People, the table of everyone, nobody selected
+    const auto& targets = ui.shell.people().targets();
+    CHECK(targets.rebuildCount() == 0);
+    CHECK(targets.count() == 1);  // the tab's label
+
+    // Ticked met and a new target, both elsewhere (Capture, the CLI): the label
+    // follows, the rows wait.
+    markMet(f.store, f.eventId, f.ana, f.now);
+    ui.state.revision.bump(ui::Change::Targets);
+    ui.imgui.frames(2);
+    Target t;
+    t.eventId = f.eventId;
+    t.personId = f.bo;
+    PeopleRepo(f.store).upsertTarget(t);
+    ui.state.revision.bump(ui::Change::Targets);
+    ui.imgui.frames(2);
+    CHECK(targets.rebuildCount() == 0);
+    CHECK(targets.count() == 2);
+
+    // The tab shown: the rows load once, as a fresh load has them.
+    ui.state.people.targetsTab = true;
+    ui.imgui.frames(3);
+    CHECK(targets.rebuildCount() == 1);
+    ui::TargetsModel fresh;
+    fresh.sync(f.store, f.eventId, 1);
+    REQUIRE(targets.rows().size() == 2);
+    CHECK(targets.count() == 2);
+    for (size_t i = 0; i < fresh.rows().size(); ++i) {
+        CHECK(targets.rows()[i].personId == fresh.rows()[i].personId);
+        CHECK(targets.rows()[i].status == fresh.rows()[i].status);
+        CHECK(targets.rows()[i].whereToFind == fresh.rows()[i].whereToFind);
+    }
+    CHECK(targets.find(f.ana)->status == TargetStatus::Met);
+
+    // Hidden again: a change waits for the next time the rows show, here a
+    // person's page with their target card.
+    ui.state.people.targetsTab = false;
+    PeopleRepo(f.store).setTargetStatus(f.eventId, f.ana, TargetStatus::NotYet);
+    ui.state.revision.bump(ui::Change::Targets);
+    ui.imgui.frames(3);
+    CHECK(targets.rebuildCount() == 1);
+    CHECK(targets.count() == 2);
+    ui.state.people.selectedPerson = f.ana;
+    ui.imgui.frames(2);
+    CHECK(targets.rebuildCount() == 2);
+    CHECK(targets.find(f.ana)->status == TargetStatus::NotYet);
+}
+
 // Frame CPU time, not a pass/fail budget. Run with: ui_tests "[.perf]" -s
 TEST_CASE("frame time of the People view", "[.perf]") {
     Fixture f;
