@@ -5,9 +5,11 @@
 // [SECTION] Power-tier data
 // [SECTION] Headless frames
 // [SECTION] Views
+// [SECTION] Resident memory
 #include "bench_frames.h"
 
 #include <imgui.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -15,6 +17,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <iterator>
 #include <ctime>
 #include <functional>
 #include <string>
@@ -395,13 +399,65 @@ void runCase(Store& store, const PowerData& data, const ViewCase& c) {
     std::fflush(stdout);
 }
 
+// [SECTION] Resident memory
+
+// "VmHWM" or "VmRSS" of this process in MB from /proc/self/status; -1 when unknown.
+double residentMegabytes(const char* field) {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return -1;
+    char line[256];
+    const size_t n = std::strlen(field);
+    double mb = -1;
+    while (std::fgets(line, sizeof line, f))
+        if (std::strncmp(line, field, n) == 0 && line[n] == ':') mb = std::strtod(line + n + 1, nullptr) / 1024.0;
+    std::fclose(f);
+    return mb;
+}
+
+// Returns the memory freed while building the data to the system, then starts
+// VmHWM again from the current resident size (Linux 4.0+; else it keeps the
+// building's peak, which only overstates).
+void resetPeakResident() {
+    malloc_trim(0);
+    if (std::FILE* f = std::fopen("/proc/self/clear_refs", "w")) {
+        std::fputs("5", f);
+        std::fclose(f);
+    }
+}
+
+// One app that opens every view in turn, so all their models are held at once
+// as in a session that visited them all, with the store's cache as the views
+// left it. The headless app has no window or GL driver (the real one under
+// Xvfb adds those: measure it with /usr/bin/time).
+void measureResident(Store& store, Instant now, const ViewCase* cases, size_t count) {
+    HeadlessApp app(store, now);
+    for (size_t i = 0; i < count; ++i) {
+        app.state = ui::AppState{};
+        app.state.nowOverride = now;
+        cases[i].open(app);
+        app.frames(30);
+    }
+    const double peak = residentMegabytes("VmHWM"), current = residentMegabytes("VmRSS");
+    std::printf("peak resident memory after all views: %.0f MB, %.0f MB now (headless, after a store reopened; "
+                "budget 200 MB): %s\n",
+                peak, current, peak >= 0 && peak < 200 ? "OK" : "OVER");
+    std::fflush(stdout);
+}
+
 }  // namespace
 
 void benchFrames(const std::filesystem::path& dir) {
     const std::string path = (dir / "frames.db").string();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    PowerData data;
+    {
+        Store build(path);
+        data = buildPowerTier(build);
+    }
+    // The views start as the app does: a store just opened, and none of the
+    // building's memory counted.
     Store store(path);
-    const PowerData data = buildPowerTier(store);
+    resetPeakResident();
 
     // A click on the star of a session drawn (grid box corner or list button).
     auto star = [&data](HeadlessApp& app, int n) {
@@ -494,6 +550,7 @@ void benchFrames(const std::filesystem::path& dir) {
     const char* only = std::getenv("HALLWAY_BENCH_VIEW");
     for (const ViewCase& c : cases)
         if (!only || std::string(c.name).find(only) != std::string::npos) runCase(store, data, c);
+    if (!only) measureResident(store, data.now, cases, std::size(cases));
 }
 
 }  // namespace hallway::bench
