@@ -100,7 +100,8 @@ struct AppState {
 
     std::string globalSearch;             // Plan's list filter from the top bar (Enter with no hit picked)
     bool focusSearch = false;             // set by Ctrl+K, consumed by the top bar
-    bool openImportDialog = false;        // asks the shell to open the import popup
+    bool openImportDialog = false;        // asks the shell to open the import popup (any file)
+    bool openContactsImport = false;      // the same popup, for a contacts file (People's Import contacts)
     bool loadDemo = false;                // asks the shell to import the bundled demo agenda
 
     StatusMessage status;

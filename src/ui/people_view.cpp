@@ -160,6 +160,13 @@ void PeopleView::drawList(Store& store, AppState& state) {
         ImGui::SetTooltip(state.eventId ? "The people you want to meet at %s, and where to find them"
                                         : "Open an event to see its targets",
                           m_targets.eventName().c_str());
+    const char* importLabel = "Import contacts\u2026##people";
+    const float importWidth = ImGui::CalcTextSize(importLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - importWidth));
+    if (ImGui::Button(importLabel)) state.openContactsImport = true;
+    m_importButtonRect = lastItemRect();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("LinkedIn's Connections.csv, vCard or Google Contacts CSV; or drop the file on the window");
     if (state.people.targetsTab && state.eventId) {
         drawTargets(store, state);
         return;
@@ -190,8 +197,9 @@ void PeopleView::drawPeopleTable(AppState& state) {
     if (rows.empty()) {
         ImGui::Spacing();
         if (m_list.total() == 0)
-            mutedWrapped("No people yet. Import contacts with `hallway people import FILE` (LinkedIn, vCard, "
-                         "Google CSV), add one with `hallway people add`, or link someone from Capture.");
+            mutedWrapped("No people yet. Import your contacts with Import contacts\u2026 above (LinkedIn's "
+                         "Connections.csv, vCard, Google Contacts CSV) or drop the file on the window. Someone you "
+                         "@mention in Capture is added too.");
         else
             mutedWrapped("Nobody matches. Try fewer letters, or another tag.");
         return;

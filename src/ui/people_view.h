@@ -35,6 +35,7 @@ public:
     std::optional<WidgetRect> searchRect() const { return m_searchRect; }
     std::optional<WidgetRect> rowRect(RowId personId) const;
     std::optional<WidgetRect> mergeButtonRect() const { return m_mergeButtonRect; }
+    std::optional<WidgetRect> importButtonRect() const { return m_importButtonRect; }
     std::optional<WidgetRect> mergeMatchRect(RowId personId) const;
     std::optional<WidgetRect> mergeConfirmRect() const { return m_mergeConfirmRect; }
     std::optional<WidgetRect> metRect(RowId personId) const;  // a target card's Met checkbox
@@ -65,7 +66,7 @@ private:
     std::vector<PersonBrief> m_mergeMatches;
     std::optional<PersonBrief> m_mergeInto;
 
-    std::optional<WidgetRect> m_searchRect, m_mergeButtonRect, m_mergeConfirmRect;
+    std::optional<WidgetRect> m_searchRect, m_mergeButtonRect, m_mergeConfirmRect, m_importButtonRect;
     std::vector<std::pair<RowId, WidgetRect>> m_rowRects, m_mergeRects, m_metRects;
 };
 

@@ -309,7 +309,8 @@ void Shell::drawTopBar(Store& store, AppState& state) {
 
     ImGui::SameLine(rightX);
     if (ImGui::Button(importLabel)) state.openImportDialog = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Import an agenda file (Ctrl+I), or drop one on the window");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Import an agenda or a contacts export (Ctrl+I), or drop the file on the window");
     ImGui::SameLine();
     if (ImGui::Button(themeLabel))
         state.theme = state.theme == ThemeKind::Dark ? ThemeKind::Light : ThemeKind::Dark;
@@ -578,7 +579,7 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
                                   rightX - fs, text.c_str(), text.c_str() + text.size(), nullptr);
         ImGui::PopStyleColor();
     } else {
-        static const char* const tip = "Ctrl+K search \u00b7 Ctrl+I import \u00b7 drop an agenda file on the window to import it";
+        static const char* const tip = "Ctrl+K search \u00b7 Ctrl+I import \u00b7 drop an agenda or contacts file on the window to import it";
         ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
         ImGui::RenderTextEllipsis(dl, pos, ImVec2(rightX - fs, pos.y + fs), rightX - fs, rightX - fs, tip, nullptr,
                                   nullptr);
@@ -594,38 +595,32 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
 
 // [SECTION] Import
 
-bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath) {
+bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath, ImportTarget target) {
     const std::string path = expandHome(trimmed(rawPath));
     m_importError.clear();
     if (path.empty()) {
-        m_importError = "Type the path of an agenda file.";
+        m_importError = target == ImportTarget::Contacts ? "Type the path of a contacts file."
+                                                          : "Type the path of an agenda or contacts file.";
         return false;
     }
-    try {
-        AgendaImportReport r = importAgendaFile(store, path, AgendaImportOptions{});
+    ImportOutcome r = importFromApp(store, path, target);
+    if (!r.ok) {
+        m_importError = r.message;
+        state.error(m_importError);
+        return false;
+    }
+    if (r.contacts) {
+        // Imports add and update people, who may be targets shown elsewhere.
+        state.revision.bump(Change::People | Change::Targets);
+        state.mode = Mode::People;
+    } else {
         state.revision.bump();
         state.eventId = r.eventId;
         resetPlanState(state);
         state.mode = Mode::Plan;
-        std::string msg = "Imported " + r.eventName + " from " + std::filesystem::path(path).filename().string() +
-                          ": " + std::to_string(r.sessionsTotal) + " sessions (" + std::to_string(r.sessionsAdded) +
-                          " new, " + std::to_string(r.sessionsUpdated) + " changed, " +
-                          std::to_string(r.sessionsRemoved) + " removed), " + std::to_string(r.rooms) + " rooms, " +
-                          std::to_string(r.days) + " days.";
-        if (!r.warnings.empty())
-            msg += " " + std::to_string(r.warnings.size()) + " warning" + (r.warnings.size() > 1 ? "s" : "") +
-                   ", first: " + r.warnings.front();
-        state.info(msg);
-        return true;
-    } catch (const FormatError& e) {
-        m_importError = std::string(e.what()) + ". Nothing was imported.";
-    } catch (const StoreError& e) {
-        m_importError = std::string("Database error: ") + e.what() + ". Nothing was imported.";
-    } catch (const std::exception& e) {
-        m_importError = "Could not import " + path + ": " + e.what() + ". Nothing was imported.";
     }
-    state.error(m_importError);
-    return false;
+    state.info(r.message);
+    return true;
 }
 
 void Shell::loadDemo(Store& store, AppState& state) {
@@ -648,28 +643,35 @@ void Shell::loadDemo(Store& store, AppState& state) {
 
 void Shell::drawImportPopup(Store& store, AppState& state) {
     const float fs = ImGui::GetFontSize();
-    const char* popupId = "Import agenda##popup";
-    if (state.openImportDialog) {
-        state.openImportDialog = false;
+    const char* popupId = "Import##popup";
+    if (state.openImportDialog || state.openContactsImport) {
+        m_importTarget = state.openContactsImport ? ImportTarget::Contacts : ImportTarget::Detect;
+        state.openImportDialog = state.openContactsImport = false;
         m_importError.clear();
         ImGui::OpenPopup(popupId);
     }
+    const bool contacts = m_importTarget == ImportTarget::Contacts;
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(34.0f * fs, io.DisplaySize.x * 0.9f), 0.0f));
     if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
 
-    ImGui::TextUnformatted("Path of the agenda file");
+    ImGui::TextUnformatted(contacts ? "Path of the contacts file" : "Path of the agenda or contacts file");
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::IsWindowAppearing() || m_refocusPath) ImGui::SetKeyboardFocusHere();
     m_refocusPath = false;
-    bool submit = ImGui::InputTextWithHint("##path", "~/Downloads/schedule.xml", &m_importPath,
+    bool submit = ImGui::InputTextWithHint("##path", contacts ? "~/Downloads/Connections.csv" : "~/Downloads/schedule.xml",
+                                           &m_importPath,
                                            ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     mutedWrapped("Hallway has no file chooser in this version: type or paste the file's full path (~ works), or "
                  "drop the file on the window.");
-    mutedWrapped("Formats, detected from the content: frab/pentabarf XML and JSON, iCalendar (.ics), Sessionize "
-                 "JSON, CSV.");
+    if (contacts)
+        mutedWrapped("Contacts: LinkedIn's Connections.csv, vCard (.vcf), Google Contacts CSV, or a CSV whose header "
+                     "names a name column. People already here are updated, not duplicated.");
+    else
+        mutedWrapped("Agendas: frab/pentabarf XML and JSON, iCalendar (.ics), Sessionize JSON, CSV. Contacts: "
+                     "LinkedIn's Connections.csv, vCard, Google Contacts CSV. Told apart by their content.");
     if (!m_importError.empty()) {
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, palette(state.theme).error);
@@ -683,7 +685,7 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
     ImGui::SameLine();
     bool cancel = ImGui::Button("Cancel##popup") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     if (submit && !trimmed(m_importPath).empty()) {
-        if (importFile(store, state, m_importPath)) {
+        if (importFile(store, state, m_importPath, m_importTarget)) {
             m_importPath.clear();
             ImGui::CloseCurrentPopup();
         } else {

@@ -14,6 +14,7 @@
 #include "ui/app_state.h"
 #include "ui/capture_view.h"
 #include "ui/followup_view.h"
+#include "ui/import_actions.h"
 #include "ui/people_view.h"
 #include "ui/plan_view.h"
 #include "ui/search_model.h"
@@ -39,7 +40,7 @@ public:
     void sync(Store& store, AppState& state);
 
     // Imports `path` now and reports in the status line. True on success.
-    bool importFile(Store& store, AppState& state, const std::string& path);
+    bool importFile(Store& store, AppState& state, const std::string& path, ImportTarget target = ImportTarget::Detect);
 
     PlanView& plan() { return m_plan; }
     CaptureView& capture() { return m_capture; }
@@ -105,6 +106,7 @@ private:
 
     std::string m_importPath;
     std::string m_importError;
+    ImportTarget m_importTarget = ImportTarget::Detect;  // what the open popup imports
     bool m_refocusPath = false;
     std::optional<WidgetRect> m_searchRect;
 

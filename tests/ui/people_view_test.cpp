@@ -302,3 +302,44 @@ TEST_CASE("frame time of the People view", "[.perf]") {
                 "max %.3f ms (%d vertices)\n",
                 ms[100], ms[190], ms.back(), ImGui::GetDrawData()->TotalVtxCount);
 }
+
+TEST_CASE("contacts import from the People view and by a drop on the window", "[ui][people][import]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    const auto& list = ui.shell.people().list();
+    REQUIRE(list.rows().size() == 23);
+
+    REQUIRE(ui.shell.people().importButtonRect());
+    ui.imgui.click(*ui.shell.people().importButtonRect());
+    ui.imgui.frames(2);
+    CHECK(ImGui::GetIO().WantTextInput);  // the popup's path field has the keyboard
+    ui.imgui.type(hallway::testing::testData("contacts/linkedin_connections.csv").c_str());
+    ui.imgui.key(HeadlessUi::kEnter);
+    ui.imgui.frames(2);
+    INFO(ui.state.status.text);
+    CHECK_FALSE(ui.state.status.error);
+    CHECK(ui.state.status.text.find("(LinkedIn): 6 people added") != std::string::npos);
+    CHECK(ui.state.mode == ui::Mode::People);
+    CHECK(list.rows().size() == 29);  // the table shows them without a restart
+    CHECK_FALSE(ImGui::GetIO().WantTextInput);  // the popup closed
+
+    // A vCard dropped while another view is open: imported as contacts, People shown.
+    ui.state.mode = ui::Mode::Plan;
+    ui.imgui.frames(1);
+    ui.state.pendingImports.push_back(hallway::testing::testData("contacts/vcard30.vcf"));
+    ui.imgui.frames(2);
+    INFO(ui.state.status.text);
+    CHECK_FALSE(ui.state.status.error);
+    // Its one card is someone the LinkedIn export brought in: updated, not added twice.
+    CHECK(ui.state.status.text.find("(vCard): 0 people added, 1 updated") != std::string::npos);
+    CHECK(ui.state.mode == ui::Mode::People);
+    CHECK(list.rows().size() == 29);
+
+    // A broken one: the status line names the line, and nobody is added.
+    const size_t before = list.rows().size();
+    ui.state.pendingImports.push_back(hallway::testing::testData("contacts/missing_end.vcf"));
+    ui.imgui.frames(2);
+    CHECK(ui.state.status.error);
+    CHECK(ui.state.status.text.find("missing_end.vcf:6:") != std::string::npos);
+    CHECK(list.rows().size() == before);
+}
