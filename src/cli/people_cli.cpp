@@ -95,6 +95,10 @@ public:
             ->required()
             ->check(CLI::IsMember({"not_yet", "met", "missed"}));
         m_targetSet->add_flag("--json", asJson, "print JSON");
+        m_targetRemove = m_target->add_subcommand("remove", "Stop wanting to meet a person at an event");
+        m_targetRemove->add_option("PERSON", m_a, "id or name")->required();
+        m_targetRemove->add_option("--event", m_event, "event id or name")->required();
+        m_targetRemove->add_flag("--json", asJson, "print JSON");
 
         m_targets = app.add_subcommand("targets", "Who you want to meet at an event, and where to find them");
         m_targets->add_option("--event", m_event, "event id or name")->required();
@@ -203,6 +207,15 @@ public:
                 throw CommandError("that person is not a target at " + event.name + " (add them with `hallway target add`)");
             if (asJson) out << json{{"event_id", event.id}, {"person_id", person}, {"status", m_status}}.dump(2) << "\n";
             else out << "Status: " << m_status << "\n";
+            return 0;
+        }
+        if (*m_targetRemove) {
+            Event event = resolveEvent(store, m_event);
+            RowId person = resolvePerson(store, m_a);
+            if (!people.removeTarget(event.id, person))
+                throw CommandError("that person is not a target at " + event.name);
+            if (asJson) out << json{{"event_id", event.id}, {"person_id", person}, {"removed", true}}.dump(2) << "\n";
+            else out << "No longer a target at " << event.name << "\n";
             return 0;
         }
         if (*m_targets) return runTargets(store, out, asJson);
@@ -392,7 +405,7 @@ private:
     }
 
     CLI::App *m_people = nullptr, *m_import = nullptr, *m_add = nullptr, *m_merge = nullptr, *m_export = nullptr,
-             *m_show = nullptr, *m_target = nullptr, *m_targetAdd = nullptr, *m_targetSet = nullptr,
+             *m_show = nullptr, *m_target = nullptr, *m_targetAdd = nullptr, *m_targetSet = nullptr, *m_targetRemove = nullptr,
              *m_targets = nullptr, *m_network = nullptr, *m_goals = nullptr, *m_goalAdd = nullptr;
     std::string m_search, m_tag, m_file, m_format = "auto", m_name, m_fromText, m_company, m_role, m_a, m_b,
                                          m_exportFormat, m_event, m_priority, m_why, m_status, m_by = "company";

@@ -226,8 +226,13 @@ PersonTimeline personTimeline(Store& store, RowId personId, const std::vector<Ev
                 t.entries.push_back({s->startsAt, "talk", s->title + (s->room.empty() ? "" : " (" + s->room + ")"),
                                      summary.event.name, s->id});
         if (auto target = people.findTarget(ev, personId)) {
-            std::string text = std::string("target, ") + targetPriorityName(target->priority) + ", " +
-                               targetStatusName(target->status);
+            // Words a reader uses, shared by `hallway person` and the person page.
+            std::string text = target->priority == TargetPriority::Must     ? "must meet"
+                               : target->priority == TargetPriority::Should ? "should meet"
+                                                                            : "nice to meet";
+            text += target->status == TargetStatus::Met      ? ", met"
+                    : target->status == TargetStatus::Missed ? ", missed"
+                                                             : ", not met yet";
             if (!target->why.empty()) text += ": " + target->why;
             t.entries.push_back({summary.event.startsAt, "target", text, summary.event.name, target->id});
         }

@@ -372,6 +372,13 @@ bool PeopleRepo::setTargetStatus(RowId eventId, RowId personId, TargetStatus sta
     return m_store.connection().changes() > 0;
 }
 
+bool PeopleRepo::removeTarget(RowId eventId, RowId personId) {
+    auto& q = m_store.statement("DELETE FROM targets WHERE event_id=? AND person_id=?");
+    q.bind(1, eventId).bind(2, personId);
+    q.run();
+    return m_store.connection().changes() > 0;
+}
+
 std::vector<RowId> PeopleRepo::sessionsSpokenAt(RowId eventId, RowId personId) {
     auto& q = m_store.statement(
         // CROSS JOIN pins the order: from the person's few talks, not from

@@ -85,6 +85,8 @@ public:
     std::optional<Target> findTarget(RowId eventId, RowId personId);
     std::vector<Target> targets(RowId eventId);
     bool setTargetStatus(RowId eventId, RowId personId, TargetStatus status);
+    // False when they were not a target there. Notes and interactions stay.
+    bool removeTarget(RowId eventId, RowId personId);
 
     // Sessions (ids) of the event the person speaks in, in time order.
     std::vector<RowId> sessionsSpokenAt(RowId eventId, RowId personId);

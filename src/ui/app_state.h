@@ -87,6 +87,7 @@ struct PeopleState {
     std::string search;
     std::string tag;             // empty = every tag
     bool targetsTab = false;     // the left panel lists the event's targets instead of everyone
+    bool editTarget = false;     // asks the person page to open its target editor (new or existing)
 };
 
 struct AppState {

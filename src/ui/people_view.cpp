@@ -2,6 +2,7 @@
 // [SECTION] Sync and layout
 // [SECTION] People table
 // [SECTION] Targets
+// [SECTION] Target editor
 // [SECTION] Person page
 // [SECTION] Merge
 #include "ui/people_view.h"
@@ -108,6 +109,12 @@ std::optional<WidgetRect> PeopleView::metRect(RowId personId) const {
     return std::nullopt;
 }
 
+std::optional<WidgetRect> PeopleView::targetWidgetRect(TargetWidget w) const {
+    for (const auto& [which, r] : m_targetRects)
+        if (which == w) return r;
+    return std::nullopt;
+}
+
 std::optional<WidgetRect> PeopleView::rowRect(RowId personId) const {
     for (const auto& [id, r] : m_rowRects)
         if (id == personId) return r;
@@ -121,6 +128,7 @@ void PeopleView::draw(Store& store, AppState& state) {
     m_mergeConfirmRect.reset();
     m_mergeRects.clear();
     m_metRects.clear();
+    m_targetRects.clear();
     const float fs = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -339,6 +347,112 @@ void PeopleView::drawTargets(Store& store, AppState& state) {
     ImGui::EndChild();
 }
 
+// [SECTION] Target editor
+
+void PeopleView::openTargetEditor(const Target& target, const std::string& personName) {
+    TargetDraft d;
+    d.target = target;
+    d.personName = personName;
+    d.why = target.why;
+    for (const auto& q : target.questions) d.questions += q + "\n";
+    m_targetDraft = std::move(d);
+}
+
+void PeopleView::drawTargetEditor(Store& store, AppState& state, const Person& person) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    TargetDraft& d = *m_targetDraft;
+    ImGui::PushID("target_editor");
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Priority");
+    ImGui::SameLine(6.0f * fs);
+    const std::pair<TargetPriority, TargetWidget> priorities[] = {
+        {TargetPriority::Must, TargetWidget::Must}, {TargetPriority::Should, TargetWidget::Should},
+        {TargetPriority::Nice, TargetWidget::Nice}};
+    for (const auto& [priority, widget] : priorities) {
+        const char* label = priority == TargetPriority::Must     ? "must meet##prio"
+                            : priority == TargetPriority::Should ? "should meet##prio"
+                                                                 : "nice to meet##prio";
+        ImGui::PushID(int(widget));
+        if (segmentButton(label, d.target.priority == priority)) d.target.priority = priority;
+        ImGui::PopID();
+        m_targetRects.push_back({widget, lastItemRect()});
+        ImGui::SameLine(0.0f, 0.0f);
+    }
+    ImGui::NewLine();
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Why");
+    ImGui::SameLine(6.0f * fs);
+    ImGui::SetNextItemWidth(-1.0f);
+    if (d.focusWhy) {
+        ImGui::SetKeyboardFocusHere();
+        d.focusWhy = false;
+    }
+    ImGui::InputTextWithHint("##why", "what you want to learn from them, offer them or ask", &d.why);
+    m_targetRects.push_back({TargetWidget::Why, lastItemRect()});
+
+    ImGui::TextUnformatted("Questions");
+    ImGui::SameLine(6.0f * fs);
+    ImGui::InputTextMultiline("##questions", &d.questions, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.6f));
+    m_targetRects.push_back({TargetWidget::Questions, lastItemRect()});
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 6.0f * fs);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::TextUnformatted("One question or talking point per line.");
+    ImGui::PopStyleColor();
+
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 6.0f * fs);
+    const bool save = ImGui::Button("Save##target");
+    m_targetRects.push_back({TargetWidget::Save, lastItemRect()});
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel##target");
+    m_targetRects.push_back({TargetWidget::Cancel, lastItemRect()});
+    const bool existing = m_targets.find(person.id) != nullptr;
+    bool remove = false;
+    if (existing) {
+        ImGui::SameLine();
+        remove = ImGui::Button("Remove target##target");
+        m_targetRects.push_back({TargetWidget::Remove, lastItemRect()});
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Stop wanting to meet %s here; notes and interactions stay", d.personName.c_str());
+    }
+    ImGui::PopID();
+
+    if (save) {
+        Target t = d.target;
+        t.why = text::collapseSpaces(d.why);
+        t.questions.clear();
+        size_t start = 0;
+        while (start <= d.questions.size()) {
+            size_t end = std::min(d.questions.find('\n', start), d.questions.size());
+            if (std::string q = text::collapseSpaces(std::string_view(d.questions).substr(start, end - start)); !q.empty())
+                t.questions.push_back(q);
+            start = end + 1;
+        }
+        try {
+            PeopleRepo(store).upsertTarget(t);
+            state.revision.bump(Change::Targets);
+            state.info(std::string(existing ? "Saved the target " : "Added the target ") + d.personName + " at " +
+                       m_targets.eventName() + ".");
+            m_targetDraft.reset();
+        } catch (const std::exception& e) {
+            state.error("Could not save the target: " + std::string(e.what()) + ". Your text is still here.");
+        }
+    } else if (remove) {
+        try {
+            PeopleRepo(store).removeTarget(d.target.eventId, d.target.personId);
+            state.revision.bump(Change::Targets);
+            state.info(d.personName + " is no longer a target at " + m_targets.eventName() + ".");
+            m_targetDraft.reset();
+        } catch (const std::exception& e) {
+            state.error("Could not remove the target: " + std::string(e.what()));
+        }
+    } else if (cancel) {
+        m_targetDraft.reset();
+    }
+}
+
 // [SECTION] Person page
 
 void PeopleView::drawPage(Store& store, AppState& state) {
@@ -380,26 +494,42 @@ void PeopleView::drawPage(Store& store, AppState& state) {
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
 
-    if (const TargetRow* t = m_targets.find(person.id)) {
+    // A draft for someone else (another person opened) is dropped, unsaved.
+    if (m_targetDraft && m_targetDraft->target.personId != person.id) m_targetDraft.reset();
+    if (state.people.editTarget && state.eventId) {
+        state.people.editTarget = false;
+        Target target;
+        target.eventId = *state.eventId;
+        target.personId = person.id;
+        if (const TargetRow* t = m_targets.find(person.id)) {
+            target.priority = t->priority;
+            target.status = t->status;
+            target.why = t->why;
+            target.questions = t->questions;
+        }
+        openTargetEditor(target, person.displayName);
+    }
+    if (m_targetDraft && state.eventId && m_targetDraft->target.eventId == *state.eventId) {
+        const bool isNew = m_targets.find(person.id) == nullptr;
+        sectionTitle(p, ((isNew ? "New target at " : "Target at ") + m_targets.eventName()).c_str());
+        drawTargetEditor(store, state, person);
+    } else if (const TargetRow* t = m_targets.find(person.id)) {
+        m_targetDraft.reset();
         sectionTitle(p, ("Target at " + m_targets.eventName()).c_str());
         drawTargetCard(store, state, *t, false);
+        ImGui::Indent(1.6f * fs);
+        if (ImGui::SmallButton("Edit##target")) state.people.editTarget = true;  // opens next frame
+        m_targetRects.push_back({TargetWidget::Edit, lastItemRect()});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Change the priority, why you want to meet them, your questions");
+        ImGui::Unindent(1.6f * fs);
     } else if (state.eventId) {
+        m_targetDraft.reset();
         ImGui::Spacing();
-        if (ImGui::SmallButton("Want to meet here##target")) {
-            try {
-                Target target;
-                target.eventId = *state.eventId;
-                target.personId = person.id;
-                PeopleRepo(store).upsertTarget(target);
-                state.revision.bump(Change::Targets);
-                state.info(person.displayName + " is now a target at " + m_targets.eventName() + ".");
-            } catch (const std::exception& e) {
-                state.error("Could not add the target: " + std::string(e.what()));
-            }
-        }
+        if (ImGui::SmallButton("Want to meet here##target")) state.people.editTarget = true;  // opens next frame
+        m_targetRects.push_back({TargetWidget::WantToMeet, lastItemRect()});
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Add %s to the people you want to meet at %s", person.displayName.c_str(),
-                              m_targets.eventName().c_str());
+            ImGui::SetTooltip("Add %s to the people you want to meet at %s, with why and your questions",
+                              person.displayName.c_str(), m_targets.eventName().c_str());
     }
 
     // Details: a two-column table of whatever the person has.

@@ -40,6 +40,11 @@ public:
     std::optional<WidgetRect> mergeConfirmRect() const { return m_mergeConfirmRect; }
     std::optional<WidgetRect> metRect(RowId personId) const;  // a target card's Met checkbox
 
+    // The person page's target editor ("Want to meet here", Edit, and its fields).
+    enum class TargetWidget { WantToMeet, Edit, Must, Should, Nice, Why, Questions, Save, Cancel, Remove };
+    std::optional<WidgetRect> targetWidgetRect(TargetWidget w) const;
+    bool editingTarget() const { return m_targetDraft.has_value(); }
+
 private:
     void drawList(Store& store, AppState& state);
     void drawPeopleTable(AppState& state);
@@ -49,6 +54,8 @@ private:
     void drawTimeline(AppState& state);
     void drawMergePopup(Store& store, AppState& state);
     void setMet(Store& store, AppState& state, const TargetRow& t, bool met);
+    void drawTargetEditor(Store& store, AppState& state, const Person& person);
+    void openTargetEditor(const Target& target, const std::string& personName);
     // `rows`: where to find each target is shown; else only their number is.
     void syncTargets(Store& store, AppState& state, bool rows);
 
@@ -65,6 +72,17 @@ private:
     std::string m_mergeQueryFor = "\x01";
     std::vector<PersonBrief> m_mergeMatches;
     std::optional<PersonBrief> m_mergeInto;
+
+    // A target being written: priority, why and questions, saved together.
+    struct TargetDraft {
+        Target target;
+        std::string personName;
+        std::string why;
+        std::string questions;  // one per line
+        bool focusWhy = true;
+    };
+    std::optional<TargetDraft> m_targetDraft;
+    std::vector<std::pair<TargetWidget, WidgetRect>> m_targetRects;
 
     std::optional<WidgetRect> m_searchRect, m_mergeButtonRect, m_mergeConfirmRect, m_importButtonRect;
     std::vector<std::pair<RowId, WidgetRect>> m_rowRects, m_mergeRects, m_metRects;

@@ -114,6 +114,17 @@ TEST_CASE("a speaker made a target shows their talks under where to find", "[cli
     Run unknown = hallwayCli(db, {"target", "add", "Nobody Atall", "--event", ev});
     CHECK(unknown.code == 1);
     CHECK_THAT(unknown.err, Catch::Contains("no person matches"));
+
+    // The person's timeline says it in words, then the target is removed and the person stays.
+    Run person = hallwayCli(db, {"person", "Sruthi Chandran"});
+    CHECK_THAT(person.out, Catch::Contains("must meet, met: runs the community track"));
+    REQUIRE(hallwayCli(db, {"target", "remove", "Sruthi Chandran", "--event", ev}).code == 0);
+    targets = jsonOf(hallwayCli(db, {"targets", "--event", ev, "--json"}));
+    CHECK(targets["targets"].empty());
+    Run again = hallwayCli(db, {"target", "remove", "Sruthi Chandran", "--event", ev});
+    CHECK(again.code == 1);
+    CHECK_THAT(again.err, Catch::Contains("not a target at DebConf 23"));
+    CHECK(hallwayCli(db, {"person", "Sruthi Chandran"}).code == 0);
 }
 
 TEST_CASE("goals count progress from targets met", "[cli][goals]") {

@@ -343,3 +343,60 @@ TEST_CASE("contacts import from the People view and by a drop on the window", "[
     CHECK(ui.state.status.text.find("missing_end.vcf:6:") != std::string::npos);
     CHECK(list.rows().size() == before);
 }
+
+TEST_CASE("a target is written on the person page: priority, why, questions; edited and removed", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    using W = ui::PeopleView::TargetWidget;
+    auto& view = ui.shell.people();
+    auto click = [&](W w) {
+        auto rect = view.targetWidgetRect(w);
+        REQUIRE(rect);
+        ui.imgui.click(*rect);
+        ui.imgui.frames(2);
+    };
+    ui.state.people.selectedPerson = f.bo;
+    ui.imgui.frames(3);
+
+    click(W::WantToMeet);
+    REQUIRE(view.editingTarget());
+    CHECK(ImGui::GetIO().WantTextInput);  // "why" has the keyboard at once
+    CHECK_FALSE(PeopleRepo(f.store).findTarget(f.eventId, f.bo));  // nothing saved before Save
+    ui.imgui.type("runs  the scheduler team");
+    click(W::Must);
+    click(W::Questions);
+    ui.imgui.type("how do you test it?");
+    ui.imgui.key(HeadlessUi::kEnter);
+    ui.imgui.type("  ");
+    ui.imgui.key(HeadlessUi::kEnter);
+    ui.imgui.type("what comes next?");
+    click(W::Save);
+    CHECK_FALSE(view.editingTarget());
+    CHECK(ui.state.status.text == "Added the target Bo Nielsen at Lisbon Dev Days.");
+    auto saved = PeopleRepo(f.store).findTarget(f.eventId, f.bo);
+    REQUIRE(saved);
+    CHECK(saved->priority == TargetPriority::Must);
+    CHECK(saved->why == "runs the scheduler team");
+    CHECK(saved->questions == std::vector<std::string>{"how do you test it?", "what comes next?"});
+    const auto* card = view.targets().find(f.bo);  // the card shows it without a restart
+    REQUIRE(card);
+    CHECK(card->why == "runs the scheduler team");
+
+    // Edit, change, cancel: nothing changes.
+    click(W::Edit);
+    REQUIRE(view.editingTarget());
+    ui.imgui.type(" and more");
+    click(W::Nice);
+    click(W::Cancel);
+    CHECK_FALSE(view.editingTarget());
+    CHECK(PeopleRepo(f.store).findTarget(f.eventId, f.bo)->why == "runs the scheduler team");
+    CHECK(PeopleRepo(f.store).findTarget(f.eventId, f.bo)->priority == TargetPriority::Must);
+
+    // Edit again and remove: the target goes, the person stays.
+    click(W::Edit);
+    click(W::Remove);
+    CHECK_FALSE(PeopleRepo(f.store).findTarget(f.eventId, f.bo));
+    CHECK(view.targets().find(f.bo) == nullptr);
+    CHECK(PeopleRepo(f.store).find(f.bo));
+    CHECK(view.targetWidgetRect(W::WantToMeet));
+}
