@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <iostream>
 #include <fstream>
+#include <future>
 #include <memory>
 
 #include "core/time_util.h"
@@ -196,6 +197,35 @@ int runApp(const GuiRequest& request) {
                   << "\n(no display? run `hallway --help` for the command line, or xvfb-run for screenshots)\n";
         return 1;
     }
+
+    // The ImGui context needs no window: its fonts are rasterised on a second
+    // thread while the window opens (each takes about 60 ms). Their size follows
+    // the monitor's content scale; the window's is checked once it is open.
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.IniFilename = nullptr;
+    if (!iniFile.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(configFolder, ec);
+        io.IniFilename = iniFile.c_str();
+    }
+    float fontScale = 1.0f;
+    if (!screenshot)
+        if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+            float xs = 1.0f, ys = 1.0f;
+            glfwGetMonitorContentScale(monitor, &xs, &ys);
+            fontScale = std::clamp(xs, 0.5f, 4.0f);
+        }
+    auto buildFonts = [](float scale) {
+        FontSet set = loadFonts(16.0f * scale);
+        ImGui::GetIO().Fonts->Build();
+        return set;
+    };
+    std::future<FontSet> fontsLater = std::async(std::launch::async, buildFonts, fontScale);
+    lap("context");
+
     int width = request.width, height = request.height;
     if (!screenshot && settings.windowWidth > 0) {
         width = settings.windowWidth;
@@ -204,6 +234,8 @@ int runApp(const GuiRequest& request) {
     Window window = createWindow(width, height, screenshot);
     if (!window.handle) {
         std::cerr << "hallway: cannot open a window with OpenGL 3.3 or 3.0: " << g_glfwError << "\n";
+        fontsLater.wait();
+        ImGui::DestroyContext();
         glfwTerminate();
         return 1;
     }
@@ -226,21 +258,12 @@ int runApp(const GuiRequest& request) {
         glfwGetFramebufferSize(window.handle, &fw, &fh);
         if (ww > 0 && fw > ww) framebufferScale = float(fw) / float(ww);
     }
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.IniFilename = nullptr;
-    if (!iniFile.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(configFolder, ec);
-        io.IniFilename = iniFile.c_str();
+    FontSet fonts = fontsLater.get();
+    if (contentScale != fontScale) {  // the window opened on another monitor than the primary one
+        io.Fonts->Clear();
+        fonts = buildFonts(contentScale);
     }
-    lap("context");
-    FontSet fonts = loadFonts(16.0f * contentScale);
-    if (timing) io.Fonts->Build();  // otherwise built lazily by the backend's first frame
-    lap("fonts");
+    lap("fonts (waited for)");
     io.FontGlobalScale = 1.0f / framebufferScale;
     if (!fonts.note.empty()) state.info(fonts.note);
 
