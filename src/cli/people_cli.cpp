@@ -5,6 +5,7 @@
 #include "cli/cli_common.h"
 #include "core/atomic_file.h"
 #include "core/people_service.h"
+#include "core/person_edit.h"
 #include "core/time_util.h"
 #include "formats/people_export.h"
 #include "store/people_repo.h"
@@ -319,7 +320,8 @@ private:
             for (auto& e : m_emails) p.emails.push_back({e, ""});
             for (auto& u : m_urls) p.urls.push_back({u, u.find("linkedin.") != std::string::npos ? "linkedin" : ""});
             p.tags = m_tags;
-            for (auto& f : m_facts) p.facts.push_back({0, f, std::nullopt});
+            const std::string today = localDateString(nowInstant(), systemTimeZone());
+            for (auto& f : m_facts) p.facts.push_back(factFromText(f, today));
             if (m_cadence > 0) p.keepInTouchDays = m_cadence;
             Store::Transaction tx(store);
             id = people.create(p);

@@ -263,6 +263,12 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
     return report;
 }
 
+void savePersonDetails(Store& store, const Person& edited) {
+    Store::Transaction tx(store);
+    PeopleRepo(store).replaceDetails(edited);
+    tx.commit();
+}
+
 std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload) {
     ContactRecord c = parseContactText(payload);
     PeopleRepo people(store);

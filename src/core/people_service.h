@@ -45,6 +45,10 @@ ContactsImportReport importContactsFile(Store& store, const std::string& path, c
 ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, const std::string& fileName,
                                          const ContactsImportOptions& options);
 
+// The app's person editor: stores `edited` (from personFromEditText) as the
+// whole of that person, in one transaction.
+void savePersonDetails(Store& store, const Person& edited);
+
 // `hallway people add --from-text`: a badge's vCard or MECARD. Matches like an
 // import; returns the person's id and whether it was created.
 std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload);

@@ -223,6 +223,52 @@ RowId PeopleRepo::addFact(RowId person, const PersonFact& f) {
     return m_store.connection().lastInsertId();
 }
 
+void PeopleRepo::replaceDetails(const Person& p) {
+    auto current = find(p.id);
+    if (!current) throw StoreError("no person with id " + std::to_string(p.id));
+    updateFields(p);
+    auto sameValue = [](const ContactDetail& a, const ContactDetail& b) { return text::trim(a.value) == text::trim(b.value); };
+    auto replace = [&](const char* kind, const std::vector<ContactDetail>& had, const std::vector<ContactDetail>& want) {
+        for (const auto& old : had) {
+            auto kept = std::find_if(want.begin(), want.end(), [&](const ContactDetail& w) { return sameValue(w, old); });
+            if (kept == want.end()) {
+                auto& q = m_store.statement("DELETE FROM person_contacts WHERE person_id=? AND kind=? AND value=?");
+                q.bind(1, p.id).bind(2, kind).bind(3, old.value);
+                q.run();
+            } else if (text::lower(kept->label) != old.label) {
+                auto& q = m_store.statement("UPDATE person_contacts SET label=? WHERE person_id=? AND kind=? AND value=?");
+                q.bind(1, text::lower(kept->label)).bind(2, p.id).bind(3, kind).bind(4, old.value);
+                q.run();
+            }
+        }
+        for (const auto& w : want)
+            if (std::none_of(had.begin(), had.end(), [&](const ContactDetail& o) { return sameValue(w, o); }))
+                addContact(p.id, kind, w);
+    };
+    std::vector<ContactDetail> emails;
+    for (const auto& e : p.emails) emails.push_back({text::lower(text::trim(e.value)), e.label});
+    replace("email", current->emails, emails);
+    replace("phone", current->phones, p.phones);
+    replace("url", current->urls, p.urls);
+
+    for (const auto& tag : current->tags)
+        if (std::find(p.tags.begin(), p.tags.end(), tag) == p.tags.end()) {
+            auto& q = m_store.statement("DELETE FROM person_tags WHERE person_id=? AND tag=?");
+            q.bind(1, p.id).bind(2, tag);
+            q.run();
+        }
+    for (const auto& tag : p.tags) addTag(p.id, tag);
+
+    for (const auto& fact : current->facts)
+        if (std::none_of(p.facts.begin(), p.facts.end(), [&](const PersonFact& f) { return f.id == fact.id; })) {
+            auto& q = m_store.statement("DELETE FROM person_facts WHERE id=? AND person_id=?");
+            q.bind(1, fact.id).bind(2, p.id);
+            q.run();
+        }
+    for (const auto& fact : p.facts)
+        if (fact.id == 0) addFact(p.id, fact);
+}
+
 std::vector<RowId> PeopleRepo::withEmail(const std::string& email) {
     auto& q = m_store.statement(
         "SELECT DISTINCT person_id FROM person_contacts WHERE kind='email' AND match_key=? ORDER BY person_id");

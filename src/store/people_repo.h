@@ -52,6 +52,12 @@ public:
     bool addTag(RowId person, const std::string& tag);
     RowId addFact(RowId person, const PersonFact& fact);
 
+    // Makes the stored person exactly `person`: its fields, and its emails,
+    // phones, URLs, tags and facts (removing the ones not listed, relabelling
+    // kept contacts). Facts with an id are kept; id 0 adds one. The caller
+    // holds the transaction.
+    void replaceDetails(const Person& person);
+
     // Ids of people with this (lower-cased) email / normalised profile URL / name key.
     std::vector<RowId> withEmail(const std::string& email);
     std::vector<RowId> withUrlKey(const std::string& urlKey);

@@ -131,6 +131,7 @@ void applyScreenshotEnvironment(AppState& state) {
         if (end && *end == '\0' && id > 0) state.people.selectedPerson = RowId(id);
     }
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_EDIT_TARGET"); v && *v) state.people.editTarget = true;
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_EDIT_PERSON"); v && *v) state.people.editDetails = true;
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_SESSION"); v && *v) {
         char* end = nullptr;
         long long id = std::strtoll(v, &end, 10);

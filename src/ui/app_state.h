@@ -88,6 +88,7 @@ struct PeopleState {
     std::string tag;             // empty = every tag
     bool targetsTab = false;     // the left panel lists the event's targets instead of everyone
     bool editTarget = false;     // asks the person page to open its target editor (new or existing)
+    bool editDetails = false;    // asks the person page to open its details editor
 };
 
 struct AppState {

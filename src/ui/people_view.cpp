@@ -15,6 +15,7 @@
 
 #include "core/capture_service.h"
 #include "core/people_service.h"
+#include "core/time_util.h"
 #include "formats/text.h"
 #include "store/store.h"
 #include "ui/theme.h"
@@ -469,12 +470,30 @@ void PeopleView::drawPage(Store& store, AppState& state) {
         return;
     }
     const Person& person = m_page.person();
+    if (m_personDraft && m_personDraft->personId != person.id) {
+        m_personDraft.reset();  // another person opened: the unsaved edit is dropped
+        m_detailsError.clear();
+    }
 
     // Name on the left, actions on the right.
+    const char* editLabel = "Edit details##person";
     const char* mergeLabel = "Merge into\u2026##merge";
-    const float mergeWidth = ImGui::CalcTextSize(mergeLabel, nullptr, true).x + style.FramePadding.x * 2.0f;
+    auto buttonWidth = [&](const char* label) {
+        return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2.0f;
+    };
+    const float actionsWidth = buttonWidth(editLabel) + style.ItemSpacing.x + buttonWidth(mergeLabel);
     headingText(m_headingFont, person.displayName.c_str());
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - mergeWidth));
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - actionsWidth));
+    ImGui::BeginDisabled(m_personDraft.has_value());
+    if (ImGui::Button(editLabel) || state.people.editDetails) {
+        state.people.editDetails = false;
+        m_personDraft = PersonDraft{person.id, editTextOf(person), true};
+        m_detailsError.clear();
+    }
+    ImGui::EndDisabled();
+    m_editDetailsRect = lastItemRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Name, company, contacts, tags, how you met, facts to remember");
+    ImGui::SameLine();
     if (ImGui::Button(mergeLabel)) {
         m_openMerge = true;
         m_mergeQuery.clear();
@@ -532,9 +551,15 @@ void PeopleView::drawPage(Store& store, AppState& state) {
                               person.displayName.c_str(), m_targets.eventName().c_str());
     }
 
+    if (m_personDraft) {
+        drawDetailsEditor(store, state, person);
+        drawTimeline(state);
+        return;
+    }
+
     // Details: a two-column table of whatever the person has.
     const bool hasDetails = !person.emails.empty() || !person.phones.empty() || !person.urls.empty() ||
-                            !person.tags.empty() || !person.howMet.empty();
+                            !person.tags.empty() || !person.howMet.empty() || person.keepInTouchDays;
     if (hasDetails) {
         sectionTitle(p, "Details");
         if (ImGui::BeginTable("##details", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -561,6 +586,8 @@ void PeopleView::drawPage(Store& store, AppState& state) {
                 row("Tags", tags, "");
             }
             if (!person.howMet.empty()) row("How met", person.howMet, "");
+            if (person.keepInTouchDays)
+                row("In touch", "every " + std::to_string(*person.keepInTouchDays) + " days", "");
             ImGui::EndTable();
         }
     }
@@ -574,6 +601,94 @@ void PeopleView::drawPage(Store& store, AppState& state) {
         ImGui::PopTextWrapPos();
     }
     drawTimeline(state);
+}
+
+void PeopleView::drawDetailsEditor(Store& store, AppState& state, const Person& person) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    PersonEditText& t = m_personDraft->text;
+    sectionTitle(p, "Details");
+    ImGui::PushID("details_editor");
+    const float labelWidth = 7.0f * fs;
+    const float line = ImGui::GetTextLineHeight();
+    auto label = [&](const char* text, bool multiline) {
+        if (!multiline) ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(text);
+        ImGui::SameLine(labelWidth);
+        ImGui::SetNextItemWidth(-1.0f);
+    };
+    label("Name", false);
+    if (m_personDraft->focusName) {
+        ImGui::SetKeyboardFocusHere();
+        m_personDraft->focusName = false;
+    }
+    ImGui::InputText("##name", &t.name);
+    label("Company", false);
+    ImGui::InputText("##company", &t.company);
+    label("Role", false);
+    ImGui::InputText("##role", &t.role);
+    label("Emails", true);
+    ImGui::InputTextMultiline("##emails", &t.emails, ImVec2(-1.0f, line * 2.6f));
+    label("Phones", true);
+    ImGui::InputTextMultiline("##phones", &t.phones, ImVec2(-1.0f, line * 1.8f));
+    label("Links", true);
+    ImGui::InputTextMultiline("##links", &t.links, ImVec2(-1.0f, line * 1.8f));
+    label("Tags", false);
+    ImGui::InputTextWithHint("##tags", "comma-separated: rust, speaker, hiring", &t.tags);
+    label("How we met", true);
+    ImGui::InputTextMultiline("##how_met", &t.howMet, ImVec2(-1.0f, line * 1.8f));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Keep in touch");
+    ImGui::SameLine(labelWidth);
+    ImGui::TextUnformatted("every");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(4.0f * fs);
+    ImGui::InputTextWithHint("##cadence", "\u2014", &t.keepInTouchDays, ImGuiInputTextFlags_CharsDecimal);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("days");
+    ImGui::SameLine();
+    ImGui::TextDisabled("(blank: no reminder)");
+    label("Facts", true);
+    ImGui::InputTextMultiline("##facts", &t.facts, ImVec2(-1.0f, line * 3.6f));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + labelWidth);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::TextUnformatted("One per line. A date in a fact (\u201cmarathon on 12 April\u201d) dates it: the follow-up "
+                           "queue checks in after it. Contacts may end in a label: ana@acme.example (work).");
+    ImGui::PopStyleColor();
+    if (!m_detailsError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + labelWidth);
+        ImGui::TextUnformatted(m_detailsError.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + labelWidth);
+    const bool save = ImGui::Button("Save##details");
+    m_detailsSaveRect = lastItemRect();
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel##details");
+    ImGui::PopID();
+
+    if (save) {
+        auto result = personFromEditText(t, person, localDateString(state.now(), systemTimeZone()));
+        if (auto* why = std::get_if<std::string>(&result)) {
+            m_detailsError = *why + ". Nothing was saved yet.";
+            return;
+        }
+        try {
+            savePersonDetails(store, std::get<Person>(result));
+            state.revision.bump(Change::People | Change::Targets);
+            state.info("Saved " + std::get<Person>(result).displayName + ".");
+            m_personDraft.reset();
+            m_detailsError.clear();
+        } catch (const std::exception& e) {
+            m_detailsError = std::string("Could not save: ") + e.what() + ". Your edits are still here.";
+        }
+    } else if (cancel) {
+        m_personDraft.reset();
+        m_detailsError.clear();
+    }
 }
 
 void PeopleView::drawTimeline(AppState& state) {

@@ -10,6 +10,7 @@
 
 #include "store/people_repo.h"
 #include "ui/app_state.h"
+#include "core/person_edit.h"
 #include "ui/people_model.h"
 #include "ui/plan_view.h"
 
@@ -45,6 +46,14 @@ public:
     std::optional<WidgetRect> targetWidgetRect(TargetWidget w) const;
     bool editingTarget() const { return m_targetDraft.has_value(); }
 
+    // The person page's details editor ("Edit details").
+    std::optional<WidgetRect> editDetailsRect() const { return m_editDetailsRect; }
+    std::optional<WidgetRect> detailsSaveRect() const { return m_detailsSaveRect; }
+    bool editingDetails() const { return m_personDraft.has_value(); }
+    // The fields' text while editing (tests fill the multi-line fields through it).
+    PersonEditText* detailsText() { return m_personDraft ? &m_personDraft->text : nullptr; }
+    const std::string& detailsError() const { return m_detailsError; }
+
 private:
     void drawList(Store& store, AppState& state);
     void drawPeopleTable(AppState& state);
@@ -56,6 +65,7 @@ private:
     void setMet(Store& store, AppState& state, const TargetRow& t, bool met);
     void drawTargetEditor(Store& store, AppState& state, const Person& person);
     void openTargetEditor(const Target& target, const std::string& personName);
+    void drawDetailsEditor(Store& store, AppState& state, const Person& person);
     // `rows`: where to find each target is shown; else only their number is.
     void syncTargets(Store& store, AppState& state, bool rows);
 
@@ -82,6 +92,14 @@ private:
         bool focusWhy = true;
     };
     std::optional<TargetDraft> m_targetDraft;
+    struct PersonDraft {
+        RowId personId = 0;
+        PersonEditText text;
+        bool focusName = true;
+    };
+    std::optional<PersonDraft> m_personDraft;
+    std::string m_detailsError;
+    std::optional<WidgetRect> m_editDetailsRect, m_detailsSaveRect;
     std::vector<std::pair<TargetWidget, WidgetRect>> m_targetRects;
 
     std::optional<WidgetRect> m_searchRect, m_mergeButtonRect, m_mergeConfirmRect, m_importButtonRect;

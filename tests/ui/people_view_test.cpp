@@ -400,3 +400,44 @@ TEST_CASE("a target is written on the person page: priority, why, questions; edi
     CHECK(PeopleRepo(f.store).find(f.bo));
     CHECK(view.targetWidgetRect(W::WantToMeet));
 }
+
+TEST_CASE("a person's details are edited on their page: saved together, refused with the reason", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    auto& view = ui.shell.people();
+    ui.state.people.selectedPerson = f.bo;
+    ui.imgui.frames(3);
+    REQUIRE(view.editDetailsRect());
+    ui.imgui.click(*view.editDetailsRect());
+    ui.imgui.frames(2);
+    REQUIRE(view.editingDetails());
+    CHECK(ImGui::GetIO().WantTextInput);  // the name field has the keyboard
+    ui.imgui.type("Bo Nielsen-Berg");     // the name comes selected: typing replaces it
+    ui.imgui.frames(1);
+    PersonEditText* text = view.detailsText();
+    REQUIRE(text);
+    CHECK(text->name == "Bo Nielsen-Berg");
+    text->emails = "bo@initech.example (work)\nnot an address\n";
+    text->tags = "databases, Hiring";
+    text->facts = "moving to Aarhus on 1 August\n";
+    REQUIRE(view.detailsSaveRect());
+    ui.imgui.click(*view.detailsSaveRect());
+    ui.imgui.frames(2);
+    CHECK(view.editingDetails());  // refused: the text stays for fixing
+    CHECK(view.detailsError() == "Emails, line 2: 'not an address' is not an email address. Nothing was saved yet.");
+    CHECK(PeopleRepo(f.store).find(f.bo)->emails.empty());
+
+    view.detailsText()->emails = "bo@initech.example (work)\n";
+    ui.imgui.click(*view.detailsSaveRect());
+    ui.imgui.frames(2);
+    CHECK_FALSE(view.editingDetails());
+    CHECK(ui.state.status.text == "Saved Bo Nielsen-Berg.");
+    Person bo = *PeopleRepo(f.store).find(f.bo);
+    CHECK(bo.emails == std::vector<ContactDetail>{{"bo@initech.example", "work"}});
+    CHECK(bo.tags == std::vector<std::string>{"databases", "hiring"});
+    REQUIRE(bo.facts.size() == 1);
+    CHECK(bo.displayName == "Bo Nielsen-Berg");
+    CHECK(bo.facts[0].onDate == std::optional<std::string>("2024-08-01"));  // the next 1 August after the app's "now"
+    // The page shows the saved details without a restart.
+    CHECK(view.page().person().tags == bo.tags);
+}
