@@ -132,6 +132,10 @@ void applyScreenshotEnvironment(AppState& state) {
     }
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_EDIT_TARGET"); v && *v) state.people.editTarget = true;
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_EDIT_PERSON"); v && *v) state.people.editDetails = true;
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_PEOPLE_TAB"); v && *v) {
+        state.people.targetsTab = std::string(v) == "targets";
+        state.people.networkTab = std::string(v) == "network";
+    }
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_SESSION"); v && *v) {
         char* end = nullptr;
         long long id = std::strtoll(v, &end, 10);

@@ -87,6 +87,8 @@ struct PeopleState {
     std::string search;
     std::string tag;             // empty = every tag
     bool targetsTab = false;     // the left panel lists the event's targets instead of everyone
+    bool networkTab = false;     // ... or the network map (wins over targetsTab)
+    std::string networkBy = "company";  // company, tag or role
     bool editTarget = false;     // asks the person page to open its target editor (new or existing)
     bool editDetails = false;    // asks the person page to open its details editor
 };

@@ -578,7 +578,7 @@ void CaptureView::drawTargets(Store& store, AppState& state) {
         }
         if (ImGui::IsItemClicked()) {
             state.people.selectedPerson = t.personId;
-            state.people.targetsTab = false;
+            state.people.targetsTab = state.people.networkTab = false;
             state.mode = Mode::People;
         }
         ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);

@@ -176,4 +176,36 @@ const TargetRow* TargetsModel::find(RowId personId) const {
     return nullptr;
 }
 
+bool GoalsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision) {
+    if (m_built && m_eventId == eventId && m_revision == revision) return false;
+    m_built = true;
+    m_eventId = eventId;
+    m_revision = revision;
+    m_goals.clear();
+    m_error.clear();
+    if (!eventId) return true;
+    try {
+        m_goals = goalProgress(store, *eventId);
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+    return true;
+}
+
+bool NetworkModel::sync(Store& store, const std::string& by, std::uint64_t revision) {
+    if (m_built && m_by == by && m_revision == revision) return false;
+    m_built = true;
+    m_by = by;
+    m_revision = revision;
+    ++m_rebuilds;
+    m_groups.clear();
+    m_error.clear();
+    try {
+        m_groups = PeopleRepo(store).network(by);
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+    return true;
+}
+
 }  // namespace hallway::ui

@@ -14,6 +14,7 @@
 
 #include "core/capture_service.h"
 #include "core/model.h"
+#include "core/people_service.h"
 #include "store/people_repo.h"
 
 namespace hallway {
@@ -128,6 +129,42 @@ private:
     std::optional<RowId> m_countEvent;
     std::uint64_t m_countRevision = 0;
     int m_count = 0;
+};
+
+// The event's goals with their progress, for the targets tab.
+class GoalsModel {
+public:
+    // Reloads when the event or the revision (targets, interactions,
+    // follow-ups) changed. True when it reloaded.
+    bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision);
+    const std::vector<GoalProgress>& goals() const { return m_goals; }
+    const std::string& error() const { return m_error; }
+
+private:
+    bool m_built = false;
+    std::optional<RowId> m_eventId;
+    std::uint64_t m_revision = 0;
+    std::vector<GoalProgress> m_goals;
+    std::string m_error;
+};
+
+// People per company, tag or role with their warmth: where the network is thin.
+class NetworkModel {
+public:
+    // `by`: "company", "tag" or "role". True when it reloaded.
+    bool sync(Store& store, const std::string& by, std::uint64_t revision);
+    const std::vector<NetworkGroup>& groups() const { return m_groups; }
+    const std::string& by() const { return m_by; }
+    int rebuildCount() const { return m_rebuilds; }
+    const std::string& error() const { return m_error; }
+
+private:
+    bool m_built = false;
+    std::string m_by;
+    std::uint64_t m_revision = 0;
+    std::vector<NetworkGroup> m_groups;
+    int m_rebuilds = 0;
+    std::string m_error;
 };
 
 }  // namespace hallway::ui

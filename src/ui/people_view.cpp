@@ -2,6 +2,7 @@
 // [SECTION] Sync and layout
 // [SECTION] People table
 // [SECTION] Targets
+// [SECTION] Goals and network
 // [SECTION] Target editor
 // [SECTION] Person page
 // [SECTION] Merge
@@ -17,6 +18,7 @@
 #include "core/people_service.h"
 #include "core/time_util.h"
 #include "formats/text.h"
+#include "store/goals_repo.h"
 #include "store/store.h"
 #include "ui/theme.h"
 #include "ui/ui_format.h"
@@ -70,6 +72,15 @@ void PeopleView::sync(Store& store, AppState& state) {
     // the targets tab or a person's page (their target card) shows it; else the
     // tab's label only needs how many there are.
     syncTargets(store, state, state.people.targetsTab || state.people.selectedPerson.has_value());
+    // Goals count targets met, interactions and follow-ups sent; the network
+    // map groups everyone. Both load only while their tab shows.
+    if (state.people.targetsTab && !state.people.networkTab)
+        m_goals.sync(store, state.eventId,
+                     state.revision.value(Change::Targets | Change::People | Change::Notes | Change::Queue));
+    if (state.people.networkTab &&
+        m_network.sync(store, state.people.networkBy, state.revision.value(Change::People | Change::Notes)) &&
+        !m_network.error().empty())
+        state.error("Could not group people: " + m_network.error());
     if (m_lastSelected != state.people.selectedPerson) {
         m_lastSelected = state.people.selectedPerson;
         m_scrollToSelected = true;  // opened from elsewhere (search, Capture): show the row
@@ -110,6 +121,12 @@ std::optional<WidgetRect> PeopleView::metRect(RowId personId) const {
     return std::nullopt;
 }
 
+std::optional<WidgetRect> PeopleView::networkRowRect(const std::string& group) const {
+    for (const auto& [g, r] : m_networkRects)
+        if (g == group) return r;
+    return std::nullopt;
+}
+
 std::optional<WidgetRect> PeopleView::targetWidgetRect(TargetWidget w) const {
     for (const auto& [which, r] : m_targetRects)
         if (which == w) return r;
@@ -130,6 +147,9 @@ void PeopleView::draw(Store& store, AppState& state) {
     m_mergeRects.clear();
     m_metRects.clear();
     m_targetRects.clear();
+    m_networkRects.clear();
+    m_networkTabRect.reset();
+    m_addGoalRect.reset();
     const float fs = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -157,18 +177,30 @@ void PeopleView::drawList(Store& store, AppState& state) {
     char everyone[48], targets[48];
     std::snprintf(everyone, sizeof everyone, "Everyone (%d)##tab", m_list.total());
     std::snprintf(targets, sizeof targets, "Targets here (%d)##tab", m_targets.count());
-    if (segmentButton(everyone, !state.people.targetsTab)) state.people.targetsTab = false;
+    const bool network = state.people.networkTab;
+    if (segmentButton(everyone, !state.people.targetsTab && !network)) state.people.targetsTab = state.people.networkTab = false;
     ImGui::SameLine(0.0f, 0.0f);
     ImGui::BeginDisabled(!state.eventId);
-    if (segmentButton(targets, state.people.targetsTab)) {
+    if (segmentButton(targets, state.people.targetsTab && !network)) {
         state.people.targetsTab = true;
+        state.people.networkTab = false;
         syncTargets(store, state, true);  // shown below in this frame already
+        m_goals.sync(store, state.eventId,
+                     state.revision.value(Change::Targets | Change::People | Change::Notes | Change::Queue));
     }
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip(state.eventId ? "The people you want to meet at %s, and where to find them"
+        ImGui::SetTooltip(state.eventId ? "The people you want to meet at %s, where to find them, and your goals"
                                         : "Open an event to see its targets",
                           m_targets.eventName().c_str());
+    ImGui::SameLine(0.0f, 0.0f);
+    if (segmentButton("Network##tab", network)) {
+        state.people.networkTab = true;
+        state.people.targetsTab = false;
+        m_network.sync(store, state.people.networkBy, state.revision.value(Change::People | Change::Notes));
+    }
+    m_networkTabRect = lastItemRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("People per company, tag or role, and how warm each group is");
     const char* importLabel = "Import contacts\u2026##people";
     const float importWidth = ImGui::CalcTextSize(importLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - importWidth));
@@ -176,6 +208,10 @@ void PeopleView::drawList(Store& store, AppState& state) {
     m_importButtonRect = lastItemRect();
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("LinkedIn's Connections.csv, vCard or Google Contacts CSV; or drop the file on the window");
+    if (state.people.networkTab) {
+        drawNetwork(state);
+        return;
+    }
     if (state.people.targetsTab && state.eventId) {
         drawTargets(store, state);
         return;
@@ -335,6 +371,7 @@ void PeopleView::drawTargetCard(Store& store, AppState& state, const TargetRow& 
 
 void PeopleView::drawTargets(Store& store, AppState& state) {
     ImGui::BeginChild("##targets", ImVec2(0.0f, 0.0f), false);
+    drawGoals(store, state);
     const auto& rows = m_targets.rows();
     if (rows.empty())
         mutedWrapped("No targets for this event yet. Open a person and use \u201cWant to meet here\u201d, or "
@@ -346,6 +383,172 @@ void PeopleView::drawTargets(Store& store, AppState& state) {
         ImGui::Spacing();
     }
     ImGui::EndChild();
+}
+
+// [SECTION] Goals and network
+
+namespace {
+struct GoalKind {
+    const char* kind;
+    const char* label;  // in the combo
+    bool numeric;
+};
+constexpr GoalKind kGoalKinds[] = {{"people_met", "Meet N people", true},
+                                   {"coffee_chats", "Have N coffee chats", true},
+                                   {"follow_ups_sent", "Send N follow-ups", true},
+                                   {"text", "A goal in words", false}};
+}  // namespace
+
+void PeopleView::drawGoals(Store& store, AppState& state) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    sectionTitle(p, ("Goals at " + m_targets.eventName()).c_str());
+    if (!m_goals.error().empty()) mutedWrapped(("Could not count the goals: " + m_goals.error()).c_str());
+    std::optional<RowId> removeGoal;
+    for (const GoalProgress& g : m_goals.goals()) {
+        ImGui::PushID(idOf(g.goalId));
+        if (g.target) {
+            const float fraction = std::min(1.0f, float(g.done) / float(std::max(1, *g.target)));
+            char overlay[32];
+            std::snprintf(overlay, sizeof overlay, "%d / %d", g.done, *g.target);
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, g.done >= *g.target ? p.ok : p.selected);
+            ImGui::ProgressBar(fraction, ImVec2(7.0f * fs, 0.0f), overlay);
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+        } else {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted("\u2022");
+            ImGui::SameLine();
+        }
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(g.label.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("\u00d7##remove")) removeGoal = g.goalId;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this goal");
+        ImGui::PopID();
+    }
+    if (m_goals.goals().empty())
+        mutedWrapped("No goals yet: say what would make this event worth it, and Hallway counts the progress from "
+                     "who you meet, your coffee chats and the follow-ups you send.");
+
+    // Add a goal: kind, number (for numeric kinds), words.
+    const GoalKind& kind = kGoalKinds[m_goalKind];
+    ImGui::SetNextItemWidth(10.0f * fs);
+    if (ImGui::BeginCombo("##goal_kind", kind.label)) {
+        for (int i = 0; i < int(std::size(kGoalKinds)); ++i)
+            if (ImGui::Selectable(kGoalKinds[i].label, i == m_goalKind)) m_goalKind = i;
+        ImGui::EndCombo();
+    }
+    if (kind.numeric) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(5.5f * fs);
+        ImGui::InputInt("##goal_n", &m_goalNumber);
+        m_goalNumber = std::clamp(m_goalNumber, 1, 999);
+    }
+    ImGui::SameLine();
+    const char* addLabel = "Add goal##goal";
+    const float addWidth = ImGui::CalcTextSize(addLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::SetNextItemWidth(std::max(4.0f * fs, ImGui::GetContentRegionAvail().x - addWidth - ImGui::GetStyle().ItemSpacing.x));
+    ImGui::InputTextWithHint("##goal_text", kind.numeric ? "optional: who, e.g. in the Rust track" : "e.g. find a co-maintainer",
+                             &m_goalText);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!kind.numeric && text::trim(m_goalText).empty());
+    const bool add = ImGui::Button(addLabel);
+    ImGui::EndDisabled();
+    m_addGoalRect = lastItemRect();
+    ImGui::Spacing();
+
+    try {
+        if (add && state.eventId) {
+            addGoal(store, *state.eventId, kind.kind, kind.numeric ? std::optional<int>(m_goalNumber) : std::nullopt,
+                    m_goalText);
+            m_goalText.clear();
+            state.revision.bump(Change::Targets);
+            state.info("Added the goal.");
+        }
+        if (removeGoal) {
+            GoalsRepo(store).remove(*removeGoal);
+            state.revision.bump(Change::Targets);
+            state.info("Removed the goal.");
+        }
+    } catch (const std::exception& e) {
+        state.error("Could not change the goals: " + std::string(e.what()));
+    }
+}
+
+void PeopleView::drawNetwork(AppState& state) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Group by");
+    ImGui::SameLine();
+    for (const char* by : {"company", "tag", "role"}) {
+        std::string label = std::string(by) + "##by";
+        label[0] = char(std::toupper(static_cast<unsigned char>(label[0])));
+        if (segmentButton(label.c_str(), state.people.networkBy == by)) state.people.networkBy = by;
+        ImGui::SameLine(0.0f, 0.0f);
+    }
+    ImGui::NewLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::TextUnformatted("Warm: people with 2 or more logged touches. Many people and few warm ones is where your "
+                           "network is thin. Click a group to list its people.");
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    const auto& groups = m_network.groups();
+    if (groups.empty()) {
+        mutedWrapped("Nobody to group yet: import contacts or meet someone first.");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_BordersOuterH;
+    if (!ImGui::BeginTable("##network", 4, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    const std::string& by = m_network.by();
+    ImGui::TableSetupColumn(by == "tag" ? "Tag" : by == "role" ? "Role" : "Company", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_WidthFixed, 4.0f * fs);
+    ImGui::TableSetupColumn("Warm", ImGuiTableColumnFlags_WidthFixed, 3.5f * fs);
+    ImGui::TableSetupColumn("Touches", ImGuiTableColumnFlags_WidthFixed, 4.5f * fs);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(groups.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const NetworkGroup& g = groups[size_t(i)];
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushID(i);
+            const bool blank = g.group.empty();
+            const std::string name = blank ? (by == "tag" ? "(no tag)" : by == "role" ? "(no role)" : "(no company)")
+                                           : (by == "tag" ? "#" + g.group : g.group);
+            if (blank) {
+                ImGui::TextDisabled("%s", name.c_str());
+            } else if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+                state.people.networkTab = state.people.targetsTab = false;
+                if (by == "tag") {
+                    state.people.tag = g.group;
+                    state.people.search.clear();
+                } else {
+                    state.people.search = g.group;
+                    state.people.tag.clear();
+                }
+            }
+            m_networkRects.push_back({g.group, lastItemRect()});
+            ImGui::PopID();
+            ImGui::TableSetColumnIndex(1);
+            ImGui::Text("%d", g.people);
+            ImGui::TableSetColumnIndex(2);
+            if (g.relationships == 0) ImGui::TextDisabled("0");
+            else {
+                ImGui::PushStyleColor(ImGuiCol_Text, p.ok);
+                ImGui::Text("%d", g.relationships);
+                ImGui::PopStyleColor();
+            }
+            ImGui::TableSetColumnIndex(3);
+            ImGui::Text("%d", g.genuineInteractions);
+        }
+    }
+    ImGui::EndTable();
 }
 
 // [SECTION] Target editor

@@ -31,6 +31,11 @@ public:
     const PeopleListModel& list() const { return m_list; }
     const PersonPageModel& page() const { return m_page; }
     const TargetsModel& targets() const { return m_targets; }
+    const GoalsModel& goals() const { return m_goals; }
+    const NetworkModel& network() const { return m_network; }
+    std::optional<WidgetRect> networkTabRect() const { return m_networkTabRect; }
+    std::optional<WidgetRect> networkRowRect(const std::string& group) const;
+    std::optional<WidgetRect> addGoalRect() const { return m_addGoalRect; }
 
     // Testing hooks: where widgets were drawn in the last frame.
     std::optional<WidgetRect> searchRect() const { return m_searchRect; }
@@ -58,6 +63,8 @@ private:
     void drawList(Store& store, AppState& state);
     void drawPeopleTable(AppState& state);
     void drawTargets(Store& store, AppState& state);
+    void drawGoals(Store& store, AppState& state);
+    void drawNetwork(AppState& state);
     void drawTargetCard(Store& store, AppState& state, const TargetRow& t, bool showName);
     void drawPage(Store& store, AppState& state);
     void drawTimeline(AppState& state);
@@ -72,6 +79,12 @@ private:
     PeopleListModel m_list;
     PersonPageModel m_page;
     TargetsModel m_targets;
+    GoalsModel m_goals;
+    NetworkModel m_network;
+    // The targets tab's "add a goal" row.
+    int m_goalKind = 0;  // index into the goal kinds
+    int m_goalNumber = 5;
+    std::string m_goalText;
     ImFont* m_headingFont = nullptr;
     const std::vector<EventSummary>* m_events = nullptr;
     bool m_scrollToSelected = false;
@@ -99,7 +112,8 @@ private:
     };
     std::optional<PersonDraft> m_personDraft;
     std::string m_detailsError;
-    std::optional<WidgetRect> m_editDetailsRect, m_detailsSaveRect;
+    std::optional<WidgetRect> m_editDetailsRect, m_detailsSaveRect, m_networkTabRect, m_addGoalRect;
+    std::vector<std::pair<std::string, WidgetRect>> m_networkRects;
     std::vector<std::pair<TargetWidget, WidgetRect>> m_targetRects;
 
     std::optional<WidgetRect> m_searchRect, m_mergeButtonRect, m_mergeConfirmRect, m_importButtonRect;

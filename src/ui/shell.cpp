@@ -423,7 +423,7 @@ void Shell::openHit(Store& store, AppState& state, const SearchHit& hit) {
             state.people.selectedPerson = hit.id;
             state.people.search.clear();
             state.people.tag.clear();
-            state.people.targetsTab = false;
+            state.people.targetsTab = state.people.networkTab = false;
             state.mode = Mode::People;
         } else if (hit.kind == "session") {
             std::optional<Session> session = store.findSession(hit.id);

@@ -441,3 +441,45 @@ TEST_CASE("a person's details are edited on their page: saved together, refused 
     // The page shows the saved details without a restart.
     CHECK(view.page().person().tags == bo.tags);
 }
+
+TEST_CASE("goals sit above the targets with their progress; the network tab groups people", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    auto& view = ui.shell.people();
+    ui.state.people.targetsTab = true;
+    ui.imgui.frames(3);
+    CHECK(view.goals().goals().empty());
+    REQUIRE(view.addGoalRect());
+    ui.imgui.click(*view.addGoalRect());  // the default: meet 5 people
+    ui.imgui.frames(2);
+    REQUIRE(view.goals().goals().size() == 1);
+    CHECK(view.goals().goals()[0].label == "Meet 5 people");
+    CHECK(view.goals().goals()[0].done == 0);
+
+    // Ana (a target) ticked met: the goal counts her without a restart.
+    auto met = view.metRect(f.ana);
+    REQUIRE(met);
+    ui.imgui.click(*met);
+    ui.imgui.frames(2);
+    CHECK(view.goals().goals()[0].done == 1);
+
+    // Network: by company, largest group first; a click lists that group's people.
+    REQUIRE(view.networkTabRect());
+    ui.imgui.click(*view.networkTabRect());
+    ui.imgui.frames(2);
+    CHECK(ui.state.people.networkTab);
+    const auto& groups = view.network().groups();
+    REQUIRE(groups.size() == 3);
+    CHECK(groups[0].group == "Umbrella");
+    CHECK(groups[0].people == 20);
+    CHECK(groups[1].group == "Acme");
+    CHECK(groups[1].people == 2);
+    CHECK(groups[1].genuineInteractions >= 1);  // the met tick logged a touch with Ana
+    auto acme = view.networkRowRect("Acme");
+    REQUIRE(acme);
+    ui.imgui.click(*acme);
+    ui.imgui.frames(3);
+    CHECK_FALSE(ui.state.people.networkTab);
+    CHECK(ui.state.people.search == "Acme");
+    CHECK(view.list().rows().size() == 2);
+}
