@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -74,11 +75,6 @@ std::string timeRange(const LocalDateTime& a, const LocalDateTime& b) {
     return buf;
 }
 
-// Appends `text` lower-cased as asciiLower() would.
-void appendLower(std::string& out, const std::string& text) {
-    for (char ch : text) out += (ch >= 'A' && ch <= 'Z') ? char(ch - 'A' + 'a') : ch;
-}
-
 }  // namespace
 
 void PlanModel::build(Store& store, RowId eventId) {
@@ -123,18 +119,7 @@ void PlanModel::build(Store& store, RowId eventId) {
         row.startMinute = starts[i].hour * 60 + starts[i].minute;
         row.endMinute = row.startMinute + int(std::max<Instant>(0, s.endsAt - s.startsAt) / 60);
         row.time = timeRange(starts[i], ends[i]);
-        row.when = m_days[size_t(row.day)].label + " " + row.time;
         row.speakers = joinNames(s.speakers);
-        row.meta = row.speakers.empty() ? row.time : row.time + " \u00b7 " + row.speakers;
-        const std::string* fields[] = {&s.title, &s.subtitle, &row.speakers, &s.room,
-                                       &s.track, &s.type,     &s.abstract,   &s.description};
-        size_t length = 0;
-        for (const std::string* f : fields) length += f->size() + 1;
-        row.haystack.reserve(length);
-        for (const std::string* f : fields) {
-            if (f != fields[0]) row.haystack += '\n';
-            appendLower(row.haystack, *f);
-        }
         auto track = s.track.empty() ? trackIndex.end() : trackIndex.find(s.track);
         row.hue = track == trackIndex.end() ? -1.0f : std::fmod(0.58f + float(track->second) * 0.618034f, 1.0f);
         if (s.starred) ++m_starred;
@@ -182,6 +167,13 @@ bool PlanModel::applyStar(RowId sessionId, bool starred, std::uint64_t revisionB
     return true;
 }
 
+std::string PlanRow::meta() const { return speakers.empty() ? time : time + " \u00b7 " + speakers; }
+
+std::string PlanModel::when(const PlanRow& row) const {
+    if (row.day < 0 || size_t(row.day) >= m_days.size()) return row.time;
+    return m_days[size_t(row.day)].label + " " + row.time;
+}
+
 const PlanRow* PlanModel::find(RowId sessionId) const {
     auto it = m_byId.find(sessionId);
     return it == m_byId.end() ? nullptr : &m_rows[it->second];
@@ -195,22 +187,62 @@ int PlanModel::dayIndex(const std::string& dayKey) const {
 
 // [SECTION] ListModel
 
-std::string asciiLower(std::string text) {
-    for (auto& ch : text)
-        if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
-    return text;
+namespace {
+
+char lowerAscii(char ch) { return (ch >= 'A' && ch <= 'Z') ? char(ch - 'A' + 'a') : ch; }
+
+// `word` (lower case) occurs in `text`, ASCII case ignored.
+bool containsNoCase(const std::string& text, const std::string& word) {
+    if (word.empty()) return true;
+    if (text.size() < word.size()) return false;
+    const char lower = word[0];
+    const char upper = (lower >= 'a' && lower <= 'z') ? char(lower - 'a' + 'A') : lower;
+    const char* p = text.data();
+    const char* const last = text.data() + (text.size() - word.size()) + 1;  // past the last possible start
+    while (p < last) {
+        // The next start candidate, either case of the first letter.
+        const char* a = static_cast<const char*>(std::memchr(p, lower, size_t(last - p)));
+        const char* b = upper != lower ? static_cast<const char*>(std::memchr(p, upper, size_t((a ? a : last) - p)))
+                                       : nullptr;
+        const char* at = b ? b : a;
+        if (!at) return false;
+        size_t k = 1;
+        while (k < word.size() && lowerAscii(at[k]) == word[k]) ++k;
+        if (k == word.size()) return true;
+        p = at + 1;
+    }
+    return false;
 }
 
-bool matchesWords(const std::string& haystackLower, const std::string& query) {
+}  // namespace
+
+std::vector<std::string> filterWords(const std::string& query) {
+    std::vector<std::string> words;
     size_t i = 0;
-    std::string word;
     while (i < query.size()) {
         while (i < query.size() && std::isspace(static_cast<unsigned char>(query[i]))) ++i;
         size_t start = i;
         while (i < query.size() && !std::isspace(static_cast<unsigned char>(query[i]))) ++i;
         if (i == start) break;
-        word.assign(query, start, i - start);
-        if (haystackLower.find(asciiLower(word)) == std::string::npos) return false;
+        std::string word = query.substr(start, i - start);
+        for (auto& ch : word) ch = lowerAscii(ch);
+        words.push_back(std::move(word));
+    }
+    return words;
+}
+
+bool matchesWords(const PlanRow& row, const std::vector<std::string>& words) {
+    const Session& s = row.session;
+    const std::string* fields[] = {&s.title, &s.subtitle, &row.speakers, &s.room,
+                                   &s.track, &s.type,     &s.abstract,   &s.description};
+    for (const std::string& word : words) {
+        bool found = false;
+        for (const std::string* f : fields)
+            if (containsNoCase(*f, word)) {
+                found = true;
+                break;
+            }
+        if (!found) return false;
     }
     return true;
 }
@@ -221,14 +253,16 @@ bool ListModel::sync(const PlanModel& plan, const ListFilter& filter) {
     m_filter = filter;
     ++m_rebuilds;
     m_rows.clear();
+    // Both the list's filter and the top bar's search: every word must occur.
+    std::vector<std::string> words = filterWords(filter.text);
+    for (std::string& w : filterWords(filter.search)) words.push_back(std::move(w));
     const auto& rows = plan.rows();
     for (size_t i = 0; i < rows.size(); ++i) {
         const PlanRow& r = rows[i];
         if (filter.starredOnly && !r.session.starred) continue;
         if (!filter.room.empty() && r.session.room != filter.room) continue;
         if (!filter.track.empty() && r.session.track != filter.track) continue;
-        if (!matchesWords(r.haystack, filter.text)) continue;
-        if (!matchesWords(r.haystack, filter.search)) continue;
+        if (!matchesWords(r, words)) continue;
         m_rows.push_back(int(i));
     }
     return true;

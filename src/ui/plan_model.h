@@ -32,12 +32,13 @@ struct PlanRow {
     int startMinute = 0;     // local minutes after midnight of its day
     int endMinute = 0;       // startMinute + duration (may pass 24*60)
     std::string time;        // "10:30–10:50"
-    std::string when;        // "Sun 10 Sep 10:30–10:50"
     std::string speakers;    // "Ana, Bo"
-    std::string meta;        // "10:30–10:50 · Ana, Bo" (grid boxes)
-    std::string haystack;    // lower-cased title, subtitle, speakers, room, track, type, abstract, description
     float hue = 0.0f;        // track colour
     std::vector<RowId> conflictsWith;  // starred sessions overlapping this starred one
+
+    // "10:30–10:50 · Ana, Bo" (grid boxes). Made when drawn: 20,000 rows
+    // should not each keep strings only the visible few show.
+    std::string meta() const;
 };
 
 // The session panel's texts for reading (only the selected session needs them).
@@ -70,6 +71,8 @@ public:
     int starredCount() const { return m_starred; }
     const std::string& error() const { return m_error; }
     const PlanRow* find(RowId sessionId) const;
+    // "Sun 10 Sep 10:30–10:50" of `row`.
+    std::string when(const PlanRow& row) const;
     // Index of `dayKey` in days(), -1 when absent.
     int dayIndex(const std::string& dayKey) const;
 
@@ -102,10 +105,11 @@ struct ListFilter {
     bool operator==(const ListFilter&) const = default;
 };
 
-// Lower-cases ASCII letters; other bytes unchanged.
-std::string asciiLower(std::string text);
-// True when every whitespace-separated word of `query` occurs in `haystackLower`.
-bool matchesWords(const std::string& haystackLower, const std::string& query);
+// The whitespace-separated words of `query`, ASCII letters lower-cased.
+std::vector<std::string> filterWords(const std::string& query);
+// True when every word (from filterWords) occurs, ignoring ASCII case, in the
+// row's title, subtitle, speakers, room, track, type, abstract or description.
+bool matchesWords(const PlanRow& row, const std::vector<std::string>& words);
 
 class ListModel {
 public:

@@ -406,7 +406,7 @@ void PlanView::drawGridBox(Store& store, AppState& state, const DayBox& box, con
     if (lines > used) {
         // Time and speakers use the full width below the star.
         float metaWidth = std::max(fs, max.x - pad - textX);
-        drawWrapped(dl, ImVec2(textX, y + float(used) * lineHeight), metaWidth, lines - used, row.meta, p.mutedText);
+        drawWrapped(dl, ImVec2(textX, y + float(used) * lineHeight), metaWidth, lines - used, row.meta(), p.mutedText);
     }
     if (showStar) {
         const char* glyph = s.starred ? "\u2605" : "\u2606";
@@ -430,7 +430,7 @@ void PlanView::drawGridTooltip(AppState& state, const PlanRow& row) {
     ImGui::PushTextWrapPos(26.0f * fs);
     ImGui::TextUnformatted(row.session.title.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
-    ImGui::TextUnformatted(row.when.c_str());
+    ImGui::TextUnformatted(m_model.when(row).c_str());
     if (!row.session.room.empty()) ImGui::TextUnformatted(row.session.room.c_str());
     if (!row.speakers.empty()) ImGui::TextUnformatted(row.speakers.c_str());
     if (!row.session.track.empty()) ImGui::TextUnformatted(row.session.track.c_str());
@@ -558,7 +558,7 @@ void PlanView::drawList(Store& store, AppState& state) {
             const bool rowHovered = ImGui::IsItemHovered();
             m_sessionRects.push_back({s.id, WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}});
             ImGui::SetCursorScreenPos(cell);
-            cellText(row.when, p.mutedText);
+            cellText(m_model.when(row), p.mutedText);
 
             ImGui::TableSetColumnIndex(2);
             cellText(s.room, 0);
@@ -658,7 +658,7 @@ void PlanView::drawDetails(Store& store, AppState& state) {
             ImGui::TextUnformatted(value.c_str());
             ImGui::PopTextWrapPos();
         };
-        fact("When", row->when);
+        fact("When", m_model.when(*row));
         fact("Zone", m_model.event().timeZone);
         fact("Room", s.room);
         fact("Track", s.track);

@@ -1,0 +1,102 @@
+// Plan's model keeps no lower-cased copy of every session: the list filter
+// matches the fields themselves, ignoring ASCII case, as the copy did.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/time_util.h"
+#include "store/store.h"
+#include "test_support.h"
+#include "ui/plan_model.h"
+
+using namespace hallway;
+using hallway::testing::TempDir;
+
+namespace {
+
+// What the filter matched before: every word in the lower-cased fields joined by line breaks.
+bool haystackMatches(const ui::PlanRow& row, const std::string& query) {
+    const Session& s = row.session;
+    std::string hay = s.title + "\n" + s.subtitle + "\n" + row.speakers + "\n" + s.room + "\n" + s.track + "\n" +
+                      s.type + "\n" + s.abstract + "\n" + s.description;
+    for (auto& ch : hay)
+        if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
+    for (const std::string& word : ui::filterWords(query))
+        if (hay.find(word) == std::string::npos) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("the list filter matches each field ignoring case, as the lower-cased copy did", "[ui][plan]") {
+    TempDir dir;
+    Store store(dir.file("filter.db"));
+    Event e;
+    e.name = "Filters";
+    e.timeZone = "UTC";
+    const RowId eventId = store.createEvent(e);
+    Person p;
+    p.displayName = "José KERNEL Núñez";
+    p.source = "agenda";
+    const RowId speaker = store.createPerson(p);
+    struct Fields {
+        const char *title, *subtitle, *room, *track, *type, *abstract, *description;
+    };
+    const Fields all[] = {
+        {"Rust in the Kernel", "", "H.1302", "Rust", "talk", "Memory safety, finally.", ""},
+        {"SQLite internals", "B-trees\nand pages", "K.3.201", "Databases", "workshop", "", "Bring a LAPTOP."},
+        {"Closing", "", "Janson", "", "", "[slides](https://example.org/s.pdf) and thanks", ""},
+        {"Ünïcode Names", "", "UA2.114", "i18n", "lightning", "ÀÉÎ àéî", "Kerning is not kernel"},
+    };
+    int n = 0;
+    for (const Fields& f : all) {
+        Session s;
+        s.eventId = eventId;
+        s.sourceId = "s" + std::to_string(n++);
+        s.title = f.title;
+        s.subtitle = f.subtitle;
+        s.room = f.room;
+        s.track = f.track;
+        s.type = f.type;
+        s.abstract = f.abstract;
+        s.description = f.description;
+        s.startsAt = 1700000000 + n * 3600;
+        s.endsAt = s.startsAt + 1800;
+        const RowId id = store.insertSession(s);
+        if (n == 1) store.setSessionSpeakers(id, {speaker});
+    }
+    ui::PlanModel model;
+    model.sync(store, eventId, 1);
+    REQUIRE(model.rows().size() == 4);
+
+    const char* queries[] = {"", "rust", "RUST kernel", "kern", "KeRnEl", "laptop", "b-trees", "trees and",
+                             "pages", "and\npages", "h.1302", "janson thanks", "slides", "https", "josé",
+                             "JOSÉ", "núñez", "ÀÉÎ", "àéî", "ünïcode", "lightning i18n", "zzz", "rust zzz",
+                             "memory safety", "y, finally", "k.3", "s.pdf) and", "\t rust \n"};
+    for (const char* q : queries)
+        for (const auto& row : model.rows()) {
+            INFO("query '" << q << "', session " << row.session.title);
+            CHECK(ui::matchesWords(row, ui::filterWords(q)) == haystackMatches(row, q));
+        }
+    // A few by hand, so the reference itself is pinned.
+    auto count = [&](const char* q) {
+        int hits = 0;
+        for (const auto& row : model.rows()) hits += ui::matchesWords(row, ui::filterWords(q)) ? 1 : 0;
+        return hits;
+    };
+    CHECK(count("KERNEL") == 2);  // the title, and "kernel" in the last one's description
+    CHECK(count("kernel josé") == 1);  // the speaker
+    CHECK(count("laptop") == 1);
+    CHECK(count("josé") == 1);
+    CHECK(count("JOSÉ") == 0);  // only ASCII letters fold, as before
+    CHECK(count("") == 4);
+}
+
+TEST_CASE("Plan rows make their grid and list labels when drawn", "[ui][plan]") {
+    ui::PlanRow row;
+    row.time = "10:30\u201310:50";
+    CHECK(row.meta() == "10:30\u201310:50");
+    row.speakers = "Ana, Bo";
+    CHECK(row.meta() == "10:30\u201310:50 \u00b7 Ana, Bo");
+}
