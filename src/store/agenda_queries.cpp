@@ -36,6 +36,26 @@ AgendaTotals agendaTotals(Store& store, RowId eventId) {
     return totals;
 }
 
+std::vector<SessionSlot> sessionSlots(Store& store, RowId eventId) {
+    auto& q = store.statement(
+        "SELECT id, starts_at, ends_at, starred, title, room FROM sessions "
+        "WHERE event_id = ? AND removed_at IS NULL ORDER BY starts_at, room, title, id");
+    sql::ResetOnExit r{q};
+    q.bind(1, eventId);
+    std::vector<SessionSlot> out;
+    while (q.step()) {
+        SessionSlot s;
+        s.id = q.getInt(0);
+        s.startsAt = q.getInt(1);
+        s.endsAt = q.getInt(2);
+        s.starred = q.getInt(3) != 0;
+        s.title = q.getText(4);
+        s.room = q.getText(5);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
 std::optional<Session> nextSessionAfter(Store& store, RowId eventId, Instant after, bool starredOnly) {
     // The start bound keeps this on the (event_id, starts_at) index.
     auto& q = store.statement(

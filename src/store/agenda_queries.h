@@ -3,6 +3,7 @@
 // need not list event counts or load a whole agenda to show a clock.
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/model.h"
@@ -25,6 +26,19 @@ struct AgendaTotals {
     Instant lastEnd = 0;
 };
 AgendaTotals agendaTotals(Store& store, RowId eventId);
+
+// A session as a picker lists it: no texts, no speakers.
+struct SessionSlot {
+    RowId id = 0;
+    Instant startsAt = 0;
+    Instant endsAt = 0;
+    bool starred = false;
+    std::string title;
+    std::string room;
+};
+// The event's sessions that are not removed, in Store::sessions()'s order
+// (start, room, title, id), without loading their abstracts and speakers.
+std::vector<SessionSlot> sessionSlots(Store& store, RowId eventId);
 
 // The first session (not removed) starting after `after`, only starred ones
 // when `starredOnly`; ties in Store::sessions()'s order (start, room, title, id).

@@ -5,6 +5,7 @@
 
 #include "core/capture_service.h"
 #include "core/time_util.h"
+#include "store/agenda_queries.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -58,8 +59,8 @@ void CaptureModel::buildSessions(Store& store, std::optional<RowId> eventId) {
         }
     }
     if (!m_hasEvent) return;
-    for (const Session& s : store.sessions(m_event.id)) {
-        if (s.removed) continue;
+    // Times and titles only: the agenda's texts and speakers are not needed here.
+    for (const SessionSlot& s : sessionSlots(store, m_event.id)) {
         CaptureSession c;
         c.id = s.id;
         c.startsAt = s.startsAt;

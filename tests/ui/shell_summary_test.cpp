@@ -171,3 +171,36 @@ TEST_CASE("the session panel's texts are read for the selected session only", "[
     s.description = "Longer: the details.";
     CHECK(ui::readableTexts(s).description == "Longer: the details.");
 }
+
+TEST_CASE("the small agenda reads give what the full ones do", "[ui][shell]") {
+    TempDir dir;
+    Store store(dir.file("reads.db"));
+    const RowId dated = makeEvent(store, true);
+    makeEvent(store, false);
+
+    // Events: the same, in the same order, without counts.
+    const auto full = store.listEvents();
+    const auto brief = listEventsWithoutCounts(store);
+    REQUIRE(brief.size() == full.size());
+    for (size_t i = 0; i < full.size(); ++i) {
+        CHECK(brief[i].event.id == full[i].event.id);
+        CHECK(brief[i].event.name == full[i].event.name);
+        CHECK(brief[i].event.startsAt == full[i].event.startsAt);
+        CHECK(brief[i].event.timeZone == full[i].event.timeZone);
+        CHECK(brief[i].sessionCount == 0);
+    }
+
+    // Session slots: Store::sessions() without the removed one, same order and fields.
+    const auto sessions = store.sessions(dated);
+    const auto slots = sessionSlots(store, dated);
+    REQUIRE(slots.size() == sessions.size());
+    REQUIRE(slots.size() == 7);
+    for (size_t i = 0; i < slots.size(); ++i) {
+        CHECK(slots[i].id == sessions[i].id);
+        CHECK(slots[i].title == sessions[i].title);
+        CHECK(slots[i].room == sessions[i].room);
+        CHECK(slots[i].startsAt == sessions[i].startsAt);
+        CHECK(slots[i].endsAt == sessions[i].endsAt);
+        CHECK(slots[i].starred == sessions[i].starred);
+    }
+}
