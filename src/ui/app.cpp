@@ -21,8 +21,11 @@
 #include <fstream>
 #include <future>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "core/time_util.h"
+#include "store/memory_limits.h"
 #include "store/store.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
@@ -175,6 +178,7 @@ int runApp(const GuiRequest& request) {
     state.eventId = request.eventId ? request.eventId : settings.lastEvent;
     if (screenshot) applyScreenshotEnvironment(state);
 
+    limitSqliteMemory(kAppSqliteMemory);
     std::unique_ptr<Store> store;
     std::string storeError;
     try {
@@ -295,6 +299,19 @@ int runApp(const GuiRequest& request) {
         std::signal(SIGINT, onQuitSignal);
         std::signal(SIGTERM, onQuitSignal);
     }
+    // Screenshot-only, for measuring memory: views shown three frames each
+    // before the one pictured ("plan,capture,followup,people").
+    std::vector<Mode> visits;
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_VISIT"); screenshot && v) {
+        std::string names = v;
+        for (size_t at = 0; at <= names.size();) {
+            size_t comma = std::min(names.find(',', at), names.size());
+            if (comma > at) visits.push_back(modeFromName(names.substr(at, comma - at)));
+            at = comma + 1;
+        }
+    }
+    const Mode shotMode = state.mode;
+    const int visitFrames = int(visits.size()) * 3;
     while (!glfwWindowShouldClose(window.handle) && !g_quitSignal) {
         if (screenshot || busyFrames > 0) {
             glfwPollEvents();
@@ -315,6 +332,7 @@ int runApp(const GuiRequest& request) {
         }
         ImGui_ImplGlfw_NewFrame();
         if (screenshot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover effects in pictures
+        if (screenshot && !visits.empty()) state.mode = frame < visitFrames ? visits[size_t(frame / 3)] : shotMode;
         ImGui::NewFrame();
         shell.draw(store.get(), state, storeError);
         if (framesShown == 0) lap("first frame's models and widgets");
@@ -328,7 +346,7 @@ int runApp(const GuiRequest& request) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-        if (screenshot && ++frame >= 6) {
+        if (screenshot && ++frame >= visitFrames + 6) {
             std::string error;
             if (!writeBackBufferPng(*request.screenshotPath, fbw, fbh, error)) {
                 std::cerr << "hallway: screenshot failed: " << error << "\n";

@@ -2,7 +2,16 @@
 #pragma once
 #include "cli/cli.h"
 
+#include <cstdint>
+
 namespace hallway::ui {
+
+// SQLite's soft heap limit in the app (limitSqliteMemory). The store asks for
+// a 64 MiB page cache (for imports), which a long session of browsing fills
+// with pages read once. Visiting every view at the power tier takes about
+// 24 MiB; 16 would save 5 MB more but re-reads pages (a note saved on a busy
+// person's page: 6 -> 9 ms).
+constexpr std::int64_t kAppSqliteMemory = std::int64_t(24) << 20;
 
 // Opens the window on the database in `request` and runs until closed; with a
 // screenshot path, renders that view to PNG after a few frames and returns.
