@@ -269,26 +269,6 @@ void PeopleRepo::replaceDetails(const Person& p) {
         if (fact.id == 0) addFact(p.id, fact);
 }
 
-std::vector<RowId> PeopleRepo::withEmail(const std::string& email) {
-    auto& q = m_store.statement(
-        "SELECT DISTINCT person_id FROM person_contacts WHERE kind='email' AND match_key=? ORDER BY person_id");
-    sql::ResetOnExit r{q};
-    q.bind(1, text::lower(text::trim(email)));
-    std::vector<RowId> out;
-    while (q.step()) out.push_back(q.getInt(0));
-    return out;
-}
-
-std::vector<RowId> PeopleRepo::withUrlKey(const std::string& urlKey) {
-    auto& q = m_store.statement(
-        "SELECT DISTINCT person_id FROM person_contacts WHERE kind='url' AND match_key=? ORDER BY person_id");
-    sql::ResetOnExit r{q};
-    q.bind(1, urlKey);
-    std::vector<RowId> out;
-    while (q.step()) out.push_back(q.getInt(0));
-    return out;
-}
-
 std::vector<PersonBrief> PeopleRepo::withNameKey(const std::string& nameKey, const std::string& profileKey) {
     auto& q = m_store.statement(
         "SELECT id, display_name, company, role FROM people p WHERE name_key=?1 AND (?2 = '' OR NOT EXISTS ("

@@ -58,10 +58,7 @@ public:
     // holds the transaction.
     void replaceDetails(const Person& person);
 
-    // Ids of people with this (lower-cased) email / normalised profile URL / name key.
-    std::vector<RowId> withEmail(const std::string& email);
-    std::vector<RowId> withUrlKey(const std::string& urlKey);
-    // With `profileKey` (a LinkedIn profile in profileUrlKey form): leaves out
+    // People with this name key (text::nameKey). With `profileKey` (a LinkedIn profile in profileUrlKey form): leaves out
     // people who have a different LinkedIn profile, who are someone else.
     std::vector<PersonBrief> withNameKey(const std::string& nameKey, const std::string& profileKey = "");
 

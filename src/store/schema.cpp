@@ -341,7 +341,11 @@ CREATE INDEX notes_created ON notes(created_at);
 // picker rank candidates themselves), so the people indexes drop the
 // per-row column sizes bm25 needed: one b-tree write less per person
 // (30,000-row LinkedIn import: about 25 ms of its search indexing).
+// Imports match emails and profiles in memory (MatchIndex reads every key
+// once), so the (kind, match_key) index served no query; each contact paid
+// a random-order insert into it (about 45 ms of the same import).
 const char* const kStep8 = R"SQL(
+DROP INDEX person_contacts_match;
 DROP TABLE people_fts;
 CREATE VIRTUAL TABLE people_fts USING fts5(
   display_name, company, role,
