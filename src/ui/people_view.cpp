@@ -168,6 +168,7 @@ void PeopleView::draw(Store& store, AppState& state) {
     ImGui::EndChild();
     ImGui::PopStyleVar();
     drawMergePopup(store, state);
+    drawAddPopup(store, state);
 }
 
 // [SECTION] People table
@@ -217,11 +218,13 @@ void PeopleView::drawList(Store& store, AppState& state) {
         return;
     }
 
-    ImGui::SetNextItemWidth(std::max(6.0f * fs, ImGui::GetContentRegionAvail().x - 9.0f * fs));
+    const char* addLabel = "+##add_person";
+    const float addWidth = ImGui::CalcTextSize(addLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::SetNextItemWidth(std::max(6.0f * fs, ImGui::GetContentRegionAvail().x - 9.0f * fs - addWidth));
     ImGui::InputTextWithHint("##people_search", "Search name, company, role\u2026", &state.people.search);
     m_searchRect = lastItemRect();
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::SetNextItemWidth(8.0f * fs);
     if (ImGui::BeginCombo("##tag", state.people.tag.empty() ? "All tags" : state.people.tag.c_str())) {
         if (ImGui::Selectable("All tags", state.people.tag.empty())) state.people.tag.clear();
         for (size_t i = 0; i < m_list.tags().size(); ++i) {
@@ -233,6 +236,14 @@ void PeopleView::drawList(Store& store, AppState& state) {
         if (m_list.tags().empty()) ImGui::TextDisabled("No tags yet");
         ImGui::EndCombo();
     }
+    ImGui::SameLine();
+    if (ImGui::Button(addLabel)) {
+        m_openAdd = true;
+        m_addName = text::trim(state.people.search);  // what was searched for and not found, often
+        m_addCompany.clear();
+    }
+    m_addPersonRect = lastItemRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a person by hand");
     drawPeopleTable(state);
 }
 
@@ -948,6 +959,88 @@ void PeopleView::drawTimeline(AppState& state) {
 }
 
 // [SECTION] Merge
+
+void PeopleView::drawAddPopup(Store& store, AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    const Palette& p = palette(state.theme);
+    const char* popupId = "Add a person##popup";
+    m_addConfirmRect.reset();
+    if (m_openAdd) {
+        m_openAdd = false;
+        m_addClashesFor = "\x01";
+        ImGui::OpenPopup(popupId);
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(30.0f * fs, io.DisplaySize.x * 0.9f), 0.0f));
+    if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextUnformatted("Name");
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    bool submit = ImGui::InputText("##add_name", &m_addName, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::TextUnformatted("Company (optional)");
+    ImGui::SetNextItemWidth(-1.0f);
+    submit = ImGui::InputText("##add_company", &m_addCompany, ImGuiInputTextFlags_EnterReturnsTrue) || submit;
+
+    // Someone of that name already here is probably the one meant: say so first.
+    const std::string name = text::collapseSpaces(m_addName);
+    if (name != m_addClashesFor) {
+        m_addClashesFor = name;
+        m_addClashes.clear();
+        try {
+            if (!name.empty()) m_addClashes = PeopleRepo(store).withNameKey(text::nameKey(name));
+        } catch (const std::exception&) {
+            // No warning then; adding still works.
+        }
+    }
+    bool openExisting = false;
+    if (!m_addClashes.empty()) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.conflict);
+        ImGui::TextWrapped("Already here with this name:");
+        ImGui::PopStyleColor();
+        for (const auto& c : m_addClashes) {
+            ImGui::PushID(idOf(c.id));
+            std::string label = c.displayName + (c.company.empty() ? "" : " \u00b7 " + c.company);
+            if (ImGui::Selectable(label.c_str())) {
+                state.people.selectedPerson = c.id;
+                openExisting = true;
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::Spacing();
+    ImGui::BeginDisabled(name.empty());
+    const bool add = ImGui::Button(m_addClashes.empty() ? "Add##add_person" : "Add another##add_person") ||
+                     (submit && m_addClashes.empty());
+    ImGui::EndDisabled();
+    m_addConfirmRect = lastItemRect();
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel##add_person") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    if (add && !name.empty()) {
+        try {
+            Person person;
+            person.displayName = name;
+            person.company = text::collapseSpaces(m_addCompany);
+            person.source = "typed";
+            RowId id = PeopleRepo(store).create(person);
+            state.revision.bump(Change::People);
+            state.people.selectedPerson = id;
+            state.people.search.clear();
+            state.people.tag.clear();
+            state.people.targetsTab = state.people.networkTab = false;
+            state.people.editDetails = true;  // the rest (emails, tags, how you met) is typed on their page
+            state.info("Added " + name + ".");
+            ImGui::CloseCurrentPopup();
+        } catch (const std::exception& e) {
+            state.error("Could not add " + name + ": " + e.what());
+        }
+    } else if (openExisting || cancel) {
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
 
 void PeopleView::drawMergePopup(Store& store, AppState& state) {
     const float fs = ImGui::GetFontSize();

@@ -36,6 +36,10 @@ public:
     std::optional<WidgetRect> networkTabRect() const { return m_networkTabRect; }
     std::optional<WidgetRect> networkRowRect(const std::string& group) const;
     std::optional<WidgetRect> addGoalRect() const { return m_addGoalRect; }
+    std::optional<WidgetRect> addPersonRect() const { return m_addPersonRect; }
+    std::optional<WidgetRect> addPersonConfirmRect() const { return m_addConfirmRect; }
+    // Same-named people the add popup shows before adding another.
+    const std::vector<PersonBrief>& addNameClashes() const { return m_addClashes; }
 
     // Testing hooks: where widgets were drawn in the last frame.
     std::optional<WidgetRect> searchRect() const { return m_searchRect; }
@@ -69,6 +73,7 @@ private:
     void drawPage(Store& store, AppState& state);
     void drawTimeline(AppState& state);
     void drawMergePopup(Store& store, AppState& state);
+    void drawAddPopup(Store& store, AppState& state);
     void setMet(Store& store, AppState& state, const TargetRow& t, bool met);
     void drawTargetEditor(Store& store, AppState& state, const Person& person);
     void openTargetEditor(const Target& target, const std::string& personName);
@@ -113,6 +118,12 @@ private:
     std::optional<PersonDraft> m_personDraft;
     std::string m_detailsError;
     std::optional<WidgetRect> m_editDetailsRect, m_detailsSaveRect, m_networkTabRect, m_addGoalRect;
+    // "Add a person": name and company, and who already has that name.
+    bool m_openAdd = false;
+    std::string m_addName, m_addCompany;
+    std::vector<PersonBrief> m_addClashes;
+    std::string m_addClashesFor = "\x01";
+    std::optional<WidgetRect> m_addPersonRect, m_addConfirmRect;
     std::vector<std::pair<std::string, WidgetRect>> m_networkRects;
     std::vector<std::pair<TargetWidget, WidgetRect>> m_targetRects;
 

@@ -483,3 +483,37 @@ TEST_CASE("goals sit above the targets with their progress; the network tab grou
     CHECK(ui.state.people.search == "Acme");
     CHECK(view.list().rows().size() == 2);
 }
+
+TEST_CASE("a person is added by hand from People, with a warning when the name is taken", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    auto& view = ui.shell.people();
+    const int before = PeopleRepo(f.store).count();
+    REQUIRE(view.addPersonRect());
+    ui.imgui.click(*view.addPersonRect());
+    ui.imgui.frames(2);
+    CHECK(ImGui::GetIO().WantTextInput);  // the name field has the keyboard
+    ui.imgui.type("Cy Diaz");
+    ui.imgui.key(HeadlessUi::kEnter);
+    ui.imgui.frames(3);
+    CHECK(PeopleRepo(f.store).count() == before + 1);
+    REQUIRE(ui.state.people.selectedPerson);
+    CHECK(PeopleRepo(f.store).find(*ui.state.people.selectedPerson)->displayName == "Cy Diaz");
+    CHECK(view.editingDetails());  // their page opens on the editor for the rest
+    CHECK(ui.state.status.text == "Added Cy Diaz.");
+
+    // A name already here: Enter does not add a second one; "Add another" does.
+    ui.imgui.click(*view.addPersonRect());
+    ui.imgui.frames(2);
+    ui.imgui.type("bo  nielsen");
+    ui.imgui.frames(2);
+    REQUIRE(view.addNameClashes().size() == 1);
+    CHECK(view.addNameClashes()[0].id == f.bo);
+    ui.imgui.key(HeadlessUi::kEnter);
+    ui.imgui.frames(2);
+    CHECK(PeopleRepo(f.store).count() == before + 1);
+    REQUIRE(view.addPersonConfirmRect());
+    ui.imgui.click(*view.addPersonConfirmRect());
+    ui.imgui.frames(2);
+    CHECK(PeopleRepo(f.store).count() == before + 2);
+}
