@@ -156,6 +156,19 @@ FontSet loadFonts(float bodyPixelSize) {
     if (cjk && cjk->file == main->file) cjk.reset();
 
     static const ImWchar kSymbolRanges[] = {0x2190, 0x21FF, 0x2600, 0x27BF, 0};
+    // Names are what this app shows in CJK: ImGui's common simplified Chinese
+    // set lacks Japanese name kanji (東, 藤, 斎...), its Japanese set lacks
+    // common Chinese ones; the union covers both (built once, kept for the atlas).
+    auto cjkRanges = [](ImFontAtlas& a) -> const ImWchar* {
+        static ImVector<ImWchar> ranges;
+        if (ranges.empty()) {
+            ImFontGlyphRangesBuilder builder;
+            builder.AddRanges(a.GetGlyphRangesChineseSimplifiedCommon());
+            builder.AddRanges(a.GetGlyphRangesJapanese());
+            builder.BuildRanges(&ranges);
+        }
+        return ranges.Data;
+    };
     for (int pass = 0; pass < 2; ++pass) {
         float size = pass == 0 ? bodyPixelSize : headingSize;
         ImFont* font = addFont(*main, size, kTextRanges, false);
@@ -163,7 +176,7 @@ FontSet loadFonts(float bodyPixelSize) {
         // Thousands of CJK glyphs: rasterised once, not twice over, they take half
         // the atlas (and its time to build and upload). Glyphs snap to whole
         // pixels (PixelSnapH), where ImGui says oversampling can be 1.
-        if (cjk) addFont(*cjk, size, atlas->GetGlyphRangesChineseSimplifiedCommon(), true, 1);
+        if (cjk) addFont(*cjk, size, cjkRanges(*atlas), true, 1);
         (pass == 0 ? set.body : set.heading) = font;
     }
     set.description = main->family + " " + std::to_string(int(bodyPixelSize)) + "px";

@@ -48,6 +48,9 @@ TEST_CASE("CJK names get glyphs when a CJK font is installed", "[ui][fonts]") {
     CHECK(atlas.has(0x4E2D));  // 中
     CHECK(atlas.has(0x7530));  // 田
     CHECK(atlas.has(0x3042));  // あ
+    CHECK(atlas.has(0x6771));  // 東, as in 東京 and many Japanese family names
+    CHECK(atlas.has(0x85E4));  // 藤 (佐藤, 伊藤)
+    CHECK(atlas.has(0x8A9E));  // 語
 }
 
 TEST_CASE("at content scale 2 the fonts are rasterised twice as large, not stretched", "[ui][fonts]") {
