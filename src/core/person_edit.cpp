@@ -10,9 +10,10 @@
 namespace hallway {
 namespace {
 
+// One per line, no newline after the last: a one-line box shows no scrollbar.
 std::string contactLines(const std::vector<ContactDetail>& details) {
     std::string out;
-    for (const auto& d : details) out += d.value + (d.label.empty() ? "" : " (" + d.label + ")") + "\n";
+    for (const auto& d : details) out += (out.empty() ? "" : "\n") + d.value + (d.label.empty() ? "" : " (" + d.label + ")");
     return out;
 }
 
@@ -72,7 +73,7 @@ PersonEditText editTextOf(const Person& p) {
     for (size_t i = 0; i < p.tags.size(); ++i) t.tags += (i ? ", " : "") + p.tags[i];
     t.howMet = p.howMet;
     if (p.keepInTouchDays) t.keepInTouchDays = std::to_string(*p.keepInTouchDays);
-    for (const auto& f : p.facts) t.facts += f.text + "\n";
+    for (const auto& f : p.facts) t.facts += (t.facts.empty() ? "" : "\n") + f.text;
     return t;
 }
 

@@ -727,6 +727,14 @@ void PeopleView::drawPage(Store& store, AppState& state) {
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
 
+    // Editing details: the form comes right under the name, nothing between,
+    // so its Save button is in view on a laptop screen.
+    if (m_personDraft) {
+        drawDetailsEditor(store, state, person);
+        drawTimeline(state);
+        return;
+    }
+
     // A draft for someone else (another person opened) is dropped, unsaved.
     if (m_targetDraft && m_targetDraft->target.personId != person.id) m_targetDraft.reset();
     if (state.people.editTarget && state.eventId) {
@@ -763,12 +771,6 @@ void PeopleView::drawPage(Store& store, AppState& state) {
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Add %s to the people you want to meet at %s, with why and your questions",
                               person.displayName.c_str(), m_targets.eventName().c_str());
-    }
-
-    if (m_personDraft) {
-        drawDetailsEditor(store, state, person);
-        drawTimeline(state);
-        return;
     }
 
     // Details: a two-column table of whatever the person has.
@@ -844,9 +846,9 @@ void PeopleView::drawDetailsEditor(Store& store, AppState& state, const Person& 
     label("Emails", true);
     ImGui::InputTextMultiline("##emails", &t.emails, ImVec2(-1.0f, line * 2.6f));
     label("Phones", true);
-    ImGui::InputTextMultiline("##phones", &t.phones, ImVec2(-1.0f, line * 1.8f));
+    ImGui::InputTextMultiline("##phones", &t.phones, ImVec2(-1.0f, line * 2.6f));
     label("Links", true);
-    ImGui::InputTextMultiline("##links", &t.links, ImVec2(-1.0f, line * 1.8f));
+    ImGui::InputTextMultiline("##links", &t.links, ImVec2(-1.0f, line * 2.6f));
     label("Tags", false);
     ImGui::InputTextWithHint("##tags", "comma-separated: rust, speaker, hiring", &t.tags);
     label("How we met", true);

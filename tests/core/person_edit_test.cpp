@@ -42,7 +42,7 @@ TEST_CASE("the editor's text gives the person back unchanged", "[people][edit]")
     RowId id = people.create(sample());
     Person stored = *people.find(id);
     PersonEditText text = editTextOf(stored);
-    CHECK(text.emails == "ana@acme.example (work)\nana@home.example\n");
+    CHECK(text.emails == "ana@acme.example (work)\nana@home.example");
     CHECK(text.tags == "rust, speaker");
     CHECK(text.keepInTouchDays == "90");
     Person back = edited(text, stored);

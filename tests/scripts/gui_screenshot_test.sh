@@ -75,6 +75,9 @@ hw note "@bo-nielsen is hiring two Rust people #intro introduce him to @chen-wei
 hw note "Hallway chat on packaging Go modules, did not catch the name" --event 1 --at "$NOTE_AT"
 hw note "@chen-wei moving to Lisbon in May #detail ask how the move went" --event 1 --at "$NOW"
 hw met "Ana Lima" --event 1 --at "$NOTE_AT"
+hw goals --event 1 add people_met --target 5
+hw goals --event 1 add coffee_chats --target 3 --text "with the Rust folks"
+hw goals --event 1 add text --text "Find a co-maintainer for the packaging tools"
 hw interaction "Ana Lima" coffee --event 1 --direction give --summary "shared the cache write-up" --at "$NOTE_AT"
 # The follow-up queue two days after the event (the thank-yous come due the
 # Monday after), and a signature for the drafts.
@@ -151,6 +154,9 @@ shoot plan-light plan HALLWAY_SCREENSHOT_THEME=light
 shoot capture capture HALLWAY_SCREENSHOT_NOW="$NOW"
 shoot followup followup HALLWAY_SCREENSHOT_NOW=2023-09-19T10:00
 shoot people people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PERSON="$ANA_ID"
+shoot people-targets people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PERSON="$ANA_ID" HALLWAY_SCREENSHOT_PEOPLE_TAB=targets
+shoot people-network people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PEOPLE_TAB=network
+shoot people-edit people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PERSON="$ANA_ID" HALLWAY_SCREENSHOT_EDIT_PERSON=1
 # The Ctrl+K dropdown: "ana" matches people, sessions (speakers) and a note.
 shoot search plan HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_SEARCH="ana"
 
