@@ -2,6 +2,7 @@
 // frame loop. Everything drawn lives in Shell (shell.h), which needs no window.
 //
 // [SECTION] Window and context
+// [SECTION] Font texture
 // [SECTION] Settings
 // [SECTION] runApp
 #include "ui/app.h"
@@ -15,6 +16,7 @@
 #include <cfloat>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -101,6 +103,63 @@ Window createWindow(int width, int height, bool screenshot) {
         w.glDescription = "OpenGL 3.0";
     }
     return w;
+}
+
+// [SECTION] Font texture
+
+// imgui_impl_opengl3 (1.86) uploads the font atlas as RGBA32, four bytes a
+// texel of which only alpha varies: with CJK (2048x1601) 13 MB that Mesa's
+// software renderer holds in RAM, after a 13 MB conversion on the CPU. On
+// OpenGL 3.3 the atlas's own one-byte alpha goes up as GL_R8 instead and the
+// sampler swizzles it to (1, 1, 1, r), exactly what the backend's shader reads
+// from its RGBA texture, at a quarter of the memory.
+
+// The backend's shaders and buffers without its font texture: its
+// CreateDeviceObjects uploads whatever atlas io.Fonts points at, here a 1x1
+// white one, and that texture is deleted again. NewFrame then sees the device
+// objects made and leaves the fonts alone.
+void createBackendObjectsWithoutFonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontAtlas* fonts = io.Fonts;
+    ImFontAtlas stub;  // frees its pixels when it goes
+    stub.TexWidth = stub.TexHeight = 1;
+    stub.TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(sizeof(unsigned int)));
+    *stub.TexPixelsRGBA32 = 0xFFFFFFFFu;
+    io.Fonts = &stub;
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts = fonts;
+}
+
+// Uploads the built atlas as GL_R8 and hands it to ImGui; 0 when OpenGL says no.
+GLuint uploadFontAtlasR8() {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+    GLint lastTexture = 0, lastAlignment = 4;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &lastTexture);
+    glGetIntegerv(GL_UNPACK_ALIGNMENT, &lastAlignment);
+    while (glGetError() != GL_NO_ERROR) {
+    }
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, lastAlignment);
+    glBindTexture(GL_TEXTURE_2D, GLuint(lastTexture));
+    if (glGetError() != GL_NO_ERROR) {
+        glDeleteTextures(1, &texture);
+        return 0;
+    }
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)));
+    return texture;
 }
 
 // [SECTION] Settings
@@ -278,6 +337,13 @@ int runApp(const GuiRequest& request) {
 
     ImGui_ImplGlfw_InitForOpenGL(window.handle, true);
     ImGui_ImplOpenGL3_Init(window.glslVersion);
+    // OpenGL 3.0 has no texture swizzle: there the backend uploads RGBA at its first NewFrame.
+    GLuint fontTexture = 0;
+    if (window.glDescription == "OpenGL 3.3 core") {
+        createBackendObjectsWithoutFonts();
+        fontTexture = uploadFontAtlasR8();
+        if (!fontTexture) ImGui_ImplOpenGL3_DestroyDeviceObjects();  // NewFrame makes them again, RGBA
+    }
     lap("backends");
 
     Shell shell;
@@ -323,8 +389,9 @@ int runApp(const GuiRequest& request) {
         --busyFrames;
 
         ImGui_ImplOpenGL3_NewFrame();
-        // The first NewFrame uploaded the font atlas to the GPU: its CPU copies
-        // (alpha and RGBA, over 10 MB with CJK) and the font files it was built
+        // The font atlas is on the GPU now (uploaded above, or by the first
+        // NewFrame on OpenGL 3.0): its CPU copies (alpha, and RGBA on 3.0; 3 MB
+        // and 13 MB with CJK) and the font files it was built
         // from (two copies each, 12 MB with WenQuanYi) are not needed again.
         if (framesShown == 0 && frame == 0) {
             io.Fonts->ClearTexData();
@@ -383,6 +450,7 @@ int runApp(const GuiRequest& request) {
         std::string error;
         if (!saveSettings(settingsFile, last, error)) std::cerr << "hallway: could not save settings: " << error << "\n";
     }
+    if (fontTexture) glDeleteTextures(1, &fontTexture);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
