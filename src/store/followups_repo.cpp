@@ -228,6 +228,34 @@ std::vector<FollowUp> FollowUpsRepo::list(const FollowUpQuery& query) {
     return out;
 }
 
+void FollowUpsRepo::forEachQueued(RowId eventId, const std::function<void(FollowUp&)>& visit) {
+    // sortQueue's order: effective due date (snoozed until, else due), then
+    // priority, highest first, then id; TEXT compares bytewise like std::string.
+    auto& q = m_store.statement(
+        "SELECT f.id, f.person_id, f.kind, f.due_date, f.priority, f.status, f.snoozed_until, f.reason, "
+        "p.display_name FROM follow_ups f JOIN people p ON p.id=f.person_id "
+        "WHERE f.event_id=?1 AND f.status IN ('open', 'drafted', 'snoozed') "
+        "ORDER BY CASE WHEN f.status='snoozed' AND f.snoozed_until IS NOT NULL THEN f.snoozed_until "
+        "ELSE f.due_date END, f.priority DESC, f.id");
+    Resetter r{q};
+    q.bind(1, eventId);
+    FollowUp f;
+    f.eventId = eventId;
+    while (q.step()) {
+        f.id = q.getInt(0);
+        f.personId = q.getInt(1);
+        f.kind = q.getText(2);
+        f.dueDate = q.getText(3);
+        f.priority = q.getDouble(4);
+        f.status = q.getText(5);
+        f.snoozedUntil.reset();
+        if (!q.isNull(6)) f.snoozedUntil = q.getText(6);
+        f.reason = q.getText(7);
+        f.personName = q.getText(8);
+        visit(f);
+    }
+}
+
 bool FollowUpsRepo::setStatus(RowId id, const std::string& status, const std::string& on, const std::string& reason) {
     auto& q = m_store.statement(
         "UPDATE follow_ups SET status=?2, status_on=?3, reason=CASE WHEN ?4 = '' THEN reason ELSE ?4 END, "

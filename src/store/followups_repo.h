@@ -1,6 +1,7 @@
 // The follow-up queue, message templates and settings. SQL lives here; the
 // rules live in core/followup.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,11 @@ public:
     std::optional<FollowUp> find(RowId id);
     // Ordered by due date, priority (highest first), id; personName filled.
     std::vector<FollowUp> list(const FollowUpQuery& query);
+    // The event's queue (open, drafted, snoozed) in sortQueue's order, one item
+    // at a time and only what a list line shows: id, person id and name, kind,
+    // due date, priority, status, snoozed until and reason. The draft, rule,
+    // dedupe key and the rest stay empty (find() has them).
+    void forEachQueued(RowId eventId, const std::function<void(FollowUp&)>& visit);
 
     // Status changes stamp status_on with `on` (YYYY-MM-DD).
     bool setStatus(RowId id, const std::string& status, const std::string& on, const std::string& reason = "");

@@ -13,6 +13,11 @@
 
 namespace hallway::ui {
 
+std::string queueStatusLabel(const FollowUp& f) {
+    if (f.status == "snoozed" && f.snoozedUntil) return "snoozed to " + dayLabel(*f.snoozedUntil);
+    return f.status;
+}
+
 // [SECTION] FollowUpQueueModel
 
 bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instant now, std::uint64_t revision) {
@@ -37,21 +42,23 @@ bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instan
         m_eventName = event->name;
         m_zone = event->timeZone.empty() ? "UTC" : event->timeZone;
         m_today = localDateString(now, m_zone);
-        FollowUpQuery q;
-        q.eventId = *eventId;
-        q.statuses = {"open", "drafted", "snoozed"};
-        std::vector<FollowUp> items = FollowUpsRepo(store).list(q);
-        sortQueue(items);
-        m_rows.reserve(items.size());
-        for (auto& f : items) {
+        // Sorted as sortQueue sorts, by the query.
+        FollowUpsRepo(store).forEachQueued(*eventId, [&](FollowUp& f) {
             QueueRow r;
+            r.id = f.id;
             r.group = dueGroupOf(f, m_today);
+            r.drafted = f.status == "drafted";
             r.due = dayLabel(effectiveDue(f));
-            r.kindLabel = followUpKindLabel(f.kind);
-            r.why = firstLine(f.reason);
-            r.item = std::move(f);
+            r.status = queueStatusLabel(f);
+            r.kind = std::move(f.kind);
+            r.personName = std::move(f.personName);
+            r.reason = std::move(f.reason);
+            const std::string_view why = firstLineView(r.reason);
+            r.whyAt = std::uint32_t(why.data() - r.reason.data());
+            r.whyLength = std::uint32_t(why.size());
             m_rows.push_back(std::move(r));
-        }
+        });
+        m_rows.shrink_to_fit();
         buildLines();
     } catch (const std::exception& e) {
         m_error = e.what();
@@ -92,7 +99,7 @@ bool FollowUpQueueModel::applyClosed(RowId itemId, std::uint64_t revisionBefore,
 
 int FollowUpQueueModel::indexOf(RowId id) const {
     for (size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].item.id == id) return int(i);
+        if (m_rows[i].id == id) return int(i);
     return -1;
 }
 

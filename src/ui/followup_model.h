@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/followup.h"
@@ -33,13 +34,24 @@ using hallway::sortQueue;
 
 // [SECTION] FollowUpQueueModel
 
+// One item as the list shows it, nothing more: no draft, rule or dedupe key
+// (19,000 items at the power tier held whole took about 14 MB more). The
+// query hands them over one by one; FollowUpDraftModel loads the selected one.
 struct QueueRow {
-    FollowUp item;
+    RowId id = 0;
     DueGroup group = DueGroup::Later;
-    std::string due;        // effective due date, "Tue 19 Sep"
-    std::string kindLabel;  // "Thank-you"
-    std::string why;        // first line of the reason
+    bool drafted = false;     // status "drafted"
+    std::string kind;         // "thank_you"
+    std::string personName;
+    std::string due;          // effective due date, "Tue 19 Sep"
+    std::string status;       // "open", "drafted", "snoozed to Tue 19 Sep"
+    std::string reason;       // whole, for the tooltip
+    std::string_view why() const { return std::string_view(reason).substr(whyAt, whyLength); }  // its first line
+    std::uint32_t whyAt = 0, whyLength = 0;
 };
+
+// The status as the list and the draft show it: "snoozed to Tue 19 Sep", else the status.
+std::string queueStatusLabel(const FollowUp& f);
 
 // One line of the list: a group header or a row.
 struct QueueLine {

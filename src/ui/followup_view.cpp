@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <string_view>
 #include <thread>
 
 #include <spawn.h>
@@ -58,10 +59,10 @@ void sectionTitle(const Palette& p, const char* title) {
 }
 
 // Text cut with "…" at `maxX`, at `pos`.
-void clippedText(ImDrawList* dl, ImVec2 pos, float maxX, ImU32 colour, const std::string& text) {
+void clippedText(ImDrawList* dl, ImVec2 pos, float maxX, ImU32 colour, std::string_view text) {
     if (maxX <= pos.x) return;
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    const char* b = text.c_str();
+    const char* b = text.data();
     const char* e = b + text.size();
     ImVec2 size = ImGui::CalcTextSize(b, e);
     ImGui::RenderTextEllipsis(dl, pos, ImVec2(maxX, pos.y + ImGui::GetFontSize()), maxX, maxX, b, e, &size);
@@ -71,11 +72,6 @@ void clippedText(ImDrawList* dl, ImVec2 pos, float maxX, ImU32 colour, const std
 // What the queue and the draft show: follow-ups, people's names and emails, the event.
 std::uint64_t queueRevision(const AppState& state) {
     return state.revision.value(Change::Queue | Change::People | Change::Events);
-}
-
-std::string statusLabel(const FollowUp& f) {
-    if (f.status == "snoozed" && f.snoozedUntil) return "snoozed to " + dayLabel(*f.snoozedUntil);
-    return f.status;
 }
 
 }  // namespace
@@ -113,7 +109,7 @@ void FollowUpView::sync(Store& store, AppState& state) {
     if (index < 0 && !rows.empty()) {
         const bool wasSelected = m_selected.has_value();
         index = std::clamp(m_selectedIndex, 0, int(rows.size()) - 1);
-        m_selected = rows[size_t(index)].item.id;
+        m_selected = rows[size_t(index)].id;
         m_scrollToSelected = wasSelected;
     }
     if (index >= 0) m_selectedIndex = index;
@@ -261,7 +257,7 @@ void FollowUpView::handleKeys() {
     if (!step || rows.empty()) return;
     int index = m_selected ? m_queue.indexOf(*m_selected) : -1;
     index = std::clamp(index + step, 0, int(rows.size()) - 1);
-    m_selected = rows[size_t(index)].item.id;
+    m_selected = rows[size_t(index)].id;
     m_selectedIndex = index;
     m_scrollToSelected = true;
 }
@@ -277,7 +273,7 @@ void FollowUpView::drawList(AppState& state) {
 
     if (m_scrollToSelected && m_selected) {
         for (size_t i = 0; i < lines.size(); ++i) {
-            if (lines[i].header || rows[size_t(lines[i].row)].item.id != *m_selected) continue;
+            if (lines[i].header || rows[size_t(lines[i].row)].id != *m_selected) continue;
             const float y = float(i) * lineHeight;
             if (y < ImGui::GetScrollY() || y + lineHeight > ImGui::GetScrollY() + ImGui::GetWindowHeight())
                 ImGui::SetScrollY(std::max(0.0f, y - 2.0f * lineHeight));
@@ -307,17 +303,18 @@ void FollowUpView::drawList(AppState& state) {
                 continue;
             }
             const QueueRow& row = rows[size_t(line.row)];
-            ImGui::PushID(idOf(row.item.id));
-            const bool selected = m_selected && *m_selected == row.item.id;
+            ImGui::PushID(idOf(row.id));
+            const bool selected = m_selected && *m_selected == row.id;
             if (ImGui::Selectable("##row", selected, 0, ImVec2(width, lineHeight - style.ItemSpacing.y))) {
-                m_selected = row.item.id;
+                m_selected = row.id;
                 m_selectedIndex = line.row;
             }
-            m_rowRects.push_back({row.item.id, lastItemRect()});
-            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(row.why.c_str()).x > width * 0.6f) {
+            m_rowRects.push_back({row.id, lastItemRect()});
+            const std::string_view why = row.why();
+            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(why.data(), why.data() + why.size()).x > width * 0.6f) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(28.0f * fs);
-                ImGui::TextUnformatted(row.item.reason.c_str());
+                ImGui::TextUnformatted(row.reason.c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
@@ -326,26 +323,26 @@ void FollowUpView::drawList(AppState& state) {
             const float y2 = y1 + fs + style.ItemSpacing.y * 0.5f;
 
             // Line 1: kind chip, person; due date on the right.
-            const ImVec2 chipSize = ImGui::CalcTextSize(row.kindLabel.c_str());
+            const std::string kindLabel = followUpKindLabel(row.kind);
+            const ImVec2 chipSize = ImGui::CalcTextSize(kindLabel.c_str());
             const float chipW = std::min(chipSize.x + fs * 0.6f, width * 0.45f);
-            const ImU32 chipColour = trackColour(state.theme, kindHue(row.item.kind));
+            const ImU32 chipColour = trackColour(state.theme, kindHue(row.kind));
             const ImVec2 c0(pos.x + pad, y1 - 1.0f), c1(pos.x + pad + chipW, y1 + fs + 1.0f);
             dl->AddRectFilled(c0, c1, (chipColour & 0x00FFFFFFu) | 0x55000000u, fs * 0.3f);
             dl->AddRect(c0, c1, chipColour, fs * 0.3f);
-            clippedText(dl, ImVec2(c0.x + fs * 0.3f, y1), c1.x - fs * 0.3f, p.text, row.kindLabel);
+            clippedText(dl, ImVec2(c0.x + fs * 0.3f, y1), c1.x - fs * 0.3f, p.text, kindLabel);
             const bool overdue = row.group == DueGroup::Overdue;
             const std::string due = (overdue ? "was due " : "due ") + row.due;
             const float dueW = ImGui::CalcTextSize(due.c_str()).x;
             clippedText(dl, ImVec2(right - pad - dueW, y1), right - pad, overdue ? p.conflict : p.mutedText, due);
             clippedText(dl, ImVec2(c1.x + fs * 0.5f, y1), right - pad - dueW - fs * 0.5f, p.text,
-                        row.item.personName);
+                        row.personName);
 
             // Line 2: why; status on the right.
-            const std::string status = statusLabel(row.item);
-            const float statusW = ImGui::CalcTextSize(status.c_str()).x;
-            const ImU32 statusColour = row.item.status == "drafted" ? p.ok : p.mutedText;
-            clippedText(dl, ImVec2(right - pad - statusW, y2), right - pad, statusColour, status);
-            clippedText(dl, ImVec2(pos.x + pad, y2), right - pad - statusW - fs * 0.5f, p.mutedText, row.why);
+            const float statusW = ImGui::CalcTextSize(row.status.c_str()).x;
+            const ImU32 statusColour = row.drafted ? p.ok : p.mutedText;
+            clippedText(dl, ImVec2(right - pad - statusW, y2), right - pad, statusColour, row.status);
+            clippedText(dl, ImVec2(pos.x + pad, y2), right - pad - statusW - fs * 0.5f, p.mutedText, why);
             ImGui::PopID();
         }
     }
@@ -365,7 +362,7 @@ void FollowUpView::drawDraft(Store& store, AppState& state) {
     const FollowUp& f = m_draft.item();
     headingText(m_headingFont, (followUpKindLabel(f.kind) + " \u00b7 " + f.personName).c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
-    ImGui::Text("due %s \u00b7 %s%s", dayLabel(effectiveDue(f)).c_str(), statusLabel(f).c_str(),
+    ImGui::Text("due %s \u00b7 %s%s", dayLabel(effectiveDue(f)).c_str(), queueStatusLabel(f).c_str(),
                 f.edited ? " \u00b7 edited by you" : "");
     ImGui::PopStyleColor();
     ImGui::PushTextWrapPos(0.0f);

@@ -90,7 +90,7 @@ std::string dateLabel(Instant at, const std::string& zone) {
     return buf;
 }
 
-std::string firstLine(const std::string& text) {
+std::string_view firstLineView(const std::string& text) {
     size_t pos = 0;
     while (pos < text.size()) {
         size_t end = text.find('\n', pos);
@@ -98,12 +98,14 @@ std::string firstLine(const std::string& text) {
         size_t a = text.find_first_not_of(" \t\r", pos);
         if (a != std::string::npos && a < end) {
             size_t b = text.find_last_not_of(" \t\r", end - 1);
-            return text.substr(a, b - a + 1);
+            return std::string_view(text).substr(a, b - a + 1);
         }
         pos = end + 1;
     }
-    return {};
+    return std::string_view(text).substr(0, 0);
 }
+
+std::string firstLine(const std::string& text) { return std::string(firstLineView(text)); }
 
 std::string readableText(const std::string& text) {
     std::string out;

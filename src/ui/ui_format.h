@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,8 @@ std::string momentLabel(Instant at, const std::string& zone);
 std::string dateLabel(Instant at, const std::string& zone);
 // The first non-blank line of `text`, without surrounding spaces.
 std::string firstLine(const std::string& text);
+// The same as a view into `text` (empty at its start when it has no text).
+std::string_view firstLineView(const std::string& text);
 
 // Agenda text for reading: Markdown links "[label](url)" become "label",
 // CR LF becomes LF, and leading/trailing blank space goes.

@@ -16,7 +16,9 @@
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/headless_ui.h"
+#include "ui/followup_model.h"
 #include "ui/shell.h"
+#include "ui/ui_format.h"
 
 using namespace hallway;
 using hallway::testing::HeadlessUi;
@@ -109,10 +111,11 @@ TEST_CASE("the generated queue shows grouped; a click opens the draft and Mark s
     CHECK(headers >= 1);
     CHECK(counted == 3);
     for (const auto& row : queue.rows())
-        CHECK(row.group == ui::dueGroupOf(row.item, "2025-03-10"));
+        for (const auto& item : all)
+            if (item.id == row.id) CHECK(row.group == ui::dueGroupOf(item, "2025-03-10"));
     // The first item is selected so the draft panel is never blank.
     REQUIRE(ui.view().selected());
-    CHECK(*ui.view().selected() == queue.rows().front().item.id);
+    CHECK(*ui.view().selected() == queue.rows().front().id);
 
     // Idle frames rebuild nothing.
     const int queueBuilds = queue.rebuildCount(), draftBuilds = ui.view().draft().rebuildCount();
@@ -172,16 +175,16 @@ TEST_CASE("Up/Down and J/K move the selection through the queue", "[ui][followup
     Ui ui(f.store, f.eventId, f.monday);
     const auto& rows = ui.view().queue().rows();
     REQUIRE(rows.size() == 3);
-    CHECK(ui.view().selected() == rows[0].item.id);
+    CHECK(ui.view().selected() == rows[0].id);
     ui.imgui.key(kKeyDown);
-    CHECK(ui.view().selected() == rows[1].item.id);
+    CHECK(ui.view().selected() == rows[1].id);
     ui.imgui.key('J');
-    CHECK(ui.view().selected() == rows[2].item.id);
+    CHECK(ui.view().selected() == rows[2].id);
     ui.imgui.key('J');  // stays on the last
-    CHECK(ui.view().selected() == rows[2].item.id);
+    CHECK(ui.view().selected() == rows[2].id);
     ui.imgui.key(kKeyK);
-    CHECK(ui.view().selected() == rows[1].item.id);
-    CHECK(ui.view().draft().item().id == rows[1].item.id);
+    CHECK(ui.view().selected() == rows[1].id);
+    CHECK(ui.view().draft().item().id == rows[1].id);
 }
 
 TEST_CASE("Generate queue from the view fills the empty queue and says what it added", "[ui][followup]") {
@@ -203,4 +206,62 @@ TEST_CASE("Generate queue from the view fills the empty queue and says what it a
     CHECK(f.items().size() == 3);
     CHECK(ui.view().lastReport()->added.empty());
     CHECK(ui.state.status.text.find("Nothing new") != std::string::npos);
+}
+
+TEST_CASE("the queue model keeps only what the list shows, in sortQueue's order", "[ui][followup]") {
+    Fixture f;
+    FollowUpsRepo repo(f.store);
+    // Same due dates with other priorities, a snooze moving one later, a
+    // drafted one, closed ones left out, a reason of several lines.
+    auto add = [&](const std::string& key, RowId who, const std::string& kind, const std::string& due, double priority,
+                   const std::string& status, std::optional<std::string> snoozedUntil, const std::string& reason) {
+        FollowUp item;
+        item.personId = who;
+        item.eventId = f.eventId;
+        item.rule = "test";
+        item.kind = kind;
+        item.dueDate = due;
+        item.priority = priority;
+        item.status = status;
+        item.snoozedUntil = snoozedUntil;
+        item.draft = "Subject: Hi\n\nA long draft the list never needs.";
+        item.reason = reason;
+        item.dedupeKey = key;
+        return repo.insertIfAbsent(item);
+    };
+    add("a", f.ana, "thank_you", "2025-03-10", 100, "open", std::nullopt, "Met at Berlin Conf.");
+    add("b", f.bo, "promise", "2025-03-10", 300, "drafted", std::nullopt, "\n  You promised the slides.  \nSecond line");
+    add("c", f.ana, "check_in", "2025-03-07", 50, "snoozed", std::string("2025-03-20"), "Ask how it went");
+    add("d", f.bo, "thank_you", "2025-03-07", 90, "open", std::nullopt, "Overdue one");
+    add("e", f.ana, "keep_in_touch", "2025-03-11", 100, "done", std::nullopt, "closed");
+    add("f", f.bo, "meeting_request", "2025-03-10", 100, "open", std::nullopt, "");
+    add("g", f.ana, "intro_ask_a", "2025-03-08", 80, "dropped", std::nullopt, "closed too");
+
+    std::vector<FollowUp> expected = repo.list({f.eventId, {"open", "drafted", "snoozed"}});
+    ui::sortQueue(expected);
+    REQUIRE(expected.size() == 5);
+
+    ui::FollowUpQueueModel model;
+    REQUIRE(model.sync(f.store, f.eventId, f.monday, 1));
+    REQUIRE(model.rows().size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const FollowUp& want = expected[i];
+        const ui::QueueRow& row = model.rows()[i];
+        CHECK(row.id == want.id);
+        CHECK(row.kind == want.kind);
+        CHECK(row.personName == want.personName);
+        CHECK(row.group == ui::dueGroupOf(want, "2025-03-10"));
+        CHECK(row.due == ui::dayLabel(ui::effectiveDue(want)));
+        CHECK(row.status == ui::queueStatusLabel(want));
+        CHECK(row.drafted == (want.status == "drafted"));
+        CHECK(row.reason == want.reason);
+        CHECK(std::string(row.why()) == ui::firstLine(want.reason));
+    }
+    const auto& rows = model.rows();
+    CHECK(rows[0].reason == "Overdue one");  // due Friday: overdue
+    CHECK(std::string(rows[1].why()) == "You promised the slides.");  // Monday, priority 300 first
+    CHECK(rows[1].drafted);
+    CHECK(rows[4].status == "snoozed to Thu 20 Mar");  // snoozed past the rest
+    CHECK(rows[4].group == ui::DueGroup::Later);
+    CHECK(rows[3].why().empty());
 }
