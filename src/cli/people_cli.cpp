@@ -136,7 +136,7 @@ public:
             else out << "Merged #" << b << " into #" << a << " " << p->displayName << "\n";
             return 0;
         }
-        if (*m_export) return runExport(people, out, asJson);
+        if (*m_export) return runExport(store, out, asJson);
         if (*m_show) {
             auto p = people.find(resolvePerson(store, m_a));
             if (asJson) {
@@ -338,20 +338,10 @@ private:
         return 0;
     }
 
-    int runExport(PeopleRepo& people, std::ostream& out, bool asJson) {
-        std::string format = m_exportFormat;
-        if (format.empty()) {
-            bool csv = m_file.size() >= 4 && m_file.compare(m_file.size() - 4, 4, ".csv") == 0;
-            format = csv ? "csv" : "vcard";
-        }
-        PeopleQuery q;
-        q.tag = m_tag;
-        std::vector<Person> all;
-        for (auto& b : people.list(q))
-            if (auto p = people.find(b.id)) all.push_back(*p);
-        writeFileAtomically(m_file, format == "csv" ? peopleToCsv(all) : peopleToVCard(all), 0600);
-        if (asJson) out << json{{"file", m_file}, {"format", format}, {"people", all.size()}}.dump(2) << "\n";
-        else out << "Exported " << all.size() << " people to " << m_file << " (" << format << ")\n";
+    int runExport(Store& store, std::ostream& out, bool asJson) {
+        PeopleExport r = exportPeople(store, m_file, m_exportFormat, m_tag);
+        if (asJson) out << json{{"file", m_file}, {"format", r.format}, {"people", r.people}}.dump(2) << "\n";
+        else out << "Exported " << r.people << " people to " << m_file << " (" << r.format << ")\n";
         return 0;
     }
 

@@ -9,7 +9,9 @@
 #include <unordered_map>
 #include <stdexcept>
 
+#include "core/atomic_file.h"
 #include "core/time_util.h"
+#include "formats/people_export.h"
 #include "formats/text.h"
 #include "store/backup.h"
 #include "store/store.h"
@@ -261,6 +263,25 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
     store.resumeSearchIndexing();
     tx.commit();
     return report;
+}
+
+PeopleExport exportPeople(Store& store, const std::string& path, const std::string& format, const std::string& tag) {
+    PeopleExport result;
+    result.format = format;
+    if (result.format.empty()) {
+        std::string lowerPath = text::lower(path);
+        bool csv = lowerPath.size() >= 4 && lowerPath.compare(lowerPath.size() - 4, 4, ".csv") == 0;
+        result.format = csv ? "csv" : "vcard";
+    }
+    PeopleRepo people(store);
+    PeopleQuery q;
+    q.tag = tag;
+    std::vector<Person> all;
+    for (auto& b : people.list(q))
+        if (auto p = people.find(b.id)) all.push_back(*p);
+    writeFileAtomically(path, result.format == "csv" ? peopleToCsv(all) : peopleToVCard(all), 0600);
+    result.people = int(all.size());
+    return result;
 }
 
 void savePersonDetails(Store& store, const Person& edited) {

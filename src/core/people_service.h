@@ -45,6 +45,15 @@ ContactsImportReport importContactsFile(Store& store, const std::string& path, c
 ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, const std::string& fileName,
                                          const ContactsImportOptions& options);
 
+// Writes people (all, or those with `tag`) to `path` as vCard 4.0 or CSV,
+// atomically (temp file, rename), owner-only. `format` "vcard" or "csv";
+// empty: CSV for a .csv name, else vCard. Returns how many and the format.
+struct PeopleExport {
+    int people = 0;
+    std::string format;
+};
+PeopleExport exportPeople(Store& store, const std::string& path, const std::string& format, const std::string& tag);
+
 // The app's person editor: stores `edited` (from personFromEditText) as the
 // whole of that person, in one transaction.
 void savePersonDetails(Store& store, const Person& edited);

@@ -169,6 +169,7 @@ void PeopleView::draw(Store& store, AppState& state) {
     ImGui::PopStyleVar();
     drawMergePopup(store, state);
     drawAddPopup(store, state);
+    drawExportPopup(store, state);
 }
 
 // [SECTION] People table
@@ -219,8 +220,14 @@ void PeopleView::drawList(Store& store, AppState& state) {
     }
 
     const char* addLabel = "+##add_person";
-    const float addWidth = ImGui::CalcTextSize(addLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-    ImGui::SetNextItemWidth(std::max(6.0f * fs, ImGui::GetContentRegionAvail().x - 9.0f * fs - addWidth));
+    const char* exportLabel = "Export\u2026##people";
+    auto width = [](const char* label) {
+        return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f +
+               ImGui::GetStyle().ItemSpacing.x;
+    };
+    ImGui::SetNextItemWidth(
+        std::max(6.0f * fs, ImGui::GetContentRegionAvail().x - 8.0f * fs - width(addLabel) - width(exportLabel) -
+                                ImGui::GetStyle().ItemSpacing.x));
     ImGui::InputTextWithHint("##people_search", "Search name, company, role\u2026", &state.people.search);
     m_searchRect = lastItemRect();
     ImGui::SameLine();
@@ -244,6 +251,13 @@ void PeopleView::drawList(Store& store, AppState& state) {
     }
     m_addPersonRect = lastItemRect();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a person by hand");
+    ImGui::SameLine();
+    if (ImGui::Button(exportLabel)) {
+        m_openExport = true;
+        m_exportError.clear();
+    }
+    m_exportRect = lastItemRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Write people to a vCard 4.0 or CSV file");
     drawPeopleTable(state);
 }
 
@@ -961,6 +975,65 @@ void PeopleView::drawTimeline(AppState& state) {
 }
 
 // [SECTION] Merge
+
+void PeopleView::drawExportPopup(Store& store, AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    const Palette& p = palette(state.theme);
+    const char* popupId = "Export people##popup";
+    m_exportConfirmRect.reset();
+    if (m_openExport) {
+        m_openExport = false;
+        ImGui::OpenPopup(popupId);
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(34.0f * fs, io.DisplaySize.x * 0.9f), 0.0f));
+    if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextUnformatted("Path of the file to write");
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::IsWindowAppearing() || m_refocusExport) ImGui::SetKeyboardFocusHere();
+    m_refocusExport = false;
+    bool submit = ImGui::InputText("##export_path", &m_exportPath,
+                                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    const std::string path = typedPath(m_exportPath);
+    const bool csv = path.size() >= 4 && text::lower(path.substr(path.size() - 4)) == ".csv";
+    mutedWrapped(csv ? "CSV, one row per person (a name ending in .vcf writes vCard 4.0). Cells that a spreadsheet "
+                       "would run as formulas are written as text."
+                     : "vCard 4.0, which address books import (a name ending in .csv writes CSV).");
+    const std::string tag = state.people.tag;
+    if (!tag.empty()) ImGui::Checkbox(("Only people tagged #" + tag).c_str(), &m_exportTagOnly);
+    mutedWrapped("The file is written whole or not at all, readable by you only. An existing file is replaced.");
+    if (!m_exportError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+        ImGui::TextWrapped("%s", m_exportError.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    ImGui::BeginDisabled(path.empty());
+    const bool exportNow = ImGui::Button("Export##confirm") || (submit && !path.empty());
+    ImGui::EndDisabled();
+    m_exportConfirmRect = lastItemRect();
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel##export") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    if (exportNow) {
+        try {
+            PeopleExport r = exportPeople(store, path, "", !tag.empty() && m_exportTagOnly ? tag : "");
+            state.info("Exported " + std::to_string(r.people) + (r.people == 1 ? " person" : " people") + " to " +
+                       path + " (" + (r.format == "csv" ? "CSV" : "vCard 4.0") + ").");
+            m_exportError.clear();
+            ImGui::CloseCurrentPopup();
+        } catch (const std::exception& e) {
+            m_exportError = e.what();  // names the file and the reason
+            if (!m_exportError.empty()) m_exportError[0] = char(std::toupper(static_cast<unsigned char>(m_exportError[0])));
+            m_exportError += ". Nothing was written.";
+            m_refocusExport = true;  // fix the path and press Enter again
+        }
+    } else if (cancel) {
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
 
 void PeopleView::drawAddPopup(Store& store, AppState& state) {
     const float fs = ImGui::GetFontSize();

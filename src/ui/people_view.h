@@ -37,6 +37,9 @@ public:
     std::optional<WidgetRect> networkRowRect(const std::string& group) const;
     std::optional<WidgetRect> addGoalRect() const { return m_addGoalRect; }
     std::optional<WidgetRect> addPersonRect() const { return m_addPersonRect; }
+    std::optional<WidgetRect> exportRect() const { return m_exportRect; }
+    std::optional<WidgetRect> exportConfirmRect() const { return m_exportConfirmRect; }
+    const std::string& exportError() const { return m_exportError; }
     std::optional<WidgetRect> addPersonConfirmRect() const { return m_addConfirmRect; }
     // Same-named people the add popup shows before adding another.
     const std::vector<PersonBrief>& addNameClashes() const { return m_addClashes; }
@@ -74,6 +77,7 @@ private:
     void drawTimeline(AppState& state);
     void drawMergePopup(Store& store, AppState& state);
     void drawAddPopup(Store& store, AppState& state);
+    void drawExportPopup(Store& store, AppState& state);
     void setMet(Store& store, AppState& state, const TargetRow& t, bool met);
     void drawTargetEditor(Store& store, AppState& state, const Person& person);
     void openTargetEditor(const Target& target, const std::string& personName);
@@ -124,6 +128,13 @@ private:
     std::vector<PersonBrief> m_addClashes;
     std::string m_addClashesFor = "\x01";
     std::optional<WidgetRect> m_addPersonRect, m_addConfirmRect;
+    // "Export…": where to, and whether only the tag being filtered.
+    bool m_openExport = false;
+    std::string m_exportPath = "~/hallway-people.vcf";
+    std::string m_exportError;
+    bool m_exportTagOnly = true;
+    bool m_refocusExport = false;
+    std::optional<WidgetRect> m_exportRect, m_exportConfirmRect;
     std::vector<std::pair<std::string, WidgetRect>> m_networkRects;
     std::vector<std::pair<TargetWidget, WidgetRect>> m_targetRects;
 

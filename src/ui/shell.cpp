@@ -31,22 +31,6 @@ constexpr int kKeyK = 'K';
 constexpr int kKeyI = 'I';
 constexpr int kKey1 = '1';
 
-std::string expandHome(const std::string& path) {
-    if (path.size() >= 1 && path[0] == '~' && (path.size() == 1 || path[1] == '/')) {
-        if (const char* home = std::getenv("HOME")) return std::string(home) + path.substr(1);
-    }
-    return path;
-}
-
-std::string trimmed(const std::string& s) {
-    size_t a = s.find_first_not_of(" \t\r\n\"'");
-    size_t b = s.find_last_not_of(" \t\r\n\"'");
-    if (a == std::string::npos) return {};
-    std::string out = s.substr(a, b - a + 1);
-    // Pasted file:// URLs from file managers.
-    if (out.rfind("file://", 0) == 0) out = out.substr(7);
-    return out;
-}
 
 // "/home/ana/.local/share/hallway/hallway.db" -> "~/.local/share/hallway/hallway.db".
 std::string displayPath(const std::string& path) {
@@ -596,7 +580,7 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
 // [SECTION] Import
 
 bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath, ImportTarget target) {
-    const std::string path = expandHome(trimmed(rawPath));
+    const std::string path = typedPath(rawPath);
     m_importError.clear();
     if (path.empty()) {
         m_importError = target == ImportTarget::Contacts ? "Type the path of a contacts file."
@@ -679,12 +663,12 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
-    ImGui::BeginDisabled(trimmed(m_importPath).empty());
+    ImGui::BeginDisabled(typedPath(m_importPath).empty());
     submit = ImGui::Button("Import##popup") || submit;
     ImGui::EndDisabled();
     ImGui::SameLine();
     bool cancel = ImGui::Button("Cancel##popup") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-    if (submit && !trimmed(m_importPath).empty()) {
+    if (submit && !typedPath(m_importPath).empty()) {
         if (importFile(store, state, m_importPath, m_importTarget)) {
             m_importPath.clear();
             ImGui::CloseCurrentPopup();

@@ -1,5 +1,7 @@
 #include "ui/ui_format.h"
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -212,6 +214,17 @@ std::string eventClockText(const Event& event, const std::vector<const Session*>
         return *next;
     };
     return eventClockText(event, over, now);
+}
+
+std::string typedPath(const std::string& typed) {
+    size_t a = typed.find_first_not_of(" \t\r\n\"'");
+    size_t b = typed.find_last_not_of(" \t\r\n\"'");
+    if (a == std::string::npos) return {};
+    std::string path = typed.substr(a, b - a + 1);
+    if (path.rfind("file://", 0) == 0) path = path.substr(7);
+    if (!path.empty() && path[0] == '~' && (path.size() == 1 || path[1] == '/'))
+        if (const char* home = std::getenv("HOME")) path = std::string(home) + path.substr(1);
+    return path;
 }
 
 }  // namespace hallway::ui

@@ -63,4 +63,8 @@ std::string eventClockText(const Event& event, const ClockSessions& sessions, In
 // first in that order).
 std::string eventClockText(const Event& event, const std::vector<const Session*>& sessions, Instant now);
 
+// A path as typed or pasted into a field: quotes and spaces around it
+// dropped, a file:// URL (from a file manager) made a path, ~ made $HOME.
+std::string typedPath(const std::string& typed);
+
 }  // namespace hallway::ui

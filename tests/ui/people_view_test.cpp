@@ -517,3 +517,40 @@ TEST_CASE("a person is added by hand from People, with a warning when the name i
     ui.imgui.frames(2);
     CHECK(PeopleRepo(f.store).count() == before + 2);
 }
+
+TEST_CASE("people are exported from the People view, all or the tag being filtered", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    auto& view = ui.shell.people();
+    auto exportTo = [&](const std::string& path) {
+        REQUIRE(view.exportRect());
+        ui.imgui.click(*view.exportRect());
+        ui.imgui.frames(2);
+        CHECK(ImGui::GetIO().WantTextInput);  // the path field, its text selected
+        ui.imgui.type(path.c_str());
+        ui.imgui.key(HeadlessUi::kEnter);
+        ui.imgui.frames(2);
+    };
+    const std::string vcf = f.dir.file("people.vcf");
+    exportTo(vcf);
+    INFO(ui.state.status.text);
+    CHECK(ui.state.status.text == "Exported 23 people to " + vcf + " (vCard 4.0).");
+    const std::string cards = hallway::testing::readFile(vcf);
+    CHECK(cards.rfind("BEGIN:VCARD\r\nVERSION:4.0\r\n", 0) == 0);
+    CHECK(cards.find("FN:Bo Nielsen") != std::string::npos);
+
+    // With the tag filter on, only those people; a .csv name writes CSV.
+    ui.state.people.tag = "rust";
+    ui.imgui.frames(2);
+    const std::string csv = f.dir.file("rust.csv");
+    exportTo(csv);
+    CHECK(ui.state.status.text == "Exported 1 person to " + csv + " (CSV).");
+    CHECK(hallway::testing::readFile(csv).find("Ana Lima") != std::string::npos);
+
+    // A folder that does not exist: the popup stays open with the reason.
+    exportTo("/no/such/folder/people.vcf");
+    CHECK(view.exportError() == "Cannot write /no/such/folder/people.vcf: No such file or directory. Nothing was written.");
+    ui.imgui.frames(2);
+    CHECK(view.exportConfirmRect());        // still open
+    CHECK(ImGui::GetIO().WantTextInput);    // and the path is ready to be fixed
+}
