@@ -977,19 +977,9 @@ void PeopleView::drawTimeline(AppState& state) {
 // [SECTION] Merge
 
 void PeopleView::drawExportPopup(Store& store, AppState& state) {
-    const float fs = ImGui::GetFontSize();
     const Palette& p = palette(state.theme);
-    const char* popupId = "Export people##popup";
     m_exportConfirmRect.reset();
-    if (m_openExport) {
-        m_openExport = false;
-        ImGui::OpenPopup(popupId);
-    }
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(34.0f * fs, io.DisplaySize.x * 0.9f), 0.0f));
-    if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!beginDialog("Export people##popup", m_openExport, 34.0f)) return;
     ImGui::TextUnformatted("Path of the file to write");
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::IsWindowAppearing() || m_refocusExport) ImGui::SetKeyboardFocusHere();
@@ -1036,20 +1026,10 @@ void PeopleView::drawExportPopup(Store& store, AppState& state) {
 }
 
 void PeopleView::drawAddPopup(Store& store, AppState& state) {
-    const float fs = ImGui::GetFontSize();
     const Palette& p = palette(state.theme);
-    const char* popupId = "Add a person##popup";
     m_addConfirmRect.reset();
-    if (m_openAdd) {
-        m_openAdd = false;
-        m_addClashesFor = "\x01";
-        ImGui::OpenPopup(popupId);
-    }
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(30.0f * fs, io.DisplaySize.x * 0.9f), 0.0f));
-    if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    if (m_openAdd) m_addClashesFor = "\x01";
+    if (!beginDialog("Add a person##popup", m_openAdd, 30.0f)) return;
     ImGui::TextUnformatted("Name");
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -1118,18 +1098,8 @@ void PeopleView::drawAddPopup(Store& store, AppState& state) {
 }
 
 void PeopleView::drawMergePopup(Store& store, AppState& state) {
-    const float fs = ImGui::GetFontSize();
     const Palette& p = palette(state.theme);
-    const char* popupId = "Merge into another person##popup";
-    if (m_openMerge) {
-        m_openMerge = false;
-        ImGui::OpenPopup(popupId);
-    }
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(34.0f * fs, io.DisplaySize.x * 0.9f), 0.0f));
-    if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!beginDialog("Merge into another person##popup", m_openMerge, 34.0f)) return;
     if (!m_page.has()) {
         ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

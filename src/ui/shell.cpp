@@ -626,20 +626,14 @@ void Shell::loadDemo(Store& store, AppState& state) {
 }
 
 void Shell::drawImportPopup(Store& store, AppState& state) {
-    const float fs = ImGui::GetFontSize();
-    const char* popupId = "Import##popup";
-    if (state.openImportDialog || state.openContactsImport) {
+    bool open = state.openImportDialog || state.openContactsImport;
+    if (open) {
         m_importTarget = state.openContactsImport ? ImportTarget::Contacts : ImportTarget::Detect;
         state.openImportDialog = state.openContactsImport = false;
         m_importError.clear();
-        ImGui::OpenPopup(popupId);
     }
+    if (!beginDialog("Import##popup", open, 34.0f)) return;
     const bool contacts = m_importTarget == ImportTarget::Contacts;
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(34.0f * fs, io.DisplaySize.x * 0.9f), 0.0f));
-    if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
 
     ImGui::TextUnformatted(contacts ? "Path of the contacts file" : "Path of the agenda or contacts file");
     ImGui::SetNextItemWidth(-1.0f);

@@ -66,4 +66,16 @@ void endCenteredBlock() {
     ImGui::EndGroup();
 }
 
+bool beginDialog(const char* id, bool& open, float widthEm) {
+    if (open) {
+        open = false;
+        ImGui::OpenPopup(id);
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(widthEm * ImGui::GetFontSize(), io.DisplaySize.x * 0.9f), 0.0f));
+    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings);
+}
+
 }  // namespace hallway::ui

@@ -8,6 +8,11 @@ namespace hallway::ui {
 
 // A button that looks pressed when `selected` (segmented controls, day picker).
 bool segmentButton(const char* label, bool selected);
+
+// A modal dialog near the top third of the window, `widthEm` font sizes wide
+// (at most 90% of it). Opens it when `open` is set (and clears it). True when
+// it shows: draw its content, then ImGui::EndPopup().
+bool beginDialog(const char* id, bool& open, float widthEm);
 // Wrapped text in the muted colour; keeps an outer wrap position when one is set.
 void mutedWrapped(const char* text);
 // `text` in `font` (the current font when null).
