@@ -194,6 +194,7 @@ void applyScreenshotEnvironment(AppState& state) {
     }
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_EDIT_TARGET"); v && *v) state.people.editTarget = true;
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_EDIT_PERSON"); v && *v) state.people.editDetails = true;
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_ADD_BADGE"); v && *v) state.people.addPerson = v;
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_PEOPLE_TAB"); v && *v) {
         state.people.targetsTab = std::string(v) == "targets";
         state.people.networkTab = std::string(v) == "network";

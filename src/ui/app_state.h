@@ -91,6 +91,7 @@ struct PeopleState {
     std::string networkBy = "company";  // company, tag or role
     bool editTarget = false;     // asks the person page to open its target editor (new or existing)
     bool editDetails = false;    // asks the person page to open its details editor
+    std::string addPerson;       // asks People to open "Add a person" with this badge text (screenshots)
 };
 
 struct AppState {

@@ -1028,6 +1028,11 @@ void PeopleView::drawExportPopup(Store& store, AppState& state) {
 void PeopleView::drawAddPopup(Store& store, AppState& state) {
     const Palette& p = palette(state.theme);
     m_addConfirmRect.reset();
+    if (!state.people.addPerson.empty()) {
+        m_openAdd = true;
+        m_addBadge = std::move(state.people.addPerson);
+        state.people.addPerson.clear();
+    }
     if (m_openAdd) m_addClashesFor = "\x01";
     if (!beginDialog("Add a person##popup", m_openAdd, 30.0f)) return;
     ImGui::TextUnformatted("Name");
@@ -1037,14 +1042,45 @@ void PeopleView::drawAddPopup(Store& store, AppState& state) {
     ImGui::TextUnformatted("Company (optional)");
     ImGui::SetNextItemWidth(-1.0f);
     submit = ImGui::InputText("##add_company", &m_addCompany, ImGuiInputTextFlags_EnterReturnsTrue) || submit;
+    ImGui::TextUnformatted("Or a badge's QR text (vCard or MECARD)");
+    ImGui::InputTextMultiline("##add_badge", &m_addBadge, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 2.6f));
+    m_addBadgeRect = lastItemRect();
+    // A badge is read as it is pasted: its name shown, or why it is not a card.
+    if (m_addBadge != m_addBadgeFor) {
+        m_addBadgeFor = m_addBadge;
+        m_addBadgeCard.reset();
+        m_addBadgeError.clear();
+        if (!text::trim(m_addBadge).empty()) {
+            try {
+                m_addBadgeCard = parseContactText(m_addBadge);
+            } catch (const std::exception& e) {
+                // The parser names the input "text" ("text:3: ..."); here it is the box.
+                std::string why = e.what();
+                if (why.rfind("text:", 0) == 0) why = text::trim(why.substr(why.find(' ') + 1));
+                m_addBadgeError = "Not a badge card: " + why;
+            }
+        }
+    }
+    if (m_addBadgeCard) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.ok);
+        ImGui::TextWrapped("Badge: %s%s", m_addBadgeCard->fullName.c_str(),
+                           m_addBadgeCard->company.empty() ? "" : (" \u00b7 " + m_addBadgeCard->company).c_str());
+        ImGui::PopStyleColor();
+    } else if (!m_addBadgeError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+        ImGui::TextWrapped("%s", m_addBadgeError.c_str());
+        ImGui::PopStyleColor();
+    }
 
     // Someone of that name already here is probably the one meant: say so first.
-    const std::string name = text::collapseSpaces(m_addName);
-    if (name != m_addClashesFor) {
-        m_addClashesFor = name;
+    const std::string name = m_addBadgeCard ? m_addBadgeCard->fullName : text::collapseSpaces(m_addName);
+    // (A badge is matched like an import instead: email, profile, name and company.)
+    const std::string clashKey = m_addBadgeCard ? std::string() : name;
+    if (clashKey != m_addClashesFor) {
+        m_addClashesFor = clashKey;
         m_addClashes.clear();
         try {
-            if (!name.empty()) m_addClashes = PeopleRepo(store).withNameKey(text::nameKey(name));
+            if (!clashKey.empty()) m_addClashes = PeopleRepo(store).withNameKey(text::nameKey(clashKey));
         } catch (const std::exception&) {
             // No warning then; adding still works.
         }
@@ -1067,13 +1103,30 @@ void PeopleView::drawAddPopup(Store& store, AppState& state) {
     }
     ImGui::Spacing();
     ImGui::BeginDisabled(name.empty());
-    const bool add = ImGui::Button(m_addClashes.empty() ? "Add##add_person" : "Add another##add_person") ||
-                     (submit && m_addClashes.empty());
+    const char* addLabel = m_addBadgeCard            ? "Add from badge##add_person"
+                           : m_addClashes.empty() ? "Add##add_person"
+                                                  : "Add another##add_person";
+    const bool add = ImGui::Button(addLabel) || (submit && m_addClashes.empty());
     ImGui::EndDisabled();
     m_addConfirmRect = lastItemRect();
     ImGui::SameLine();
     const bool cancel = ImGui::Button("Cancel##add_person") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-    if (add && !name.empty()) {
+    if (add && !name.empty() && m_addBadgeCard) {
+        // Matched like an import: the same email or profile updates that person.
+        try {
+            auto [id, created] = addPersonFromText(store, m_addBadge);
+            state.revision.bump(Change::People | Change::Targets);
+            state.people.selectedPerson = id;
+            state.people.search.clear();
+            state.people.tag.clear();
+            state.people.targetsTab = state.people.networkTab = false;
+            state.info(std::string(created ? "Added " : "Updated ") + name + " from the badge.");
+            m_addBadge.clear();
+            ImGui::CloseCurrentPopup();
+        } catch (const std::exception& e) {
+            state.error("Could not add the badge: " + std::string(e.what()));
+        }
+    } else if (add && !name.empty()) {
         try {
             Person person;
             person.displayName = name;

@@ -11,6 +11,7 @@
 #include "store/people_repo.h"
 #include "ui/app_state.h"
 #include "core/person_edit.h"
+#include "formats/contacts.h"
 #include "ui/people_model.h"
 #include "ui/plan_view.h"
 
@@ -41,6 +42,7 @@ public:
     std::optional<WidgetRect> exportConfirmRect() const { return m_exportConfirmRect; }
     const std::string& exportError() const { return m_exportError; }
     std::optional<WidgetRect> addPersonConfirmRect() const { return m_addConfirmRect; }
+    std::optional<WidgetRect> addBadgeRect() const { return m_addBadgeRect; }
     // Same-named people the add popup shows before adding another.
     const std::vector<PersonBrief>& addNameClashes() const { return m_addClashes; }
 
@@ -125,9 +127,11 @@ private:
     // "Add a person": name and company, and who already has that name.
     bool m_openAdd = false;
     std::string m_addName, m_addCompany;
+    std::string m_addBadge, m_addBadgeFor, m_addBadgeError;  // pasted QR text, what was parsed, why not
+    std::optional<ContactRecord> m_addBadgeCard;
     std::vector<PersonBrief> m_addClashes;
     std::string m_addClashesFor = "\x01";
-    std::optional<WidgetRect> m_addPersonRect, m_addConfirmRect;
+    std::optional<WidgetRect> m_addPersonRect, m_addConfirmRect, m_addBadgeRect;
     // "Export…": where to, and whether only the tag being filtered.
     bool m_openExport = false;
     std::string m_exportPath = "~/hallway-people.vcf";

@@ -554,3 +554,36 @@ TEST_CASE("people are exported from the People view, all or the tag being filter
     CHECK(view.exportConfirmRect());        // still open
     CHECK(ImGui::GetIO().WantTextInput);    // and the path is ready to be fixed
 }
+
+TEST_CASE("a badge's QR text pasted in Add a person adds or updates them like an import", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    auto& view = ui.shell.people();
+    const int before = PeopleRepo(f.store).count();
+    auto addBadge = [&](const char* payload) {
+        ui.imgui.click(*view.addPersonRect());
+        ui.imgui.frames(2);
+        REQUIRE(view.addBadgeRect());
+        ui.imgui.click(*view.addBadgeRect());
+        ui.imgui.frames(1);
+        ui.imgui.type(payload);
+        ui.imgui.frames(2);
+        REQUIRE(view.addPersonConfirmRect());
+        ui.imgui.click(*view.addPersonConfirmRect());
+        ui.imgui.frames(2);
+    };
+    addBadge("MECARD:N:Okafor,Ngozi;ORG:Lumen Labs;EMAIL:ngozi@lumen.example;;");
+    INFO(ui.state.status.text);
+    CHECK(ui.state.status.text == "Added Ngozi Okafor from the badge.");
+    CHECK(PeopleRepo(f.store).count() == before + 1);
+    REQUIRE(ui.state.people.selectedPerson);
+    Person ngozi = *PeopleRepo(f.store).find(*ui.state.people.selectedPerson);
+    CHECK(ngozi.company == "Lumen Labs");
+    CHECK(ngozi.emails == std::vector<ContactDetail>{{"ngozi@lumen.example", ""}});
+
+    // The same person's badge again, with a phone: updated, not added twice.
+    addBadge("MECARD:N:Okafor,Ngozi;EMAIL:ngozi@lumen.example;TEL:+234 1 234 5678;;");
+    CHECK(ui.state.status.text == "Updated Ngozi Okafor from the badge.");
+    CHECK(PeopleRepo(f.store).count() == before + 1);
+    CHECK(PeopleRepo(f.store).find(ngozi.id)->phones.size() == 1);
+}
