@@ -146,7 +146,7 @@ bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_
                 if (!s.room.empty()) line += " \u00b7 " + s.room;
                 line += " \u00b7 " + s.title;
                 if (i < w.after.size() && w.after[i])
-                    line += " \u00b7 you are free after, until " + localTimeString(w.after[i]->endsAt, event->timeZone);
+                    line += " \u00b7 free after it until " + localTimeString(w.after[i]->endsAt, event->timeZone);
                 r.whereToFind.push_back(std::move(line));
             }
             m_rows.push_back(std::move(r));
