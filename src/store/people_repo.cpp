@@ -427,22 +427,23 @@ std::vector<std::string> PeopleRepo::tags() {
 }
 
 std::vector<NetworkGroup> PeopleRepo::network(const std::string& by) {
+    // Interactions counted once per person in one grouped pass, not by a
+    // lookup per person (which grows with everyone, met or not). Literals,
+    // since the statement cache is keyed by the text's address.
     const char* sqlText = nullptr;
     if (by == "company")
-        sqlText = "SELECT p.company, count(*), sum(w.n), sum(w.n >= 2) FROM people p "
-                  "JOIN (SELECT p2.id, (SELECT count(*) FROM interactions i WHERE i.person_id = p2.id) AS n "
-                  "      FROM people p2) w ON w.id = p.id GROUP BY p.company COLLATE NOCASE "
-                  "ORDER BY count(*) DESC, p.company";
+        sqlText = "SELECT p.company, count(*), coalesce(sum(w.n), 0), sum(coalesce(w.n, 0) >= 2) FROM people p "
+                  "LEFT JOIN (SELECT person_id, count(*) AS n FROM interactions GROUP BY person_id) w ON w.person_id = p.id "
+                  "GROUP BY p.company COLLATE NOCASE ORDER BY count(*) DESC, p.company";
     else if (by == "role")
-        sqlText = "SELECT p.role, count(*), sum(w.n), sum(w.n >= 2) FROM people p "
-                  "JOIN (SELECT p2.id, (SELECT count(*) FROM interactions i WHERE i.person_id = p2.id) AS n "
-                  "      FROM people p2) w ON w.id = p.id GROUP BY p.role COLLATE NOCASE "
-                  "ORDER BY count(*) DESC, p.role";
+        sqlText = "SELECT p.role, count(*), coalesce(sum(w.n), 0), sum(coalesce(w.n, 0) >= 2) FROM people p "
+                  "LEFT JOIN (SELECT person_id, count(*) AS n FROM interactions GROUP BY person_id) w ON w.person_id = p.id "
+                  "GROUP BY p.role COLLATE NOCASE ORDER BY count(*) DESC, p.role";
     else
-        sqlText = "SELECT coalesce(t.tag, ''), count(*), sum(w.n), sum(w.n >= 2) FROM people p "
+        sqlText = "SELECT coalesce(t.tag, ''), count(*), coalesce(sum(w.n), 0), sum(coalesce(w.n, 0) >= 2) FROM people p "
                   "LEFT JOIN person_tags t ON t.person_id = p.id "
-                  "JOIN (SELECT p2.id, (SELECT count(*) FROM interactions i WHERE i.person_id = p2.id) AS n "
-                  "      FROM people p2) w ON w.id = p.id GROUP BY t.tag ORDER BY count(*) DESC, t.tag";
+                  "LEFT JOIN (SELECT person_id, count(*) AS n FROM interactions GROUP BY person_id) w ON w.person_id = p.id "
+                  "GROUP BY t.tag ORDER BY count(*) DESC, t.tag";
     auto& q = m_store.statement(sqlText);
     sql::ResetOnExit r{q};
     std::vector<NetworkGroup> out;
