@@ -446,6 +446,68 @@ void measureResident(Store& store, Instant now, const ViewCase* cases, size_t co
     std::fflush(stdout);
 }
 
+// [SECTION] Cold start and memory of the real app
+
+double medianOf(std::vector<double> v) {
+    if (v.empty()) return -1;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// Runs the real app under Xvfb on the power-tier database, rendering one view
+// to a PNG, five times per case. Its own startup report (HALLWAY_STARTUP_TIMING)
+// gives the time to the first frame; /usr/bin/time the peak resident size of
+// the whole run (window, Mesa's software GL, fonts and all).
+void measureColdStart(const std::string& dbPath, const std::filesystem::path& dir) {
+#ifdef HALLWAY_APP_BINARY
+    if (std::system("command -v xvfb-run >/dev/null 2>&1 && test -x /usr/bin/time") != 0) {
+        std::printf("cold start: not measured (needs xvfb-run and /usr/bin/time)\n");
+        return;
+    }
+    struct Case {
+        const char* name;
+        const char* view;
+        const char* visit;  // views opened first (HALLWAY_SCREENSHOT_VISIT), for a whole session's memory
+    };
+    const Case cases[] = {{"Plan", "plan", nullptr},
+                          {"Capture", "capture", nullptr},
+                          {"Follow up", "followup", nullptr},
+                          {"People", "people", nullptr},
+                          {"every view in one session", "people", "plan,capture,followup,people"}};
+    const std::string png = (dir / "cold-start.png").string();
+    for (const Case& c : cases) {
+        std::vector<double> firstFrame, peak;
+        for (int run = 0; run < 5; ++run) {
+            std::string cmd = "HALLWAY_STARTUP_TIMING=1 ";
+            if (c.visit) cmd += std::string("HALLWAY_SCREENSHOT_VISIT=") + c.visit + " ";
+            cmd += "xvfb-run -a /usr/bin/time -f 'maxrss %M' '" HALLWAY_APP_BINARY "' --db '" + dbPath +
+                   "' --screenshot '" + png + "' --view " + c.view + " 2>&1";
+            std::FILE* out = popen(cmd.c_str(), "r");
+            if (!out) break;
+            char line[1024];
+            while (std::fgets(line, sizeof line, out)) {
+                if (const char* at = std::strstr(line, "first frame after ")) firstFrame.push_back(std::atof(at + 18));
+                if (std::strncmp(line, "maxrss ", 7) == 0) peak.push_back(std::atof(line + 7) / 1000.0);
+            }
+            pclose(out);
+        }
+        const double ms = medianOf(firstFrame), mb = medianOf(peak);
+        if (c.visit)
+            std::printf("real app, %s: peak resident median %.0f MB (5 runs, Xvfb, software GL); budget 200 MB: %s\n",
+                        c.name, mb, mb > 0 && mb < 200 ? "OK" : "OVER");
+        else
+            std::printf("cold start %-11s first frame median %.0f ms, peak resident %.0f MB (5 runs, Xvfb, software GL); "
+                        "budgets 300 ms, 200 MB: %s\n",
+                        (std::string(c.name) + ":").c_str(), ms, mb,
+                        ms > 0 && ms < 300 && mb > 0 && mb < 200 ? "OK" : "OVER");
+        std::fflush(stdout);
+    }
+#else
+    (void)dbPath;
+    (void)dir;
+#endif
+}
+
 }  // namespace
 
 void benchFrames(const std::filesystem::path& dir) {
@@ -554,6 +616,7 @@ void benchFrames(const std::filesystem::path& dir) {
     for (const ViewCase& c : cases)
         if (!only || std::string(c.name).find(only) != std::string::npos) runCase(store, data, c);
     if (!only) measureResident(store, data.now, cases, std::size(cases));
+    if (!only) measureColdStart(path, dir);
 }
 
 }  // namespace hallway::bench

@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libpugixml-dev nlohmann-json3-dev libical-dev
   libhowardhinnant-date-dev tzdata libcli11-dev catch2
   libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev fonts-dejavu-core fonts-wqy-microhei
-  xvfb xauth python3
+  xvfb xauth python3 time
   clang libclang-rt-14-dev
 )
 
