@@ -684,21 +684,15 @@ void CaptureView::drawRecent(AppState& state) {
 }
 
 std::optional<WidgetRect> CaptureView::matchRect(RowId personId) const {
-    for (const auto& [id, r] : m_matchRects)
-        if (id == personId) return r;
-    return std::nullopt;
+    return rectFor(m_matchRects, personId);
 }
 
 std::optional<WidgetRect> CaptureView::metRect(RowId personId) const {
-    for (const auto& [id, r] : m_metRects)
-        if (id == personId) return r;
-    return std::nullopt;
+    return rectFor(m_metRects, personId);
 }
 
 std::optional<WidgetRect> CaptureView::markerRect(const std::string& marker) const {
-    for (const auto& [m, r] : m_markerRects)
-        if (m == marker) return r;
-    return std::nullopt;
+    return rectFor(m_markerRects, marker);
 }
 
 }  // namespace hallway::ui

@@ -124,15 +124,11 @@ void FollowUpView::sync(Store& store, AppState& state) {
 }
 
 std::optional<WidgetRect> FollowUpView::rowRect(RowId itemId) const {
-    for (const auto& [id, r] : m_rowRects)
-        if (id == itemId) return r;
-    return std::nullopt;
+    return rectFor(m_rowRects, itemId);
 }
 
 std::optional<WidgetRect> FollowUpView::buttonRect(const std::string& label) const {
-    for (const auto& [name, r] : m_buttonRects)
-        if (name == label) return r;
-    return std::nullopt;
+    return rectFor(m_buttonRects, label);
 }
 
 bool FollowUpView::button(const char* label, const char* tooltip) {

@@ -110,33 +110,23 @@ void PeopleView::syncTargets(Store& store, AppState& state, bool rows) {
 }
 
 std::optional<WidgetRect> PeopleView::mergeMatchRect(RowId personId) const {
-    for (const auto& [id, r] : m_mergeRects)
-        if (id == personId) return r;
-    return std::nullopt;
+    return rectFor(m_mergeRects, personId);
 }
 
 std::optional<WidgetRect> PeopleView::metRect(RowId personId) const {
-    for (const auto& [id, r] : m_metRects)
-        if (id == personId) return r;
-    return std::nullopt;
+    return rectFor(m_metRects, personId);
 }
 
 std::optional<WidgetRect> PeopleView::networkRowRect(const std::string& group) const {
-    for (const auto& [g, r] : m_networkRects)
-        if (g == group) return r;
-    return std::nullopt;
+    return rectFor(m_networkRects, group);
 }
 
 std::optional<WidgetRect> PeopleView::targetWidgetRect(TargetWidget w) const {
-    for (const auto& [which, r] : m_targetRects)
-        if (which == w) return r;
-    return std::nullopt;
+    return rectFor(m_targetRects, w);
 }
 
 std::optional<WidgetRect> PeopleView::rowRect(RowId personId) const {
-    for (const auto& [id, r] : m_rowRects)
-        if (id == personId) return r;
-    return std::nullopt;
+    return rectFor(m_rowRects, personId);
 }
 
 void PeopleView::draw(Store& store, AppState& state) {

@@ -110,15 +110,11 @@ void PlanView::chooseDay(AppState& state) {
 }
 
 std::optional<WidgetRect> PlanView::starButtonRect(RowId sessionId) const {
-    for (const auto& [id, rect] : m_starRects)
-        if (id == sessionId) return rect;
-    return std::nullopt;
+    return rectFor(m_starRects, sessionId);
 }
 
 std::optional<WidgetRect> PlanView::sessionRect(RowId sessionId) const {
-    for (const auto& [id, rect] : m_sessionRects)
-        if (id == sessionId) return rect;
-    return std::nullopt;
+    return rectFor(m_sessionRects, sessionId);
 }
 
 void PlanView::draw(Store& store, AppState& state) {

@@ -24,6 +24,15 @@ struct WidgetRect {
     ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 };
 
+// Where the widget for `key` was drawn in the last frame, if it was (views
+// record these so tests can click what a user would).
+template <class Key, class Wanted>
+std::optional<WidgetRect> rectFor(const std::vector<std::pair<Key, WidgetRect>>& rects, const Wanted& key) {
+    for (const auto& [k, rect] : rects)
+        if (k == key) return rect;
+    return std::nullopt;
+}
+
 class PlanView {
 public:
     // Brings the view models up to date with the store (cheap when nothing changed).

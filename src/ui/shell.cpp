@@ -332,9 +332,7 @@ void Shell::showSearch(const std::string& text) {
 }
 
 std::optional<WidgetRect> Shell::searchHitRect(int index) const {
-    for (const auto& [i, r] : m_hitRects)
-        if (i == index) return r;
-    return std::nullopt;
+    return rectFor(m_hitRects, index);
 }
 
 // Up/Down in the field move the pick in the dropdown (single-line fields
