@@ -17,17 +17,6 @@ std::string contactLines(const std::vector<ContactDetail>& details) {
     return out;
 }
 
-std::vector<std::string> lines(const std::string& text) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = std::min(text.find('\n', start), text.size());
-        out.push_back(text::collapseSpaces(std::string_view(text).substr(start, end - start)));
-        start = end + 1;
-    }
-    return out;
-}
-
 // "ana@x.org (work)" -> {"ana@x.org", "work"}; a value never holds a space.
 ContactDetail contactOf(const std::string& line) {
     ContactDetail d{line, ""};
@@ -90,10 +79,10 @@ std::variant<Person, std::string> personFromEditText(const PersonEditText& t, co
     p.role = text::collapseSpaces(t.role);
     p.howMet = text::trim(t.howMet);
 
-    auto readContacts = [&](const std::string& text, const char* field, std::vector<ContactDetail>& out,
+    auto readContacts = [&](const std::string& box, const char* field, std::vector<ContactDetail>& out,
                             auto&& check) -> std::string {
         int n = 0;
-        for (const auto& line : lines(text)) {
+        for (const auto& line : text::lines(box)) {
             ++n;
             if (line.empty()) continue;
             ContactDetail d = contactOf(line);
@@ -140,7 +129,7 @@ std::variant<Person, std::string> personFromEditText(const PersonEditText& t, co
         if (n > 0) p.keepInTouchDays = n;
     }
 
-    for (const auto& line : lines(t.facts)) {
+    for (const auto& line : text::lines(t.facts)) {
         if (line.empty()) continue;
         // An unchanged fact keeps its id (queue check-ins are keyed by it) and its date.
         auto same = std::find_if(original.facts.begin(), original.facts.end(),

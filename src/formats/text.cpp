@@ -87,6 +87,17 @@ std::string collapseSpaces(std::string_view s) {
     return out;
 }
 
+std::vector<std::string> lines(std::string_view s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= s.size()) {
+        size_t end = std::min(s.find('\n', start), s.size());
+        out.push_back(collapseSpaces(s.substr(start, end - start)));
+        start = end + 1;
+    }
+    return out;
+}
+
 std::string lower(std::string_view s) {
     // ASCII only, like std::tolower on single bytes, without its per-call
     // locale lookup (imports lower-case every email and key).

@@ -34,6 +34,10 @@ std::string trim(std::string_view s);
 // Collapses runs of whitespace (including newlines) into one space and trims.
 std::string collapseSpaces(std::string_view s);
 
+// The lines of a text box or stored list, each with spaces collapsed; blank
+// lines stay (as "") so callers can name a line by its number.
+std::vector<std::string> lines(std::string_view s);
+
 // ASCII lower-case.
 std::string lower(std::string_view s);
 

@@ -15,14 +15,8 @@ namespace {
 
 std::vector<std::string> splitLines(const std::string& s) {
     std::vector<std::string> out;
-    size_t start = 0;
-    while (start <= s.size()) {
-        size_t end = s.find('\n', start);
-        if (end == std::string::npos) end = s.size();
-        std::string line = text::trim(std::string_view(s).substr(start, end - start));
-        if (!line.empty()) out.push_back(line);
-        start = end + 1;
-    }
+    for (auto& line : text::lines(s))
+        if (!line.empty()) out.push_back(std::move(line));
     return out;
 }
 

@@ -642,13 +642,8 @@ void PeopleView::drawTargetEditor(Store& store, AppState& state, const Person& p
         Target t = d.target;
         t.why = text::collapseSpaces(d.why);
         t.questions.clear();
-        size_t start = 0;
-        while (start <= d.questions.size()) {
-            size_t end = std::min(d.questions.find('\n', start), d.questions.size());
-            if (std::string q = text::collapseSpaces(std::string_view(d.questions).substr(start, end - start)); !q.empty())
-                t.questions.push_back(q);
-            start = end + 1;
-        }
+        for (auto& q : text::lines(d.questions))
+            if (!q.empty()) t.questions.push_back(std::move(q));
         try {
             PeopleRepo(store).upsertTarget(t);
             state.revision.bump(Change::Targets);

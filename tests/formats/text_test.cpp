@@ -48,3 +48,10 @@ TEST_CASE("search folding matches what the index folds: case and accents", "[tex
     CHECK(text::searchFold("田中") == "田中");
     CHECK(text::searchFold("\xC3") == "\xC3");  // a cut sequence is kept, not read past
 }
+
+TEST_CASE("a text box splits into lines with spaces collapsed and blank lines kept", "[text]") {
+    CHECK(text::lines("a  b\n\n  c\t d \n") == std::vector<std::string>{"a b", "", "c d", ""});
+    CHECK(text::lines("one") == std::vector<std::string>{"one"});
+    CHECK(text::lines("x\r\ny") == std::vector<std::string>{"x", "y"});  // CR is whitespace, collapsed away
+    CHECK(text::lines("") == std::vector<std::string>{""});
+}
