@@ -1,10 +1,12 @@
 #include "core/demo.h"
 
+#include "core/assets.h"
+
 #include "store/store.h"
 
 namespace hallway {
 
-std::string demoAgendaPath() { return std::string(HALLWAY_ASSETS_DIR) + "/demo/hallway-demo.xml"; }
+std::string demoAgendaPath() { return assetPath("demo/hallway-demo.xml"); }
 
 std::optional<AgendaImportReport> importDemoIfEmpty(Store& store) {
     if (!store.listEvents().empty()) return std::nullopt;

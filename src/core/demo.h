@@ -9,7 +9,8 @@ namespace hallway {
 
 class Store;
 
-// Path of the bundled demo agenda (assets/demo/hallway-demo.xml).
+// Path of the bundled demo agenda (demo/hallway-demo.xml in assetsDir());
+// throws like assetsDir() when no asset folder is found.
 std::string demoAgendaPath();
 
 // Imports the demo agenda when the database has no event at all; returns the

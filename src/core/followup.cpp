@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/assets.h"
 #include "core/time_util.h"
 #include "formats/people_export.h"
 #include "formats/template_text.h"
@@ -697,9 +698,7 @@ const std::vector<std::string>& knownPlaceholders() {
 }
 
 void ensureDefaultTemplates(Store& store) {
-    const char* env = std::getenv("HALLWAY_ASSETS_DIR");
-    std::string dir = env && *env ? env : HALLWAY_ASSETS_DIR;
-    std::string path = dir + "/templates/default_templates.json";
+    std::string path = assetPath("templates/default_templates.json");
     std::ifstream file(path, std::ios::binary);
     if (!file) throw std::runtime_error("cannot read the default message templates at " + path);
     nlohmann::json list;

@@ -159,7 +159,7 @@ const std::vector<std::string>& knownPlaceholders();
 
 // Copies assets/templates/default_templates.json into the templates table
 // (builtin=1) for every name not there yet; user edits are kept. The folder
-// is $HALLWAY_ASSETS_DIR or the source tree's assets.
+// is assetsDir() (core/assets.h).
 void ensureDefaultTemplates(Store& store);
 
 struct RenderedDraft {
