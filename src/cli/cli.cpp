@@ -1,12 +1,15 @@
 #include "cli/cli.h"
 
+#include "cli/build_info.h"
 #include "cli/cli_common.h"
+#include "cli/cli_docs.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <set>
@@ -16,6 +19,7 @@
 #include "core/time_util.h"
 #include "formats/agenda.h"
 #include "formats/text.h"
+#include "store/schema.h"
 #include "store/store.h"
 
 namespace hallway {
@@ -83,6 +87,11 @@ std::vector<std::string> eventDates(Store& store, const Event& event) {
     return {dates.begin(), dates.end()};
 }
 
+std::string versionText() {
+    return std::string("hallway ") + HALLWAY_VERSION + " (commit " + buildCommit() + ", database schema " +
+           std::to_string(schema::latestVersion()) + ")";
+}
+
 }  // namespace
 
 namespace cli {
@@ -108,7 +117,8 @@ Event resolveEvent(Store& store, const std::string& selector) {
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const GuiLauncher& launchGui) {
     CLI::App app{"Hallway: plan events, capture who you meet, follow up.\n"
                  "Run without a subcommand to open the app."};
-    app.set_version_flag("--version", std::string(HALLWAY_VERSION));
+    app.set_version_flag("--version", versionText(), "Print the version, the commit it was built from and the "
+                                                     "database schema version, and exit");
     std::string dbPath = Store::defaultPath();
     app.add_option("--db", dbPath, "SQLite database file")->capture_default_str();
 
@@ -120,6 +130,11 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         ->check(CLI::IsMember({"plan", "capture", "followup", "people"}));
     app.add_option("--size", sizeText, "GUI: window size WxH, e.g. 1280x800");
     app.add_option("--event", guiEvent, "GUI: event id to open");
+    std::string openFile;
+    app.add_option("FILE", openFile, "GUI: an agenda or contacts file to open in the import dialog");
+    // For the build: the man page and shell completions, from these very definitions.
+    std::string generate;
+    app.add_option("--generate", generate)->group("")->check(CLI::IsMember({"man", "bash", "zsh"}));
 
     bool asJson = false;
 
@@ -176,6 +191,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     for (auto& g : groups) g->declare(app, asJson);
 
     app.require_subcommand(0, 1);
+    // Set last: subcommands made after it would inherit it in their --help.
+    app.footer(cli::helpFooter());
 
     std::vector<const char*> argv;
     for (const auto& a : args) argv.push_back(a.c_str());
@@ -186,8 +203,24 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         return code == 0 ? 0 : 2;
     }
 
+    if (!generate.empty()) {
+        if (generate == "man") out << cli::manPage(app, HALLWAY_VERSION);
+        else if (generate == "bash") out << cli::bashCompletion(app);
+        else out << cli::zshCompletion(app);
+        return 0;
+    }
+
     try {
         if (app.get_subcommands().empty()) {
+            if (!openFile.empty()) {
+                // `hallway FILE` from a launcher; a mistyped command name lands here too.
+                std::error_code ec;
+                if (!std::filesystem::is_regular_file(openFile, ec)) {
+                    err << "hallway: '" << openFile << "' is neither a command nor a file (see hallway --help)\n";
+                    return 2;
+                }
+                gui.openFile = std::filesystem::absolute(openFile, ec).string();
+            }
             if (!sizeText.empty()) {
                 int w = 0, h = 0;
                 if (std::sscanf(sizeText.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 8192 ||

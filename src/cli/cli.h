@@ -16,6 +16,7 @@ struct GuiRequest {
     std::optional<std::string> screenshotPath;  // render one view to PNG and exit
     std::string view = "plan";                  // plan, capture, followup, people
     std::optional<RowId> eventId;
+    std::optional<std::string> openFile;        // absolute path to show in the import dialog (`hallway FILE`)
     int width = 1280;
     int height = 800;
 };

@@ -174,3 +174,85 @@ TEST_CASE("no subcommand opens the GUI with the options given", "[cli]") {
     CHECK(seen.eventId == std::optional<RowId>(3));
     CHECK(hallwayCli(dir.file("h.db"), {"--size", "huge"}, launcher).code == 1);
 }
+
+TEST_CASE("a file without a subcommand opens the GUI on it; a name that is neither is a usage error", "[cli]") {
+    TempDir dir;
+    std::optional<GuiRequest> seen;
+    auto launcher = [&](const GuiRequest& r) {
+        seen = r;
+        return 0;
+    };
+    const std::string agenda = testData("reimport/v1.xml");
+    Run r = hallwayCli(dir.file("h.db"), {agenda}, launcher);
+    CHECK(r.code == 0);
+    REQUIRE(seen);
+    CHECK(seen->openFile == std::optional<std::string>(agenda));
+    CHECK_FALSE(seen->screenshotPath);
+
+    seen.reset();
+    Run typo = hallwayCli(dir.file("h.db"), {"evnets"}, launcher);
+    CHECK(typo.code == 2);
+    CHECK_FALSE(seen);
+    CHECK_THAT(typo.err, Catch::Contains("'evnets' is neither a command nor a file"));
+}
+
+TEST_CASE("--version names the version, the commit and the schema", "[cli]") {
+    TempDir dir;
+    Run r = hallwayCli(dir.file("h.db"), {"--version"});
+    CHECK(r.code == 0);
+    CHECK_THAT(r.out, Catch::StartsWith(std::string("hallway ") + HALLWAY_VERSION + " (commit "));
+    CHECK_THAT(r.out, Catch::Contains(", database schema "));
+    CHECK_THAT(r.out, !Catch::Contains("commit )"));
+}
+
+// The options the bash completion offers after `hallway PATH`, space-separated
+// with a space at each end.
+std::string completionOptions(const std::string& script, const std::string& path) {
+    auto table = script.find("_hallway_options() {");
+    auto row = script.find("    \"" + path + "\") echo \"", table);
+    if (table == std::string::npos || row == std::string::npos) return {};
+    auto start = script.find("echo \"", row) + 6;
+    return " " + script.substr(start, script.find('"', start) - start) + " ";
+}
+
+TEST_CASE("the man page and completions list every command and option --help shows", "[cli]") {
+    TempDir dir;
+    Run man = hallwayCli(dir.file("h.db"), {"--generate", "man"});
+    REQUIRE(man.code == 0);
+    Run bash = hallwayCli(dir.file("h.db"), {"--generate", "bash"});
+    REQUIRE(bash.code == 0);
+    // Commands at each depth, with options read from their --help.
+    const std::vector<std::vector<std::string>> commands = {
+        {"import"}, {"sessions"}, {"people", "import"}, {"target", "add"}, {"queue", "generate"}, {"queue", "export"}};
+    for (const auto& command : commands) {
+        std::string path;
+        for (const auto& word : command) path += (path.empty() ? "" : " ") + word;
+        INFO(path);
+        CHECK_THAT(man.out, Catch::Contains(".SS \"hallway " + path + "\""));
+        auto args = command;
+        args.push_back("--help");
+        Run help = hallwayCli(dir.file("h.db"), args);
+        REQUIRE(help.code == 0);
+        // Every long option in --help appears in the man page (minus signs escaped) and the completion.
+        std::istringstream lines(help.out);
+        int seenOptions = 0;
+        for (std::string line; std::getline(lines, line);) {
+            auto at = line.find("--");
+            if (at == std::string::npos || line.compare(at, 6, "--help") == 0) continue;
+            auto end = line.find_first_of(" ,=", at);
+            std::string option = line.substr(at, end == std::string::npos ? std::string::npos : end - at);
+            INFO(option);
+            std::string escaped;
+            for (char c : option) escaped += c == '-' ? std::string("\\-") : std::string(1, c);
+            CHECK_THAT(man.out, Catch::Contains("\\fB" + escaped + "\\fR"));
+            CHECK_THAT(completionOptions(bash.out, path), Catch::Contains(" " + option + " "));
+            ++seenOptions;
+        }
+        CHECK(seenOptions > 0);
+    }
+    for (const char* section : {".SH EXAMPLES", ".SH FILES", ".SH ENVIRONMENT", "HALLWAY_ASSETS_DIR"})
+        CHECK_THAT(man.out, Catch::Contains(section));
+    // Choices come from the IsMember checks.
+    CHECK_THAT(bash.out, Catch::Contains("\"import:--format\") echo \"auto frab-xml ics frab-json sessionize csv\""));
+    CHECK(hallwayCli(dir.file("h.db"), {"--generate", "fish"}).code == 2);
+}
