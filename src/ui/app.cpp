@@ -237,6 +237,12 @@ int runApp(const GuiRequest& request) {
     state.mode = (screenshot || request.view != "plan") ? modeFromName(request.view) : modeFromName(settings.lastView);
     state.eventId = request.eventId ? request.eventId : settings.lastEvent;
     if (screenshot) applyScreenshotEnvironment(state);
+    // `hallway FILE` (the desktop entry's %f): the import popup opens on it,
+    // so the user sees what will be imported and confirms with Enter.
+    if (request.openFile) {
+        state.importPath = *request.openFile;
+        state.openImportDialog = true;
+    }
 
     limitSqliteMemory(kAppSqliteMemory);
     std::unique_ptr<Store> store;

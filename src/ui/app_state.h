@@ -107,6 +107,7 @@ struct AppState {
     bool focusSearch = false;             // set by Ctrl+K, consumed by the top bar
     bool openImportDialog = false;        // asks the shell to open the import popup (any file)
     bool openContactsImport = false;      // the same popup, for a contacts file (People's Import contacts)
+    std::string importPath;               // put in the import popup's field when it opens (`hallway FILE`)
     bool loadDemo = false;                // asks the shell to import the bundled demo agenda
 
     StatusMessage status;

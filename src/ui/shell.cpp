@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <utility>
 
 #include "core/demo.h"
 #include "core/import_service.h"
@@ -629,6 +630,7 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
         m_importTarget = state.openContactsImport ? ImportTarget::Contacts : ImportTarget::Detect;
         state.openImportDialog = state.openContactsImport = false;
         m_importError.clear();
+        if (!state.importPath.empty()) m_importPath = std::exchange(state.importPath, {});
     }
     if (!beginDialog("Import##popup", open, 34.0f)) return;
     const bool contacts = m_importTarget == ImportTarget::Contacts;

@@ -69,6 +69,8 @@ public:
     std::optional<WidgetRect> searchRect() const { return m_searchRect; }
     std::optional<WidgetRect> searchDropdownRect() const { return m_dropdownRect; }
     std::optional<WidgetRect> searchHitRect(int index) const;
+    // The import popup's path field as it stands.
+    const std::string& importPathField() const { return m_importPath; }
 
 private:
     void handleShortcuts(AppState& state);
