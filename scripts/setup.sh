@@ -12,6 +12,7 @@ packages=(
   libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev fonts-dejavu-core fonts-wqy-microhei
   xvfb xauth python3 time
   clang libclang-rt-14-dev
+  dpkg-dev lintian appstream desktop-file-utils librsvg2-bin strace
 )
 
 missing=()
