@@ -196,7 +196,7 @@ TEST_CASE("a file without a subcommand opens the GUI on it; a name that is neith
     CHECK_THAT(typo.err, Catch::Contains("'evnets' is neither a command nor a file"));
 }
 
-TEST_CASE("--version names the version, the commit and the schema", "[cli]") {
+TEST_CASE("hallway --version names the version, the commit and the schema", "[cli]") {
     TempDir dir;
     Run r = hallwayCli(dir.file("h.db"), {"--version"});
     CHECK(r.code == 0);
