@@ -21,6 +21,10 @@ if grep -q '^HALLWAY_SANITIZE:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null; then
   echo "package_test: SKIP: a sanitizer build is not packaged (HALLWAY_SANITIZE=ON)"
   exit 77
 fi
+if grep -q '^HALLWAY_BUILD_GUI:BOOL=OFF' "$BUILD/CMakeCache.txt" 2>/dev/null; then
+  echo "package_test: SKIP: a build without the GUI is not packaged (HALLWAY_BUILD_GUI=OFF)"
+  exit 77
+fi
 for tool in dpkg-deb:dpkg dpkg-shlibdeps:dpkg-dev lintian:lintian desktop-file-validate:desktop-file-utils \
   appstreamcli:appstream rsvg-convert:librsvg2-bin strace:strace xvfb-run:xvfb python3:python3 man:man-db; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || fail "${tool%%:*} not found: install ${tool#*:} (scripts/setup.sh does)"
