@@ -30,7 +30,7 @@ public:
         m_note->add_option("--at", m_at, "when, e.g. 2025-02-01T10:15 (default: now)");
         m_note->add_option("--session", m_session, "link this session instead of the one running then");
         m_note->add_flag("--no-session", m_noSession, "do not link a session");
-        m_note->add_option("--person", m_people, "also link this person (id or name); repeatable");
+        m_note->add_option("--person", m_people, "someone you talked with (id or name; counts as met); repeatable");
         m_note->add_flag("--new-person", m_newPerson, "create people for @names nobody matches");
         m_note->add_flag("--json", asJson, "print JSON");
 
@@ -85,11 +85,12 @@ public:
             SavedNote saved = saveNote(store, in);
             if (asJson) {
                 json people = json::array(), items = json::array(), created = json::array();
-                for (auto& p : saved.people) people.push_back({{"id", p.id}, {"name", p.displayName}});
+                for (auto& p : saved.people)
+                    people.push_back({{"id", p.id}, {"name", p.displayName}, {"met", saved.met(p.id)}});
                 for (auto& p : saved.createdPeople) created.push_back({{"id", p.id}, {"name", p.displayName}});
                 for (auto& i : saved.items)
                     items.push_back({{"kind", i.kind}, {"text", i.text}, {"date", i.onDate ? json(*i.onDate) : json(nullptr)},
-                                     {"done", i.done}});
+                                     {"done", i.done}, {"quote", i.quote}});
                 json session = saved.session ? json{{"id", saved.session->id}, {"title", saved.session->title}} : json(nullptr);
                 out << json{{"note_id", saved.noteId}, {"session", session}, {"people", people},
                             {"created_people", created}, {"items", items}, {"tags", saved.tags}}.dump(2) << "\n";
@@ -97,10 +98,14 @@ public:
                 out << "Saved note " << saved.noteId;
                 if (saved.session) out << " in \"" << saved.session->title << "\"";
                 out << "\n";
-                for (auto& p : saved.people) out << "  with " << p.displayName << " #" << p.id << "\n";
+                for (auto& p : saved.people)
+                    out << (saved.met(p.id) ? "  talked with " : "  mentions ") << p.displayName << " #" << p.id << "\n";
+                if (!saved.people.empty() && saved.metPeople.empty() && saved.items.empty())
+                    out << "  (nobody counts as met: write \"#met @name\" or pass --person for someone you talked with)\n";
                 for (auto& p : saved.createdPeople) out << "  new person " << p.displayName << " #" << p.id << "\n";
                 for (auto& i : saved.items)
-                    out << "  " << i.kind << ": " << i.text << (i.onDate ? " (" + *i.onDate + ")" : "") << (i.done ? " [done]" : "") << "\n";
+                    out << "  " << i.kind << ": " << i.text << (i.onDate ? " (" + *i.onDate + ")" : "") << (i.done ? " [done]" : "")
+                        << (i.quote.empty() ? "" : " [for them: \"" + i.quote + "\"]") << "\n";
             }
             return 0;
         }

@@ -75,6 +75,14 @@ public:
         m_export->add_option("--tag", m_tag, "only people with this tag");
         m_export->add_flag("--json", asJson, "print JSON");
 
+        m_set = m_people->add_subcommand("set", "Add contact details to a person who exists (no duplicate is made)");
+        m_set->add_option("PERSON", m_a, "id or name")->required();
+        m_set->add_option("--email", m_emails, "email address; repeatable");
+        m_set->add_option("--url", m_urls, "profile URL (LinkedIn, ...); repeatable");
+        m_set->add_option("--company", m_company, "company");
+        m_set->add_option("--role", m_role, "job title");
+        m_set->add_flag("--json", asJson, "print JSON");
+
         m_show = m_people->add_subcommand("show", "Everything stored about one person");
         m_show->add_option("PERSON", m_a, "id or name")->required();
         m_show->add_flag("--json", asJson, "print JSON");
@@ -137,6 +145,7 @@ public:
             return 0;
         }
         if (*m_export) return runExport(store, out, asJson);
+        if (*m_set) return runSet(store, people, out, asJson);
         if (*m_show) {
             auto p = people.find(resolvePerson(store, m_a));
             if (asJson) {
@@ -345,6 +354,32 @@ private:
         return 0;
     }
 
+    int runSet(Store& store, PeopleRepo& people, std::ostream& out, bool asJson) {
+        RowId id = resolvePerson(store, m_a);
+        auto p = people.find(id);
+        if (!p) throw CommandError("no person " + m_a);
+        for (auto& e : m_emails)
+            if (e.find('@') == std::string::npos || e.find(' ') != std::string::npos)
+                throw CommandError("--email: '" + e + "' is not an email address");
+        if (m_emails.empty() && m_urls.empty() && m_company.empty() && m_role.empty())
+            throw CommandError("nothing to set: give --email, --url, --company or --role");
+        Store::Transaction tx(store);
+        int added = 0;
+        for (auto& e : m_emails) added += people.addEmail(id, {e, ""});
+        for (auto& u : m_urls) added += people.addUrl(id, {u, ""});
+        if (!m_company.empty() || !m_role.empty()) {
+            if (!m_company.empty()) p->company = m_company;
+            if (!m_role.empty()) p->role = m_role;
+            people.updateFields(*p);
+        }
+        tx.commit();
+        auto now = people.find(id);
+        if (asJson) out << personJson(*now).dump(2) << "\n";
+        else out << "Updated #" << id << " " << now->displayName << " (" << added << " new contact detail"
+                 << (added == 1 ? "" : "s") << ")\n";
+        return 0;
+    }
+
     int runTargets(Store& store, std::ostream& out, bool asJson) {
         Event event = resolveEvent(store, m_event);
         auto list = whereToFind(store, event.id);
@@ -397,7 +432,7 @@ private:
     }
 
     CLI::App *m_people = nullptr, *m_import = nullptr, *m_add = nullptr, *m_merge = nullptr, *m_export = nullptr,
-             *m_show = nullptr, *m_target = nullptr, *m_targetAdd = nullptr, *m_targetSet = nullptr, *m_targetRemove = nullptr,
+             *m_show = nullptr, *m_set = nullptr, *m_target = nullptr, *m_targetAdd = nullptr, *m_targetSet = nullptr, *m_targetRemove = nullptr,
              *m_targets = nullptr, *m_network = nullptr, *m_goals = nullptr, *m_goalAdd = nullptr;
     std::string m_search, m_tag, m_file, m_format = "auto", m_name, m_fromText, m_company, m_role, m_a, m_b,
                                          m_exportFormat, m_event, m_priority, m_why, m_status, m_by = "company";

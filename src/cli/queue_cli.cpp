@@ -10,6 +10,7 @@
 #include "core/time_util.h"
 #include "formats/template_text.h"
 #include "store/followups_repo.h"
+#include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 
@@ -69,12 +70,19 @@ public:
         m_generate->add_option("--today", m_today, "the date to count from, YYYY-MM-DD (default: today)");
         m_generate->add_flag("--json", asJson, "print JSON");
 
-        m_draft = m_queue->add_subcommand("draft", "Render an item's message from its template and store it");
+        m_draft = m_queue->add_subcommand(
+            "draft", "Render an item's message from its template and store it; your notes about them are printed under it");
         m_draft->add_option("ITEM", m_item, "queue item id")->required();
         m_draft->add_option("--template", m_template, "template name (default: the item's kind)");
         m_draft->add_flag("--json", asJson, "print JSON");
 
-        m_mark = m_queue->add_subcommand("mark", "Set an item's status");
+        m_edit = m_queue->add_subcommand("edit", "Replace an item's draft with your own text (fill its [[blanks]])");
+        m_edit->add_option("ITEM", m_item, "queue item id")->required();
+        m_edit->add_option("--subject", m_subject, "the subject line (default: keep it)");
+        m_edit->add_option("--body", m_body, "the message")->required();
+        m_edit->add_flag("--json", asJson, "print JSON");
+
+        m_mark = m_queue->add_subcommand("mark", "Set an item's status (sent refuses a draft with a [[blank]] left)");
         m_mark->add_option("ITEM", m_item, "queue item id")->required();
         m_mark->add_option("STATUS", m_status, "sent, replied, done or dropped")
             ->required()
@@ -125,6 +133,7 @@ public:
         if (*m_settings) return runSettings(repo, out, asJson);
         if (*m_generate) return runGenerate(store, out, asJson);
         if (*m_draft) return runDraft(store, out, asJson);
+        if (*m_edit) return runEdit(store, repo, out, asJson);
         if (*m_mark || *m_snooze) return runStatus(store, repo, out, asJson);
         if (*m_export) return runExport(store, repo, out, asJson);
         if (*m_mailto) return runMailto(store, repo, out);
@@ -201,15 +210,63 @@ private:
     int runDraft(Store& store, std::ostream& out, bool asJson) {
         RowId id = itemId(m_item);
         RenderedDraft d = draftFollowUp(store, id, m_template, todayOr(m_today));
+        std::vector<Note> notes = notesBehind(store, id);
+        std::vector<std::string> blanks = draftBlanks(d.text());
         if (asJson) {
+            json arr = json::array();
+            for (auto& n : notes) arr.push_back({{"id", n.id}, {"body", n.body}});
             out << json{{"id", id}, {"subject", d.subject}, {"body", d.body}, {"unknown_placeholders", d.unknown},
-                        {"empty_placeholders", d.empty}}.dump(2) << "\n";
+                        {"blanks", blanks}, {"notes", arr}}.dump(2) << "\n";
             return 0;
         }
         out << "Subject: " << d.subject << "\n\n" << d.body << "\n";
         for (auto& u : d.unknown) out << "warning: unknown placeholder {" << u << "} left in the draft; fix the template\n";
-        for (auto& e : d.empty) out << "warning: {" << e << "} is empty for this person\n";
+        if (!blanks.empty())
+            out << "\nTo fill before sending (`hallway queue edit " << id << " --body ...`): " << joined(blanks) << "\n";
+        if (!notes.empty()) {
+            out << "\nYour notes (private: never part of the draft)\n";
+            for (auto& n : notes) {
+                std::string body = n.body;
+                for (size_t at = body.find('\n'); at != std::string::npos; at = body.find('\n', at + 1))
+                    body.replace(at, 1, "\n    ");
+                out << "  - " << body << "\n";
+            }
+        }
         return 0;
+    }
+
+    int runEdit(Store& store, FollowUpsRepo& repo, std::ostream& out, bool asJson) {
+        RowId id = itemId(m_item);
+        auto item = repo.find(id);
+        if (!item) throw CommandError("no queue item " + m_item + " (see `hallway queue`)");
+        std::string subject = m_subject.empty() ? splitDraft(currentDraft(store, *item)).first : m_subject;
+        std::string draft = "Subject: " + subject + "\n\n" + m_body;
+        Store::Transaction tx(store);
+        repo.setDraft(id, draft, item->templateId, true);
+        tx.commit();
+        std::vector<std::string> blanks = draftBlanks(draft);
+        if (asJson) out << json{{"id", id}, {"draft", draft}, {"blanks", blanks}}.dump(2) << "\n";
+        else {
+            out << "Saved your draft for " << item->personName << "\n";
+            if (!blanks.empty()) out << "still to fill: " << joined(blanks) << "\n";
+        }
+        return 0;
+    }
+
+    // The notes of the item's event that link its person, oldest first.
+    static std::vector<Note> notesBehind(Store& store, RowId id) {
+        auto item = FollowUpsRepo(store).find(id);
+        std::vector<Note> out;
+        if (!item) return out;
+        for (auto& n : NotesRepo(store).notesAbout(item->personId))
+            if (n.eventId == item->eventId) out.push_back(std::move(n));
+        return out;
+    }
+
+    static std::string joined(const std::vector<std::string>& list) {
+        std::string s;
+        for (auto& x : list) s += (s.empty() ? "" : ", ") + x;
+        return s;
     }
 
     int runStatus(Store& store, FollowUpsRepo& repo, std::ostream& out, bool asJson) {
@@ -218,7 +275,11 @@ private:
         auto item = repo.find(id);
         if (!item) throw CommandError("no queue item " + m_item + " (see `hallway queue`)");
         if (*m_mark) {
-            markFollowUp(store, id, m_status, today);
+            try {
+                markFollowUp(store, id, m_status, today);
+            } catch (const std::invalid_argument& e) {
+                throw CommandError(std::string("not marked sent: ") + e.what());
+            }
         } else {
             std::string until = m_until;
             auto count = [&](char unit) { return std::atoi(m_until.substr(0, m_until.size() - 1).c_str()) * (unit == 'w' ? 7 : 1); };
@@ -242,6 +303,8 @@ private:
         FollowUpQuery q;
         q.eventId = event.id;
         std::vector<FollowUp> items = repo.list(q);
+        // Drafts are rendered when needed: the exports carry the message as it would go out.
+        for (auto& f : items) f.draft = currentDraft(store, f);
         std::string bytes;
         if (m_format == "ics") {
             bytes = followUpsToICalendar(items);
@@ -267,9 +330,9 @@ private:
         if (!item) throw CommandError("no queue item " + m_item + " (see `hallway queue`)");
         auto person = PeopleRepo(store).find(item->personId);
         if (!person || person->emails.empty())
-            throw CommandError(item->personName + " has no email address (add one with `hallway people add`)");
-        if (item->draft.empty()) throw CommandError("item " + m_item + " has no draft yet: run `hallway queue draft " + m_item + "`");
-        auto [subject, body] = splitDraft(item->draft);
+            throw CommandError(item->personName + " has no email address (add one with `hallway people set " +
+                               std::to_string(item->personId) + " --email ADDRESS`)");
+        auto [subject, body] = splitDraft(currentDraft(store, *item));
         out << mailtoUrl(person->emails.front().value, subject, body) << "\n";
         return 0;
     }
@@ -353,7 +416,8 @@ private:
         return s;
     }
 
-    CLI::App *m_queue = nullptr, *m_generate = nullptr, *m_draft = nullptr, *m_mark = nullptr, *m_snooze = nullptr,
+    CLI::App *m_queue = nullptr, *m_generate = nullptr, *m_draft = nullptr, *m_edit = nullptr, *m_mark = nullptr,
+             *m_snooze = nullptr,
              *m_export = nullptr, *m_mailto = nullptr, *m_cold = nullptr, *m_templates = nullptr,
              *m_templateSet = nullptr, *m_settings = nullptr, *m_settingSet = nullptr;
     std::string m_event, m_due, m_today, m_item, m_template, m_status, m_until, m_format, m_file, m_subject, m_body,

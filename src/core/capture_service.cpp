@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/followup.h"
 #include "core/time_util.h"
 #include "formats/note_markers.h"
 #include "formats/text.h"
@@ -91,7 +92,12 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
     SavedNote saved;
     Store::Transaction tx(store);
 
+    // People picked in Capture's People field were talked with; an @mention
+    // only links the note, unless its line says "#met".
     std::vector<RowId> linked = input.people;
+    std::vector<RowId> met = input.people;
+    std::set<std::string> metHandles;
+    for (const std::string& handle : parsed.met) metHandles.insert(text::lower(handle));
     for (const std::string& handle : parsed.mentions) {
         RowId id = 0;
         try {
@@ -107,6 +113,8 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
             saved.createdPeople.push_back({id, p.displayName, "", ""});
         }
         if (std::find(linked.begin(), linked.end(), id) == linked.end()) linked.push_back(id);
+        if (metHandles.count(text::lower(handle)) && std::find(met.begin(), met.end(), id) == met.end())
+            met.push_back(id);
     }
 
     Note note;
@@ -114,6 +122,8 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
     note.eventId = input.eventId;
     note.body = body;
     note.people = linked;
+    note.metPeople = met;
+    note.topic = parsed.topic;
     note.tags = parsed.tags;
     if (input.sessionId) {
         auto s = store.findSession(*input.sessionId);
@@ -132,6 +142,7 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
         r.kind = noteItemKindName(it.kind);
         r.text = it.text;
         r.done = it.done;
+        r.quote = it.quote;
         if (it.date) {
             char buf[16];
             std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", it.date->year, it.date->month, it.date->day);
@@ -144,10 +155,13 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
 
     saved.items = notes.items(saved.noteId);
     saved.tags = parsed.tags;
+    saved.metPeople = met;
     for (RowId id : linked)
         if (auto p = people.find(id)) saved.people.push_back({p->id, p->displayName, p->company, p->role});
     return saved;
 }
+
+bool SavedNote::met(RowId id) const { return std::find(metPeople.begin(), metPeople.end(), id) != metPeople.end(); }
 
 RowId logInteraction(Store& store, const Interaction& interaction) {
     bool knownKind = std::any_of(std::begin(kInteractionKinds), std::end(kInteractionKinds),
@@ -174,13 +188,14 @@ void markMet(Store& store, RowId eventId, RowId personId, Instant at) {
     if (!store.findEvent(eventId)) throw std::invalid_argument("no event with id " + std::to_string(eventId));
     if (!people.find(personId)) throw std::invalid_argument("no person with id " + std::to_string(personId));
     Store::Transaction tx(store);
-    Target t;
-    if (auto existing = people.findTarget(eventId, personId)) t = *existing;
-    bool alreadyMet = t.status == TargetStatus::Met && t.id != 0;
-    t.eventId = eventId;
-    t.personId = personId;
-    t.status = TargetStatus::Met;
-    people.upsertTarget(t);
+    bool alreadyMet = false;
+    if (auto t = people.findTarget(eventId, personId)) {
+        alreadyMet = t->status == TargetStatus::Met;
+        t->status = TargetStatus::Met;
+        people.upsertTarget(*t);
+    } else {
+        alreadyMet = notes.hasInteraction(eventId, personId, "met");
+    }
     if (!alreadyMet) {
         Interaction i;
         i.personId = personId;
@@ -189,6 +204,14 @@ void markMet(Store& store, RowId eventId, RowId personId, Instant at) {
         i.kind = "met";
         notes.addInteraction(i);
     }
+    tx.commit();
+}
+
+void unmarkMet(Store& store, RowId eventId, RowId personId) {
+    PeopleRepo people(store);
+    Store::Transaction tx(store);
+    people.setTargetStatus(eventId, personId, TargetStatus::NotYet);
+    NotesRepo(store).removeInteractions(eventId, personId, "met");
     tx.commit();
 }
 
@@ -230,7 +253,8 @@ PersonTimeline personTimeline(Store& store, RowId personId, const std::vector<Ev
             std::string text = target->priority == TargetPriority::Must     ? "must meet"
                                : target->priority == TargetPriority::Should ? "should meet"
                                                                             : "nice to meet";
-            text += target->status == TargetStatus::Met      ? ", met"
+            const bool met = target->status == TargetStatus::Met || peopleMetAt(store, ev, personId).count(personId);
+            text += met                                      ? ", met"
                     : target->status == TargetStatus::Missed ? ", missed"
                                                              : ", not met yet";
             if (!target->why.empty()) text += ": " + target->why;

@@ -20,16 +20,18 @@ struct NoteInput {
     std::optional<RowId> sessionId;     // overrides the automatic link
     bool noSession = false;             // do not link any session
     bool createMissingPeople = false;   // @handles nobody matches become new people
-    std::vector<RowId> people;          // linked besides the @mentions
+    std::vector<RowId> people;          // talked with (Capture's People field): linked and counted as met
 };
 
 struct SavedNote {
     RowId noteId = 0;
     std::optional<Session> session;
-    std::vector<PersonBrief> people;
+    std::vector<PersonBrief> people;  // linked: talked with or mentioned
+    std::vector<RowId> metPeople;     // of them, talked with (counts as met)
     std::vector<PersonBrief> createdPeople;
     std::vector<NoteItemRecord> items;
     std::vector<std::string> tags;
+    bool met(RowId id) const;
 };
 
 // The session the user is most likely in at `at`: a starred one running then,
@@ -68,9 +70,14 @@ SavedNote saveNote(Store& store, const NoteInput& input);
 // Logs a touch; `kind` and `direction` are checked against the known names.
 RowId logInteraction(Store& store, const Interaction& interaction);
 
-// Marks the target met (adding them as a target if needed) and logs a "met"
-// interaction at the event, in one transaction.
+// Logs a "met" interaction at the event and, when the person is a target
+// there, marks the target met; someone who is not a target stays no target.
+// One transaction.
 void markMet(Store& store, RowId eventId, RowId personId, Instant at);
+// Undoes markMet: the target (if any) is not met yet and the "met" logged at
+// the event goes. A coffee, a call or a note of talking with them still
+// counts as met (peopleMetAt). One transaction.
+void unmarkMet(Store& store, RowId eventId, RowId personId);
 
 struct TimelineEntry {
     Instant at = 0;        // 0 for undated facts (listed first)

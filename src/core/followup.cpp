@@ -84,8 +84,61 @@ int daysBetween(const std::string& from, const std::string& to) {
     return int((parseDay(to) - parseDay(from)).count());
 }
 
+// ---------------------------------------------------------------- [SECTION] kinds
+
+const std::vector<FollowUpKindInfo>& followUpKinds() {
+    static const std::vector<FollowUpKindInfo> kinds = {
+        // kind               label                          base  direction  interaction       template
+        {"promise",           "Keep a promise",              300, "give",    "email",          "promise"},
+        {"intro_send",        "Intro: introduce",            120, "give",    "intro_made",     "intro_send"},
+        {"intro_ask_b",       "Intro: ask second",           115, "give",    "email",          "intro_ask_b"},
+        {"intro_ask_a",       "Intro: ask first",            110, "give",    "email",          "intro_ask_a"},
+        {"thank_you",         "Thank-you",                   100, "give",    "email",          "thank_you"},
+        {"meeting_request",   "Meeting request",              90, "ask",     "email",          "meeting_request"},
+        {"info_interview",    "Informational interview",      90, "ask",     "email",          "info_interview"},
+        {"referral_ask",      "Referral ask",                 90, "ask",     "referral_asked", "referral_ask"},
+        {"missed_target",     "Sorry we missed each other",   80, "neutral", "email",          "missed_target"},
+        {"detail_check_in",   "Ask how it went",              70, "neutral", "email",          "detail_check_in"},
+        {"check_in",          "Check in",                     60, "neutral", "email",          "check_in"},
+        {"keep_in_touch",     "Keep in touch",                60, "neutral", "email",          "keep_in_touch"},
+    };
+    return kinds;
+}
+
+const FollowUpKindInfo* followUpKind(const std::string& kind) {
+    for (auto& k : followUpKinds())
+        if (kind == k.kind) return &k;
+    return nullptr;
+}
+
 // ---------------------------------------------------------------- [SECTION] rules
+//
+// The engine in one picture:
+//
+//   FollowUpsRepo::loadInputs(event)   one read: targets, interactions, the notes with
+//        |                             who was talked with and their markers (parsed
+//        v                             once, when the note was saved), people, the
+//   Context                            existing items; indexes over them and
+//        |                             met = peopleMetAt(inputs)
+//        v
+//   kRules[]   one function per rule, each proposing items through Plan::add:
+//        |     thank everyone met, keep every promise, intro double opt-in,
+//        |     ask then let go, dated details, dated facts, missed must-meets,
+//        v     keep-in-touch cadences
+//   Plan::add  dedupe by key against existing items and this run; priority
+//        |     from the kind's row (followUpKinds) and the person
+//        v
+//   generateQueue   batched INSERT of what is new, the asks let go; one transaction
+//
+// No draft is rendered here: renderFollowUp renders one item when it is
+// opened, exported or sent, from DraftFacts and the kind's template.
 namespace {
+
+// "text." unless it ends a sentence already ("could you?" stays).
+std::string sentence(const std::string& text) {
+    if (!text.empty() && std::string(".?!").find(text.back()) != std::string::npos) return text;
+    return text + ".";
+}
 
 // A date the user named for a promise is a deadline: a weekend one moves to
 // the Friday before, not the Monday after.
@@ -95,81 +148,12 @@ std::string workingDayOnOrBefore(const std::string& s) {
     return formatDay(d);
 }
 
-bool isMarkerWord(const std::string& w) {
-    std::string l = text::lower(w);
-    for (const char* m : {"#promise", "#promised", "#intro", "#introduce", "#introduction", "#detail", "#details", "#ask"})
-        if (l == m || (l.rfind(m, 0) == 0 && l.size() == std::string(m).size() + 1 && std::ispunct((unsigned char)l.back())))
-            return true;
-    return false;
+std::string firstNameOf(const std::string& given, const std::string& display) {
+    if (!given.empty()) return given;
+    return display.substr(0, display.find(' '));
 }
 
-// The first line of a note, up to its first marker, without @mentions or
-// #tags: what the conversation was about, in the user's words.
-std::string topicOf(const std::string& body) {
-    std::string line = body.substr(0, body.find('\n'));
-    std::istringstream words(line);
-    std::string w, out;
-    bool first = true;
-    while (words >> w) {
-        if (first && (w == "-" || w == "*" || w == "+")) continue;
-        if (first && (w == "[" || w == "[x]" || w == "[X]" || w == "[ ]")) break;
-        first = false;
-        if (isMarkerWord(w)) break;
-        if (w[0] == '@' || w[0] == '#') continue;
-        out += (out.empty() ? "" : " ") + w;
-    }
-    while (!out.empty() && std::string(" ;,:.-—").find(out.back()) != std::string::npos) out.pop_back();
-    if (line.rfind("[ ]", 0) == 0 || line.rfind("- [ ]", 0) == 0) out.clear();
-    return text::trim(out);
-}
-
-std::string withoutMentions(const std::string& line) {
-    std::istringstream words(line);
-    std::string w, out;
-    while (words >> w)
-        if (w[0] != '@') out += (out.empty() ? "" : " ") + w;
-    while (!out.empty() && std::string(" ;,:-").find(out.back()) != std::string::npos) out.pop_back();
-    return out;
-}
-
-// What an item asks the user to do, in their words: the text after its
-// marker on the note's line ("Bench talk with @ana #promise send the paper"
-// -> "send the paper"); the whole line without @mentions when the marker
-// comes last or the line is a checkbox.
-std::string actionText(const NoteItemRecord& item, const std::string& body) {
-    std::string whole = withoutMentions(item.text);
-    static const std::map<std::string, std::vector<std::string>> markers = {
-        {"promise", {"#promised", "#promise"}},
-        {"intro", {"#introduction", "#introduce", "#intro"}},
-        {"detail", {"#details", "#detail"}},
-        {"ask", {"#ask"}}};
-    auto m = markers.find(item.kind);
-    if (m == markers.end()) return whole;
-    std::istringstream lines(body);
-    std::string line;
-    while (std::getline(lines, line)) {
-        std::string l = text::lower(line);
-        for (auto& marker : m->second) {
-            size_t pos = l.find(marker);
-            if (pos == std::string::npos) continue;
-            size_t end = pos + marker.size();
-            if (end < l.size() && std::isalnum((unsigned char)l[end])) continue;
-            std::string after = withoutMentions(text::trim(line.substr(end)));
-            while (!after.empty() && std::string(":;,.-").find(after[0]) != std::string::npos)
-                after = text::trim(after.substr(1));
-            if (item.kind == "intro")
-                for (const char* lead : {"to ", "with "})
-                    if (after.rfind(lead, 0) == 0) after = after.substr(std::string(lead).size());
-            if (!after.empty() && text::lower(whole).find(text::lower(after)) != std::string::npos) return after;
-        }
-    }
-    return whole;
-}
-
-std::string firstName(const QueuePerson& p) {
-    if (!p.givenName.empty()) return p.givenName;
-    return p.displayName.substr(0, p.displayName.find(' '));
-}
+std::string firstName(const QueuePerson& p) { return firstNameOf(p.givenName, p.displayName); }
 
 double targetBonus(std::optional<TargetPriority> p) {
     if (!p) return 0;
@@ -181,26 +165,16 @@ double targetBonus(std::optional<TargetPriority> p) {
     return 0;
 }
 
-double kindBase(const std::string& kind) {
-    static const std::map<std::string, double> base = {
-        {"promise", 300},         {"intro_send", 120},     {"intro_ask_b", 115},  {"intro_ask_a", 110},
-        {"thank_you", 100},       {"meeting_request", 90}, {"info_interview", 90}, {"referral_ask", 90},
-        {"missed_target", 80},    {"detail_check_in", 70}, {"check_in", 60},      {"keep_in_touch", 60}};
-    auto it = base.find(kind);
-    return it == base.end() ? 50 : it->second;
-}
-
-// Indexes over the inputs, shared by planning and re-drafting one item.
+// Indexes over the inputs, shared by every rule.
 struct Context {
     const QueueInputs& in;
     std::string zone;
     std::string lastDay;
+    std::string today;
     std::unordered_map<RowId, const Note*> notes;
-    std::unordered_map<RowId, const NoteItemRecord*> items;
-    std::unordered_map<RowId, std::vector<const Note*>> notesOf;  // person -> event notes, oldest first
-    std::unordered_map<RowId, std::vector<const NoteItemRecord*>> itemsOfNote;
     std::unordered_map<RowId, const Target*> targets;
     std::unordered_map<std::string, const FollowUp*> existing;
+    std::map<RowId, std::string> met;
 
     // Zone lookups dominate a large run; offsets are whole quarter hours, so
     // every instant of a 15-minute slot has the same local date.
@@ -212,15 +186,8 @@ struct Context {
         return it->second;
     }
 
-    explicit Context(const QueueInputs& inputs) : in(inputs), zone(inputs.event.timeZone) {
-        for (auto& n : in.notes) {
-            notes[n.id] = &n;
-            for (RowId p : n.people) notesOf[p].push_back(&n);
-        }
-        for (auto& i : in.items) {
-            items[i.id] = &i;
-            itemsOfNote[i.noteId].push_back(&i);
-        }
+    Context(const QueueInputs& inputs, const std::string& day) : in(inputs), zone(inputs.event.timeZone), today(day) {
+        for (auto& n : in.notes) notes[n.id] = &n;
         for (auto& t : in.targets) targets[t.personId] = &t;
         for (auto& f : in.existing) existing[f.dedupeKey] = &f;
         Instant end = in.event.endsAt ? in.event.endsAt - 1 : in.event.startsAt;
@@ -228,67 +195,57 @@ struct Context {
         lastDay = localDateString(end, zone);
     }
 
-    std::optional<TargetPriority> targetPriority(RowId person) const {
-        auto it = targets.find(person);
-        if (it == targets.end()) return std::nullopt;
-        return it->second->priority;
-    }
     const QueuePerson* person(RowId id) const {
         auto it = in.people.find(id);
         return it == in.people.end() ? nullptr : &it->second;
     }
-    std::string noteDate(RowId noteId) const {
-        auto it = notes.find(noteId);
-        return it == notes.end() ? lastDay : localDate(it->second->createdAt);
+    std::string nameOf(RowId id) const {
+        const QueuePerson* p = person(id);
+        return p ? p->displayName : "#" + std::to_string(id);
     }
-    mutable std::unordered_map<RowId, std::string> topics, details;
-    const std::string& topic(RowId person) const {
-        auto cached = topics.find(person);
-        if (cached == topics.end()) cached = topics.emplace(person, findTopic(person)).first;
-        return cached->second;
+    const FollowUp* existingItem(const std::string& key) const {
+        auto it = existing.find(key);
+        return it == existing.end() ? nullptr : it->second;
     }
-    const std::string& detail(RowId person) const {
-        auto cached = details.find(person);
-        if (cached == details.end()) cached = details.emplace(person, findDetail(person)).first;
-        return cached->second;
-    }
-    std::string findTopic(RowId person) const {
-        auto it = notesOf.find(person);
-        if (it != notesOf.end())
-            for (const Note* n : it->second)
-                if (auto t = topicOf(n->body); !t.empty()) return t;
-        return "";
-    }
-    std::string findDetail(RowId person) const {
-        auto it = notesOf.find(person);
-        if (it == notesOf.end()) return "";
-        for (const Note* n : it->second) {
-            auto items = itemsOfNote.find(n->id);
-            if (items == itemsOfNote.end()) continue;
-            for (auto* i : items->second)
-                if (i->kind == "detail") return actionText(*i, n->body);
-        }
-        return "";
-    }
+    std::string thankDue() const { return addWorkingDays(lastDay, 1); }
     // Fresher contact ranks a little higher: 10 points on the day, none after 20 days.
-    double freshness(RowId person, const std::string& today) const {
-        const QueuePerson* p = this->person(person);
+    double freshness(RowId id) const {
+        const QueuePerson* p = person(id);
         if (!p || !p->warmth.lastContact) return 0;
         int days = std::max(0, daysBetween(localDate(p->warmth.lastContact), today));
         return std::max(0.0, 10.0 - days * 0.5);
     }
-    double priority(const std::string& kind, RowId person, const std::string& today) const {
-        double score = kindBase(kind) + targetBonus(targetPriority(person)) + freshness(person, today);
+    double priority(const std::string& kind, RowId id) const {
+        const FollowUpKindInfo* k = followUpKind(kind);
+        auto t = targets.find(id);
+        double score = (k ? k->basePriority : 50) +
+                       targetBonus(t == targets.end() ? std::nullopt : std::optional(t->second->priority)) +
+                       freshness(id);
         // A new acquaintance is easier to lose than a friend: thank them first.
         if (kind == "thank_you")
-            if (const QueuePerson* p = this->person(person)) score += std::max(0, 3 - p->warmth.interactions) * 2;
+            if (const QueuePerson* p = person(id)) score += std::max(0, 3 - p->warmth.interactions) * 2;
         return score;
     }
 };
 
-std::string factCheckInKey(RowId fact, RowId person) {
-    return "detail_check_in:F" + std::to_string(fact) + ":P" + std::to_string(person);
-}
+// What one run proposes; add() dedupes and scores.
+struct Plan {
+    const Context& c;
+    QueueReport rep;
+    std::set<std::string> planned, templatesUsed;
+
+    void add(FollowUp f, const std::string& templateName) {
+        if (c.existing.count(f.dedupeKey) || !planned.insert(f.dedupeKey).second) return;
+        f.eventId = c.in.event.id;
+        if (const QueuePerson* p = c.person(f.personId)) f.personName = p->displayName;
+        f.priority = c.priority(f.kind, f.personId);
+        templatesUsed.insert(templateName);
+        rep.added.push_back(std::move(f));
+    }
+    void skip(const NoteItemRecord& item, const std::string& why) {
+        rep.skipped.push_back("#" + item.kind + " \"" + item.text + "\" (note " + std::to_string(item.noteId) + "): " + why);
+    }
+};
 
 std::string giveFirstHint(const QueuePerson& p) {
     if (p.warmth.asks > 0 && p.warmth.gives == 0)
@@ -297,44 +254,266 @@ std::string giveFirstHint(const QueuePerson& p) {
     return "";
 }
 
-std::map<std::string, std::string> valuesFor(const Context& c, const FollowUp& f) {
-    std::map<std::string, std::string> v;
-    const QueuePerson* p = c.person(f.personId);
-    v["first_name"] = p ? firstName(*p) : "";
-    v["name"] = p ? p->displayName : "";
-    v["event"] = c.in.event.name;
-    v["my_name"] = c.in.myName;
-    std::string topic = c.topic(f.personId);
-    v["topic"] = topic.empty() ? "what you are working on" : topic;
-    v["detail"] = c.detail(f.personId);
-    v["promise"] = "";
-    v["ask"] = "";
-    v["other_name"] = "";
-    if (f.rule == "dated_fact_check_in" && p)
-        for (auto& fact : p->datedFacts)
-            if (f.dedupeKey == factCheckInKey(fact.id, f.personId)) v["detail"] = fact.text;
-    const NoteItemRecord* item = nullptr;
-    if (f.noteItemId)
-        if (auto it = c.items.find(*f.noteItemId); it != c.items.end()) item = it->second;
-    if (item) {
-        std::string body;
-        if (auto n = c.notes.find(item->noteId); n != c.notes.end()) body = n->second->body;
-        std::string action = actionText(*item, body);
-        if (f.kind == "promise") v["promise"] = action;
-        if (f.kind == "detail_check_in") v["detail"] = action;
-        if (f.kind == "meeting_request" || f.kind == "info_interview" || f.kind == "referral_ask") v["ask"] = action;
-        if (f.kind.rfind("intro_", 0) == 0) {
-            auto n = c.notes.find(item->noteId);
-            if (n != c.notes.end() && n->second->people.size() >= 2) {
-                RowId a = n->second->people[0], b = n->second->people[1];
-                RowId other = f.kind == "intro_ask_b" ? a : b;
-                if (const QueuePerson* o = c.person(other)) v["other_name"] = o->displayName;
+std::string factCheckInKey(RowId fact, RowId person) {
+    return "detail_check_in:F" + std::to_string(fact) + ":P" + std::to_string(person);
+}
+
+// An item made from a note's marker, before its kind-specific fields.
+FollowUp fromItem(const NoteItemRecord& item, RowId person, const char* rule, const std::string& kind) {
+    FollowUp f;
+    f.personId = person;
+    f.rule = rule;
+    f.kind = kind;
+    f.noteId = item.noteId;
+    f.noteItemId = item.id;
+    return f;
+}
+
+// The items of `kind` whose note is of the event and links somebody; the
+// rest are reported as skipped.
+template <class Visit>
+void forItems(const Context& c, Plan& plan, const char* kind, Visit visit) {
+    for (auto& item : c.in.items) {
+        if (item.kind != kind) continue;
+        auto noteIt = c.notes.find(item.noteId);
+        if (noteIt == c.notes.end()) continue;
+        const Note& note = *noteIt->second;
+        if (note.people.empty()) {
+            if (item.kind != "detail" || item.onDate) plan.skip(item, "nobody linked to the note");
+            continue;
+        }
+        visit(item, note, c.localDate(note.createdAt), "I" + std::to_string(item.id));
+    }
+}
+
+// Everyone met gets a thank-you one working day after the event's last day.
+void thankEveryoneMet(const Context& c, Plan& plan) {
+    const std::string ev = "E" + std::to_string(c.in.event.id);
+    std::unordered_map<RowId, RowId> firstMetNote;
+    for (auto& n : c.in.notes)
+        for (RowId p : n.metPeople) firstMetNote.emplace(p, n.id);
+    for (auto& [pid, how] : c.met) {
+        const QueuePerson* p = c.person(pid);
+        if (!p) continue;
+        FollowUp f;
+        f.personId = pid;
+        f.rule = "thank_everyone_met";
+        f.kind = "thank_you";
+        f.dueDate = c.thankDue();
+        f.dedupeKey = "thank_you:" + ev + ":P" + std::to_string(pid);
+        if (auto it = firstMetNote.find(pid); it != firstMetNote.end()) f.noteId = it->second;
+        f.reason = "Met at " + c.in.event.name + " (" + how + "); a thank-you within two working days of the end." +
+                   giveFirstHint(*p);
+        plan.add(f, "thank_you");
+    }
+}
+
+// Every open promise is its own item for each person on the note, first in line.
+void keepEveryPromise(const Context& c, Plan& plan) {
+    forItems(c, plan, "promise", [&](const NoteItemRecord& item, const Note& note, const std::string& noteDay,
+                                     const std::string& iid) {
+        if (item.done) return;
+        for (RowId pid : note.people) {
+            FollowUp f = fromItem(item, pid, "keep_every_promise", "promise");
+            f.dueDate = item.onDate ? workingDayOnOrBefore(*item.onDate) : addWorkingDays(noteDay, 2);
+            f.dedupeKey = "promise:" + iid + ":P" + std::to_string(pid);
+            f.reason = "You promised: " + sentence(item.text + (item.onDate ? " (by " + *item.onDate + ")" : "")) +
+                       " A promise kept builds trust.";
+            plan.add(f, "promise");
+        }
+    });
+}
+
+// #intro: ask the first person on the note, then the second once the first
+// agreed (replied or done), then introduce them once both agreed.
+void introDoubleOptIn(const Context& c, Plan& plan) {
+    auto agreed = [](const FollowUp* f) { return f && (f->status == "replied" || f->status == "done"); };
+    forItems(c, plan, "intro", [&](const NoteItemRecord& item, const Note& note, const std::string& noteDay,
+                                   const std::string& iid) {
+        if (item.done) return;
+        RowId a = note.people[0];
+        std::optional<RowId> b;
+        if (note.people.size() >= 2) b = note.people[1];
+        const std::string bName = b ? c.nameOf(*b) : "the other person";
+        const FollowUp* stepA = c.existingItem("intro_ask_a:" + iid);
+        const FollowUp* stepB = c.existingItem("intro_ask_b:" + iid);
+        if (!stepA) {
+            FollowUp f = fromItem(item, a, "intro_double_opt_in", "intro_ask_a");
+            f.dueDate = addWorkingDays(noteDay, 2);
+            f.dedupeKey = "intro_ask_a:" + iid;
+            f.reason = "Introduction, step 1 of 3: ask " + c.nameOf(a) + " whether an introduction to " + bName +
+                       " is welcome (" + item.text + "). Next: ask " + bName + " once they agree.";
+            plan.add(f, "intro_ask_a");
+        } else if (agreed(stepA) && !b) {
+            plan.skip(item, c.nameOf(a) + " agreed; link the other person to the note to go on");
+        } else if (agreed(stepA) && !stepB) {
+            FollowUp f = fromItem(item, *b, "intro_double_opt_in", "intro_ask_b");
+            f.dueDate = addWorkingDays(std::max(stepA->statusOn.value_or(c.today), c.today), 1);
+            f.dedupeKey = "intro_ask_b:" + iid;
+            f.reason = "Introduction, step 2 of 3: " + c.nameOf(a) + " agreed; ask " + bName +
+                       " whether an introduction to " + c.nameOf(a) + " is welcome. Next: introduce them.";
+            plan.add(f, "intro_ask_b");
+        } else if (agreed(stepA) && agreed(stepB)) {
+            FollowUp f = fromItem(item, a, "intro_double_opt_in", "intro_send");
+            f.dueDate = addWorkingDays(std::max(stepB->statusOn.value_or(c.today), c.today), 1);
+            f.dedupeKey = "intro_send:" + iid;
+            f.reason = "Introduction, step 3 of 3: both agreed; introduce " + c.nameOf(a) + " and " + bName + ".";
+            plan.add(f, "intro_send");
+        }
+    });
+}
+
+// #ask: one request, one polite follow-up seven days after it went out
+// unanswered, then let go.
+void askThenLetGo(const Context& c, Plan& plan) {
+    forItems(c, plan, "ask", [&](const NoteItemRecord& item, const Note& note, const std::string& noteDay,
+                                 const std::string& iid) {
+        if (item.done) return;
+        const std::string kind = askKind(item.text);
+        for (RowId pid : note.people) {
+            const std::string key = kind + ":" + iid + ":P" + std::to_string(pid);
+            const FollowUp* first = c.existingItem(key + ":1");
+            const FollowUp* second = c.existingItem(key + ":2");
+            if (!first) {
+                FollowUp f = fromItem(item, pid, "ask_then_let_go", kind);
+                f.dueDate = addWorkingDays(noteDay, 2);
+                f.dedupeKey = key + ":1";
+                f.reason = "You wanted to ask: " + sentence(item.text) + " Mark it sent when it goes out.";
+                plan.add(f, kind);
+            } else if (first->status == "sent" && !second && first->statusOn &&
+                       daysBetween(*first->statusOn, c.today) >= 7) {
+                FollowUp f = fromItem(item, pid, "ask_then_let_go", kind);
+                f.attempt = 2;
+                f.dueDate = nextWorkingDayOnOrAfter(addDays(*first->statusOn, 7));
+                f.dedupeKey = key + ":2";
+                f.reason = "No reply seven days after you asked (" + *first->statusOn +
+                           "): one polite follow-up; if that goes unanswered too, Hallway lets it go.";
+                plan.add(f, kind + "_follow_up");
+            } else if (second && second->status == "sent" && second->statusOn &&
+                       daysBetween(*second->statusOn, c.today) >= 7) {
+                FollowUp d = *second;
+                d.status = "dropped";
+                d.statusOn = c.today;
+                d.reason = "no reply after one follow-up; let go";
+                plan.rep.dropped.push_back(d);
             }
-            v["topic"] = action;
+        }
+    });
+}
+
+// Words that put a dated detail in the past ("was born on 3 January").
+bool tellsOfThePast(const std::string& itemText) {
+    static const std::set<std::string> cues = {"was", "were", "born", "had", "did", "went", "got",
+                                               "ago", "last", "married", "passed", "died", "since"};
+    std::string word;
+    for (char ch : text::lower(itemText) + " ") {
+        if (std::isalpha((unsigned char)ch)) {
+            word += ch;
+        } else {
+            if (cues.count(word)) return true;
+            word.clear();
         }
     }
-    return v;
+    return false;
 }
+
+// A #detail with a date comes back the working day after it. A date that had
+// already passed when the note was written (a birthday, "born on 3 January"
+// written in February, which the parser reads as next January) is something
+// to remember, not to ask about months later.
+void datedDetailCheckIn(const Context& c, Plan& plan) {
+    forItems(c, plan, "detail", [&](const NoteItemRecord& item, const Note& note, const std::string& noteDay,
+                                    const std::string& iid) {
+        if (!item.onDate) return;
+        const int ahead = daysBetween(noteDay, *item.onDate);
+        if (ahead < 0 || ahead > 300 || tellsOfThePast(item.text)) {
+            plan.skip(item, "the date had passed when you wrote it; kept in your notes as a date to remember, "
+                            "not a check-in");
+            return;
+        }
+        for (RowId pid : note.people) {
+            FollowUp f = fromItem(item, pid, "dated_detail_check_in", "detail_check_in");
+            f.dueDate = nextWorkingDayOnOrAfter(addDays(*item.onDate, 1));
+            f.dedupeKey = "detail_check_in:" + iid + ":P" + std::to_string(pid);
+            f.reason = "Your note: " + item.text + " (" + *item.onDate + "); ask how it went.";
+            plan.add(f, "detail_check_in");
+        }
+    });
+}
+
+// Dated facts kept on a person met here ("marathon on 12 April"): the same
+// check-in as a #detail, once per fact. Dates before the event are history.
+void datedFactCheckIn(const Context& c, Plan& plan) {
+    const std::string firstDay = localDateString(c.in.event.startsAt, c.zone);
+    for (auto& [pid, person] : c.in.people) {
+        if (!c.met.count(pid)) continue;
+        for (auto& fact : person.datedFacts) {
+            if (!fact.onDate || !isValidDate(*fact.onDate) || *fact.onDate < firstDay) continue;
+            FollowUp f;
+            f.personId = pid;
+            f.rule = "dated_fact_check_in";
+            f.kind = "detail_check_in";
+            f.dueDate = nextWorkingDayOnOrAfter(addDays(*fact.onDate, 1));
+            f.dedupeKey = factCheckInKey(fact.id, pid);
+            f.reason = "You noted about them: " + fact.text + " (" + *fact.onDate + "); ask how it went.";
+            plan.add(f, "detail_check_in");
+        }
+    }
+}
+
+// Must-meet targets nobody met: a "sorry we missed each other" after the event.
+void missedMustMeet(const Context& c, Plan& plan) {
+    const std::string ev = "E" + std::to_string(c.in.event.id);
+    for (auto& t : c.in.targets) {
+        if (t.priority != TargetPriority::Must || c.met.count(t.personId)) continue;
+        if (c.today <= c.lastDay) {
+            plan.rep.skipped.push_back("must-meet " + c.nameOf(t.personId) + " not met yet; the event runs until " +
+                                       c.lastDay);
+            continue;
+        }
+        FollowUp f;
+        f.personId = t.personId;
+        f.rule = "missed_must_meet";
+        f.kind = "missed_target";
+        f.dueDate = c.thankDue();
+        f.dedupeKey = "missed_target:" + ev + ":P" + std::to_string(t.personId);
+        f.reason = "A must-meet target you did not meet at " + c.in.event.name + ": sorry we missed each other." +
+                   (t.why.empty() ? "" : " Why: " + t.why);
+        plan.add(f, "missed_target");
+    }
+}
+
+// Keep-in-touch cadences: the next check-in after the last contact or the
+// last check-in closed, whichever is later; one pending at a time.
+void keepInTouch(const Context& c, Plan& plan) {
+    std::unordered_map<RowId, std::string> lastCheckIn;
+    std::set<RowId> pending;
+    for (auto& f : c.in.existing) {
+        if (f.kind != "check_in") continue;
+        if (f.status == "open" || f.status == "drafted" || f.status == "snoozed") pending.insert(f.personId);
+        else if (f.statusOn && (lastCheckIn[f.personId].empty() || *f.statusOn > lastCheckIn[f.personId]))
+            lastCheckIn[f.personId] = *f.statusOn;
+    }
+    for (auto& [pid, how] : c.met) {
+        const QueuePerson* p = c.person(pid);
+        if (!p || !p->keepInTouchDays || *p->keepInTouchDays <= 0 || pending.count(pid)) continue;
+        std::string base = p->warmth.lastContact ? c.localDate(p->warmth.lastContact) : c.lastDay;
+        if (auto it = lastCheckIn.find(pid); it != lastCheckIn.end() && it->second > base) base = it->second;
+        FollowUp f;
+        f.personId = pid;
+        f.rule = "keep_in_touch";
+        f.kind = "check_in";
+        f.dueDate = nextWorkingDayOnOrAfter(addDays(base, *p->keepInTouchDays));
+        f.dedupeKey = "check_in:P" + std::to_string(pid) + ":" + f.dueDate;
+        f.reason = "Keep in touch every " + std::to_string(*p->keepInTouchDays) + " days; last contact " + base + ".";
+        plan.add(f, "check_in");
+    }
+}
+
+// Every rule, in the order its items are listed when they tie.
+constexpr void (*kRules[])(const Context&, Plan&) = {thankEveryoneMet, keepEveryPromise, introDoubleOptIn,
+                                                       askThenLetGo,     datedDetailCheckIn, datedFactCheckIn,
+                                                       missedMustMeet,   keepInTouch};
 
 const MessageTemplate* templateNamed(const QueueInputs& in, const std::string& name) {
     for (auto& t : in.templates)
@@ -351,282 +530,39 @@ std::string askKind(const std::string& itemText) {
     return "meeting_request";
 }
 
-namespace {
-
-std::map<RowId, std::string> metIn(const Context& c) {
-    const QueueInputs& in = c.in;
+std::map<RowId, std::string> peopleMetAt(const QueueInputs& in) {
+    const std::string zone = in.event.timeZone;
     std::map<RowId, std::string> met;
     for (auto& i : in.interactions)
-        if ((i.kind == "met" || i.kind == "coffee") && !met.count(i.personId))
-            met.emplace(i.personId, i.kind + " on " + c.localDate(i.occurredAt));
+        if ((i.kind == "met" || i.kind == "coffee" || i.kind == "call") && !met.count(i.personId))
+            met.emplace(i.personId, i.kind + " on " + localDateString(i.occurredAt, zone));
     for (auto& t : in.targets)
         if (t.status == TargetStatus::Met) met.emplace(t.personId, "target marked met");
     for (auto& n : in.notes)
-        for (RowId p : n.people)
-            if (!met.count(p)) met.emplace(p, "note of " + c.localDate(n.createdAt));
+        for (RowId p : n.metPeople)
+            if (!met.count(p)) met.emplace(p, "talked with, note of " + localDateString(n.createdAt, zone));
     return met;
 }
 
-}  // namespace
-
-std::map<RowId, std::string> peopleMetAt(const QueueInputs& in) { return metIn(Context(in)); }
+std::map<RowId, std::string> peopleMetAt(Store& store, RowId eventId, std::optional<RowId> person) {
+    return peopleMetAt(FollowUpsRepo(store).loadMetInputs(eventId, person));
+}
 
 QueueReport planQueue(const QueueInputs& in, const std::string& today) {
     parseDay(today);
-    Context c(in);
-    QueueReport rep;
-    rep.eventId = in.event.id;
-    std::set<std::string> planned, unknown;
-    const std::string ev = "E" + std::to_string(in.event.id);
-
-    auto add = [&](FollowUp f, const std::string& templateName) {
-        if (c.existing.count(f.dedupeKey) || !planned.insert(f.dedupeKey).second) return;
-        f.eventId = in.event.id;
-        if (const QueuePerson* p = c.person(f.personId)) f.personName = p->displayName;
-        f.priority = c.priority(f.kind, f.personId, today);
-        if (const MessageTemplate* t = templateNamed(in, templateName)) {
-            RenderedDraft d = renderDraft(*t, valuesFor(c, f));
-            f.draft = d.text();
-            f.templateId = t->id;
-            for (auto& u : d.unknown)
-                if (unknown.insert(u).second) rep.unknownPlaceholders.push_back(templateName + ": {" + u + "}");
-        }
-        rep.added.push_back(std::move(f));
-    };
-    auto existingItem = [&](const std::string& key) -> const FollowUp* {
-        auto it = c.existing.find(key);
-        return it == c.existing.end() ? nullptr : it->second;
-    };
-    auto agreed = [](const FollowUp* f) { return f && (f->status == "replied" || f->status == "done"); };
-
-    std::map<RowId, std::string> met = metIn(c);
-
-    // Thank-yous, one working day after the event's last day.
-    std::string thankDue = addWorkingDays(c.lastDay, 1);
-    for (auto& [pid, how] : met) {
-        const QueuePerson* p = c.person(pid);
-        if (!p) continue;
-        FollowUp f;
-        f.personId = pid;
-        f.rule = "thank_everyone_met";
-        f.kind = "thank_you";
-        f.dueDate = thankDue;
-        f.dedupeKey = "thank_you:" + ev + ":P" + std::to_string(pid);
-        auto notes = c.notesOf.find(pid);
-        if (notes != c.notesOf.end() && !notes->second.empty()) f.noteId = notes->second.front()->id;
-        f.reason = "Met at " + in.event.name + " (" + how + "); a thank-you within two working days of the end." +
-                   giveFirstHint(*p);
-        std::string detail = c.detail(pid);
-        add(f, detail.empty() ? "thank_you" : "thank_you_detail");
-        if (!rep.added.empty() && rep.added.back().dedupeKey == f.dedupeKey && !giveFirstHint(*p).empty())
-            rep.added.back().draft +=
-                "\n\nIf there is anything I can share or anyone I could introduce you to, just say.";
-    }
-
-    for (auto& item : in.items) {
-        auto noteIt = c.notes.find(item.noteId);
-        if (noteIt == c.notes.end()) continue;
-        const Note& note = *noteIt->second;
-        std::string noteDay = c.localDate(note.createdAt);
-        std::string iid = "I" + std::to_string(item.id);
-        std::optional<std::string> actionCache;  // built only when an item is new
-        auto actionOf = [&]() -> const std::string& {
-            if (!actionCache) actionCache = actionText(item, note.body);
-            return *actionCache;
-        };
-        if (note.people.empty()) {
-            if (item.kind != "detail" || item.onDate)
-                rep.skipped.push_back("#" + item.kind + " \"" + item.text + "\" (note " + std::to_string(note.id) +
-                                      "): nobody linked to the note");
-            continue;
-        }
-
-        if (item.kind == "promise") {
-            if (item.done) continue;
-            for (RowId pid : note.people) {
-                if (c.existing.count("promise:" + iid + ":P" + std::to_string(pid))) continue;
-                FollowUp f;
-                f.personId = pid;
-                f.rule = "keep_every_promise";
-                f.kind = "promise";
-                f.noteId = note.id;
-                f.noteItemId = item.id;
-                f.dueDate = item.onDate ? workingDayOnOrBefore(*item.onDate) : addWorkingDays(noteDay, 2);
-                f.dedupeKey = "promise:" + iid + ":P" + std::to_string(pid);
-                f.reason = "You promised: " + actionOf() + (item.onDate ? " (by " + *item.onDate + ")" : "") +
-                           ". A promise kept builds trust.";
-                add(f, "promise");
-            }
-        } else if (item.kind == "intro") {
-            if (item.done) continue;
-            RowId a = note.people[0];
-            std::optional<RowId> b;
-            if (note.people.size() >= 2) b = note.people[1];
-            auto nameOf = [&](RowId id) { const QueuePerson* p = c.person(id); return p ? p->displayName : "#" + std::to_string(id); };
-            std::string bName = b ? nameOf(*b) : "the other person";
-            std::string keyA = "intro_ask_a:" + iid, keyB = "intro_ask_b:" + iid, keySend = "intro_send:" + iid;
-            const FollowUp* stepA = existingItem(keyA);
-            const FollowUp* stepB = existingItem(keyB);
-            if (!stepA) {
-                FollowUp f;
-                f.personId = a;
-                f.rule = "intro_double_opt_in";
-                f.kind = "intro_ask_a";
-                f.noteId = note.id;
-                f.noteItemId = item.id;
-                f.dueDate = addWorkingDays(noteDay, 2);
-                f.dedupeKey = keyA;
-                f.reason = "Introduction, step 1 of 3: ask " + nameOf(a) + " whether an introduction to " + bName +
-                           " is welcome (" + actionOf() + "). Next: ask " + bName + " once they agree.";
-                add(f, "intro_ask_a");
-            } else if (agreed(stepA) && !b) {
-                rep.skipped.push_back("#intro \"" + item.text + "\": " + nameOf(a) +
-                                      " agreed; link the other person to the note to go on");
-            } else if (agreed(stepA) && !stepB) {
-                FollowUp f;
-                f.personId = *b;
-                f.rule = "intro_double_opt_in";
-                f.kind = "intro_ask_b";
-                f.noteId = note.id;
-                f.noteItemId = item.id;
-                f.dueDate = addWorkingDays(std::max(stepA->statusOn.value_or(today), today), 1);
-                f.dedupeKey = keyB;
-                f.reason = "Introduction, step 2 of 3: " + nameOf(a) + " agreed; ask " + bName +
-                           " whether an introduction to " + nameOf(a) + " is welcome. Next: introduce them.";
-                add(f, "intro_ask_b");
-            } else if (agreed(stepA) && agreed(stepB)) {
-                FollowUp f;
-                f.personId = a;
-                f.rule = "intro_double_opt_in";
-                f.kind = "intro_send";
-                f.noteId = note.id;
-                f.noteItemId = item.id;
-                f.dueDate = addWorkingDays(std::max(stepB->statusOn.value_or(today), today), 1);
-                f.dedupeKey = keySend;
-                f.reason = "Introduction, step 3 of 3: both agreed; introduce " + nameOf(a) + " and " + bName + ".";
-                add(f, "intro_send");
-            }
-        } else if (item.kind == "ask") {
-            if (item.done) continue;
-            std::string kind = askKind(item.text);
-            for (RowId pid : note.people) {
-                std::string key = kind + ":" + iid + ":P" + std::to_string(pid);
-                const FollowUp* first = existingItem(key + ":1");
-                const FollowUp* second = existingItem(key + ":2");
-                if (!first) {
-                    FollowUp f;
-                    f.personId = pid;
-                    f.rule = "ask_then_let_go";
-                    f.kind = kind;
-                    f.noteId = note.id;
-                    f.noteItemId = item.id;
-                    f.dueDate = addWorkingDays(noteDay, 2);
-                    f.dedupeKey = key + ":1";
-                    f.reason = "You wanted to ask: " + actionOf() + ". Mark it sent when it goes out.";
-                    add(f, kind);
-                } else if (first->status == "sent" && !second && first->statusOn &&
-                           daysBetween(*first->statusOn, today) >= 7) {
-                    FollowUp f;
-                    f.personId = pid;
-                    f.rule = "ask_then_let_go";
-                    f.kind = kind;
-                    f.noteId = note.id;
-                    f.noteItemId = item.id;
-                    f.attempt = 2;
-                    f.dueDate = nextWorkingDayOnOrAfter(addDays(*first->statusOn, 7));
-                    f.dedupeKey = key + ":2";
-                    f.reason = "No reply seven days after you asked (" + *first->statusOn +
-                               "): one polite follow-up; if that goes unanswered too, Hallway lets it go.";
-                    add(f, kind + "_follow_up");
-                } else if (second && second->status == "sent" && second->statusOn &&
-                           daysBetween(*second->statusOn, today) >= 7) {
-                    FollowUp d = *second;
-                    d.status = "dropped";
-                    d.statusOn = today;
-                    d.reason = "no reply after one follow-up; let go";
-                    rep.dropped.push_back(d);
-                }
-            }
-        } else if (item.kind == "detail" && item.onDate) {
-            for (RowId pid : note.people) {
-                if (c.existing.count("detail_check_in:" + iid + ":P" + std::to_string(pid))) continue;
-                FollowUp f;
-                f.personId = pid;
-                f.rule = "dated_detail_check_in";
-                f.kind = "detail_check_in";
-                f.noteId = note.id;
-                f.noteItemId = item.id;
-                f.dueDate = nextWorkingDayOnOrAfter(addDays(*item.onDate, 1));
-                f.dedupeKey = "detail_check_in:" + iid + ":P" + std::to_string(pid);
-                f.reason = "They mentioned: " + actionOf() + " (" + *item.onDate + "); ask how it went.";
-                add(f, "detail_check_in");
-            }
-        }
-    }
-
-    // Dated facts kept on a person met here ("marathon on 12 April"): the
-    // same check-in as a #detail in a note, once per fact. Dates before the
-    // event are history, not something to ask about.
-    const std::string firstDay = localDateString(in.event.startsAt, c.zone);
-    for (auto& [pid, person] : in.people) {
-        if (!met.count(pid)) continue;
-        for (auto& fact : person.datedFacts) {
-            if (!fact.onDate || !isValidDate(*fact.onDate) || *fact.onDate < firstDay) continue;
-            FollowUp f;
-            f.personId = pid;
-            f.rule = "dated_fact_check_in";
-            f.kind = "detail_check_in";
-            f.dueDate = nextWorkingDayOnOrAfter(addDays(*fact.onDate, 1));
-            f.dedupeKey = factCheckInKey(fact.id, pid);
-            f.reason = "You noted about them: " + fact.text + " (" + *fact.onDate + "); ask how it went.";
-            add(f, "detail_check_in");
-        }
-    }
-
-    // Must-meet targets nobody met: a "sorry we missed each other".
-    for (auto& t : in.targets) {
-        if (t.priority != TargetPriority::Must || met.count(t.personId)) continue;
-        if (today <= c.lastDay) {
-            rep.skipped.push_back("must-meet " + (c.person(t.personId) ? c.person(t.personId)->displayName : "") +
-                                  " not met yet; the event runs until " + c.lastDay);
-            continue;
-        }
-        FollowUp f;
-        f.personId = t.personId;
-        f.rule = "missed_must_meet";
-        f.kind = "missed_target";
-        f.dueDate = thankDue;
-        f.dedupeKey = "missed_target:" + ev + ":P" + std::to_string(t.personId);
-        f.reason = "A must-meet target you did not meet at " + in.event.name + ": sorry we missed each other." +
-                   (t.why.empty() ? "" : " Why: " + t.why);
-        add(f, "missed_target");
-    }
-
-    // Keep-in-touch cadences: the next check-in after the last contact or the
-    // last check-in closed, whichever is later; one pending at a time.
-    std::unordered_map<RowId, std::string> lastCheckIn;
-    std::set<RowId> pendingCheckIn;
-    for (auto& f : in.existing) {
-        if (f.kind != "check_in") continue;
-        if (f.status == "open" || f.status == "drafted" || f.status == "snoozed") pendingCheckIn.insert(f.personId);
-        else if (f.statusOn && (lastCheckIn[f.personId].empty() || *f.statusOn > lastCheckIn[f.personId]))
-            lastCheckIn[f.personId] = *f.statusOn;
-    }
-    for (auto& [pid, how] : met) {
-        const QueuePerson* p = c.person(pid);
-        if (!p || !p->keepInTouchDays || *p->keepInTouchDays <= 0 || pendingCheckIn.count(pid)) continue;
-        std::string base = p->warmth.lastContact ? c.localDate(p->warmth.lastContact) : c.lastDay;
-        if (auto it = lastCheckIn.find(pid); it != lastCheckIn.end() && it->second > base) base = it->second;
-        FollowUp f;
-        f.personId = pid;
-        f.rule = "keep_in_touch";
-        f.kind = "check_in";
-        f.dueDate = nextWorkingDayOnOrAfter(addDays(base, *p->keepInTouchDays));
-        f.dedupeKey = "check_in:P" + std::to_string(pid) + ":" + f.dueDate;
-        f.reason = "Keep in touch every " + std::to_string(*p->keepInTouchDays) + " days; last contact " + base + ".";
-        add(f, "check_in");
-    }
-    return rep;
+    Context c(in, today);
+    c.met = peopleMetAt(in);
+    Plan plan{c, {}, {}, {}};
+    plan.rep.eventId = in.event.id;
+    for (auto rule : kRules) rule(c, plan);
+    // Drafts are rendered later; a template naming a placeholder nobody fills is reported now.
+    for (auto& name : plan.templatesUsed)
+        if (const MessageTemplate* t = templateNamed(in, name))
+            for (auto* part : {&t->subject, &t->body})
+                for (auto& u : templatePlaceholders(*part))
+                    if (std::find(knownPlaceholders().begin(), knownPlaceholders().end(), u) == knownPlaceholders().end())
+                        plan.rep.unknownPlaceholders.push_back(name + ": {" + u + "}");
+    return std::move(plan.rep);
 }
 
 QueueReport generateQueue(Store& store, RowId eventId, const std::string& today) {
@@ -636,18 +572,15 @@ QueueReport generateQueue(Store& store, RowId eventId, const std::string& today)
     Store::Transaction tx(store);
     QueueInputs in = repo.loadInputs(eventId);
     QueueReport rep = planQueue(in, today);
-    std::vector<FollowUp> added;
-    for (auto& f : rep.added) {
-        RowId id = repo.insertIfAbsent(f);
-        if (!id) continue;  // another writer made it first
-        f.id = id;
-        added.push_back(f);
-    }
-    rep.added = std::move(added);
+    // Inserted in batches; an item another writer made first is left out.
+    repo.insertNew(rep.added);
+    rep.added.erase(std::remove_if(rep.added.begin(), rep.added.end(), [](const FollowUp& f) { return f.id == 0; }),
+                    rep.added.end());
     for (auto& d : rep.dropped) repo.setStatus(d.id, d.status, today, d.reason);
     tx.commit();
     return rep;
 }
+
 
 std::map<RowId, GiveAsk> giveAskByPerson(const std::vector<Interaction>& interactions) {
     std::map<RowId, GiveAsk> out;
@@ -692,8 +625,9 @@ std::vector<ColdPerson> peopleGoingCold(Store& store, const std::string& today, 
 // ---------------------------------------------------------------- [SECTION] templates
 
 const std::vector<std::string>& knownPlaceholders() {
-    static const std::vector<std::string> names = {"first_name", "name",  "event",    "topic",     "promise",
-                                                   "detail",     "ask",   "my_name", "other_name"};
+    static const std::vector<std::string> names = {
+        "first_name", "name",   "event",  "where",   "topic",      "promise",          "detail",
+        "ask",        "intro",  "offer",  "my_name", "other_name", "other_first_name"};
     return names;
 }
 
@@ -716,17 +650,82 @@ void ensureDefaultTemplates(Store& store) {
         m.subject = t.value("subject", "");
         m.body = t.value("body", "");
         m.builtin = true;
-        if (!m.name.empty()) repo.insertTemplateIfAbsent(m);
+        // A builtin template follows the shipped text; the user's own version is kept.
+        if (!m.name.empty()) repo.refreshBuiltinTemplate(m);
     }
     tx.commit();
+}
+
+std::vector<std::string> draftBlanks(const std::string& text) {
+    std::vector<std::string> out;
+    for (size_t at = text.find("[["); at != std::string::npos; at = text.find("[[", at + 2)) {
+        size_t end = text.find("]]", at + 2);
+        size_t line = text.find('\n', at);
+        if (end == std::string::npos || (line != std::string::npos && line < end)) break;
+        out.push_back(text.substr(at, end + 2 - at));
+        at = end;
+    }
+    return out;
+}
+
+std::map<std::string, std::string> draftValues(const FollowUp& item, const DraftFacts& facts) {
+    auto orBlank = [](const std::string& quote, const char* blank) {
+        return quote.empty() ? std::string("[[") + blank + "]]" : quote;
+    };
+    std::map<std::string, std::string> v;
+    v["first_name"] = firstNameOf(facts.givenName, facts.displayName);
+    v["name"] = facts.displayName;
+    v["event"] = facts.eventName;
+    v["my_name"] = facts.myName;
+    v["other_name"] = facts.otherDisplayName.empty() ? "[[who you are introducing]]" : facts.otherDisplayName;
+    v["other_first_name"] = facts.otherDisplayName.empty() ? "[[their first name]]"
+                                                           : firstNameOf(facts.otherGivenName, facts.otherDisplayName);
+    v["where"] = !facts.talkTitle.empty() ? "after your talk \u201c" + facts.talkTitle + "\u201d"
+                 : facts.coffee           ? "over coffee"
+                                          : "";
+    v["topic"] = facts.topic;
+    v["offer"] = facts.onlyAsked ? "If there is anything I can share, or anyone I could introduce you to, just say." : "";
+    v["promise"] = item.kind == "promise" ? orBlank(facts.quote, "what you promised them") : "";
+    v["ask"] = followUpKind(item.kind) && std::string(followUpKind(item.kind)->direction) == "ask"
+                   ? orBlank(facts.quote, "what you would like to ask, in a few words")
+                   : "";
+    v["detail"] = item.kind == "detail_check_in" ? orBlank(facts.quote, "what they told you about, in words for them")
+                                                 : "";
+    v["intro"] = item.kind.rfind("intro_", 0) == 0 ? orBlank(facts.quote, "why the two of you should talk") : "";
+    return v;
+}
+
+std::string tidyDraftText(const std::string& text) {
+    std::string s = text;
+    auto replaceAll = [&](const std::string& from, const std::string& to) {
+        bool any = false;
+        for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+            s.replace(at, from.size(), to);
+            any = true;
+        }
+        return any;
+    };
+    // Spaces left by an empty placeholder, and punctuation doubled by a value ending in its own.
+    for (bool again = true; again;) {
+        again = false;
+        for (auto [from, to] : std::initializer_list<std::pair<const char*, const char*>>{
+                 {"  ", " "}, {" .", "."}, {" ,", ","}, {" ;", ";"}, {" :", ":"}, {" ?", "?"}, {" !", "!"},
+                 {"?.", "?"}, {"!.", "!"}, {"..", "."}, {",.", "."}, {".,", "."}, {"( ", "("}, {" )", ")"},
+                 {"()", ""}, {"\u201c\u201d", ""}, {" \n", "\n"}, {"\n ", "\n"}, {"\n\n\n", "\n\n"}})
+            again = replaceAll(from, to) || again;
+    }
+    // "…" keeps its dots: ".." above only meets the ASCII ones.
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.erase(0, 1);
+    return s;
 }
 
 RenderedDraft renderDraft(const MessageTemplate& tpl, const std::map<std::string, std::string>& values) {
     RenderedDraft d;
     RenderedTemplate s = renderTemplate(tpl.subject, values);
     RenderedTemplate b = renderTemplate(tpl.body, values);
-    d.subject = s.text;
-    d.body = b.text;
+    d.subject = tidyDraftText(s.text);
+    d.body = tidyDraftText(b.text);
     for (auto* list : {&s.unknown, &b.unknown})
         for (auto& u : *list)
             if (std::find(d.unknown.begin(), d.unknown.end(), u) == d.unknown.end()) d.unknown.push_back(u);
@@ -746,45 +745,59 @@ std::pair<std::string, std::string> splitDraft(const std::string& draft) {
     return {subject, body};
 }
 
-RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string& today) {
+std::string defaultTemplateName(const FollowUp& item, const DraftFacts& facts) {
+    const FollowUpKindInfo* k = followUpKind(item.kind);
+    std::string name = k ? k->templateName : item.kind;
+    if (item.attempt > 1) name += "_follow_up";
+    if (item.kind == "thank_you" && !facts.topic.empty()) name = "thank_you_topic";
+    return name;
+}
+
+RenderedDraft renderFollowUp(Store& store, RowId id, const std::string& templateName, std::optional<RowId>* templateId) {
     ensureDefaultTemplates(store);
     FollowUpsRepo repo(store);
     auto item = repo.find(id);
     if (!item) throw std::invalid_argument("no queue item " + std::to_string(id) + " (see `hallway queue`)");
-    std::string name = templateName;
-    if (name.empty()) {
-        name = item->kind;
-        if (item->attempt > 1) name += "_follow_up";
-    }
+    DraftFacts facts = repo.draftFacts(*item);
+    const std::string name = templateName.empty() ? defaultTemplateName(*item, facts) : templateName;
     auto tpl = repo.findTemplate(name);
     if (!tpl) throw std::invalid_argument("no template named '" + name + "' (see `hallway templates`)");
-    if (!item->eventId) throw std::invalid_argument("queue item " + std::to_string(id) + " belongs to no event");
-    QueueInputs in = repo.loadInputs(*item->eventId);
-    Context c(in);
-    RenderedDraft d = renderDraft(*tpl, valuesFor(c, *item));
+    if (templateId) *templateId = tpl->id;
+    return renderDraft(*tpl, draftValues(*item, facts));
+}
+
+std::string currentDraft(Store& store, const FollowUp& item) {
+    if (!item.draft.empty()) return item.draft;
+    return renderFollowUp(store, item.id, "").text();
+}
+
+RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string&) {
+    std::optional<RowId> templateId;
+    RenderedDraft d = renderFollowUp(store, id, templateName, &templateId);
     Store::Transaction tx(store);
-    repo.setDraft(id, d.text(), tpl->id, false);
+    FollowUpsRepo(store).setDraft(id, d.text(), templateId, false);
     tx.commit();
     return d;
 }
 
-
 namespace {
 
-// What sending a message of this kind was, as an interaction.
-Interaction sentAsInteraction(const FollowUp& f) {
+// What sending a message of this kind was, as an interaction, on `day`: now
+// when that is today, else noon of that day in the user's zone.
+Interaction sentAsInteraction(const FollowUp& f, const std::string& day) {
     Interaction i;
     i.personId = f.personId;
     i.eventId = f.eventId;
     i.noteId = f.noteId;
+    const std::string zone = systemTimeZone();
     i.occurredAt = nowInstant();
-    i.kind = "email";
-    if (f.kind == "intro_send") i.kind = "intro_made";
-    else if (f.kind == "referral_ask") i.kind = "referral_asked";
-    static const std::set<std::string> gives = {"thank_you", "thank_you_detail", "promise", "intro_ask_a",
-                                                "intro_ask_b", "intro_send"};
-    static const std::set<std::string> asks = {"meeting_request", "info_interview", "referral_ask"};
-    i.direction = gives.count(f.kind) ? "give" : asks.count(f.kind) ? "ask" : "neutral";
+    if (localDateString(i.occurredAt, zone) != day) {
+        auto d = date::year_month_day{parseDay(day)};
+        i.occurredAt = localToInstant({int(d.year()), int(unsigned(d.month())), int(unsigned(d.day())), 12, 0, 0}, zone);
+    }
+    const FollowUpKindInfo* k = followUpKind(f.kind);
+    i.kind = k ? k->interaction : "email";
+    i.direction = k ? k->direction : "neutral";
     i.summary = "Sent: " + followUpKindLabel(f.kind);
     return i;
 }
@@ -792,11 +805,21 @@ Interaction sentAsInteraction(const FollowUp& f) {
 }  // namespace
 
 bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today) {
+    parseDay(today);
     FollowUpsRepo repo(store);
-    Store::Transaction tx(store);
     auto before = repo.find(id);
-    if (!before || !repo.setStatus(id, status, today)) return false;
-    if (status == "sent" && before->status != "sent") NotesRepo(store).addInteraction(sentAsInteraction(*before));
+    if (!before) return false;
+    if (status == "sent" && before->status != "sent") {
+        auto blanks = draftBlanks(currentDraft(store, *before));
+        if (!blanks.empty())
+            throw std::invalid_argument("the draft for " + before->personName + " still has " +
+                                        (blanks.size() == 1 ? "a blank" : std::to_string(blanks.size()) + " blanks") +
+                                        " to fill: " + blanks.front() + " (edit it in Follow up, or `hallway queue edit " +
+                                        std::to_string(id) + " --body ...`)");
+    }
+    Store::Transaction tx(store);
+    if (!repo.setStatus(id, status, today)) return false;
+    if (status == "sent" && before->status != "sent") NotesRepo(store).addInteraction(sentAsInteraction(*before, today));
     tx.commit();
     return true;
 }
@@ -804,16 +827,10 @@ bool markFollowUp(Store& store, RowId id, const std::string& status, const std::
 // ---------------------------------------------------------------- [SECTION] exports
 
 std::string followUpKindLabel(const std::string& kind) {
-    static const std::map<std::string, std::string> labels = {
-        {"thank_you", "Thank-you"},           {"promise", "Keep a promise"},
-        {"intro_ask_a", "Intro: ask first"},  {"intro_ask_b", "Intro: ask second"},
-        {"intro_send", "Intro: introduce"},   {"meeting_request", "Meeting request"},
-        {"info_interview", "Informational interview"}, {"referral_ask", "Referral ask"},
-        {"check_in", "Check in"},             {"missed_target", "Sorry we missed each other"},
-        {"detail_check_in", "Ask how it went"}, {"keep_in_touch", "Keep in touch"}};
-    auto it = labels.find(kind);
-    return it == labels.end() ? kind : it->second;
+    const FollowUpKindInfo* k = followUpKind(kind);
+    return k ? k->label : kind;
 }
+
 
 int icalPriority(double score) {
     if (score >= 300) return 1;

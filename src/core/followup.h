@@ -114,18 +114,41 @@ std::string addWorkingDays(const std::string& date, int n);
 // Whole days from `from` to `to` (negative when `to` is earlier).
 int daysBetween(const std::string& from, const std::string& to);
 
+// ---------------------------------------------------------------- [SECTION] kinds
+
+// One row per kind of item: what the user reads, how urgent it is, what
+// sending it is as an interaction, and the template it drafts from.
+struct FollowUpKindInfo {
+    const char* kind;         // "thank_you"
+    const char* label;        // "Thank-you"
+    double basePriority;      // before target, warmth and freshness
+    const char* direction;    // give, ask or neutral, when sent
+    const char* interaction;  // what the sent message is logged as
+    const char* templateName; // the default template (a second attempt adds "_follow_up")
+};
+const std::vector<FollowUpKindInfo>& followUpKinds();
+// The kind's row; nullptr for a kind no rule makes.
+const FollowUpKindInfo* followUpKind(const std::string& kind);
+
 // ---------------------------------------------------------------- [SECTION] rules
 
 // The kind an #ask item becomes: info_interview, referral_ask or meeting_request.
 std::string askKind(const std::string& itemText);
 
-// Who the user met at the event, with how it is known (a met/coffee
-// interaction there, a target marked met, a note of the event linking them).
+// The one meaning of "met" at an event: the user said so. A "met", "coffee"
+// or "call" logged there (the Met toggles and `hallway met` log one), a
+// target marked met, or a note of the event naming them as someone the user
+// talked with (Capture's People field, "#met @name"). A mere @mention is no
+// meeting. Person -> how it is known. The queue, the report, goals, targets
+// and the person page all ask this.
 std::map<RowId, std::string> peopleMetAt(const QueueInputs& in);
+// The same from the store, reading only what it needs; `person` limits it to one.
+std::map<RowId, std::string> peopleMetAt(Store& store, RowId eventId, std::optional<RowId> person = std::nullopt);
 
 // Runs every rule over `in` as of `today` (YYYY-MM-DD in the user's calendar).
 // Pure: returns new items (not in `in.existing` by dedupe key) and existing
-// items to drop; nothing is written.
+// items to drop; nothing is written. Items carry no draft: it is rendered
+// when the item is opened, exported or sent (renderFollowUp).
 QueueReport planQueue(const QueueInputs& in, const std::string& today);
 
 // Loads, plans and writes in one transaction. Generating twice adds nothing;
@@ -157,6 +180,34 @@ std::vector<ColdPerson> peopleGoingCold(Store& store, const std::string& today, 
 // Placeholders drafts can use.
 const std::vector<std::string>& knownPlaceholders();
 
+// What a draft may say about one item, loaded by FollowUpsRepo::draftFacts:
+// what the data knows for sure, and of the user's notes only the words they
+// wrote for the recipient (quotes after a marker). Notes themselves are the
+// user's private memory and never reach a draft.
+struct DraftFacts {
+    std::string eventName;
+    std::string myName;
+    std::string givenName, displayName;            // the recipient
+    std::string otherGivenName, otherDisplayName;  // an intro's other side
+    std::string topic;      // `#met @them "..."` in a note of the event
+    std::string talkTitle;  // their talk, when a meeting's note was taken during it
+    bool coffee = false;    // a coffee with them logged at the event
+    bool onlyAsked = false; // you have asked them for things and never given
+    std::string quote;      // the item's `#marker "..."`
+};
+
+// A blank the user must fill before sending, "[[what you promised them]]".
+// The blanks of `text`, as written, in order.
+std::vector<std::string> draftBlanks(const std::string& text);
+
+// Placeholder values for `item` from `facts`: first names, the event, where
+// you met, and a marked blank wherever only the user can say it.
+std::map<std::string, std::string> draftValues(const FollowUp& item, const DraftFacts& facts);
+
+// Clean punctuation after placeholders: no "  ", " .", "?.", "!.", "..", "( ",
+// " )", "()", no more than one empty line in a row, trimmed lines.
+std::string tidyDraftText(const std::string& text);
+
 // Copies assets/templates/default_templates.json into the templates table
 // (builtin=1) for every name not there yet; user edits are kept. The folder
 // is assetsDir() (core/assets.h).
@@ -177,15 +228,30 @@ RenderedDraft renderDraft(const MessageTemplate& tpl, const std::map<std::string
 // Splits a stored draft back into subject and body.
 std::pair<std::string, std::string> splitDraft(const std::string& draft);
 
+// The default template's name for an item: its kind's, "_follow_up" for a
+// second attempt, "thank_you_topic" when you wrote what you talked about.
+std::string defaultTemplateName(const FollowUp& item, const DraftFacts& facts);
+
+// Renders item `id` with `templateName` (default: defaultTemplateName)
+// without storing it. `templateId` is set to the template used. Throws
+// std::invalid_argument for an unknown item or template.
+RenderedDraft renderFollowUp(Store& store, RowId id, const std::string& templateName,
+                             std::optional<RowId>* templateId = nullptr);
+// The item's message as it would go out: the stored draft (rendered or
+// edited), else the default template rendered now.
+std::string currentDraft(Store& store, const FollowUp& item);
+
 // Re-renders item `id` with `templateName` (default: its kind's template),
 // stores the draft and sets status drafted. Throws std::invalid_argument.
 RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string& today);
 
 // Sets item `id`'s status (open, sent, replied, done, dropped) as of `today`.
 // The first time an item is marked sent, the message is logged as a touch
-// with the person (an email, an intro made, a referral asked; give or ask as
-// the message is), so warmth, the give/ask balance and keep-in-touch
-// cadences count it. One transaction; false when there is no such item.
+// with the person, dated `today` (an email, an intro made, a referral asked;
+// give or ask as the message is), so warmth, the give/ask balance and
+// keep-in-touch cadences count it. Marking sent a message that still has a
+// blank ("[[...]]") throws std::invalid_argument naming it, nothing written.
+// One transaction; false when there is no such item.
 bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today);
 
 // ---------------------------------------------------------------- [SECTION] exports
@@ -196,8 +262,8 @@ std::string followUpKindLabel(const std::string& kind);
 int icalPriority(double score);
 // Stable iCalendar UID of an item, from its dedupe key.
 std::string followUpUid(const FollowUp& item);
-// VCALENDAR of VTODOs: DUE as a DATE, SUMMARY, DESCRIPTION (draft, else
-// reason), PRIORITY, STATUS (open/drafted/snoozed NEEDS-ACTION, sent
+// VCALENDAR of VTODOs: DUE as a DATE, SUMMARY, DESCRIPTION (the draft:
+// callers fill items' drafts with currentDraft first), PRIORITY, STATUS (open/drafted/snoozed NEEDS-ACTION, sent
 // IN-PROCESS, replied/done COMPLETED, dropped CANCELLED), UID.
 std::string followUpsToICalendar(const std::vector<FollowUp>& items);
 // One row per item; cells neutralised against spreadsheet formulas.

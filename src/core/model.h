@@ -111,8 +111,10 @@ struct Note {
     std::optional<RowId> eventId;
     std::optional<RowId> sessionId;
     std::string body;
-    std::vector<RowId> people;
+    std::vector<RowId> people;     // everyone linked: talked with or only mentioned
+    std::vector<RowId> metPeople;  // of `people`, those the user talked with (see peopleMetAt)
     std::vector<std::string> tags;
+    std::string topic;  // `#met @ana "fuzzing"`: what you talked about, in words for them
 };
 
 // A structured item read from a note's markers (see formats/note_markers.h).
@@ -123,6 +125,7 @@ struct NoteItemRecord {
     std::string text;
     std::optional<std::string> onDate;  // YYYY-MM-DD
     bool done = false;
+    std::string quote;  // `#promise "the slides"`: words written for the recipient, may go into a draft
 };
 
 // A dated touch with a person. kind: met, coffee, call, email, intro_made,

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/atomic_file.h"
+#include "core/followup.h"
 #include "core/time_util.h"
 #include "formats/people_export.h"
 #include "formats/text.h"
@@ -383,10 +384,13 @@ std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes)
 std::vector<WhereToFind> whereToFind(Store& store, RowId eventId) {
     PeopleRepo people(store);
     auto slots = freeSlots(store, eventId);
+    const auto met = peopleMetAt(store, eventId);
     std::vector<WhereToFind> out;
     for (const Target& t : people.targets(eventId)) {
         WhereToFind w;
         w.target = t;
+        // Met by any account (a coffee logged, a note of talking with them), not only the toggle.
+        if (met.count(t.personId)) w.target.status = TargetStatus::Met;
         if (auto p = people.find(t.personId)) w.person = {p->id, p->displayName, p->company, p->role};
         for (RowId sid : people.sessionsSpokenAt(eventId, t.personId)) {
             auto s = store.findSession(sid);
@@ -418,7 +422,7 @@ std::vector<GoalProgress> goalProgress(Store& store, RowId eventId) {
         p.target = g.target;
         std::string n = g.target ? std::to_string(*g.target) : "?";
         if (g.kind == "people_met") {
-            p.done = goals.peopleMet(eventId);
+            p.done = int(peopleMetAt(store, eventId).size());
             p.label = "Meet " + n + " people";
         } else if (g.kind == "coffee_chats") {
             p.done = goals.interactionsOfKind(eventId, "coffee");

@@ -389,7 +389,7 @@ std::optional<NoteItemKind> markerKind(const std::string& word) {
 
 struct NoteState {
     ParsedNote note;
-    std::unordered_set<std::string> mentionKeys, tagKeys;
+    std::unordered_set<std::string> mentionKeys, tagKeys, metKeys;
     CalendarDate writtenOn;
 };
 
@@ -453,6 +453,32 @@ std::string stripSeparators(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
+// The first quoted span at or after `from`: "..." or “...” on one line, not
+// empty. Words the user wrote for the recipient, so a draft may carry them.
+std::string quoteAfter(std::string_view line, size_t from, size_t until) {
+    line = line.substr(0, until);
+    static const std::string_view openCurly = "\xE2\x80\x9C", closeCurly = "\xE2\x80\x9D";
+    for (size_t i = from; i < line.size(); ++i) {
+        std::string_view close;
+        size_t begin = 0;
+        if (line[i] == '"') {
+            close = "\"";
+            begin = i + 1;
+        } else if (line.substr(i, 3) == openCurly) {
+            close = closeCurly;
+            begin = i + 3;
+        } else {
+            continue;
+        }
+        size_t end = line.find(close, begin);
+        if (end == std::string_view::npos) return {};
+        std::string q = text::collapseSpaces(line.substr(begin, end - begin));
+        if (!q.empty()) return q;
+        i = end;
+    }
+    return {};
+}
+
 void parseLine(std::string_view line, int lineNo, NoteState& st) {
     // Checkbox: "[ ]", "- [ ]", "* [ ]", "+ [ ]" at the start of the line.
     bool checkbox = false, done = false;
@@ -482,6 +508,16 @@ void parseLine(std::string_view line, int lineNo, NoteState& st) {
     };
     if (checkbox) addKind(NoteItemKind::Promise);
 
+    bool metLine = false;             // "#met": the line's @mentions are people you talked with
+    // Each marker's word, as [begin, end) in the line, and what it is (-1: "#met").
+    struct Marker {
+        size_t begin, end;
+        int kind;
+    };
+    std::vector<Marker> markers;
+    if (checkbox) markers.push_back({start, start, int(NoteItemKind::Promise)});
+    std::vector<std::string> lineMentions;
+
     const auto spans = codeSpans(line);
     size_t spanIdx = 0;
     while (spanIdx < spans.size() && spans[spanIdx].second <= start) ++spanIdx;
@@ -504,8 +540,13 @@ void parseLine(std::string_view line, int lineNo, NoteState& st) {
             bool before = i == 0 || isSpace(line[i - 1]) || line[i - 1] == '(';
             bool after = j == line.size() || isSpace(line[j]) || isOneOf(line[j], ".,;:!?)]}'\"");
             if (before && after && !word.empty()) {
-                if (auto kind = markerKind(shortLower(word))) {
-                    addKind(*kind);
+                const std::string lowered = shortLower(word);
+                const bool met = lowered == "met";
+                auto kind = markerKind(lowered);
+                if (met || kind) {
+                    if (kind) addKind(*kind);
+                    metLine = metLine || met;
+                    markers.push_back({i, j, met ? -1 : int(*kind)});
                     if (i > 0 && line[i - 1] == '(' && j < line.size() && line[j] == ')') {
                         out.pop_back();  // "(#promise)" leaves no empty "()"
                         ++j;
@@ -545,6 +586,7 @@ void parseLine(std::string_view line, int lineNo, NoteState& st) {
             std::string_view handle = line.substr(i + 1, end - i - 1);
             if (before && !handle.empty() && (isLetter(handle[0]) || handle[0] == '_')) {
                 std::string key = text::lower(handle);  // "@Ana" and "@ana" are one person
+                lineMentions.emplace_back(handle);
                 if (st.mentionKeys.insert(std::move(key)).second) st.note.mentions.emplace_back(handle);
                 out.append(line.substr(i, end - i));
                 i = end;
@@ -558,6 +600,23 @@ void parseLine(std::string_view line, int lineNo, NoteState& st) {
         ++i;
     }
 
+    // A marker's quote is the first one after it, before the next marker.
+    auto quoteOf = [&](int kind) {
+        for (size_t m = 0; m < markers.size(); ++m)
+            if (markers[m].kind == kind) {
+                std::string q =
+                    quoteAfter(line, markers[m].end, m + 1 < markers.size() ? markers[m + 1].begin : line.size());
+                if (!q.empty()) return q;
+            }
+        return std::string();
+    };
+    if (metLine) {
+        for (auto& handle : lineMentions) {
+            std::string key = text::lower(handle);
+            if (st.metKeys.insert(std::move(key)).second) st.note.met.push_back(handle);
+        }
+        if (st.note.topic.empty()) st.note.topic = quoteOf(-1);
+    }
     if (kinds.empty()) return;
     std::string itemText = stripSeparators(text::collapseSpaces(out));
     if (itemText.empty()) return;  // a bare "[ ]" or "#promise" names nothing to do
@@ -569,6 +628,7 @@ void parseLine(std::string_view line, int lineNo, NoteState& st) {
         item.date = date;
         item.line = lineNo;
         item.done = done;
+        item.quote = quoteOf(int(k));
         st.note.items.push_back(std::move(item));
     }
 }

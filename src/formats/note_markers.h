@@ -24,12 +24,15 @@ struct NoteItem {
     std::optional<CalendarDate> date; // a date named in the line, if any
     int line = 1;                     // 1-based line of the note
     bool done = false;                // "[x]" lines: a promise already kept
+    std::string quote;                // the "..." after its marker: words for the recipient
 };
 
 struct ParsedNote {
     std::vector<NoteItem> items;
     std::vector<std::string> mentions;  // "@ana-lima" -> "ana-lima", in order, no duplicates
     std::vector<std::string> tags;      // other "#words", lower-cased, no duplicates
+    std::vector<std::string> met;       // mentions on "#met" lines: people you talked with, not only named
+    std::string topic;                  // the first "..." after a "#met": what you talked about, for them
 };
 
 // Markers: "#promise" or a line starting "[ ]" / "- [ ]" (a promise; "[x]" is
@@ -56,6 +59,12 @@ struct ParsedNote {
 // - Tags: "#word" with the marker's boundaries, word of letters, digits, "-",
 //   "_", starting with a letter. Bytes >= 0x80 count as letters throughout.
 // - Text inside backtick code spans (on one line) is never parsed.
+// - "#met" marks the @mentions on its line as people you talked with (a mere
+//   mention only links the note). It makes no item and is cut from items' text.
+// - Quotes: the first "..." or “...” after a marker and before the next one is
+//   that item's `quote` (for "#met", the note's `topic`): words written for
+//   the recipient, the only words of a note a draft may carry
+//   (`#met @ana "fuzzing" #promise "the benchmark slides"`).
 ParsedNote parseNoteMarkers(std::string_view body, const CalendarDate& writtenOn);
 
 // The first date named in `text`: 2027-04-12, 12 April, April 12, 12 Apr 2027,

@@ -109,7 +109,7 @@ QueueInputs FollowUpsRepo::loadInputs(RowId eventId) {
     std::unordered_map<RowId, size_t> noteIndex;
     {
         auto& q = m_store.statement(
-            "SELECT id, created_at, session_id, body FROM notes WHERE event_id=? ORDER BY created_at, id");
+            "SELECT id, created_at, session_id, body, topic FROM notes WHERE event_id=? ORDER BY created_at, id");
         Resetter r{q};
         q.bind(1, eventId);
         while (q.step()) {
@@ -119,24 +119,27 @@ QueueInputs FollowUpsRepo::loadInputs(RowId eventId) {
             n.eventId = eventId;
             if (!q.isNull(2)) n.sessionId = q.getInt(2);
             n.body = q.getText(3);
+            n.topic = q.getText(4);
             noteIndex[n.id] = in.notes.size();
             in.notes.push_back(std::move(n));
         }
     }
     {
         auto& q = m_store.statement(
-            "SELECT np.note_id, np.person_id FROM note_people np JOIN notes n ON n.id=np.note_id "
+            "SELECT np.note_id, np.person_id, np.met FROM note_people np JOIN notes n ON n.id=np.note_id "
             "WHERE n.event_id=? ORDER BY np.rowid");
         Resetter r{q};
         q.bind(1, eventId);
         while (q.step()) {
             auto it = noteIndex.find(q.getInt(0));
-            if (it != noteIndex.end()) in.notes[it->second].people.push_back(q.getInt(1));
+            if (it == noteIndex.end()) continue;
+            in.notes[it->second].people.push_back(q.getInt(1));
+            if (q.getInt(2)) in.notes[it->second].metPeople.push_back(q.getInt(1));
         }
     }
     {
         auto& q = m_store.statement(
-            "SELECT i.id, i.note_id, i.kind, i.text, i.on_date, i.done FROM note_items i "
+            "SELECT i.id, i.note_id, i.kind, i.text, i.on_date, i.done, i.quote FROM note_items i "
             "JOIN notes n ON n.id=i.note_id WHERE n.event_id=? ORDER BY i.id");
         Resetter r{q};
         q.bind(1, eventId);
@@ -148,6 +151,7 @@ QueueInputs FollowUpsRepo::loadInputs(RowId eventId) {
             it.text = q.getText(3);
             if (!q.isNull(4)) it.onDate = q.getText(4);
             it.done = q.getInt(5) != 0;
+            it.quote = q.getText(6);
             in.items.push_back(std::move(it));
         }
     }
@@ -185,6 +189,154 @@ QueueInputs FollowUpsRepo::loadInputs(RowId eventId) {
     in.templates = templates();
     in.myName = setting("my_name").value_or("");
     return in;
+}
+
+QueueInputs FollowUpsRepo::loadMetInputs(RowId eventId, std::optional<RowId> person) {
+    QueueInputs in;
+    auto event = m_store.findEvent(eventId);
+    if (!event) throw std::invalid_argument("no event with id " + std::to_string(eventId));
+    in.event = *event;
+    for (auto& t : PeopleRepo(m_store).targets(eventId))
+        if (!person || t.personId == *person) in.targets.push_back(t);
+    {
+        auto& q = m_store.statement(
+            "SELECT person_id, occurred_at, kind FROM interactions WHERE event_id=?1 AND kind IN ('met', 'coffee', "
+            "'call') AND (?2 IS NULL OR person_id=?2) ORDER BY occurred_at, id");
+        Resetter r{q};
+        q.bind(1, eventId).bind(2, person);
+        while (q.step()) {
+            Interaction i;
+            i.personId = q.getInt(0);
+            i.eventId = eventId;
+            i.occurredAt = q.getInt(1);
+            i.kind = q.getText(2);
+            in.interactions.push_back(std::move(i));
+        }
+    }
+    {
+        auto& q = m_store.statement(
+            "SELECT n.id, n.created_at, np.person_id FROM note_people np JOIN notes n ON n.id=np.note_id "
+            "WHERE n.event_id=?1 AND np.met=1 AND (?2 IS NULL OR np.person_id=?2) ORDER BY n.created_at, n.id");
+        Resetter r{q};
+        q.bind(1, eventId).bind(2, person);
+        while (q.step()) {
+            if (in.notes.empty() || in.notes.back().id != q.getInt(0)) {
+                Note n;
+                n.id = q.getInt(0);
+                n.createdAt = q.getInt(1);
+                n.eventId = eventId;
+                in.notes.push_back(std::move(n));
+            }
+            in.notes.back().people.push_back(q.getInt(2));
+            in.notes.back().metPeople.push_back(q.getInt(2));
+        }
+    }
+    return in;
+}
+
+DraftFacts FollowUpsRepo::draftFacts(const FollowUp& item) {
+    DraftFacts d;
+    d.myName = setting("my_name").value_or("");
+    auto names = [&](RowId id, std::string& given, std::string& display) {
+        auto& q = m_store.statement("SELECT given_name, display_name FROM people WHERE id=?");
+        Resetter r{q};
+        q.bind(1, id);
+        if (q.step()) {
+            given = q.getText(0);
+            display = q.getText(1);
+        }
+    };
+    names(item.personId, d.givenName, d.displayName);
+    {
+        auto& q = m_store.statement(
+            "SELECT sum(direction='give'), sum(direction='ask') FROM interactions WHERE person_id=?");
+        Resetter r{q};
+        q.bind(1, item.personId);
+        if (q.step()) d.onlyAsked = q.getInt(1) > 0 && q.getInt(0) == 0;
+    }
+    if (!item.eventId) return d;
+    if (auto event = m_store.findEvent(*item.eventId)) d.eventName = event->name;
+    {
+        // The first note of the event naming them as talked with: its topic,
+        // and their talk when the note was taken during it.
+        auto& q = m_store.statement(
+            "SELECT n.topic, (SELECT s.title FROM session_speakers ss JOIN sessions s ON s.id=ss.session_id "
+            "WHERE ss.session_id=n.session_id AND ss.person_id=np.person_id) FROM note_people np "
+            "JOIN notes n ON n.id=np.note_id WHERE np.person_id=?1 AND n.event_id=?2 AND np.met=1 "
+            "ORDER BY n.created_at, n.id");
+        Resetter r{q};
+        q.bind(1, item.personId).bind(2, *item.eventId);
+        while (q.step() && (d.topic.empty() || d.talkTitle.empty())) {
+            if (d.topic.empty()) d.topic = q.getText(0);
+            if (d.talkTitle.empty() && !q.isNull(1)) d.talkTitle = q.getText(1);
+        }
+    }
+    {
+        auto& q = m_store.statement(
+            "SELECT 1 FROM interactions WHERE person_id=? AND event_id=? AND kind='coffee' LIMIT 1");
+        Resetter r{q};
+        q.bind(1, item.personId).bind(2, *item.eventId);
+        d.coffee = q.step();
+    }
+    if (item.noteItemId) {
+        auto& q = m_store.statement("SELECT quote FROM note_items WHERE id=?");
+        Resetter r{q};
+        q.bind(1, *item.noteItemId);
+        if (q.step()) d.quote = q.getText(0);
+    }
+    if (item.kind.rfind("intro_", 0) == 0 && item.noteId) {
+        // The note's first two people are the two sides, as the rule reads them.
+        std::vector<RowId> sides;
+        auto& q = m_store.statement("SELECT person_id FROM note_people WHERE note_id=? ORDER BY rowid LIMIT 2");
+        {
+            Resetter r{q};
+            q.bind(1, *item.noteId);
+            while (q.step()) sides.push_back(q.getInt(0));
+        }
+        if (sides.size() == 2) {
+            RowId other = sides[0] == item.personId ? sides[1] : sides[0];
+            names(other, d.otherGivenName, d.otherDisplayName);
+        }
+    }
+    return d;
+}
+
+void FollowUpsRepo::insertNew(std::vector<FollowUp>& items) {
+    // 20 columns a row; 50 rows keep a statement at 1,000 variables. One
+    // prepared statement per batch size, reused across runs.
+    constexpr size_t kColumns = 20, kBatch = 50;
+    // The statement cache keys on the text's address: one lasting string per batch size.
+    static const std::vector<std::string> texts = [] {
+        std::vector<std::string> out(kBatch + 1);
+        for (size_t n = 1; n <= kBatch; ++n) {
+            out[n] = "INSERT INTO follow_ups (person_id, event_id, rule, note_id, note_item_id, kind, due_date, "
+                     "priority, channel, status, snoozed_until, attempt, template_id, draft, reason, dedupe_key, "
+                     "edited, status_on, created_at, updated_at) VALUES ";
+            for (size_t i = 0; i < n; ++i) out[n] += i ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            out[n] += " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key";
+        }
+        return out;
+    }();
+    const Instant now = nowInstant();
+    for (size_t start = 0; start < items.size(); start += kBatch) {
+        const size_t n = std::min(kBatch, items.size() - start);
+        auto& q = m_store.statement(texts[n].c_str());
+        Resetter r{q};
+        std::unordered_map<std::string, FollowUp*> byKey;
+        for (size_t i = 0; i < n; ++i) {
+            FollowUp& f = items[start + i];
+            const int b = int(i * kColumns);
+            q.bind(b + 1, f.personId).bind(b + 2, f.eventId).bind(b + 3, f.rule).bind(b + 4, f.noteId);
+            q.bind(b + 5, f.noteItemId).bind(b + 6, f.kind).bind(b + 7, f.dueDate).bind(b + 8, f.priority);
+            q.bind(b + 9, f.channel).bind(b + 10, f.status).bind(b + 11, f.snoozedUntil).bind(b + 12, f.attempt);
+            q.bind(b + 13, f.templateId).bind(b + 14, f.draft).bind(b + 15, f.reason).bind(b + 16, f.dedupeKey);
+            q.bind(b + 17, f.edited ? 1 : 0).bind(b + 18, f.statusOn).bind(b + 19, now).bind(b + 20, now);
+            f.id = 0;
+            f.createdAt = f.updatedAt = now;
+            byKey[f.dedupeKey] = &f;
+        }
+        while (q.step()) byKey[q.getText(1)]->id = q.getInt(0);
+    }
 }
 
 RowId FollowUpsRepo::insertIfAbsent(const FollowUp& f) {
@@ -314,6 +466,16 @@ bool FollowUpsRepo::insertTemplateIfAbsent(const MessageTemplate& t) {
     q.bind(1, t.name).bind(2, t.kind).bind(3, t.subject).bind(4, t.body).bind(5, t.builtin ? 1 : 0).bind(6, nowInstant());
     q.run();
     return m_store.connection().changes() > 0;
+}
+
+void FollowUpsRepo::refreshBuiltinTemplate(const MessageTemplate& t) {
+    auto& q = m_store.statement(
+        "INSERT INTO templates (name, kind, subject, body, builtin, updated_at) VALUES (?1,?2,?3,?4,1,?5) "
+        "ON CONFLICT (name) DO UPDATE SET kind=excluded.kind, subject=excluded.subject, body=excluded.body, "
+        "updated_at=excluded.updated_at WHERE templates.builtin=1 AND (templates.kind<>excluded.kind OR "
+        "templates.subject<>excluded.subject OR templates.body<>excluded.body)");
+    q.bind(1, t.name).bind(2, t.kind).bind(3, t.subject).bind(4, t.body).bind(5, nowInstant());
+    q.run();
 }
 
 std::optional<std::string> FollowUpsRepo::setting(const std::string& key) {

@@ -25,8 +25,18 @@ public:
     // Everything a generation run for the event reads, in a handful of queries.
     QueueInputs loadInputs(RowId eventId);
 
+    // Only what "met" is decided from (peopleMetAt): the event, its targets,
+    // its interactions and its notes' people talked with; `person` limits
+    // the rows to one person.
+    QueueInputs loadMetInputs(RowId eventId, std::optional<RowId> person = std::nullopt);
+    // What a draft of `item` may say (see DraftFacts), in a few small queries.
+    DraftFacts draftFacts(const FollowUp& item);
+
     // Inserts unless the dedupe key exists; returns the new id, 0 when it existed.
     RowId insertIfAbsent(const FollowUp& item);
+    // Inserts many rows per statement; each item's id is set, 0 when its
+    // dedupe key existed already. The caller holds the transaction.
+    void insertNew(std::vector<FollowUp>& items);
     std::optional<FollowUp> find(RowId id);
     // Ordered by due date, priority (highest first), id; personName filled.
     std::vector<FollowUp> list(const FollowUpQuery& query);
@@ -48,6 +58,9 @@ public:
     void upsertTemplate(const MessageTemplate& tpl);
     // Adds the template only when its name is not taken; true when added.
     bool insertTemplateIfAbsent(const MessageTemplate& tpl);
+    // Adds the template, or updates it when the stored one is still builtin
+    // (never the user's edited version). Writes nothing when unchanged.
+    void refreshBuiltinTemplate(const MessageTemplate& tpl);
 
     // Settings (small key/value strings).
     std::optional<std::string> setting(const std::string& key);

@@ -44,14 +44,6 @@ std::vector<EventGoal> GoalsRepo::goals(RowId eventId) {
     return out;
 }
 
-int GoalsRepo::peopleMet(RowId eventId) {
-    auto& q = m_store.statement(
-        "SELECT count(*) FROM (SELECT person_id FROM targets WHERE event_id=?1 AND status='met' "
-        "UNION SELECT person_id FROM interactions WHERE event_id=?1 AND kind IN ('met', 'coffee'))");
-    q.bind(1, eventId);
-    return single(q);
-}
-
 int GoalsRepo::interactionsOfKind(RowId eventId, const std::string& kind) {
     auto& q = m_store.statement("SELECT count(*) FROM interactions WHERE event_id=? AND kind=?");
     q.bind(1, eventId).bind(2, kind);

@@ -27,9 +27,6 @@ public:
     bool remove(RowId goalId);
     std::vector<EventGoal> goals(RowId eventId);
 
-    // Distinct people met at the event: targets marked met, plus people with
-    // a "met" or "coffee" interaction logged at the event.
-    int peopleMet(RowId eventId);
     int interactionsOfKind(RowId eventId, const std::string& kind);
     // Follow-ups of the event that went out: sent, replied or done.
     int followUpsSent(RowId eventId);

@@ -41,6 +41,7 @@ Note readNote(const sql::Statement& q) {
     if (!q.isNull(2)) n.eventId = q.getInt(2);
     if (!q.isNull(3)) n.sessionId = q.getInt(3);
     n.body = q.getText(4);
+    n.topic = q.getText(6);
     std::string tags = q.getText(5);
     size_t start = 0;
     while (start < tags.size()) {
@@ -52,7 +53,7 @@ Note readNote(const sql::Statement& q) {
     return n;
 }
 
-#define NOTE_COLUMNS "n.id, n.created_at, n.event_id, n.session_id, n.body, n.tags"
+#define NOTE_COLUMNS "n.id, n.created_at, n.event_id, n.session_id, n.body, n.tags, n.topic"
 
 }  // namespace
 
@@ -60,18 +61,22 @@ RowId NotesRepo::insertNote(const Note& note, const std::vector<NoteItemRecord>&
     std::string tags;
     for (auto& t : note.tags) tags += (tags.empty() ? "" : " ") + t;
     auto& q = m_store.statement(
-        "INSERT INTO notes (created_at, event_id, session_id, body, tags) VALUES (?,?,?,?,?)");
+        "INSERT INTO notes (created_at, event_id, session_id, body, tags, topic) VALUES (?,?,?,?,?,?)");
     q.bind(1, note.createdAt).bind(2, note.eventId).bind(3, note.sessionId).bind(4, note.body).bind(5, tags);
+    q.bind(6, note.topic);
     q.run();
     RowId id = m_store.connection().lastInsertId();
-    auto& link = m_store.statement("INSERT OR IGNORE INTO note_people (note_id, person_id) VALUES (?,?)");
+    auto& link = m_store.statement("INSERT OR IGNORE INTO note_people (note_id, person_id, met) VALUES (?,?,?)");
     for (RowId person : note.people) {
-        link.bind(1, id).bind(2, person);
+        const bool met = std::find(note.metPeople.begin(), note.metPeople.end(), person) != note.metPeople.end();
+        link.bind(1, id).bind(2, person).bind(3, met ? 1 : 0);
         link.run();
     }
-    auto& item = m_store.statement("INSERT INTO note_items (note_id, kind, text, on_date, done) VALUES (?,?,?,?,?)");
+    auto& item = m_store.statement(
+        "INSERT INTO note_items (note_id, kind, text, on_date, done, quote) VALUES (?,?,?,?,?,?)");
     for (auto& it : items) {
         item.bind(1, id).bind(2, it.kind).bind(3, it.text).bind(4, it.onDate).bind(5, it.done ? 1 : 0);
+        item.bind(6, it.quote);
         item.run();
     }
     return id;
@@ -86,15 +91,19 @@ std::optional<Note> NotesRepo::findNote(RowId id) {
         if (!q.step()) return std::nullopt;
         note = readNote(q);
     }
-    auto& p = m_store.statement("SELECT person_id FROM note_people WHERE note_id=? ORDER BY rowid");
+    auto& p = m_store.statement("SELECT person_id, met FROM note_people WHERE note_id=? ORDER BY rowid");
     sql::ResetOnExit r{p};
     p.bind(1, id);
-    while (p.step()) note->people.push_back(p.getInt(0));
+    while (p.step()) {
+        note->people.push_back(p.getInt(0));
+        if (p.getInt(1)) note->metPeople.push_back(p.getInt(0));
+    }
     return note;
 }
 
 std::vector<NoteItemRecord> NotesRepo::items(RowId noteId) {
-    auto& q = m_store.statement("SELECT id, note_id, kind, text, on_date, done FROM note_items WHERE note_id=? ORDER BY id");
+    auto& q = m_store.statement(
+        "SELECT id, note_id, kind, text, on_date, done, quote FROM note_items WHERE note_id=? ORDER BY id");
     sql::ResetOnExit r{q};
     q.bind(1, noteId);
     std::vector<NoteItemRecord> out;
@@ -106,6 +115,7 @@ std::vector<NoteItemRecord> NotesRepo::items(RowId noteId) {
         it.text = q.getText(3);
         if (!q.isNull(4)) it.onDate = q.getText(4);
         it.done = q.getInt(5) != 0;
+        it.quote = q.getText(6);
         out.push_back(it);
     }
     return out;
@@ -125,11 +135,14 @@ std::vector<Note> NotesRepo::recentNotes(int limit, std::optional<RowId> eventId
         q.bind(2, limit);
         while (q.step()) out.push_back(readNote(q));
     }
-    auto& p = m_store.statement("SELECT person_id FROM note_people WHERE note_id=? ORDER BY rowid");
+    auto& p = m_store.statement("SELECT person_id, met FROM note_people WHERE note_id=? ORDER BY rowid");
     for (auto& n : out) {
         sql::ResetOnExit r{p};
         p.bind(1, n.id);
-        while (p.step()) n.people.push_back(p.getInt(0));
+        while (p.step()) {
+            n.people.push_back(p.getInt(0));
+            if (p.getInt(1)) n.metPeople.push_back(p.getInt(0));
+        }
     }
     return out;
 }
@@ -181,6 +194,20 @@ std::vector<Interaction> NotesRepo::interactionsWith(RowId personId) {
         out.push_back(i);
     }
     return out;
+}
+
+bool NotesRepo::hasInteraction(RowId eventId, RowId personId, const std::string& kind) {
+    auto& q = m_store.statement("SELECT 1 FROM interactions WHERE person_id=? AND event_id=? AND kind=? LIMIT 1");
+    sql::ResetOnExit r{q};
+    q.bind(1, personId).bind(2, eventId).bind(3, kind);
+    return q.step();
+}
+
+int NotesRepo::removeInteractions(RowId eventId, RowId personId, const std::string& kind) {
+    auto& q = m_store.statement("DELETE FROM interactions WHERE person_id=? AND event_id=? AND kind=?");
+    q.bind(1, personId).bind(2, eventId).bind(3, kind);
+    q.run();
+    return m_store.connection().changes();
 }
 
 Warmth NotesRepo::warmth(RowId personId) {

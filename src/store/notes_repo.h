@@ -33,6 +33,10 @@ public:
 
     RowId addInteraction(const Interaction& interaction);
     std::vector<Interaction> interactionsWith(RowId personId);
+    // True when an interaction of `kind` with the person is logged at the event.
+    bool hasInteraction(RowId eventId, RowId personId, const std::string& kind);
+    // Removes the person's interactions of `kind` at the event; how many went.
+    int removeInteractions(RowId eventId, RowId personId, const std::string& kind);
     Warmth warmth(RowId personId);
 
     // The capture box's unsaved text, keyed by where it is typed.

@@ -358,7 +358,21 @@ CREATE VIRTUAL TABLE people_trigram USING fts5(
 INSERT INTO people_trigram(people_trigram) VALUES ('rebuild');
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8};
+// Step 9: "met" has one meaning. A person linked to a note was either
+// talked with (Capture's People field, "#met @name") or only mentioned;
+// only the first counts as met. Notes written before this step cannot tell:
+// a note with no "@" in it had its people picked in Capture, so those count.
+// Markers are parsed once, at save time: the words in quotes after a marker
+// (`#promise "the slides"`) are written for the recipient and may go into a
+// draft; `#met @ana "fuzzing"` gives the note a topic for the thank-you.
+const char* const kStep9 = R"SQL(
+ALTER TABLE note_people ADD COLUMN met INTEGER NOT NULL DEFAULT 0;
+UPDATE note_people SET met = 1 WHERE note_id IN (SELECT id FROM notes WHERE instr(body, '@') = 0);
+ALTER TABLE note_items ADD COLUMN quote TEXT NOT NULL DEFAULT '';
+ALTER TABLE notes ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9};
 
 }  // namespace
 

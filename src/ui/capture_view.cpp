@@ -558,8 +558,8 @@ void CaptureView::drawTargets(Store& store, AppState& state) {
                     markMet(store, m_model.event().id, t.personId, state.now());
                     state.info("Met " + t.name + " \u00b7 logged at " + m_model.event().name + ".");
                 } else {
-                    PeopleRepo(store).setTargetStatus(m_model.event().id, t.personId, TargetStatus::NotYet);
-                    state.info(t.name + " is back to \u201cnot met yet\u201d (the logged meeting stays).");
+                    unmarkMet(store, m_model.event().id, t.personId);
+                    state.info(t.name + " is back to \u201cnot met yet\u201d.");
                 }
                 state.revision.bump(Change::Targets);
             } catch (const std::exception& e) {

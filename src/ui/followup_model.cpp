@@ -7,6 +7,7 @@
 #include "core/time_util.h"
 #include "formats/template_text.h"
 #include "store/followups_repo.h"
+#include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 #include "ui/ui_format.h"
@@ -117,6 +118,8 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
     m_unknown.clear();
     m_email.clear();
     m_templateName.clear();
+    m_notes.clear();
+    m_fresh = false;
     if (!itemId) return true;
     try {
         FollowUpsRepo repo(store);
@@ -124,7 +127,22 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
         if (!item) return true;
         m_item = std::move(*item);
         m_has = true;
+        if (m_item.draft.empty()) {
+            // Drafted on first opening: rendered now, stored when the user saves or sends.
+            std::optional<RowId> templateId;
+            m_item.draft = renderFollowUp(store, m_item.id, "", &templateId).text();
+            m_item.templateId = templateId;
+            m_fresh = true;
+        }
         std::tie(m_subject, m_body) = splitDraft(m_item.draft);
+        std::string zone = "UTC";
+        if (m_item.eventId)
+            if (auto event = store.findEvent(*m_item.eventId)) zone = event->timeZone.empty() ? "UTC" : event->timeZone;
+        for (auto& n : NotesRepo(store).notesAbout(m_item.personId))
+            if (n.eventId == m_item.eventId)
+                m_notes.push_back({n.id, dayLabel(localDateString(n.createdAt, zone)) + " " +
+                                             localTimeString(n.createdAt, zone),
+                                   std::move(n.body)});
         for (auto& t : repo.templates()) {
             if (m_item.templateId && t.id == *m_item.templateId) m_templateName = t.name;
             if (t.kind == m_item.kind) m_templates.push_back(std::move(t));

@@ -113,6 +113,17 @@ public:
     const std::string& templateName() const { return m_templateName; }
     // "{name}" placeholders left in the draft that no value fills.
     const std::vector<std::string>& unknownPlaceholders() const { return m_unknown; }
+    // True when the draft shown is rendered for viewing and not stored yet
+    // (items are drafted when first opened, not when generated).
+    bool fresh() const { return m_fresh; }
+    // The notes of the item's event about the person, oldest first: shown
+    // beside the draft, never in it. "Tue 19 Sep 14:05" and the body.
+    struct NoteLine {
+        RowId id = 0;
+        std::string when;
+        std::string body;
+    };
+    const std::vector<NoteLine>& notes() const { return m_notes; }
     int rebuildCount() const { return m_rebuilds; }
     const std::string& error() const { return m_error; }
 
@@ -125,6 +136,8 @@ private:
     std::string m_subject, m_body, m_email, m_templateName;
     std::vector<MessageTemplate> m_templates;
     std::vector<std::string> m_unknown;
+    std::vector<NoteLine> m_notes;
+    bool m_fresh = false;
     int m_rebuilds = 0;
     std::string m_error;
 };

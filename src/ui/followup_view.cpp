@@ -161,7 +161,7 @@ void FollowUpView::draw(Store& store, AppState& state) {
     handleKeys();
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    float listWidth = std::clamp(avail.x * 0.46f, 24.0f * fs, 40.0f * fs);
+    float listWidth = std::clamp(avail.x * 0.36f, 22.0f * fs, 34.0f * fs);
     if (listWidth > avail.x * 0.6f) listWidth = avail.x * 0.6f;
     ImGui::BeginChild("##followup_list", ImVec2(listWidth, 0.0f), true);
     drawList(state);
@@ -365,12 +365,50 @@ void FollowUpView::drawDraft(Store& store, AppState& state) {
     ImGui::TextUnformatted(f.reason.c_str());
     ImGui::PopTextWrapPos();
 
+    // The message on the left, the notes behind it on the right: the notes
+    // are the user's private memory and never part of the draft.
+    const float panelWidth = ImGui::GetContentRegionAvail().x;
+    const bool sideBySide = panelWidth > 30.0f * fs;
+    const float notesWidth = sideBySide ? std::clamp(panelWidth * 0.36f, 12.0f * fs, 22.0f * fs) : 0.0f;
+    const float messageWidth = sideBySide ? panelWidth - notesWidth - ImGui::GetStyle().ItemSpacing.x : panelWidth;
+    ImGui::BeginChild("##message", ImVec2(messageWidth, 0.0f), false);
+    drawMessage(store, state);
+    ImGui::EndChild();
+    if (sideBySide) {
+        ImGui::SameLine();
+        ImGui::BeginChild("##notes", ImVec2(0.0f, 0.0f), false);
+        drawNotes(state);
+        ImGui::EndChild();
+    }
+}
+
+void FollowUpView::drawNotes(AppState& state) {
+    const Palette& p = palette(state.theme);
+    sectionTitle(p, "Your notes (private, not sent)");
+    ImGui::PushTextWrapPos(0.0f);
+    if (m_draft.notes().empty()) mutedWrapped("No note of this event links them.");
+    for (const auto& n : m_draft.notes()) {
+        ImGui::PushID(idOf(n.id));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::TextUnformatted(n.when.c_str());
+        ImGui::PopStyleColor();
+        ImGui::TextUnformatted(n.body.c_str());
+        ImGui::Spacing();
+        ImGui::PopID();
+    }
+    ImGui::PopTextWrapPos();
+}
+
+void FollowUpView::drawMessage(Store& store, AppState& state) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    const FollowUp& f = m_draft.item();
     sectionTitle(p, "Message");
     // Template choice: re-renders the draft from it (an edited draft is replaced).
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Template");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(std::min(16.0f * fs, ImGui::GetContentRegionAvail().x * 0.5f));
+    ImGui::SetNextItemWidth(std::min(14.0f * fs, ImGui::GetContentRegionAvail().x * 0.5f));
     const std::string preview = m_draft.templateName().empty() ? "(none)" : m_draft.templateName();
     if (ImGui::BeginCombo("##template", preview.c_str())) {
         for (const auto& t : m_draft.templates()) {
@@ -390,29 +428,32 @@ void FollowUpView::drawDraft(Store& store, AppState& state) {
 
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##subject", "Subject", &m_subject);
+    const std::vector<std::string> blanks = draftBlanks(m_subject + "\n" + m_body);
+    const float warnings = blanks.empty() ? 0.0f : 2.2f * fs;
     const float buttonsHeight = 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * fs;
-    const float bodyHeight = std::max(6.0f * fs, ImGui::GetContentRegionAvail().y - buttonsHeight - 3.0f * fs);
-    ImGui::InputTextMultiline("##body", &m_body, ImVec2(-1.0f, bodyHeight));
-    const bool changed = m_subject != m_draft.subject() || m_body != m_draft.body();
+    const float bodyHeight =
+        std::max(6.0f * fs, ImGui::GetContentRegionAvail().y - buttonsHeight - warnings - 1.0f * fs);
+    m_bodyEdit.draw("##body", m_body, ImVec2(-1.0f, bodyHeight));
+    m_bodyEdit.highlightBlanks((p.conflict & 0x00FFFFFFu) | 0x66000000u);
+    const bool changed = m_draft.fresh() || m_subject != m_draft.subject() || m_body != m_draft.body();
 
-    // Warnings: placeholders no value fills, and known ones empty for this person.
+    // Warnings: blanks only the user can fill, placeholders no value fills.
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+    if (!blanks.empty())
+        ImGui::Text("\u26a0 Write over the highlighted %s before sending: %s", blanks.size() == 1 ? "blank" : "blanks",
+                    blanks.front().c_str());
     for (const auto& u : m_draft.unknownPlaceholders())
         ImGui::Text("\u26a0 {%s} is not a placeholder Hallway knows: it would be sent as is. Edit it out or fix "
                     "the template.",
                     u.c_str());
-    if (m_emptyPlaceholders.first == f.id)
-        for (const auto& e : m_emptyPlaceholders.second)
-            ImGui::Text("\u26a0 {%s} is empty for %s: check the sentence reads well.", e.c_str(), f.personName.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
 
     // Sending.
     const std::string text = "Subject: " + m_subject + "\n\n" + m_body;
     ImGui::BeginDisabled(!changed);
-    if (button("Save edit##save", "Keep your edited draft (generating again never overwrites it)"))
-        saveEdit(store, state);
+    if (button("Save edit##save", "Keep your draft (generating again never overwrites it)")) saveEdit(store, state);
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (button("Copy##copy", "Copy the subject and message to the clipboard")) {
@@ -422,9 +463,9 @@ void FollowUpView::drawDraft(Store& store, AppState& state) {
     ImGui::SameLine();
     ImGui::BeginDisabled(m_draft.email().empty());
     const std::string url = m_draft.email().empty() ? std::string() : mailtoUrl(m_draft.email(), m_subject, m_body);
+    const char* noEmail = "Add an email address first: Edit details on their page, or hallway people set PERSON --email";
     if (m_openUrl) {
-        if (button("Open in mail##mail", m_draft.email().empty() ? "Add an email address to this person first"
-                                                                : "Open the draft in your mail program")) {
+        if (button("Open in mail##mail", m_draft.email().empty() ? noEmail : "Open the draft in your mail program")) {
             std::string err = m_openUrl(url);
             if (err.empty()) state.info("Opened the draft to " + f.personName + " in your mail program.");
             else {
@@ -432,8 +473,7 @@ void FollowUpView::drawDraft(Store& store, AppState& state) {
                 state.error("Could not open the mail program (" + err + "); the mailto: link is on the clipboard.");
             }
         }
-    } else if (button("Copy mail link##mail", m_draft.email().empty() ? "Add an email address to this person first"
-                                                                       : "Copy a mailto: link with this draft")) {
+    } else if (button("Copy mail link##mail", m_draft.email().empty() ? noEmail : "Copy a mailto: link with this draft")) {
         ImGui::SetClipboardText(url.c_str());
         state.info("Copied a mailto: link to " + m_draft.email() + ".");
     }
@@ -441,7 +481,11 @@ void FollowUpView::drawDraft(Store& store, AppState& state) {
 
     // Status.
     const bool closed = f.status == "sent" || f.status == "replied" || f.status == "done" || f.status == "dropped";
-    if (button("Mark sent##sent", "You sent it: Hallway stops reminding you")) setStatus(store, state, "sent");
+    ImGui::BeginDisabled(!blanks.empty());
+    if (button("Mark sent##sent", blanks.empty() ? "You sent it: Hallway stops reminding you"
+                                                 : "Write over the highlighted blank first"))
+        setStatus(store, state, "sent");
+    ImGui::EndDisabled();
     ImGui::SameLine();
     if (button("Replied##replied", "They answered")) setStatus(store, state, "replied");
     ImGui::SameLine();
@@ -481,8 +525,12 @@ void FollowUpView::generate(Store& store, AppState& state) {
 
 void FollowUpView::setStatus(Store& store, AppState& state, const std::string& status) {
     if (!m_draft.has()) return;
-    const FollowUp& f = m_draft.item();
+    const FollowUp f = m_draft.item();
     try {
+        // What goes out is what is on screen: keep it before marking it sent.
+        if (status == "sent" && (m_draft.fresh() || m_subject != m_draft.subject() || m_body != m_draft.body()))
+            FollowUpsRepo(store).setDraft(f.id, "Subject: " + m_subject + "\n\n" + m_body, f.templateId,
+                                          !m_draft.fresh());
         // Marked sent, the message is also logged as a touch with the person.
         if (!markFollowUp(store, f.id, status, m_queue.today())) throw std::runtime_error("the item is gone");
         const auto before = queueRevision(state);
@@ -515,8 +563,7 @@ void FollowUpView::redraft(Store& store, AppState& state, const std::string& tem
     if (!m_draft.has()) return;
     const FollowUp& f = m_draft.item();
     try {
-        RenderedDraft d = draftFollowUp(store, f.id, templateName, m_queue.today());
-        m_emptyPlaceholders = {f.id, d.empty};
+        draftFollowUp(store, f.id, templateName, m_queue.today());
         state.revision.bump(Change::Queue);
         state.info("Drafted from the template " + templateName + ".");
     } catch (const std::exception& e) {

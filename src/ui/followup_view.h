@@ -16,6 +16,7 @@
 #include "ui/app_state.h"
 #include "ui/followup_model.h"
 #include "ui/plan_view.h"
+#include "ui/ui_widgets.h"
 
 namespace hallway {
 class Store;
@@ -54,6 +55,8 @@ private:
     void drawReport(AppState& state);
     void drawList(AppState& state);
     void drawDraft(Store& store, AppState& state);
+    void drawMessage(Store& store, AppState& state);
+    void drawNotes(AppState& state);
     void handleKeys();
     void generate(Store& store, AppState& state);
     void setStatus(Store& store, AppState& state, const std::string& status);
@@ -77,8 +80,8 @@ private:
 
     // The draft being edited, loaded when the draft model rebuilds.
     std::string m_subject, m_body;
+    WrappedTextEdit m_bodyEdit;
     int m_loadedDraftBuild = -1;
-    std::pair<RowId, std::vector<std::string>> m_emptyPlaceholders;  // from the last redraft of an item
 
     std::vector<std::pair<RowId, WidgetRect>> m_rowRects;
     std::vector<std::pair<std::string, WidgetRect>> m_buttonRects;

@@ -327,8 +327,8 @@ void PeopleView::setMet(Store& store, AppState& state, const TargetRow& t, bool 
             markMet(store, *state.eventId, t.personId, state.now());
             state.info("Met " + t.name + " \u00b7 logged at " + m_targets.eventName() + ".");
         } else {
-            PeopleRepo(store).setTargetStatus(*state.eventId, t.personId, TargetStatus::NotYet);
-            state.info(t.name + " is back to \u201cnot met yet\u201d (the logged meeting stays).");
+            unmarkMet(store, *state.eventId, t.personId);
+            state.info(t.name + " is back to \u201cnot met yet\u201d.");
         }
         const auto before = targetsRevision(state);
         state.revision.bump(Change::Targets);

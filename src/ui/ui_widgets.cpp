@@ -79,3 +79,106 @@ bool beginDialog(const char* id, bool& open, float widthEm) {
 }
 
 }  // namespace hallway::ui
+
+#include <imgui_stdlib.h>
+
+#include <cstdio>
+
+namespace hallway::ui {
+
+namespace {
+
+float textWidth(const char* b, const char* e) { return ImGui::CalcTextSize(b, e, false, -1.0f).x; }
+
+}  // namespace
+
+void WrappedTextEdit::rewrap(const std::string& text) {
+    m_shown = wrap(text, m_width, textWidth, m_soft);
+    m_last = text;
+}
+
+std::string WrappedTextEdit::unwrapped() const {
+    std::string out = m_shown;
+    for (size_t i = 0; i < out.size() && i < m_soft.size(); ++i)
+        if (m_soft[i] == '1') out[i] = ' ';
+    return out;
+}
+
+int WrappedTextEdit::onEdit(ImGuiInputTextCallbackData* data) {
+    auto* self = static_cast<WrappedTextEdit*>(data->UserData);
+    // Which bytes kept their place: the common head and tail of the old and
+    // new text. Their wrap marks carry over; what was typed has none.
+    const std::string before = self->m_shown;
+    const std::string after(data->Buf, size_t(data->BufTextLen));
+    size_t head = 0;
+    while (head < before.size() && head < after.size() && before[head] == after[head]) ++head;
+    size_t tail = 0;
+    while (tail < before.size() - head && tail < after.size() - head &&
+           before[before.size() - 1 - tail] == after[after.size() - 1 - tail])
+        ++tail;
+    std::string soft = self->m_soft.substr(0, head) + std::string(after.size() - head - tail, '0') +
+                       self->m_soft.substr(self->m_soft.size() - tail);
+    std::string text = after;
+    for (size_t i = 0; i < text.size(); ++i)
+        if (soft[i] == '1') text[i] = ' ';
+    self->rewrap(text);
+    // Same length as typed: write the new wraps in place, the cursor stays.
+    if (self->m_shown.size() == size_t(data->BufTextLen) && self->m_shown != after) {
+        std::copy(self->m_shown.begin(), self->m_shown.end(), data->Buf);
+        data->BufDirty = true;
+    }
+    return 0;
+}
+
+bool WrappedTextEdit::draw(const char* label, std::string& text, ImVec2 size) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float boxWidth = size.x < 0 ? ImGui::GetContentRegionAvail().x : size.x;
+    const float width = std::max(4.0f * ImGui::GetFontSize(),
+                                 boxWidth - 2.0f * style.FramePadding.x - style.ScrollbarSize - 2.0f * style.WindowPadding.x);
+    if (text != m_last || width != m_width) {
+        m_width = width;
+        rewrap(text);
+    }
+    // The box's scrolling child window, found by the name ImGui gives it, for highlights.
+    ImGuiWindow* parent = ImGui::GetCurrentWindow();
+    const ImGuiID id = ImGui::GetID(label);
+    ImGui::InputTextMultiline(label, &m_shown, ImVec2(boxWidth, size.y), ImGuiInputTextFlags_CallbackEdit, onEdit, this);
+    m_clipMin = ImGui::GetItemRectMin();
+    m_clipMax = ImGui::GetItemRectMax();
+    char name[512];
+    std::snprintf(name, sizeof name, "%s/%s_%08X", parent->Name, label, id);
+    if (ImGuiWindow* child = ImGui::FindWindowByName(name)) {
+        m_origin = ImVec2(child->DC.CursorStartPos.x + style.FramePadding.x, child->DC.CursorStartPos.y + style.FramePadding.y);
+        m_clipMin = child->InnerClipRect.Min;
+        m_clipMax = child->InnerClipRect.Max;
+    } else {
+        m_origin = ImVec2(m_clipMin.x + style.FramePadding.x, m_clipMin.y + style.FramePadding.y);
+    }
+    std::string now = unwrapped();
+    if (now == text) return false;
+    text = now;
+    m_last = now;
+    return true;
+}
+
+void WrappedTextEdit::highlightBlanks(ImU32 colour) const {
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->PushClipRect(m_clipMin, m_clipMax, true);
+    const float lineHeight = ImGui::GetFontSize();
+    for (size_t at = m_shown.find("[["); at != std::string::npos; at = m_shown.find("[[", at + 2)) {
+        const size_t end = m_shown.find("]]", at + 2);
+        if (end == std::string::npos) break;
+        // A blank is never wrapped inside; a hard line break in it ends the search.
+        if (m_shown.find('\n', at) < end) continue;
+        const size_t lineStart = m_shown.rfind('\n', at) == std::string::npos ? 0 : m_shown.rfind('\n', at) + 1;
+        const int line = int(std::count(m_shown.begin(), m_shown.begin() + long(at), '\n'));
+        const char* base = m_shown.data();
+        const float x0 = m_origin.x + textWidth(base + lineStart, base + at);
+        const float x1 = m_origin.x + textWidth(base + lineStart, base + end + 2);
+        const float y0 = m_origin.y + float(line) * lineHeight;
+        dl->AddRectFilled(ImVec2(x0 - 2.0f, y0), ImVec2(x1 + 2.0f, y0 + lineHeight), colour, 3.0f);
+    }
+    dl->PopClipRect();
+}
+
+}  // namespace hallway::ui

@@ -26,3 +26,74 @@ void beginCenteredBlock(float width, float height);
 void endCenteredBlock();
 
 }  // namespace hallway::ui
+
+namespace hallway::ui {
+
+// A multi-line text box that wraps long lines at its width, as ImGui's own
+// does not. The text stays as typed: a wrap turns a space into a line break
+// on screen only (the same length, so the cursor never moves), and text()
+// gives the spaces back. "[[...]]" is never wrapped inside, and highlight()
+// marks such blanks over the box.
+class WrappedTextEdit {
+public:
+    // Draws the box for `text` (the real text, without wraps) at `size`
+    // (x -1: all the width). True when the user changed `text`.
+    bool draw(const char* label, std::string& text, ImVec2 size);
+    // Paints a translucent `colour` over every "[[...]]" in the box as last
+    // drawn, clipped to it. Call right after draw().
+    void highlightBlanks(ImU32 colour) const;
+    // The text as shown, with wraps as line breaks (tests).
+    const std::string& shown() const { return m_shown; }
+
+    // Wraps `text` at `width` pixels with `measure`(begin, end) widths; marks
+    // which '\n' of the result are wraps. Exposed for tests.
+    template <class Measure>
+    static std::string wrap(const std::string& text, float width, Measure measure, std::string& softMask);
+
+private:
+    static int onEdit(ImGuiInputTextCallbackData* data);
+    void rewrap(const std::string& text);
+    std::string unwrapped() const;
+
+    std::string m_shown;   // what the box edits
+    std::string m_soft;    // per byte of m_shown: '1' where a '\n' is a wrap
+    std::string m_last;    // the text m_shown was built from
+    float m_width = -1.0f;
+    ImVec2 m_origin{0, 0}, m_clipMin{0, 0}, m_clipMax{0, 0};
+};
+
+template <class Measure>
+std::string WrappedTextEdit::wrap(const std::string& text, float width, Measure measure, std::string& softMask) {
+    std::string out = text;
+    softMask.assign(text.size(), '0');
+    size_t lineStart = 0;
+    size_t lastBreak = std::string::npos;  // a space where the line may wrap
+    int blankDepth = 0;
+    for (size_t i = 0; i <= out.size(); ++i) {
+        const bool end = i == out.size();
+        const char c = end ? '\n' : out[i];
+        if (!end && c == '[' && i + 1 < out.size() && out[i + 1] == '[') blankDepth = 1;
+        if (!end && c == ']' && i + 1 < out.size() && out[i + 1] == ']') blankDepth = 0;
+        if (c == '\n' || c == ' ') {
+            // Does the word ending here still fit on the line?
+            if (i > lineStart && measure(out.data() + lineStart, out.data() + i) > width &&
+                lastBreak != std::string::npos && lastBreak > lineStart) {
+                out[lastBreak] = '\n';
+                softMask[lastBreak] = '1';
+                lineStart = lastBreak + 1;
+                lastBreak = std::string::npos;
+                // The rest of this word may still be too long: it stays, unbroken.
+            }
+            if (c == '\n') {
+                lineStart = i + 1;
+                lastBreak = std::string::npos;
+                blankDepth = 0;
+            } else if (!blankDepth) {
+                lastBreak = i;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace hallway::ui

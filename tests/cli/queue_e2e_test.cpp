@@ -70,13 +70,13 @@ TEST_CASE("a whole event through the CLI: targets, notes, met, the queue, again,
     ok(hallwayCli(db, {"target", "add", "Andreas Tille", "--event", ev, "--priority", "should"}));
     ok(hallwayCli(db, {"target", "add", "Nicolas Dandrimont", "--event", ev, "--priority", "nice"}));
 
-    ok(hallwayCli(db, {"note", "Talked about DEI outreach @sruthi-chandran #promise send the slides", "--event", ev,
+    ok(hallwayCli(db, {"note", "#met @sruthi-chandran \"DEI outreach\" #promise \"the slides\" she asked twice", "--event", ev,
                        "--at", "2023-09-10T11:00"}));
-    ok(hallwayCli(db, {"note", "Keysigning at scale @jonathan-mcdowell #intro to @nicolas-dandrimont about archive signing",
+    ok(hallwayCli(db, {"note", "#met @jonathan-mcdowell @nicolas-dandrimont\n#intro @jonathan-mcdowell to @nicolas-dandrimont about archive signing",
                        "--event", ev, "--at", "2023-09-11T15:00"}));
-    ok(hallwayCli(db, {"note", "Packaging teams @andreas-tille #detail running the Kochi marathon on 24 September",
+    ok(hallwayCli(db, {"note", "Packaging teams #met @andreas-tille\n#detail \"the Kochi marathon\" running it on 24 September",
                        "--event", ev, "--at", "2023-09-12T10:00"}));
-    ok(hallwayCli(db, {"note", "Reproducible builds @mattia-rizzolo #ask informational interview about his path",
+    ok(hallwayCli(db, {"note", "Reproducible builds #met @mattia-rizzolo\n#ask informational interview about his path",
                        "--event", ev, "--at", "2023-09-13T16:00"}));
     ok(hallwayCli(db, {"met", "Sruthi Chandran", "--event", ev, "--at", "2023-09-10T11:00"}));
     ok(hallwayCli(db, {"met", "Jonathan McDowell", "--event", ev, "--at", "2023-09-11T15:00"}));
@@ -111,10 +111,16 @@ TEST_CASE("a whole event through the CLI: targets, notes, met, the queue, again,
     }
     CHECK(queue["items"][0]["group"] == "overdue");
     CHECK(queue["items"][9]["group"] == "week");
-    CHECK_THAT(queue["items"][0]["draft"].get<std::string>(),
-               Catch::Contains("As promised when we met at DebConf 23: send the slides.") && Catch::Contains("Robin Doe"));
+    // Drafts are rendered when an item is opened or exported, not when generated.
+    CHECK(queue["items"][0]["draft"] == "");
+    Run promise = hallwayCli(db, {"queue", "draft", std::to_string(queue["items"][0]["id"].get<long long>())});
+    CHECK_THAT(promise.out, Catch::Contains("As promised when we met at DebConf 23, I am sending you the slides.") &&
+                                Catch::Contains("Robin Doe") && Catch::Contains("Your notes (private") &&
+                                Catch::Contains("she asked twice"));
+    CHECK_THAT(promise.out.substr(0, promise.out.find("Your notes")), !Catch::Contains("she asked"));
     CHECK_THAT(queue["items"][1]["reason"].get<std::string>(), Catch::Contains("step 1 of 3"));
-    CHECK_THAT(queue["items"][3]["draft"].get<std::string>(), Catch::Contains("about DEI outreach"));
+    Run thanks = hallwayCli(db, {"queue", "draft", std::to_string(queue["items"][3]["id"].get<long long>())});
+    CHECK_THAT(thanks.out, Catch::Contains("Hi Sruthi,") && Catch::Contains("talking with you about DEI outreach"));
 
     // Running it again adds nothing.
     json again = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-19", "--json"}));
@@ -155,7 +161,7 @@ TEST_CASE("queue commands: draft, mark, snooze, filters, mailto, CSV and Markdow
     std::string db = dir.file("h.db");
     std::string ev = importDebConf(db);
     ok(hallwayCli(db, {"people", "add", "Zoe Quinn", "--email", "zoe@example.org"}));
-    ok(hallwayCli(db, {"note", "Fuzzing & CI @zoe-quinn #promise send the =HYPERLINK list", "--event", ev, "--at",
+    ok(hallwayCli(db, {"note", "Fuzzing & CI @zoe-quinn #promise \"the =HYPERLINK list\"", "--event", ev, "--at",
                        "2023-09-14T12:00"}));
     ok(hallwayCli(db, {"met", "Zoe Quinn", "--event", ev, "--at", "2023-09-14T12:00"}));
     ok(hallwayCli(db, {"interaction", "Zoe Quinn", "referral_asked", "--direction", "ask", "--event", ev, "--at",
@@ -190,14 +196,14 @@ TEST_CASE("queue commands: draft, mark, snooze, filters, mailto, CSV and Markdow
     CHECK_THAT(set.out, Catch::Contains("{signature} is not a known placeholder"));
     Run draft = hallwayCli(db, {"queue", "draft", promise});
     CHECK(draft.code == 0);
-    CHECK_THAT(draft.out, Catch::Contains("Hi Zoe, send the =HYPERLINK list. {signature}") &&
+    CHECK_THAT(draft.out, Catch::Contains("Hi Zoe, the =HYPERLINK list. {signature}") &&
                               Catch::Contains("unknown placeholder {signature}"));
     json tpl = jsonOf(hallwayCli(db, {"templates", "--json"}));
     CHECK(tpl.size() >= 12);
 
     Run mailto = hallwayCli(db, {"queue", "mailto", promise});
     CHECK(mailto.code == 0);
-    CHECK_THAT(mailto.out, Catch::StartsWith("mailto:zoe@example.org?subject=As%20promised%20at%20DebConf%2023&body=Hi%20Zoe%2C%20send"));
+    CHECK_THAT(mailto.out, Catch::StartsWith("mailto:zoe@example.org?subject=As%20promised%20at%20DebConf%2023&body=Hi%20Zoe%2C%20the"));
 
     // Mark done; CSV neutralises formulas; the report shows done vs open.
     ok(hallwayCli(db, {"queue", "mark", promise, "done", "--today", "2023-09-18"}));
@@ -210,7 +216,7 @@ TEST_CASE("queue commands: draft, mark, snooze, filters, mailto, CSV and Markdow
     std::string report = hallway::testing::readFile(md);
     CHECK_THAT(report, Catch::Contains("# DebConf 23: follow-up report") && Catch::Contains("## Who you met (1)") &&
                            Catch::Contains("- Zoe Quinn (met on 2023-09-14): gave 0, asked 1") &&
-                           Catch::Contains("- [x] You promised: send the =HYPERLINK list.") &&
+                           Catch::Contains("- [x] You promised: Fuzzing & CI @zoe-quinn \"the =HYPERLINK list\".") &&
                            Catch::Contains("1 done, 1 open, 0 let go") && Catch::Contains("Give first"));
 
     Run bad = hallwayCli(db, {"queue", "snooze", promise, "soon"});
@@ -252,4 +258,37 @@ TEST_CASE("marking a message sent logs it as a touch with the person, once", "[c
     // The thank-you is not generated again for someone already thanked.
     json regen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-21", "--json"}));
     CHECK(regen["added"].empty());
+}
+
+TEST_CASE("a draft with a blank is not marked sent until the blank is filled", "[cli][queue]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    std::string ev = importDebConf(db);
+    ok(hallwayCli(db, {"people", "add", "Zoe Quinn"}));
+    ok(hallwayCli(db, {"note", "[ ] send @zoe-quinn the packaging checklist", "--event", ev, "--at", "2023-09-14T12:00"}));
+    json gen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-18", "--json"}));
+    REQUIRE(gen["added"].size() == 1);  // a promise; a mention is no meeting, so no thank-you
+    std::string id = std::to_string(gen["added"][0]["id"].get<long long>());
+    Run draft = hallwayCli(db, {"queue", "draft", id});
+    CHECK_THAT(draft.out, Catch::Contains("I am sending you [[what you promised them]].") &&
+                              Catch::Contains("To fill before sending") &&
+                              Catch::Contains("  - [ ] send @zoe-quinn the packaging checklist"));
+    Run refused = hallwayCli(db, {"queue", "mark", id, "sent"});
+    CHECK(refused.code == 1);
+    CHECK_THAT(refused.err, Catch::Contains("not marked sent") && Catch::Contains("[[what you promised them]]") &&
+                                Catch::Contains("hallway queue edit " + id));
+    Run edit = hallwayCli(db, {"queue", "edit", id, "--body", "Hi Zoe,\n\nHere is the packaging checklist.\n\nRobin"});
+    CHECK(edit.code == 0);
+    ok(hallwayCli(db, {"queue", "mark", id, "sent", "--today", "2023-09-19"}));
+    json item = jsonOf(hallwayCli(db, {"queue", "--event", ev, "--json"}));
+    CHECK(item["items"].empty());
+    // No email for Zoe: the error names the command that adds one to her, not one that makes a duplicate.
+    Run mailto = hallwayCli(db, {"queue", "mailto", id});
+    CHECK(mailto.code == 1);
+    CHECK_THAT(mailto.err, Catch::Contains("hallway people set") && Catch::Contains("--email"));
+    ok(hallwayCli(db, {"people", "set", "Zoe Quinn", "--email", "zoe@example.org"}));
+    json people = jsonOf(hallwayCli(db, {"people", "--search", "Zoe", "--json"}));
+    CHECK(people.size() == 1);
+    CHECK_THAT(hallwayCli(db, {"queue", "mailto", id}).out, Catch::StartsWith("mailto:zoe@example.org?subject="));
+    CHECK(hallwayCli(db, {"people", "set", "Zoe Quinn", "--email", "not an address"}).code == 1);
 }

@@ -464,3 +464,42 @@ TEST_CASE("findDate: an invalid reference gives no date", "[notes]") {
     CHECK_FALSE(findDate("tomorrow", ymd(2027, 2, 30)));
     CHECK_FALSE(findDate("12 April", ymd(2027, 13, 1)));
 }
+
+TEST_CASE("#met marks the @mentions on its line as people you talked with; a mention alone is no meeting",
+          "[notes][met]") {
+    ParsedNote n = parseNoteMarkers("great talk by @deb\n#met @ana @Bo \"fuzzing parsers\" after lunch\n@cy was there too",
+                                    ymd(2025, 9, 24));
+    CHECK(n.mentions == std::vector<std::string>{"deb", "ana", "Bo", "cy"});
+    CHECK(n.met == std::vector<std::string>{"ana", "Bo"});
+    CHECK(n.topic == "fuzzing parsers");
+    CHECK(n.items.empty());  // #met makes no item
+    CHECK(n.tags.empty());   // and is no tag
+    // After the mention too; curly quotes; the first topic wins.
+    ParsedNote late = parseNoteMarkers("lunch w/ @ines #met. \u201cSQLite migrations\u201d\n#met @kofi \"WAL\"", ymd(2025, 9, 24));
+    CHECK(late.met == std::vector<std::string>{"ines", "kofi"});
+    CHECK(late.topic == "SQLite migrations");
+    CHECK(parseNoteMarkers("no #metal here, @ana", ymd(2025, 9, 24)).met.empty());
+}
+
+TEST_CASE("a quote after a marker is the item's words for the recipient, up to the next marker", "[notes][quote]") {
+    ParsedNote n = parseNoteMarkers("#met @ana \"fuzzing\" #promise \"the benchmark slides\" she wants them by Friday\n"
+                                    "[ ] send @bo the link\n"
+                                    "#ask @cy if \"Rust\" is used there\n"
+                                    "#detail #ask \"your move\" moving in May",
+                                    ymd(2025, 9, 24));
+    REQUIRE(n.items.size() == 5);
+    CHECK(n.topic == "fuzzing");
+    CHECK(n.items[0].kind == NoteItemKind::Promise);
+    CHECK(n.items[0].quote == "the benchmark slides");
+    CHECK(n.items[1].quote.empty());  // no quote: the draft leaves a blank
+    CHECK(n.items[2].kind == NoteItemKind::Ask);
+    CHECK(n.items[2].quote == "Rust");
+    // Two markers on a line: the quote belongs to the one it follows.
+    CHECK(n.items[3].kind == NoteItemKind::Detail);
+    CHECK(n.items[3].quote.empty());
+    CHECK(n.items[4].kind == NoteItemKind::Ask);
+    CHECK(n.items[4].quote == "your move");
+    // An unclosed or empty quote is no quote.
+    CHECK(parseNoteMarkers("#promise \"the slides", ymd(2025, 9, 24)).items[0].quote.empty());
+    CHECK(parseNoteMarkers("#promise \"\" slides", ymd(2025, 9, 24)).items[0].quote.empty());
+}

@@ -113,6 +113,11 @@ TEST_CASE("every past schema version upgrades to the latest keeping every row", 
             CHECK(raw.text("SELECT status || ' ' || snoozed_until FROM follow_ups WHERE id = 2") ==
                   "snoozed 2024-05-10");
             CHECK(raw.number("SELECT done FROM note_items WHERE id = 2") == 1);
+            // Step 9: a note with no "@" had its people picked in Capture (met);
+            // one with an @mention cannot tell, so it counts as a mention only.
+            CHECK(raw.number("SELECT met FROM note_people WHERE note_id = 2") == 1);
+            CHECK(raw.number("SELECT met FROM note_people WHERE note_id = 1") == 0);
+            CHECK(raw.text("SELECT quote FROM note_items WHERE id = 2").empty());
             if (version < 3) {
                 // Step 3 derives match keys from the stored contact details.
                 CHECK(raw.text("SELECT match_key FROM person_contacts WHERE id = 1") == "ana@lima.example");

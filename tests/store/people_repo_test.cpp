@@ -149,7 +149,7 @@ TEST_CASE("merging two people keeps every detail and link of both", "[people][me
 
     auto& db = store.connection();
     db.exec("INSERT INTO notes (id, created_at, body) VALUES (1, 0, 'met Ana')");
-    db.exec("INSERT INTO note_people VALUES (1, " + std::to_string(anaToo) + ")");
+    db.exec("INSERT INTO note_people (note_id, person_id) VALUES (1, " + std::to_string(anaToo) + ")");
     db.exec("INSERT INTO interactions (person_id, occurred_at, kind) VALUES (" + std::to_string(anaToo) + ", 0, 'coffee')");
     db.exec("INSERT INTO interactions (person_id, occurred_at, kind) VALUES (" + std::to_string(ana) + ", 0, 'met')");
     db.exec("INSERT INTO follow_ups (person_id, rule, kind, due_date, dedupe_key, created_at, updated_at) VALUES (" +

@@ -265,7 +265,7 @@ TEST_CASE("where to find targets is worked out only while the targets tab or a p
     // Hidden again: a change waits for the next time the rows show, here a
     // person's page with their target card.
     ui.state.people.targetsTab = false;
-    PeopleRepo(f.store).setTargetStatus(f.eventId, f.ana, TargetStatus::NotYet);
+    unmarkMet(f.store, f.eventId, f.ana);
     ui.state.revision.bump(ui::Change::Targets);
     ui.imgui.frames(3);
     CHECK(targets.rebuildCount() == 1);
