@@ -36,6 +36,15 @@ constexpr int kKeyK = 'K';
 
 const void* idOf(RowId id) { return reinterpret_cast<const void*>(static_cast<std::intptr_t>(id)); }
 
+// SameLine() when a button labelled `label` still fits after the last item, so
+// a row of buttons wraps in a narrow panel instead of running off its edge.
+void sameLineIfFits(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(label, nullptr, true).x + 2.0f * style.FramePadding.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 WidgetRect lastItemRect() { return WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
 
 // A hue per kind family for the chip: thanks green, promises orange, intros
@@ -486,18 +495,18 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
                                                  : "Write over the highlighted blank first"))
         setStatus(store, state, "sent");
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    sameLineIfFits("Replied##replied");
     if (button("Replied##replied", "They answered")) setStatus(store, state, "replied");
-    ImGui::SameLine();
+    sameLineIfFits("Done##done");
     if (button("Done##done", "Nothing more to do")) setStatus(store, state, "done");
-    ImGui::SameLine();
+    sameLineIfFits("Snooze 1 day##snooze1");
     if (button("Snooze 1 day##snooze1", "Bring it back tomorrow")) snooze(store, state, 1);
-    ImGui::SameLine();
+    sameLineIfFits("Snooze 1 week##snooze7");
     if (button("Snooze 1 week##snooze7", "Bring it back in a week")) snooze(store, state, 7);
-    ImGui::SameLine();
+    sameLineIfFits("Drop##drop");
     if (button("Drop##drop", "Not going to send this one")) setStatus(store, state, "dropped");
     if (closed) {
-        ImGui::SameLine();
+        sameLineIfFits("Reopen##reopen");
         if (button("Reopen##reopen", "Put it back in the queue")) setStatus(store, state, "open");
     }
 }

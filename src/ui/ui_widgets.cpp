@@ -134,7 +134,7 @@ bool WrappedTextEdit::draw(const char* label, std::string& text, ImVec2 size) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float boxWidth = size.x < 0 ? ImGui::GetContentRegionAvail().x : size.x;
     const float width = std::max(4.0f * ImGui::GetFontSize(),
-                                 boxWidth - 2.0f * style.FramePadding.x - style.ScrollbarSize - 2.0f * style.WindowPadding.x);
+                                 boxWidth - 2.0f * style.FramePadding.x - style.ScrollbarSize);
     if (text != m_last || width != m_width) {
         m_width = width;
         rewrap(text);
