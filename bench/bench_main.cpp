@@ -385,9 +385,14 @@ void benchQueue(const std::filesystem::path& dir, int runs) {
     std::printf("generate the follow-up queue (%d people met, %d notes with markers, %zu items): median %.1f ms, "
                 "again (nothing new) median %.1f ms; budget 50 ms: %s\n",
                 metCount, noteCount, added, med, median(second), med < 50 && median(second) < 50 ? "OK" : "OVER");
+    double load = 0;
+    if (FILE* f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf", &load) != 1) load = 0;
+        std::fclose(f);
+    }
     std::printf("  floor, a plain INSERT of the same %zu rows in one transaction: median %.1f ms; generation is %.1fx "
-                "the floor\n",
-                added, median(floor), med / std::max(0.001, median(floor)));
+                "the floor (load average %.1f)\n",
+                added, median(floor), med / std::max(0.001, median(floor)), load);
 }
 
 }  // namespace

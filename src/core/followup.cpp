@@ -821,6 +821,10 @@ bool markFollowUp(Store& store, RowId id, const std::string& status, const std::
     if (!repo.setStatus(id, status, today)) return false;
     if (status == "sent" && before->status != "sent") NotesRepo(store).addInteraction(sentAsInteraction(*before, today));
     tx.commit();
+    // An introduction's side said yes (replied or done): the rules run again,
+    // so its next step is in the queue without pressing Generate.
+    if ((status == "replied" || status == "done") && before->kind.rfind("intro_ask_", 0) == 0 && before->eventId)
+        generateQueue(store, *before->eventId, today);
     return true;
 }
 

@@ -545,7 +545,9 @@ void FollowUpView::setStatus(Store& store, AppState& state, const std::string& s
         const auto before = queueRevision(state);
         state.revision.bump(status == "sent" ? Change::Queue | Change::Targets : Change::Queue);
         // A closed item only leaves the list: no need to reload thousands of others.
-        if (status == "sent" || status == "replied" || status == "done" || status == "dropped")
+        // An intro step agreed to adds the next step: that one needs the reload.
+        const bool nextStep = f.kind.rfind("intro_ask_", 0) == 0 && (status == "replied" || status == "done");
+        if (!nextStep && (status == "sent" || status == "replied" || status == "done" || status == "dropped"))
             m_queue.applyClosed(f.id, before, queueRevision(state));
         const std::string what = followUpKindLabel(f.kind) + " for " + f.personName;
         if (status == "open") state.info(what + " is back in the queue.");

@@ -247,6 +247,23 @@ TEST_CASE("#intro runs a double opt-in chain, one step at a time", "[followup][i
     CHECK_THAT(fx.draft(send.added[0]), Catch::Contains("Hi Ana and Bo,"));
 }
 
+TEST_CASE("an intro step marked replied brings the next step without Generate", "[followup][intro]") {
+    Fixture fx;
+    RowId ana = fx.person("Ana Lima"), bo = fx.person("Bo Chen");
+    fx.note("@ana-lima #intro to @bo-chen \"you both fuzz parsers\"", 6);
+    fx.generate("2025-03-07");
+    const auto before = fx.all();
+    const FollowUp* askA = fx.find(before, "intro_ask_a", ana);
+    REQUIRE(askA);
+    REQUIRE(markFollowUp(fx.store, askA->id, "replied", "2025-03-11"));
+    auto items = fx.all();
+    const FollowUp* askB = fx.find(items, "intro_ask_b", bo);
+    REQUIRE(askB);
+    CHECK(askB->dueDate == "2025-03-12");
+    CHECK_THAT(fx.draft(*askB), Catch::StartsWith("Subject: An introduction to Ana Lima?\n\nHi Bo,") &&
+                                    Catch::Contains("you both fuzz parsers"));
+}
+
 TEST_CASE("an ask gets one polite follow-up after seven days, then Hallway lets go", "[followup][ask]") {
     Fixture fx;
     RowId ana = fx.person("Ana Lima"), bo = fx.person("Bo Chen"), cy = fx.person("Cy Diaz");

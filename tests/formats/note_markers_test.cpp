@@ -465,7 +465,7 @@ TEST_CASE("findDate: an invalid reference gives no date", "[notes]") {
     CHECK_FALSE(findDate("12 April", ymd(2027, 13, 1)));
 }
 
-TEST_CASE("#met marks the @mentions on its line as people you talked with; a mention alone is no meeting",
+TEST_CASE("#met marks the @mentions on its line as people you talked with, a mention alone is no meeting",
           "[notes][met]") {
     ParsedNote n = parseNoteMarkers("great talk by @deb\n#met @ana @Bo \"fuzzing parsers\" after lunch\n@cy was there too",
                                     ymd(2025, 9, 24));

@@ -17,6 +17,7 @@
 #include "test_support.h"
 #include "ui/headless_ui.h"
 #include "ui/followup_model.h"
+#include "ui/ui_widgets.h"
 #include "ui/shell.h"
 #include "ui/ui_format.h"
 
@@ -49,7 +50,7 @@ struct Fixture {
         markMet(store, eventId, ana, localToInstant({2025, 3, 5, 11, 0, 0}, zone));
         markMet(store, eventId, bo, localToInstant({2025, 3, 6, 15, 0, 0}, zone));
         NoteInput in;
-        in.body = "@ana-lima wants our cache numbers #promise send her the benchmark slides";
+        in.body = "@ana-lima wants our cache numbers #promise \"the benchmark slides\"";
         in.eventId = eventId;
         in.at = localToInstant({2025, 3, 5, 11, 5, 0}, zone);
         in.noSession = true;
@@ -90,7 +91,7 @@ struct Ui {
 
 }  // namespace
 
-TEST_CASE("the generated queue shows grouped; a click opens the draft and Mark sent closes it", "[ui][followup]") {
+TEST_CASE("the generated queue shows grouped, a click opens the draft and Mark sent closes it", "[ui][followup]") {
     Fixture f;
     QueueReport report = generateQueue(f.store, f.eventId, "2025-03-10");
     REQUIRE(report.added.size() == 3);  // two thank-yous and the promise
@@ -264,4 +265,67 @@ TEST_CASE("the queue model keeps only what the list shows, in sortQueue's order"
     CHECK(rows[4].status == "snoozed to Thu 20 Mar");  // snoozed past the rest
     CHECK(rows[4].group == ui::DueGroup::Later);
     CHECK(rows[3].why().empty());
+}
+
+TEST_CASE("a blank in a draft is highlighted and keeps Mark sent off, the notes show beside the draft",
+          "[ui][followup]") {
+    Fixture f;
+    NoteInput in;
+    in.body = "[ ] send @bo-nielsen the link to our build cache, he runs the CI for three teams";
+    in.eventId = f.eventId;
+    in.at = localToInstant({2025, 3, 6, 16, 0, 0}, f.zone);
+    in.noSession = true;
+    saveNote(f.store, in);
+    generateQueue(f.store, f.eventId, "2025-03-10");
+    const auto all = f.items();
+    const FollowUp* promise = f.find(all, "promise", f.bo);
+    REQUIRE(promise);
+    CHECK(promise->draft.empty());  // rendered when opened, not when generated
+
+    Ui ui(f.store, f.eventId, f.monday);
+    auto row = ui.view().rowRect(promise->id);
+    REQUIRE(row);
+    ui.imgui.click(*row);
+    const auto& draft = ui.view().draft();
+    REQUIRE(draft.has());
+    CHECK(draft.fresh());
+    CHECK_THAT(draft.body(), Catch::StartsWith("Hi Bo,") && Catch::Contains("[[what you promised them]]") &&
+                                 !Catch::Contains("CI for three teams"));
+    REQUIRE(draft.notes().size() == 1);
+    CHECK_THAT(draft.notes()[0].body, Catch::Contains("he runs the CI for three teams"));
+    // Opening it wrote nothing.
+    CHECK(FollowUpsRepo(f.store).find(promise->id)->draft.empty());
+
+    auto sent = ui.view().buttonRect("Mark sent");
+    REQUIRE(sent);
+    ui.imgui.click(*sent);
+    ui.imgui.frames(2);
+    CHECK(FollowUpsRepo(f.store).find(promise->id)->status == "open");
+}
+
+TEST_CASE("the draft editor wraps long lines at its width and gives the text back unchanged", "[ui][followup]") {
+    // One unit per byte: a 20-unit line.
+    auto measure = [](const char* b, const char* e) { return float(e - b); };
+    std::string soft;
+    const std::string text = "Hi Ana,\n\nThank you for the talk about [[what you talked about]] yesterday.";
+    std::string shown = ui::WrappedTextEdit::wrap(text, 20.0f, measure, soft);
+    REQUIRE(shown.size() == text.size());
+    // Every visual line fits, except a blank, which is never broken inside.
+    size_t start = 0;
+    for (size_t nl = shown.find('\n'); ; nl = shown.find('\n', start)) {
+        std::string line = shown.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (line.find("[[") == std::string::npos) CHECK(line.size() <= 20);
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    CHECK(shown.find("[[what you talked about]]") != std::string::npos);
+    // Only spaces became breaks, and they are marked: undoing them gives the text back.
+    std::string back = shown;
+    for (size_t i = 0; i < back.size(); ++i)
+        if (soft[i] == '1') {
+            CHECK(text[i] == ' ');
+            back[i] = ' ';
+        }
+    CHECK(back == text);
+    CHECK(soft.substr(0, 9) == "000000000");  // the typed line breaks stay typed
 }
