@@ -31,6 +31,7 @@
 #include "store/store.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
+#include "ui/input_queue.h"
 #include "ui/screenshot.h"
 #include "ui/settings.h"
 #include "ui/shell.h"
@@ -59,6 +60,25 @@ int residentMegabytes(const char* field) {
 
 void onGlfwError(int code, const char* description) {
     g_glfwError = std::string(description ? description : "unknown error") + " (GLFW " + std::to_string(code) + ")";
+}
+
+// Keys, characters and mouse buttons go through the queue (input_queue.h),
+// not straight into io as the GLFW backend's own callbacks would put them.
+InputQueue* g_input = nullptr;
+
+// Auto-repeat is ignored: ImGui repeats a held key itself.
+void onKey(GLFWwindow*, int key, int, int action, int) {
+    if (g_input && action != GLFW_REPEAT) g_input->key(key, action == GLFW_PRESS);
+}
+
+void onChar(GLFWwindow*, unsigned int codepoint) {
+    if (g_input) g_input->character(codepoint);
+}
+
+void onMouseButton(GLFWwindow* window, int button, int action, int) {
+    double x = 0.0, y = 0.0;
+    glfwGetCursorPos(window, &x, &y);
+    if (g_input) g_input->mouseButton(button, action == GLFW_PRESS, ImVec2(float(x), float(y)));
 }
 
 void onDrop(GLFWwindow* window, int count, const char** paths) {
@@ -343,6 +363,11 @@ int runApp(const GuiRequest& request) {
     if (!fonts.note.empty()) state.info(fonts.note);
 
     ImGui_ImplGlfw_InitForOpenGL(window.handle, true);
+    InputQueue input;
+    g_input = &input;
+    glfwSetKeyCallback(window.handle, onKey);
+    glfwSetCharCallback(window.handle, onChar);
+    glfwSetMouseButtonCallback(window.handle, onMouseButton);
     ImGui_ImplOpenGL3_Init(window.glslVersion);
     // OpenGL 3.0 has no texture swizzle: there the backend uploads RGBA at its first NewFrame.
     GLuint fontTexture = 0;
@@ -394,6 +419,7 @@ int runApp(const GuiRequest& request) {
             busyFrames = 3;  // a few frames after each event so popups settle
         }
         --busyFrames;
+        if (input.pending() > 0) busyFrames = std::max(busyFrames, 3);  // held-over input gets its frames
 
         ImGui_ImplOpenGL3_NewFrame();
         // The font atlas is on the GPU now (uploaded above, or by the first
@@ -405,6 +431,7 @@ int runApp(const GuiRequest& request) {
             io.Fonts->ClearInputData();
         }
         ImGui_ImplGlfw_NewFrame();
+        input.feed(io);
         if (screenshot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover effects in pictures
         if (screenshot && !visits.empty()) state.mode = frame < visitFrames ? visits[size_t(frame / 3)] : shotMode;
         ImGui::NewFrame();
@@ -460,6 +487,7 @@ int runApp(const GuiRequest& request) {
     if (fontTexture) glDeleteTextures(1, &fontTexture);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
+    g_input = nullptr;
     ImGui::DestroyContext();
     glfwDestroyWindow(window.handle);
     glfwTerminate();

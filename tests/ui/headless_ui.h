@@ -11,6 +11,7 @@
 #include <functional>
 
 #include "ui/fonts.h"
+#include "ui/input_queue.h"
 #include "ui/plan_view.h"
 
 namespace hallway::testing {
@@ -43,9 +44,12 @@ public:
     HeadlessUi& operator=(const HeadlessUi&) = delete;
 
     void setDraw(std::function<void()> draw) { m_draw = std::move(draw); }
+    // Feeds `queue` before each frame, as the app does after the GLFW backend.
+    void useQueue(ui::InputQueue* queue) { m_queue = queue; }
 
     // One frame: NewFrame, the draw function, Render.
     void frame() {
+        if (m_queue) m_queue->feed(ImGui::GetIO());
         ImGui::NewFrame();
         if (m_draw) m_draw();
         ImGui::Render();
@@ -106,6 +110,7 @@ public:
 private:
     ImGuiContext* m_context = nullptr;
     std::function<void()> m_draw;
+    ui::InputQueue* m_queue = nullptr;
 };
 
 }  // namespace hallway::testing
