@@ -105,7 +105,7 @@ Architecture: $ARCH
 Maintainer: $MAINTAINER
 Installed-Size: $(du -sk "$ROOT/usr" | cut -f1)
 Depends: $DEPENDS
-Recommends: fonts-dejavu-core, fonts-wqy-microhei | fonts-noto-cjk
+Recommends: fonts-dejavu-core, fonts-wqy-microhei | fonts-noto-cjk, fonts-lohit-deva, fonts-tlwg-loma-ttf
 Section: misc
 Priority: optional
 Homepage: $HOMEPAGE

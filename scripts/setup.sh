@@ -9,7 +9,8 @@ packages=(
   build-essential cmake pkg-config
   libsqlite3-dev sqlite3 libpugixml-dev nlohmann-json3-dev libical-dev
   libhowardhinnant-date-dev tzdata libcli11-dev catch2
-  libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev fonts-dejavu-core fonts-wqy-microhei
+  libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev libfribidi-dev fonts-dejavu-core fonts-wqy-microhei
+  fonts-lohit-deva fonts-tlwg-loma-ttf
   xvfb xauth python3 time
   clang libclang-rt-14-dev
   dpkg-dev lintian appstream desktop-file-utils librsvg2-bin strace

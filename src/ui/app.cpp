@@ -23,6 +23,7 @@
 #include <fstream>
 #include <future>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@
 #include "store/store.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
+#include "ui/glyph_watch.h"
 #include "ui/input_queue.h"
 #include "ui/screenshot.h"
 #include "ui/settings.h"
@@ -65,6 +67,7 @@ void onGlfwError(int code, const char* description) {
 // Keys, characters and mouse buttons go through the queue (input_queue.h),
 // not straight into io as the GLFW backend's own callbacks would put them.
 InputQueue* g_input = nullptr;
+GlyphWatch* g_glyphs = nullptr;  // a typed character in a new script brings its glyphs in
 
 // Auto-repeat is ignored: ImGui repeats a held key itself.
 void onKey(GLFWwindow*, int key, int, int action, int) {
@@ -73,6 +76,7 @@ void onKey(GLFWwindow*, int key, int, int action, int) {
 
 void onChar(GLFWwindow*, unsigned int codepoint) {
     if (g_input) g_input->character(codepoint);
+    if (g_glyphs) g_glyphs->typed(codepoint);
 }
 
 void onMouseButton(GLFWwindow* window, int button, int action, int) {
@@ -313,12 +317,28 @@ int runApp(const GuiRequest& request) {
             glfwGetMonitorContentScale(monitor, &xs, &ys);
             fontScale = std::clamp(xs, 0.5f, 4.0f);
         }
-    auto buildFonts = [](float scale) {
-        FontSet set = loadFonts(16.0f * scale);
-        ImGui::GetIO().Fonts->Build();
-        return set;
+    // The atlas holds the common sets plus every codepoint the stored names,
+    // titles and notes use (read on the fonts' thread over its own connection),
+    // baked to the cache folder so the next start reads it instead.
+    const std::string cacheFolder = fontCacheDir();
+    auto buildFonts = [cacheFolder](float scale, std::set<char32_t> extra) {
+        FontOptions options;
+        options.extra = std::move(extra);
+        options.cacheDir = cacheFolder;
+        return loadFonts(16.0f * scale, options);
     };
-    std::future<FontSet> fontsLater = std::async(std::launch::async, buildFonts, fontScale);
+    auto scanStore = [](std::string path) {
+        try {
+            Store own(path);
+            return codepointsInStore(own);
+        } catch (const std::exception&) {
+            return std::set<char32_t>();  // no glyphs beyond the common sets; the shell reports the store
+        }
+    };
+    const std::string storePath = store ? store->path() : std::string();
+    std::future<FontSet> fontsLater = std::async(std::launch::async, [=] {
+        return buildFonts(fontScale, storePath.empty() ? std::set<char32_t>() : scanStore(storePath));
+    });
     lap("context");
 
     int width = request.width, height = request.height;
@@ -354,10 +374,11 @@ int runApp(const GuiRequest& request) {
         if (ww > 0 && fw > ww) framebufferScale = float(fw) / float(ww);
     }
     FontSet fonts = fontsLater.get();
-    if (contentScale != fontScale) {  // the window opened on another monitor than the primary one
-        io.Fonts->Clear();
-        fonts = buildFonts(contentScale);
-    }
+    if (contentScale != fontScale)  // the window opened on another monitor than the primary one
+        fonts = buildFonts(contentScale, fonts.extra);
+    GlyphWatch glyphs;
+    glyphs.setBuilt(fonts.extra);
+    g_glyphs = &glyphs;
     lap("fonts (waited for)");
     io.FontGlobalScale = 1.0f / framebufferScale;
     if (!fonts.note.empty()) state.info(fonts.note);
@@ -376,6 +397,25 @@ int runApp(const GuiRequest& request) {
         fontTexture = uploadFontAtlasR8();
         if (!fontTexture) ImGui_ImplOpenGL3_DestroyDeviceObjects();  // NewFrame makes them again, RGBA
     }
+    // A new atlas between two frames, for codepoints that arrived (an import, a
+    // typed name): read from the cache or rasterised (about 60 ms with CJK),
+    // uploaded as the first one was, and the old texture deleted.
+    auto rebuildFonts = [&] {
+        fonts = buildFonts(contentScale, glyphs.wanted());
+        glyphs.rebuilt();
+        if (fontTexture) {
+            glDeleteTextures(1, &fontTexture);
+            fontTexture = uploadFontAtlasR8();
+        } else {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        io.Fonts->ClearTexData();
+        io.Fonts->ClearInputData();
+    };
+    // Stored texts are scanned again (on a thread) after writes that bring names.
+    std::future<std::set<char32_t>> scanLater;
+    std::uint64_t scannedAt = state.revision.value(Change::Events | Change::People);
     lap("backends");
 
     Shell shell;
@@ -434,6 +474,20 @@ int runApp(const GuiRequest& request) {
         input.feed(io);
         if (screenshot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover effects in pictures
         if (screenshot && !visits.empty()) state.mode = frame < visitFrames ? visits[size_t(frame / 3)] : shotMode;
+        if (store && !scanLater.valid() && scannedAt != state.revision.value(Change::Events | Change::People)) {
+            scannedAt = state.revision.value(Change::Events | Change::People);
+            scanLater = std::async(std::launch::async, [scanStore, path = store->path()] {
+                auto found = scanStore(path);
+                glfwPostEmptyEvent();  // wake the loop to take it
+                return found;
+            });
+        }
+        if (scanLater.valid() && scanLater.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+            glyphs.scanned(scanLater.get());
+        if (glyphs.rebuildDue()) {
+            rebuildFonts();
+            shell.setHeadingFont(fonts.heading);
+        }
         ImGui::NewFrame();
         shell.draw(store.get(), state, storeError);
         if (framesShown == 0) lap("first frame's models and widgets");
@@ -484,10 +538,12 @@ int runApp(const GuiRequest& request) {
         std::string error;
         if (!saveSettings(settingsFile, last, error)) std::cerr << "hallway: could not save settings: " << error << "\n";
     }
+    if (scanLater.valid()) scanLater.wait();
     if (fontTexture) glDeleteTextures(1, &fontTexture);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     g_input = nullptr;
+    g_glyphs = nullptr;
     ImGui::DestroyContext();
     glfwDestroyWindow(window.handle);
     glfwTerminate();

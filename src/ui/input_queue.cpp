@@ -33,18 +33,22 @@ void InputQueue::feed(ImGuiIO& io) {
     std::bitset<512> keyChanged;
     std::bitset<5> buttonChanged;
     bool keyPressed = false;  // a non-modifier key went down this frame
+    bool charsFed = false;
     bool havePos = false;
     ImVec2 pos;
     while (!m_events.empty()) {
         const Event& e = m_events.front();
         if (e.kind == Kind::Key) {
             if (keyChanged[size_t(e.code)]) break;
+            // Ctrl held makes ImGui's text box drop the frame's characters.
+            if (e.down && isModifier(e.code) && charsFed) break;
             keyChanged[size_t(e.code)] = true;
             m_keys[e.code] = e.down;
             if (e.down && !isModifier(e.code)) keyPressed = true;
         } else if (e.kind == Kind::Char) {
             if (keyPressed) break;
             io.AddInputCharacter(unsigned(e.code));
+            charsFed = true;
         } else {
             if (buttonChanged[size_t(e.code)]) break;
             // Two buttons in one frame must have been pressed at one place.

@@ -7,7 +7,8 @@
 //
 // Characters typed after a key press wait for the next frame too: ImGui's
 // text box reads the frame's characters before its keys, so "ab<Enter>cd" in
-// one frame would put the Enter after "cd".
+// one frame would put the Enter after "cd". And a modifier pressed after
+// characters waits, as a frame with Ctrl held drops its characters.
 #pragma once
 #include <imgui.h>
 

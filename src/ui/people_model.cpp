@@ -7,6 +7,7 @@
 #include "core/time_util.h"
 #include "formats/text.h"
 #include "store/store.h"
+#include "ui/text_shaping.h"
 #include "ui/ui_format.h"
 
 namespace hallway::ui {
@@ -81,6 +82,7 @@ bool PersonPageModel::sync(Store& store, std::optional<RowId> personId, std::uin
     const Person& p = m_timeline.person;
     m_subtitle = p.role;
     if (!p.company.empty()) m_subtitle += (m_subtitle.empty() ? "" : ", ") + p.company;
+    if (needsShaping(m_subtitle)) m_subtitle = visualOrder(m_subtitle);  // shown only, in drawing order
     const std::string zone = systemTimeZone();
     m_warmthText = warmthLabel(m_timeline.warmth, zone);
     // Newest first: what happened last is what the user needs before saying hello.

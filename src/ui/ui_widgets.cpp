@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "ui/text_shaping.h"
+
 namespace hallway::ui {
 
 bool segmentButton(const char* label, bool selected) {
@@ -29,7 +31,9 @@ void mutedWrapped(const char* text) {
 
 void headingText(ImFont* font, const char* text) {
     if (font) ImGui::PushFont(font);
-    ImGui::TextUnformatted(text);
+    std::string buffer;
+    const std::string_view drawn = shaped(text, buffer);
+    ImGui::TextUnformatted(drawn.data(), drawn.data() + drawn.size());
     if (font) ImGui::PopFont();
 }
 
@@ -37,8 +41,10 @@ bool cellText(const std::string& text, ImU32 colour) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
-    const char* begin = text.data();
-    const char* end = begin + text.size();
+    std::string buffer;  // right-to-left and Devanagari names in drawing order
+    const std::string_view drawn = shaped(text, buffer);
+    const char* begin = drawn.data();
+    const char* end = begin + drawn.size();
     const ImVec2 size = ImGui::CalcTextSize(begin, end);
     const ImVec2 textPos(pos.x, pos.y + style.FramePadding.y);
     if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);

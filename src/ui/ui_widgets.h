@@ -15,7 +15,8 @@ bool segmentButton(const char* label, bool selected);
 bool beginDialog(const char* id, bool& open, float widthEm);
 // Wrapped text in the muted colour; keeps an outer wrap position when one is set.
 void mutedWrapped(const char* text);
-// `text` in `font` (the current font when null).
+// `text` in `font` (the current font when null). This and cellText draw
+// right-to-left and Devanagari text in visual order (text_shaping.h).
 void headingText(ImFont* font, const char* text);
 // Text in the current table cell, cut with "…" to the cell's width and
 // centred in a frame-high row; colour 0 = normal text. True when it was cut.

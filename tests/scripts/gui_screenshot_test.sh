@@ -25,6 +25,7 @@ OUT="${KEEP_SCREENSHOTS:-$TMP}"
 mkdir -p "$OUT"
 # Screenshot mode reads no settings, but keep the user's config out of reach anyway.
 export XDG_CONFIG_HOME="$TMP/config"
+export XDG_CACHE_HOME="$TMP/cache"  # the baked font atlas
 
 "$BIN" --db "$DB" import "$AGENDA" >"$TMP/import.log" 2>&1 || fail "import failed: $(cat "$TMP/import.log")"
 

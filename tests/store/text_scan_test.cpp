@@ -1,0 +1,51 @@
+// The font atlas asks the store which texts hold characters beyond ASCII.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+#include "store/text_scan.h"
+
+using namespace hallway;
+
+TEST_CASE("forEachNonAsciiText visits names, companies, titles and notes beyond ASCII, and only those",
+          "[store][fonts]") {
+    Store store(":memory:");
+    auto person = [&](const char* name, const char* company) {
+        Person p;
+        p.displayName = name;
+        p.company = company;
+        p.source = "typed";
+        return PeopleRepo(store).create(p);
+    };
+    person("Ana Lima", "Acme");
+    person("김민준", "");
+    person("Bo Nielsen", "Ünited");
+    Event e;
+    e.name = "Days";
+    e.timeZone = "UTC";
+    const RowId event = store.createEvent(e);
+    for (const char* title : {"Plain talk", "Talk about 鄧"}) {
+        Session s;
+        s.eventId = event;
+        s.sourceId = title;
+        s.title = title;
+        s.startsAt = 0;
+        s.endsAt = 60;
+        store.insertSession(s);
+    }
+    for (const char* body : {"met Ana", "met שרה at lunch"}) {
+        Note n;
+        n.eventId = event;
+        n.body = body;
+        NotesRepo(store).insertNote(n, {});
+    }
+    std::vector<std::string> seen;
+    forEachNonAsciiText(store, [&](std::string_view t) { seen.emplace_back(t); });
+    std::sort(seen.begin(), seen.end());
+    CHECK(seen == std::vector<std::string>{"Bo Nielsen Ünited", "Talk about 鄧", "met שרה at lunch", "김민준 "});
+}
