@@ -327,17 +327,25 @@ int runApp(const GuiRequest& request) {
         options.cacheDir = cacheFolder;
         return loadFonts(16.0f * scale, options);
     };
-    auto scanStore = [](std::string path) {
+    auto scanStore = [](std::string path, std::optional<RowId> notesAfter) {
         try {
             Store own(path);
-            return codepointsInStore(own);
+            return codepointsInStore(own, notesAfter);
         } catch (const std::exception&) {
-            return std::set<char32_t>();  // no glyphs beyond the common sets; the shell reports the store
+            return StoredCodepoints();  // no glyphs beyond the common sets; the shell reports the store
         }
     };
+    // Names and titles now; notes (a second at the power tier) on a thread
+    // after the first frame, from where an earlier run stopped reading them.
     const std::string storePath = store ? store->path() : std::string();
+    StoredCodepoints memory = readGlyphMemory(cacheFolder, storePath);
     std::future<FontSet> fontsLater = std::async(std::launch::async, [=] {
-        return buildFonts(fontScale, storePath.empty() ? std::set<char32_t>() : scanStore(storePath));
+        std::set<char32_t> extra = memory.codepoints;
+        if (!storePath.empty()) {
+            const auto names = scanStore(storePath, std::nullopt).codepoints;
+            extra.insert(names.begin(), names.end());
+        }
+        return buildFonts(fontScale, extra);
     });
     lap("context");
 
@@ -414,8 +422,9 @@ int runApp(const GuiRequest& request) {
         io.Fonts->ClearInputData();
     };
     // Stored texts are scanned again (on a thread) after writes that bring names.
-    std::future<std::set<char32_t>> scanLater;
-    std::uint64_t scannedAt = state.revision.value(Change::Events | Change::People);
+    std::future<StoredCodepoints> scanLater;
+    std::optional<std::uint64_t> scannedAt;  // the revision last scanned at; none yet
+    RowId rememberedTo = memory.notesScannedTo;
     lap("backends");
 
     Shell shell;
@@ -474,19 +483,29 @@ int runApp(const GuiRequest& request) {
         input.feed(io);
         if (screenshot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover effects in pictures
         if (screenshot && !visits.empty()) state.mode = frame < visitFrames ? visits[size_t(frame / 3)] : shotMode;
-        if (store && !scanLater.valid() && scannedAt != state.revision.value(Change::Events | Change::People)) {
+        const bool shown = framesShown > 0 || frame > 0;
+        if (store && shown && !screenshot && !scanLater.valid() &&
+            scannedAt != state.revision.value(Change::Events | Change::People)) {
             scannedAt = state.revision.value(Change::Events | Change::People);
-            scanLater = std::async(std::launch::async, [scanStore, path = store->path()] {
-                auto found = scanStore(path);
+            scanLater = std::async(std::launch::async, [scanStore, path = store->path(), from = memory.notesScannedTo] {
+                auto found = scanStore(path, from);
                 glfwPostEmptyEvent();  // wake the loop to take it
                 return found;
             });
         }
-        if (scanLater.valid() && scanLater.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
-            glyphs.scanned(scanLater.get());
+        if (scanLater.valid() && scanLater.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+            const StoredCodepoints found = scanLater.get();
+            glyphs.scanned(found.codepoints);
+            memory.notesScannedTo = found.notesScannedTo;
+        }
         if (glyphs.rebuildDue()) {
             rebuildFonts();
             shell.setHeadingFont(fonts.heading);
+        }
+        if (!screenshot && (memory.codepoints != glyphs.built() || memory.notesScannedTo != rememberedTo)) {
+            memory.codepoints = glyphs.built();
+            rememberedTo = memory.notesScannedTo;
+            writeGlyphMemory(cacheFolder, storePath, memory);
         }
         ImGui::NewFrame();
         shell.draw(store.get(), state, storeError);

@@ -12,7 +12,7 @@
 
 using namespace hallway;
 
-TEST_CASE("forEachNonAsciiText visits names, companies, titles and notes beyond ASCII, and only those",
+TEST_CASE("the non-ASCII scans visit names, companies, titles and notes beyond ASCII, and only those",
           "[store][fonts]") {
     Store store(":memory:");
     auto person = [&](const char* name, const char* company) {
@@ -45,7 +45,22 @@ TEST_CASE("forEachNonAsciiText visits names, companies, titles and notes beyond 
         NotesRepo(store).insertNote(n, {});
     }
     std::vector<std::string> seen;
-    forEachNonAsciiText(store, [&](std::string_view t) { seen.emplace_back(t); });
+    auto visit = [&](std::string_view t) { seen.emplace_back(t); };
+    forEachNonAsciiName(store, visit);
     std::sort(seen.begin(), seen.end());
-    CHECK(seen == std::vector<std::string>{"Bo Nielsen Ünited", "Talk about 鄧", "met שרה at lunch", "김민준 "});
+    CHECK(seen == std::vector<std::string>{"Bo Nielsen Ünited", "Talk about 鄧", "김민준 "});
+
+    seen.clear();
+    const RowId last = forEachNonAsciiNote(store, 0, visit);
+    CHECK(seen == std::vector<std::string>{"met שרה at lunch"});
+    // From the last id on, nothing is read again; a new note is.
+    seen.clear();
+    CHECK(forEachNonAsciiNote(store, last, visit) == last);
+    CHECK(seen.empty());
+    Note n;
+    n.eventId = event;
+    n.body = "café with Zoë";
+    NotesRepo(store).insertNote(n, {});
+    CHECK(forEachNonAsciiNote(store, last, visit) > last);
+    CHECK(seen == std::vector<std::string>{"café with Zoë"});
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "test_support.h"
 #include "ui/glyph_watch.h"
 #include "ui/text_shaping.h"
 
@@ -54,4 +55,18 @@ TEST_CASE("the glyph watch asks for a rebuild only for codepoints the atlas lack
     watch.rebuilt();
     CHECK_FALSE(watch.rebuildDue());
     CHECK(watch.built().size() == 3);
+}
+
+TEST_CASE("the glyph memory keeps a database's codepoints and how far its notes were read", "[ui][fonts]") {
+    hallway::testing::TempDir dir;
+    const std::string cache = dir.file("fonts");
+    CHECK(readGlyphMemory(cache, "/data/a.db").codepoints.empty());
+    StoredCodepoints memory;
+    memory.codepoints = {0x05D0, 0xAE40};
+    memory.notesScannedTo = 4711;
+    writeGlyphMemory(cache, "/data/a.db", memory);
+    const StoredCodepoints back = readGlyphMemory(cache, "/data/a.db");
+    CHECK(back.codepoints == memory.codepoints);
+    CHECK(back.notesScannedTo == 4711);
+    CHECK(readGlyphMemory(cache, "/data/b.db").notesScannedTo == 0);  // another database starts afresh
 }
