@@ -14,6 +14,7 @@
 #include <iostream>
 #include <set>
 
+#include "core/http_fetch.h"
 #include "core/import_service.h"
 #include "core/schedule.h"
 #include "core/time_util.h"
@@ -142,7 +143,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     auto* import = app.add_subcommand("import", "Import an event agenda (frab XML/JSON, iCalendar, Sessionize, CSV)");
     std::string importFile, importEvent, importFormat = "auto", importTz;
     std::vector<std::string> importMap;
-    import->add_option("FILE", importFile, "agenda file")->required();
+    bool importAllowHttp = false;
+    import->add_option("FILE", importFile, "agenda file, or its https:// URL (remembered for `hallway refresh`)")
+        ->required();
+    import->add_flag("--allow-http", importAllowHttp, "allow a plain http:// URL (unencrypted)");
     import->add_option("--event", importEvent, "event id or name to import into (default: the agenda's title)");
     import->add_option("--format", importFormat, "auto, frab-xml, ics, frab-json, sessionize or csv")
         ->check(CLI::IsMember({"auto", "frab-xml", "ics", "frab-json", "sessionize", "csv"}));
@@ -188,6 +192,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     groups.push_back(cli::makeCaptureCommands());
     groups.push_back(cli::makeQueueCommands());
     groups.push_back(cli::makeBackupCommands());
+    groups.push_back(cli::makeRefreshCommands());
     for (auto& g : groups) g->declare(app, asJson);
 
     app.require_subcommand(0, 1);
@@ -261,7 +266,12 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                     throw CommandError("--map wants HEADER=FIELD, got '" + m + "'");
                 options.parse.csvColumns[text::trim(m.substr(0, eq))] = text::trim(m.substr(eq + 1));
             }
-            AgendaImportReport r = importAgendaFile(store, importFile, options);
+            std::optional<AgendaImportReport> fromUrl;
+            if (isHttpUrl(importFile)) {
+                fromUrl = cli::importFromUrl(store, importFile, options, importAllowHttp, asJson, out);
+                if (!fromUrl) return 0;  // not modified, and said so
+            }
+            AgendaImportReport r = fromUrl ? std::move(*fromUrl) : importAgendaFile(store, importFile, options);
             if (asJson) {
                 json changes = json::array();
                 for (const auto& c : r.changes) {
@@ -287,7 +297,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                             {"rooms", r.rooms},
                             {"days", r.days},
                             {"changes", changes},
-                            {"warnings", r.warnings}}
+                            {"warnings", r.warnings},
+                            {"url", fromUrl ? json(importFile) : json(nullptr)}}
                            .dump(2)
                     << "\n";
             } else {

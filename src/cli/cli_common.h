@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/import_service.h"
 #include "core/model.h"
 
 namespace hallway {
@@ -40,6 +41,13 @@ std::unique_ptr<CommandGroup> makePeopleCommands();
 std::unique_ptr<CommandGroup> makeCaptureCommands();
 std::unique_ptr<CommandGroup> makeQueueCommands();
 std::unique_ptr<CommandGroup> makeBackupCommands();
+std::unique_ptr<CommandGroup> makeRefreshCommands();
+
+// `hallway import URL`: fetches and imports. Returns the report, or nothing
+// when the server said not modified (then it has printed "unchanged").
+std::optional<AgendaImportReport> importFromUrl(Store& store, const std::string& url,
+                                                const AgendaImportOptions& options, bool allowHttp, bool asJson,
+                                                std::ostream& out);
 
 }  // namespace cli
 }  // namespace hallway

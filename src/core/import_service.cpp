@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/http_fetch.h"
 #include "core/time_util.h"
 #include "formats/contacts.h"
 #include "formats/text.h"
@@ -247,7 +248,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     }
     event->startsAt = first;
     event->endsAt = last;
-    event->sourceFile = std::filesystem::absolute(fileName).string();
+    event->sourceFile = isHttpUrl(fileName) ? fileName : std::filesystem::absolute(fileName).string();
     event->sourceFormat = agendaFormatName(agenda.format);
     event->sourceHash = contentHash(bytes);
     event->importedAt = now;

@@ -372,7 +372,22 @@ ALTER TABLE note_items ADD COLUMN quote TEXT NOT NULL DEFAULT '';
 ALTER TABLE notes ADD COLUMN topic TEXT NOT NULL DEFAULT '';
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9};
+// Step 10: an event imported from a URL remembers where it came from, the
+// validators for conditional requests (so an unchanged agenda is one small
+// request) and how the last fetch went (the top bar says so when it failed).
+const char* const kStep10 = R"SQL(
+CREATE TABLE event_sources (
+  event_id      INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  url           TEXT NOT NULL,
+  etag          TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  checked_at    INTEGER,                  -- last attempt, success or not
+  refreshed_at  INTEGER,                  -- last attempt that worked (new agenda or 304)
+  error         TEXT NOT NULL DEFAULT ''  -- why the last attempt failed; '' when it worked
+);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10};
 
 }  // namespace
 

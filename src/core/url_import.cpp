@@ -1,0 +1,117 @@
+#include "core/url_import.h"
+
+#include <stdexcept>
+
+#include "core/http_fetch.h"
+#include "core/time_util.h"
+#include "formats/agenda.h"
+#include "store/backup.h"
+#include "store/sources_repo.h"
+#include "store/store.h"
+
+namespace hallway {
+const char* refreshStatusName(RefreshOutcome::Status status) {
+    switch (status) {
+        case RefreshOutcome::Status::Imported: return "imported";
+        case RefreshOutcome::Status::NotModified: return "not modified";
+        case RefreshOutcome::Status::Failed: return "failed";
+    }
+    return "failed";
+}
+
+UrlImportResult importAgendaUrl(Store& store, const std::string& url, const AgendaImportOptions& options,
+                                const UrlFetchSettings& settings) {
+    SourcesRepo sources(store);
+    UrlImportResult result;
+    result.url = url;
+
+    // The event this URL feeds, when it is already known: its validators make
+    // the request conditional.
+    std::optional<Event> event;
+    if (!options.event.empty()) {
+        RowId id = 0;
+        try {
+            std::size_t used = 0;
+            id = std::stoll(options.event, &used);
+            if (used != options.event.size()) id = 0;
+        } catch (const std::exception&) {
+        }
+        event = id > 0 ? store.findEvent(id) : store.findEventByName(options.event);
+    } else if (auto known = sources.findByUrl(url)) {
+        event = store.findEvent(known->eventId);
+    }
+    std::optional<EventSource> source;
+    if (event) source = sources.find(event->id);
+
+    FetchRequest request;
+    request.url = url;
+    request.allowHttp = settings.allowHttp;
+    request.maxBytes = settings.maxBytes;
+    request.connectTimeoutSeconds = settings.connectTimeoutSeconds;
+    request.totalTimeoutSeconds = settings.totalTimeoutSeconds;
+    if (source && source->url == url) {
+        request.etag = source->etag;
+        request.lastModified = source->lastModified;
+    }
+
+    AgendaImportOptions importOptions = options;
+    if (event) importOptions.event = std::to_string(event->id);
+    try {
+        FetchResult fetched = fetchUrl(request);
+        if (fetched.notModified) {
+            sources.recordNotModified(event->id, nowInstant());
+            result.notModified = true;
+            result.eventId = event->id;
+            result.eventName = event->name;
+            return result;
+        }
+        backupBeforeWrite(store, "agenda-import");
+        result.report = importAgendaBytes(store, fetched.body, url, importOptions);
+        sources.recordImported(result.report.eventId, url, fetched.etag, fetched.lastModified, nowInstant());
+    } catch (const FetchError& e) {
+        if (source) sources.recordFailure(source->eventId, e.reason(), nowInstant());
+        throw;
+    } catch (const FormatError& e) {
+        // The download worked but is not an agenda (any more): say so on the event.
+        if (source) sources.recordFailure(source->eventId, "not an agenda: " + e.reason(), nowInstant());
+        throw;
+    }
+    result.eventId = result.report.eventId;
+    result.eventName = result.report.eventName;
+    return result;
+}
+
+std::vector<RefreshOutcome> refreshEvents(Store& store, std::optional<RowId> eventId, UrlFetchSettings settings) {
+    SourcesRepo sources(store);
+    std::vector<EventSource> list;
+    if (eventId) {
+        auto one = sources.find(*eventId);
+        if (!one) throw std::invalid_argument("event " + std::to_string(*eventId) + " was not imported from a URL");
+        list.push_back(*one);
+    } else {
+        list = sources.all();
+    }
+    std::vector<RefreshOutcome> out;
+    for (const auto& source : list) {
+        RefreshOutcome o;
+        o.eventId = source.eventId;
+        o.url = source.url;
+        if (auto e = store.findEvent(source.eventId)) o.eventName = e->name;
+        UrlFetchSettings these = settings;
+        these.allowHttp = settings.allowHttp || isPlainHttpUrl(source.url);
+        AgendaImportOptions options;
+        options.event = std::to_string(source.eventId);
+        try {
+            UrlImportResult r = importAgendaUrl(store, source.url, options, these);
+            o.status = r.notModified ? RefreshOutcome::Status::NotModified : RefreshOutcome::Status::Imported;
+            o.report = std::move(r.report);
+        } catch (const std::exception& e) {
+            o.status = RefreshOutcome::Status::Failed;
+            o.error = e.what();
+        }
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+}  // namespace hallway
