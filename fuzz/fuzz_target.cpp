@@ -25,6 +25,8 @@ void run(std::string_view bytes) {
     parseFrabJson(bytes, "fuzz.json", {});
 #elif defined(HALLWAY_FUZZ_SESSIONIZE)
     parseSessionize(bytes, "fuzz.json", {});
+#elif defined(HALLWAY_FUZZ_INDICO)
+    parseIndico(bytes, "fuzz.json", {});
 #elif defined(HALLWAY_FUZZ_AGENDA_CSV)
     parseAgendaCsv(bytes, "fuzz.csv", {});
 #elif defined(HALLWAY_FUZZ_CONTACTS_CSV)

@@ -32,6 +32,7 @@ seeds() {  # seeds() TARGET: prints seed files
     ics) ls "$corpus"/agenda/*.ics "$data"/ics/*.ics "$data"/bad/*.ics ;;
     frab_json) ls "$data"/frab/*.json "$data"/bad/*.json ;;
     sessionize) ls "$data"/sessionize/*.json ;;
+    indico) ls "$data"/indico/*.json ;;
     agenda_csv) ls "$data"/csv/* "$data"/bad/latin1.csv ;;
     contacts_csv) ls "$data"/contacts/*.csv "$data"/people/*.csv ;;
     vcard) ls "$data"/contacts/*.vcf "$data"/people/*.vcf ;;
@@ -53,7 +54,7 @@ handwritten() {  # handwritten TARGET DIR: small seeds for the text parsers
   esac
 }
 
-targets="frab_xml ics frab_json sessionize agenda_csv contacts_csv vcard mecard note_markers template"
+targets="frab_xml ics frab_json sessionize indico agenda_csv contacts_csv vcard mecard note_markers template"
 failed=0
 printf '%-14s %12s  %s\n' target executions result
 for t in $targets; do

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config
   libsqlite3-dev sqlite3 libpugixml-dev nlohmann-json3-dev libical-dev
-  libhowardhinnant-date-dev tzdata libcli11-dev catch2 libcurl4-openssl-dev
+  libhowardhinnant-date-dev tzdata libcli11-dev catch2 libcurl4-openssl-dev libicu-dev
   libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev libfribidi-dev fonts-dejavu-core fonts-wqy-microhei
   fonts-lohit-deva fonts-tlwg-loma-ttf
   xvfb xauth python3 time

@@ -140,7 +140,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     bool asJson = false;
 
     // import
-    auto* import = app.add_subcommand("import", "Import an event agenda (frab XML/JSON, iCalendar, Sessionize, CSV)");
+    auto* import = app.add_subcommand("import", "Import an event agenda (frab XML/JSON, iCalendar, Indico, Sessionize, CSV)");
     std::string importFile, importEvent, importFormat = "auto", importTz;
     std::vector<std::string> importMap;
     bool importAllowHttp = false;
@@ -148,8 +148,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         ->required();
     import->add_flag("--allow-http", importAllowHttp, "allow a plain http:// URL (unencrypted)");
     import->add_option("--event", importEvent, "event id or name to import into (default: the agenda's title)");
-    import->add_option("--format", importFormat, "auto, frab-xml, ics, frab-json, sessionize or csv")
-        ->check(CLI::IsMember({"auto", "frab-xml", "ics", "frab-json", "sessionize", "csv"}));
+    std::vector<std::string> formatNames{"auto"};
+    for (const auto& f : agendaFormats()) formatNames.push_back(f.name);
+    import->add_option("--format", importFormat, agendaFormatChoices())->check(CLI::IsMember(formatNames));
     import->add_option("--tz", importTz, "IANA time zone for times the file gives without one, e.g. Europe/Brussels");
     import->add_option("--map", importMap,
                        "CSV column mapping HEADER=FIELD (fields: id title start end duration date room track "

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -16,6 +17,71 @@
 
 namespace hallway {
 namespace {
+
+// Which person an agenda's speaker is. A key ("id:63", or "name:Ana Lima"
+// when the agenda gives no id) names one person for the whole import; the
+// first time a key comes up it takes, in this order, the person this session
+// already credits under that exact name (a re-import), or a speaker of the
+// event with that exact name whom no other key has taken; else a new person.
+// So two ids with one name stay two people, and so do "mo" and "Mo".
+class SpeakerMatcher {
+public:
+    explicit SpeakerMatcher(std::vector<Store::SessionSpeaker> credits) {
+        for (auto& c : credits) {
+            m_bySession[c.sessionId].push_back(c.personId);
+            std::string name = text::nfc(text::collapseSpaces(c.displayName));
+            m_name[c.personId] = name;
+            auto& same = m_byName[name];
+            if (std::find(same.begin(), same.end(), c.personId) == same.end()) same.push_back(c.personId);
+        }
+    }
+
+    // The person for this speaker, or 0 when a new one must be made (then call claim).
+    RowId find(const std::string& sourceId, const std::string& name, RowId sessionId) {
+        const std::string key = keyOf(sourceId, name);
+        if (auto known = m_byKey.find(key); known != m_byKey.end()) return known->second;
+        RowId person = 0;
+        if (auto credited = m_bySession.find(sessionId); credited != m_bySession.end())
+            for (RowId id : credited->second)
+                if (!m_taken.count(id) && m_name[id] == name) {
+                    person = id;
+                    break;
+                }
+        if (!person)
+            if (auto same = m_byName.find(name); same != m_byName.end())
+                for (RowId id : same->second)
+                    if (!m_taken.count(id)) {
+                        person = id;
+                        break;
+                    }
+        if (person) claim(sourceId, name, person);
+        return person;
+    }
+
+    void claim(const std::string& sourceId, const std::string& name, RowId person) {
+        m_byKey[keyOf(sourceId, name)] = person;
+        m_taken.insert(person);
+        m_name[person] = name;
+    }
+
+    // The people a session credited before this import, in agenda order.
+    const std::vector<RowId>& creditedIn(RowId sessionId) const {
+        static const std::vector<RowId> none;
+        auto found = m_bySession.find(sessionId);
+        return found == m_bySession.end() ? none : found->second;
+    }
+
+private:
+    static std::string keyOf(const std::string& sourceId, const std::string& name) {
+        return sourceId.empty() ? "name:" + name : "id:" + sourceId;
+    }
+
+    std::map<std::string, RowId> m_byKey;
+    std::map<RowId, std::vector<RowId>> m_bySession;
+    std::map<std::string, std::vector<RowId>> m_byName;
+    std::map<RowId, std::string> m_name;
+    std::set<RowId> m_taken;
+};
 
 // A schedule is text of a few MB at most; a larger file is a mistake or hostile.
 constexpr std::uintmax_t kMaxAgendaBytes = 64u << 20;
@@ -154,34 +220,35 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     // they can be indexed in bulk at the end.
     store.suspendSearchIndexing();
     auto existing = store.sessionsBySourceId(event->id);
-    auto speakers = store.speakersOfEvent(event->id);
-    std::map<RowId, std::string> keyOfSpeaker;
-    for (auto& [key, id] : speakers) keyOfSpeaker[id] = key;
+    SpeakerMatcher speakers(store.speakersOfEvent(event->id));
     std::set<std::string> seen;
 
     for (const AgendaSession& incoming : agenda.sessions) {
         seen.insert(incoming.sourceId);
         Session fresh = toSession(incoming, event->id);
 
-        // Speakers become people, one per name within the event.
+        auto old = existing.find(incoming.sourceId);
+        const RowId oldId = old == existing.end() ? 0 : old->second.id;
+
+        // Speakers become people: one per source id where the agenda has ids,
+        // else one per name, compared exactly after NFC ("mo" and "Mo" are two).
         std::vector<RowId> speakerIds;
         for (const auto& sp : incoming.speakers) {
-            std::string key = text::nameKey(sp.name);
-            if (key.empty()) continue;
-            auto found = speakers.find(key);
-            if (found == speakers.end()) {
-                Person person;
-                person.displayName = text::collapseSpaces(sp.name);
-                person.source = "agenda";
-                found = speakers.emplace(key, store.createPerson(person)).first;
-                keyOfSpeaker[found->second] = key;
+            std::string name = text::nfc(text::collapseSpaces(sp.name));
+            if (name.empty()) continue;
+            RowId person = speakers.find(sp.sourceId, name, oldId);
+            if (!person) {
+                Person fresh;
+                fresh.displayName = name;
+                fresh.source = "agenda";
+                person = store.createPerson(fresh);
+                speakers.claim(sp.sourceId, name, person);
                 ++report.peopleAdded;
             }
-            if (std::find(speakerIds.begin(), speakerIds.end(), found->second) == speakerIds.end())
-                speakerIds.push_back(found->second);
+            if (std::find(speakerIds.begin(), speakerIds.end(), person) == speakerIds.end())
+                speakerIds.push_back(person);
         }
 
-        auto old = existing.find(incoming.sourceId);
         if (old == existing.end()) {
             fresh.id = store.insertSession(fresh);
             store.setSessionSpeakers(fresh.id, speakerIds);
@@ -193,10 +260,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
 
         Session& before = old->second;
         fresh.id = before.id;
-        std::vector<std::string> oldKeys, newKeys;
-        for (auto& n : before.speakers) oldKeys.push_back(text::nameKey(n));
-        for (RowId id : speakerIds) newKeys.push_back(keyOfSpeaker[id]);
-        bool speakersChanged = oldKeys != newKeys;
+        bool speakersChanged = speakers.creditedIn(before.id) != speakerIds;
         bool fieldsChanged = !sameAgendaFields(before, fresh);
         if (!fieldsChanged && !speakersChanged && !before.removed) {
             ++report.sessionsUnchanged;

@@ -141,6 +141,14 @@ public:
         for (auto* n : sameName)
             if (n->companyKey == keys.company) sameCompany.push_back(n->id);
         if (sameCompany.size() == 1) return {MatchKind::One, sameCompany[0], {}, ""};
+        // A speaker from an agenda has a name and no company: a record with that
+        // name tells us their company, it is not somebody else.
+        if (sameCompany.empty()) {
+            std::vector<RowId> noCompany;
+            for (auto* n : sameName)
+                if (n->companyKey.empty()) noCompany.push_back(n->id);
+            if (noCompany.size() == 1) return {MatchKind::One, noCompany[0], {}, ""};
+        }
         if (sameCompany.size() > 1) {
             m.kind = MatchKind::Ambiguous;
             m.candidates = sameCompany;

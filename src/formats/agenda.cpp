@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <tuple>
 
+#include "formats/encoding.h"
 #include "formats/text.h"
 
 namespace hallway {
@@ -30,38 +33,80 @@ std::string where(const AgendaSession& s) {
     return s.line > 0 ? "line " + std::to_string(s.line) : "session '" + s.title + "'";
 }
 
+// 8 hex digits of FNV-1a over the session's title, start and room: the same
+// session gets the same suffix wherever it sits in the file.
+std::string contentSuffix(const AgendaSession& s) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&](std::string_view part) {
+        for (unsigned char c : part) h = (h ^ c) * 1099511628211ull;
+        h = (h ^ 0x1F) * 1099511628211ull;  // field separator
+    };
+    mix(s.title);
+    mix(std::to_string(s.startsAt));
+    mix(s.room);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (int i = 0; i < 8; ++i) out.push_back(hex[(h >> (60 - 4 * i)) & 0xF]);
+    return out;
+}
+
 // Every session leaves here with a unique, non-empty source id. A repeated id
-// with identical content is an exporter's echo and is dropped; a repeated id
-// with other content is a different session and gets a stable suffix, so
-// nothing in the file is lost and re-imports still match.
+// with identical content is an exporter's echo and is dropped. Among the
+// sessions that share an id, the earliest (start, then title and room) keeps
+// it and the others get a suffix made from their title, start and room, never
+// from their position: a reordered update gives every session the same id as
+// before, so stars and notes stay on the right ones.
 void settleSessionIds(Agenda& agenda) {
-    std::map<std::string, size_t> firstById;
-    std::map<std::string, int> repeats;
-    std::vector<AgendaSession> kept;
-    kept.reserve(agenda.sessions.size());
-    for (auto& s : agenda.sessions) {
+    std::map<std::string, std::vector<size_t>> byId;
+    for (size_t i = 0; i < agenda.sessions.size(); ++i) {
+        auto& s = agenda.sessions[i];
         if (s.endsAt < s.startsAt) s.endsAt = s.startsAt;
         if (s.sourceId.empty()) s.sourceId = "title:" + text::nameKey(s.title);
-        auto found = firstById.find(s.sourceId);
-        if (found == firstById.end()) {
-            firstById.emplace(s.sourceId, kept.size());
-            kept.push_back(std::move(s));
-            continue;
-        }
-        const AgendaSession& first = kept[found->second];
-        if (sameContent(first, s)) {
-            agenda.warnings.push_back(where(s) + ": session id '" + s.sourceId +
-                                      "' repeats " + where(first) + " with the same content; kept one");
-            continue;
-        }
-        int n = ++repeats[s.sourceId] + 1;
-        std::string original = s.sourceId;
-        s.sourceId = original + "~" + std::to_string(n);
-        agenda.warnings.push_back(where(s) + ": session id '" + original + "' is already used by " +
-                                  where(first) + "; imported as '" + s.sourceId + "'");
-        firstById.emplace(s.sourceId, kept.size());
-        kept.push_back(std::move(s));
+        byId[s.sourceId].push_back(i);
     }
+    if (byId.size() == agenda.sessions.size()) return;  // the common case: nothing repeats
+
+    std::vector<bool> dropped(agenda.sessions.size(), false);
+    std::map<std::string, bool> taken;
+    for (const auto& [id, group] : byId) taken[id] = true;
+    for (auto& [id, group] : byId) {
+        if (group.size() < 2) continue;
+        // Echoes first: a session identical to an earlier one with its id.
+        std::vector<size_t> distinct;
+        for (size_t i : group) {
+            const AgendaSession& s = agenda.sessions[i];
+            auto same = std::find_if(distinct.begin(), distinct.end(),
+                                     [&](size_t k) { return sameContent(agenda.sessions[k], s); });
+            if (same == distinct.end()) {
+                distinct.push_back(i);
+                continue;
+            }
+            agenda.warnings.push_back(where(s) + ": session id '" + id + "' repeats " +
+                                      where(agenda.sessions[*same]) + " with the same content; kept one");
+            dropped[i] = true;
+        }
+        auto earlier = [&](size_t a, size_t b) {
+            const AgendaSession& x = agenda.sessions[a];
+            const AgendaSession& y = agenda.sessions[b];
+            return std::tie(x.startsAt, x.title, x.room, x.endsAt) < std::tie(y.startsAt, y.title, y.room, y.endsAt);
+        };
+        size_t keeper = *std::min_element(distinct.begin(), distinct.end(), earlier);
+        for (size_t i : distinct) {
+            if (i == keeper) continue;
+            AgendaSession& s = agenda.sessions[i];
+            std::string base = id + "~" + contentSuffix(s);
+            s.sourceId = base;
+            // Same title, start and room but other speakers or end: count on.
+            for (int n = 2; taken.count(s.sourceId); ++n) s.sourceId = base + "-" + std::to_string(n);
+            taken[s.sourceId] = true;
+            agenda.warnings.push_back(where(s) + ": session id '" + id + "' is already used by " +
+                                      where(agenda.sessions[keeper]) + "; imported as '" + s.sourceId + "'");
+        }
+    }
+    std::vector<AgendaSession> kept;
+    kept.reserve(agenda.sessions.size());
+    for (size_t i = 0; i < agenda.sessions.size(); ++i)
+        if (!dropped[i]) kept.push_back(std::move(agenda.sessions[i]));
     agenda.sessions = std::move(kept);
 }
 
@@ -89,72 +134,109 @@ FormatError::FormatError(std::string file, int line, std::string reason)
       m_line(line),
       m_reason(std::move(reason)) {}
 
+namespace {
+
+bool startsJson(std::string_view head) { return !head.empty() && (head.front() == '{' || head.front() == '['); }
+
+bool sniffFrabXml(std::string_view head) {
+    if (head.empty() || head.front() != '<') return false;
+    std::string lower = text::lower(head.substr(0, 4096));
+    return lower.find("<schedule") != std::string::npos || lower.find("<conference") != std::string::npos;
+}
+bool sniffIcs(std::string_view head) { return text::lower(head.substr(0, 15)) == "begin:vcalendar"; }
+bool sniffIndico(std::string_view head) {
+    return startsJson(head) && head.find("\"results\"") != std::string_view::npos &&
+           (head.find("\"contributions\"") != std::string_view::npos ||
+            head.find("\"_type\"") != std::string_view::npos);
+}
+// c3voc's layouts: schedule.conference.days[].rooms, or "schedule v2" with
+// events[] and persons[] (inside "schedule" or at the top level).
+bool sniffFrabJson(std::string_view head) {
+    if (!startsJson(head)) return false;
+    if (head.find("\"schedule\"") != std::string_view::npos) return true;
+    return head.find("\"events\"") != std::string_view::npos && head.find("\"persons\"") != std::string_view::npos;
+}
+bool sniffSessionize(std::string_view head) {
+    return startsJson(head) && (head.find("\"sessions\"") != std::string_view::npos ||
+                                head.find("\"startsAt\"") != std::string_view::npos);
+}
+// A CSV agenda names its columns on the first line.
+bool sniffCsv(std::string_view head) {
+    std::string firstLine = text::lower(head.substr(0, std::min(head.find('\n'), size_t(4096))));
+    return firstLine.find(',') != std::string::npos && firstLine.find("title") != std::string::npos;
+}
+
+}  // namespace
+
+const std::vector<AgendaFormatInfo>& agendaFormats() {
+    static const std::vector<AgendaFormatInfo> table = {
+        {AgendaFormat::FrabXml, "frab-xml", "pentabarf/frab XML", ".xml", sniffFrabXml, parseFrabXml},
+        {AgendaFormat::Ics, "ics", "iCalendar", ".ics", sniffIcs, parseIcs},
+        {AgendaFormat::Indico, "indico", "Indico JSON", ".json", sniffIndico, parseIndico},
+        {AgendaFormat::FrabJson, "frab-json", "frab/pretalx JSON", ".json", sniffFrabJson, parseFrabJson},
+        {AgendaFormat::Sessionize, "sessionize", "Sessionize JSON", ".json", sniffSessionize, parseSessionize},
+        {AgendaFormat::Csv, "csv", "CSV with a header", ".csv .tsv", sniffCsv, parseAgendaCsv},
+    };
+    return table;
+}
+
 const char* agendaFormatName(AgendaFormat format) {
-    switch (format) {
-        case AgendaFormat::Auto: return "auto";
-        case AgendaFormat::FrabXml: return "frab-xml";
-        case AgendaFormat::Ics: return "ics";
-        case AgendaFormat::FrabJson: return "frab-json";
-        case AgendaFormat::Sessionize: return "sessionize";
-        case AgendaFormat::Csv: return "csv";
-    }
+    for (const auto& f : agendaFormats())
+        if (f.format == format) return f.name;
     return "auto";
 }
 
-AgendaFormat agendaFormatFromName(std::string_view name) {
-    for (auto f : {AgendaFormat::Auto, AgendaFormat::FrabXml, AgendaFormat::Ics, AgendaFormat::FrabJson,
-                   AgendaFormat::Sessionize, AgendaFormat::Csv}) {
-        if (name == agendaFormatName(f)) return f;
-    }
-    throw std::invalid_argument("unknown format '" + std::string(name) +
-                                "' (use auto, frab-xml, ics, frab-json, sessionize or csv)");
+std::string agendaFormatChoices() {
+    std::string out = "auto";
+    const auto& table = agendaFormats();
+    for (size_t i = 0; i < table.size(); ++i) out += std::string(i + 1 == table.size() ? " or " : ", ") + table[i].name;
+    return out;
 }
 
-AgendaFormat detectAgendaFormat(std::string_view bytes, const std::string& fileName) {
-    std::string_view body = text::stripBom(bytes);
+AgendaFormat agendaFormatFromName(std::string_view name) {
+    if (name == "auto") return AgendaFormat::Auto;
+    for (const auto& f : agendaFormats())
+        if (name == f.name) return f.format;
+    throw std::invalid_argument("unknown format '" + std::string(name) + "' (use " + agendaFormatChoices() + ")");
+}
+
+AgendaFormat detectAgendaFormat(std::string_view rawBytes, const std::string& fileName) {
+    std::string converted;
+    std::string_view bytes = encoding::toUtf8(rawBytes, converted, fileName);
+    std::string_view body = bytes;
     size_t first = body.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) throw FormatError(fileName, 0, "file is empty");
-    std::string_view head = body.substr(first, 4096);
-    std::string headLower = text::lower(head);
+    std::string_view head = body.substr(first, 1 << 16);
+    for (const auto& f : agendaFormats())
+        if (f.format != AgendaFormat::Csv && f.sniff(head)) return f.format;
 
     if (head.front() == '<') {
-        if (headLower.find("<schedule") != std::string::npos || headLower.find("<conference") != std::string::npos)
-            return AgendaFormat::FrabXml;
         // Point at the root element, past the XML declaration and comments.
         size_t root = first;
         while (root != std::string_view::npos && root + 1 < body.size() &&
                (body[root + 1] == '?' || body[root + 1] == '!'))
             root = body.find('<', root + 1);
         if (root == std::string_view::npos) root = first;
-        throw FormatError(fileName, text::lineAt(bytes, root + (bytes.size() - body.size())),
+        throw FormatError(fileName, text::lineAt(bytes, root),
                           "XML file is not a pentabarf/frab schedule (no <schedule> element)");
     }
-    if (headLower.rfind("begin:vcalendar", 0) == 0) return AgendaFormat::Ics;
-    if (head.front() == '{' || head.front() == '[') {
-        // Cheap look at the keys; the parser validates properly.
-        std::string_view all = body.substr(first, 1 << 16);
-        if (all.find("\"schedule\"") != std::string_view::npos) return AgendaFormat::FrabJson;
-        if (all.find("\"sessions\"") != std::string_view::npos || all.find("\"startsAt\"") != std::string_view::npos)
-            return AgendaFormat::Sessionize;
+    if (startsJson(head))
         throw FormatError(fileName, 1,
-                          "JSON file is neither a frab/pretalx schedule (no \"schedule\" key) nor a "
-                          "Sessionize export (no \"sessions\" key)");
-    }
+                          "JSON file is neither a frab/pretalx schedule (no \"schedule\" key), an Indico export "
+                          "(no \"results\" key) nor a Sessionize export (no \"sessions\" key)");
     if (endsWith(fileName, ".ics") || endsWith(fileName, ".ical"))
         throw FormatError(fileName, 1, "not an iCalendar file (it does not start with BEGIN:VCALENDAR)");
-    // A CSV agenda names its columns on the first line.
-    size_t eol = head.find('\n');
-    std::string firstLine = text::lower(head.substr(0, eol));
-    if (endsWith(fileName, ".csv") || endsWith(fileName, ".tsv") ||
-        (firstLine.find(',') != std::string::npos && firstLine.find("title") != std::string::npos))
-        return AgendaFormat::Csv;
+    if (endsWith(fileName, ".csv") || endsWith(fileName, ".tsv") || sniffCsv(head)) return AgendaFormat::Csv;
     throw FormatError(fileName, 1,
                       "unknown agenda format (expected frab XML, iCalendar, frab/pretalx JSON, "
-                      "Sessionize JSON or CSV with a header)");
+                      "Indico JSON, Sessionize JSON or CSV with a header)");
 }
 
-Agenda parseAgenda(std::string_view bytes, const std::string& fileName, AgendaFormat format,
+Agenda parseAgenda(std::string_view rawBytes, const std::string& fileName, AgendaFormat format,
                    const AgendaParseOptions& options) {
+    // Every parser below sees UTF-8 without a BOM, whatever the file came in.
+    std::string converted;
+    std::string_view bytes = encoding::toUtf8(rawBytes, converted, fileName);
     if (text::trim(bytes.substr(0, 65536)).empty() && text::trim(bytes).empty())
         throw FormatError(fileName, 0, "file is empty");
     if (text::looksBinary(bytes)) throw FormatError(fileName, 0, "binary data, not an agenda file");
@@ -163,14 +245,8 @@ Agenda parseAgenda(std::string_view bytes, const std::string& fileName, AgendaFo
     // its parser checks UTF-8 after unfolding instead.
     if (format != AgendaFormat::Ics) requireUtf8(bytes, fileName);
     Agenda agenda;
-    switch (format) {
-        case AgendaFormat::FrabXml: agenda = parseFrabXml(bytes, fileName, options); break;
-        case AgendaFormat::Ics: agenda = parseIcs(bytes, fileName, options); break;
-        case AgendaFormat::FrabJson: agenda = parseFrabJson(bytes, fileName, options); break;
-        case AgendaFormat::Sessionize: agenda = parseSessionize(bytes, fileName, options); break;
-        case AgendaFormat::Csv: agenda = parseAgendaCsv(bytes, fileName, options); break;
-        case AgendaFormat::Auto: break;
-    }
+    for (const auto& f : agendaFormats())
+        if (f.format == format) agenda = f.parse(bytes, fileName, options);
     agenda.format = format;
     settleSessionIds(agenda);
     return agenda;

@@ -30,12 +30,14 @@ private:
 // the agenda and contact parsers.
 void requireUtf8(std::string_view bytes, const std::string& fileName);
 
-enum class AgendaFormat { Auto, FrabXml, Ics, FrabJson, Sessionize, Csv };
+enum class AgendaFormat { Auto, FrabXml, Ics, FrabJson, Sessionize, Csv, Indico };
 
-// "frab-xml", "ics", "frab-json", "sessionize", "csv", "auto".
+// "frab-xml", "ics", "frab-json", "sessionize", "csv", "indico", "auto".
 const char* agendaFormatName(AgendaFormat format);
 // Inverse of agendaFormatName; throws std::invalid_argument on an unknown name.
 AgendaFormat agendaFormatFromName(std::string_view name);
+// "auto, frab-xml, ics, frab-json, sessionize, csv or indico": the choices for --format.
+std::string agendaFormatChoices();
 
 struct AgendaSpeaker {
     std::string name;      // display name as the agenda writes it
@@ -94,5 +96,22 @@ Agenda parseIcs(std::string_view bytes, const std::string& fileName, const Agend
 Agenda parseFrabJson(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
 Agenda parseSessionize(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
 Agenda parseAgendaCsv(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
+Agenda parseIndico(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
+
+// One row per agenda format: detection, dispatch, the CLI's --format choices
+// and the README's table all come from here. Adding a format is a row plus
+// its parser.
+struct AgendaFormatInfo {
+    AgendaFormat format;
+    const char* name;        // as --format takes it
+    const char* label;       // for messages: "Indico JSON"
+    const char* extensions;  // typical file names, for the docs: ".json"
+    // True when the start of the text (UTF-8, trimmed, at most 64 KiB) is
+    // this format. Cheap looks at the content; the parser validates.
+    bool (*sniff)(std::string_view head);
+    Agenda (*parse)(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
+};
+// In detection order (the first sniff that says yes wins; CSV last).
+const std::vector<AgendaFormatInfo>& agendaFormats();
 
 }  // namespace hallway

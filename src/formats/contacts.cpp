@@ -11,6 +11,7 @@
 
 #include "formats/contacts_common.h"
 #include "formats/csv.h"
+#include "formats/encoding.h"
 #include "formats/text.h"
 
 namespace hallway {
@@ -391,7 +392,9 @@ ContactsFormat contactsFormatFromName(std::string_view name) {
                                 "' (use auto, linkedin, vcard, google, csv or mecard)");
 }
 
-ContactsFormat detectContactsFormat(std::string_view bytes, const std::string& fileName) {
+ContactsFormat detectContactsFormat(std::string_view rawBytes, const std::string& fileName) {
+    std::string converted;
+    std::string_view bytes = encoding::toUtf8(rawBytes, converted, fileName);
     std::string_view body = text::stripBom(bytes);
     size_t first = body.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) throw FormatError(fileName, 0, "file is empty");
@@ -433,14 +436,26 @@ bool looksLikeContacts(std::string_view bytes, const std::string& fileName) {
     if (endsWithNoCase(fileName, ".vcf") || endsWithNoCase(fileName, ".vcard")) return true;
     try {
         ContactsFormat f = detectContactsFormat(bytes, fileName);
-        return f != ContactsFormat::Csv;
+        if (f != ContactsFormat::Csv) return true;
+        // A generic CSV is contacts only when it has address-book columns
+        // (Thunderbird's and Outlook's exports); agendas come as CSV too.
+        std::string converted;
+        std::string_view body = encoding::toUtf8(bytes, converted, fileName);
+        csv::Reader reader(csv::detectLayout(body), fileName);
+        csv::Record header;
+        while (reader.next(header))
+            if (!header.isBlank()) return contacts::hasAddressBookColumn(header.fields);
+        return false;
     } catch (const FormatError&) {
         return false;
     }
 }
 
-ContactsFile parseContacts(std::string_view bytes, const std::string& fileName, ContactsFormat format,
+ContactsFile parseContacts(std::string_view rawBytes, const std::string& fileName, ContactsFormat format,
                            const ContactsParseOptions& options) {
+    // Every parser below sees UTF-8 without a BOM, whatever the file came in.
+    std::string converted;
+    std::string_view bytes = encoding::toUtf8(rawBytes, converted, fileName);
     if (text::trim(bytes.substr(0, 65536)).empty() && text::trim(bytes).empty())
         throw FormatError(fileName, 0, "file is empty");
     if (text::looksBinary(bytes)) throw FormatError(fileName, 0, "binary data, not a contacts file");
@@ -460,8 +475,10 @@ ContactsFile parseContacts(std::string_view bytes, const std::string& fileName, 
     return file;
 }
 
-ContactRecord parseContactText(std::string_view payload) {
+ContactRecord parseContactText(std::string_view rawPayload) {
     const std::string file = "text";
+    std::string converted;
+    std::string_view payload = encoding::toUtf8(rawPayload, converted, file);
     std::string trimmed = text::trim(text::stripBom(payload));
     if (trimmed.empty()) throw FormatError(file, 0, "empty payload");
     if (text::looksBinary(trimmed)) throw FormatError(file, 0, "binary data, not a contact payload");

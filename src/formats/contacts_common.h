@@ -74,6 +74,10 @@ bool capField(std::string& s);
 // neither (callers decide whether it is a generic CSV).
 ContactsFormat classifyCsvHeader(const std::vector<std::string>& fields);
 
+// True when a header has a column only address books write (Thunderbird's
+// "Primary Email", Outlook's "E-mail Address", ...), so the file is contacts.
+bool hasAddressBookColumn(const std::vector<std::string>& fields);
+
 // True when a header has a column the generic CSV parser reads as a name.
 bool hasNameColumn(const std::vector<std::string>& fields);
 

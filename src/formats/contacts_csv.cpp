@@ -40,8 +40,19 @@ const std::vector<std::pair<const char*, Field>>& synonyms() {
         {"web page", Url}, {"homepage", Url}, {"linkedin", Url}, {"linkedin url", Url},
         {"linkedin profile", Url}, {"profile url", Url}, {"tags", Tags}, {"tag", Tags}, {"labels", Tags},
         {"categories", Tags}, {"groups", Tags}, {"note", NoteField}, {"notes", NoteField}, {"comment", NoteField},
-        {"comments", NoteField}};
+        {"comments", NoteField},
+        // Thunderbird's address book export.
+        {"primary email", Email}, {"secondary email", Email}, {"mobile number", Phone},
+        {"web page 1", Url}, {"web page 2", Url},
+        // Outlook's (and Google's "Outlook CSV"): numbered second phones.
+        {"business phone 2", Phone}, {"home phone 2", Phone}};
     return list;
+}
+
+// Columns only address books write, never agendas: Thunderbird's and Outlook's exports.
+bool isAddressBookKey(const std::string& key) {
+    return key == "primary email" || key == "secondary email" || key == "e mail address" ||
+           key == "e mail 2 address" || key == "business phone" || key == "mobile number";
 }
 
 // headerKey() with '-' read as a space: "E-Mail" and "e mail" match.
@@ -249,6 +260,12 @@ std::string firstOf(const Table& t, const csv::Record& r, std::initializer_list<
 
 }  // namespace
 
+bool hasAddressBookColumn(const std::vector<std::string>& fields) {
+    for (const auto& f : fields)
+        if (isAddressBookKey(genericKey(f.substr(0, 100)))) return true;
+    return false;
+}
+
 bool hasNameColumn(const std::vector<std::string>& fields) {
     for (const auto& f : fields) {
         auto field = fieldFromHeader(genericKey(f.substr(0, 100)));
@@ -409,10 +426,20 @@ ContactsFile parseContactsCsv(std::string_view bytes, const std::string& fileNam
         }
         if (!found) diag.warn(headerLine, "column map names " + quoted(entry.first) + ", which the header does not have");
     }
+    // Outlook writes the honorific ("Dr.") as "Title" beside "Job Title";
+    // with both, "Title" is not the role.
+    bool haveJobTitle = std::any_of(t.headers.begin(), t.headers.end(), [](const std::string& h) {
+        std::string k = genericKey(h);
+        return k == "job title" || k == "jobtitle";
+    });
     std::string ignored;
     for (size_t i = 0; i < t.headers.size(); ++i) {
         if (used[i] || t.headers[i].empty()) continue;
         std::string key = genericKey(t.headers[i]);
+        if (haveJobTitle && key == "title") {
+            ignored += (ignored.empty() ? "" : ", ") + quoted(t.headers[i]);
+            continue;
+        }
         if (auto f = fieldFromHeader(key)) {
             assign(*f, i);
             if (key.find("linkedin") != std::string::npos) labels[i] = "linkedin";

@@ -7,74 +7,23 @@
 
 #include "core/time_util.h"
 #include "formats/agenda.h"
+#include "formats/agenda_common.h"
+#include "formats/agenda_json.h"
 #include "formats/text.h"
 
 namespace hallway {
 namespace {
 
+using namespace agenda;  // hasOffset, parseDate, wallTime, looksLikeHtml, quoteValue, cutUtf8
+
 using nlohmann::json;
 
-constexpr size_t kMaxFieldBytes = size_t(1) << 20;
 constexpr size_t kMaxInheritedRoomBytes = 256;
-constexpr int kSecondsPerDay = 86400;
-
-// A value quoted in an error message: one line, short.
-std::string quoteValue(std::string_view value) {
-    std::string flat = text::collapseSpaces(value);
-    if (flat.size() > 60) {
-        size_t cut = 60;
-        while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
-        flat = flat.substr(0, cut) + "...";
-    }
-    return "'" + flat + "'";
-}
-
-// True when an ISO date-time names its offset ("Z", "+02:00", "-0500").
-bool hasOffset(std::string_view iso) {
-    if (iso.size() <= 11 || (iso[10] != 'T' && iso[10] != 't' && iso[10] != ' ')) return false;
-    return iso.substr(11).find_first_of("Zz+-") != std::string_view::npos;
-}
-
-std::optional<LocalDateTime> parseDate(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    LocalDateTime d;
-    d.year = std::stoi(std::string(s.substr(0, 4)));
-    d.month = std::stoi(std::string(s.substr(5, 2)));
-    d.day = std::stoi(std::string(s.substr(8, 2)));
-    try {
-        localToInstant(d, "UTC");  // rejects 2023-02-30 and friends
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    return d;
-}
-
-// Wall-clock time on `date` in `zone`; `secondsOfDay` may run past midnight.
-Instant wallTime(LocalDateTime date, int secondsOfDay, const std::string& zone) {
-    Instant midnight = localToInstant(date, "UTC") + Instant(secondsOfDay / kSecondsPerDay) * kSecondsPerDay;
-    LocalDateTime local = instantToLocal(midnight, "UTC");
-    int rest = secondsOfDay % kSecondsPerDay;
-    local.hour = rest / 3600;
-    local.minute = rest / 60 % 60;
-    local.second = rest % 60;
-    return localToInstant(local, zone);
-}
-
-bool looksLikeHtml(std::string_view s) {
-    for (size_t p = s.find('<'); p != std::string_view::npos && p + 1 < s.size(); p = s.find('<', p + 1)) {
-        char c = s[p + 1];
-        bool tagStart = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!';
-        if (tagStart && s.find('>', p) != std::string_view::npos) return true;
-    }
-    return false;
-}
 
 // nlohmann keeps no source positions, so one lexical pass over the (already
 // validated) text finds where each day and each event object begins, by its
 // place in schedule.conference.days[d].rooms[R][e].
-constexpr size_t kNoOffset = size_t(-1);
+
 struct SourcePositions {
     std::map<size_t, size_t> days;
     // (d, R) -> offset of event e, or kNoOffset for a non-object element.
@@ -152,25 +101,11 @@ SourcePositions scanPositions(std::string_view s) {
     return out;
 }
 
-// The text of a nlohmann error without its "[json.exception...] " tag.
-std::string errorDetail(const char* what) {
-    std::string_view w = what;
-    if (size_t close = w.find("] "); close != std::string_view::npos) w.remove_prefix(close + 2);
-    if (w.rfind("parse error at line", 0) == 0) {
-        if (size_t colon = w.find(": "); colon != std::string_view::npos) w.remove_prefix(colon + 2);
-    }
-    return std::string(w);
-}
-
 // ["Saal 1"] in a JSON path; long keys are shortened for the message.
 std::string pathKey(std::string_view key) {
     std::string out = "[\"";
     bool shortened = key.size() > 60;
-    if (shortened) {
-        size_t cut = 60;
-        while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
-        key = key.substr(0, cut);
-    }
+    if (shortened) key = key.substr(0, utf8CutPoint(key, 60));
     for (char c : key) {
         if (c == '"' || c == '\\') out.push_back('\\');
         out.push_back(c);
@@ -189,16 +124,16 @@ public:
             root = json::parse(m_bytes.begin(), m_bytes.end());
         } catch (const json::parse_error& e) {
             size_t at = e.byte > 0 ? e.byte - 1 : 0;
-            throw FormatError(m_file, text::lineAt(m_bytes, at), "invalid JSON: " + errorDetail(e.what()));
+            throw FormatError(m_file, text::lineAt(m_bytes, at), "invalid JSON: " + jsonErrorDetail(e.what()));
         } catch (const json::exception& e) {
-            throw FormatError(m_file, 0, "invalid JSON: " + errorDetail(e.what()));
+            throw FormatError(m_file, 0, "invalid JSON: " + jsonErrorDetail(e.what()));
         }
         m_positions = scanPositions(m_bytes);
         try {
             readSchedule(root);
         } catch (const json::exception& e) {
             // Every access below is type-checked; this is only a safety net.
-            throw FormatError(m_file, 0, "unexpected JSON structure: " + errorDetail(e.what()));
+            throw FormatError(m_file, 0, "unexpected JSON structure: " + jsonErrorDetail(e.what()));
         }
         if (m_agenda.sessions.empty()) throw FormatError(m_file, 0, "no sessions found");
         restoreFileOrder();
@@ -228,9 +163,7 @@ private:
 
     std::string cap(std::string value, const std::string& path, int line) {
         if (value.size() <= kMaxFieldBytes) return value;
-        size_t cut = kMaxFieldBytes;
-        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-        value.resize(cut);
+        cutUtf8(value, kMaxFieldBytes);
         warn(line, path + " is longer than 1 MiB; truncated");
         return value;
     }
@@ -300,6 +233,14 @@ private:
 
     void readSchedule(const json& root) {
         if (!root.is_object()) fail("(top level)", 1, std::string("expected an object, found ") + root.type_name());
+        // c3voc's "schedule v2" keeps the events in one list beside the
+        // conference (schedule.events, or events at the top level).
+        const json* wrapped = member(root, "schedule");
+        const json& base = wrapped && wrapped->is_object() ? *wrapped : root;
+        if (const json* events = member(base, "events"); events && events->is_array()) {
+            readVersion2(base, *events, wrapped ? "schedule." : "");
+            return;
+        }
         const json& schedule = objectAt(root, "schedule", "schedule", 1);
         const json& conference = objectAt(schedule, "conference", "schedule.conference", 0);
         std::string conferencePath = "schedule.conference";
@@ -310,6 +251,148 @@ private:
         if (!days) return;
         if (!days->is_array()) fail(conferencePath + ".days", 0, std::string("expected an array, found ") + days->type_name());
         for (size_t d = 0; d < days->size(); ++d) readDay((*days)[d], d);
+    }
+
+    // A text that schedule v2 may give per language: {"en": "...", "de": "..."}.
+    std::string localized(const json& object, const char* key, const std::string& path, int line) {
+        const json* value = member(object, key);
+        if (!value || !value->is_object()) return stringAt(object, key, path, line);
+        for (const char* lang : {"en", "de"})
+            if (const json* t = member(*value, lang); t && t->is_string()) return cap(t->get<std::string>(), path + "." + key, line);
+        for (const auto& [k, t] : value->items())
+            if (t.is_string()) return cap(t.get<std::string>(), path + "." + key, line);
+        return {};
+    }
+
+    // guid -> name for conference.rooms[] or persons[], to name references.
+    std::map<std::string, std::string> namesByGuid(const json* list, const std::string& path) {
+        std::map<std::string, std::string> out;
+        if (!list || !list->is_array()) return out;
+        for (size_t i = 0; i < list->size() && i < 100000; ++i) {
+            const json& item = (*list)[i];
+            if (!item.is_object()) continue;
+            std::string here = path + "[" + std::to_string(i) + "]";
+            std::string guid = idAt(item, "guid", here, 0);
+            std::string name = text::collapseSpaces(stringAt(item, "name", here, 0));
+            if (name.empty()) name = text::collapseSpaces(stringAt(item, "public_name", here, 0));
+            if (!guid.empty() && !name.empty()) out.emplace(guid, name);
+        }
+        return out;
+    }
+
+    // A reference that is a name, or an object with a name, or a guid or slug to look up.
+    std::string nameOf(const json* value, const std::map<std::string, std::string>& byGuid, const std::string& path,
+                       int line) {
+        if (!value) return {};
+        if (value->is_string()) return cap(text::trim(value->get<std::string>()), path, line);
+        if (!value->is_object()) fail(path, line, std::string("expected a name or an object, found ") + value->type_name());
+        std::string name = text::trim(stringAt(*value, "name", path, line));
+        if (!name.empty()) return name;
+        std::string guid = idAt(*value, "guid", path, line);
+        if (auto found = byGuid.find(guid); found != byGuid.end()) return found->second;
+        std::string slug = text::trim(stringAt(*value, "slug", path, line));
+        if (auto found = byGuid.find(slug); found != byGuid.end()) return found->second;
+        return slug;
+    }
+
+    void readVersion2(const json& base, const json& events, const std::string& prefix) {
+        const json* conference = member(base, "conference");
+        if (conference && !conference->is_object()) fail(prefix + "conference", 1, "expected an object");
+        const json empty = json::object();
+        const json& conf = conference ? *conference : empty;
+        std::string confPath = prefix + "conference";
+        m_agenda.title = text::trim(stringAt(conf, "title", confPath, 0));
+        chooseZone(text::trim(stringAt(conf, "time_zone_name", confPath, 0)));
+        const json* roomList = member(conf, "rooms");
+        if (!roomList) roomList = member(base, "rooms");
+        auto rooms = namesByGuid(roomList, confPath + ".rooms");
+        auto persons = namesByGuid(member(base, "persons"), prefix + "persons");
+        std::map<std::string, std::string> tracks;  // slug -> name
+        if (const json* list = member(conf, "tracks"); list && list->is_array())
+            for (const auto& t : *list)
+                if (t.is_object() && t.contains("slug") && t["slug"].is_string() && t.contains("name") && t["name"].is_string())
+                    tracks.emplace(t["slug"].get<std::string>(), t["name"].get<std::string>());
+
+        std::vector<std::string> steps;
+        if (!prefix.empty()) steps.push_back("schedule");
+        steps.push_back("events");
+        steps.push_back("[]");
+        std::vector<size_t> offsets = jsonObjectOffsets(m_bytes, steps);
+        for (size_t i = 0; i < events.size(); ++i) {
+            std::string path = prefix + "events[" + std::to_string(i) + "]";
+            size_t offset = i < offsets.size() ? offsets[i] : kNoOffset;
+            const json& event = events[i];
+            AgendaSession s;
+            s.line = offset == kNoOffset ? 0 : m_lines.lineAt(offset);
+            if (!event.is_object()) fail(path, s.line, std::string("expected an object, found ") + event.type_name());
+            s.sourceId = idAt(event, "guid", path, s.line);
+            if (s.sourceId.empty()) s.sourceId = idAt(event, "code", path, s.line);
+            if (s.sourceId.empty()) s.sourceId = idAt(event, "id", path, s.line);
+            std::string label = s.sourceId.empty() ? "event" : "event " + quoteValue(s.sourceId);
+            s.title = text::trim(stringAt(event, "title", path, s.line));
+            if (s.title.empty()) fail(path + ".title", s.line, label + " has no title");
+            s.subtitle = text::trim(stringAt(event, "subtitle", path, s.line));
+            std::string abstract = localized(event, "abstract", path, s.line);
+            s.abstract = looksLikeHtml(abstract) ? text::stripHtml(abstract) : text::trim(abstract);
+            std::string description = localized(event, "description", path, s.line);
+            s.description = looksLikeHtml(description) ? text::stripHtml(description) : text::trim(description);
+            s.room = nameOf(member(event, "room"), rooms, path + ".room", s.line);
+            s.track = nameOf(member(event, "track"), tracks, path + ".track", s.line);
+            s.type = text::trim(stringAt(event, "type", path, s.line));
+            s.url = text::trim(stringAt(event, "url", path, s.line));
+            s.language = text::trim(stringAt(event, "language", path, s.line));
+            readParticipants(event, persons, path, s);
+
+            std::string startText = text::trim(stringAt(event, "start", path, s.line));
+            if (startText.empty()) startText = text::trim(stringAt(event, "date", path, s.line));
+            auto start = parseIsoDateTime(startText, m_zone);
+            if (!start)
+                fail(path + ".start", s.line, "unparseable start " + quoteValue(startText) + " (expected an ISO 8601 date-time)");
+            s.startsAt = *start;
+            std::string endText = text::trim(stringAt(event, "end", path, s.line));
+            std::string durationText = text::trim(stringAt(event, "duration", path, s.line));
+            if (!endText.empty()) {
+                auto end = parseIsoDateTime(endText, m_zone);
+                if (!end) fail(path + ".end", s.line, "unparseable end " + quoteValue(endText) + " (expected an ISO 8601 date-time)");
+                s.endsAt = *end;
+            } else if (!durationText.empty()) {
+                auto duration = parseClockDuration(durationText);
+                if (!duration) fail(path + ".duration", s.line, "unparseable duration " + quoteValue(durationText) + " (expected HH:MM)");
+                s.endsAt = s.startsAt + *duration;
+            } else {
+                warn(s.line, label + " has neither an end nor a duration; it ends when it starts");
+                s.endsAt = s.startsAt;
+            }
+            m_agenda.sessions.push_back(std::move(s));
+            m_offsets.push_back(offset);
+        }
+    }
+
+    // participants[] (name, guid, role); a participant without a name is
+    // looked up in persons[] by guid.
+    void readParticipants(const json& event, const std::map<std::string, std::string>& persons,
+                          const std::string& path, AgendaSession& s) {
+        const json* list = member(event, "participants");
+        if (!list) {
+            readPersons(event, path, s);
+            return;
+        }
+        if (!list->is_array()) fail(path + ".participants", s.line, std::string("expected an array, found ") + list->type_name());
+        for (size_t p = 0; p < list->size(); ++p) {
+            const json& person = (*list)[p];
+            std::string here = path + ".participants[" + std::to_string(p) + "]";
+            if (!person.is_object()) continue;
+            AgendaSpeaker speaker;
+            speaker.sourceId = idAt(person, "guid", here, s.line);
+            speaker.name = text::collapseSpaces(stringAt(person, "name", here, s.line));
+            if (speaker.name.empty())
+                if (auto found = persons.find(speaker.sourceId); found != persons.end()) speaker.name = found->second;
+            if (speaker.name.empty()) {
+                warn(s.line, here + " has no name; skipped");
+                continue;
+            }
+            s.speakers.push_back(std::move(speaker));
+        }
     }
 
     struct Day {
@@ -346,9 +429,7 @@ private:
             // Every event without its own "room" gets a copy: keep that copy small.
             std::string room = text::trim(key);
             if (room.size() > kMaxInheritedRoomBytes) {
-                size_t cut = kMaxInheritedRoomBytes;
-                while (cut > 0 && (static_cast<unsigned char>(room[cut]) & 0xC0) == 0x80) --cut;
-                room.resize(cut);
+                cutUtf8(room, kMaxInheritedRoomBytes);
                 warn(line, roomPath + ": room name longer than " + std::to_string(kMaxInheritedRoomBytes) +
                                " bytes; truncated");
             }

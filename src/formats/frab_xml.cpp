@@ -6,60 +6,15 @@
 
 #include "core/time_util.h"
 #include "formats/agenda.h"
+#include "formats/agenda_common.h"
 #include "formats/text.h"
 
 namespace hallway {
 namespace {
 
-constexpr size_t kMaxFieldBytes = size_t(1) << 20;
+using namespace agenda;  // hasOffset, parseDate, wallTime, looksLikeHtml, quoteValue, cutUtf8
+
 constexpr size_t kMaxInheritedRoomBytes = 256;
-constexpr int kSecondsPerDay = 86400;
-
-// A value quoted in an error message: one line, short.
-std::string quoteValue(std::string_view value) {
-    std::string flat = text::collapseSpaces(value);
-    if (flat.size() > 60) {
-        size_t cut = 60;
-        while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
-        flat = flat.substr(0, cut) + "...";
-    }
-    return "'" + flat + "'";
-}
-
-// True when an ISO date-time names its offset ("Z", "+02:00", "-0500").
-bool hasOffset(std::string_view iso) {
-    if (iso.size() <= 11 || (iso[10] != 'T' && iso[10] != 't' && iso[10] != ' ')) return false;
-    std::string_view clock = iso.substr(11);
-    return clock.find_first_of("Zz+-") != std::string_view::npos;
-}
-
-std::optional<LocalDateTime> parseDate(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    LocalDateTime d;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    d.year = std::stoi(std::string(s.substr(0, 4)));
-    d.month = std::stoi(std::string(s.substr(5, 2)));
-    d.day = std::stoi(std::string(s.substr(8, 2)));
-    try {
-        localToInstant(d, "UTC");  // rejects 2023-02-30 and friends
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    return d;
-}
-
-// Wall-clock time on `date` in `zone`; `secondsOfDay` may run past midnight
-// ("25:30"), which some exporters write for late-night events.
-Instant wallTime(LocalDateTime date, int secondsOfDay, const std::string& zone) {
-    Instant midnight = localToInstant(date, "UTC") + Instant(secondsOfDay / kSecondsPerDay) * kSecondsPerDay;
-    LocalDateTime local = instantToLocal(midnight, "UTC");
-    int rest = secondsOfDay % kSecondsPerDay;
-    local.hour = rest / 3600;
-    local.minute = rest / 60 % 60;
-    local.second = rest % 60;
-    return localToInstant(local, zone);
-}
 
 // Text of an element and its descendants, walked without recursion.
 std::string textOf(pugi::xml_node node) {
@@ -88,15 +43,6 @@ struct StringWriter : pugi::xml_writer {
     std::string out;
     void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
 };
-
-bool looksLikeHtml(std::string_view s) {
-    for (size_t p = s.find('<'); p != std::string_view::npos && p + 1 < s.size(); p = s.find('<', p + 1)) {
-        char c = s[p + 1];
-        bool tagStart = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!';
-        if (tagStart && s.find('>', p) != std::string_view::npos) return true;
-    }
-    return false;
-}
 
 class FrabXmlReader {
 public:
@@ -143,9 +89,7 @@ private:
 
     std::string cap(std::string value, const char* what, int line) {
         if (value.size() <= kMaxFieldBytes) return value;
-        size_t cut = kMaxFieldBytes;
-        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-        value.resize(cut);
+        cutUtf8(value, kMaxFieldBytes);
         warn(line, std::string(what) + " is longer than 1 MiB; truncated");
         return value;
     }
@@ -192,10 +136,7 @@ private:
             if (name == "room") {
                 // Every event without its own <room> gets a copy: keep that copy small.
                 std::string room = text::trim(child.attribute("name").value());
-                if (room.size() > kMaxInheritedRoomBytes) {
-                    size_t cut = kMaxInheritedRoomBytes;
-                    while (cut > 0 && (static_cast<unsigned char>(room[cut]) & 0xC0) == 0x80) --cut;
-                    room.resize(cut);
+                if (cutUtf8(room, kMaxInheritedRoomBytes)) {
                     warn(lineOf(child), "<room name=...> longer than " + std::to_string(kMaxInheritedRoomBytes) +
                                             " bytes; truncated");
                 }

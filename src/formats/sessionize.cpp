@@ -14,6 +14,8 @@
 #include <optional>
 
 #include "core/time_util.h"
+#include "formats/agenda_common.h"
+#include "formats/agenda_json.h"
 #include "formats/text.h"
 
 namespace hallway {
@@ -21,7 +23,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr size_t kMaxField = size_t(1) << 20;
 constexpr size_t kMaxWarnings = 200;
 
 // Where one session object sits in the raw text. nlohmann's DOM keeps no
@@ -84,28 +85,6 @@ std::vector<SessionSpot> findSessionSpots(std::string_view s) {
     return spots;
 }
 
-// "[json.exception.parse_error.101] parse error at line 3, column 5: syntax
-// error ..." -> "syntax error ...": the line is reported separately.
-std::string cleanJsonMessage(const std::string& what) {
-    size_t close = what.find("] ");
-    std::string rest = what.rfind("[json.exception.", 0) == 0 && close != std::string::npos ? what.substr(close + 2) : what;
-    if (rest.rfind("parse error", 0) == 0) {
-        size_t colon = rest.find(": ");
-        if (colon != std::string::npos) rest = rest.substr(colon + 2);
-    }
-    // "last read: '...'" can quote a whole runaway string.
-    if (rest.size() > 200) rest = rest.substr(0, 200) + "...";
-    return rest;
-}
-
-const char* typeName(const Json& v) {
-    if (v.is_string()) return "text";
-    if (v.is_boolean()) return "true/false";
-    if (v.is_number()) return "a number";
-    if (v.is_array()) return "a list";
-    if (v.is_object()) return "an object";
-    return "null";
-}
 
 // A time with Z or +hh:mm after its clock part carries its own offset.
 bool hasUtcOffset(std::string_view s) {
@@ -141,7 +120,7 @@ public:
         readRooms(root);
         readCategories(root);
         const Json& sessions = root.at("sessions");
-        if (!sessions.is_array()) fail(keyLine("sessions"), "sessions: expected a list, found " + std::string(typeName(sessions)));
+        if (!sessions.is_array()) fail(keyLine("sessions"), "sessions: expected a list, found " + std::string(agenda::jsonTypeName(sessions)));
         prepareSpots(sessions.size(), {3});
         for (size_t i = 0; i < sessions.size(); ++i)
             readSession(sessions[i], "sessions[" + std::to_string(i) + "]", false, "");
@@ -154,7 +133,7 @@ public:
             const Json& day = root[d];
             std::string path = "[" + std::to_string(d) + "]";
             if (!day.is_object())
-                fail(0, path + ": expected a schedule-grid day or a session group, found " + typeName(day));
+                fail(0, path + ": expected a schedule-grid day or a session group, found " + agenda::jsonTypeName(day));
             if (day.contains("fullName") || day.contains("firstName"))
                 fail(0, "this is a Sessionize speaker list, not a schedule; export \"All data\" or the schedule grid");
             if (const Json* rooms = list(day, "rooms", path, 0)) {
@@ -176,7 +155,7 @@ public:
                 for (size_t r = 0; r < rooms->size(); ++r) {
                     const Json& room = (*rooms)[r];
                     std::string roomPath = path + ".rooms[" + std::to_string(r) + "]";
-                    if (!room.is_object()) fail(0, roomPath + ": expected an object, found " + typeName(room));
+                    if (!room.is_object()) fail(0, roomPath + ": expected an object, found " + agenda::jsonTypeName(room));
                     std::string roomName = text::collapseSpaces(str(room, "name", roomPath, 0).value_or(""));
                     if (const Json* s = list(room, "sessions", roomPath, 0))
                         for (size_t i = 0; i < s->size(); ++i)
@@ -246,20 +225,20 @@ private:
     std::optional<std::string> str(const Json& obj, const char* key, const std::string& path, int line) const {
         const Json* v = member(obj, key);
         if (!v) return std::nullopt;
-        if (!v->is_string()) fail(line, path + "." + key + ": expected text, found " + typeName(*v));
+        if (!v->is_string()) fail(line, path + "." + key + ": expected text, found " + agenda::jsonTypeName(*v));
         return v->get<std::string>();
     }
 
     bool flag(const Json& obj, const char* key, const std::string& path, int line) const {
         const Json* v = member(obj, key);
         if (!v) return false;
-        if (!v->is_boolean()) fail(line, path + "." + key + ": expected true or false, found " + typeName(*v));
+        if (!v->is_boolean()) fail(line, path + "." + key + ": expected true or false, found " + agenda::jsonTypeName(*v));
         return v->get<bool>();
     }
 
     const Json* list(const Json& obj, const char* key, const std::string& path, int line) const {
         const Json* v = member(obj, key);
-        if (v && !v->is_array()) fail(line, path + "." + key + ": expected a list, found " + typeName(*v));
+        if (v && !v->is_array()) fail(line, path + "." + key + ": expected a list, found " + agenda::jsonTypeName(*v));
         return v;
     }
 
@@ -267,17 +246,13 @@ private:
         const Json* v = member(obj, "id");
         if (!v) return std::nullopt;
         auto out = idText(*v);
-        if (!out) fail(line, path + ".id: expected text or a whole number, found " + typeName(*v));
+        if (!out) fail(line, path + ".id: expected text or a whole number, found " + agenda::jsonTypeName(*v));
         return out;
     }
 
     // Truncates at a UTF-8 character boundary so the text stays valid.
     void cap(std::string& s, const std::string& what, int line) {
-        if (s.size() <= kMaxField) return;
-        size_t cut = kMaxField;
-        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-        s.resize(cut);
-        warn(line, what + " is longer than 1 MiB; truncated");
+        if (agenda::cutUtf8(s, agenda::kMaxFieldBytes)) warn(line, what + " is longer than 1 MiB; truncated");
     }
 
     void readSpeakers(const Json& root) {
@@ -286,7 +261,7 @@ private:
         for (size_t i = 0; i < speakers->size(); ++i) {
             const Json& sp = (*speakers)[i];
             std::string path = "speakers[" + std::to_string(i) + "]";
-            if (!sp.is_object()) fail(keyLine("speakers"), path + ": expected an object, found " + typeName(sp));
+            if (!sp.is_object()) fail(keyLine("speakers"), path + ": expected an object, found " + agenda::jsonTypeName(sp));
             auto speakerId = id(sp, path, 0);
             if (!speakerId) continue;
             std::string name = text::collapseSpaces(str(sp, "fullName", path, 0).value_or(""));
@@ -304,7 +279,7 @@ private:
         for (size_t i = 0; i < rooms->size(); ++i) {
             const Json& room = (*rooms)[i];
             std::string path = "rooms[" + std::to_string(i) + "]";
-            if (!room.is_object()) fail(keyLine("rooms"), path + ": expected an object, found " + typeName(room));
+            if (!room.is_object()) fail(keyLine("rooms"), path + ": expected an object, found " + agenda::jsonTypeName(room));
             auto roomId = id(room, path, 0);
             if (!roomId) continue;
             std::string name = text::collapseSpaces(str(room, "name", path, 0).value_or(""));
@@ -319,14 +294,14 @@ private:
         for (size_t c = 0; c < categories->size(); ++c) {
             const Json& cat = (*categories)[c];
             std::string path = "categories[" + std::to_string(c) + "]";
-            if (!cat.is_object()) fail(keyLine("categories"), path + ": expected an object, found " + typeName(cat));
+            if (!cat.is_object()) fail(keyLine("categories"), path + ": expected an object, found " + agenda::jsonTypeName(cat));
             std::string title = text::lower(text::collapseSpaces(str(cat, "title", path, 0).value_or("")));
             const Json* items = list(cat, "items", path, 0);
             if (!items) continue;
             for (size_t k = 0; k < items->size(); ++k) {
                 const Json& item = (*items)[k];
                 std::string itemPath = path + ".items[" + std::to_string(k) + "]";
-                if (!item.is_object()) fail(0, itemPath + ": expected an object, found " + typeName(item));
+                if (!item.is_object()) fail(0, itemPath + ": expected an object, found " + agenda::jsonTypeName(item));
                 auto itemId = id(item, itemPath, 0);
                 if (!itemId) continue;
                 std::string name = text::collapseSpaces(str(item, "name", itemPath, 0).value_or(""));
@@ -347,13 +322,13 @@ private:
         const SessionSpot* sp = nullptr;
         if (s.is_object()) sp = spot(m_objectIndex++);
         int line = sessionLine(sp);
-        if (!s.is_object()) fail(line, path + ": expected an object, found " + typeName(s));
+        if (!s.is_object()) fail(line, path + ": expected an object, found " + agenda::jsonTypeName(s));
         ++m_seen;
         try {
             readSessionObject(s, path, inlineShape, roomFallback, sp, line);
         } catch (const Json::exception& e) {
             // The accessors above check types; this is the net under them.
-            fail(line, path + ": unexpected value (" + cleanJsonMessage(e.what()) + ")");
+            fail(line, path + ": unexpected value (" + agenda::jsonErrorDetail(e.what()) + ")");
         }
     }
 
@@ -400,7 +375,7 @@ private:
         if (out.room.empty()) out.room = roomFallback;
         if (const Json* roomId = member(s, "roomId"); roomId && out.room.empty()) {
             auto key = idText(*roomId);
-            if (!key) fail(at("roomId"), path + ".roomId: expected a number, found " + typeName(*roomId));
+            if (!key) fail(at("roomId"), path + ".roomId: expected a number, found " + agenda::jsonTypeName(*roomId));
             auto found = m_rooms.find(*key);
             if (found != m_rooms.end())
                 out.room = found->second;
@@ -436,13 +411,13 @@ private:
             for (size_t c = 0; cats && c < cats->size(); ++c) {
                 const Json& cat = (*cats)[c];
                 std::string catPath = path + ".categories[" + std::to_string(c) + "]";
-                if (!cat.is_object()) fail(at("categories"), catPath + ": expected an object, found " + typeName(cat));
+                if (!cat.is_object()) fail(at("categories"), catPath + ": expected an object, found " + agenda::jsonTypeName(cat));
                 std::string title = text::lower(text::collapseSpaces(str(cat, "name", catPath, at("categories")).value_or("")));
                 const Json* catItems = list(cat, "categoryItems", catPath, at("categories"));
                 for (size_t k = 0; catItems && k < catItems->size(); ++k) {
                     const Json& item = (*catItems)[k];
                     std::string itemPath = catPath + ".categoryItems[" + std::to_string(k) + "]";
-                    if (!item.is_object()) fail(at("categories"), itemPath + ": expected an object, found " + typeName(item));
+                    if (!item.is_object()) fail(at("categories"), itemPath + ": expected an object, found " + agenda::jsonTypeName(item));
                     items.push_back({title, text::collapseSpaces(str(item, "name", itemPath, at("categories")).value_or(""))});
                 }
             }
@@ -452,7 +427,7 @@ private:
                 auto key = idText((*ids)[k]);
                 if (!key)
                     fail(at("categoryItems"), path + ".categoryItems[" + std::to_string(k) +
-                                                  "]: expected a number, found " + typeName((*ids)[k]));
+                                                  "]: expected a number, found " + agenda::jsonTypeName((*ids)[k]));
                 auto found = m_categoryItems.find(*key);
                 if (found != m_categoryItems.end()) items.push_back(found->second);
             }
@@ -495,7 +470,7 @@ private:
                 speaker.name = text::collapseSpaces(str(v, "name", itemPath, line).value_or(""));
             } else {
                 auto key = idText(v);
-                if (!key) fail(line, itemPath + ": expected a speaker id, found " + std::string(typeName(v)));
+                if (!key) fail(line, itemPath + ": expected a speaker id, found " + std::string(agenda::jsonTypeName(v)));
                 speaker.sourceId = *key;
             }
             if (speaker.name.empty() && !speaker.sourceId.empty()) {
@@ -545,7 +520,7 @@ Agenda parseSessionize(std::string_view bytes, const std::string& fileName, cons
     } catch (const Json::parse_error& e) {
         // e.byte is 1-based: the character the parser stopped at.
         throw FormatError(fileName, text::lineAt(bytes, e.byte > 0 ? e.byte - 1 : 0),
-                          "invalid JSON: " + cleanJsonMessage(e.what()));
+                          "invalid JSON: " + agenda::jsonErrorDetail(e.what()));
     }
 
     Agenda agenda;
@@ -560,7 +535,7 @@ Agenda parseSessionize(std::string_view bytes, const std::string& fileName, cons
         reader.readInline(root);
     } else {
         throw FormatError(fileName, 1, "expected a Sessionize export (an object or a list), found " +
-                                           std::string(typeName(root)));
+                                           std::string(agenda::jsonTypeName(root)));
     }
 
     if (reader.seen() == 0) throw FormatError(fileName, 0, "no sessions found");

@@ -1,5 +1,8 @@
 #include "formats/text.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -158,6 +161,19 @@ char32_t foldCodePoint(char32_t cp) {
     return cp;
 }
 
+// Letters with no accent to drop, spelled the way people type them on an
+// ASCII keyboard: "@oystein" finds Øystein, "strasse" finds Straße.
+const char* transliteration(char32_t cp) {
+    switch (cp) {
+        case 0xD8: case 0xF8: return "o";     // Ø ø
+        case 0xC6: case 0xE6: return "ae";    // Æ æ
+        case 0xDF: return "ss";               // ß
+        case 0x141: case 0x142: return "l";   // Ł ł
+        case 0x110: case 0x111: return "d";   // Đ đ
+        default: return nullptr;
+    }
+}
+
 }  // namespace
 
 std::string searchFold(std::string_view word) {
@@ -174,13 +190,62 @@ std::string searchFold(std::string_view word) {
         // Two-byte sequences cover every letter folded here; keep the rest as is.
         if ((c & 0xE0) == 0xC0 && i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
             char32_t cp = char32_t((c & 0x1F) << 6) | char32_t(static_cast<unsigned char>(word[i + 1]) & 0x3F);
-            appendUtf8(out, foldCodePoint(cp));
+            if (const char* ascii = transliteration(cp)) out += ascii;
+            else appendUtf8(out, foldCodePoint(cp));
             i += 2;
             continue;
         }
         out += word[i++];
     }
     return out;
+}
+
+std::vector<std::string> transliterationVariants(std::string_view folded, size_t limit) {
+    // Where a letter could stand for one of the transliterated ones.
+    struct Spot {
+        size_t at, length;
+        const char* native;
+    };
+    std::vector<Spot> spots;
+    for (size_t i = 0; i < folded.size(); ++i) {
+        if (folded.compare(i, 2, "ss") == 0) spots.push_back({i, 2, "\xC3\x9F"});        // ß
+        else if (folded.compare(i, 2, "ae") == 0) spots.push_back({i, 2, "\xC3\xA6"});   // æ
+        else if (folded[i] == 'o') spots.push_back({i, 1, "\xC3\xB8"});                  // ø
+        else if (folded[i] == 'l') spots.push_back({i, 1, "\xC5\x82"});                  // ł
+        else if (folded[i] == 'd') spots.push_back({i, 1, "\xC4\x91"});                  // đ
+        if (!spots.empty() && spots.back().at == i && spots.back().length == 2) ++i;
+    }
+    std::vector<std::string> out{std::string(folded)};
+    auto spelled = [&](std::initializer_list<size_t> chosen) {
+        std::string w;
+        size_t from = 0;
+        for (size_t k : chosen) {
+            w.append(folded.substr(from, spots[k].at - from));
+            w += spots[k].native;
+            from = spots[k].at + spots[k].length;
+        }
+        w.append(folded.substr(from));
+        return w;
+    };
+    for (size_t a = 0; a < spots.size() && out.size() < limit; ++a) out.push_back(spelled({a}));
+    for (size_t a = 0; a < spots.size() && out.size() < limit; ++a)
+        for (size_t b = a + 1; b < spots.size() && out.size() < limit; ++b) out.push_back(spelled({a, b}));
+    return out;
+}
+
+std::string nfc(std::string_view s) {
+    bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii || !isValidUtf8(s)) return std::string(s);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return std::string(s);
+    icu::StringPiece piece(s.data(), int32_t(s.size()));
+    if (normalizer->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(s);
+    status = U_ZERO_ERROR;
+    std::string out;
+    icu::StringByteSink<std::string> sink(&out, int32_t(s.size()));
+    normalizer->normalizeUTF8(0, piece, sink, nullptr, status);
+    return U_SUCCESS(status) ? out : std::string(s);
 }
 
 std::string nameKey(std::string_view name) { return lower(collapseSpaces(name)); }

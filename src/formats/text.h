@@ -45,8 +45,21 @@ std::string lower(std::string_view s);
 // compares it, for ranking and highlighting its hits: ASCII, Latin-1 and
 // Latin Extended-A, Greek and Cyrillic letters lower-cased, and accents
 // dropped from Latin letters and Greek vowels ("José" -> "jose", "Άννα" ->
-// "αννα"). Other characters are kept as they are.
+// "αννα"), and ø æ ß ł đ (and capitals) spelled as on an ASCII keyboard:
+// o ae ss l d. Other characters are kept as they are. The index keeps ø
+// and the rest as they are; sql::ftsPrefixQuery asks for both spellings.
 std::string searchFold(std::string_view word);
+
+// The spellings of a folded word that the index may hold: "oystein" ->
+// "oystein", "øystein"; "strasse" -> "strasse", "straße". Letters that
+// transliterate (o l d ss ae) are swapped at most two at a time, and at most
+// `limit` spellings come back, the word itself first.
+std::vector<std::string> transliterationVariants(std::string_view folded, size_t limit = 8);
+
+// Unicode Normalization Form C: "José" typed as e + combining accent becomes
+// the one-character é, so names compare equal however they were typed.
+// Invalid UTF-8 comes back unchanged.
+std::string nfc(std::string_view s);
 
 // The key used to deduplicate people by name: whitespace collapsed, ASCII
 // case folded. "  Ana  Lima" and "ana lima" give the same key.

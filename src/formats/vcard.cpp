@@ -8,6 +8,7 @@
 #include "formats/contacts.h"
 #include "formats/contacts_common.h"
 #include "formats/csv.h"
+#include "formats/encoding.h"
 #include "formats/text.h"
 
 namespace hallway {
@@ -211,7 +212,7 @@ bool parseProperty(std::string_view line, int lineNo, Property& p) {
         } else if (key == "ENCODING") {
             p.encoding = text::lower(text::trim(rawValue));
         } else if (key == "CHARSET") {
-            p.charset = text::lower(text::trim(rawValue));
+            p.charset = paramValues(rawValue).front();  // CHARSET="UTF-8" is common too
         } else if (key == "VALUE") {
             p.valueType = text::lower(text::trim(rawValue));
         } else if (key == "PREF") {
@@ -250,35 +251,6 @@ std::string decodeQuotedPrintable(std::string_view s) {
             }
         }
         out.push_back(s[i]);
-    }
-    return out;
-}
-
-void appendUtf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out.push_back(char(cp));
-    } else if (cp < 0x800) {
-        out.push_back(char(0xC0 | (cp >> 6)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(char(0xE0 | (cp >> 12)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    }
-}
-
-// Windows-1252 to UTF-8. ISO-8859-1 goes through the same table, as browsers
-// do: files labelled Latin-1 are usually 1252, and C1 controls are never meant.
-std::string fromWindows1252(std::string_view s) {
-    static const unsigned short high[32] = {
-        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-    std::string out;
-    out.reserve(s.size() + s.size() / 4);
-    for (unsigned char c : s) {
-        if (c >= 0x80 && c < 0xA0) appendUtf8(out, high[c - 0x80]);
-        else appendUtf8(out, c);
     }
     return out;
 }
@@ -441,6 +413,8 @@ private:
         m_groupLabels.clear();
         m_lastName.clear();
         m_haveTitle = false;
+        m_version.clear();
+        m_cardWarnings.clear();
     }
 
     void endCard(int line) {
@@ -464,7 +438,10 @@ private:
         sortByPreference(m_card.emails, m_ranks[0]);
         sortByPreference(m_card.phones, m_ranks[1]);
         sortByPreference(m_card.urls, m_ranks[2]);
-        if (!contacts::finishRecord(m_card)) {
+        bool named = contacts::finishRecord(m_card);
+        std::string who = named ? "card '" + m_card.fullName + "'" : "card at line " + std::to_string(m_card.line);
+        for (auto& [at, what] : m_cardWarnings) m_diag.warn(at, who + ": " + what);
+        if (!named) {
             m_diag.skip(m_card.line, "card has no FN or N");
             return;
         }
@@ -483,36 +460,49 @@ private:
         points = std::move(sorted);
     }
 
-    // The value as UTF-8 text, still with its escapes; nullopt when it cannot be read.
+    // A warning about this card, named once the card is complete.
+    void cardWarning(int line, std::string what) { m_cardWarnings.emplace_back(line, std::move(what)); }
+
+    // The value as UTF-8 text, still with its escapes; nullopt when it cannot
+    // be read. CHARSET= is converted with iconv; a 2.1 card that names no
+    // charset and is not UTF-8 was written by Windows (Windows-1252); bytes
+    // that still do not decode become U+FFFD with a warning, never an error.
     std::optional<std::string> decode(const Property& p, bool truncated) {
         if (p.encoding == "b" || p.encoding == "base64") {
-            m_diag.warn(p.line, p.name + " is base64-encoded; ignored");
+            cardWarning(p.line, p.name + " is base64-encoded; ignored");
             return std::nullopt;
         }
         std::string v = p.encoding == "quoted-printable" ? decodeQuotedPrintable(p.value) : std::string(p.value);
+        if (truncated) dropBrokenTail(v);  // the reader cut the line, maybe inside a character
         const std::string& cs = p.charset;
-        bool unsupported = false;
-        if (cs == "iso-8859-1" || cs == "iso8859-1" || cs == "latin1" || cs == "latin-1" || cs == "windows-1252" ||
-            cs == "cp1252") {
-            v = fromWindows1252(v);
-        } else if (!(cs.empty() || cs == "utf-8" || cs == "utf8" || cs == "us-ascii" || cs == "ascii")) {
-            unsupported = true;
+        bool utf8Named = cs.empty() || cs == "utf-8" || cs == "utf8" || cs == "us-ascii" || cs == "ascii";
+        bool decoded = utf8Named && text::isValidUtf8(v);
+        if (!utf8Named) {
+            if (cs == "iso-8859-1" || cs == "iso8859-1" || cs == "latin1" || cs == "latin-1" ||
+                cs == "windows-1252" || cs == "cp1252") {
+                v = encoding::fromWindows1252(v);  // as browsers read Latin-1 labels
+                decoded = true;
+            } else if (auto converted = encoding::convertCharset(v, cs)) {
+                v = std::move(*converted);
+                decoded = true;
+            } else if (!encoding::knownCharset(cs)) {
+                cardWarning(p.line, p.name + " names charset " + shortQuote(cs) + ", which is unknown; read as UTF-8");
+            }
+        }
+        if (!decoded && !text::isValidUtf8(v)) {
+            if (cs.empty() && m_version == "2.1") {
+                v = encoding::fromWindows1252(v);
+            } else {
+                v = encoding::replaceInvalidUtf8(v);
+                cardWarning(p.line, p.name + " is not valid " + (cs.empty() ? std::string("UTF-8") : shortQuote(cs)) +
+                                        "; the bytes that could not be read are shown as \xEF\xBF\xBD");
+            }
         }
         if (truncated || v.size() > contacts::kMaxField) {
             csv::truncateUtf8(v, contacts::kMaxField);
             dropBrokenTail(v);
-            m_diag.warn(p.line, p.name + " value is longer than 1 MiB; truncated");
+            cardWarning(p.line, p.name + " value is longer than 1 MiB; truncated");
         }
-        if (!text::isValidUtf8(v)) {
-            if (unsupported) {
-                m_diag.warn(p.line, p.name + " is in charset " + shortQuote(cs) + ", which is not supported; ignored");
-                return std::nullopt;
-            }
-            throw FormatError(m_file, p.line,
-                              p.name + " value is not valid UTF-8 (convert the file to UTF-8, or give CHARSET=)");
-        }
-        if (unsupported)
-            m_diag.warn(p.line, p.name + " names charset " + shortQuote(cs) + ", which is not supported; read as UTF-8");
         return v;
     }
 
@@ -529,6 +519,7 @@ private:
 
     void property(const Property& p, bool truncated) {
         const std::string& n = p.name;
+        if (n == "VERSION") m_version = text::trim(p.value);
         static const char* known[] = {"N", "FN", "ORG", "TITLE", "ROLE", "EMAIL", "TEL", "URL", "NOTE", "CATEGORIES",
                                       "BDAY", "X-SOCIALPROFILE", "SOCIALPROFILE", "X-ABLABEL"};
         if (std::none_of(std::begin(known), std::end(known), [&](const char* k) { return n == k; })) return;
@@ -579,6 +570,8 @@ private:
     std::string m_lastName;
     bool m_lastValueEmpty = false;
     bool m_haveTitle = false;
+    std::string m_version;  // "2.1", "3.0", "4.0"; empty until the card says
+    std::vector<std::pair<int, std::string>> m_cardWarnings;
     ContactRecord m_card;
     std::vector<int> m_ranks[3];
     std::vector<Pending> m_pending;

@@ -1,7 +1,11 @@
 // Small helpers shared by the store's repositories.
 #pragma once
+#include <algorithm>
 #include <cctype>
 #include <string>
+#include <vector>
+
+#include "formats/text.h"
 
 #include "store/sqlite.h"
 
@@ -15,14 +19,29 @@ struct ResetOnExit {
 
 // Words of user text as quoted FTS5 prefix terms ("rust wasm" -> "rust"* "wasm"*):
 // punctuation can never break the query syntax, and every word must match.
+// A word that may stand for a transliterated letter asks for each spelling
+// the index may hold ("oystein" -> ("oystein"* OR "øystein"*)): the
+// unicode61 tokenizer drops accents but keeps ø ł đ ß æ as they are.
 inline std::string ftsPrefixQuery(const std::string& input) {
     std::string out, word;
+    auto quoted = [](const std::string& w) {
+        std::string escaped;
+        for (char c : w) escaped += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return '"' + escaped + "\"*";
+    };
     auto flush = [&] {
         if (word.empty()) return;
-        std::string escaped;
-        for (char c : word) escaped += c == '"' ? std::string("\"\"") : std::string(1, c);
-        if (!out.empty()) out += ' ';
-        out += '"' + escaped + "\"*";
+        std::vector<std::string> spellings{word};
+        for (auto& v : text::transliterationVariants(text::searchFold(word)))
+            if (std::find(spellings.begin(), spellings.end(), v) == spellings.end()) spellings.push_back(std::move(v));
+        if (!out.empty()) out += " AND ";
+        if (spellings.size() == 1) {
+            out += quoted(word);
+        } else {
+            out += '(';
+            for (size_t i = 0; i < spellings.size(); ++i) out += (i ? " OR " : "") + quoted(spellings[i]);
+            out += ')';
+        }
         word.clear();
     };
     for (char c : input) {

@@ -557,15 +557,15 @@ std::optional<Person> Store::findPerson(RowId id) {
     return p;
 }
 
-std::map<std::string, RowId> Store::speakersOfEvent(RowId eventId) {
+std::vector<Store::SessionSpeaker> Store::speakersOfEvent(RowId eventId) {
     auto& q = m_stmts->get(*m_db,
-                           "SELECT DISTINCT p.name_key, p.id FROM session_speakers ss "
+                           "SELECT ss.session_id, p.id, p.display_name FROM session_speakers ss "
                            "JOIN sessions s ON s.id = ss.session_id JOIN people p ON p.id = ss.person_id "
-                           "WHERE s.event_id = ? ORDER BY p.id");
+                           "WHERE s.event_id = ? ORDER BY ss.session_id, ss.position");
     sql::ResetOnExit r{q};
     q.bind(1, eventId);
-    std::map<std::string, RowId> out;
-    while (q.step()) out.emplace(q.getText(0), q.getInt(1));
+    std::vector<SessionSpeaker> out;
+    while (q.step()) out.push_back({q.getInt(0), q.getInt(1), q.getText(2)});
     return out;
 }
 

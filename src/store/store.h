@@ -113,8 +113,13 @@ public:
     // --- people as agenda speakers
     RowId createPerson(const Person& person);
     std::optional<Person> findPerson(RowId id);
-    // name_key -> person id of everyone who speaks at the event.
-    std::map<std::string, RowId> speakersOfEvent(RowId eventId);
+    // Who speaks in which session of the event, in agenda order per session.
+    struct SessionSpeaker {
+        RowId sessionId = 0;
+        RowId personId = 0;
+        std::string displayName;
+    };
+    std::vector<SessionSpeaker> speakersOfEvent(RowId eventId);
     void setSessionSpeakers(RowId sessionId, const std::vector<RowId>& personIds);
     int countPeople();
 

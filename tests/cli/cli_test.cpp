@@ -253,6 +253,6 @@ TEST_CASE("the man page and completions list every command and option --help sho
     for (const char* section : {".SH EXAMPLES", ".SH FILES", ".SH ENVIRONMENT", "HALLWAY_ASSETS_DIR"})
         CHECK_THAT(man.out, Catch::Contains(section));
     // Choices come from the IsMember checks.
-    CHECK_THAT(bash.out, Catch::Contains("\"import:--format\") echo \"auto frab-xml ics frab-json sessionize csv\""));
+    CHECK_THAT(bash.out, Catch::Contains("\"import:--format\") echo \"auto frab-xml ics indico frab-json sessionize csv\""));
     CHECK(hallwayCli(dir.file("h.db"), {"--generate", "fish"}).code == 2);
 }

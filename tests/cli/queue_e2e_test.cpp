@@ -40,9 +40,9 @@ void ok(const Run& r) {
     REQUIRE(r.code == 0);
 }
 
-// DebConf 23, Asia/Kolkata, Sun 2023-09-10 .. Sun 2023-09-17.
-std::string importDebConf(const std::string& db) {
-    json imported = jsonOf(hallwayCli(db, {"import", hallway::testing::corpus("agenda/debconf23.xml"), "--json"}));
+// Backwaters Conf (tests/data/frab/backwaters.xml), Asia/Kolkata, Sun 2023-09-10 .. Sun 2023-09-17.
+std::string importBackwaters(const std::string& db) {
+    json imported = jsonOf(hallwayCli(db, {"import", hallway::testing::testData("frab/backwaters.xml"), "--json"}));
     return std::to_string(imported["event_id"].get<long long>());
 }
 
@@ -61,25 +61,25 @@ std::string expectedUid(const std::string& key) {
 TEST_CASE("a whole event through the CLI: targets, notes, met, the queue, again, and VTODO back", "[cli][queue][e2e]") {
     TempDir dir;
     std::string db = dir.file("h.db");
-    std::string ev = importDebConf(db);
+    std::string ev = importBackwaters(db);
     ok(hallwayCli(db, {"settings", "set", "my_name", "Robin Doe"}));
 
-    ok(hallwayCli(db, {"target", "add", "Sruthi Chandran", "--event", ev, "--priority", "must", "--why", "DEI work"}));
-    ok(hallwayCli(db, {"target", "add", "Kristi Progri", "--event", ev, "--priority", "must"}));
-    ok(hallwayCli(db, {"target", "add", "Jonathan McDowell", "--event", ev, "--priority", "should"}));
-    ok(hallwayCli(db, {"target", "add", "Andreas Tille", "--event", ev, "--priority", "should"}));
-    ok(hallwayCli(db, {"target", "add", "Nicolas Dandrimont", "--event", ev, "--priority", "nice"}));
+    ok(hallwayCli(db, {"target", "add", "Asha Menon", "--event", ev, "--priority", "must", "--why", "DEI work"}));
+    ok(hallwayCli(db, {"target", "add", "Kira Prost", "--event", ev, "--priority", "must"}));
+    ok(hallwayCli(db, {"target", "add", "Jonah Mercer", "--event", ev, "--priority", "should"}));
+    ok(hallwayCli(db, {"target", "add", "Tomas Tillberg", "--event", ev, "--priority", "should"}));
+    ok(hallwayCli(db, {"target", "add", "Nikhil Das", "--event", ev, "--priority", "nice"}));
 
-    ok(hallwayCli(db, {"note", "#met @sruthi-chandran \"DEI outreach\" #promise \"the slides\" she asked twice", "--event", ev,
+    ok(hallwayCli(db, {"note", "#met @asha-menon \"DEI outreach\" #promise \"the slides\" she asked twice", "--event", ev,
                        "--at", "2023-09-10T11:00"}));
-    ok(hallwayCli(db, {"note", "#met @jonathan-mcdowell @nicolas-dandrimont\n#intro @jonathan-mcdowell to @nicolas-dandrimont about archive signing",
+    ok(hallwayCli(db, {"note", "#met @jonah-mercer @nikhil-das\n#intro @jonah-mercer to @nikhil-das about archive signing",
                        "--event", ev, "--at", "2023-09-11T15:00"}));
-    ok(hallwayCli(db, {"note", "Packaging teams #met @andreas-tille\n#detail \"the Kochi marathon\" running it on 24 September",
+    ok(hallwayCli(db, {"note", "Packaging teams #met @tomas-tillberg\n#detail \"the Kochi marathon\" running it on 24 September",
                        "--event", ev, "--at", "2023-09-12T10:00"}));
-    ok(hallwayCli(db, {"note", "Reproducible builds #met @mattia-rizzolo\n#ask informational interview about his path",
+    ok(hallwayCli(db, {"note", "Reproducible builds #met @mira-rosen\n#ask informational interview about his path",
                        "--event", ev, "--at", "2023-09-13T16:00"}));
-    ok(hallwayCli(db, {"met", "Sruthi Chandran", "--event", ev, "--at", "2023-09-10T11:00"}));
-    ok(hallwayCli(db, {"met", "Jonathan McDowell", "--event", ev, "--at", "2023-09-11T15:00"}));
+    ok(hallwayCli(db, {"met", "Asha Menon", "--event", ev, "--at", "2023-09-10T11:00"}));
+    ok(hallwayCli(db, {"met", "Jonah Mercer", "--event", ev, "--at", "2023-09-11T15:00"}));
 
     json gen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-19", "--json"}));
     CHECK(gen["added"].size() == 10);
@@ -90,16 +90,16 @@ TEST_CASE("a whole event through the CLI: targets, notes, met, the queue, again,
     // ask, then the thank-yous (must > should > nice > no target; a must-meet
     // missed sits between), then the dated detail the day after the marathon.
     std::vector<Expected> expected = {
-        {"promise", "Sruthi Chandran", "2023-09-12"},        // Sun note + 2 working days
-        {"intro_ask_a", "Jonathan McDowell", "2023-09-13"},  // Mon note + 2
-        {"info_interview", "Mattia Rizzolo", "2023-09-15"},  // Wed note + 2
-        {"thank_you", "Sruthi Chandran", "2023-09-18"},      // the event ends on a Sunday
-        {"thank_you", "Jonathan McDowell", "2023-09-18"},
-        {"thank_you", "Andreas Tille", "2023-09-18"},
-        {"thank_you", "Nicolas Dandrimont", "2023-09-18"},
-        {"missed_target", "Kristi Progri", "2023-09-18"},
-        {"thank_you", "Mattia Rizzolo", "2023-09-18"},
-        {"detail_check_in", "Andreas Tille", "2023-09-25"},  // Sun 24 -> Mon 25
+        {"promise", "Asha Menon", "2023-09-12"},        // Sun note + 2 working days
+        {"intro_ask_a", "Jonah Mercer", "2023-09-13"},  // Mon note + 2
+        {"info_interview", "Mira Rosen", "2023-09-15"},  // Wed note + 2
+        {"thank_you", "Asha Menon", "2023-09-18"},      // the event ends on a Sunday
+        {"thank_you", "Jonah Mercer", "2023-09-18"},
+        {"thank_you", "Tomas Tillberg", "2023-09-18"},
+        {"thank_you", "Nikhil Das", "2023-09-18"},
+        {"missed_target", "Kira Prost", "2023-09-18"},
+        {"thank_you", "Mira Rosen", "2023-09-18"},
+        {"detail_check_in", "Tomas Tillberg", "2023-09-25"},  // Sun 24 -> Mon 25
     };
     REQUIRE(queue["items"].size() == expected.size());
     for (size_t i = 0; i < expected.size(); ++i) {
@@ -114,13 +114,13 @@ TEST_CASE("a whole event through the CLI: targets, notes, met, the queue, again,
     // Drafts are rendered when an item is opened or exported, not when generated.
     CHECK(queue["items"][0]["draft"] == "");
     Run promise = hallwayCli(db, {"queue", "draft", std::to_string(queue["items"][0]["id"].get<long long>())});
-    CHECK_THAT(promise.out, Catch::Contains("As promised when we met at DebConf 23, I am sending you the slides.") &&
+    CHECK_THAT(promise.out, Catch::Contains("As promised when we met at Backwaters Conf, I am sending you the slides.") &&
                                 Catch::Contains("Robin Doe") && Catch::Contains("Your notes (private") &&
                                 Catch::Contains("she asked twice"));
     CHECK_THAT(promise.out.substr(0, promise.out.find("Your notes")), !Catch::Contains("she asked"));
     CHECK_THAT(queue["items"][1]["reason"].get<std::string>(), Catch::Contains("step 1 of 3"));
     Run thanks = hallwayCli(db, {"queue", "draft", std::to_string(queue["items"][3]["id"].get<long long>())});
-    CHECK_THAT(thanks.out, Catch::Contains("Hi Sruthi,") && Catch::Contains("talking with you about DEI outreach"));
+    CHECK_THAT(thanks.out, Catch::Contains("Hi Asha,") && Catch::Contains("talking with you about DEI outreach"));
 
     // Running it again adds nothing.
     json again = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-19", "--json"}));
@@ -153,13 +153,13 @@ TEST_CASE("a whole event through the CLI: targets, notes, met, the queue, again,
         CHECK(todos[uid].first == item["due"].get<std::string>());
         CHECK_THAT(todos[uid].second, Catch::EndsWith(item["person"].get<std::string>()));
     }
-    CHECK(todos[expectedUid(queue["items"][3]["dedupe_key"])].second == "Thank-you: Sruthi Chandran");
+    CHECK(todos[expectedUid(queue["items"][3]["dedupe_key"])].second == "Thank-you: Asha Menon");
 }
 
 TEST_CASE("queue commands: draft, mark, snooze, filters, mailto, CSV and Markdown", "[cli][queue]") {
     TempDir dir;
     std::string db = dir.file("h.db");
-    std::string ev = importDebConf(db);
+    std::string ev = importBackwaters(db);
     ok(hallwayCli(db, {"people", "add", "Zoe Quinn", "--email", "zoe@example.org"}));
     ok(hallwayCli(db, {"note", "Fuzzing & CI @zoe-quinn #promise \"the =HYPERLINK list\"", "--event", ev, "--at",
                        "2023-09-14T12:00"}));
@@ -203,7 +203,7 @@ TEST_CASE("queue commands: draft, mark, snooze, filters, mailto, CSV and Markdow
 
     Run mailto = hallwayCli(db, {"queue", "mailto", promise});
     CHECK(mailto.code == 0);
-    CHECK_THAT(mailto.out, Catch::StartsWith("mailto:zoe@example.org?subject=As%20promised%20at%20DebConf%2023&body=Hi%20Zoe%2C%20the"));
+    CHECK_THAT(mailto.out, Catch::StartsWith("mailto:zoe@example.org?subject=As%20promised%20at%20Backwaters%20Conf&body=Hi%20Zoe%2C%20the"));
 
     // Mark done; CSV neutralises formulas; the report shows done vs open.
     ok(hallwayCli(db, {"queue", "mark", promise, "done", "--today", "2023-09-18"}));
@@ -214,7 +214,7 @@ TEST_CASE("queue commands: draft, mark, snooze, filters, mailto, CSV and Markdow
     CHECK_THAT(csvText, Catch::StartsWith("id,due,kind,person,email,status"));
     CHECK_THAT(csvText, Catch::Contains("zoe@example.org") && Catch::Contains(",done,"));
     std::string report = hallway::testing::readFile(md);
-    CHECK_THAT(report, Catch::Contains("# DebConf 23: follow-up report") && Catch::Contains("## Who you met (1)") &&
+    CHECK_THAT(report, Catch::Contains("# Backwaters Conf: follow-up report") && Catch::Contains("## Who you met (1)") &&
                            Catch::Contains("- Zoe Quinn (met on 2023-09-14): gave 0, asked 1") &&
                            Catch::Contains("- [x] You promised: Fuzzing & CI @zoe-quinn \"the =HYPERLINK list\".") &&
                            Catch::Contains("1 done, 1 open, 0 let go") && Catch::Contains("Give first"));
@@ -229,7 +229,7 @@ TEST_CASE("queue commands: draft, mark, snooze, filters, mailto, CSV and Markdow
 TEST_CASE("marking a message sent logs it as a touch with the person, once", "[cli][queue]") {
     TempDir dir;
     std::string db = dir.file("h.db");
-    std::string ev = importDebConf(db);
+    std::string ev = importBackwaters(db);
     ok(hallwayCli(db, {"people", "add", "Zoe Quinn", "--email", "zoe@example.org"}));
     ok(hallwayCli(db, {"met", "Zoe Quinn", "--event", ev, "--at", "2023-09-14T12:00"}));
     json gen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-18", "--json"}));
@@ -263,7 +263,7 @@ TEST_CASE("marking a message sent logs it as a touch with the person, once", "[c
 TEST_CASE("a draft with a blank is not marked sent until the blank is filled", "[cli][queue]") {
     TempDir dir;
     std::string db = dir.file("h.db");
-    std::string ev = importDebConf(db);
+    std::string ev = importBackwaters(db);
     ok(hallwayCli(db, {"people", "add", "Zoe Quinn"}));
     ok(hallwayCli(db, {"note", "[ ] send @zoe-quinn the packaging checklist", "--event", ev, "--at", "2023-09-14T12:00"}));
     json gen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-18", "--json"}));

@@ -87,3 +87,24 @@ TEST_CASE("a record matching two people by name and company is skipped, not gues
     CHECK(r.ambiguous[0].candidates.size() == 2);
     CHECK(peopleNamed(store, "Ana Lima") == 2);
 }
+
+TEST_CASE("a record with a speaker's name matches that speaker, who has no company yet", "[contacts][match]") {
+    Store store(":memory:");
+    Person speaker;
+    speaker.displayName = "Bo Chen";
+    speaker.source = "agenda";
+    RowId bo = store.createPerson(speaker);
+    auto r = importLinkedIn(store, "Bo,Chen,,bo@two.example,Two GmbH,CTO,01 Mar 2024\n");
+    CHECK(r.added == 0);
+    CHECK(r.updated == 1);
+    CHECK(r.ambiguous.empty());
+    REQUIRE(peopleNamed(store, "Bo Chen") == 1);
+    auto full = PeopleRepo(store).find(bo);
+    REQUIRE(full);
+    CHECK(full->company == "Two GmbH");
+    CHECK(full->emails.size() == 1);
+    // With the company known now, the same name at a third company is someone else again.
+    auto third = importLinkedIn(store, "Bo,Chen,,,Three AB,CEO,02 Mar 2024\n");
+    CHECK(third.added == 1);
+    CHECK(third.ambiguous.size() == 1);
+}

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "core/time_util.h"
@@ -230,7 +232,7 @@ TEST_CASE("CSV duplicate ids get stable suffixes with line numbers", "[csv]") {
     Agenda agenda = parseCsv(csv, berlin());
     REQUIRE(agenda.sessions.size() == 3);
     CHECK(agenda.sessions[0].sourceId == "7");
-    CHECK(agenda.sessions[1].sourceId == "7~2");
+    CHECK_THAT(agenda.sessions[1].sourceId, Catch::Matches("7~[0-9a-f]{8}"));  // suffix from title, start, room
     CHECK(agenda.sessions[2].sourceId == "8");
     CHECK(hasWarning(agenda, "line 3: session id '7' is already used by line 2"));
     CHECK(hasWarning(agenda, "line 5: session id '8' repeats line 4"));
@@ -342,4 +344,25 @@ TEST_CASE("CSV bounds the work hostile input can cause", "[csv]") {
         REQUIRE(agenda.sessions.size() == 1);
         CHECK(agenda.sessions[0].title == "Say \"hi\" now");
     }
+}
+
+TEST_CASE("a duplicated id is settled from the session's content, so reordering keeps every id", "[csv][agenda]") {
+    const std::string header = "id,title,start,end,room\n";
+    const std::string a = "7,Keynote,2024-05-01 09:00,2024-05-01 10:00,Main\n";
+    const std::string b = "7,Lightning talks,2024-05-01 16:00,2024-05-01 17:00,Main\n";
+    const std::string c = "7,Lightning talks,2024-05-02 16:00,2024-05-02 17:00,Main\n";
+    auto idsByTitleAndDay = [&](const std::string& csv) {
+        std::map<std::string, std::string> ids;
+        for (const auto& s : parseCsv(csv, berlin()).sessions) ids[s.title + "@" + std::to_string(s.startsAt)] = s.sourceId;
+        return ids;
+    };
+    auto forward = idsByTitleAndDay(header + a + b + c);
+    REQUIRE(forward.size() == 3);
+    CHECK(idsByTitleAndDay(header + c + b + a) == forward);
+    CHECK(idsByTitleAndDay(header + b + a + c) == forward);
+    // The earliest keeps the bare id; the same title on two days gets two ids.
+    CHECK(std::count_if(forward.begin(), forward.end(), [](const auto& kv) { return kv.second == "7"; }) == 1);
+    std::set<std::string> distinct;
+    for (const auto& kv : forward) distinct.insert(kv.second);
+    CHECK(distinct.size() == 3);
 }

@@ -250,3 +250,53 @@ TEST_CASE("Shared CSV reader: layout, records and their lines", "[csv]") {
         CHECK(t == "abc");
     }
 }
+
+TEST_CASE("Thunderbird's address book CSV: primary and secondary emails, phones, organisation, job title",
+          "[contacts]") {
+    std::string bytes = readData("thunderbird.csv");
+    CHECK(looksLikeContacts(bytes, "abook.csv"));  // dropped on the app, it goes to contacts
+    ContactsFile file = parseContacts(bytes, "abook.csv", ContactsFormat::Auto);
+    CHECK(file.format == ContactsFormat::Csv);
+    REQUIRE(file.contacts.size() == 2);
+    const ContactRecord& ines = file.contacts[0];
+    CHECK(ines.fullName == "Ines Duarte");
+    CHECK(ines.company == "Tejo Systems");
+    CHECK(ines.role == "Release manager");
+    REQUIRE(ines.emails.size() == 2);
+    CHECK(ines.emails[0].value == "ines@duarte.example");
+    CHECK(ines.emails[1].value == "ines.duarte@home.example");
+    REQUIRE(ines.phones.size() == 2);
+    CHECK(ines.phones[0].label == "work");
+    CHECK(ines.phones[1].label == "mobile");
+    REQUIRE(ines.urls.size() == 1);
+    CHECK(ines.urls[0].value == "https://duarte.example");
+    CHECK(ines.note == "Met at the packaging BoF");
+    CHECK(file.contacts[1].emails.at(0).value == "karl@berg.example");
+    CHECK(file.contacts[1].company == "Nordlicht GmbH");
+}
+
+TEST_CASE("Outlook CSV: Title is the honorific, Job Title the role", "[contacts]") {
+    std::string bytes = readData("outlook.csv");
+    CHECK(looksLikeContacts(bytes, "outlook.csv"));
+    ContactsFile file = parseContacts(bytes, "outlook.csv", ContactsFormat::Auto);
+    REQUIRE(file.contacts.size() == 2);
+    const ContactRecord& amara = file.contacts[0];
+    CHECK(amara.fullName == "Amara Okafor");
+    CHECK(amara.role == "Principal scientist");
+    CHECK(amara.company == "Savanna Labs");
+    REQUIRE(amara.emails.size() == 2);
+    CHECK(amara.emails[0].value == "amara@savanna.example");
+    CHECK(amara.emails[1].value == "amara.okafor@mail.example");
+    REQUIRE(amara.phones.size() == 2);
+    CHECK(amara.phones[0].label == "work");
+    CHECK(amara.tags == std::vector<std::string>{"Speakers", "Lagos"});
+    CHECK(file.contacts[1].role.empty());  // "Ms." is not a role
+    bool honorificIgnored = std::any_of(file.warnings.begin(), file.warnings.end(), [](const std::string& w) {
+        return w.find("ignored columns: 'Title'") != std::string::npos;
+    });
+    CHECK(honorificIgnored);
+
+    // A plain "Title" column without "Job Title" is still the role.
+    ContactsFile plain = parseContacts("Name,Title\nBo Chen,CTO\n", "p.csv", ContactsFormat::Csv);
+    CHECK(plain.contacts.at(0).role == "CTO");
+}

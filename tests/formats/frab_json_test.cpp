@@ -107,7 +107,7 @@ TEST_CASE("frab json: c3voc-style schedule", "[frab]") {
     SECTION("non-ASCII room key, reused guid, padded title, HTML list") {
         const AgendaSession& reused = agenda.sessions[4];
         CHECK(reused.room == "H\xC3\xB6rsaal \xCE\xA9");
-        CHECK(reused.sourceId == "5f0c6a3e-1001-4c1e-9b7a-000000001001~2");
+        CHECK_THAT(reused.sourceId, Catch::Matches("5f0c6a3e-1001-4c1e-9b7a-000000001001~[0-9a-f]{8}"));  // suffix from title, start, room
         REQUIRE(agenda.warnings.size() == 1);
         CHECK(agenda.warnings[0].find("already used") != std::string::npos);
 
@@ -241,4 +241,46 @@ TEST_CASE("frab json: a long room key is shortened in events and in paths", "[fr
     CHECK(e.line() == 2);
     CHECK(e.reason() == "schedule.conference.days[0].rooms[\"" + std::string(60, 'r') +
                             "...\"][0].title: expected a string, found array");
+}
+
+TEST_CASE("frab json: c3voc schedule v2 (events, persons and rooms beside the conference)", "[frab]") {
+    std::string bytes = frabJsonData("c3voc_v2.json");
+    Agenda agenda = parseAgenda(bytes, "schedule2.json", AgendaFormat::Auto);
+    CHECK(agenda.format == AgendaFormat::FrabJson);
+    CHECK(agenda.title == "Harbour Hack 2025");
+    CHECK(agenda.timeZone == "Europe/Berlin");
+    REQUIRE(agenda.sessions.size() == 2);
+
+    const AgendaSession& opening = agenda.sessions[0];
+    CHECK(opening.sourceId == "e0000000-0000-4000-8000-000000000001");
+    CHECK(opening.line == 21);
+    CHECK(opening.startsAt == 1740821400);  // 2025-03-01T09:30:00Z
+    CHECK(opening.endsAt - opening.startsAt == 30 * 60);
+    CHECK(opening.room == "Kai 1");
+    CHECK(opening.track == "Hardware & Making");  // the track's slug, named by conference.tracks
+    CHECK(opening.abstract == "Welcome aboard");  // English of a per-language text, HTML stripped
+    CHECK(opening.url == "https://harbour.example/event/opening/");
+    REQUIRE(opening.speakers.size() == 2);
+    CHECK(opening.speakers[0].name == "Mo");
+    CHECK(opening.speakers[0].sourceId == "p0000000-0000-4000-8000-000000000001");
+    CHECK(opening.speakers[1].name == "\xC5\x81ucja \xC5\xBB" "ak");  // named through persons[] by guid
+
+    const AgendaSession& night = agenda.sessions[1];
+    CHECK(night.room == "Werkstatt");  // a room given only by its guid
+    CHECK(night.startsAt == 1740875400);  // 2025-03-02T00:30:00Z: past midnight, as the file says
+    CHECK(night.endsAt - night.startsAt == 45 * 60);
+    CHECK(night.subtitle == "bring your own iron");
+    CHECK(night.track == "Workshops");
+    REQUIRE(night.speakers.size() == 1);
+    CHECK(night.speakers[0].name == "mo");
+    CHECK(night.speakers[0].sourceId == "p0000000-0000-4000-8000-000000000003");
+}
+
+TEST_CASE("frab json: schedule v2 errors name the event and its line", "[frab]") {
+    std::string bytes = frabJsonData("c3voc_v2.json");
+    std::string bad = bytes;
+    bad.replace(bad.find("\"2025-03-02T01:30:00+01:00\""), 27, "\"soon\"");
+    FormatError e = jsonError(bad);
+    CHECK(e.line() == 42);
+    CHECK(e.reason() == "schedule.events[1].start: unparseable start 'soon' (expected an ISO 8601 date-time)");
 }

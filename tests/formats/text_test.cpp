@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "formats/text.h"
 
 using namespace hallway;
@@ -39,9 +41,11 @@ TEST_CASE("search folding matches what the index folds: case and accents", "[tex
     CHECK(text::searchFold("José") == "jose");
     CHECK(text::searchFold("MÜLLER") == "muller");
     CHECK(text::searchFold("Dvořák") == "dvorak");
-    CHECK(text::searchFold("Łukasz") == "łukasz");  // no plain base: only lower-cased
-    CHECK(text::searchFold("ØSTERGÅRD") == "østergard");
-    CHECK(text::searchFold("Straße") == "straße");
+    CHECK(text::searchFold("Łukasz") == "lukasz");  // no accent to drop: spelled as typed on ASCII keys
+    CHECK(text::searchFold("ØSTERGÅRD") == "ostergard");
+    CHECK(text::searchFold("Straße") == "strasse");
+    CHECK(text::searchFold("Ærøskøbing") == "aeroskobing");
+    CHECK(text::searchFold("Đorđe") == "dorde");
     CHECK(text::searchFold("Άννα") == "αννα");
     CHECK(text::searchFold("ΣΩΚΡΆΤΗΣ") == "σωκρατησ");
     CHECK(text::searchFold("Анна ЁЖ") == "анна ёж");
@@ -54,4 +58,16 @@ TEST_CASE("a text box splits into lines with spaces collapsed and blank lines ke
     CHECK(text::lines("one") == std::vector<std::string>{"one"});
     CHECK(text::lines("x\r\ny") == std::vector<std::string>{"x", "y"});  // CR is whitespace, collapsed away
     CHECK(text::lines("") == std::vector<std::string>{""});
+}
+
+TEST_CASE("the spellings the index may hold for a folded word", "[text][search]") {
+    CHECK(text::transliterationVariants("rust") == std::vector<std::string>{"rust"});
+    CHECK(text::transliterationVariants("oystein") == std::vector<std::string>{"oystein", "\xC3\xB8ystein"});
+    auto strasse = text::transliterationVariants("strasse");
+    CHECK(std::find(strasse.begin(), strasse.end(), "stra\xC3\x9F" "e") != strasse.end());
+    auto aero = text::transliterationVariants("aeroskobing");
+    CHECK(std::find(aero.begin(), aero.end(), "\xC3\xA6r\xC3\xB8skobing") != aero.end());  // two swaps
+    // Long words stay bounded.
+    CHECK(text::transliterationVariants("loldoldoldoldold").size() == 8);
+    CHECK(text::transliterationVariants("loldoldoldoldold", 3).size() == 3);
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders every GUI view of a real agenda under Xvfb and checks the PNGs: the
+# Renders every GUI view of the demo agenda under Xvfb and checks the PNGs: the
 # requested size, more than a flat colour, and clear errors for bad requests.
 # Usage: gui_screenshot_test.sh HALLWAY_BIN SOURCE_DIR   (CTest passes both)
 # Set KEEP_SCREENSHOTS=DIR to keep the pictures.
@@ -15,7 +15,7 @@ fail() {
 command -v xvfb-run >/dev/null 2>&1 || fail "xvfb-run not found: install xvfb (scripts/setup.sh does)"
 command -v python3 >/dev/null 2>&1 || fail "python3 not found (needed to read the PNG files)"
 [ -x "$BIN" ] || fail "no hallway binary at $BIN"
-AGENDA="$SRC/../shared/corpus/agenda/debconf23.xml"
+AGENDA="$SRC/assets/demo/hallway-demo.xml"
 [ -f "$AGENDA" ] || fail "missing test agenda $AGENDA"
 
 TMP=$(mktemp -d)
@@ -81,9 +81,9 @@ hw goals --event 1 add coffee_chats --target 3 --text "with the Rust folks"
 hw goals --event 1 add text --text "Find a co-maintainer for the packaging tools"
 hw interaction "Ana Lima" coffee --event 1 --direction give --summary "shared the cache write-up" --at "$NOTE_AT"
 # The follow-up queue two days after the event (the thank-yous come due the
-# Monday after), and a signature for the drafts.
+# Thursday after), and a signature for the drafts.
 hw settings set my_name "Sam Rivera"
-hw queue generate --event 1 --today 2023-09-19 --json
+hw queue generate --event 1 --today 2026-11-26 --json
 QUEUE_ADDED=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["added"]))' "$TMP/cli.out") ||
   fail "queue generate printed no JSON"
 [ "$QUEUE_ADDED" -ge 3 ] || fail "queue generate added $QUEUE_ADDED items, expected at least 3"
@@ -153,7 +153,7 @@ shoot plan plan
 shoot plan-list plan HALLWAY_SCREENSHOT_LAYOUT=list HALLWAY_SCREENSHOT_SESSION="${STAR_IDS%% *}"
 shoot plan-light plan HALLWAY_SCREENSHOT_THEME=light
 shoot capture capture HALLWAY_SCREENSHOT_NOW="$NOW"
-shoot followup followup HALLWAY_SCREENSHOT_NOW=2023-09-19T10:00
+shoot followup followup HALLWAY_SCREENSHOT_NOW=2026-11-26T10:00
 shoot people people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PERSON="$ANA_ID"
 shoot people-targets people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PERSON="$ANA_ID" HALLWAY_SCREENSHOT_PEOPLE_TAB=targets
 shoot people-network people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PEOPLE_TAB=network
