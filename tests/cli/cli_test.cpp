@@ -175,7 +175,7 @@ TEST_CASE("no subcommand opens the GUI with the options given", "[cli]") {
     CHECK(hallwayCli(dir.file("h.db"), {"--size", "huge"}, launcher).code == 1);
 }
 
-TEST_CASE("a file without a subcommand opens the GUI on it; a name that is neither is a usage error", "[cli]") {
+TEST_CASE("a file without a subcommand opens the GUI on it - a name that is neither is a usage error", "[cli]") {
     TempDir dir;
     std::optional<GuiRequest> seen;
     auto launcher = [&](const GuiRequest& r) {

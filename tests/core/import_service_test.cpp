@@ -357,7 +357,7 @@ TEST_CASE("speakers are told apart by their source id, and by their exact name w
     CHECK(store.countPeople() == 4);
 }
 
-TEST_CASE("a name typed two ways (NFC and NFD) is one speaker; another case is another", "[import][speakers]") {
+TEST_CASE("a name typed two ways (NFC and NFD) is one speaker - another case is another", "[import][speakers]") {
     Store store(":memory:");
     AgendaImportOptions options;
     options.parse.timeZone = "Europe/Lisbon";

@@ -134,7 +134,7 @@ TEST_CASE("a failed, truncated, too large or non-agenda download leaves the stor
     CHECK(source->etag == "\"v1\"");
 }
 
-TEST_CASE("an agenda URL behind a redirect imports; plain http needs allowing", "[core][url]") {
+TEST_CASE("an agenda URL behind a redirect imports - plain http needs allowing", "[core][url]") {
     AgendaServer server({testData("reimport/v1.xml")});
     TempDir dir;
     Store store(dir.file("h.db"));

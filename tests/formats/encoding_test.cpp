@@ -37,7 +37,7 @@ TEST_CASE("encodings are told apart by BOM or by the NUL pattern", "[encoding]")
     CHECK(encoding::detect(std::string("\0\0\0\0\x01\x02\0\0", 8)) == Encoding::Utf8);
 }
 
-TEST_CASE("UTF-16 converts to UTF-8, astral characters included; broken UTF-16 names its line", "[encoding]") {
+TEST_CASE("UTF-16 converts to UTF-8, astral characters included - broken UTF-16 names its line", "[encoding]") {
     std::string storage;
     // "é" U+00E9, then U+1F389 as the surrogate pair D83C DF89.
     std::string le("\xFF\xFE" "a\0\n\0\xE9\0\x3C\xD8\x89\xDF", 12);

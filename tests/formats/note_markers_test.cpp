@@ -91,7 +91,7 @@ TEST_CASE("plurals that read as prose stay tags", "[notes]") {
     CHECK(parseNoteMarkers("#promise-ish maybe", kWed).tags == Strings{"promise-ish"});
 }
 
-TEST_CASE("marker boundaries: start, whitespace or '(' before; end, space or punctuation after", "[notes]") {
+TEST_CASE("marker boundaries: start, whitespace or '(' before - end, space or punctuation after", "[notes]") {
     ParsedNote a = parseNoteMarkers("send the paper (#promise) tonight", kWed);
     REQUIRE(a.items.size() == 1);
     CHECK(a.items[0].text == "send the paper tonight");  // no empty "()" left behind
@@ -137,7 +137,7 @@ TEST_CASE("several markers on a line: one item per kind, in order of appearance"
     CHECK(promise.items.at(0).text == "send slides");
 }
 
-TEST_CASE("checkbox lines are promises; ticked ones are kept", "[notes]") {
+TEST_CASE("checkbox lines are promises - ticked ones are kept", "[notes]") {
     const char* body =
         "[ ] send slides\n"
         "- [ ] book a table\n"

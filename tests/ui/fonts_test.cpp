@@ -106,7 +106,7 @@ struct ExtraAtlas {
 
 }  // namespace
 
-TEST_CASE("codepoints the common sets lack are collected from text; emoji and broken bytes are not", "[ui][fonts]") {
+TEST_CASE("codepoints the common sets lack are collected from text - emoji and broken bytes are not", "[ui][fonts]") {
     std::set<char32_t> got;
     collectCodepoints("Ana Lima, Zoë, Łukasz, 田中, Ωmega", got);
     CHECK(got.empty());

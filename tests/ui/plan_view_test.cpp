@@ -253,7 +253,7 @@ TEST_CASE("every mode draws, including the not-built ones", "[ui][shell]") {
     CHECK(ui.shell.plan().model().hasEvent());
 }
 
-TEST_CASE("an empty database shows the import hint; dropped files import or report errors", "[ui][shell]") {
+TEST_CASE("an empty database shows the import hint - dropped files import or report errors", "[ui][shell]") {
     TempDir dir;
     Store store(dir.file("empty.db"));
     Ui ui(store);
