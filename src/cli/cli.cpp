@@ -274,34 +274,14 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             }
             AgendaImportReport r = fromUrl ? std::move(*fromUrl) : importAgendaFile(store, importFile, options);
             if (asJson) {
-                json changes = json::array();
-                for (const auto& c : r.changes) {
-                    if (r.eventCreated && c.kind == SessionChange::Kind::Added) continue;
-                    changes.push_back({{"kind", sessionChangeKindName(c.kind)},
-                                       {"session_id", c.sessionId},
-                                       {"source_id", c.sourceId},
-                                       {"title", c.title},
-                                       {"before", c.before},
-                                       {"after", c.after}});
-                }
-                out << json{{"event_id", r.eventId},
-                            {"event", r.eventName},
-                            {"event_created", r.eventCreated},
-                            {"format", agendaFormatName(r.format)},
-                            {"time_zone", r.timeZone},
-                            {"sessions", r.sessionsTotal},
-                            {"sessions_added", r.sessionsAdded},
-                            {"sessions_updated", r.sessionsUpdated},
-                            {"sessions_removed", r.sessionsRemoved},
-                            {"sessions_unchanged", r.sessionsUnchanged},
-                            {"people_added", r.peopleAdded},
-                            {"rooms", r.rooms},
-                            {"days", r.days},
-                            {"changes", changes},
-                            {"warnings", r.warnings},
-                            {"url", fromUrl ? json(importFile) : json(nullptr)}}
-                           .dump(2)
-                    << "\n";
+                json j = cli::importCountsJson(r);
+                j["event_id"] = r.eventId;
+                j["event"] = r.eventName;
+                j["event_created"] = r.eventCreated;
+                j["rooms"] = r.rooms;
+                j["days"] = r.days;
+                j["url"] = fromUrl ? json(importFile) : json(nullptr);
+                out << j.dump(2) << "\n";
             } else {
                 out << (r.eventCreated ? "Imported " : "Re-imported ") << importFile << " ("
                     << agendaFormatName(r.format) << ") into event " << r.eventId << " \"" << r.eventName << "\" ("

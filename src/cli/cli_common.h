@@ -43,6 +43,10 @@ std::unique_ptr<CommandGroup> makeQueueCommands();
 std::unique_ptr<CommandGroup> makeBackupCommands();
 std::unique_ptr<CommandGroup> makeRefreshCommands();
 
+// The counts and change list of an agenda import, as `import --json` and
+// `refresh --json` both report them.
+nlohmann::json importCountsJson(const AgendaImportReport& r);
+
 // `hallway import URL`: fetches and imports. Returns the report, or nothing
 // when the server said not modified (then it has printed "unchanged").
 std::optional<AgendaImportReport> importFromUrl(Store& store, const std::string& url,

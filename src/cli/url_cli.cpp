@@ -12,30 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-// The change counts `import --json` gives, for one event's refresh.
-json importCountsJson(const AgendaImportReport& r) {
-    json changes = json::array();
-    for (const auto& c : r.changes) {
-        if (r.eventCreated && c.kind == SessionChange::Kind::Added) continue;
-        changes.push_back({{"kind", sessionChangeKindName(c.kind)},
-                           {"session_id", c.sessionId},
-                           {"source_id", c.sourceId},
-                           {"title", c.title},
-                           {"before", c.before},
-                           {"after", c.after}});
-    }
-    return json{{"format", agendaFormatName(r.format)},
-                {"time_zone", r.timeZone},
-                {"sessions", r.sessionsTotal},
-                {"sessions_added", r.sessionsAdded},
-                {"sessions_updated", r.sessionsUpdated},
-                {"sessions_removed", r.sessionsRemoved},
-                {"sessions_unchanged", r.sessionsUnchanged},
-                {"people_added", r.peopleAdded},
-                {"changes", changes},
-                {"warnings", r.warnings}};
-}
-
 void printChanges(std::ostream& out, const AgendaImportReport& r) {
     for (const auto& c : r.changes) {
         if (c.kind == SessionChange::Kind::Added && r.eventCreated) continue;
@@ -104,6 +80,29 @@ private:
 };
 
 }  // namespace
+
+nlohmann::json importCountsJson(const AgendaImportReport& r) {
+    nlohmann::json changes = nlohmann::json::array();
+    for (const auto& c : r.changes) {
+        if (r.eventCreated && c.kind == SessionChange::Kind::Added) continue;
+        changes.push_back({{"kind", sessionChangeKindName(c.kind)},
+                           {"session_id", c.sessionId},
+                           {"source_id", c.sourceId},
+                           {"title", c.title},
+                           {"before", c.before},
+                           {"after", c.after}});
+    }
+    return nlohmann::json{{"format", agendaFormatName(r.format)},
+                {"time_zone", r.timeZone},
+                {"sessions", r.sessionsTotal},
+                {"sessions_added", r.sessionsAdded},
+                {"sessions_updated", r.sessionsUpdated},
+                {"sessions_removed", r.sessionsRemoved},
+                {"sessions_unchanged", r.sessionsUnchanged},
+                {"people_added", r.peopleAdded},
+                {"changes", changes},
+                {"warnings", r.warnings}};
+}
 
 std::optional<AgendaImportReport> importFromUrl(Store& store, const std::string& url,
                                                 const AgendaImportOptions& options, bool allowHttp, bool asJson,
