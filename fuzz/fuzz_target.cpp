@@ -7,14 +7,123 @@
 #include <string>
 #include <string_view>
 
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
 #include "formats/agenda.h"
 #include "formats/contacts.h"
 #include "formats/note_markers.h"
+#include "formats/people_export.h"
 #include "formats/template_text.h"
+#include "formats/text.h"
 
 using namespace hallway;
 
 namespace {
+
+// [SECTION] exporters: hostile values go out and come back; nothing may be
+// added (an injected card, line or cell) or lost.
+
+[[noreturn]] void finding(const char* what, const std::string& expected, const std::string& got) {
+    std::fprintf(stderr, "round trip broke (%s): expected [%s] got [%s]\n", what, expected.c_str(), got.c_str());
+    std::abort();
+}
+
+// Fields separated by 0x1F: name, company, email, url, how met, tag.
+std::vector<std::string> fieldsOf(std::string_view bytes) {
+    std::vector<std::string> out(6);
+    size_t field = 0;
+    for (char c : bytes) {
+        if (c == '\x1f') {
+            if (++field == out.size()) break;
+        } else {
+            out[field] += c;
+        }
+    }
+    return out;
+}
+
+// What a value may come back as: control characters other than line
+// breaks and tabs are dropped, and whitespace runs compare as one space.
+std::string comparable(const std::string& s) {
+    std::string kept;
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\r' || c == '\t') kept += c;
+    return text::collapseSpaces(kept);
+}
+
+Person hostilePerson(const std::vector<std::string>& f) {
+    Person p;
+    p.displayName = f[0];
+    p.company = f[1];
+    if (!f[2].empty()) p.emails.push_back({f[2], "work"});
+    if (!f[3].empty()) p.urls.push_back({f[3], ""});
+    p.howMet = f[4];
+    if (!f[5].empty()) p.tags.push_back(f[5]);
+    return p;
+}
+
+Person controlPerson() {
+    Person p;
+    p.displayName = "Zed Control";
+    p.company = "Control Co";
+    p.emails.push_back({"zed@control.example", ""});
+    return p;
+}
+
+// Runs one export and its re-import; returns false when the input is not
+// something an export can hold (no name, not UTF-8).
+void roundTrip(std::string_view bytes, bool csv) {
+    auto f = fieldsOf(bytes);
+    for (auto& v : f)
+        if (!text::isValidUtf8(v)) return;
+    if (comparable(f[0]).empty()) return;
+    std::string out = csv ? peopleToCsv({hostilePerson(f), controlPerson()})
+                          : peopleToVCard({hostilePerson(f), controlPerson()});
+    ContactsFile back = parseContacts(out, csv ? "fuzz.csv" : "fuzz.vcf", csv ? ContactsFormat::Csv : ContactsFormat::VCard);
+    if (back.contacts.size() != 2) finding("number of people", "2", std::to_string(back.contacts.size()));
+    const ContactRecord& first = back.contacts[0];
+    const ContactRecord& control = back.contacts[1];
+    if (comparable(first.fullName) != comparable(f[0])) finding("name", comparable(f[0]), first.fullName);
+    if (comparable(first.company) != comparable(f[1])) finding("company", comparable(f[1]), first.company);
+    if (control.fullName != "Zed Control" || control.company != "Control Co" || control.emails.size() != 1 ||
+        control.emails[0].value != "zed@control.example")
+        finding("the next person", "Zed Control, Control Co", control.fullName + ", " + control.company);
+    if (!csv) {
+        // A line break in any value must stay inside its property.
+        size_t cards = 0;
+        for (size_t at = out.find("BEGIN:VCARD"); at != std::string::npos; at = out.find("BEGIN:VCARD", at + 1)) ++cards;
+        if (cards != 2) finding("BEGIN:VCARD lines", "2", std::to_string(cards));
+    } else {
+        for (const auto& v : f) {
+            std::string cell = csvCell(v);
+            std::string_view unquoted = cell.size() > 1 && cell[0] == '"' ? std::string_view(cell).substr(1) : cell;
+            if (csvNeedsNeutralising(unquoted)) finding("formula left live", "a leading '", cell);
+        }
+    }
+}
+
+void markdownRoundTrip(std::string_view bytes) {
+    std::string s(bytes);
+    std::string out = text::markdownInline(s);
+    for (size_t i = 0; i < out.size(); ++i) {
+        char c = out[i];
+        if (c == '\n' || c == '\r' || c == '<' || c == '>') finding("raw line break or tag", "escaped", out);
+        if (c == '\\') {
+            ++i;  // the escaped character
+            continue;
+        }
+        if (c == '[' || c == ']' || c == '`' || c == '*' || c == '_') finding("live link or emphasis", "escaped", out);
+    }
+    std::string expected;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        expected += s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+    }
+    std::string back = text::markdownUnescape(out);
+    if (back != expected) finding("markdown text", expected, back);
+}
 
 void run(std::string_view bytes) {
 #if defined(HALLWAY_FUZZ_FRAB_XML)
@@ -51,6 +160,12 @@ void run(std::string_view bytes) {
         {"first_name", "Ana"}, {"name", "Ana Lima"}, {"event", "FOSDEM"}, {"company", "Acme"}, {"promise", "slides"}};
     renderTemplate(bytes, values);
     templatePlaceholders(bytes);
+#elif defined(HALLWAY_FUZZ_VCARD_EXPORT)
+    roundTrip(bytes, false);
+#elif defined(HALLWAY_FUZZ_CSV_EXPORT)
+    roundTrip(bytes, true);
+#elif defined(HALLWAY_FUZZ_MARKDOWN_EXPORT)
+    markdownRoundTrip(bytes);
 #else
 #error "define one HALLWAY_FUZZ_<TARGET>"
 #endif

@@ -36,7 +36,7 @@ seeds() {  # seeds() TARGET: prints seed files
     agenda_csv) ls "$data"/csv/* "$data"/bad/latin1.csv ;;
     contacts_csv) ls "$data"/contacts/*.csv "$data"/people/*.csv ;;
     vcard) ls "$data"/contacts/*.vcf "$data"/people/*.vcf ;;
-    mecard|note_markers|template) ;;
+    mecard|note_markers|template|vcard_export|csv_export|markdown_export) ;;
   esac 2>/dev/null
 }
 handwritten() {  # handwritten TARGET DIR: small seeds for the text parsers
@@ -48,13 +48,18 @@ handwritten() {  # handwritten TARGET DIR: small seeds for the text parsers
     note_markers)
       printf 'Met @Ana Lima at the booth #promise send slides by Friday\n[ ] intro Bo to @Cy #ask about roles on 2025-03-15\n' >"$2/seed1"
       printf '#detail has two kids, next tuesday; #intro @Bo Chen -> @Dee tomorrow 12/03 in 3 days\n' >"$2/seed2" ;;
+    vcard_export|csv_export)
+      printf 'Ana Lima\x1fAcme, Inc; Ltd\x1fana@lima.example\x1fhttps://x.example/\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Evil\x1f=HYPERLINK("http://evil")\x1frust' >"$2/seed1"
+      printf ' \xc2\xa0=1+2\x1f\t@SUM(A1)\x1f-x@y.z\x1f\\n;,\x1f'"'"'+1 555\x1f' >"$2/seed2" ;;
+    markdown_export)
+      printf '<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![i](http://t/p.png) *a* `b` \\ &amp;\r\n# h' >"$2/seed1" ;;
     template)
       printf 'Hi {first_name},\n\ngreat to meet you at {event}. Here are the {promise}. {{literal}} {unknown}\n' >"$2/seed1"
       printf 'Subject: {event} follow-up\n\n{name} ({company}) {' >"$2/seed2" ;;
   esac
 }
 
-targets="frab_xml ics frab_json sessionize indico agenda_csv contacts_csv vcard mecard note_markers template"
+targets="frab_xml ics frab_json sessionize indico agenda_csv contacts_csv vcard mecard note_markers template vcard_export csv_export markdown_export"
 failed=0
 printf '%-14s %12s  %s\n' target executions result
 for t in $targets; do

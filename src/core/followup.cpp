@@ -861,6 +861,21 @@ std::string summaryOf(const FollowUp& f) {
     return s;
 }
 
+// libical escapes \\ ; , and LF in TEXT values but writes a CR as it is:
+// CR and CRLF become LF so no value can break its line.
+std::string icsText(const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r') {
+            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+            out += '\n';
+        } else if (static_cast<unsigned char>(s[i]) >= 0x20 || s[i] == '\n' || s[i] == '\t') {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
 icalproperty_status icalStatus(const std::string& status) {
     if (status == "sent") return ICAL_STATUS_INPROCESS;
     if (status == "replied" || status == "done") return ICAL_STATUS_COMPLETED;
@@ -887,9 +902,9 @@ std::string followUpsToICalendar(const std::vector<FollowUp>& items) {
         due.day = int(unsigned(ymd.day()));
         due.is_date = 1;
         icalcomponent_add_property(todo, icalproperty_new_due(due));
-        icalcomponent_add_property(todo, icalproperty_new_summary(summaryOf(f).c_str()));
+        icalcomponent_add_property(todo, icalproperty_new_summary(icsText(summaryOf(f)).c_str()));
         std::string description = f.draft.empty() ? f.reason : f.draft;
-        icalcomponent_add_property(todo, icalproperty_new_description(description.c_str()));
+        icalcomponent_add_property(todo, icalproperty_new_description(icsText(description).c_str()));
         icalcomponent_add_property(todo, icalproperty_new_priority(icalPriority(f.priority)));
         icalcomponent_add_property(todo, icalproperty_new_status(icalStatus(f.status)));
         icalcomponent_add_property(todo, icalproperty_new_categories(f.kind.c_str()));
@@ -921,16 +936,14 @@ std::string followUpsToCsv(const std::vector<FollowUp>& items, const std::map<Ro
 
 std::string eventReportMarkdown(const QueueInputs& in, const std::vector<FollowUp>& items) {
     const std::string& zone = in.event.timeZone;
-    auto nameOf = [&](RowId id) {
+    auto rawNameOf = [&](RowId id) {
         auto it = in.people.find(id);
         return it == in.people.end() ? "#" + std::to_string(id) : it->second.displayName;
     };
-    auto oneLine = [](std::string s) {
-        for (char& c : s)
-            if (c == '\n' || c == '\r') c = ' ';
-        return s;
-    };
-    std::string md = "# " + in.event.name + ": follow-up report\n\n";
+    // Every user value escaped: a name or note cannot add HTML, links or images.
+    auto oneLine = [](const std::string& s) { return text::markdownInline(s); };
+    auto nameOf = [&](RowId id) { return oneLine(rawNameOf(id)); };
+    std::string md = "# " + oneLine(in.event.name) + ": follow-up report\n\n";
     if (in.event.startsAt)
         md += "From " + localDateString(in.event.startsAt, zone) + " to " +
               localDateString(in.event.endsAt ? in.event.endsAt - 1 : in.event.startsAt, zone) + " (" + zone + ").\n\n";
@@ -940,7 +953,7 @@ std::string eventReportMarkdown(const QueueInputs& in, const std::vector<FollowU
     md += "## Who you met (" + std::to_string(met.size()) + ")\n\n";
     for (auto& [id, how] : met) {
         GiveAsk g = balance[id];
-        md += "- " + nameOf(id) + " (" + how + "): gave " + std::to_string(g.gives) + ", asked " +
+        md += "- " + nameOf(id) + " (" + oneLine(how) + "): gave " + std::to_string(g.gives) + ", asked " +
               std::to_string(g.asks) + "\n";
     }
     if (met.empty()) md += "Nobody logged yet.\n";
@@ -971,7 +984,7 @@ std::string eventReportMarkdown(const QueueInputs& in, const std::vector<FollowU
         if (f.kind != "promise") continue;
         ++promises;
         bool kept = f.status == "sent" || f.status == "replied" || f.status == "done";
-        md += std::string("- [") + (kept ? "x" : " ") + "] " + oneLine(f.reason) + " To " + f.personName + ", due " +
+        md += std::string("- [") + (kept ? "x" : " ") + "] " + oneLine(f.reason) + " To " + oneLine(f.personName) + ", due " +
               f.dueDate + " (" + f.status + ")\n";
     }
     if (!promises) md += "No promises made.\n";
@@ -988,7 +1001,7 @@ std::string eventReportMarkdown(const QueueInputs& in, const std::vector<FollowU
         if (v.empty()) return;
         md += std::string("\n### ") + title + "\n\n";
         for (auto* f : v)
-            md += "- " + f->dueDate + " " + summaryOf(*f) + " (" + f->status + "): " + oneLine(f->reason) + "\n";
+            md += "- " + f->dueDate + " " + oneLine(summaryOf(*f)) + " (" + f->status + "): " + oneLine(f->reason) + "\n";
     };
     list("Open", open);
     list("Done", done);

@@ -10,6 +10,7 @@
 
 #include "formats/contacts.h"
 #include "formats/contacts_common.h"
+#include "formats/people_export.h"
 #include "formats/csv.h"
 #include "formats/text.h"
 
@@ -45,7 +46,9 @@ const std::vector<std::pair<const char*, Field>>& synonyms() {
         {"primary email", Email}, {"secondary email", Email}, {"mobile number", Phone},
         {"web page 1", Url}, {"web page 2", Url},
         // Outlook's (and Google's "Outlook CSV"): numbered second phones.
-        {"business phone 2", Phone}, {"home phone 2", Phone}};
+        {"business phone 2", Phone}, {"home phone 2", Phone},
+        // Hallway's own export.
+        {"urls", Url}, {"how met", NoteField}};
     return list;
 }
 
@@ -53,6 +56,12 @@ const std::vector<std::pair<const char*, Field>>& synonyms() {
 bool isAddressBookKey(const std::string& key) {
     return key == "primary email" || key == "secondary email" || key == "e mail address" ||
            key == "e mail 2 address" || key == "business phone" || key == "mobile number";
+}
+
+// The ' an export put before a would-be formula (csvCell) comes off.
+std::string withoutNeutraliser(std::string v) {
+    if (v.size() > 1 && v[0] == '\'' && csvNeedsNeutralising(std::string_view(v).substr(1))) v.erase(0, 1);
+    return v;
 }
 
 // headerKey() with '-' read as a space: "E-Mail" and "e mail" match.
@@ -132,7 +141,7 @@ struct Table {
     }
     static std::string cellAt(const csv::Record& r, size_t column) {
         if (column >= r.fields.size()) return {};
-        return text::trim(r.fields[column]);
+        return withoutNeutraliser(text::trim(r.fields[column]));
     }
     bool has(const std::string& key) const { return byKey.count(key) > 0; }
 };
@@ -249,7 +258,7 @@ std::vector<NumberedColumn> numberedColumns(const Table& t, std::string_view kin
 
 std::string cellAt(const csv::Record& r, int column) {
     if (column < 0 || size_t(column) >= r.fields.size()) return {};
-    return text::trim(r.fields[size_t(column)]);
+    return withoutNeutraliser(text::trim(r.fields[size_t(column)]));
 }
 
 std::string firstOf(const Table& t, const csv::Record& r, std::initializer_list<const char*> keys) {

@@ -1,20 +1,39 @@
 #include "formats/people_export.h"
 
+#include <cctype>
+
 namespace hallway {
 namespace {
 
+// RFC 6350 3.4 text escaping. A CR, alone or before LF, is a line break
+// too, so no value can end its line and start a property of its own.
 std::string vcardEscape(std::string_view s) {
     std::string out;
-    for (char c : s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
         switch (c) {
             case '\\': out += "\\\\"; break;
             case ',': out += "\\,"; break;
             case ';': out += "\\;"; break;
             case '\n': out += "\\n"; break;
-            case '\r': break;
-            default: out += c;
+            case '\r':
+                if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+                out += "\\n";
+                break;
+            default:
+                // Other control characters have no escape and no meaning in a card.
+                if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') out += c;
         }
     }
+    return out;
+}
+
+// A TYPE parameter value: letters, digits, '-' and spaces only, so a label
+// cannot close the parameter list or the line.
+std::string paramValue(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ' ') out += c;
     return out;
 }
 
@@ -42,10 +61,24 @@ std::string joined(const std::vector<ContactDetail>& details) {
 
 }  // namespace
 
+bool csvNeedsNeutralising(std::string_view v) {
+    // Spreadsheets skip leading spaces, tabs and no-break spaces before they
+    // look for a formula, so the check does too.
+    size_t i = 0;
+    while (i < v.size()) {
+        if (v[i] == ' ' || v[i] == '\t' || v[i] == '\r' || v[i] == '\n') ++i;
+        else if (v.compare(i, 2, "\xC2\xA0") == 0) i += 2;
+        else break;
+    }
+    if (i == v.size()) return !v.empty() && (v[0] == '\t' || v[0] == '\r');
+    char c = v[i];
+    // A leading apostrophe is doubled, so the importer's taking one off is exact.
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\'' || v[0] == '\t' || v[0] == '\r';
+}
+
 std::string csvCell(std::string_view value) {
     std::string v(value);
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-        v.insert(v.begin(), '\'');
+    if (csvNeedsNeutralising(v)) v.insert(v.begin(), '\'');
     if (v.find_first_of(",\"\r\n;") == std::string::npos) return v;
     std::string out = "\"";
     for (char c : v) {
@@ -66,11 +99,13 @@ std::string peopleToVCard(const std::vector<Person>& people) {
         if (!p.company.empty()) appendFolded(out, "ORG:" + vcardEscape(p.company));
         if (!p.role.empty()) appendFolded(out, "TITLE:" + vcardEscape(p.role));
         auto typed = [](const ContactDetail& d) {
-            return d.label.empty() ? std::string() : ";TYPE=" + vcardEscape(d.label);
+            std::string label = paramValue(d.label);
+            if (label.find(' ') != std::string::npos) label = "\"" + label + "\"";
+            return label.empty() ? std::string() : ";TYPE=" + label;
         };
         for (auto& e : p.emails) appendFolded(out, "EMAIL" + typed(e) + ":" + vcardEscape(e.value));
         for (auto& t : p.phones) appendFolded(out, "TEL" + typed(t) + ";VALUE=text:" + vcardEscape(t.value));
-        for (auto& u : p.urls) appendFolded(out, "URL" + typed(u) + ":" + u.value);
+        for (auto& u : p.urls) appendFolded(out, "URL" + typed(u) + ":" + vcardEscape(u.value));
         if (!p.tags.empty()) {
             std::string cats;
             for (auto& t : p.tags) cats += (cats.empty() ? "" : ",") + vcardEscape(t);

@@ -9,9 +9,14 @@
 
 namespace hallway {
 
-// One CSV cell: quoted when it holds a separator, quote or line break; a cell
-// starting with = + - @ (or tab/CR) gets a leading ' so a spreadsheet shows it
-// as text instead of running it as a formula.
+// True when a spreadsheet could read `value` as a formula: = + - @ first
+// once leading spaces, tabs, line breaks and no-break spaces are skipped, or
+// a leading tab or CR.
+bool csvNeedsNeutralising(std::string_view value);
+
+// One CSV cell: quoted when it holds a separator, quote or line break; a
+// cell csvNeedsNeutralising gets a leading ' so a spreadsheet shows it as
+// text instead of running it as a formula (the CSV importer takes it off).
 std::string csvCell(std::string_view value);
 
 // vCard 4.0 (RFC 6350): CRLF lines folded at 75 octets without splitting a

@@ -326,4 +326,52 @@ std::string stripHtml(std::string_view html) {
     return trim(out);
 }
 
+std::string markdownInline(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '\r':
+                if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+                out += ' ';
+                break;
+            case '\n': out += ' '; break;
+            case '\\': case '`': case '*': case '_': case '[': case ']':
+                out += '\\';
+                out += c;
+                break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string markdownUnescape(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) {
+            out += s[++i];
+        } else if (s[i] == '&') {
+            bool done = false;
+            for (auto [entity, c] : {std::pair{"&amp;", '&'}, std::pair{"&lt;", '<'}, std::pair{"&gt;", '>'}}) {
+                std::string_view e(entity);
+                if (s.compare(i, e.size(), e) == 0) {
+                    out += c;
+                    i += e.size() - 1;
+                    done = true;
+                    break;
+                }
+            }
+            if (!done) out += '&';
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
 }  // namespace hallway::text

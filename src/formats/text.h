@@ -69,6 +69,13 @@ std::string nameKey(std::string_view name);
 // into trimmed, non-empty names.
 std::vector<std::string> splitNames(std::string_view list);
 
+// User text for one line of Markdown: line breaks become spaces, & < > are
+// written as entities (no raw HTML or autolinks), and \ ` * _ [ ] are
+// escaped with a backslash (no links, images, code or emphasis).
+// markdownUnescape() reverses it.
+std::string markdownInline(std::string_view s);
+std::string markdownUnescape(std::string_view s);
+
 // Removes HTML tags and decodes the common entities; keeps paragraph breaks
 // as newlines. For descriptions that agendas ship as HTML.
 std::string stripHtml(std::string_view html);

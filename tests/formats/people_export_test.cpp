@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "core/atomic_file.h"
+#include "formats/contacts.h"
 #include "formats/people_export.h"
+#include "formats/text.h"
 #include "test_support.h"
 
 using namespace hallway;
@@ -71,4 +73,76 @@ TEST_CASE("atomic writes replace the file whole and leave no temp file on failur
         ++files;
     }
     CHECK(files == 1);
+}
+
+TEST_CASE("CSV neutralises formulas behind leading spaces, tabs and no-break spaces", "[export][safety]") {
+    CHECK(csvCell(" =1+2") == "' =1+2");
+    CHECK(csvCell("\t=1+2") == "'\t=1+2");
+    CHECK(csvCell("\xC2\xA0=1+2") == "'\xC2\xA0=1+2");
+    CHECK(csvCell("  \xC2\xA0 @SUM(A1)") == "'  \xC2\xA0 @SUM(A1)");
+    CHECK(csvCell("'quoted") == "''quoted");  // doubled, so the import's taking one off is exact
+    CHECK(csvCell("Ana = Bo") == "Ana = Bo");
+    CHECK(csvCell("   ") == "   ");
+}
+
+TEST_CASE("vCard export keeps CR and LF inside every property, URLs and labels included", "[export][safety]") {
+    Person p;
+    p.displayName = "Ana\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Injected";
+    p.urls = {{"https://ana.example/\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Evil", "home\r\nX"}};
+    p.emails = {{"ana@example.org", "work;x:y\"z"}};
+    p.howMet = "lone\rcarriage return";
+    Person control;
+    control.displayName = "Zed Control";
+    std::string card = peopleToVCard({p, control});
+    size_t begins = 0;
+    for (size_t at = card.find("BEGIN:VCARD"); at != std::string::npos; at = card.find("BEGIN:VCARD", at + 1))
+        if (at == 0 || card.compare(at - 2, 2, "\r\n") == 0) ++begins;
+    CHECK(begins == 2);
+    CHECK(card.find("\nFN:Injected") == std::string::npos);
+    CHECK(card.find("\nFN:Evil") == std::string::npos);
+    CHECK(card.find("URL;TYPE=homeX:https://ana.example/\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Evil\r\n") != std::string::npos);
+    CHECK(card.find("EMAIL;TYPE=workxyz:ana@example.org\r\n") != std::string::npos);
+    CHECK(card.find("NOTE:lone\\ncarriage return\r\n") != std::string::npos);
+
+    ContactsFile back = parseContacts(card, "back.vcf", ContactsFormat::VCard);
+    REQUIRE(back.contacts.size() == 2);
+    CHECK(back.contacts[1].fullName == "Zed Control");
+    REQUIRE(back.contacts[0].urls.size() == 1);
+    CHECK(back.contacts[0].urls[0].value.find("END:VCARD") != std::string::npos);  // kept as text, not obeyed
+}
+
+TEST_CASE("Hallway's own CSV export re-imports without loss", "[export][safety]") {
+    Person p;
+    p.displayName = "Ana Lima";
+    p.givenName = "Ana";
+    p.familyName = "Lima";
+    p.company = "=Acme, Inc.";
+    p.role = "Engineer; speaker";
+    p.emails = {{"ana@lima.example", ""}, {"ana@work.example", ""}};
+    p.phones = {{"+351 555 0100", ""}};
+    p.urls = {{"https://linkedin.com/in/ana-lima", ""}, {"https://ana.example", ""}};
+    p.tags = {"rust", "-fast"};
+    p.howMet = "'quoted at the booth";
+    ContactsFile back = parseContacts(peopleToCsv({p}), "people.csv", ContactsFormat::Auto);
+    REQUIRE(back.contacts.size() == 1);
+    const ContactRecord& c = back.contacts[0];
+    CHECK(c.fullName == "Ana Lima");
+    CHECK(c.company == "=Acme, Inc.");
+    CHECK(c.role == "Engineer; speaker");
+    REQUIRE(c.emails.size() == 2);
+    REQUIRE(c.phones.size() == 1);
+    CHECK(c.phones[0].value == "+351 555 0100");  // the apostrophe that kept it text comes off
+    REQUIRE(c.urls.size() == 2);
+    CHECK(c.urls[1].value == "https://ana.example");
+    CHECK(c.tags == std::vector<std::string>{"rust", "-fast"});
+    CHECK(c.note == "'quoted at the booth");
+}
+
+TEST_CASE("Markdown text cannot add HTML, links, images or lines", "[export][safety]") {
+    std::string hostile = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![p](http://t/p.png)\r\n# h *b*";
+    std::string md = text::markdownInline(hostile);
+    CHECK(md == "&lt;img src=x onerror=alert(1)&gt; \\[click\\](javascript:alert(1)) !\\[p\\](http://t/p.png) # h "
+                "\\*b\\*");
+    CHECK(text::markdownUnescape(md) == "<img src=x onerror=alert(1)> [click](javascript:alert(1)) "
+                                        "![p](http://t/p.png) # h *b*");
 }
