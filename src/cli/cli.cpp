@@ -16,6 +16,7 @@
 
 #include "core/http_fetch.h"
 #include "core/import_service.h"
+#include "core/safe_write.h"
 #include "core/schedule.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
@@ -249,7 +250,28 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             return launchGui(gui);
         }
 
-        Store store(dbPath);
+        if (dbPath.empty()) throw CommandError("--db needs a file name; an empty one would keep nothing");
+        if (dbPath == ":memory:" || dbPath.rfind("file::memory:", 0) == 0)
+            throw CommandError("--db " + dbPath + " is a throwaway in-memory database: nothing would be kept; "
+                               "give a file name");
+        for (auto& g : groups)
+            if (g->selected())
+                if (auto code = g->runWithoutStore(dbPath, out, asJson)) return *code;
+
+        std::optional<Store> opened;
+        try {
+            opened.emplace(dbPath);
+        } catch (const DamagedDatabase& e) {
+            bool readsOnly = false;
+            for (auto& g : groups) readsOnly |= g->selected() && g->readsOnly();
+            if (!readsOnly) throw;
+            // An export saves what can still be read; nothing is written.
+            err << "hallway: " << e.what() << "\n";
+            Store::OpenOptions ro;
+            ro.readOnly = true;
+            opened.emplace(dbPath, ro);
+        }
+        Store& store = *opened;
 
         for (auto& g : groups)
             if (g->selected()) return g->run(store, out, asJson);
@@ -379,12 +401,20 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         if (*star || *unstar) {
             bool on = bool(*star);
             json arr = json::array();
+            // Every id checked before anything is written: all or none.
+            std::vector<Session> found;
             for (RowId id : starIds) {
                 auto s = store.findSession(id);
-                if (!s) throw CommandError("no session with id " + std::to_string(id) + " (see `hallway sessions`)");
-                store.setStarred(id, on);
-                arr.push_back({{"id", id}, {"title", s->title}, {"starred", on}});
-                if (!asJson) out << (on ? "Starred " : "Unstarred ") << id << " " << s->title << "\n";
+                if (!s) throw CommandError("no session with id " + std::to_string(id) +
+                                           " (see `hallway sessions`); nothing was " + (on ? "starred" : "unstarred"));
+                found.push_back(*s);
+            }
+            Store::Transaction tx(store);
+            for (RowId id : starIds) store.setStarred(id, on);
+            tx.commit();
+            for (const Session& s : found) {
+                arr.push_back({{"id", s.id}, {"title", s.title}, {"starred", on}});
+                if (!asJson) out << (on ? "Starred " : "Unstarred ") << s.id << " " << s.title << "\n";
             }
             if (asJson) out << arr.dump(2) << "\n";
             return 0;
@@ -431,6 +461,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             }
             return 0;
         }
+    } catch (const WouldReplace& e) {
+        err << "hallway: " << e.what() << "; nothing was written (add --force to replace it)\n";
+        return 1;
     } catch (const FormatError& e) {
         err << "hallway: " << e.what() << "\n";
         return 1;

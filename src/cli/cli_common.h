@@ -35,6 +35,14 @@ public:
     virtual bool selected() const = 0;
     // Runs the chosen subcommand; returns the exit code.
     virtual int run(Store& store, std::ostream& out, bool asJson) = 0;
+    // True when the chosen subcommand only reads (an export): it still runs
+    // on a damaged database, opened read-only.
+    virtual bool readsOnly() const { return false; }
+    // Runs a subcommand that must not open the database through Store
+    // (restore, listing backups); nullopt when the chosen one needs it.
+    virtual std::optional<int> runWithoutStore(const std::string& dbPath, std::ostream& out, bool asJson) {
+        return std::nullopt;
+    }
 };
 
 std::unique_ptr<CommandGroup> makePeopleCommands();

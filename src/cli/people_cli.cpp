@@ -73,6 +73,7 @@ public:
         m_export->add_option("--format", m_exportFormat, "vcard or csv (default: from the extension)")
             ->check(CLI::IsMember({"vcard", "csv"}));
         m_export->add_option("--tag", m_tag, "only people with this tag");
+        m_export->add_flag("--force", m_force, "replace FILE when it exists");
         m_export->add_flag("--json", asJson, "print JSON");
 
         m_set = m_people->add_subcommand("set", "Add contact details to a person who exists (no duplicate is made)");
@@ -131,6 +132,7 @@ public:
     }
 
     bool selected() const override { return *m_people || *m_target || *m_targets || *m_network || *m_goals; }
+    bool readsOnly() const override { return bool(*m_export); }
 
     int run(Store& store, std::ostream& out, bool asJson) override {
         PeopleRepo people(store);
@@ -348,7 +350,7 @@ private:
     }
 
     int runExport(Store& store, std::ostream& out, bool asJson) {
-        PeopleExport r = exportPeople(store, m_file, m_exportFormat, m_tag);
+        PeopleExport r = exportPeople(store, m_file, m_exportFormat, m_tag, m_force);
         if (asJson) out << json{{"file", m_file}, {"format", r.format}, {"people", r.people}}.dump(2) << "\n";
         else out << "Exported " << r.people << " people to " << m_file << " (" << r.format << ")\n";
         return 0;
@@ -440,6 +442,7 @@ private:
     int m_cadence = 0;
     int m_goalTarget = 0;
     std::string m_kind;
+    bool m_force = false;
 };
 
 }  // namespace

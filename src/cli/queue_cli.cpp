@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "cli/cli_common.h"
-#include "core/atomic_file.h"
+#include "core/safe_write.h"
 #include "core/followup.h"
 #include "core/time_util.h"
 #include "formats/template_text.h"
@@ -100,6 +100,7 @@ public:
         m_export->add_option("--event", m_event, "event id or name")->required();
         m_export->add_option("--format", m_format, "ics, csv or md")->required()->check(CLI::IsMember({"ics", "csv", "md"}));
         m_export->add_option("FILE", m_file, "output file")->required();
+        m_export->add_flag("--force", m_force, "replace FILE when it exists");
         m_export->add_flag("--json", asJson, "print JSON");
 
         m_mailto = m_queue->add_subcommand("mailto", "Print a mailto: link with the item's draft");
@@ -126,6 +127,7 @@ public:
     }
 
     bool selected() const override { return *m_queue || *m_templates || *m_settings; }
+    bool readsOnly() const override { return bool(*m_export); }
 
     int run(Store& store, std::ostream& out, bool asJson) override {
         FollowUpsRepo repo(store);
@@ -299,6 +301,7 @@ private:
     }
 
     int runExport(Store& store, FollowUpsRepo& repo, std::ostream& out, bool asJson) {
+        checkWritePath(m_file, store.path());  // refused before any work
         Event event = resolveEvent(store, m_event);
         FollowUpQuery q;
         q.eventId = event.id;
@@ -318,7 +321,7 @@ private:
                 bytes = eventReportMarkdown(in, items);
             }
         }
-        writeFileAtomically(m_file, bytes);
+        writeUserFile(m_file, bytes, store.path(), m_force);
         if (asJson) out << json{{"file", m_file}, {"format", m_format}, {"items", items.size()}}.dump(2) << "\n";
         else out << "Wrote " << items.size() << " item" << (items.size() == 1 ? "" : "s") << " to " << m_file << "\n";
         return 0;
@@ -423,6 +426,7 @@ private:
     std::string m_event, m_due, m_today, m_item, m_template, m_status, m_until, m_format, m_file, m_subject, m_body,
         m_key, m_value;
     int m_silence = 60;
+    bool m_force = false;
 };
 
 }  // namespace

@@ -8,6 +8,6 @@ namespace hallway {
 // renames it over `path`: readers see the old file or the new one, never half.
 // `mode` is the new file's permission bits. Throws std::runtime_error naming
 // the path and the reason (disk full, read-only, missing folder).
-void writeFileAtomically(const std::string& path, std::string_view bytes, unsigned mode = 0644);
+void writeFileAtomically(const std::string& path, std::string_view bytes, unsigned mode = 0600);
 
 }  // namespace hallway

@@ -1,6 +1,8 @@
 #include "core/import_service.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -149,7 +151,6 @@ std::string contentHash(std::string_view bytes) {
 }
 
 AgendaImportReport importAgendaFile(Store& store, const std::string& path, const AgendaImportOptions& options) {
-    backupBeforeWrite(store, "agenda-import");  // a copy to go back to, taken before any import writes
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw FormatError(path, 0, "is a folder, not an agenda file");
     auto size = std::filesystem::file_size(path, ec);
@@ -157,8 +158,9 @@ AgendaImportReport importAgendaFile(Store& store, const std::string& path, const
     if (size > kMaxAgendaBytes)
         throw FormatError(path, 0, "file is " + std::to_string(size >> 20) + " MiB; agendas over 64 MiB are refused");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw FormatError(path, 0, "cannot open the file for reading");
+    if (!in) throw FormatError(path, 0, "cannot open the file for reading: " + std::string(std::strerror(errno)));
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw FormatError(path, 0, "cannot read the file: " + std::string(std::strerror(errno)));
     return importAgendaBytes(store, bytes, path, options);
 }
 
@@ -178,6 +180,9 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     report.format = agenda.format;
     report.warnings = agenda.warnings;
 
+    // The input is valid: a rolling safety copy when one is due (daily, or a
+    // large change). A failed parse above never takes one.
+    backupBeforeLargeChange(store, "agenda-import", std::int64_t(agenda.sessions.size()));
     Store::Transaction tx(store);
 
     // Which event?

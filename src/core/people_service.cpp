@@ -1,6 +1,8 @@
 #include "core/people_service.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -9,8 +11,8 @@
 #include <unordered_map>
 #include <stdexcept>
 
-#include "core/atomic_file.h"
 #include "core/followup.h"
+#include "core/safe_write.h"
 #include "core/time_util.h"
 #include "formats/people_export.h"
 #include "formats/text.h"
@@ -224,7 +226,6 @@ std::vector<PersonBrief> briefs(PeopleRepo& people, const std::vector<RowId>& id
 }  // namespace
 
 ContactsImportReport importContactsFile(Store& store, const std::string& path, const ContactsImportOptions& options) {
-    backupBeforeWrite(store, "contacts-import");  // a copy to go back to, taken before any import writes
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw FormatError(path, 0, "is a folder, not a contacts file");
     auto size = std::filesystem::file_size(path, ec);
@@ -232,7 +233,9 @@ ContactsImportReport importContactsFile(Store& store, const std::string& path, c
     if (size > kMaxContactsBytes)
         throw FormatError(path, 0, "file is " + std::to_string(size >> 20) + " MiB; over 256 MiB is refused");
     std::ifstream in(path, std::ios::binary);
+    if (!in) throw FormatError(path, 0, "cannot open the file for reading: " + std::string(std::strerror(errno)));
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw FormatError(path, 0, "cannot read the file: " + std::string(std::strerror(errno)));
     return importContactsBytes(store, bytes, path, options);
 }
 
@@ -242,6 +245,8 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
     ContactsImportReport report;
     report.format = file.format;
     report.warnings = file.warnings;
+    // The input is valid: a rolling safety copy when one is due.
+    backupBeforeLargeChange(store, "contacts-import", std::int64_t(file.contacts.size()));
     PeopleRepo people(store);
     Store::Transaction tx(store);
     store.suspendSearchIndexing();
@@ -274,7 +279,9 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
     return report;
 }
 
-PeopleExport exportPeople(Store& store, const std::string& path, const std::string& format, const std::string& tag) {
+PeopleExport exportPeople(Store& store, const std::string& path, const std::string& format, const std::string& tag,
+                          bool replace) {
+    checkWritePath(path, store.path());  // refused before any work
     PeopleExport result;
     result.format = format;
     if (result.format.empty()) {
@@ -288,7 +295,7 @@ PeopleExport exportPeople(Store& store, const std::string& path, const std::stri
     std::vector<Person> all;
     for (auto& b : people.list(q))
         if (auto p = people.find(b.id)) all.push_back(*p);
-    writeFileAtomically(path, result.format == "csv" ? peopleToCsv(all) : peopleToVCard(all), 0600);
+    writeUserFile(path, result.format == "csv" ? peopleToCsv(all) : peopleToVCard(all), store.path(), replace);
     result.people = int(all.size());
     return result;
 }

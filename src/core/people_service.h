@@ -45,14 +45,17 @@ ContactsImportReport importContactsFile(Store& store, const std::string& path, c
 ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, const std::string& fileName,
                                          const ContactsImportOptions& options);
 
-// Writes people (all, or those with `tag`) to `path` as vCard 4.0 or CSV,
-// atomically (temp file, rename), owner-only. `format` "vcard" or "csv";
-// empty: CSV for a .csv name, else vCard. Returns how many and the format.
+// Writes people (all, or those with `tag`) to `path` as vCard 4.0 or CSV
+// through writeUserFile (core/safe_write.h): never onto the database or a
+// backup, a device or FIFO; an existing file only when `replace`, else
+// WouldReplace. `format` "vcard" or "csv"; empty: CSV for a .csv name, else
+// vCard. Returns how many and the format.
 struct PeopleExport {
     int people = 0;
     std::string format;
 };
-PeopleExport exportPeople(Store& store, const std::string& path, const std::string& format, const std::string& tag);
+PeopleExport exportPeople(Store& store, const std::string& path, const std::string& format, const std::string& tag,
+                          bool replace = false);
 
 // The app's person editor: stores `edited` (from personFromEditText) as the
 // whole of that person, in one transaction.

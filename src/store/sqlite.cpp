@@ -13,6 +13,13 @@ std::string storageProblem(int code, int sysErrno, const std::string& path) {
         return "the database " + where + " is read-only: nothing of this change was saved; the data already in it is "
                "intact";
     const std::string unchanged = "nothing of this change was saved; the data already in " + where + " is intact";
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return "the database " + where + " is locked: another Hallway (or another program) kept it busy for over 5 "
+               "seconds; " + unchanged + ". Try again";
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+        return "the database " + where + " is damaged (" + sqlite3_errstr(code) + "); " + unchanged +
+               " as far as it can be read. Restore a backup: hallway --db " + where +
+               " backups, then hallway --db " + where + " restore FILE";
     if (primary != SQLITE_FULL && primary != SQLITE_IOERR && primary != SQLITE_CANTOPEN) return {};
     // SQLite reports ENOSPC from write() as SQLITE_FULL; EFBIG, EDQUOT, and
     // ENOSPC from ftruncate, mmap or open only as I/O errors.
@@ -23,9 +30,9 @@ std::string storageProblem(int code, int sysErrno, const std::string& path) {
     return {};
 }
 
-Connection::Connection(const std::string& path, bool create) : m_path(path) {
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
-    if (create) flags |= SQLITE_OPEN_CREATE;
+Connection::Connection(const std::string& path, bool create, bool readOnly) : m_path(path) {
+    int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
+    if (create && !readOnly) flags |= SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);

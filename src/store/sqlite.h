@@ -37,7 +37,7 @@ std::string storageProblem(int code, int sysErrno, const std::string& path);
 class Connection {
 public:
     // Opens (creating when `create`) the database at `path`; ":memory:" works.
-    Connection(const std::string& path, bool create);
+    Connection(const std::string& path, bool create, bool readOnly = false);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;

@@ -130,10 +130,21 @@ Store::Store(const std::string& path) : Store(path, OpenOptions{}) {}
 Store::Store(const std::string& path, const OpenOptions& options)
     : m_path(path), m_stmts(std::make_unique<Statements>()) {
     try {
-        if (options.create) ensureOwnerOnlyFile(path);
+        bool create = options.create && !options.readOnly;
+        if (create) ensureOwnerOnlyFile(path);
         else if (path != ":memory:" && !std::filesystem::exists(path))
             throw StoreError("no database at " + path);
-        m_db = std::make_unique<sql::Connection>(path, options.create);
+        m_db = std::make_unique<sql::Connection>(path, create, options.readOnly);
+        if (options.readOnly) {
+            m_db->exec("PRAGMA query_only = ON");
+            // A truncated file fails every read unless SQLite may trust its
+            // real size over the header's; nothing can be written anyway.
+            m_db->exec("PRAGMA writable_schema = ON");
+            sqlite3_busy_timeout(m_db->handle(), 5000);
+            return;
+        }
+        if (path != ":memory:") removeStaleBackupTemps(path);
+        if (options.checkIntegrity && path != ":memory:") checkIntegrity();
         configure();
         int version = schemaVersion();
         if (version > latestSchemaVersion())
@@ -141,6 +152,8 @@ Store::Store(const std::string& path, const OpenOptions& options)
                              ", this build knows " + std::to_string(latestSchemaVersion()) +
                              "); refusing to open it so nothing is damaged");
         migrate(options.migrateTo);
+    } catch (const DamagedDatabase&) {
+        throw;
     } catch (const sql::Error& e) {
         throw StoreError(describe(e, path));
     }
@@ -148,6 +161,39 @@ Store::Store(const std::string& path, const OpenOptions& options)
 
 Store::~Store() {
     m_stmts.reset();  // statements must be finalised before the connection closes
+}
+
+void Store::checkIntegrity() {
+    sqlite3_busy_timeout(m_db->handle(), 5000);
+    std::string verdict;
+    int rc = SQLITE_OK;
+    int sysErrno = 0;
+    {
+        sqlite3_stmt* st = nullptr;
+        errno = 0;
+        rc = sqlite3_prepare_v2(m_db->handle(), "PRAGMA quick_check", -1, &st, nullptr);
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_step(st);
+            sysErrno = errno;
+            if (rc == SQLITE_ROW) {
+                verdict = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+                rc = SQLITE_OK;
+            }
+        }
+        sqlite3_finalize(st);
+    }
+    int primary = rc & 0xff;
+    if (primary == SQLITE_NOTADB) throw StoreError(m_path + " is not a Hallway database (not an SQLite file)");
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)
+        m_db->fail(rc, "cannot read " + m_path, sysErrno);  // disk full, size limit, locked: worded there
+    if (rc != SQLITE_OK) verdict = sqlite3_errmsg(m_db->handle());
+    if (verdict == "ok") return;
+    std::string firstLine = verdict.substr(0, verdict.find('\n'));
+    throw DamagedDatabase("the database " + m_path + " is damaged (" + firstLine +
+                          "); nothing was written to it. Restore a backup: hallway --db " + m_path +
+                          " backups lists them, hallway --db " + m_path +
+                          " restore FILE puts one back (the damaged file is kept aside). "
+                          "hallway --db " + m_path + " people export FILE still saves the people it can read");
 }
 
 namespace {

@@ -24,6 +24,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The file fails SQLite's quick_check: what() names it and says how to
+// restore. Opening it with OpenOptions::readOnly still reads what it can.
+class DamagedDatabase : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
 struct SessionQuery {
     std::optional<std::string> localDate;  // "YYYY-MM-DD" in the event's zone
     std::optional<std::string> room;       // exact, case-insensitive
@@ -38,6 +45,11 @@ public:
         bool create = true;
         // Stop migrating at this version (tests build old databases with it).
         std::optional<int> migrateTo;
+        // Read only: no migration, no checks, every write fails. For
+        // exporting what a damaged database still holds.
+        bool readOnly = false;
+        // PRAGMA quick_check before anything is written; DamagedDatabase when it fails.
+        bool checkIntegrity = true;
     };
 
     // $XDG_DATA_HOME/hallway/hallway.db, else ~/.local/share/hallway/hallway.db.
@@ -46,7 +58,9 @@ public:
 
     // Opens or creates the database (owner-only permissions, WAL, foreign keys,
     // busy timeout) and brings its schema up to date. Throws StoreError when
-    // the file is not a database or comes from a newer Hallway.
+    // the file is not a database or comes from a newer Hallway, and
+    // DamagedDatabase when it fails quick_check. Removes temporary files a
+    // crash left in its backups folder.
     explicit Store(const std::string& path);
     Store(const std::string& path, const OpenOptions& options);
     ~Store();
@@ -131,6 +145,7 @@ public:
 
 private:
     void configure();
+    void checkIntegrity();
     void forgetSuspendedIndexing();
     std::vector<std::string> speakerNames(RowId sessionId);
     void attachSpeakers(RowId eventId, std::vector<Session>& sessions);

@@ -16,6 +16,7 @@
 
 #include "core/capture_service.h"
 #include "core/people_service.h"
+#include "core/safe_write.h"
 #include "core/time_util.h"
 #include "formats/text.h"
 #include "store/goals_repo.h"
@@ -978,7 +979,10 @@ void PeopleView::drawExportPopup(Store& store, AppState& state) {
                      : "vCard 4.0, which address books import (a name ending in .csv writes CSV).");
     const std::string tag = state.people.tag;
     if (!tag.empty()) ImGui::Checkbox(("Only people tagged #" + tag).c_str(), &m_exportTagOnly);
-    mutedWrapped("The file is written whole or not at all, readable by you only. An existing file is replaced.");
+    mutedWrapped("The file is written whole or not at all, readable by you only. Hallway asks before it replaces a "
+                 "file and never writes over its database or backups.");
+    // Asked once: Export again with the same path replaces the file.
+    const bool replaceAgreed = !m_exportReplacePath.empty() && m_exportReplacePath == path;
     if (!m_exportError.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.error);
         ImGui::TextWrapped("%s", m_exportError.c_str());
@@ -986,19 +990,27 @@ void PeopleView::drawExportPopup(Store& store, AppState& state) {
     }
     ImGui::Spacing();
     ImGui::BeginDisabled(path.empty());
-    const bool exportNow = ImGui::Button("Export##confirm") || (submit && !path.empty());
+    const bool exportNow =
+        ImGui::Button(replaceAgreed ? "Replace it##confirm" : "Export##confirm") || (submit && !path.empty());
     ImGui::EndDisabled();
     m_exportConfirmRect = lastItemRect();
     ImGui::SameLine();
     const bool cancel = ImGui::Button("Cancel##export") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     if (exportNow) {
         try {
-            PeopleExport r = exportPeople(store, path, "", !tag.empty() && m_exportTagOnly ? tag : "");
+            PeopleExport r =
+                exportPeople(store, path, "", !tag.empty() && m_exportTagOnly ? tag : "", replaceAgreed);
             state.info("Exported " + std::to_string(r.people) + (r.people == 1 ? " person" : " people") + " to " +
                        path + " (" + (r.format == "csv" ? "CSV" : "vCard 4.0") + ").");
             m_exportError.clear();
+            m_exportReplacePath.clear();
             ImGui::CloseCurrentPopup();
+        } catch (const WouldReplace& e) {
+            m_exportError = std::string(e.what()) + ". Press Replace it to write over it, or change the path.";
+            m_exportReplacePath = path;
+            m_refocusExport = true;
         } catch (const std::exception& e) {
+            m_exportReplacePath.clear();
             m_exportError = e.what();  // names the file and the reason
             if (!m_exportError.empty()) m_exportError[0] = char(std::toupper(static_cast<unsigned char>(m_exportError[0])));
             m_exportError += ". Nothing was written.";

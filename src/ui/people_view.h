@@ -136,6 +136,7 @@ private:
     bool m_openExport = false;
     std::string m_exportPath = "~/hallway-people.vcf";
     std::string m_exportError;
+    std::string m_exportReplacePath;  // the user was told this file exists
     bool m_exportTagOnly = true;
     bool m_refocusExport = false;
     std::optional<WidgetRect> m_exportRect, m_exportConfirmRect;

@@ -259,9 +259,9 @@ TEST_CASE("on a full disk every writing command says the disk is full in one lin
     const std::string ours = "hallway: the disk is full: nothing of this change was saved; the data already in ";
     // Into an empty database no backup is taken first: the import's own write fails.
     check(inProcess(empty, {"import", testData("reimport/v1.xml")}), ours + empty + " is intact. Free some space");
-    // Otherwise the backup taken before an import is the first write to fail.
-    const std::string backup = "hallway: nothing was imported and the database is unchanged: the backup taken before "
-                               "every import failed: the disk is full";
+    // Otherwise the day's safety copy, taken once the file is read, is the first write to fail.
+    const std::string backup = "hallway: nothing was written and the database is unchanged: the safety copy taken "
+                               "before this change failed: the disk is full";
     check(inProcess(db, {"import", big}), backup);
     check(inProcess(db, {"people", "import", csv}), backup);
     check(inProcess(db, {"note", "@cy-diaz #ask for a review", "--event", "1"}), ours + db);

@@ -551,10 +551,46 @@ TEST_CASE("people are exported from the People view, all or the tag being filter
 
     // A folder that does not exist: the popup stays open with the reason.
     exportTo("/no/such/folder/people.vcf");
-    CHECK(view.exportError() == "Cannot write /no/such/folder/people.vcf: No such file or directory. Nothing was written.");
+    CHECK(view.exportError() ==
+          "Refusing to write /no/such/folder/people.vcf: there is no folder /no/such/folder. Nothing was written.");
     ui.imgui.frames(2);
     CHECK(view.exportConfirmRect());        // still open
     CHECK(ImGui::GetIO().WantTextInput);    // and the path is ready to be fixed
+}
+
+TEST_CASE("the People export asks before replacing a file and never writes over the database", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    auto& view = ui.shell.people();
+    auto openExport = [&]() {
+        REQUIRE(view.exportRect());
+        ui.imgui.click(*view.exportRect());
+        ui.imgui.frames(2);
+    };
+    auto typeAndEnter = [&](const std::string& path) {
+        ui.imgui.type(path.c_str());
+        ui.imgui.key(HeadlessUi::kEnter);
+        ui.imgui.frames(2);
+    };
+    const std::string existing = f.dir.file("old.vcf");
+    hallway::testing::writeFile(existing, "keep me");
+    openExport();
+    typeAndEnter(existing);
+    CHECK(view.exportError() == existing + " already exists. Press Replace it to write over it, or change the path.");
+    CHECK(hallway::testing::readFile(existing) == "keep me");
+    CHECK(view.exportConfirmRect());  // still open, asking
+    ui.imgui.key(HeadlessUi::kEnter);  // the same path again: agreed
+    ui.imgui.frames(2);
+    CHECK(view.exportError().empty());
+    CHECK(hallway::testing::readFile(existing).rfind("BEGIN:VCARD", 0) == 0);
+
+    openExport();
+    typeAndEnter(f.store.path());
+    CHECK(view.exportError().find("it is the database") != std::string::npos);
+    ui.imgui.key(HeadlessUi::kEnter);  // pressing again does not make it allowed
+    ui.imgui.frames(2);
+    CHECK(view.exportError().find("it is the database") != std::string::npos);
+    CHECK(Store(f.store.path()).countPeople() > 0);
 }
 
 TEST_CASE("a badge's QR text pasted in Add a person adds or updates them like an import", "[ui][people]") {
