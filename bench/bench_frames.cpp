@@ -510,6 +510,12 @@ void measureColdStart(const std::string& dbPath, const std::filesystem::path& di
 
 }  // namespace
 
+void buildPowerTierDatabase(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    Store build(path);
+    buildPowerTier(build);
+}
+
 void benchFrames(const std::filesystem::path& dir) {
     const std::string path = (dir / "frames.db").string();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);

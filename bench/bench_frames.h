@@ -11,4 +11,7 @@ namespace hallway::bench {
 // through the view (its models rebuild), and the slowest while opening it.
 void benchFrames(const std::filesystem::path& dir);
 
+// The same power-tier database, built at `path` for other benchmarks.
+void buildPowerTierDatabase(const std::string& path);
+
 }  // namespace hallway::bench

@@ -397,6 +397,35 @@ void benchQueue(const std::filesystem::path& dir, int runs) {
 
 }  // namespace
 
+#ifdef HALLWAY_BENCH_FRAMES
+// What safety copies cost an import: 1,000 new sessions into the power-tier
+// database against the same into an empty one. The first import with no
+// backup of the day takes the rolling daily copy; the others take none.
+void benchBackupCost(const std::filesystem::path& dir, int runs) {
+    std::string xml = syntheticFrabXml(1000);
+    auto importAs = [&](const std::string& db, int r) {
+        Store store(db);
+        AgendaImportOptions options;
+        options.event = "bench import " + std::to_string(r);
+        auto t0 = Clock::now();
+        importAgendaBytes(store, xml, "bench.xml", options);
+        return msSince(t0);
+    };
+    std::vector<double> empty, power;
+    for (int r = 0; r < runs; ++r) empty.push_back(importAs(freshDatabase(dir / "empty.db"), r));
+    std::string powerDb = (dir / "power.db").string();
+    std::filesystem::remove_all(powerDb + ".backups");
+    hallway::bench::buildPowerTierDatabase(powerDb);
+    double first = importAs(powerDb, 0);
+    for (int r = 1; r <= runs; ++r) power.push_back(importAs(powerDb, r));
+    double ratio = median(power) / median(empty);
+    std::printf("import 1,000 sessions into the power tier (%.0f MB): median %.1f ms, into an empty database %.1f ms: "
+                "%.2fx, budget 1.5x: %s; the day's first (takes the daily safety copy) %.1f ms\n",
+                std::filesystem::file_size(powerDb) / 1e6, median(power), median(empty), ratio,
+                ratio <= 1.5 ? "OK" : "OVER", first);
+}
+#endif
+
 int main(int argc, char** argv) {
     int runs = 7;
     int sessions = 5000;
@@ -422,6 +451,7 @@ int main(int argc, char** argv) {
     if (only.empty() || only == "queue") benchQueue(dir, runs);
 #ifdef HALLWAY_BENCH_FRAMES
     if (only.empty() || only == "frames") hallway::bench::benchFrames(dir);
+    if (only.empty() || only == "backup-cost") benchBackupCost(dir, runs);
 #endif
     // HALLWAY_BENCH_KEEP=1 leaves the databases in the temp folder to look into.
     bool keep = std::getenv("HALLWAY_BENCH_KEEP") != nullptr;
