@@ -93,13 +93,15 @@ void roundTrip(std::string_view bytes, bool csv) {
     if (!csv) {
         // A line break in any value must stay inside its property.
         size_t cards = 0;
-        for (size_t at = out.find("BEGIN:VCARD"); at != std::string::npos; at = out.find("BEGIN:VCARD", at + 1)) ++cards;
+        for (size_t at = out.find("BEGIN:VCARD"); at != std::string::npos; at = out.find("BEGIN:VCARD", at + 1))
+            if (at == 0 || out.compare(at - 2, 2, "\r\n") == 0) ++cards;
         if (cards != 2) finding("BEGIN:VCARD lines", "2", std::to_string(cards));
     } else {
         for (const auto& v : f) {
             std::string cell = csvCell(v);
             std::string_view unquoted = cell.size() > 1 && cell[0] == '"' ? std::string_view(cell).substr(1) : cell;
-            if (csvNeedsNeutralising(unquoted)) finding("formula left live", "a leading '", cell);
+            if (csvNeedsNeutralising(v) && (unquoted.empty() || unquoted[0] != '\''))
+                finding("formula left live", "a leading '", cell);
         }
     }
 }
