@@ -70,10 +70,10 @@ bool csvNeedsNeutralising(std::string_view v) {
         else if (v.compare(i, 2, "\xC2\xA0") == 0) i += 2;
         else break;
     }
-    if (i == v.size()) return !v.empty() && (v[0] == '\t' || v[0] == '\r');
+    if (i == v.size()) return false;  // only blanks: nothing to run
     char c = v[i];
     // A leading apostrophe is doubled, so the importer's taking one off is exact.
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\'' || v[0] == '\t' || v[0] == '\r';
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\'' || v[0] == '\t' || v[0] == '\r' || v[0] == '\n';
 }
 
 std::string csvCell(std::string_view value) {

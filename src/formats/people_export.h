@@ -11,7 +11,7 @@ namespace hallway {
 
 // True when a spreadsheet could read `value` as a formula: = + - @ first
 // once leading spaces, tabs, line breaks and no-break spaces are skipped, or
-// a leading tab or CR.
+// a leading tab, CR or LF; never for a value of blanks only.
 bool csvNeedsNeutralising(std::string_view value);
 
 // One CSV cell: quoted when it holds a separator, quote or line break; a

@@ -83,6 +83,7 @@ TEST_CASE("CSV neutralises formulas behind leading spaces, tabs and no-break spa
     CHECK(csvCell("'quoted") == "''quoted");  // doubled, so the import's taking one off is exact
     CHECK(csvCell("Ana = Bo") == "Ana = Bo");
     CHECK(csvCell("   ") == "   ");
+    CHECK(csvCell("\t") == "\t");  // only blanks: nothing to run, nothing to take off again
 }
 
 TEST_CASE("vCard export keeps CR and LF inside every property, URLs and labels included", "[export][safety]") {
