@@ -65,7 +65,6 @@ UrlImportResult importAgendaUrl(Store& store, const std::string& url, const Agen
             result.eventName = event->name;
             return result;
         }
-        backupBeforeWrite(store, "agenda-import");
         result.report = importAgendaBytes(store, fetched.body, url, importOptions);
         sources.recordImported(result.report.eventId, url, fetched.etag, fetched.lastModified, nowInstant());
     } catch (const FetchError& e) {

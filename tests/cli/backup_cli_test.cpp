@@ -99,7 +99,7 @@ TEST_CASE("ten failed imports leave every backup in place", "[cli][backup]") {
     CHECK_THAT(text.out, Catch::Contains("1 backup in"));
 }
 
-TEST_CASE("restore repairs a truncated database; commands on it name the file and say how", "[cli][backup]") {
+TEST_CASE("restore repairs a truncated database - commands on it name the file and say how", "[cli][backup]") {
     TempDir dir;
     std::string db = dir.file("h.db");
     jsonOf(hallwayCli(db, {"import", testData("reimport/v1.xml"), "--json"}));

@@ -149,7 +149,7 @@ TEST_CASE("a throwaway database is refused, and star checks every id before writ
     CHECK(schedule["sessions"].empty());
 }
 
-TEST_CASE("a damaged database still exports read-only; writes are refused with the file named", "[cli][safety]") {
+TEST_CASE("a damaged database still exports read-only - writes are refused with the file named", "[cli][safety]") {
     TempDir dir;
     std::string db = dir.file("h.db");
     fill(db);
