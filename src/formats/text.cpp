@@ -326,13 +326,23 @@ std::string stripHtml(std::string_view html) {
     return trim(out);
 }
 
+namespace {
+// "&name;" or "&#123;" would render as a character; a lone "&" renders as
+// itself, so only the former needs escaping and "Q&A" stays readable.
+bool startsEntity(std::string_view s, size_t amp) {
+    size_t i = amp + 1;
+    while (i < s.size() && i - amp <= 32 && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '#')) ++i;
+    return i > amp + 1 && i < s.size() && s[i] == ';';
+}
+}  // namespace
+
 std::string markdownInline(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
         switch (c) {
-            case '&': out += "&amp;"; break;
+            case '&': out += startsEntity(s, i) ? "&amp;" : "&"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '\r':

@@ -69,9 +69,10 @@ std::string nameKey(std::string_view name);
 // into trimmed, non-empty names.
 std::vector<std::string> splitNames(std::string_view list);
 
-// User text for one line of Markdown: line breaks become spaces, & < > are
-// written as entities (no raw HTML or autolinks), and \ ` * _ [ ] are
-// escaped with a backslash (no links, images, code or emphasis).
+// User text for one line of Markdown: line breaks become spaces, < > and an
+// & that would start an entity are written as entities (no raw HTML or
+// autolinks; "Q&A" stays as typed), and \ ` * _ [ ] are escaped with a
+// backslash (no links, images, code or emphasis).
 // markdownUnescape() reverses it.
 std::string markdownInline(std::string_view s);
 std::string markdownUnescape(std::string_view s);

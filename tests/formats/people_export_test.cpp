@@ -147,3 +147,10 @@ TEST_CASE("Markdown text cannot add HTML, links, images or lines", "[export][saf
     CHECK(text::markdownUnescape(md) == "<img src=x onerror=alert(1)> [click](javascript:alert(1)) "
                                         "![p](http://t/p.png) # h *b*");
 }
+
+TEST_CASE("Markdown keeps a plain ampersand as typed and escapes one that would be an entity", "[export][safety]") {
+    CHECK(text::markdownInline("Q&A, R & D") == "Q&A, R & D");
+    CHECK(text::markdownInline("write &lt; or &#60;") == "write &amp;lt; or &amp;#60;");
+    for (std::string s : {"Q&A", "&lt;", "&#60;", "a&b;c", "&;", "&amp;amp;", "tail &"})
+        CHECK(text::markdownUnescape(text::markdownInline(s)) == s);
+}
