@@ -195,6 +195,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     groups.push_back(cli::makeQueueCommands());
     groups.push_back(cli::makeBackupCommands());
     groups.push_back(cli::makeRefreshCommands());
+    groups.push_back(cli::makeSyncCommands());
     for (auto& g : groups) g->declare(app, asJson);
 
     app.require_subcommand(0, 1);

@@ -50,6 +50,7 @@ std::unique_ptr<CommandGroup> makeCaptureCommands();
 std::unique_ptr<CommandGroup> makeQueueCommands();
 std::unique_ptr<CommandGroup> makeBackupCommands();
 std::unique_ptr<CommandGroup> makeRefreshCommands();
+std::unique_ptr<CommandGroup> makeSyncCommands();
 
 // The counts and change list of an agenda import, as `import --json` and
 // `refresh --json` both report them.

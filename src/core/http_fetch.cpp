@@ -66,8 +66,30 @@ std::string mib(std::size_t bytes) { return std::to_string((bytes + (1u << 20) -
 
 // The reason for a failed transfer, in words a user can act on.
 std::string describe(CURLcode code, const char* detail, const FetchRequest& request, const Transfer& t) {
+    if (std::string shared = curlTransportReason(code, detail); !shared.empty()) return shared;
     std::string more = detail && *detail ? std::string(" (") + detail + ")" : "";
     switch (code) {
+        case CURLE_PARTIAL_FILE:
+            return "the download was cut short (" + std::to_string(t.body.size()) +
+                   " bytes received, fewer than the server announced); nothing was imported";
+        case CURLE_FILESIZE_EXCEEDED:
+            return "the server announces more than " + mib(request.maxBytes) + "; agendas that large are refused";
+        case CURLE_TOO_MANY_REDIRECTS:
+            return "more than " + std::to_string(request.maxRedirects) + " redirects";
+        case CURLE_UNSUPPORTED_PROTOCOL:
+            return request.allowHttp ? "redirected to an address that is not http:// or https://" + more
+                                     : "redirected to an address that is not https:// (plain http needs --allow-http)" +
+                                           more;
+        case CURLE_BAD_CONTENT_ENCODING: return "the server's compressed data is corrupt" + more;
+        default: return std::string(curl_easy_strerror(CURLcode(code))) + more;
+    }
+}
+
+}  // namespace
+
+std::string curlTransportReason(int code, const char* detail) {
+    std::string more = detail && *detail ? std::string(" (") + detail + ")" : "";
+    switch (CURLcode(code)) {
         case CURLE_COULDNT_RESOLVE_HOST:
         case CURLE_COULDNT_RESOLVE_PROXY:
             return "no network, or the host name is unknown" + more;
@@ -82,27 +104,13 @@ std::string describe(CURLcode code, const char* detail, const FetchRequest& requ
         case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
         case CURLE_SSL_INVALIDCERTSTATUS:
             return "TLS: the server's certificate could not be verified or the secure connection failed" + more;
-        case CURLE_PARTIAL_FILE:
-            return "the download was cut short (" + std::to_string(t.body.size()) +
-                   " bytes received, fewer than the server announced); nothing was imported";
-        case CURLE_FILESIZE_EXCEEDED:
-            return "the server announces more than " + mib(request.maxBytes) + "; agendas that large are refused";
-        case CURLE_TOO_MANY_REDIRECTS:
-            return "more than " + std::to_string(request.maxRedirects) + " redirects";
-        case CURLE_UNSUPPORTED_PROTOCOL:
-            return request.allowHttp ? "redirected to an address that is not http:// or https://" + more
-                                     : "redirected to an address that is not https:// (plain http needs --allow-http)" +
-                                           more;
-        case CURLE_BAD_CONTENT_ENCODING: return "the server's compressed data is corrupt" + more;
         case CURLE_RECV_ERROR:
         case CURLE_SEND_ERROR:
         case CURLE_GOT_NOTHING:
             return "the connection broke off" + more;
-        default: return std::string(curl_easy_strerror(code)) + more;
+        default: return "";
     }
 }
-
-}  // namespace
 
 FetchError::FetchError(std::string url, std::string reason)
     : std::runtime_error(url + ": " + reason), m_url(std::move(url)), m_reason(std::move(reason)) {}

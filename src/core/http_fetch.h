@@ -45,6 +45,11 @@ struct FetchResult {
     std::string finalUrl;      // after redirects
 };
 
+// Why a libcurl transfer failed, for the failures every download shares (no
+// network, unknown host, timeout, TLS, a broken connection), in words a user
+// can act on; '' for other codes. `curlCode` is a CURLcode.
+std::string curlTransportReason(int curlCode, const char* detail);
+
 // Blocks until done, so never call it on a frame's thread. Throws FetchError
 // for no network, TLS trouble, an HTTP error status, too many redirects, a
 // refused http:// URL, a body over maxBytes, a truncated body or a timeout.

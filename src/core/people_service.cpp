@@ -306,10 +306,8 @@ void savePersonDetails(Store& store, const Person& edited) {
     tx.commit();
 }
 
-std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload) {
-    ContactRecord c = parseContactText(payload);
+std::pair<RowId, bool> addContactRecord(Store& store, const ContactRecord& c, const std::string& source) {
     PeopleRepo people(store);
-    Store::Transaction tx(store);
     Match m = MatchIndex(people).find(keysOf(c));
     if (m.kind == MatchKind::Ambiguous) {
         std::string names;
@@ -318,12 +316,17 @@ std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload)
     }
     if (m.kind == MatchKind::One) {
         applyRecord(people, m.id, c);
-        tx.commit();
         return {m.id, false};
     }
-    RowId id = people.create(toPerson(c, "badge"));
+    return {people.create(toPerson(c, source)), true};
+}
+
+std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload) {
+    ContactRecord c = parseContactText(payload);
+    Store::Transaction tx(store);
+    auto result = addContactRecord(store, c, "badge");
     tx.commit();
-    return {id, true};
+    return result;
 }
 
 RowId resolvePerson(Store& store, const std::string& typed) {

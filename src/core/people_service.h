@@ -65,6 +65,12 @@ void savePersonDetails(Store& store, const Person& edited);
 // import; returns the person's id and whether it was created.
 std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload);
 
+// One contact matched like an import (email, profile, name and company):
+// a match gets the record's new details, else a person is created with
+// `source`. Throws std::invalid_argument when it matches several people.
+// The caller holds the transaction.
+std::pair<RowId, bool> addContactRecord(Store& store, const ContactRecord& record, const std::string& source);
+
 // Resolves what a user typed for a person: an id, an exact name, or a unique
 // part of a name. Throws std::invalid_argument with the candidates listed
 // when it is ambiguous or unknown.

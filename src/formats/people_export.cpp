@@ -89,33 +89,40 @@ std::string csvCell(std::string_view value) {
     return out;
 }
 
-std::string peopleToVCard(const std::vector<Person>& people) {
+std::string personToVCard(const Person& p, const VCardOptions& options) {
     std::string out;
-    for (const Person& p : people) {
-        appendFolded(out, "BEGIN:VCARD");
-        appendFolded(out, "VERSION:4.0");
-        appendFolded(out, "FN:" + vcardEscape(p.displayName));
-        appendFolded(out, "N:" + vcardEscape(p.familyName) + ";" + vcardEscape(p.givenName) + ";;;");
-        if (!p.company.empty()) appendFolded(out, "ORG:" + vcardEscape(p.company));
-        if (!p.role.empty()) appendFolded(out, "TITLE:" + vcardEscape(p.role));
-        auto typed = [](const ContactDetail& d) {
-            std::string label = paramValue(d.label);
-            if (label.find(' ') != std::string::npos) label = "\"" + label + "\"";
-            return label.empty() ? std::string() : ";TYPE=" + label;
-        };
-        for (auto& e : p.emails) appendFolded(out, "EMAIL" + typed(e) + ":" + vcardEscape(e.value));
-        for (auto& t : p.phones) appendFolded(out, "TEL" + typed(t) + ";VALUE=text:" + vcardEscape(t.value));
-        for (auto& u : p.urls) appendFolded(out, "URL" + typed(u) + ":" + vcardEscape(u.value));
-        if (!p.tags.empty()) {
-            std::string cats;
-            for (auto& t : p.tags) cats += (cats.empty() ? "" : ",") + vcardEscape(t);
-            appendFolded(out, "CATEGORIES:" + cats);
-        }
+    appendFolded(out, "BEGIN:VCARD");
+    appendFolded(out, "VERSION:4.0");
+    if (!options.uid.empty()) appendFolded(out, "UID:" + vcardEscape(options.uid));
+    appendFolded(out, "FN:" + vcardEscape(p.displayName));
+    appendFolded(out, "N:" + vcardEscape(p.familyName) + ";" + vcardEscape(p.givenName) + ";;;");
+    if (!p.company.empty()) appendFolded(out, "ORG:" + vcardEscape(p.company));
+    if (!p.role.empty()) appendFolded(out, "TITLE:" + vcardEscape(p.role));
+    auto typed = [](const ContactDetail& d) {
+        std::string label = paramValue(d.label);
+        if (label.find(' ') != std::string::npos) label = "\"" + label + "\"";
+        return label.empty() ? std::string() : ";TYPE=" + label;
+    };
+    for (auto& e : p.emails) appendFolded(out, "EMAIL" + typed(e) + ":" + vcardEscape(e.value));
+    for (auto& t : p.phones) appendFolded(out, "TEL" + typed(t) + ";VALUE=text:" + vcardEscape(t.value));
+    for (auto& u : p.urls) appendFolded(out, "URL" + typed(u) + ":" + vcardEscape(u.value));
+    if (!p.tags.empty()) {
+        std::string cats;
+        for (auto& t : p.tags) cats += (cats.empty() ? "" : ",") + vcardEscape(t);
+        appendFolded(out, "CATEGORIES:" + cats);
+    }
+    if (options.withNote) {
         std::string note = p.howMet;
         for (auto& f : p.facts) note += (note.empty() ? "" : "\n") + f.text + (f.onDate ? " (" + *f.onDate + ")" : "");
         if (!note.empty()) appendFolded(out, "NOTE:" + vcardEscape(note));
-        appendFolded(out, "END:VCARD");
     }
+    appendFolded(out, "END:VCARD");
+    return out;
+}
+
+std::string peopleToVCard(const std::vector<Person>& people) {
+    std::string out;
+    for (const Person& p : people) out += personToVCard(p, {});
     return out;
 }
 

@@ -23,6 +23,13 @@ std::string csvCell(std::string_view value);
 // UTF-8 character, text escaped.
 std::string peopleToVCard(const std::vector<Person>& people);
 
+struct VCardOptions {
+    std::string uid;       // UID property when set (CardDAV needs a stable one per card)
+    bool withNote = true;  // NOTE from how-met and facts: private, so sync leaves it out
+};
+// One person as a vCard 4.0, as peopleToVCard writes each.
+std::string personToVCard(const Person& person, const VCardOptions& options);
+
 // Header: name,given_name,family_name,company,role,emails,phones,urls,tags,how_met.
 // Several values in one cell are joined with "; ".
 std::string peopleToCsv(const std::vector<Person>& people);

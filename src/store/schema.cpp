@@ -387,7 +387,62 @@ CREATE TABLE event_sources (
 );
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10};
+// Step 11: CardDAV/CalDAV sync. One account (the password is never here),
+// the collections Hallway writes to, and per synced record where it lives on
+// the server, its ETag and the text last agreed on both sides: the common
+// ancestor for a field-by-field merge, and (by hash) how a local change is
+// found, so a change made offline is pushed by the next round that works.
+// Conflicts keep both values until the user settles them.
+const char* const kStep11 = R"SQL(
+CREATE TABLE sync_account (
+  id               INTEGER PRIMARY KEY CHECK (id = 1),
+  url              TEXT NOT NULL,
+  user_name        TEXT NOT NULL,
+  principal        TEXT NOT NULL DEFAULT '',
+  addressbook_home TEXT NOT NULL DEFAULT '',
+  calendar_home    TEXT NOT NULL DEFAULT '',
+  ca_file          TEXT NOT NULL DEFAULT '',
+  allow_http       INTEGER NOT NULL DEFAULT 0,
+  secret_store     TEXT NOT NULL DEFAULT '',  -- where the password is kept: libsecret, file, none
+  last_round_at    INTEGER,
+  last_ok_at       INTEGER,
+  last_error       TEXT NOT NULL DEFAULT '',
+  created_at       INTEGER NOT NULL
+);
+CREATE TABLE sync_collections (
+  id           INTEGER PRIMARY KEY,
+  kind         TEXT NOT NULL CHECK (kind IN ('contacts', 'tasks', 'events')),
+  event_id     INTEGER REFERENCES events(id) ON DELETE CASCADE,
+  url          TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  sync_token   TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sync_items (
+  id            INTEGER PRIMARY KEY,
+  collection_id INTEGER NOT NULL REFERENCES sync_collections(id) ON DELETE CASCADE,
+  local_id      INTEGER,                 -- person, follow-up or session
+  href          TEXT NOT NULL,
+  uid           TEXT NOT NULL,
+  etag          TEXT NOT NULL DEFAULT '',
+  hash          TEXT NOT NULL DEFAULT '',  -- of `base`; '' until the server has it
+  base          TEXT NOT NULL DEFAULT '',
+  state         TEXT NOT NULL DEFAULT 'linked' CHECK (state IN ('linked', 'removed_remote')),
+  UNIQUE (collection_id, href)
+);
+CREATE INDEX sync_items_local ON sync_items(collection_id, local_id);
+CREATE TABLE sync_conflicts (
+  id           INTEGER PRIMARY KEY,
+  kind         TEXT NOT NULL,
+  local_id     INTEGER NOT NULL,
+  field        TEXT NOT NULL,
+  local_value  TEXT NOT NULL,
+  remote_value TEXT NOT NULL,
+  found_at     INTEGER NOT NULL,
+  UNIQUE (kind, local_id, field, remote_value)
+);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11};
 
 }  // namespace
 

@@ -1,0 +1,215 @@
+#include "core/dav_client.h"
+
+#include <curl/curl.h>
+
+#include <cctype>
+#include <mutex>
+
+#include "core/http_fetch.h"
+
+namespace hallway {
+namespace {
+
+std::once_flag curlInitOnce;
+
+bool startsWithNoCase(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+    return true;
+}
+
+std::string trimmed(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return std::string(s);
+}
+
+struct Transfer {
+    std::string body;
+    std::string etag;
+    std::string location;
+    bool tooLarge = false;
+};
+
+constexpr std::size_t kMaxBody = 256u << 20;  // a multistatus of a huge address book still fits
+
+size_t onBody(char* data, size_t size, size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    size_t n = size * count;
+    if (t->body.size() + n > kMaxBody) {
+        t->tooLarge = true;
+        return 0;
+    }
+    t->body.append(data, n);
+    return n;
+}
+
+size_t onHeader(char* data, size_t size, size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    size_t n = size * count;
+    std::string_view line(data, n);
+    if (startsWithNoCase(line, "etag:")) t->etag = trimmed(line.substr(5));
+    else if (startsWithNoCase(line, "location:")) t->location = trimmed(line.substr(9));
+    return n;
+}
+
+// "https://host:8443/a/b" -> position of the path's '/' (or npos).
+std::size_t pathStart(const std::string& url) {
+    std::size_t scheme = url.find("://");
+    if (scheme == std::string::npos) return std::string::npos;
+    return url.find('/', scheme + 3);
+}
+
+std::string hostOf(const std::string& url) {
+    std::size_t scheme = url.find("://");
+    if (scheme == std::string::npos) return "";
+    std::string hostPort = url.substr(scheme + 3, pathStart(url) == std::string::npos ? std::string::npos
+                                                                                       : pathStart(url) - scheme - 3);
+    if (auto at = hostPort.rfind('@'); at != std::string::npos) hostPort = hostPort.substr(at + 1);
+    if (!hostPort.empty() && hostPort[0] == '[') return hostPort.substr(0, hostPort.find(']') + 1);
+    return hostPort.substr(0, hostPort.find(':'));
+}
+
+}  // namespace
+
+DavError::DavError(std::string url, std::string reason, long status)
+    : std::runtime_error(url + ": " + reason), m_url(std::move(url)), m_reason(std::move(reason)), m_status(status) {}
+
+bool isLoopbackUrl(std::string_view url) {
+    std::string host = hostOf(std::string(url));
+    for (char& c : host) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
+std::string urlOrigin(const std::string& url) {
+    std::size_t p = pathStart(url);
+    return p == std::string::npos ? url : url.substr(0, p);
+}
+
+std::string resolveUrl(const std::string& base, const std::string& ref) {
+    if (isHttpUrl(ref)) return ref;
+    if (!ref.empty() && ref[0] == '/') return urlOrigin(base) + ref;
+    std::string dir = base.substr(0, base.rfind('/') + 1);
+    if (pathStart(base) == std::string::npos) dir = base + "/";
+    return dir + ref;
+}
+
+std::string davStatusReason(long status) {
+    std::string code = "HTTP " + std::to_string(status) + ": ";
+    switch (status) {
+        case 401: return code + "the server refused the user name or password";
+        case 403: return code + "the server forbids this (no permission for this address, or the collection is read-only)";
+        case 404: return code + "nothing at this address (was the collection deleted?)";
+        case 405: return code + "the server does not allow this here (is this a CardDAV/CalDAV address?)";
+        case 409: return code + "the parent collection does not exist";
+        case 412: return code + "changed on the server meanwhile";
+        case 413: return code + "the server finds the data too large";
+        case 507: return code + "the server's storage is full or the quota is used up; nothing more can be stored there";
+        default:
+            if (status >= 500) return code + "the server failed (an error on its side; try again later)";
+            return code + "the server refused the request";
+    }
+}
+
+struct DavClient::Handle {
+    CURL* curl = nullptr;
+    ~Handle() {
+        if (curl) curl_easy_cleanup(curl);
+    }
+};
+
+DavClient::DavClient(DavAccount account) : m_account(std::move(account)), m_handle(std::make_unique<Handle>()) {
+    std::call_once(curlInitOnce, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    m_handle->curl = curl_easy_init();
+}
+
+DavClient::~DavClient() = default;
+
+DavResponse DavClient::once(const std::string& method, const std::string& url, const std::string& body,
+                            const std::vector<std::string>& headers) {
+    if (!isHttpUrl(url)) throw DavError(url, "not an http:// or https:// address");
+    if (isPlainHttpUrl(url) && !m_account.allowHttp && !isLoopbackUrl(url))
+        throw DavError(url, "plain http:// would send your password and contacts unencrypted; use https://, or "
+                            "allow it with --allow-http");
+    CURL* h = m_handle->curl;
+    if (!h) throw DavError(url, "cannot start a request (libcurl failed to initialise)");
+    ++m_requests;
+    if (beforeRequest) beforeRequest(m_requests);
+    curl_easy_reset(h);  // keeps the connection cache: one TLS handshake per round, not per card
+
+    Transfer t;
+    char errorText[CURL_ERROR_SIZE] = {0};
+    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!m_account.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, m_account.caFile.c_str());
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, m_account.connectTimeoutSeconds);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, m_account.totalTimeoutSeconds);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+    curl_easy_setopt(h, CURLOPT_USERAGENT, "Hallway/" HALLWAY_VERSION " (CardDAV/CalDAV sync)");
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorText);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, onHeader);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
+    if (!m_account.user.empty()) {
+        curl_easy_setopt(h, CURLOPT_HTTPAUTH, long(CURLAUTH_BASIC));
+        curl_easy_setopt(h, CURLOPT_USERNAME, m_account.user.c_str());
+        curl_easy_setopt(h, CURLOPT_PASSWORD, m_account.password.c_str());
+    }
+    if (!body.empty() || method == "PUT") {
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.data());
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    } else if (method == "GET" || method == "DELETE") {
+        curl_easy_setopt(h, CURLOPT_NOBODY, 0L);
+    }
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> list(nullptr, curl_slist_free_all);
+    auto add = [&](const std::string& line) { list.reset(curl_slist_append(list.release(), line.c_str())); };
+    for (auto& line : headers) add(line);
+    add("Expect:");  // no 100-continue round trip per PUT
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, list.get());
+
+    CURLcode code = curl_easy_perform(h);
+    if (t.tooLarge) throw DavError(url, "the answer is larger than 256 MiB; refused");
+    if (code != CURLE_OK) {
+        std::string reason = curlTransportReason(code, errorText);
+        if (reason.empty()) reason = std::string(curl_easy_strerror(code)) + (*errorText ? std::string(" (") + errorText + ")" : "");
+        throw DavError(url, reason);
+    }
+    DavResponse r;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
+    r.body = std::move(t.body);
+    r.etag = std::move(t.etag);
+    r.location = std::move(t.location);
+    r.url = url;
+    if (r.status == 401 || r.status == 507) throw DavError(url, davStatusReason(r.status), r.status);
+    return r;
+}
+
+DavResponse DavClient::request(const std::string& method, const std::string& url, const std::string& body,
+                               const std::vector<std::string>& headers) {
+    std::string at = url;
+    for (int hop = 0;; ++hop) {
+        DavResponse r = once(method, at, body, headers);
+        bool redirect = r.status == 301 || r.status == 302 || r.status == 303 || r.status == 307 || r.status == 308;
+        if (!redirect || r.location.empty() || (method != "GET" && method != "PROPFIND")) return r;
+        if (hop == 5) throw DavError(url, "more than 5 redirects", r.status);
+        std::string next = resolveUrl(at, r.location);
+        if (isPlainHttpUrl(next) && !isPlainHttpUrl(at) && !m_account.allowHttp)
+            throw DavError(url, "redirected from https:// to plain http:// (refused without --allow-http)");
+        at = next;
+    }
+}
+
+DavResponse DavClient::expect2xx(const std::string& method, const std::string& url, const std::string& body,
+                                 const std::vector<std::string>& headers) {
+    DavResponse r = request(method, url, body, headers);
+    if (r.status < 200 || r.status > 299) throw DavError(r.url, method + " " + davStatusReason(r.status), r.status);
+    return r;
+}
+
+}  // namespace hallway

@@ -1,0 +1,92 @@
+// CardDAV/CalDAV sync: `hallway sync setup`, one round, status. The user's
+// network goes to an address book "Hallway", open follow-ups to a task list
+// "Hallway follow-ups", starred sessions and targets' talks to a calendar
+// "Hallway: EVENT" per event. Local state is kept first: every synced record
+// has a row (href, ETag, the text both sides last agreed on), so a round cut
+// short resumes without duplicates and a change made offline is found by the
+// next round (its rendering no longer matches the stored hash).
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "store/sync_repo.h"
+
+namespace hallway {
+
+class Store;
+
+struct SyncSetupOptions {
+    std::string url;       // the server, or any URL on it (discovery per RFC 6764)
+    std::string user;
+    std::string password;  // used for discovery; never stored in the database
+    std::string caFile;
+    bool allowHttp = false;
+};
+
+struct SyncSetupResult {
+    SyncAccount account;
+    std::string addressBook;         // URL of "Hallway"
+    std::string taskList;            // URL of "Hallway follow-ups"
+    std::vector<std::string> created;  // display names of collections made now
+};
+
+// Finds the user's principal and home sets (well-known URLs, then
+// current-user-principal), finds or creates the address book and task list,
+// and stores the account (not the password). Throws DavError (network,
+// 401, 403, 507, TLS) or std::runtime_error (not a CardDAV/CalDAV server).
+SyncSetupResult setupSync(Store& store, const SyncSetupOptions& options);
+
+// Records where the password was kept ("libsecret", "file"; "none": given each time).
+void setSyncSecretStore(Store& store, const std::string& where);
+
+struct SyncRoundOptions {
+    std::string password;
+    std::string today;  // YYYY-MM-DD for follow-up status dates; '' = today
+    std::function<void(int requestNumber)> beforeRequest;  // progress; tests stop the server with it
+};
+
+struct SyncRoundReport {
+    int peoplePushed = 0;        // cards written (new or changed here)
+    int peopleUpdated = 0;       // people changed from edited cards
+    int peopleAdded = 0;         // new cards that became new people
+    int peopleMatched = 0;       // new cards matched to someone already here
+    int peopleRemovedOnServer = 0;
+    int cardsDeleted = 0;        // people who left the network: their cards removed
+    int tasksPushed = 0;
+    int tasksCompleted = 0;      // completed on the server: marked done here
+    int tasksSnoozed = 0;        // due date moved on the server
+    int tasksDropped = 0;        // deleted or cancelled on the server
+    int eventsPushed = 0;
+    int eventsDeleted = 0;
+    int conflicts = 0;           // new conflicts found this round
+    int requests = 0;
+    std::vector<std::string> warnings;
+};
+
+// One round: for each collection, changes on the server are read and merged
+// first (sync-collection when offered, else an ETag listing), then local
+// changes are written. Throws DavError or std::runtime_error; the error is
+// recorded on the account for `sync status` either way, and everything done
+// before it is kept.
+SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options);
+
+struct SyncStatusReport {
+    std::optional<SyncAccount> account;
+    std::vector<SyncCollection> collections;
+    SyncCounts counts;
+    int pendingPeople = 0;  // cards to write or delete at the next round
+    int pendingTasks = 0;
+    int pendingEvents = 0;
+    std::vector<SyncConflict> conflicts;
+};
+
+SyncStatusReport syncStatus(Store& store);
+
+// The password for the stored account: `HALLWAY_SYNC_PASSWORD`, else the
+// Secret Service or the 0600 file. Throws std::runtime_error saying how to give it.
+std::string storedSyncPassword(const SyncAccount& account);
+
+}  // namespace hallway

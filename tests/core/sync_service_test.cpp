@@ -1,0 +1,326 @@
+// CardDAV/CalDAV sync against real servers: Radicale (htpasswd
+// authentication) and xandikos, each started on 127.0.0.1 with a random port
+// and a temporary storage folder. The "phone" is plain HTTP PUT/DELETE.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "core/dav_client.h"
+#include "core/followup.h"
+#include "core/import_service.h"
+#include "core/sync_service.h"
+#include "dav_server.h"
+#include "formats/dav_xml.h"
+#include "store/followups_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+#include "store/sync_repo.h"
+#include "test_support.h"
+
+using namespace hallway;
+using hallway::testing::DavServer;
+using hallway::testing::TempDir;
+
+namespace {
+
+struct World {
+    TempDir dir;
+    DavServer server;
+    Store store;
+    explicit World(const std::string& kind) : server(kind, dir.file("dav")), store(dir.file("hallway.db")) {}
+
+    SyncSetupResult setup() {
+        return setupSync(store, {server.url("/"), DavServer::kUser, DavServer::kPassword, "", false});
+    }
+    SyncRoundReport round(std::function<void(int)> before = {}) {
+        SyncRoundOptions o;
+        o.password = DavServer::kPassword;
+        o.today = "2026-11-30";
+        o.beforeRequest = std::move(before);
+        return runSyncRound(store, o);
+    }
+    RowId addPerson(const std::string& name, const std::string& company, const std::string& email) {
+        Person p;
+        p.displayName = name;
+        p.company = company;
+        p.source = "typed";
+        if (!email.empty()) p.emails.push_back({email, ""});
+        return PeopleRepo(store).create(p);
+    }
+    RowId addFollowUp(RowId person, const std::string& key) {
+        FollowUp f;
+        f.personId = person;
+        f.rule = "test";
+        f.kind = "thank_you";
+        f.dueDate = "2026-12-02";
+        f.priority = 5;
+        f.reason = "you met";
+        f.dedupeKey = key;
+        return FollowUpsRepo(store).insertIfAbsent(f);
+    }
+    SyncCollection collection(const std::string& kind) {
+        for (auto& c : SyncRepo(store).collections())
+            if (c.kind == kind) return c;
+        FAIL("no " << kind << " collection");
+        return {};
+    }
+    std::optional<SyncItem> itemOf(const std::string& kind, RowId localId) {
+        for (auto& i : SyncRepo(store).items(collection(kind).id))
+            if (i.localId == localId) return i;
+        return std::nullopt;
+    }
+};
+
+// What a phone would do: plain HTTP with the same account.
+DavClient phone() { return DavClient(DavAccount{DavServer::kUser, DavServer::kPassword}); }
+
+// Members of a collection on the server (hrefs).
+std::set<std::string> membersOf(const std::string& url) {
+    DavClient c = phone();
+    DavResponse r = c.request("PROPFIND", url,
+                              "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/>"
+                              "<d:resourcetype/></d:prop></d:propfind>",
+                              {"Depth: 1", "Content-Type: application/xml"});
+    REQUIRE(r.status == 207);
+    std::set<std::string> out;
+    for (auto& res : parseMultistatus(r.body, url).responses)
+        if (!res.isCollection) out.insert(res.href);
+    return out;
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+int peopleNamed(Store& store, const std::string& name) {
+    int n = 0;
+    for (auto& p : PeopleRepo(store).list())
+        if (p.displayName == name) ++n;
+    return n;
+}
+
+const char* const kServers[] = {"radicale", "xandikos"};
+
+}  // namespace
+
+TEST_CASE("sync setup finds the account by discovery and makes the collections once", "[core][sync]") {
+    for (const char* kind : kServers) {
+        DYNAMIC_SECTION(kind) {
+            World w(kind);
+            SyncSetupResult first = w.setup();
+            CHECK(first.created == std::vector<std::string>{"Hallway", "Hallway follow-ups"});
+            CHECK(first.addressBook.rfind(w.server.url("/"), 0) == 0);
+            SyncSetupResult again = w.setup();
+            CHECK(again.created.empty());
+            CHECK(again.addressBook == first.addressBook);
+            CHECK(again.taskList == first.taskList);
+            auto status = syncStatus(w.store);
+            REQUIRE(status.account);
+            CHECK(status.collections.size() == 2);
+        }
+    }
+}
+
+TEST_CASE("round trip: people, tasks and schedule out; an edited card, a new card, a deleted card and a "
+          "completed task come back",
+          "[core][sync]") {
+    for (const char* kind : kServers) {
+        DYNAMIC_SECTION(kind) {
+            World w(kind);
+            AgendaImportOptions io;
+            RowId eventId = importAgendaFile(w.store, hallway::testing::demoAgenda(), io).eventId;
+            int speakers = w.store.countPeople();
+            RowId ana = w.addPerson("Ana Lima", "Acme", "ana@example.org");
+            RowId ben = w.addPerson("Ben Okafor", "Globex", "ben@example.org");
+            for (int i = 0; i < 3; ++i) w.addPerson("Person " + std::to_string(i), "", "p" + std::to_string(i) + "@example.org");
+            RowId task1 = w.addFollowUp(ana, "t1");
+            w.addFollowUp(ben, "t2");
+            auto sessions = w.store.sessions(eventId);
+            w.store.setStarred(sessions[0].id, true);
+            w.store.setStarred(sessions[1].id, true);
+            w.setup();
+
+            SyncRoundReport first = w.round();
+            CHECK(first.peoplePushed == 5);  // the 8 agenda speakers are not the user's network
+            CHECK(first.tasksPushed == 2);
+            CHECK(first.eventsPushed == 2);
+            CHECK(membersOf(w.collection("contacts").url).size() == 5);
+
+            DavClient p = phone();
+            // Edit Ana's card: a new company and a phone number.
+            auto anaItem = w.itemOf("contacts", ana);
+            REQUIRE(anaItem);
+            DavResponse card = p.expect2xx("GET", anaItem->href);
+            std::string edited = replaced(card.body, "ORG:Acme", "ORG:Initech\r\nTEL;TYPE=cell:+351 912 345 678");
+            p.expect2xx("PUT", anaItem->href, edited, {"Content-Type: text/vcard"});
+            // A card made on the phone from a badge.
+            std::string fresh = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:phone-card-1\r\nFN:Bo Chen\r\nN:Chen;Bo;;;\r\n"
+                                "EMAIL:bo@example.org\r\nORG:Hooli\r\nEND:VCARD\r\n";
+            p.expect2xx("PUT", w.collection("contacts").url + "phone-card-1.vcf", fresh, {"Content-Type: text/vcard"});
+            // Ben's card deleted on the phone.
+            p.expect2xx("DELETE", w.itemOf("contacts", ben)->href);
+            // The first follow-up completed in the task app.
+            auto taskItem = w.itemOf("tasks", task1);
+            REQUIRE(taskItem);
+            DavResponse todo = p.expect2xx("GET", taskItem->href);
+            p.expect2xx("PUT", taskItem->href,
+                        replaced(todo.body, "STATUS:NEEDS-ACTION", "STATUS:COMPLETED\r\nCOMPLETED:20261201T090000Z"),
+                        {"Content-Type: text/calendar"});
+
+            SyncRoundReport second = w.round();
+            CHECK(second.peopleUpdated == 1);
+            CHECK(second.peopleAdded == 1);
+            CHECK(second.peopleRemovedOnServer == 1);
+            CHECK(second.tasksCompleted == 1);
+            CHECK(second.conflicts == 0);
+
+            Person anaNow = *PeopleRepo(w.store).find(ana);
+            CHECK(anaNow.company == "Initech");
+            REQUIRE(anaNow.phones.size() == 1);
+            CHECK(anaNow.phones[0].value == "+351 912 345 678");
+            CHECK(peopleNamed(w.store, "Bo Chen") == 1);
+            CHECK(PeopleRepo(w.store).find(ben));  // kept here with everything about him
+            CHECK(FollowUpsRepo(w.store).find(task1)->status == "done");
+            CHECK(w.store.countPeople() == speakers + 6);
+
+            // Nothing changed anywhere: one listing per collection, nothing written.
+            SyncRoundReport quiet = w.round();
+            CHECK(quiet.peoplePushed == 0);
+            CHECK(quiet.tasksPushed == 0);
+            CHECK(quiet.eventsPushed == 0);
+            CHECK(quiet.requests == 3);
+            // Ben's card stays deleted; Bo's stays single; Ana's carries the phone's number.
+            auto members = membersOf(w.collection("contacts").url);
+            CHECK(members.size() == 5);
+            DavResponse anaCard = p.expect2xx("GET", anaItem->href);
+            CHECK(anaCard.body.find("912 345 678") != std::string::npos);
+            CHECK(peopleNamed(w.store, "Bo Chen") == 1);
+
+            auto status = syncStatus(w.store);
+            CHECK(status.counts.people == 5);  // Ana, 3 others, Bo
+            CHECK(status.counts.removedOnServer == 1);
+            CHECK(status.pendingPeople == 0);
+        }
+    }
+}
+
+TEST_CASE("both sides changed the same field: both values kept and the conflict listed", "[core][sync]") {
+    World w("radicale");
+    RowId ana = w.addPerson("Ana Lima", "Acme", "ana@example.org");
+    w.setup();
+    w.round();
+    DavClient p = phone();
+    auto item = w.itemOf("contacts", ana);
+    DavResponse card = p.expect2xx("GET", item->href);
+    p.expect2xx("PUT", item->href, replaced(card.body, "ORG:Acme", "ORG:Phone Corp"), {"Content-Type: text/vcard"});
+    Person here = *PeopleRepo(w.store).find(ana);
+    here.company = "Laptop Ltd";
+    here.emails.push_back({"ana@laptop.example", ""});
+    {
+        Store::Transaction tx(w.store);
+        PeopleRepo(w.store).replaceDetails(here);
+        tx.commit();
+    }
+    SyncRoundReport r = w.round();
+    CHECK(r.conflicts == 1);
+    Person now = *PeopleRepo(w.store).find(ana);
+    CHECK(now.company == "Laptop Ltd");
+    CHECK(now.emails.size() == 2);
+    auto status = syncStatus(w.store);
+    REQUIRE(status.conflicts.size() == 1);
+    CHECK(status.conflicts[0].field == "company");
+    CHECK(status.conflicts[0].localValue == "Laptop Ltd");
+    CHECK(status.conflicts[0].remoteValue == "Phone Corp");
+}
+
+TEST_CASE("a wrong password, plain http to another machine and an unreachable server each get a clear error",
+          "[core][sync]") {
+    World w("radicale");
+    SyncSetupOptions bad{w.server.url("/"), DavServer::kUser, "wrong", "", false};
+    try {
+        setupSync(w.store, bad);
+        FAIL("a wrong password was accepted");
+    } catch (const DavError& e) {
+        CHECK(e.status() == 401);
+        CHECK(std::string(e.what()).find("user name or password") != std::string::npos);
+    }
+    try {
+        setupSync(w.store, {"http://dav.example.org/", "ana", "x", "", false});
+        FAIL("plain http to another machine was allowed");
+    } catch (const DavError& e) {
+        CHECK(std::string(e.what()).find("--allow-http") != std::string::npos);
+    }
+    w.setup();
+    w.server.crash();
+    try {
+        w.round();
+        FAIL("a round without a server worked");
+    } catch (const DavError& e) {
+        CHECK(std::string(e.what()).find("cannot connect") != std::string::npos);
+    }
+    auto status = syncStatus(w.store);
+    CHECK(status.account->lastError.find("cannot connect") != std::string::npos);
+}
+
+TEST_CASE("a server killed mid-round and restarted: the next round finishes without duplicates", "[core][sync]") {
+    for (const char* kind : kServers) {
+        DYNAMIC_SECTION(kind) {
+            World w(kind);
+            for (int i = 0; i < 40; ++i) w.addPerson("Member " + std::to_string(i), "Co", "m" + std::to_string(i) + "@example.org");
+            w.setup();
+            CHECK_THROWS_AS(w.round([&](int n) {
+                if (n == 20) w.server.crash();
+            }),
+                            DavError);
+            w.server.restart();
+            SyncRoundReport r = w.round();
+            CHECK(r.peoplePushed > 0);
+            CHECK(r.peoplePushed < 40);
+            auto members = membersOf(w.collection("contacts").url);
+            CHECK(members.size() == 40);
+            CHECK(SyncRepo(w.store).items(w.collection("contacts").id).size() == 40);
+            CHECK(w.round().peoplePushed == 0);
+        }
+    }
+}
+
+TEST_CASE("an address book deleted on the server is made again and filled from here", "[core][sync]") {
+    World w("radicale");
+    for (int i = 0; i < 3; ++i) w.addPerson("Member " + std::to_string(i), "Co", "");
+    w.setup();
+    w.round();
+    phone().expect2xx("DELETE", w.collection("contacts").url);
+    SyncRoundReport r = w.round();
+    CHECK(r.peoplePushed == 3);
+    CHECK_FALSE(r.warnings.empty());
+    CHECK(membersOf(w.collection("contacts").url).size() == 3);
+    CHECK(w.store.countPeople() == 3);
+}
+
+TEST_CASE("a talk moved by a re-imported agenda moves its calendar entry - unstarred ones go", "[core][sync]") {
+    World w("radicale");
+    AgendaImportOptions io;
+    RowId eventId = importAgendaFile(w.store, hallway::testing::demoAgenda(), io).eventId;
+    auto sessions = w.store.sessions(eventId);
+    w.store.setStarred(sessions[0].id, true);
+    w.store.setStarred(sessions[1].id, true);
+    w.setup();
+    CHECK(w.round().eventsPushed == 2);
+    Session moved = sessions[0];
+    moved.startsAt += 3600;
+    moved.endsAt += 3600;
+    w.store.updateSessionAgendaFields(moved);
+    w.store.setStarred(sessions[1].id, false);
+    SyncRoundReport r = w.round();
+    CHECK(r.eventsPushed == 1);
+    CHECK(r.eventsDeleted == 1);
+    auto item = w.itemOf("events", moved.id);
+    REQUIRE(item);
+    std::string ics = phone().expect2xx("GET", item->href).body;
+    CHECK(ics.find("TZID=Europe/Lisbon") != std::string::npos);
+    CHECK(ics.find("TRIGGER:-PT10M") != std::string::npos);
+    CHECK(ics.find(moved.title.substr(0, 20)) != std::string::npos);
+}

@@ -1,0 +1,88 @@
+// Runs a real CardDAV/CalDAV server (tests/tools/dav_server.py: Radicale or
+// xandikos) on 127.0.0.1 with a random port and a temporary storage folder
+// for the sync tests. Killed with the object; the script also ends itself
+// after --lifetime seconds in case a test crashed.
+#pragma once
+#include <signal.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "process_support.h"
+#include "test_support.h"
+
+namespace hallway::testing {
+
+class DavServer {
+public:
+    static constexpr const char* kUser = "ana";
+    static constexpr const char* kPassword = "s3cret";
+
+    // `kind` is "radicale" or "xandikos"; `tls` = {cert, key} serves https.
+    DavServer(const std::string& kind, const std::string& storage, std::vector<std::string> tls = {}) : m_kind(kind) {
+        std::vector<std::string> args{testData("../tools/dav_server.py"), kind, storage, "--lifetime", "240"};
+        if (tls.size() == 2) args.insert(args.end(), {"--tls", tls[0], tls[1]});
+        m_tls = tls.size() == 2;
+        m_child = spawnWithPipe("/usr/bin/python3", args);
+        readPort();
+    }
+    ~DavServer() {
+        if (m_child.pid > 0) {
+            kill(m_child.pid, SIGTERM);
+            waitpid(m_child.pid, nullptr, 0);
+        }
+        if (m_child.out) fclose(m_child.out);
+    }
+    DavServer(const DavServer&) = delete;
+    DavServer& operator=(const DavServer&) = delete;
+
+    const std::string& kind() const { return m_kind; }
+    std::string url(const std::string& path = "/") const {
+        return std::string(m_tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(m_port) + path;
+    }
+    // Radicale checks the password; xandikos takes any.
+    bool checksPasswords() const { return m_kind == "radicale"; }
+
+    // Kills the server process as a crash would, and waits until the port is closed.
+    void crash() {
+        kill(m_child.pid, SIGUSR2);
+        for (int i = 0; i < 200 && accepting(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    // Starts it again on the same port and storage; returns once it answers.
+    void restart() {
+        kill(m_child.pid, SIGUSR1);
+        readPort();
+    }
+
+private:
+    void readPort() {
+        char line[32] = {0};
+        if (!m_child.out || !fgets(line, sizeof line, m_child.out))
+            throw std::runtime_error("the test " + m_kind + " server did not start (is it installed? scripts/setup.sh)");
+        m_port = std::stoi(line);
+    }
+    bool accepting() const {
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(uint16_t(m_port));
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        bool ok = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+        close(fd);
+        return ok;
+    }
+
+    std::string m_kind;
+    bool m_tls = false;
+    ChildProcess m_child;
+    int m_port = 0;
+};
+
+}  // namespace hallway::testing
