@@ -124,7 +124,7 @@ TEST_CASE("sync setup finds the account by discovery and makes the collections o
     }
 }
 
-TEST_CASE("round trip: people, tasks and schedule out; an edited card, a new card, a deleted card and a "
+TEST_CASE("round trip: people, tasks and schedule out - an edited card, a new card, a deleted card and a "
           "completed task come back",
           "[core][sync]") {
     for (const char* kind : kServers) {
