@@ -85,7 +85,7 @@ void printSessionLine(std::ostream& out, const Session& s, const std::string& zo
 
 std::vector<std::string> eventDates(Store& store, const Event& event) {
     std::set<std::string> dates;
-    for (const auto& s : store.sessions(event.id)) dates.insert(localDateString(s.startsAt, event.timeZone));
+    for (const auto& s : store.sessions(event.id)) dates.insert(agendaDayString(s.startsAt, event.timeZone));
     return {dates.begin(), dates.end()};
 }
 
@@ -152,7 +152,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     std::vector<std::string> formatNames{"auto"};
     for (const auto& f : agendaFormats()) formatNames.push_back(f.name);
     import->add_option("--format", importFormat, agendaFormatChoices())->check(CLI::IsMember(formatNames));
-    import->add_option("--tz", importTz, "IANA time zone for times the file gives without one, e.g. Europe/Brussels");
+    import->add_option("--tz", importTz,
+                       "IANA zone of the event, e.g. Europe/Brussels (default: the file's zone, else the event's, "
+                       "else one matching the file's UTC offsets, else the computer's)");
     import->add_option("--map", importMap,
                        "CSV column mapping HEADER=FIELD (fields: id title start end duration date room track "
                        "type speakers description abstract url language); repeatable");
@@ -312,16 +314,19 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                 out << "  " << r.sessionsTotal << " sessions: " << r.sessionsAdded << " added, " << r.sessionsUpdated
                     << " updated, " << r.sessionsRemoved << " removed, " << r.sessionsUnchanged << " unchanged; "
                     << r.peopleAdded << " people added; " << r.rooms << " rooms; " << r.days << " days\n";
+                if (!r.zone.note.empty() && !r.zone.warn) out << "  zone: " << r.zone.note << "\n";
+                if (r.zoneChange) {
+                    out << "  zone: " << describeZoneChange(*r.zoneChange) << "\n";
+                    for (const auto& c : r.zoneChange->examples)
+                        out << "    e.g. " << describeSessionChange(c) << "\n";
+                    if (r.zoneChange->shifted > int(r.zoneChange->examples.size()))
+                        out << "    and " << r.zoneChange->shifted - int(r.zoneChange->examples.size())
+                            << " more the same way\n";
+                }
                 for (const auto& c : r.changes) {
                     if (r.eventCreated && c.kind == SessionChange::Kind::Added) continue;
                     out << "  " << std::left << std::setw(9) << sessionChangeKindName(c.kind) << std::right << " "
-                        << c.title;
-                    if (c.kind == SessionChange::Kind::Moved) out << ": " << c.before << " -> " << c.after;
-                    else if (c.kind == SessionChange::Kind::Retitled) out << " (was \"" << c.before << "\")";
-                    else if (c.kind == SessionChange::Kind::Removed) out << " (was " << c.before << ")";
-                    else if (!c.after.empty()) out << " (" << c.after << ")";
-                    else if (!c.before.empty()) out << " (" << c.before << ")";
-                    out << "\n";
+                        << describeSessionChange(c) << "\n";
                 }
                 for (const auto& w : r.warnings) out << "  warning: " << w << "\n";
             }
@@ -443,8 +448,12 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             } else {
                 std::string lastDate;
                 for (const auto& s : list) {
-                    std::string date = localDateString(s.startsAt, event.timeZone);
-                    if (date != lastDate) out << weekday(s.startsAt, event.timeZone) << " " << date << "\n";
+                    // Grouped by schedule day: the 01:30 session stays under the evening before.
+                    AgendaDayTime at = agendaDayTime(s.startsAt, event.timeZone);
+                    const std::string& date = at.day;
+                    if (date != lastDate)
+                        out << weekday(s.startsAt - Instant(at.minute - 12 * 60) * 60, event.timeZone) << " " << date
+                            << "\n";
                     lastDate = date;
                     printSessionLine(out, s, event.timeZone);
                     for (RowId other : overlaps[s.id]) {

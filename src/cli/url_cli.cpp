@@ -82,18 +82,37 @@ private:
 }  // namespace
 
 nlohmann::json importCountsJson(const AgendaImportReport& r) {
+    auto changeJson = [](const SessionChange& c) {
+        return nlohmann::json{{"kind", sessionChangeKindName(c.kind)},
+                              {"session_id", c.sessionId},
+                              {"source_id", c.sourceId},
+                              {"title", c.title},
+                              {"before", c.before},
+                              {"after", c.after}};
+    };
     nlohmann::json changes = nlohmann::json::array();
     for (const auto& c : r.changes) {
         if (r.eventCreated && c.kind == SessionChange::Kind::Added) continue;
-        changes.push_back({{"kind", sessionChangeKindName(c.kind)},
-                           {"session_id", c.sessionId},
-                           {"source_id", c.sourceId},
-                           {"title", c.title},
-                           {"before", c.before},
-                           {"after", c.after}});
+        changes.push_back(changeJson(c));
+    }
+    nlohmann::json zoneChange = nullptr;
+    if (r.zoneChange) {
+        nlohmann::json examples = nlohmann::json::array();
+        for (const auto& c : r.zoneChange->examples) examples.push_back(changeJson(c));
+        zoneChange = {{"from", r.zoneChange->from},
+                      {"to", r.zoneChange->to},
+                      {"shifted", r.zoneChange->shifted},
+                      {"matched", r.zoneChange->matched},
+                      {"shift_seconds", r.zoneChange->shiftSeconds},
+                      {"summary", describeZoneChange(*r.zoneChange)},
+                      {"examples", examples}};
     }
     return nlohmann::json{{"format", agendaFormatName(r.format)},
                 {"time_zone", r.timeZone},
+                {"time_zone_source", zoneSourceName(r.zone.source)},
+                {"time_zone_note", r.zone.note},
+                {"time_zone_suggestions", r.zone.suggestions},
+                {"zone_change", zoneChange},
                 {"sessions", r.sessionsTotal},
                 {"sessions_added", r.sessionsAdded},
                 {"sessions_updated", r.sessionsUpdated},

@@ -125,7 +125,228 @@ std::optional<RowId> parseId(const std::string& s) {
     return id;
 }
 
+std::string readAgendaFile(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw FormatError(path, 0, "is a folder, not an agenda file");
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw FormatError(path, 0, "cannot read the file: " + ec.message());
+    if (size > kMaxAgendaBytes)
+        throw FormatError(path, 0, "file is " + std::to_string(size >> 20) + " MiB; agendas over 64 MiB are refused");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw FormatError(path, 0, "cannot open the file for reading: " + std::string(std::strerror(errno)));
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw FormatError(path, 0, "cannot read the file: " + std::string(std::strerror(errno)));
+    return bytes;
+}
+
+// "+01:00" or "+01:00 and +02:00": the distinct offsets the file's times carry.
+std::string offsetsText(const std::vector<std::pair<Instant, int>>& samples) {
+    std::set<int> distinct;
+    for (const auto& sample : samples) distinct.insert(sample.second);
+    std::string out;
+    size_t i = 0;
+    for (int offset : distinct) {
+        if (i > 0) out += ++i == distinct.size() ? " and " : ", ";
+        else ++i;
+        out += offsetString(offset);
+    }
+    return out;
+}
+
+// A zone for offsets no place zone has all of: a fixed one when the file uses one whole-hour offset.
+std::string fixedOffsetZone(const std::vector<std::pair<Instant, int>>& samples) {
+    std::set<int> distinct;
+    for (const auto& sample : samples) distinct.insert(sample.second);
+    int offset = *distinct.begin();
+    if (distinct.size() != 1 || offset % 3600 != 0) return "UTC";
+    if (offset == 0) return "UTC";
+    // POSIX signs: Etc/GMT-1 is one hour ahead of UTC.
+    std::string zone = std::string("Etc/GMT") + (offset > 0 ? "-" : "+") + std::to_string(std::abs(offset) / 3600);
+    return isKnownTimeZone(zone) ? zone : "UTC";
+}
+
+// The explicit option wins, then the file's zone, then the event's, then a
+// zone matching the file's offsets, then the computer's. A zone the file's
+// offsets contradict is not believed.
+ZoneDecision decideZone(const Agenda& agenda, const std::optional<Event>& event, const AgendaImportOptions& options) {
+    std::vector<std::pair<Instant, int>> samples;
+    for (const auto& o : agenda.offsets) samples.emplace_back(o.at, o.offsetSeconds);
+    const std::string computer = options.fallbackZone.empty() ? systemTimeZone() : options.fallbackZone;
+    auto fits = [&](const std::string& zone) { return samples.empty() || zoneMatchesOffsets(zone, samples); };
+    ZoneDecision d;
+
+    const std::string& explicitZone = options.parse.timeZone;
+    if (!explicitZone.empty()) {
+        d.zone = explicitZone;
+        d.source = ZoneSource::Option;
+        if (!fits(explicitZone)) {
+            d.warn = true;
+            d.suggestions = zonesMatchingOffsets(samples, computer);
+            d.note = "the file's times carry " + offsetsText(samples) + ", which " + explicitZone +
+                     " does not have on those dates; the times keep the file's offsets";
+        }
+        return d;
+    }
+
+    std::string contradiction;
+    if (!agenda.fileTimeZone.empty()) {
+        if (fits(agenda.fileTimeZone)) {
+            d.zone = agenda.fileTimeZone;
+            d.source = ZoneSource::File;
+            return d;
+        }
+        contradiction = "the file names " + agenda.fileTimeZone + " but its times carry " + offsetsText(samples);
+    }
+    if (event && fits(event->timeZone)) {
+        d.zone = event->timeZone;
+        d.source = ZoneSource::Event;
+        if (!contradiction.empty()) {
+            d.warn = true;
+            d.note = contradiction + "; kept the event's zone, " + d.zone + ", which matches them";
+        } else if (agenda.wallClockTimes > 0) {
+            d.note = "the agenda names no time zone; its times are read in the event's zone, " + d.zone;
+        }
+        return d;
+    }
+    d.warn = true;
+    if (!samples.empty()) {
+        d.source = ZoneSource::Offsets;
+        d.suggestions = zonesMatchingOffsets(samples, computer);
+        std::string head = contradiction.empty()
+                               ? "the agenda names no time zone but its times carry " + offsetsText(samples)
+                               : contradiction;
+        if (d.suggestions.empty()) {
+            d.zone = fixedOffsetZone(samples);
+            d.note = head + "; no named zone has those offsets on those dates, shown in " + d.zone;
+            return d;
+        }
+        d.zone = d.suggestions.front();
+        d.note = head + "; shown in " + d.zone + (d.zone == computer ? ", the computer's zone, which matches" : ", which matches");
+        if (d.suggestions.size() > 1) {
+            d.note += " (so do ";
+            for (size_t i = 1; i < std::min<size_t>(d.suggestions.size(), 4); ++i)
+                d.note += (i > 1 ? ", " : "") + d.suggestions[i];
+            if (d.suggestions.size() > 4) d.note += " and " + std::to_string(d.suggestions.size() - 4) + " more";
+            d.note += ")";
+        }
+        d.note += "; choose another with --tz or the zone field of the app's import";
+        return d;
+    }
+    d.zone = computer;
+    d.source = ZoneSource::Fallback;
+    d.note = "the agenda names no time zone; times are read in " + computer +
+             ", the computer's zone (choose another with --tz or the zone field of the app's import)";
+    return d;
+}
+
+// The file parsed, its event found and its zone decided; times that the file
+// gives as wall clock are read in that zone.
+struct PreparedAgenda {
+    Agenda agenda;
+    std::optional<Event> event;
+    std::string eventName;
+    ZoneDecision zone;
+};
+
+PreparedAgenda prepareAgenda(Store& store, std::string_view bytes, const std::string& fileName,
+                             const AgendaImportOptions& options) {
+    // A contacts export given as an agenda would fail on its first line with a
+    // puzzling "missing columns": say what it is instead.
+    if (options.format == AgendaFormat::Auto && looksLikeContacts(bytes, fileName))
+        throw FormatError(fileName, 1,
+                          "this is a contacts file, not an agenda: import it as contacts "
+                          "(hallway people import, or Import contacts in the app's People view)");
+    if (!options.parse.timeZone.empty() && !isKnownTimeZone(options.parse.timeZone))
+        throw FormatError(fileName, 0, "unknown time zone '" + options.parse.timeZone + "'");
+    PreparedAgenda p;
+    p.agenda = parseAgenda(bytes, fileName, options.format, options.parse);
+    if (p.agenda.sessions.empty()) throw FormatError(fileName, 0, "no sessions found");
+
+    p.eventName = text::trim(options.event);
+    if (!p.eventName.empty()) {
+        if (auto id = parseId(p.eventName)) {
+            p.event = store.findEvent(*id);
+            if (!p.event) throw FormatError(fileName, 0, "no event with id " + p.eventName);
+        } else {
+            p.event = store.findEventByName(p.eventName);
+        }
+    } else {
+        p.eventName = text::collapseSpaces(p.agenda.title);
+        if (p.eventName.empty()) p.eventName = std::filesystem::path(fileName).stem().string();
+        p.event = store.findEventByName(p.eventName);
+    }
+    if (p.event) p.eventName = p.event->name;
+
+    p.zone = decideZone(p.agenda, p.event, options);
+    if (!isKnownTimeZone(p.zone.zone)) throw FormatError(fileName, 0, "unknown time zone '" + p.zone.zone + "'");
+    // Wall-clock times belong to the decided zone: read them again in it (a
+    // re-import without --tz keeps the event's zone instead of shifting).
+    if (p.agenda.wallClockTimes > 0 && p.agenda.readInZone != p.zone.zone) {
+        AgendaParseOptions again = options.parse;
+        again.timeZone = p.zone.zone;
+        std::vector<OffsetSample> offsets = std::move(p.agenda.offsets);
+        std::string fileZone = p.agenda.fileTimeZone;
+        p.agenda = parseAgenda(bytes, fileName, p.agenda.format, again);
+        p.agenda.offsets = std::move(offsets);
+        p.agenda.fileTimeZone = fileZone;
+    }
+    return p;
+}
+
+constexpr size_t kZoneShiftExamples = 3;
+
+// True when `fresh` is `before` at the same wall-clock time, read in the new zone instead of the old one.
+bool shiftedByZone(const Session& before, const Session& fresh, const ZoneChange& zc) {
+    if (before.room != fresh.room) return false;
+    Instant shift = fresh.startsAt - before.startsAt;
+    if (shift == 0 || fresh.endsAt - before.endsAt != shift) return false;
+    return shift == Instant(utcOffsetAt(before.startsAt, zc.from)) - utcOffsetAt(fresh.startsAt, zc.to);
+}
+
+bool shiftedByZone(const Session& before, const Session& fresh, const std::optional<ZoneChange>& zc) {
+    return zc && shiftedByZone(before, fresh, *zc);
+}
+
+std::string shiftText(int seconds) {
+    std::string out = seconds < 0 ? "-" : "+";
+    int a = std::abs(seconds);
+    if (a >= 3600) out += std::to_string(a / 3600) + " h";
+    if (a % 3600 != 0) out += (a >= 3600 ? " " : "") + std::to_string(a / 60 % 60) + " min";
+    return out;
+}
+
 }  // namespace
+
+const char* zoneSourceName(ZoneSource source) {
+    switch (source) {
+        case ZoneSource::Option: return "option";
+        case ZoneSource::File: return "file";
+        case ZoneSource::Event: return "event";
+        case ZoneSource::Offsets: return "offsets";
+        case ZoneSource::Fallback: return "fallback";
+    }
+    return "fallback";
+}
+
+std::string describeSessionChange(const SessionChange& c) {
+    std::string out = c.title;
+    if (c.kind == SessionChange::Kind::Moved) out += ": " + c.before + " -> " + c.after;
+    else if (c.kind == SessionChange::Kind::Retitled) out += " (was \"" + c.before + "\")";
+    else if (c.kind == SessionChange::Kind::Removed) out += " (was " + c.before + ")";
+    else if (!c.after.empty()) out += " (" + c.after + ")";
+    else if (!c.before.empty()) out += " (" + c.before + ")";
+    return out;
+}
+
+std::string describeZoneChange(const ZoneChange& c) {
+    std::string because = "because the zone changed from " + c.from + " to " + c.to;
+    if (c.shifted == 0) return "no times moved " + because + " (the file gives them in UTC or with offsets)";
+    std::string count = c.shifted == c.matched ? "all " + std::to_string(c.shifted) + " times"
+                                               : std::to_string(c.shifted) + " of " + std::to_string(c.matched) + " times";
+    if (c.shifted == 1 && c.matched == 1) count = "the one time";
+    std::string by = c.shiftSeconds != 0 ? " by " + shiftText(c.shiftSeconds) : "";
+    return count + " shifted" + by + " " + because;
+}
 
 const char* sessionChangeKindName(SessionChange::Kind kind) {
     switch (kind) {
@@ -151,69 +372,54 @@ std::string contentHash(std::string_view bytes) {
 }
 
 AgendaImportReport importAgendaFile(Store& store, const std::string& path, const AgendaImportOptions& options) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw FormatError(path, 0, "is a folder, not an agenda file");
-    auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw FormatError(path, 0, "cannot read the file: " + ec.message());
-    if (size > kMaxAgendaBytes)
-        throw FormatError(path, 0, "file is " + std::to_string(size >> 20) + " MiB; agendas over 64 MiB are refused");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw FormatError(path, 0, "cannot open the file for reading: " + std::string(std::strerror(errno)));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw FormatError(path, 0, "cannot read the file: " + std::string(std::strerror(errno)));
+    std::string bytes = readAgendaFile(path);
     return importAgendaBytes(store, bytes, path, options);
+}
+
+AgendaImportPreview previewAgendaFile(Store& store, const std::string& path, const AgendaImportOptions& options) {
+    std::string bytes = readAgendaFile(path);
+    PreparedAgenda p = prepareAgenda(store, bytes, path, options);
+    AgendaImportPreview out;
+    out.eventName = p.eventName;
+    out.eventExists = p.event.has_value();
+    if (p.event) out.eventZone = p.event->timeZone;
+    out.zone = p.zone;
+    out.sessions = int(p.agenda.sessions.size());
+    return out;
 }
 
 AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const std::string& fileName,
                                      const AgendaImportOptions& options) {
-    // A contacts export given as an agenda would fail on its first line with a
-    // puzzling "missing columns": say what it is instead.
-    if (options.format == AgendaFormat::Auto && looksLikeContacts(bytes, fileName))
-        throw FormatError(fileName, 1,
-                          "this is a contacts file, not an agenda: import it as contacts "
-                          "(hallway people import, or Import contacts in the app's People view)");
-    // Parse fully before touching the database: a bad file writes nothing.
-    Agenda agenda = parseAgenda(bytes, fileName, options.format, options.parse);
-    if (agenda.sessions.empty()) throw FormatError(fileName, 0, "no sessions found");
+    // Parse fully before writing: a bad file writes nothing, and takes no
+    // backup. Then a rolling safety copy when one is due (daily, or a large
+    // change), then the writes in one transaction.
+    PreparedAgenda prepared = prepareAgenda(store, bytes, fileName, options);
+    backupBeforeLargeChange(store, "agenda-import", std::int64_t(prepared.agenda.sessions.size()));
+    Store::Transaction tx(store);
+    if (prepared.event) {
+        // Another process may have removed it since the lookup.
+        prepared.event = store.findEvent(prepared.event->id);
+        if (!prepared.event) throw FormatError(fileName, 0, "the event was deleted while this import ran");
+    }
+    Agenda& agenda = prepared.agenda;
+    std::optional<Event>& event = prepared.event;
+    const std::string zone = prepared.zone.zone;
 
     AgendaImportReport report;
     report.format = agenda.format;
-    report.warnings = agenda.warnings;
-
-    // The input is valid: a rolling safety copy when one is due (daily, or a
-    // large change). A failed parse above never takes one.
-    backupBeforeLargeChange(store, "agenda-import", std::int64_t(agenda.sessions.size()));
-    Store::Transaction tx(store);
-
-    // Which event?
-    std::optional<Event> event;
-    std::string wantedName = text::trim(options.event);
-    if (!wantedName.empty()) {
-        if (auto id = parseId(wantedName)) {
-            event = store.findEvent(*id);
-            if (!event) throw FormatError(fileName, 0, "no event with id " + wantedName);
-        } else {
-            event = store.findEventByName(wantedName);
-        }
-    } else {
-        wantedName = text::collapseSpaces(agenda.title);
-        if (wantedName.empty()) wantedName = std::filesystem::path(fileName).stem().string();
-        event = store.findEventByName(wantedName);
-    }
-
-    std::string zone = options.parse.timeZone;
-    if (zone.empty()) zone = agenda.timeZone;
-    if (zone.empty() && event) zone = event->timeZone;
-    if (zone.empty()) {
-        zone = "UTC";
-        report.warnings.push_back("the agenda names no time zone; times are shown in UTC (choose one with --tz)");
-    }
-    if (!isKnownTimeZone(zone)) throw FormatError(fileName, 0, "unknown time zone '" + zone + "'");
+    report.zone = prepared.zone;
+    if (prepared.zone.warn) report.warnings.push_back(prepared.zone.note);
+    report.warnings.insert(report.warnings.end(), agenda.warnings.begin(), agenda.warnings.end());
 
     Instant now = nowInstant();
+    if (event && event->timeZone != zone) {
+        report.zoneChange.emplace();
+        report.zoneChange->from = event->timeZone;
+        report.zoneChange->to = zone;
+    }
     if (!event) {
         Event fresh;
-        fresh.name = wantedName;
+        fresh.name = prepared.eventName;
         fresh.timeZone = zone;
         fresh.id = store.createEvent(fresh);
         event = fresh;
@@ -265,6 +471,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
 
         Session& before = old->second;
         fresh.id = before.id;
+        if (report.zoneChange && !before.removed) ++report.zoneChange->matched;
         bool speakersChanged = speakers.creditedIn(before.id) != speakerIds;
         bool fieldsChanged = !sameAgendaFields(before, fresh);
         if (!fieldsChanged && !speakersChanged && !before.removed) {
@@ -281,7 +488,18 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
             continue;
         }
         bool moved = before.startsAt != fresh.startsAt || before.endsAt != fresh.endsAt || before.room != fresh.room;
-        if (moved) {
+        if (moved && report.zoneChange && shiftedByZone(before, fresh, *report.zoneChange)) {
+            // Same wall-clock time read in the new zone: counted in one summary, a few shown.
+            ZoneChange& zc = *report.zoneChange;
+            int shift = int(fresh.startsAt - before.startsAt);
+            zc.shiftSeconds = zc.shifted == 0 || zc.shiftSeconds == shift ? shift : 0;  // 0: mixed shifts
+            ++zc.shifted;
+            if (zc.examples.size() < kZoneShiftExamples)
+                zc.examples.push_back({SessionChange::Kind::Moved, fresh.id, fresh.sourceId, fresh.title,
+                                       describeSlot(before.startsAt, before.room, zone),
+                                       describeSlot(fresh.startsAt, fresh.room, zone)});
+            moved = false;
+        } else if (moved) {
             report.changes.push_back({SessionChange::Kind::Moved, fresh.id, fresh.sourceId, fresh.title,
                                       describeSlot(before.startsAt, before.room, zone),
                                       describeSlot(fresh.startsAt, fresh.room, zone)});
@@ -290,7 +508,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
             report.changes.push_back(
                 {SessionChange::Kind::Retitled, fresh.id, fresh.sourceId, fresh.title, before.title, fresh.title});
         }
-        if (!moved && before.title == fresh.title) {
+        if (!moved && before.title == fresh.title && !shiftedByZone(before, fresh, report.zoneChange)) {
             report.changes.push_back({SessionChange::Kind::Changed, fresh.id, fresh.sourceId, fresh.title,
                                       speakersChanged ? "speakers" : "details", ""});
         }
@@ -310,7 +528,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     bool any = false;
     for (const auto& s : agenda.sessions) {
         if (!s.room.empty()) rooms.insert(s.room);
-        days.insert(localDateString(s.startsAt, zone));
+        days.insert(agendaDayString(s.startsAt, zone));
         if (!any || s.startsAt < first) first = s.startsAt;
         if (!any || s.endsAt > last) last = s.endsAt;
         any = true;

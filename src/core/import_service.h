@@ -1,6 +1,7 @@
 // Writes a parsed agenda into the store as one transaction, matching sessions
 // of a re-import by their source id and keeping the user's own state.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,25 @@ struct AgendaImportOptions {
     // Empty: the agenda's own title, else the file's name without extension.
     std::string event;
     AgendaFormat format = AgendaFormat::Auto;
+    // parse.timeZone is the user's explicit zone (--tz, the app's zone field):
+    // it wins over the file's and the event's.
     AgendaParseOptions parse;
+    // Zone for a first import of an agenda that names none and whose times
+    // carry no offset. Empty: the computer's zone.
+    std::string fallbackZone;
+};
+
+// Where the event's zone came from.
+enum class ZoneSource { Option, File, Event, Offsets, Fallback };
+const char* zoneSourceName(ZoneSource source);  // "option", "file", "event", "offsets", "fallback"
+
+// The zone an import will use, decided before anything is written.
+struct ZoneDecision {
+    std::string zone;
+    ZoneSource source = ZoneSource::Fallback;
+    std::string note;                      // one sentence when the choice needs saying, else empty
+    bool warn = false;                     // the note is a warning (a guess or a contradiction)
+    std::vector<std::string> suggestions;  // zones matching the file's UTC offsets, best first
 };
 
 struct SessionChange {
@@ -30,11 +49,31 @@ struct SessionChange {
 };
 
 const char* sessionChangeKindName(SessionChange::Kind kind);
+// The change without its kind: "Opening: 2025-02-01 10:00 Janson -> 2025-02-01
+// 11:00 Janson", "New title (was \"Old\")", "Gone (was 2025-02-01 14:00 K.1.105)".
+std::string describeSessionChange(const SessionChange& change);
+
+// The event's zone changed in a re-import. Sessions whose times moved by just
+// the difference between the zones are counted here, not listed one by one.
+struct ZoneChange {
+    std::string from;
+    std::string to;
+    int shifted = 0;         // sessions moved only by the zone change
+    int matched = 0;         // sessions of the event that the file still holds
+    int shiftSeconds = 0;    // the shift when all moved alike, else 0
+    std::vector<SessionChange> examples;  // the first few shifted, as Moved changes
+};
+
+// "all 773 times shifted by +1 h because the zone changed from UTC to
+// Europe/Brussels", or "... no times moved (the file gives them with offsets)".
+std::string describeZoneChange(const ZoneChange& change);
 
 struct AgendaImportReport {
     RowId eventId = 0;
     std::string eventName;
     std::string timeZone;
+    ZoneDecision zone;                      // how timeZone was chosen
+    std::optional<ZoneChange> zoneChange;   // set when an existing event's zone changed
     bool eventCreated = false;
     AgendaFormat format = AgendaFormat::Auto;
     int sessionsAdded = 0;
@@ -51,6 +90,18 @@ struct AgendaImportReport {
 
 // FNV-1a 64-bit of the bytes, as 16 hex digits. Identifies an imported file's content.
 std::string contentHash(std::string_view bytes);
+
+// What importing `path` would do about the zone and which event it goes to,
+// without writing: the app prefills its zone field from this. Throws like
+// importAgendaFile.
+struct AgendaImportPreview {
+    std::string eventName;
+    bool eventExists = false;
+    std::string eventZone;  // the existing event's zone
+    ZoneDecision zone;
+    int sessions = 0;
+};
+AgendaImportPreview previewAgendaFile(Store& store, const std::string& path, const AgendaImportOptions& options);
 
 // Reads, parses and imports `path`. Throws FormatError for bad input (nothing
 // written), StoreError for database trouble (nothing written).

@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -165,6 +166,21 @@ std::string localDateString(Instant t, const std::string& zone) {
     return buf;
 }
 
+AgendaDayTime agendaDayTime(Instant t, const std::string& zone) {
+    LocalDateTime l = instantToLocal(t, zone);
+    int minute = l.hour * 60 + l.minute;
+    date::year_month_day day{date::year{l.year} / l.month / l.day};
+    if (minute < kAgendaDayStartMinute) {
+        day = date::year_month_day{date::sys_days{day} - date::days{1}};
+        minute += 24 * 60;
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()), unsigned(day.day()));
+    return {buf, minute};
+}
+
+std::string agendaDayString(Instant t, const std::string& zone) { return agendaDayTime(t, zone).day; }
+
 std::string localTimeString(Instant t, const std::string& zone) {
     auto l = instantToLocal(t, zone);
     char buf[8];
@@ -186,6 +202,91 @@ std::string isoString(Instant t, const std::string& zone) {
 
 Instant nowInstant() {
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::optional<int> isoOffsetSeconds(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    // The offset sits after the time: past "YYYY-MM-DDTHH:MM".
+    if (s.size() < 17) return std::nullopt;
+    size_t sign = s.find_last_of("+-");
+    if (sign == std::string_view::npos || sign < 16) return std::nullopt;
+    std::string_view rest = s.substr(sign + 1);
+    int oh = 0, om = 0;
+    if (!readInt(rest, 2, oh)) return std::nullopt;
+    if (!rest.empty() && rest.front() == ':') rest.remove_prefix(1);
+    if (!rest.empty() && !readInt(rest, 2, om)) return std::nullopt;
+    if (!rest.empty() || oh > 18 || om > 59) return std::nullopt;
+    int offset = oh * 3600 + om * 60;
+    return s[sign] == '-' ? -offset : offset;
+}
+
+int utcOffsetAt(Instant t, const std::string& zone) {
+    const date::time_zone* tz = findZone(zone);
+    if (!tz) return 0;
+    return int(tz->get_info(sys_seconds{seconds{t}}).offset.count());
+}
+
+std::string offsetString(int offsetSeconds) {
+    char sign = offsetSeconds < 0 ? '-' : '+';
+    int a = offsetSeconds < 0 ? -offsetSeconds : offsetSeconds;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, a / 3600, a / 60 % 60);
+    return buf;
+}
+
+const std::vector<std::string>& timeZoneNames() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        try {
+            for (const auto& z : date::get_tzdb().zones) {
+                std::string name(z.name());
+                // The OS database also lists its posix/ and right/ copies and a "localtime" alias.
+                if (name.rfind("posix", 0) == 0 || name.rfind("right", 0) == 0 || name == "localtime" ||
+                    name == "Factory")
+                    continue;
+                out.push_back(std::move(name));
+            }
+        } catch (const std::exception&) {
+        }
+        if (std::find(out.begin(), out.end(), "UTC") == out.end()) out.push_back("UTC");
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }();
+    return names;
+}
+
+bool zoneMatchesOffsets(const std::string& zone, const std::vector<std::pair<Instant, int>>& samples) {
+    const date::time_zone* tz = findZone(zone);
+    if (!tz) return false;
+    for (const auto& [at, offset] : samples)
+        if (tz->get_info(sys_seconds{seconds{at}}).offset.count() != offset) return false;
+    return true;
+}
+
+std::vector<std::string> zonesMatchingOffsets(const std::vector<std::pair<Instant, int>>& samples,
+                                              const std::string& preferred) {
+    static const char* const kAreas[] = {"Africa/",   "America/", "Antarctica/", "Arctic/", "Asia/",
+                                         "Atlantic/", "Australia/", "Europe/",   "Indian/", "Pacific/"};
+    auto isPlace = [](const std::string& name) {
+        for (const char* area : kAreas)
+            if (name.rfind(area, 0) == 0) return true;
+        return false;
+    };
+    std::vector<std::string> out;
+    for (const auto& name : timeZoneNames())
+        if (isPlace(name) && zoneMatchesOffsets(name, samples)) out.push_back(name);
+    std::string area = preferred.substr(0, preferred.find('/') + 1);
+    auto rank = [&](const std::string& name) {
+        if (name == preferred) return 0;
+        if (area.size() > 1 && name.rfind(area, 0) == 0) return 1;
+        return 2;
+    };
+    std::stable_sort(out.begin(), out.end(),
+                     [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+    if (!isPlace(preferred) && preferred != "UTC" && zoneMatchesOffsets(preferred, samples))
+        out.insert(out.begin(), preferred);
+    return out;
 }
 
 }  // namespace hallway

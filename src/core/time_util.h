@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/model.h"
 
@@ -35,11 +37,45 @@ std::optional<int> parseClockDuration(std::string_view text);
 
 // "2024-05-01" of `t` in `zone`.
 std::string localDateString(Instant t, const std::string& zone);
+// A schedule's day runs from 05:00 to 05:00 local time: the 01:30 session
+// belongs to the evening before, not to a day of its own.
+constexpr int kAgendaDayStartMinute = 5 * 60;
+
+struct AgendaDayTime {
+    std::string day;  // "2024-05-01": the schedule day `t` belongs to
+    int minute = 0;   // minutes after that day's midnight: 01:30 the night after is 1530
+};
+AgendaDayTime agendaDayTime(Instant t, const std::string& zone);
+// agendaDayTime(t, zone).day.
+std::string agendaDayString(Instant t, const std::string& zone);
+
 // "09:30" of `t` in `zone`.
 std::string localTimeString(Instant t, const std::string& zone);
 // "2024-05-01T09:30:00+02:00" of `t` in `zone`.
 std::string isoString(Instant t, const std::string& zone);
 
 Instant nowInstant();
+
+// The numeric UTC offset an ISO date-time ends with ("...+01:00" -> 3600,
+// "-0530" -> -19800); nullopt for "Z" or no offset.
+std::optional<int> isoOffsetSeconds(std::string_view text);
+
+// UTC offset of `zone` at `t` in seconds (0 for an unknown zone).
+int utcOffsetAt(Instant t, const std::string& zone);
+
+// "+01:00", "-05:30", "+00:00".
+std::string offsetString(int offsetSeconds);
+
+// Every zone name the tz database knows (Area/Place and legacy names), sorted:
+// what a zone picker searches.
+const std::vector<std::string>& timeZoneNames();
+
+// Place zones (Europe/Berlin; not CET or Etc/GMT-1) whose UTC offset at each
+// sample's instant is that sample's offset. Order: `preferred` first when it
+// fits, then zones in its area (Europe/...), then by name.
+std::vector<std::string> zonesMatchingOffsets(const std::vector<std::pair<Instant, int>>& samples,
+                                              const std::string& preferred);
+// True when `zone`'s offset at every sample's instant is the sample's offset.
+bool zoneMatchesOffsets(const std::string& zone, const std::vector<std::pair<Instant, int>>& samples);
 
 }  // namespace hallway

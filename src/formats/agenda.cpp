@@ -112,6 +112,29 @@ void settleSessionIds(Agenda& agenda) {
 
 }  // namespace
 
+void noteOffset(Agenda& agenda, Instant at, int offsetSeconds) {
+    // "+00:00" is how many exporters write UTC (wafer does): no evidence of a zone.
+    if (offsetSeconds == 0) return;
+    // Keep the earliest and latest time per offset: enough to tell which zones
+    // fit (both sides of a DST change show up as two offsets).
+    OffsetSample* first = nullptr;
+    OffsetSample* last = nullptr;
+    for (auto& s : agenda.offsets) {
+        if (s.offsetSeconds != offsetSeconds) continue;
+        if (!first || s.at < first->at) first = &s;
+        if (!last || s.at > last->at) last = &s;
+    }
+    if (!first) {
+        agenda.offsets.push_back({at, offsetSeconds});
+    } else if (first == last) {
+        if (at != first->at) agenda.offsets.push_back({at, offsetSeconds});
+    } else if (at < first->at) {
+        first->at = at;
+    } else if (at > last->at) {
+        last->at = at;
+    }
+}
+
 void requireUtf8(std::string_view bytes, const std::string& fileName) {
     if (!text::isValidUtf8(bytes)) {
         // Name the first bad line so the user can find it.

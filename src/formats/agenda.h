@@ -61,13 +61,28 @@ struct AgendaSession {
     std::vector<AgendaSpeaker> speakers;
 };
 
+// A time the file wrote with a numeric UTC offset ("+01:00"): evidence of the
+// agenda's zone when it names none, or names one its times contradict.
+struct OffsetSample {
+    Instant at = 0;
+    int offsetSeconds = 0;
+};
+
 struct Agenda {
     AgendaFormat format = AgendaFormat::Auto;
     std::string title;     // conference name from the file, may be empty
-    std::string timeZone;  // IANA zone the agenda is in (empty when the file does not say)
+    std::string timeZone;  // IANA zone the agenda is in: the option's, else the file's (empty when neither says)
+    std::string fileTimeZone;        // the known zone the file itself names; empty when none
+    std::string readInZone = "UTC";  // the zone wall-clock times were read in
+    int wallClockTimes = 0;          // times read as wall clock in readInZone: they move when the zone does
+    std::vector<OffsetSample> offsets;  // first and last time seen per distinct explicit offset
     std::vector<AgendaSession> sessions;
     std::vector<std::string> warnings;  // non-fatal oddities, "LINE: what" style
 };
+
+// Records that the file gave time `at` with UTC offset `offsetSeconds` (a
+// zero offset is ignored: exporters write UTC that way).
+void noteOffset(Agenda& agenda, Instant at, int offsetSeconds);
 
 // Maps a CSV header (as written in the file, compared case-insensitively) to
 // one of: id, title, subtitle, start, end, duration, date, room, track, type,

@@ -156,12 +156,15 @@ public:
                                                      : "no sessions found: every row was skipped (first: " + m_firstSkip + ")");
         if (m_warnings > kMaxWarnings)
             m_agenda.warnings.push_back(std::to_string(m_warnings - kMaxWarnings) + " more warnings not shown");
-        if (m_usedZone && m_options.timeZone.empty())
-            m_agenda.warnings.push_back("times have no zone; read as UTC; use --tz to choose");
+        m_agenda.readInZone = m_zone;  // the import service words what a missing zone means
         return std::move(m_agenda);
     }
 
 private:
+    void markWallClock() {
+        ++m_agenda.wallClockTimes;
+    }
+
     [[noreturn]] void fail(int line, const std::string& reason) const {
         throw FormatError(m_file, line, reason);
     }
@@ -278,11 +281,12 @@ private:
                 needDay = true;
                 return std::nullopt;
             }
-            m_usedZone = true;
+            markWallClock();
             return combine(*day, *secs, m_zone);
         }
         if (auto t = parseIsoDateTime(value, m_zone)) {
-            if (!hasUtcOffset(value)) m_usedZone = true;
+            if (!hasUtcOffset(value)) markWallClock();
+            else if (auto offset = isoOffsetSeconds(value)) noteOffset(m_agenda, *t, *offset);
             return t;
         }
         size_t gap = value.find_first_of(" T");
@@ -290,7 +294,7 @@ private:
             auto d = parseDate(value.substr(0, gap));
             auto secs = parseClockTime(text::trim(value.substr(gap + 1)));
             if (d && secs) {
-                m_usedZone = true;
+                markWallClock();
                 return combine(*d, *secs, m_zone);
             }
         }
@@ -384,7 +388,6 @@ private:
     size_t m_rows = 0;
     size_t m_warnings = 0;
     std::string m_firstSkip;
-    bool m_usedZone = false;
 };
 
 }  // namespace

@@ -208,6 +208,7 @@ private:
 
     // The option wins, then the file's zone, then UTC for wall-clock times.
     void chooseZone(const std::string& fileZone) {
+        if (!fileZone.empty() && isKnownTimeZone(fileZone)) m_agenda.fileTimeZone = fileZone;
         if (!m_options.timeZone.empty()) {
             if (isKnownTimeZone(m_options.timeZone)) {
                 m_zone = m_agenda.timeZone = m_options.timeZone;
@@ -246,6 +247,7 @@ private:
         std::string conferencePath = "schedule.conference";
         m_agenda.title = text::trim(stringAt(conference, "title", conferencePath, 0));
         chooseZone(text::trim(stringAt(conference, "time_zone_name", conferencePath, 0)));
+        m_agenda.readInZone = m_zone;
 
         const json* days = member(conference, "days");
         if (!days) return;
@@ -418,6 +420,8 @@ private:
         std::string endText = text::trim(stringAt(day, "day_end", path, line));
         if (hasOffset(startText)) info.start = parseIsoDateTime(startText, m_zone);
         if (hasOffset(endText)) info.end = parseIsoDateTime(endText, m_zone);
+        noteOffsetOf(startText, info.start);
+        noteOffsetOf(endText, info.end);
 
         const json* rooms = member(day, "rooms");
         if (!rooms) return;
@@ -512,6 +516,11 @@ private:
         }
     }
 
+    void noteOffsetOf(const std::string& isoText, std::optional<Instant> at) {
+        if (!at) return;
+        if (auto offset = isoOffsetSeconds(isoText)) noteOffset(m_agenda, *at, *offset);
+    }
+
     // "date" when it carries an offset; else the day's date plus "start" as
     // wall time in the agenda zone; else "date" read as wall time.
     Instant startOf(const json& event, const Day& day, const std::string& path, const std::string& label, int line) {
@@ -521,7 +530,10 @@ private:
             fromDate = parseIsoDateTime(dateText, m_zone);
             if (!fromDate)
                 fail(path + ".date", line, "unparseable date " + quoteValue(dateText) + " (expected an ISO 8601 date-time)");
-            if (hasOffset(dateText)) return *fromDate;
+            if (hasOffset(dateText)) {
+                noteOffsetOf(dateText, fromDate);
+                return *fromDate;
+            }
         }
         std::string startText = text::trim(stringAt(event, "start", path, line));
         if (!startText.empty()) {
@@ -532,6 +544,7 @@ private:
             if (!date && dateText.size() >= 10) date = parseDate(std::string_view(dateText).substr(0, 10));
             if (!date) fail(path + ".start", line, label + " has a start time but no date");
             Instant start = wallTime(*date, *clock, m_zone);
+            ++m_agenda.wallClockTimes;
             // Before the day begins but inside it a date later: an after-midnight slot.
             if (day.start && day.end && start < *day.start) {
                 Instant nextDay = wallTime(*date, *clock + kSecondsPerDay, m_zone);
@@ -539,7 +552,10 @@ private:
             }
             return start;
         }
-        if (fromDate) return *fromDate;
+        if (fromDate) {
+            ++m_agenda.wallClockTimes;
+            return *fromDate;
+        }
         fail(path, line, label + " has no time (neither \"date\" nor \"start\")");
     }
 

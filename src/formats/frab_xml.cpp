@@ -71,6 +71,7 @@ public:
         pugi::xml_node conference = schedule.child("conference");
         m_agenda.title = cap(text::trim(textOf(conference.child("title"))), "conference title", lineOf(conference));
         chooseZone(conference.child("time_zone_name"));
+        m_agenda.readInZone = m_zone;
 
         for (pugi::xml_node day : schedule.children("day")) readDay(day);
         if (m_agenda.sessions.empty()) throw FormatError(m_file, 0, "no sessions found");
@@ -97,6 +98,7 @@ private:
     // The option wins, then the file's zone, then UTC for wall-clock times.
     void chooseZone(pugi::xml_node zoneNode) {
         std::string fileZone = text::trim(textOf(zoneNode));
+        if (!fileZone.empty() && isKnownTimeZone(fileZone)) m_agenda.fileTimeZone = fileZone;
         if (!m_options.timeZone.empty()) {
             if (isKnownTimeZone(m_options.timeZone)) {
                 m_zone = m_agenda.timeZone = m_options.timeZone;
@@ -130,6 +132,8 @@ private:
         std::string endText = text::trim(day.attribute("end").value());
         if (hasOffset(startText)) info.start = parseIsoDateTime(startText, m_zone);
         if (hasOffset(endText)) info.end = parseIsoDateTime(endText, m_zone);
+        noteOffsetOf(startText, info.start);
+        noteOffsetOf(endText, info.end);
 
         for (pugi::xml_node child : day.children()) {
             std::string_view name = child.name();
@@ -218,6 +222,11 @@ private:
         m_agenda.sessions.push_back(std::move(s));
     }
 
+    void noteOffsetOf(const std::string& isoText, std::optional<Instant> at) {
+        if (!at) return;
+        if (auto offset = isoOffsetSeconds(isoText)) noteOffset(m_agenda, *at, *offset);
+    }
+
     // <date> when it carries an offset; else the day's date plus <start> as
     // wall time in the agenda zone; else <date> read as wall time.
     Instant startOf(pugi::xml_node event, const Day& day, const std::string& label, int line) {
@@ -229,7 +238,10 @@ private:
             if (!fromDate)
                 throw FormatError(m_file, lineOf(dateNode),
                                   "unparseable <date> " + quoteValue(dateText) + " (expected an ISO 8601 date-time)");
-            if (hasOffset(dateText)) return *fromDate;
+            if (hasOffset(dateText)) {
+                noteOffsetOf(dateText, fromDate);
+                return *fromDate;
+            }
         }
 
         pugi::xml_node startNode = event.child("start");
@@ -244,6 +256,7 @@ private:
             if (!date)
                 throw FormatError(m_file, line, label + " has a <start> but no date (neither <date> nor <day date=...>)");
             Instant start = wallTime(*date, *clock, m_zone);
+            ++m_agenda.wallClockTimes;
             // Before the day begins but inside it a date later: an after-midnight
             // slot, or a day labelled with its UTC date (wafer does that).
             if (day.start && day.end && start < *day.start) {
@@ -252,7 +265,10 @@ private:
             }
             return start;
         }
-        if (fromDate) return *fromDate;
+        if (fromDate) {
+            ++m_agenda.wallClockTimes;
+            return *fromDate;
+        }
         throw FormatError(m_file, line, label + " has no time (neither <date> nor <start>)");
     }
 

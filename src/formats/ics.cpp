@@ -406,6 +406,7 @@ public:
             if (auto session = readEvent(events[i], line)) m_agenda.sessions.push_back(std::move(*session));
         }
         if (m_zoneIsFallback && m_usedAgendaZone) m_agenda.timeZone = m_zone;
+        m_agenda.readInZone = m_zone;
         if (m_dropped > 0)
             m_agenda.warnings.push_back(std::to_string(m_dropped) + " more warnings not shown");
         return std::move(m_agenda);
@@ -469,7 +470,10 @@ private:
         }
         if (auto x = xProperty(cal, "X-WR-TIMEZONE")) {
             std::string zone = text::trim(*x);
-            if (isKnownTimeZone(zone)) return setZone(zone);
+            if (isKnownTimeZone(zone)) {
+                m_agenda.fileTimeZone = zone;
+                return setZone(zone);
+            }
             warn(0, "X-WR-TIMEZONE '" + quoteForMessage(zone) + "' is not a known time zone; ignored");
         }
         // The zone most events are written in stands for the agenda's zone.
@@ -490,7 +494,10 @@ private:
                 bestUse = use;
             }
         }
-        if (best && isKnownTimeZone(*best)) return setZone(*best);
+        if (best && isKnownTimeZone(*best)) {
+            m_agenda.fileTimeZone = *best;
+            return setZone(*best);
+        }
         m_zone = "UTC";
         m_zoneIsFallback = true;
     }
@@ -502,6 +509,7 @@ private:
 
     Instant inAgendaZone(const LocalDateTime& civil) {
         m_usedAgendaZone = true;
+        ++m_agenda.wallClockTimes;
         return localToInstant(civil, m_zone);
     }
 

@@ -171,7 +171,6 @@ public:
     size_t seen() const { return m_seen; }
     size_t hiddenWarnings() const { return m_warnings > kMaxWarnings ? m_warnings - kMaxWarnings : 0; }
     size_t unscheduled() const { return m_unscheduled; }
-    bool usedZone() const { return m_usedZone; }
 
 private:
     [[noreturn]] void fail(int line, const std::string& reason) const { throw FormatError(m_file, line, reason); }
@@ -314,7 +313,11 @@ private:
     Instant readTime(const std::string& value, const std::string& who, const char* field, int line) {
         auto t = parseIsoDateTime(value, m_zone);
         if (!t) fail(line, who + ": " + field + " '" + value.substr(0, 100) + "' is not a date-time");
-        if (!hasUtcOffset(value)) m_usedZone = true;
+        if (!hasUtcOffset(value)) {
+            ++m_agenda.wallClockTimes;
+        } else if (auto offset = isoOffsetSeconds(value)) {
+            noteOffset(m_agenda, *t, *offset);
+        }
         return *t;
     }
 
@@ -504,7 +507,6 @@ private:
     size_t m_seen = 0;
     size_t m_warnings = 0;
     size_t m_unscheduled = 0;
-    bool m_usedZone = false;
 };
 
 }  // namespace
@@ -526,6 +528,7 @@ Agenda parseSessionize(std::string_view bytes, const std::string& fileName, cons
     Agenda agenda;
     agenda.format = AgendaFormat::Sessionize;
     agenda.timeZone = zone;
+    agenda.readInZone = zone;
     SessionizeReader reader(bytes, fileName, zone, agenda);
     if (root.is_object()) {
         if (!root.contains("sessions") || root["sessions"].is_null())
@@ -544,8 +547,6 @@ Agenda parseSessionize(std::string_view bytes, const std::string& fileName, cons
                                            " sessions lack a start time");
     if (reader.hiddenWarnings() > 0)
         agenda.warnings.push_back(std::to_string(reader.hiddenWarnings()) + " more warnings not shown");
-    if (reader.usedZone() && options.timeZone.empty())
-        agenda.warnings.push_back("times have no zone; read as " + zone + "; use --tz to choose");
     return agenda;
 }
 

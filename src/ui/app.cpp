@@ -434,6 +434,19 @@ int runApp(const GuiRequest& request) {
     // Screenshot-only: the search dropdown open on this text, first hit picked.
     if (screenshot)
         if (const char* v = std::getenv("HALLWAY_SCREENSHOT_SEARCH"); v && *v) shell.showSearch(v);
+    // Screenshot-only: the import dialog with this path typed (its zone field
+    // prefilled), or this agenda imported into --db and the dialog's report
+    // of it shown (HALLWAY_SCREENSHOT_IMPORT_TZ: the zone chosen for it).
+    if (screenshot && store) {
+        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_IMPORT"); v && *v) {
+            state.openImportDialog = true;
+            state.importPath = v;
+        }
+        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_IMPORT_RUN"); v && *v) {
+            const char* zone = std::getenv("HALLWAY_SCREENSHOT_IMPORT_TZ");
+            shell.importFile(*store, state, v, ImportTarget::Agenda, zone ? zone : "");
+        }
+    }
 
     Settings saved = settings;
     int exitCode = 0;

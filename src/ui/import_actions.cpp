@@ -1,5 +1,6 @@
 #include "ui/import_actions.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -56,39 +57,81 @@ ImportOutcome importContacts(Store& store, const std::string& path) {
     return out;
 }
 
-ImportOutcome importAgenda(Store& store, const std::string& path) {
-    AgendaImportReport r = importAgendaFile(store, path, AgendaImportOptions{});
+ImportOutcome importAgenda(Store& store, const std::string& path, const std::string& zone) {
+    AgendaImportOptions options;
+    options.parse.timeZone = zone;
+    AgendaImportReport r = importAgendaFile(store, path, options);
     ImportOutcome out;
     out.ok = true;
     out.eventId = r.eventId;
     out.message = "Imported " + r.eventName + " from " + fileName(path) + ": " + std::to_string(r.sessionsTotal) +
                   " sessions (" + std::to_string(r.sessionsAdded) + " new, " + std::to_string(r.sessionsUpdated) +
                   " changed, " + std::to_string(r.sessionsRemoved) + " removed), " + std::to_string(r.rooms) +
-                  " rooms, " + std::to_string(r.days) + " days.";
+                  " rooms, " + std::to_string(r.days) + " days; times in " + r.timeZone + ".";
+    if (r.zoneChange) out.message += " " + describeZoneChange(*r.zoneChange) + ".";
     if (!r.warnings.empty())
         out.message += " " + plural(int(r.warnings.size()), "warning", "warnings") + ", first: " + r.warnings.front();
+    out.agenda = std::move(r);
+    return out;
+}
+
+ImportOutcome failed(ImportTarget target, const std::string& why) {
+    ImportOutcome out;
+    out.contacts = target == ImportTarget::Contacts;
+    out.message = why + ". Nothing was imported.";
     return out;
 }
 
 }  // namespace
 
-ImportOutcome importFromApp(Store& store, const std::string& path, ImportTarget target) {
+ImportOutcome importFromApp(Store& store, const std::string& path, ImportTarget target, const std::string& zone) {
     try {
         if (target == ImportTarget::Detect) {
             std::error_code ec;
             bool readable = std::filesystem::is_regular_file(path, ec);
             target = readable && looksLikeContacts(headOf(path), path) ? ImportTarget::Contacts : ImportTarget::Agenda;
         }
-        return target == ImportTarget::Contacts ? importContacts(store, path) : importAgenda(store, path);
+        return target == ImportTarget::Contacts ? importContacts(store, path) : importAgenda(store, path, zone);
     } catch (const FormatError& e) {
-        return {false, target == ImportTarget::Contacts, std::nullopt, std::string(e.what()) + ". Nothing was imported."};
+        return failed(target, std::string(e.what()));
     } catch (const StoreError& e) {
-        return {false, target == ImportTarget::Contacts, std::nullopt,
-                std::string("Database error: ") + e.what() + ". Nothing was imported."};
+        return failed(target, std::string("Database error: ") + e.what());
     } catch (const std::exception& e) {
-        return {false, target == ImportTarget::Contacts, std::nullopt,
-                "Could not import " + path + ": " + e.what() + ". Nothing was imported."};
+        return failed(target, "Could not import " + path + ": " + e.what());
     }
+}
+
+std::optional<ZonePrefill> agendaZonePrefill(Store& store, const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec) || looksLikeContacts(headOf(path), path)) return std::nullopt;
+    try {
+        AgendaImportPreview p = previewAgendaFile(store, path, AgendaImportOptions{});
+        ZonePrefill out;
+        out.zone = p.zone.zone;
+        out.warn = p.zone.warn;
+        out.eventName = p.eventName;
+        out.reimport = p.eventExists;
+        if (!p.zone.note.empty()) out.why = p.zone.note;
+        else if (p.zone.source == ZoneSource::File) out.why = "the zone the file names";
+        else if (p.zone.source == ZoneSource::Event) out.why = "the event's zone";
+        if (p.eventExists && !p.eventZone.empty() && p.eventZone != p.zone.zone)
+            out.why += (out.why.empty() ? "" : "; ") + std::string("the event is in ") + p.eventZone + " now";
+        return out;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::vector<std::string> changeLines(const AgendaImportReport& r) {
+    std::vector<std::string> out;
+    for (const auto& c : r.changes) {
+        if (r.eventCreated && c.kind == SessionChange::Kind::Added) continue;
+        std::string line = sessionChangeKindName(c.kind);
+        line.resize(std::max<size_t>(line.size() + 1, 9), ' ');
+        line += describeSessionChange(c);
+        out.push_back(std::move(line));
+    }
+    return out;
 }
 
 }  // namespace hallway::ui

@@ -4,7 +4,9 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "core/import_service.h"
 #include "core/model.h"
 
 namespace hallway {
@@ -24,8 +26,30 @@ struct ImportOutcome {
     bool contacts = false;         // people were imported, not an agenda
     std::optional<RowId> eventId;  // the agenda's event
     std::string message;           // what happened, or FILE:LINE: why nothing was imported
+    std::optional<AgendaImportReport> agenda;  // an agenda import's report: its changes and zone
 };
 
-ImportOutcome importFromApp(Store& store, const std::string& path, ImportTarget target);
+// `zone`: the IANA zone the user chose for an agenda; empty lets the import
+// decide (the file's zone, else the event's, else one matching the file's
+// offsets, else the computer's).
+ImportOutcome importFromApp(Store& store, const std::string& path, ImportTarget target, const std::string& zone = "");
+
+// What the import dialog's zone field starts with for `path`, read without
+// writing anything; nullopt for a contacts file or a file that does not parse
+// (the import itself then says why).
+struct ZonePrefill {
+    std::string zone;
+    std::string why;  // "from the file", "the event's zone", or the import's note
+    bool warn = false;
+    std::string eventName;
+    bool reimport = false;  // the event exists already
+};
+std::optional<ZonePrefill> agendaZonePrefill(Store& store, const std::string& path);
+
+// One line per change of a re-import for the result panel: "moved  Opening:
+// 2025-02-01 10:00 Janson -> 2025-02-01 11:00 Janson". Not for a new event's
+// added sessions, which are all of them, nor for the zone change (its summary
+// stands for the sessions it shifted).
+std::vector<std::string> changeLines(const AgendaImportReport& report);
 
 }  // namespace hallway::ui

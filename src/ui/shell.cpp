@@ -15,10 +15,12 @@
 
 #include "core/demo.h"
 #include "core/import_service.h"
+#include "core/time_util.h"
 #include "formats/agenda.h"
 #include "store/agenda_queries.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
+#include "ui/import_report_panel.h"
 #include "ui/theme.h"
 #include "ui/ui_format.h"
 #include "ui/ui_widgets.h"
@@ -578,7 +580,8 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
 
 // [SECTION] Import
 
-bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath, ImportTarget target) {
+bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath, ImportTarget target,
+                       const std::string& zone) {
     const std::string path = typedPath(rawPath);
     m_importError.clear();
     if (path.empty()) {
@@ -586,7 +589,7 @@ bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath
                                                           : "Type the path of an agenda or contacts file.";
         return false;
     }
-    ImportOutcome r = importFromApp(store, path, target);
+    ImportOutcome r = importFromApp(store, path, target, zone);
     if (!r.ok) {
         m_importError = r.message;
         state.error(m_importError);
@@ -601,6 +604,9 @@ bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath
         state.eventId = r.eventId;
         resetPlanState(state);
         state.mode = Mode::Plan;
+        m_reportLines = changeLines(*r.agenda);
+        m_importReport = std::move(r.agenda);
+        m_openImportReport = true;
     }
     state.info(r.message);
     return true;
@@ -624,15 +630,43 @@ void Shell::loadDemo(Store& store, AppState& state) {
     }
 }
 
+void Shell::drawImportZone(Store& store, const AppState& state) {
+    // Read the agenda's zone again only when the path changes, not per frame.
+    const std::string path = typedPath(m_importPath);
+    if (path != m_zoneFor) {
+        m_zoneFor = path;
+        if (auto pre = agendaZonePrefill(store, path))
+            m_zoneField.prefill(pre->zone, pre->why, pre->warn);
+        else
+            m_zoneField.prefill(systemTimeZone(), "the computer's zone, until the path names an agenda with its own",
+                                false);
+    }
+    ImGui::Spacing();
+    m_zoneField.draw("importzone", palette(state.theme));
+}
+
 void Shell::drawImportPopup(Store& store, AppState& state) {
-    bool open = state.openImportDialog || state.openContactsImport;
-    if (open) {
+    bool open = state.openImportDialog || state.openContactsImport || m_openImportReport;
+    if (state.openImportDialog || state.openContactsImport) {
         m_importTarget = state.openContactsImport ? ImportTarget::Contacts : ImportTarget::Detect;
         state.openImportDialog = state.openContactsImport = false;
         m_importError.clear();
         if (!state.importPath.empty()) m_importPath = std::exchange(state.importPath, {});
+        m_importReport.reset();
+        m_zoneField.reset();
+        m_zoneFor = "\n";
     }
-    if (!beginDialog("Import##popup", open, 34.0f)) return;
+    m_openImportReport = false;
+    // The report's change lines ("moved  Title: before -> after") need the width.
+    if (!beginDialog("Import##popup", open, m_importReport ? 52.0f : 34.0f)) return;
+    if (m_importReport) {
+        if (drawImportReport(*m_importReport, m_reportLines, m_headingFont)) {
+            m_importReport.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+        return;
+    }
     const bool contacts = m_importTarget == ImportTarget::Contacts;
 
     ImGui::TextUnformatted(contacts ? "Path of the contacts file" : "Path of the agenda or contacts file");
@@ -650,6 +684,7 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
     else
         mutedWrapped("Agendas: frab/pentabarf XML and JSON, iCalendar (.ics), Sessionize JSON, CSV. Contacts: "
                      "LinkedIn's Connections.csv, vCard, Google Contacts CSV. Told apart by their content.");
+    if (!contacts) drawImportZone(store, state);
     if (!m_importError.empty()) {
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, palette(state.theme).error);
@@ -657,15 +692,16 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
-    ImGui::BeginDisabled(typedPath(m_importPath).empty());
+    ImGui::BeginDisabled(typedPath(m_importPath).empty() || (!contacts && !m_zoneField.valid()));
     submit = ImGui::Button("Import##popup") || submit;
+    m_importButtonRect = WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     ImGui::EndDisabled();
     ImGui::SameLine();
     bool cancel = ImGui::Button("Cancel##popup") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     if (submit && !typedPath(m_importPath).empty()) {
-        if (importFile(store, state, m_importPath, m_importTarget)) {
+        if (importFile(store, state, m_importPath, m_importTarget, contacts ? "" : m_zoneField.chosen())) {
             m_importPath.clear();
-            ImGui::CloseCurrentPopup();
+            if (!m_importReport) ImGui::CloseCurrentPopup();  // an agenda's report shows in the dialog
         } else {
             m_refocusPath = true;  // keep typing: the path is selected for a retry
         }

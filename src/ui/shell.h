@@ -18,6 +18,7 @@
 #include "ui/people_view.h"
 #include "ui/plan_view.h"
 #include "ui/search_model.h"
+#include "ui/zone_field.h"
 
 namespace hallway {
 class Store;
@@ -40,7 +41,9 @@ public:
     void sync(Store& store, AppState& state);
 
     // Imports `path` now and reports in the status line. True on success.
-    bool importFile(Store& store, AppState& state, const std::string& path, ImportTarget target = ImportTarget::Detect);
+    // `zone`: the zone chosen in the dialog for an agenda; empty lets the import decide.
+    bool importFile(Store& store, AppState& state, const std::string& path, ImportTarget target = ImportTarget::Detect,
+                    const std::string& zone = "");
 
     PlanView& plan() { return m_plan; }
     CaptureView& capture() { return m_capture; }
@@ -71,6 +74,11 @@ public:
     std::optional<WidgetRect> searchHitRect(int index) const;
     // The import popup's path field as it stands.
     const std::string& importPathField() const { return m_importPath; }
+    // The import dialog, for tests and screenshots: its zone field, its
+    // Import button and the report it shows after an agenda import.
+    ZoneField& importZoneField() { return m_zoneField; }
+    std::optional<WidgetRect> importButtonRect() const { return m_importButtonRect; }
+    const std::optional<AgendaImportReport>& importReport() const { return m_importReport; }
 
 private:
     void handleShortcuts(AppState& state);
@@ -81,6 +89,7 @@ private:
     static int searchKeyCallback(ImGuiInputTextCallbackData* data);
     void drawStatusLine(AppState& state, const std::string& dbPath);
     void drawImportPopup(Store& store, AppState& state);
+    void drawImportZone(Store& store, const AppState& state);
     void loadDemo(Store& store, AppState& state);
     // The top bar's clock and the status line's counts for the current event.
     void updateAgendaSummary(Store& store, AppState& state);
@@ -110,6 +119,12 @@ private:
     std::string m_importError;
     ImportTarget m_importTarget = ImportTarget::Detect;  // what the open popup imports
     bool m_refocusPath = false;
+    ZoneField m_zoneField;
+    std::string m_zoneFor = "\n";  // the path the zone field was prefilled for ("\n": none yet)
+    std::optional<AgendaImportReport> m_importReport;  // shown in the dialog after an agenda import
+    std::vector<std::string> m_reportLines;
+    bool m_openImportReport = false;
+    std::optional<WidgetRect> m_importButtonRect;  // a dropped agenda opens the dialog on its report
     std::optional<WidgetRect> m_searchRect;
 
     GlobalSearchModel m_search;

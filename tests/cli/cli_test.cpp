@@ -256,3 +256,75 @@ TEST_CASE("the man page and completions list every command and option --help sho
     CHECK_THAT(bash.out, Catch::Contains("\"import:--format\") echo \"auto frab-xml ics indico frab-json sessionize csv\""));
     CHECK(hallwayCli(dir.file("h.db"), {"--generate", "fish"}).code == 2);
 }
+
+TEST_CASE("import keeps the event's zone on re-import and sums up a zone change", "[cli][zone]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    const std::string file = testData("zones/no_zone.xml");
+    Run first = hallwayCli(db, {"import", file, "--tz", "Europe/Brussels"});
+    REQUIRE(first.code == 0);
+    CHECK(first.out.find("(Europe/Brussels)") != std::string::npos);
+
+    // Without --tz: the event stays in Brussels and nothing moves.
+    Run again = hallwayCli(db, {"import", file, "--json"});
+    REQUIRE(again.code == 0);
+    json j = json::parse(again.out);
+    CHECK(j["time_zone"] == "Europe/Brussels");
+    CHECK(j["time_zone_source"] == "event");
+    CHECK(j["sessions_unchanged"] == 3);
+    CHECK(j["changes"].empty());
+    CHECK(j["zone_change"].is_null());
+
+    // Another --tz: one summary line and the first few, no "moved" line per session.
+    Run utc = hallwayCli(db, {"import", file, "--tz", "UTC"});
+    REQUIRE(utc.code == 0);
+    CHECK(utc.out.find("  zone: all 3 times shifted by +1 h because the zone changed from Europe/Brussels to UTC\n") !=
+          std::string::npos);
+    CHECK(utc.out.find("    e.g. Opening: 2025-02-01 09:00 Janson -> 2025-02-01 10:00 Janson\n") != std::string::npos);
+    CHECK(utc.out.find("  moved") == std::string::npos);
+
+    Run back = hallwayCli(db, {"import", file, "--tz", "Europe/Brussels", "--json"});
+    REQUIRE(back.code == 0);
+    json b = json::parse(back.out);
+    REQUIRE(b["zone_change"].is_object());
+    CHECK(b["zone_change"]["shifted"] == 3);
+    CHECK(b["zone_change"]["shift_seconds"] == -3600);
+    CHECK(b["zone_change"]["examples"].size() == 3);
+    CHECK(b["zone_change"]["summary"] ==
+          "all 3 times shifted by -1 h because the zone changed from UTC to Europe/Brussels");
+    CHECK(b["changes"].empty());
+}
+
+TEST_CASE("a session at 01:30 in day 1's night is on day 1 for --day, schedule and events", "[cli][days]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    REQUIRE(hallwayCli(db, {"import", testData("zones/night.xml")}).code == 0);
+
+    Run day1 = hallwayCli(db, {"sessions", "--event", "1", "--day", "1", "--json"});
+    REQUIRE(day1.code == 0);
+    json one = json::parse(day1.out);
+    REQUIRE(one.size() == 3);
+    CHECK(one[2]["title"] == "Night owls");
+    Run byDate = hallwayCli(db, {"sessions", "--event", "1", "--day", "2025-02-02", "--json"});
+    REQUIRE(byDate.code == 0);
+    json two = json::parse(byDate.out);
+    REQUIRE(two.size() == 1);
+    CHECK(two[0]["title"] == "Day two");
+
+    Run events = hallwayCli(db, {"events", "--json"});
+    CHECK(json::parse(events.out)[0]["days"] == 2);
+
+    REQUIRE(hallwayCli(db, {"star", "1", "3", "4"}).code == 0);
+    Run schedule = hallwayCli(db, {"schedule", "--event", "1"});
+    REQUIRE(schedule.code == 0);
+    // Night owls sits under Saturday 1 February, and Sunday's heading comes once, before Day two.
+    size_t sat = schedule.out.find("Sat 2025-02-01\n");
+    size_t owls = schedule.out.find("Night owls");
+    size_t sun = schedule.out.find("Sun 2025-02-02\n");
+    REQUIRE(sat != std::string::npos);
+    REQUIRE(owls != std::string::npos);
+    REQUIRE(sun != std::string::npos);
+    CHECK(sat < owls);
+    CHECK(owls < sun);
+    CHECK(schedule.out.find("Sun 2025-02-02\n", sun + 1) == std::string::npos);
+}

@@ -281,9 +281,11 @@ TEST_CASE("kielux_2020.ics imports with its sessions, rooms, days and speakers",
     CHECK(xen->speakers == std::vector<std::string>{"J\xC3\xBCrgen Gro\xC3\x9F"});
 }
 
-TEST_CASE("an agenda without a zone is shown in UTC and says so", "[import]") {
+TEST_CASE("an agenda without a zone is shown in the computer's zone and says so", "[import]") {
     Store store(":memory:");
-    auto r = importAgendaFile(store, testData("ics/utc_only.ics"), {});
+    AgendaImportOptions options;
+    options.fallbackZone = "Europe/Berlin";
+    auto r = importAgendaFile(store, testData("ics/utc_only.ics"), options);
     CHECK(r.timeZone == "UTC");
     CHECK(r.sessionsAdded == 2);
     bool warned = std::any_of(r.warnings.begin(), r.warnings.end(),

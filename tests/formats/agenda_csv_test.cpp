@@ -95,8 +95,10 @@ TEST_CASE("CSV with BOM, CRLF, quoted commas, doubled quotes and newlines", "[cs
     CHECK(d.line == 9);  // the row of empty cells on line 8 is skipped
     CHECK(d.endsAt == d.startsAt);
     CHECK(hasWarning(agenda, "9: 'No end given' has no end or duration"));
-    CHECK(std::count(agenda.warnings.begin(), agenda.warnings.end(),
-                     "times have no zone; read as UTC; use --tz to choose") == 1);
+    // Wall-clock times read in UTC: the import service re-reads them in the event's zone.
+    CHECK(agenda.readInZone == "UTC");
+    CHECK(agenda.wallClockTimes > 0);
+    CHECK(agenda.fileTimeZone.empty());
 }
 
 TEST_CASE("CSV semicolon-separated with a column map, dates and Berlin DST edges", "[csv]") {

@@ -121,23 +121,27 @@ TEST_CASE("Sessionize times across Europe/Berlin DST changes", "[sessionize]") {
     CHECK(springForward.endsAt == utc(2024, 3, 31, 2, 0));
 }
 
-TEST_CASE("Sessionize without --tz reads times in the system zone and says so", "[sessionize]") {
+TEST_CASE("Sessionize without --tz reads times in the system zone and marks them as wall clock", "[sessionize]") {
     Agenda agenda = parseAgenda(readData("all_data.json"), "all_data.json", AgendaFormat::Sessionize, {});
     std::string zone = systemTimeZone();
     CHECK(agenda.timeZone == zone);
-    CHECK(std::count(agenda.warnings.begin(), agenda.warnings.end(),
-                     "times have no zone; read as " + zone + "; use --tz to choose") == 1);
+    CHECK(agenda.readInZone == zone);
+    CHECK(agenda.wallClockTimes > 0);
+    CHECK(agenda.fileTimeZone.empty());
     const AgendaSession& lunch = byId(agenda, "svc-lunch");
     CHECK(lunch.startsAt == localToInstant({2024, 5, 1, 12, 0, 0}, zone));
 }
 
-TEST_CASE("Sessionize times with an offset need no zone warning", "[sessionize]") {
+TEST_CASE("Sessionize times with an offset are not wall clock and their offset is kept", "[sessionize]") {
     std::string json = R"({"sessions":[{"id":"1","title":"T","startsAt":"2024-05-01T09:00:00Z","endsAt":"2024-05-01T10:00:00+01:00"}]})";
     Agenda agenda = parseAgenda(json, "s.json", AgendaFormat::Sessionize, {});
     REQUIRE(agenda.sessions.size() == 1);
     CHECK(agenda.sessions[0].startsAt == utc(2024, 5, 1, 9, 0));
     CHECK(agenda.sessions[0].endsAt == utc(2024, 5, 1, 9, 0));
-    CHECK_FALSE(hasWarning(agenda, "times have no zone"));
+    CHECK(agenda.wallClockTimes == 0);
+    REQUIRE(agenda.offsets.size() == 1);  // "Z" names no offset, "+01:00" does
+    CHECK(agenda.offsets[0].offsetSeconds == 3600);
+    CHECK(agenda.offsets[0].at == utc(2024, 5, 1, 9, 0));
 }
 
 TEST_CASE("Sessionize schedule grid shape", "[sessionize]") {

@@ -1,0 +1,77 @@
+#include "ui/import_report_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/ui_widgets.h"
+
+namespace hallway::ui {
+namespace {
+
+constexpr int kVisibleLines = 14;
+constexpr size_t kShownWarnings = 3;
+
+}  // namespace
+
+bool drawImportReport(const AgendaImportReport& r, const std::vector<std::string>& lines, ImFont* headingFont) {
+    std::string title = std::string(r.eventCreated ? "Imported" : "Re-imported") + " \u201c" + r.eventName + "\u201d";
+    headingText(headingFont, title.c_str());
+    ImGui::TextWrapped("%d sessions: %d added, %d updated, %d removed, %d unchanged; %d people added; %d rooms; %d days.",
+                       r.sessionsTotal, r.sessionsAdded, r.sessionsUpdated, r.sessionsRemoved, r.sessionsUnchanged,
+                       r.peopleAdded, r.rooms, r.days);
+    ImGui::TextWrapped("Times are shown in %s.", r.timeZone.c_str());
+    if (!r.zone.note.empty()) mutedWrapped(r.zone.note.c_str());
+
+    if (r.zoneChange) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("Zone: %s.", describeZoneChange(*r.zoneChange).c_str());
+        for (const auto& c : r.zoneChange->examples) mutedWrapped(("e.g. " + describeSessionChange(c)).c_str());
+        if (r.zoneChange->shifted > int(r.zoneChange->examples.size()))
+            mutedWrapped(("and " + std::to_string(r.zoneChange->shifted - int(r.zoneChange->examples.size())) +
+                          " more the same way")
+                             .c_str());
+    }
+
+    ImGui::Spacing();
+    if (r.eventCreated) {
+        ImGui::TextWrapped("All %d sessions are new.", r.sessionsTotal);
+    } else if (lines.empty()) {
+        ImGui::TextUnformatted(r.zoneChange ? "Nothing else was added, moved, retitled or removed."
+                                            : "Nothing was added, moved, retitled or removed.");
+    } else {
+        ImGui::Text("Changes (%d)", int(lines.size()));
+        float rows = float(std::min<size_t>(lines.size(), kVisibleLines));
+        ImGui::BeginChild("##changes", ImVec2(-1.0f, rows * ImGui::GetTextLineHeightWithSpacing() +
+                                                        ImGui::GetStyle().WindowPadding.y * 2),
+                          true, ImGuiWindowFlags_HorizontalScrollbar);
+        ImGuiListClipper clipper;
+        clipper.Begin(int(lines.size()));
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) ImGui::TextUnformatted(lines[size_t(i)].c_str());
+        ImGui::EndChild();
+    }
+
+    // The zone note is already above; the other warnings follow, the first few in full.
+    std::vector<const std::string*> warnings;
+    for (const auto& w : r.warnings)
+        if (w != r.zone.note) warnings.push_back(&w);
+    if (!warnings.empty()) {
+        ImGui::Spacing();
+        ImGui::Text("%d warning%s", int(warnings.size()), warnings.size() == 1 ? "" : "s");
+        for (size_t i = 0; i < std::min(warnings.size(), kShownWarnings); ++i) mutedWrapped(warnings[i]->c_str());
+        if (warnings.size() > kShownWarnings)
+            mutedWrapped(("and " + std::to_string(warnings.size() - kShownWarnings) +
+                          " more (hallway import FILE --json lists them all)")
+                             .c_str());
+    }
+
+    ImGui::Spacing();
+    bool done = ImGui::Button("Done##importreport");
+    if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
+    done = done || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) ||
+           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    return done;
+}
+
+}  // namespace hallway::ui

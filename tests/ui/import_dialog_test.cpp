@@ -1,0 +1,129 @@
+// The import dialog as a user drives it: the zone field prefilled from the
+// file, else the event, else the computer; a search over zone names; and the
+// change list shown after an import.
+#include <catch2/catch.hpp>
+
+#include "core/time_util.h"
+#include "store/store.h"
+#include "test_support.h"
+#include "ui/headless_ui.h"
+#include "ui/shell.h"
+
+using namespace hallway;
+using hallway::testing::HeadlessUi;
+using hallway::testing::TempDir;
+using hallway::testing::testData;
+
+namespace {
+
+struct DialogUi {
+    TempDir dir;
+    Store store{dir.file("hallway.db")};
+    HeadlessUi imgui;
+    ui::Shell shell;
+    ui::AppState state;
+    DialogUi() {
+        shell.setHeadingFont(imgui.fonts.heading);
+        imgui.setDraw([this] { shell.draw(&store, state); });
+        imgui.frames(2);
+    }
+
+    // Opens the dialog and types `path` into its focused path field.
+    void openWith(const std::string& path) {
+        state.openImportDialog = true;
+        imgui.frames(3);
+        imgui.type(path.c_str());
+        imgui.frames(2);
+    }
+    // Empties the zone field and types `text` into it.
+    void typeZone(const char* text) {
+        auto input = shell.importZoneField().inputRect();
+        REQUIRE(input);
+        imgui.click(*input);
+        for (size_t i = shell.importZoneField().text().size(); i > 0; --i) imgui.key(HeadlessUi::kBackspace);
+        imgui.type(text);
+        imgui.frames(2);
+    }
+    void clickImport() {
+        auto button = shell.importButtonRect();
+        REQUIRE(button);
+        imgui.click(*button);
+        imgui.frames(2);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("import dialog: zone from the computer, then kept from the event, then changed with a summary",
+          "[ui][import][zone]") {
+    DialogUi ui;
+    const std::string file = testData("zones/no_zone.xml");
+
+    // First import: the file names no zone and there is no event yet.
+    ui.openWith(file);
+    CHECK(ui.shell.importZoneField().text() == systemTimeZone());
+    // Search: part of a city lists the zone; a click picks it.
+    ui.typeZone("brussel");
+    auto pick = ui.shell.importZoneField().matchRect("Europe/Brussels");
+    REQUIRE(pick);
+    ui.imgui.click(*pick);
+    CHECK(ui.shell.importZoneField().text() == "Europe/Brussels");
+    ui.clickImport();
+    REQUIRE(ui.shell.importReport());
+    CHECK(ui.shell.importReport()->eventCreated);
+    CHECK(ui.shell.importReport()->timeZone == "Europe/Brussels");
+    REQUIRE(ui.state.eventId);
+    const RowId eventId = *ui.state.eventId;
+    CHECK(ui.store.findEvent(eventId)->timeZone == "Europe/Brussels");
+    ui.imgui.key(HeadlessUi::kEscape);
+    ui.imgui.frames(2);
+    CHECK_FALSE(ui.shell.importReport());
+
+    // Re-import: the field starts at the event's zone and nothing moves.
+    ui.openWith(file);
+    CHECK(ui.shell.importZoneField().text() == "Europe/Brussels");
+    ui.clickImport();
+    REQUIRE(ui.shell.importReport());
+    CHECK_FALSE(ui.shell.importReport()->eventCreated);
+    CHECK(ui.shell.importReport()->sessionsUnchanged == 3);
+    CHECK_FALSE(ui.shell.importReport()->zoneChange);
+    CHECK(ui.store.findEvent(eventId)->timeZone == "Europe/Brussels");
+    ui.imgui.key(HeadlessUi::kEscape);
+
+    // Re-import in another zone: one summary, not a line per session.
+    ui.openWith(file);
+    ui.typeZone("Europe/London");
+    ui.clickImport();
+    REQUIRE(ui.shell.importReport());
+    const auto& report = *ui.shell.importReport();
+    REQUIRE(report.zoneChange);
+    CHECK(report.zoneChange->shifted == 3);
+    CHECK(report.changes.empty());
+    CHECK(report.zoneChange->examples.size() == 3);
+    CHECK(describeZoneChange(*report.zoneChange) ==
+          "all 3 times shifted by +1 h because the zone changed from Europe/Brussels to Europe/London");
+    CHECK(ui::changeLines(report).empty());  // no "moved" line per session
+    CHECK(ui.store.findEvent(eventId)->timeZone == "Europe/London");
+}
+
+TEST_CASE("import dialog: a zone Hallway does not know blocks the import", "[ui][import][zone]") {
+    DialogUi ui;
+    ui.openWith(testData("zones/no_zone.xml"));
+    ui.typeZone("Mars/Olympus");
+    ui.imgui.frames(2);
+    CHECK_FALSE(ui.shell.importZoneField().valid());
+    ui.clickImport();
+    CHECK_FALSE(ui.shell.importReport());
+    CHECK(ui.store.listEvents().empty());
+}
+
+TEST_CASE("zone search finds places by part of their name", "[ui][zone]") {
+    auto york = ui::searchTimeZones("new york", 8);
+    REQUIRE_FALSE(york.empty());
+    CHECK(*york.front() == "America/New_York");
+    auto berl = ui::searchTimeZones("BERL", 8);
+    REQUIRE_FALSE(berl.empty());
+    CHECK(*berl.front() == "Europe/Berlin");
+    CHECK(ui::searchTimeZones("no such place", 8).empty());
+    CHECK(ui::searchTimeZones("a", 8).size() == 8);
+}
