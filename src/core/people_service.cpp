@@ -372,11 +372,11 @@ std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes)
     auto event = store.findEvent(eventId);
     if (!event) return {};
     auto all = store.sessions(eventId);
-    // Programme hours per local day, and the starred sessions inside them.
+    // Programme hours per schedule day, and the starred sessions inside them.
     std::map<std::string, std::pair<Instant, Instant>> hours;
     std::map<std::string, std::vector<std::pair<Instant, Instant>>> busy;
     for (const auto& s : all) {
-        std::string day = localDateString(s.startsAt, event->timeZone);
+        std::string day = agendaDayString(s.startsAt, event->timeZone);  // a night session stays on its evening
         auto [it, inserted] = hours.emplace(day, std::make_pair(s.startsAt, s.endsAt));
         if (!inserted) {
             it->second.first = std::min(it->second.first, s.startsAt);

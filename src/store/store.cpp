@@ -419,7 +419,7 @@ std::vector<EventSummary> Store::listEvents() {
         sql::ResetOnExit r{q};
         q.bind(1, summary.event.id);
         std::set<std::string> dates;
-        while (q.step()) dates.insert(localDateString(q.getInt(0), summary.event.timeZone));
+        while (q.step()) dates.insert(agendaDayString(q.getInt(0), summary.event.timeZone));
         summary.dayCount = int(dates.size());
     }
     return out;
@@ -476,7 +476,7 @@ std::vector<Session> Store::sessions(RowId eventId, const SessionQuery& query) {
             if (query.starredOnly && !s.starred) continue;
             if (query.room && text::lower(s.room) != roomKey) continue;
             if (searching && !matches.count(s.id)) continue;
-            if (query.localDate && localDateString(s.startsAt, timeZone) != *query.localDate) continue;
+            if (query.localDate && agendaDayString(s.startsAt, timeZone) != *query.localDate) continue;
             out.push_back(std::move(s));
         }
     }

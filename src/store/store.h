@@ -32,7 +32,7 @@ public:
 };
 
 struct SessionQuery {
-    std::optional<std::string> localDate;  // "YYYY-MM-DD" in the event's zone
+    std::optional<std::string> localDate;  // "YYYY-MM-DD": the schedule day in the event's zone (agendaDayString)
     std::optional<std::string> room;       // exact, case-insensitive
     std::optional<std::string> search;     // full-text over title/abstract/description/room/track
     bool starredOnly = false;

@@ -61,13 +61,6 @@ bool PlanModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t r
 
 namespace {
 
-// "2023-09-10", as localDateString() writes it.
-std::string dateKey(const LocalDateTime& l) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", l.year, l.month, l.day);
-    return buf;
-}
-
 // "10:30–10:50", as timeRangeLabel() writes it.
 std::string timeRange(const LocalDateTime& a, const LocalDateTime& b) {
     char buf[32];
@@ -88,14 +81,17 @@ void PlanModel::build(Store& store, RowId eventId) {
 
     // One time-zone conversion per start and end; the labels are cut from them.
     std::vector<LocalDateTime> starts, ends;
+    std::vector<AgendaDayTime> dayTimes;  // which schedule day: 01:30 belongs to the evening before
     starts.reserve(sessions.size());
     ends.reserve(sessions.size());
+    dayTimes.reserve(sessions.size());
     std::set<std::string> rooms, tracks;
     std::map<std::string, int> dayOfKey;
     for (const auto& s : sessions) {
         starts.push_back(instantToLocal(s.startsAt, zone));
         ends.push_back(instantToLocal(s.endsAt, zone));
-        dayOfKey.emplace(dateKey(starts.back()), 0);
+        dayTimes.push_back(agendaDayTime(s.startsAt, zone));
+        dayOfKey.emplace(dayTimes.back().day, 0);
         rooms.insert(s.room);
         if (!s.track.empty()) tracks.insert(s.track);
     }
@@ -114,9 +110,9 @@ void PlanModel::build(Store& store, RowId eventId) {
     for (size_t i = 0; i < sessions.size(); ++i) {
         Session& s = sessions[i];
         PlanRow row;
-        row.day = dayOfKey[dateKey(starts[i])];
+        row.day = dayOfKey[dayTimes[i].day];
         row.room = roomIndex.at(s.room);
-        row.startMinute = starts[i].hour * 60 + starts[i].minute;
+        row.startMinute = dayTimes[i].minute;
         row.endMinute = row.startMinute + int(std::max<Instant>(0, s.endsAt - s.startsAt) / 60);
         row.time = timeRange(starts[i], ends[i]);
         row.speakers = joinNames(s.speakers);

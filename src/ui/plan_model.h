@@ -29,7 +29,7 @@ struct PlanRow {
     Session session;
     int day = -1;            // index into PlanModel::days()
     int room = -1;           // index into PlanModel::rooms()
-    int startMinute = 0;     // local minutes after midnight of its day
+    int startMinute = 0;     // local minutes after midnight of its schedule day (01:30 that night: 1530)
     int endMinute = 0;       // startMinute + duration (may pass 24*60)
     std::string time;        // "10:30–10:50"
     std::string speakers;    // "Ana, Bo"

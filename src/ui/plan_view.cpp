@@ -79,7 +79,8 @@ int PlanView::currentDay(const AppState& state) const { return m_model.dayIndex(
 void PlanView::chooseDay(AppState& state) {
     if (!m_model.hasEvent() || m_model.days().empty()) return;
     const std::string& zone = m_model.event().timeZone;
-    std::string today = localDateString(state.now(), zone);
+    const AgendaDayTime now = agendaDayTime(state.now(), zone);
+    const std::string& today = now.day;
     if (m_model.dayIndex(state.plan.dayKey) < 0)
         state.plan.dayKey = m_model.dayIndex(today) >= 0 ? today : m_model.days().front().key;
     if (state.plan.revealSelected) {  // opened from search: its day, scrolled to it
@@ -98,8 +99,7 @@ void PlanView::chooseDay(AppState& state) {
     m_scrollToMinute.reset();
     int day = currentDay(state);
     if (state.plan.dayKey == today) {
-        LocalDateTime now = instantToLocal(state.now(), zone);
-        m_scrollToMinute = now.hour * 60 + now.minute - 60;
+        m_scrollToMinute = now.minute - 60;
         return;
     }
     for (const auto& row : m_model.rows())
@@ -321,9 +321,8 @@ void PlanView::drawGrid(Store& store, AppState& state) {
     // Now.
     const std::string& zone = m_model.event().timeZone;
     Instant now = state.now();
-    if (localDateString(now, zone) == state.plan.dayKey) {
-        LocalDateTime l = instantToLocal(now, zone);
-        int minute = l.hour * 60 + l.minute;
+    if (AgendaDayTime at = agendaDayTime(now, zone); at.day == state.plan.dayKey) {
+        int minute = at.minute;
         if (minute >= first && minute <= last) {
             float y = origin.y + yOf(minute);
             dl->AddLine(ImVec2(origin.x + gutter, y), ImVec2(origin.x + content.x, y), p.nowLine, 2.0f);

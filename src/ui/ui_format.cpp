@@ -158,11 +158,16 @@ std::string eventClockText(const Event& event, const ClockSessions& sessions, In
         first = span->first;
         last = span->second;
     }
-    LocalDateTime firstDay = instantToLocal(first, zone);
-    LocalDateTime lastDay = instantToLocal(std::max(first, last - 1), zone);
+    // Schedule days (05:00 to 05:00): at 01:30 the first night it is still day 1.
+    auto scheduleDay = [&](Instant t) {
+        LocalDateTime l;
+        std::string day = agendaDayString(t, zone);
+        parseIsoDate(day, l.year, l.month, l.day);
+        return toDays(l);
+    };
     LocalDateTime today = instantToLocal(now, zone);
-    auto dayIndex = (toDays(today) - toDays(firstDay)).count();
-    auto dayCount = (toDays(lastDay) - toDays(firstDay)).count() + 1;
+    auto dayIndex = (scheduleDay(now) - scheduleDay(first)).count();
+    auto dayCount = (scheduleDay(std::max(first, last - 1)) - scheduleDay(first)).count() + 1;
     if (dayIndex < 0 || dayIndex >= dayCount)
         return dateRangeLabel(first, last, zone) + " \u00b7 " + zone;
 

@@ -54,3 +54,18 @@ TEST_CASE("overlaps pair sessions whose times intersect, not those that touch", 
     CHECK(o[3] == std::vector<RowId>{2});
     CHECK(o.count(4) == 0);
 }
+
+TEST_CASE("schedule days run from 05:00 to 05:00 local time", "[time][days]") {
+    const std::string zone = "Europe/Brussels";
+    auto night = agendaDayTime(localToInstant({2025, 2, 2, 1, 30, 0}, zone), zone);
+    CHECK(night.day == "2025-02-01");
+    CHECK(night.minute == 25 * 60 + 30);
+    auto early = agendaDayTime(localToInstant({2025, 2, 2, 4, 59, 0}, zone), zone);
+    CHECK(early.day == "2025-02-01");
+    auto morning = agendaDayTime(localToInstant({2025, 2, 2, 5, 0, 0}, zone), zone);
+    CHECK(morning.day == "2025-02-02");
+    CHECK(morning.minute == 5 * 60);
+    // Across a month and a year.
+    CHECK(agendaDayString(localToInstant({2025, 1, 1, 2, 0, 0}, zone), zone) == "2024-12-31");
+    CHECK(agendaDayString(localToInstant({2024, 3, 1, 0, 15, 0}, "UTC"), "UTC") == "2024-02-29");
+}

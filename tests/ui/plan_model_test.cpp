@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/import_service.h"
 #include "core/time_util.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -12,6 +13,7 @@
 
 using namespace hallway;
 using hallway::testing::TempDir;
+using hallway::testing::testData;
 
 namespace {
 
@@ -99,4 +101,26 @@ TEST_CASE("Plan rows make their grid and list labels when drawn", "[ui][plan]") 
     CHECK(row.meta() == "10:30\u201310:50");
     row.speakers = "Ana, Bo";
     CHECK(row.meta() == "10:30\u201310:50 \u00b7 Ana, Bo");
+}
+
+TEST_CASE("Plan's days and grid keep a 01:30 session on the evening's day", "[ui][plan][days]") {
+    TempDir dir;
+    Store store(dir.file("night.db"));
+    const RowId eventId = importAgendaFile(store, testData("zones/night.xml"), {}).eventId;
+    ui::PlanModel model;
+    model.sync(store, eventId, 1);
+    REQUIRE(model.days().size() == 2);
+    CHECK(model.days()[0].key == "2025-02-01");
+    const ui::PlanRow* owls = nullptr;
+    for (const auto& row : model.rows())
+        if (row.session.title == "Night owls") owls = &row;
+    REQUIRE(owls);
+    CHECK(owls->day == 0);
+    CHECK(owls->startMinute == 25 * 60 + 30);  // below the late show, not above the opening
+    CHECK(owls->time == "01:30\u201302:30");
+
+    ui::DayLayout layout;
+    layout.sync(model, 0);
+    CHECK(layout.firstMinute() == 10 * 60);
+    CHECK(layout.lastMinute() == 27 * 60);
 }
