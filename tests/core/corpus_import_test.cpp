@@ -27,6 +27,7 @@ AgendaImportReport importCorpusAgenda(const std::string& name, const AgendaCount
     Store store(":memory:");
     AgendaImportOptions options;
     options.parse.timeZone = zone;
+    options.fallbackZone = "UTC";  // counts of days must not depend on the machine's zone
     AgendaImportReport r = importAgendaFile(store, corpus(name), options);
     INFO(name);
     CHECK(r.format == want.format);
@@ -86,7 +87,9 @@ TEST_CASE("corpus: PyCon UK 2015 iCalendar, 162 events, some without SUMMARY", "
 
 TEST_CASE("corpus: Sched iCalendar of JoCo Cruise 2019, 395 events", "[corpus][import]") {
     HALLWAY_NEEDS_CORPUS("agenda/sched_jococruise2019.ics");
-    importCorpusAgenda("agenda/sched_jococruise2019.ics", {AgendaFormat::Ics, 395, 35, 8});
+    // 8 calendar dates in UTC, 7 schedule days: a day runs 05:00 to 05:00, so
+    // the late shows after midnight stay on their evening.
+    importCorpusAgenda("agenda/sched_jococruise2019.ics", {AgendaFormat::Ics, 395, 35, 7});
 }
 
 TEST_CASE("corpus: Sessionize's demo export with a service session", "[corpus][import]") {
