@@ -11,12 +11,12 @@
 #include <cstdlib>
 #include <vector>
 
+#include "core/note_markers.h"
+#include "core/template_text.h"
+#include "core/text.h"
 #include "formats/agenda.h"
 #include "formats/contacts.h"
-#include "formats/note_markers.h"
 #include "formats/people_export.h"
-#include "formats/template_text.h"
-#include "formats/text.h"
 
 using namespace hallway;
 

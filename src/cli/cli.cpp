@@ -18,9 +18,9 @@
 #include "core/import_service.h"
 #include "core/safe_write.h"
 #include "core/schedule.h"
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
-#include "formats/text.h"
 #include "store/schema.h"
 #include "store/store.h"
 

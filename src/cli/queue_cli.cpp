@@ -5,10 +5,10 @@
 #include <iostream>
 
 #include "cli/cli_common.h"
-#include "core/safe_write.h"
 #include "core/followup.h"
+#include "core/safe_write.h"
+#include "core/template_text.h"
 #include "core/time_util.h"
-#include "formats/template_text.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"

@@ -6,9 +6,9 @@
 #include <stdexcept>
 
 #include "core/followup.h"
+#include "core/note_markers.h"
+#include "core/text.h"
 #include "core/time_util.h"
-#include "formats/note_markers.h"
-#include "formats/text.h"
 #include "store/store.h"
 
 namespace hallway {

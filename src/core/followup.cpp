@@ -15,10 +15,10 @@
 #include <unordered_map>
 
 #include "core/assets.h"
+#include "core/template_text.h"
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/people_export.h"
-#include "formats/template_text.h"
-#include "formats/text.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/store.h"

@@ -11,9 +11,9 @@
 #include <sstream>
 
 #include "core/http_fetch.h"
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/contacts.h"
-#include "formats/text.h"
 #include "store/backup.h"
 #include "store/store.h"
 

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "formats/text.h"
+#include "core/text.h"
 
 namespace hallway {
 

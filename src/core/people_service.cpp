@@ -13,9 +13,9 @@
 
 #include "core/followup.h"
 #include "core/safe_write.h"
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/people_export.h"
-#include "formats/text.h"
 #include "store/backup.h"
 #include "store/store.h"
 

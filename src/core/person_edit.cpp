@@ -4,8 +4,8 @@
 #include <charconv>
 #include <cstdio>
 
-#include "formats/note_markers.h"
-#include "formats/text.h"
+#include "core/note_markers.h"
+#include "core/text.h"
 
 namespace hallway {
 namespace {

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <tuple>
 
+#include "core/text.h"
 #include "formats/encoding.h"
-#include "formats/text.h"
 
 namespace hallway {
 

@@ -1,6 +1,6 @@
 #include "formats/agenda_common.h"
 
-#include "formats/text.h"
+#include "core/text.h"
 
 namespace hallway::agenda {
 

@@ -5,9 +5,9 @@
 #include <array>
 #include <optional>
 
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/csv.h"
-#include "formats/text.h"
 
 namespace hallway {
 namespace {

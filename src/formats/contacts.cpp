@@ -9,10 +9,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/text.h"
 #include "formats/contacts_common.h"
 #include "formats/csv.h"
 #include "formats/encoding.h"
-#include "formats/text.h"
 
 namespace hallway {
 namespace contacts {

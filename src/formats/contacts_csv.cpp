@@ -8,11 +8,11 @@
 #include <map>
 #include <optional>
 
+#include "core/text.h"
 #include "formats/contacts.h"
 #include "formats/contacts_common.h"
-#include "formats/people_export.h"
 #include "formats/csv.h"
-#include "formats/text.h"
+#include "formats/people_export.h"
 
 namespace hallway {
 namespace contacts {

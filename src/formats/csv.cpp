@@ -1,7 +1,7 @@
 #include "formats/csv.h"
 
+#include "core/text.h"
 #include "formats/agenda.h"  // FormatError
-#include "formats/text.h"
 
 namespace hallway::csv {
 

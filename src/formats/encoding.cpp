@@ -4,8 +4,8 @@
 
 #include <cerrno>
 
+#include "core/text.h"
 #include "formats/agenda.h"
-#include "formats/text.h"
 
 namespace hallway::encoding {
 

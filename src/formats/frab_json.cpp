@@ -5,11 +5,11 @@
 #include <optional>
 #include <vector>
 
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
 #include "formats/agenda_common.h"
 #include "formats/agenda_json.h"
-#include "formats/text.h"
 
 namespace hallway {
 namespace {

@@ -4,10 +4,10 @@
 #include <pugixml.hpp>
 #include <vector>
 
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
 #include "formats/agenda_common.h"
-#include "formats/text.h"
 
 namespace hallway {
 namespace {

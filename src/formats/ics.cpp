@@ -14,8 +14,8 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/text.h"
 #include "core/time_util.h"
-#include "formats/text.h"
 
 namespace hallway {
 namespace {

@@ -3,11 +3,11 @@
 // detail level): results[0] is the event, results[0].contributions[] the talks.
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
 #include "formats/agenda_common.h"
 #include "formats/agenda_json.h"
-#include "formats/text.h"
 
 namespace hallway {
 namespace {

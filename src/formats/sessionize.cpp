@@ -13,10 +13,10 @@
 #include <map>
 #include <optional>
 
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda_common.h"
 #include "formats/agenda_json.h"
-#include "formats/text.h"
 
 namespace hallway {
 namespace {

@@ -5,11 +5,11 @@
 #include <optional>
 #include <utility>
 
+#include "core/text.h"
 #include "formats/contacts.h"
 #include "formats/contacts_common.h"
 #include "formats/csv.h"
 #include "formats/encoding.h"
-#include "formats/text.h"
 
 namespace hallway {
 namespace {

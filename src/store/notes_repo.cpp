@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/text.h"
 #include "core/time_util.h"
-#include "formats/text.h"
 #include "store/query_util.h"
 #include "store/sqlite.h"
 #include "store/store.h"

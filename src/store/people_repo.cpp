@@ -4,8 +4,8 @@
 #include <iterator>
 #include <map>
 
+#include "core/text.h"
 #include "core/time_util.h"
-#include "formats/text.h"
 #include "store/query_util.h"
 #include "store/sqlite.h"
 #include "store/store.h"

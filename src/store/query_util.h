@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/text.h"
+#include "core/text.h"
 
 #include "store/sqlite.h"
 

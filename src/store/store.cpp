@@ -13,11 +13,11 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "core/time_util.h"
-#include "formats/text.h"
 #include "store/backup.h"
-#include "store/schema.h"
 #include "store/query_util.h"
+#include "store/schema.h"
 #include "store/sqlite.h"
 
 namespace hallway {

@@ -14,7 +14,7 @@
 #include <stdexcept>
 
 #include "core/capture_service.h"
-#include "formats/text.h"
+#include "core/text.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
 #include "ui/draft_copy.h"

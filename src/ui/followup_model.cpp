@@ -4,8 +4,8 @@
 #include <exception>
 #include <tuple>
 
+#include "core/template_text.h"
 #include "core/time_util.h"
-#include "formats/template_text.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"

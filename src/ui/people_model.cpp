@@ -4,8 +4,8 @@
 #include <exception>
 
 #include "core/people_service.h"
+#include "core/text.h"
 #include "core/time_util.h"
-#include "formats/text.h"
 #include "store/store.h"
 #include "ui/text_shaping.h"
 #include "ui/ui_format.h"

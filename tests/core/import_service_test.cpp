@@ -6,8 +6,8 @@
 
 #include "core/demo.h"
 #include "core/import_service.h"
+#include "core/text.h"
 #include "core/time_util.h"
-#include "formats/text.h"
 #include "store/store.h"
 #include "test_support.h"
 

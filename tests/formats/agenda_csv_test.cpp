@@ -6,9 +6,9 @@
 #include <set>
 #include <sstream>
 
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
-#include "formats/text.h"
 
 using namespace hallway;
 

@@ -4,9 +4,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/text.h"
 #include "formats/contacts.h"
 #include "formats/csv.h"
-#include "formats/text.h"
 
 using namespace hallway;
 

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/text.h"
 #include "formats/contacts.h"
-#include "formats/text.h"
 
 using namespace hallway;
 

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "core/atomic_file.h"
+#include "core/text.h"
 #include "formats/contacts.h"
 #include "formats/people_export.h"
-#include "formats/text.h"
 #include "test_support.h"
 
 using namespace hallway;

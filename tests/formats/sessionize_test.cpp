@@ -4,9 +4,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
-#include "formats/text.h"
 
 using namespace hallway;
 

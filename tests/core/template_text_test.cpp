@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/template_text.h"
+#include "core/template_text.h"
 
 using namespace hallway;
 

@@ -1,4 +1,4 @@
-#include "formats/note_markers.h"
+#include "core/note_markers.h"
 
 #include <array>
 #include <chrono>
@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "formats/text.h"
+#include "core/text.h"
 
 namespace hallway {
 

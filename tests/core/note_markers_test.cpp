@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/note_markers.h"
+#include "core/note_markers.h"
 
 using namespace hallway;
 

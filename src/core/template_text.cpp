@@ -1,4 +1,4 @@
-#include "formats/template_text.h"
+#include "core/template_text.h"
 
 #include <unordered_set>
 

@@ -1,4 +1,4 @@
-#include "formats/text.h"
+#include "core/text.h"
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "formats/text.h"
+#include "core/text.h"
 
 using namespace hallway;
 

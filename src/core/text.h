@@ -1,4 +1,4 @@
-// Small text helpers shared by the parsers.
+// Small text helpers shared by the parsers, the store and the services.
 #pragma once
 #include <string>
 #include <string_view>
