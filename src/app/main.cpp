@@ -12,7 +12,17 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv, argv + argc);
     hallway::GuiLauncher launcher;
 #ifdef HALLWAY_WITH_GUI
-    launcher = [](const hallway::GuiRequest& request) { return hallway::ui::runApp(request); };
+    launcher = [](const hallway::GuiRequest& request) {
+        hallway::ui::AppOptions options;
+        options.dbPath = request.dbPath;
+        options.screenshotPath = request.screenshotPath;
+        options.view = request.view;
+        options.eventId = request.eventId;
+        options.openFile = request.openFile;
+        options.width = request.width;
+        options.height = request.height;
+        return hallway::ui::runApp(options);
+    };
 #endif
     return hallway::runCli(args, std::cout, std::cerr, launcher);
 }

@@ -234,7 +234,7 @@ void applyScreenshotEnvironment(AppState& state) {
 
 // [SECTION] runApp
 
-int runApp(const GuiRequest& request) {
+int runApp(const AppOptions& request) {
     const auto started = std::chrono::steady_clock::now();
     const bool timing = std::getenv("HALLWAY_STARTUP_TIMING") != nullptr;
     std::string stages;  // "store 3 ms (5 MB), window 120 ms (60 MB), ..." when timing: time, then resident memory

@@ -1,8 +1,10 @@
 // The GUI front end. The app shell owns GLFW, OpenGL and the ImGui context.
 #pragma once
-#include "cli/cli.h"
-
 #include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/model.h"
 
 namespace hallway::ui {
 
@@ -13,8 +15,20 @@ namespace hallway::ui {
 // person's page: 6 -> 9 ms).
 constexpr std::int64_t kAppSqliteMemory = std::int64_t(24) << 20;
 
+// What the app opens on: its own struct, so the UI does not depend on the CLI
+// (src/app/main.cpp fills it from the CLI's GuiRequest).
+struct AppOptions {
+    std::string dbPath;
+    std::optional<std::string> screenshotPath;  // render one view to PNG and exit
+    std::string view = "plan";                  // plan, capture, followup, people
+    std::optional<RowId> eventId;
+    std::optional<std::string> openFile;        // absolute path to show in the import dialog
+    int width = 1280;
+    int height = 800;
+};
+
 // Opens the window on the database in `request` and runs until closed; with a
 // screenshot path, renders that view to PNG after a few frames and returns.
-int runApp(const GuiRequest& request);
+int runApp(const AppOptions& request);
 
 }  // namespace hallway::ui
