@@ -117,7 +117,7 @@ struct Note {
     std::string topic;  // `#met @ana "fuzzing"`: what you talked about, in words for them
 };
 
-// A structured item read from a note's markers (see formats/note_markers.h).
+// A structured item read from a note's markers (see core/note_markers.h).
 struct NoteItemRecord {
     RowId id = 0;
     RowId noteId = 0;
