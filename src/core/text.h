@@ -47,7 +47,7 @@ std::string lower(std::string_view s);
 // dropped from Latin letters and Greek vowels ("José" -> "jose", "Άννα" ->
 // "αννα"), and ø æ ß ł đ (and capitals) spelled as on an ASCII keyboard:
 // o ae ss l d. Other characters are kept as they are. The index keeps ø
-// and the rest as they are; sql::ftsPrefixQuery asks for both spellings.
+// and the rest as they are; sql::ftsTypedQuery asks for both spellings.
 std::string searchFold(std::string_view word);
 
 // The spellings of a folded word that the index may hold: "oystein" ->

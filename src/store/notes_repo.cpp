@@ -359,7 +359,7 @@ void keepBest(std::vector<SearchHit>& hits, int limit) {
 
 std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerKind) {
     std::vector<SearchHit> out;
-    std::string match = sql::ftsPrefixQuery(query);
+    std::string match = sql::ftsTypedQuery(query);
     if (match.empty()) return out;
     auto words = queryWords(query);
 

@@ -127,7 +127,7 @@ std::optional<Person> PeopleRepo::find(RowId id) {
 
 std::vector<PersonBrief> PeopleRepo::list(const PeopleQuery& query) {
     std::vector<PersonBrief> out;
-    std::string match = sql::ftsPrefixQuery(query.search);
+    std::string match = sql::ftsTypedQuery(query.search);
     const std::string tag = text::lower(text::trim(query.tag));
     auto read = [&](sql::Statement& q) {
         while (q.step()) out.push_back({q.getInt(0), q.getText(1), q.getText(2), q.getText(3)});

@@ -442,7 +442,25 @@ CREATE TABLE sync_conflicts (
 );
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11};
+// Step 12: prefix indexes on the sessions and people indexes, as notes and
+// facts have had since step 3. Search as you type queries the word being typed
+// as a prefix; without them a one-letter prefix walks every term starting with
+// it (8.5-15 ms over 20,000 sessions, 0.2 ms with them).
+const char* const kStep12 = R"SQL(
+DROP TABLE sessions_fts;
+CREATE VIRTUAL TABLE sessions_fts USING fts5(
+  title, abstract, description, room, track,
+  content='sessions', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+INSERT INTO sessions_fts(sessions_fts) VALUES ('rebuild');
+
+DROP TABLE people_fts;
+CREATE VIRTUAL TABLE people_fts USING fts5(
+  display_name, company, role,
+  content='people', content_rowid='id', tokenize='unicode61 remove_diacritics 2', columnsize=0, prefix='1 2 3');
+INSERT INTO people_fts(people_fts) VALUES ('rebuild');
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11, kStep12};
 
 }  // namespace
 

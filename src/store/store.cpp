@@ -456,11 +456,11 @@ std::vector<Session> Store::sessions(RowId eventId, const SessionQuery& query) {
     if (auto e = findEvent(eventId)) timeZone = e->timeZone;
 
     std::set<RowId> matches;
-    bool searching = query.search && !sql::ftsPrefixQuery(*query.search).empty();
+    bool searching = query.search && !sql::ftsTypedQuery(*query.search).empty();
     if (searching) {
         auto& q = m_stmts->get(*m_db, "SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?");
         sql::ResetOnExit r{q};
-        q.bind(1, sql::ftsPrefixQuery(*query.search));
+        q.bind(1, sql::ftsTypedQuery(*query.search));
         while (q.step()) matches.insert(q.getInt(0));
     }
 

@@ -127,6 +127,13 @@ TEST_CASE("every past schema version upgrades to the latest keeping every row", 
             // Search indexes made by later steps cover the old rows.
             CHECK(raw.number("SELECT count(*) FROM people_fts WHERE people_fts MATCH 'Lima'") == 1);
             CHECK(raw.number("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'slides'") == 1);
+            CHECK(raw.number("SELECT count(*) FROM sessions_fts WHERE sessions_fts MATCH 'ker*'") == 1);
+            // Every word index has prefix indexes for search as you type (step 12).
+            for (const char* fts : {"sessions_fts", "people_fts", "notes_fts", "facts_fts"}) {
+                INFO(fts);
+                CHECK(raw.text(std::string("SELECT sql FROM sqlite_master WHERE name = '") + fts + "'")
+                          .find("prefix='1 2 3'") != std::string::npos);
+            }
             // The old file was backed up before it was touched.
             auto backups = listBackups(db);
             if (version < Store::latestSchemaVersion()) {

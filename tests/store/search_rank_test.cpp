@@ -1,9 +1,12 @@
 // Search ranking as a user meets it: which hit comes first within a kind.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "core/model.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
+#include "store/query_util.h"
 #include "store/store.h"
 
 using namespace hallway;
@@ -85,6 +88,34 @@ TEST_CASE("every word must match, and the limit per kind holds", "[search][rank]
     auto notes = ofKind(NotesRepo(store).search("kernel alloc", 10), "note");
     CHECK(notes.size() == 10);
     for (auto& n : notes) CHECK(n.title.find("allocator") != std::string::npos);
+}
+
+TEST_CASE("finished words match whole; only the word being typed matches as a prefix", "[search]") {
+    Store store(":memory:");
+    RowId rustaceans = addNote(store, "Rustaceans meetup about papers", 200);
+    RowId rust = addNote(store, "Rust meetup about the paper", 100);
+    RowId ana = addPerson(store, "Ana Lima", "Kernel Labs");
+    addPerson(store, "Anabel Limann", "Kernels Inc");
+    NotesRepo repo(store);
+    auto ids = [&](const std::string& query, const char* kind) {
+        std::vector<RowId> out;
+        for (auto& h : ofKind(repo.search(query), kind)) out.push_back(h.id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    // Still typing "rust": both; "rust" finished (a space, or another word after it): only the whole word.
+    CHECK(ids("rust", "note") == std::vector<RowId>{rustaceans, rust});
+    CHECK(ids("rust ", "note") == std::vector<RowId>{rust});
+    CHECK(ids("rust meet", "note") == std::vector<RowId>{rust});
+    CHECK(ids("paper, ", "note") == std::vector<RowId>{rust});
+    CHECK(ids("ana lim", "person").size() == 1);
+    CHECK(ids("ana lim", "person") == std::vector<RowId>{ana});
+    // Quotes and operators in what was typed are words, never query syntax.
+    CHECK(ids("\"rust\" OR", "note").empty());
+    CHECK(sql::ftsTypedQuery("rust wa") == "\"rust\" AND \"wa\"*");
+    CHECK(sql::ftsTypedQuery("rust wa ") == "\"rust\" AND \"wa\"");
+    CHECK(sql::ftsTypedQuery("a\"b") == "\"a\" AND \"b\"*");
+    CHECK(sql::ftsTypedQuery(" -- ").empty());
 }
 
 TEST_CASE("accents and other scripts: hits are ranked and highlighted as the index matched them",
