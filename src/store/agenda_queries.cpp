@@ -1,5 +1,7 @@
 #include "store/agenda_queries.h"
 
+#include <unordered_map>
+
 #include "store/query_util.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -53,6 +55,61 @@ std::vector<SessionSlot> sessionSlots(Store& store, RowId eventId) {
         s.room = q.getText(5);
         out.push_back(std::move(s));
     }
+    return out;
+}
+
+std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId) {
+    std::vector<Session> out;
+    std::unordered_map<RowId, size_t> index;
+    {
+        auto& q = store.statement(
+            "SELECT id, source_id, title, subtitle, starts_at, ends_at, room, track, type, url, language, starred, "
+            "attendance FROM sessions WHERE event_id = ? AND removed_at IS NULL "
+            "ORDER BY starts_at, room, title, id");
+        sql::ResetOnExit r{q};
+        q.bind(1, eventId);
+        while (q.step()) {
+            Session s;
+            s.id = q.getInt(0);
+            s.eventId = eventId;
+            s.sourceId = q.getText(1);
+            s.title = q.getText(2);
+            s.subtitle = q.getText(3);
+            s.startsAt = q.getInt(4);
+            s.endsAt = q.getInt(5);
+            s.room = q.getText(6);
+            s.track = q.getText(7);
+            s.type = q.getText(8);
+            s.url = q.getText(9);
+            s.language = q.getText(10);
+            s.starred = q.getInt(11) != 0;
+            s.attendance = static_cast<Attendance>(q.getInt(12));
+            index.emplace(s.id, out.size());
+            out.push_back(std::move(s));
+        }
+    }
+    // Speakers of the whole event in one query, as Store::sessions reads them.
+    auto& sp = store.statement(
+        "SELECT ss.session_id, p.display_name FROM session_speakers ss "
+        "JOIN sessions s ON s.id = ss.session_id JOIN people p ON p.id = ss.person_id "
+        "WHERE s.event_id = ? ORDER BY ss.session_id, ss.position");
+    sql::ResetOnExit r{sp};
+    sp.bind(1, eventId);
+    while (sp.step())
+        if (auto it = index.find(sp.getInt(0)); it != index.end()) out[it->second].speakers.push_back(sp.getText(1));
+    return out;
+}
+
+std::vector<RowId> sessionsWithTextWord(Store& store, RowId eventId, const std::string& word) {
+    std::vector<RowId> out;
+    const std::string terms = sql::ftsTypedQuery(word);
+    if (terms.empty()) return out;
+    auto& q = store.statement(
+        "SELECT s.id FROM sessions_fts f JOIN sessions s ON s.id = f.rowid "
+        "WHERE sessions_fts MATCH ?1 AND s.event_id = ?2");
+    sql::ResetOnExit r{q};
+    q.bind(1, "{abstract description} : (" + terms + ")").bind(2, eventId);
+    while (q.step()) out.push_back(q.getInt(0));
     return out;
 }
 

@@ -40,6 +40,17 @@ struct SessionSlot {
 // (start, room, title, id), without loading their abstracts and speakers.
 std::vector<SessionSlot> sessionSlots(Store& store, RowId eventId);
 
+// The event's sessions that are not removed, with their speakers, in
+// Store::sessions()'s order, but with abstract and description left empty:
+// a grid or a list shows neither, and at 1.7-2.2 KB a session they are most
+// of an agenda (40 MB at 20,000 sessions). Store::findSession reads them.
+std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId);
+
+// The event's sessions whose abstract or description has a word starting
+// with `word` (through the search index: case and accents ignored), for
+// filters over sessions loaded without those texts (sessionsWithoutTexts).
+std::vector<RowId> sessionsWithTextWord(Store& store, RowId eventId, const std::string& word);
+
 // The first session (not removed) starting after `after`, only starred ones
 // when `starredOnly`; ties in Store::sessions()'s order (start, room, title, id).
 std::optional<Session> nextSessionAfter(Store& store, RowId eventId, Instant after, bool starredOnly);

@@ -9,6 +9,7 @@
 
 #include "core/schedule.h"
 #include "core/time_util.h"
+#include "store/agenda_queries.h"
 #include "store/store.h"
 #include "ui/ui_format.h"
 
@@ -76,7 +77,7 @@ void PlanModel::build(Store& store, RowId eventId) {
     m_hasEvent = true;
     m_event = *event;
     // Each session lives once, in its row: the rows are the model.
-    std::vector<Session> sessions = store.sessions(eventId);
+    std::vector<Session> sessions = sessionsWithoutTexts(store, eventId);
     const std::string& zone = m_event.timeZone;
 
     // One time-zone conversion per start and end; the labels are cut from them.
@@ -227,12 +228,27 @@ std::vector<std::string> filterWords(const std::string& query) {
     return words;
 }
 
-bool matchesWords(const PlanRow& row, const std::vector<std::string>& words) {
+void findTextHits(Store& store, const PlanModel& plan, const std::vector<std::string>& words, TextHits& hits) {
+    if (!plan.hasEvent()) return;
+    for (const std::string& word : words) {
+        if (hits.count(word)) continue;
+        auto& ids = hits[word];
+        try {
+            for (RowId id : sessionsWithTextWord(store, plan.event().id, word)) ids.insert(id);
+        } catch (const std::exception&) {
+            // The word still matches titles, rooms and speakers.
+        }
+    }
+}
+
+bool matchesWords(const PlanRow& row, const std::vector<std::string>& words, const TextHits* texts) {
     const Session& s = row.session;
     const std::string* fields[] = {&s.title, &s.subtitle, &row.speakers, &s.room,
                                    &s.track, &s.type,     &s.abstract,   &s.description};
     for (const std::string& word : words) {
         bool found = false;
+        if (texts)
+            if (auto it = texts->find(word); it != texts->end() && it->second.count(s.id)) continue;
         for (const std::string* f : fields)
             if (containsNoCase(*f, word)) {
                 found = true;
@@ -243,7 +259,7 @@ bool matchesWords(const PlanRow& row, const std::vector<std::string>& words) {
     return true;
 }
 
-bool ListModel::sync(const PlanModel& plan, const ListFilter& filter) {
+bool ListModel::sync(const PlanModel& plan, const ListFilter& filter, const TextHits* texts) {
     if (m_builtSerial == plan.serial() && m_filter == filter) return false;
     m_builtSerial = plan.serial();
     m_filter = filter;
@@ -258,7 +274,7 @@ bool ListModel::sync(const PlanModel& plan, const ListFilter& filter) {
         if (filter.starredOnly && !r.session.starred) continue;
         if (!filter.room.empty() && r.session.room != filter.room) continue;
         if (!filter.track.empty() && r.session.track != filter.track) continue;
-        if (!matchesWords(r, words)) continue;
+        if (!matchesWords(r, words, texts)) continue;
         m_rows.push_back(int(i));
     }
     return true;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/model.h"
@@ -26,7 +27,7 @@ struct PlanDay {
 };
 
 struct PlanRow {
-    Session session;
+    Session session;         // without its abstract and description (see PlanModel)
     int day = -1;            // index into PlanModel::days()
     int room = -1;           // index into PlanModel::rooms()
     int startMinute = 0;     // local minutes after midnight of its schedule day (01:30 that night: 1530)
@@ -41,7 +42,8 @@ struct PlanRow {
     std::string meta() const;
 };
 
-// The session panel's texts for reading (only the selected session needs them).
+// The session panel's texts for reading (only the selected session needs them;
+// `session` read with its texts, e.g. by Store::findSession).
 struct SessionTexts {
     std::string abstract;     // readableText() of the agenda's abstract
     std::string description;  // readableText() of its description; empty when it repeats the abstract
@@ -49,6 +51,9 @@ struct SessionTexts {
 SessionTexts readableTexts(const Session& session);
 
 // [SECTION] PlanModel
+// The event's sessions with times, titles, rooms and speakers, but not their
+// abstracts and descriptions: at 1.7-2.2 KB a session those are most of an
+// agenda (40 MB at 20,000 sessions), and only the selected session shows them.
 class PlanModel {
 public:
     // Reloads from `store` when `eventId` or `revision` differ from the last
@@ -107,14 +112,24 @@ struct ListFilter {
 
 // The whitespace-separated words of `query`, ASCII letters lower-cased.
 std::vector<std::string> filterWords(const std::string& query);
+
+// For filter words: the sessions whose abstract or description has a word
+// starting with it (rows do not hold those texts; see sessionsWithTextWord).
+using TextHits = std::unordered_map<std::string, std::unordered_set<RowId>>;
+// Adds to `hits` the words of `words` it lacks, looked up in `store` for the
+// plan's event. Store errors leave the word without hits.
+void findTextHits(Store& store, const PlanModel& plan, const std::vector<std::string>& words, TextHits& hits);
+
 // True when every word (from filterWords) occurs, ignoring ASCII case, in the
-// row's title, subtitle, speakers, room, track, type, abstract or description.
-bool matchesWords(const PlanRow& row, const std::vector<std::string>& words);
+// row's title, subtitle, speakers, room, track, type, abstract or description
+// (empty in a PlanModel's rows), or `texts` lists the row for that word.
+bool matchesWords(const PlanRow& row, const std::vector<std::string>& words, const TextHits* texts = nullptr);
 
 class ListModel {
 public:
-    // Refilters when the plan model was rebuilt or `filter` changed. True when it did.
-    bool sync(const PlanModel& plan, const ListFilter& filter);
+    // Refilters when the plan model was rebuilt or `filter` changed. True when
+    // it did. `texts`: abstract and description hits of the filter's words.
+    bool sync(const PlanModel& plan, const ListFilter& filter, const TextHits* texts = nullptr);
     const std::vector<int>& rows() const { return m_rows; }  // indices into plan.rows()
     int rebuildCount() const { return m_rebuilds; }
 

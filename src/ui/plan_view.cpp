@@ -70,7 +70,19 @@ void PlanView::sync(Store& store, AppState& state) {
     m_filter.track = state.plan.filterTrack;
     m_filter.starredOnly = state.plan.starredOnly;
     m_filter.search = state.globalSearch;
-    m_list.sync(m_model, m_filter);
+    // Rows hold no abstracts: the filter's words are looked up in the search
+    // index when they change (a few ms a keystroke), never per frame.
+    if (m_textHitsSerial != m_model.serial() || !(m_textHitsFilter == m_filter)) {
+        if (m_textHitsSerial != m_model.serial()) m_textHits.clear();
+        m_textHitsSerial = m_model.serial();
+        m_textHitsFilter = m_filter;
+        std::vector<std::string> words = filterWords(m_filter.text);
+        for (std::string& w : filterWords(m_filter.search)) words.push_back(std::move(w));
+        for (auto it = m_textHits.begin(); it != m_textHits.end();)  // keep only the words typed now
+            it = std::find(words.begin(), words.end(), it->first) == words.end() ? m_textHits.erase(it) : std::next(it);
+        findTextHits(store, m_model, words, m_textHits);
+    }
+    m_list.sync(m_model, m_filter, &m_textHits);
     m_layout.sync(m_model, currentDay(state));
 }
 
@@ -581,7 +593,12 @@ void PlanView::drawDetails(Store& store, AppState& state) {
     const float fs = ImGui::GetFontSize();
     if (m_textsFor != std::make_pair(s.id, m_model.serial())) {  // read once per selection, not per frame
         m_textsFor = {s.id, m_model.serial()};
-        m_texts = readableTexts(s);
+        m_texts = {};
+        try {  // the model holds no abstracts: read this one's
+            if (auto full = store.findSession(s.id)) m_texts = readableTexts(*full);
+        } catch (const std::exception& e) {
+            state.error(std::string("Could not read the session: ") + e.what());
+        }
     }
 
     ImGui::PushTextWrapPos(0.0f);

@@ -45,6 +45,8 @@ public:
 
     const PlanModel& model() const { return m_model; }
     const ListModel& list() const { return m_list; }
+    // The selected session's abstract and description, read from the store when it was selected.
+    const SessionTexts& selectedTexts() const { return m_texts; }
     const DayLayout& dayLayout() const { return m_layout; }
 
     // Testing hooks: where widgets were drawn in the last frame.
@@ -70,6 +72,9 @@ private:
     ListModel m_list;
     DayLayout m_layout;
     ListFilter m_filter;
+    TextHits m_textHits;                // the filter's words in abstracts and descriptions
+    std::uint64_t m_textHitsSerial = 0;  // model serial and filter m_textHits was looked up for
+    ListFilter m_textHitsFilter;
     ImFont* m_headingFont = nullptr;
 
     std::pair<RowId, std::uint64_t> m_textsFor{0, 0};  // session and model serial m_texts was read for

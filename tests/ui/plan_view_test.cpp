@@ -137,6 +137,40 @@ TEST_CASE("typing into the list filter shrinks the rows", "[ui][plan]") {
     CHECK(ui.shell.plan().model().rows()[list.rows()[0]].session.title == "Rust in production, part 15");
 }
 
+TEST_CASE("the model holds no abstracts: the filter finds their words, the panel reads the selected one's",
+          "[ui][plan]") {
+    Fixture f;
+    Ui ui(f.store);
+    ui.state.plan.layout = ui::PlanLayout::List;
+    ui.imgui.frames(2);
+    const auto& plan = ui.shell.plan();
+    for (const auto& row : plan.model().rows()) CHECK(row.session.abstract.empty());
+
+    // "learned" is only in the abstracts: every session. "7." (finished by the
+    // stop, so a whole word) only in session 7's abstract; titles have "7", "17".
+    ui.state.plan.filterText = "learned";
+    ui.imgui.frames(2);
+    CHECK(plan.list().rows().size() == f.sessionIds.size());
+    ui.state.plan.filterText = "LEARN number 7.";
+    ui.imgui.frames(2);
+    REQUIRE(plan.list().rows().size() == 1);
+    CHECK(plan.model().rows()[plan.list().rows()[0]].session.id == f.sessionIds[7]);
+    // A word in no field and no abstract, and one of a title with one of an abstract.
+    ui.state.plan.filterText = "learned zebra";
+    ui.imgui.frames(2);
+    CHECK(plan.list().rows().empty());
+    ui.state.plan.filterText = "rust learned";
+    ui.imgui.frames(2);
+    CHECK(plan.list().rows().size() == f.rustIds.size());
+
+    ui.state.plan.selectedSession = f.sessionIds[4];
+    ui.imgui.frames(2);
+    CHECK(plan.selectedTexts().abstract == "What we learned, number 4.");
+    ui.state.plan.selectedSession = f.sessionIds[5];
+    ui.imgui.frames(2);
+    CHECK(plan.selectedTexts().abstract == "What we learned, number 5.");
+}
+
 TEST_CASE("view models rebuild only on changes", "[ui][plan]") {
     Fixture f;
     Ui ui(f.store);
