@@ -90,6 +90,9 @@ private:
     PeopleListModel m_list;
     PersonPageModel m_page;
     TargetsModel m_targets;
+    std::vector<float> m_cardHeights;  // of the targets tab's cards, as last drawn (0: not yet)
+    float m_cardWidth = 0.0f;
+    int m_cardsBuilt = -1;  // m_targets.rebuildCount() the heights are for
     GoalsModel m_goals;
     NetworkModel m_network;
     // The targets tab's "add a goal" row.

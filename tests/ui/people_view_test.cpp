@@ -442,6 +442,49 @@ TEST_CASE("a person's details are edited on their page: saved together, refused 
     CHECK(view.page().person().tags == bo.tags);
 }
 
+TEST_CASE("a long targets tab draws the cards in view, and scrolling brings the others", "[ui][people]") {
+    Fixture f;
+    std::vector<RowId> ids;
+    for (int i = 0; i < 40; ++i) {
+        Target t;
+        t.eventId = f.eventId;
+        t.personId = addPerson(f.store, "Target " + std::to_string(100 + i), "Globex");
+        t.priority = TargetPriority::Should;
+        t.why = "works on the scheduler; could review the design of the queue";
+        t.questions = {"how do you test it?", "what would you change?"};
+        PeopleRepo(f.store).upsertTarget(t);
+        ids.push_back(t.personId);
+    }
+    Ui ui(f.store, f.now);
+    auto& view = ui.shell.people();
+    ui.state.people.targetsTab = true;
+    ui.imgui.frames(3);
+    REQUIRE(view.targets().rows().size() == 41);
+    auto drawn = [&] {
+        int n = 0;
+        for (RowId id : ids) n += view.metRect(id) ? 1 : 0;
+        return n;
+    };
+    const RowId first = view.targets().rows().front().personId, last = view.targets().rows().back().personId;
+    CHECK(view.metRect(first));
+    CHECK_FALSE(view.metRect(last));
+    CHECK(drawn() > 0);
+    CHECK(drawn() < 30);
+
+    // Wheel down over the cards until the end: the last card is drawn, the first no longer.
+    ui.imgui.moveMouse(ImVec2(400.0f, 500.0f));
+    for (int i = 0; i < 40 && !view.metRect(last); ++i) {
+        ImGui::GetIO().MouseWheel = -5.0f;
+        ui.imgui.frames(2);
+    }
+    REQUIRE(view.metRect(last));
+    CHECK_FALSE(view.metRect(first));
+    // And a card drawn after scrolling is ticked like any other.
+    ui.imgui.click(*view.metRect(last));
+    ui.imgui.frames(2);
+    CHECK(view.targets().find(last)->status == TargetStatus::Met);
+}
+
 TEST_CASE("goals sit above the targets with their progress - the network tab groups people", "[ui][people]") {
     Fixture f;
     Ui ui(f.store, f.now);
