@@ -1,0 +1,69 @@
+// hallway-bare-window: the floor of Hallway's cold start. The least a Dear
+// ImGui app on GLFW + OpenGL 3 with Hallway's fonts does before its first
+// frame: open the window, rasterise the same fonts, upload the atlas the
+// backend's way, draw one line of text, swap. Prints "first frame after N ms"
+// on stderr, as the app does with HALLWAY_STARTUP_TIMING. hallway-bench runs
+// it under Xvfb beside the app; it opens the same 1280x800 window.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "ui/fonts.h"
+
+int main() {
+    const auto started = std::chrono::steady_clock::now();
+    if (!glfwInit()) {
+        std::fprintf(stderr, "hallway-bare-window: no window system (run it under xvfb-run)\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+    GLFWwindow* window = glfwCreateWindow(1280, 800, "bare", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "hallway-bare-window: no OpenGL 3.3 core context\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(0);
+
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    hallway::ui::loadFonts(16.0f);
+    ImGui::GetIO().Fonts->Build();
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    ImGui_ImplOpenGL3_NewFrame();  // uploads the font atlas
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("Hallway", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGui::TextUnformatted("Hallway");
+    ImGui::End();
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.1f, 0.1f, 0.1f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window);
+    std::fprintf(stderr, "hallway-bare-window: first frame after %.1f ms\n",
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}
