@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "core/time_util.h"
@@ -274,22 +275,38 @@ void forEachToken(std::string_view text, Fn&& fn, size_t maxTokens = 4000) {
     }
 }
 
-std::vector<std::string> queryWords(const std::string& query) {
+// The query's words, folded, and which ASCII bytes they start with: a token
+// whose first byte is another ASCII character cannot start with any of them,
+// so it is skipped without folding (most of a 2 KB abstract's 300 tokens).
+struct QueryWords {
     std::vector<std::string> words;
-    forEachToken(query, [&](size_t b, size_t e) { words.push_back(text::searchFold(std::string_view(query).substr(b, e - b))); });
-    return words;
+    bool startsWith[128] = {};
+    bool empty() const { return words.empty(); }
+    bool mayMatch(std::string_view token) const {
+        const unsigned char c = static_cast<unsigned char>(token[0]);
+        return c >= 0x80 || startsWith[std::tolower(c)];
+    }
+};
+
+QueryWords queryWords(const std::string& query) {
+    QueryWords q;
+    forEachToken(query, [&](size_t b, size_t e) { q.words.push_back(text::searchFold(std::string_view(query).substr(b, e - b))); });
+    for (const std::string& w : q.words)
+        if (static_cast<unsigned char>(w[0]) < 0x80) q.startsWith[static_cast<unsigned char>(w[0])] = true;
+    return q;
 }
 
 // How well one field answers the query: a whole-word hit counts 1, a prefix
 // hit (the word being typed) 0.6, saturating and length-normalised the way
 // BM25 does, so three mentions beat one and a short title beats a long note.
-double fieldRelevance(std::string_view text, const std::vector<std::string>& words, double weight,
-                      double typicalTokens) {
+double fieldRelevance(std::string_view text, const QueryWords& query, double weight, double typicalTokens) {
+    const std::vector<std::string>& words = query.words;
     if (text.empty() || words.empty()) return 0;
     std::vector<double> tf(words.size(), 0.0);
     double tokens = 0;
     forEachToken(text, [&](size_t b, size_t e) {
         ++tokens;
+        if (!query.mayMatch(text.substr(b, e - b))) return;
         std::string token = text::searchFold(text.substr(b, e - b));
         for (size_t w = 0; w < words.size(); ++w) {
             if (token == words[w]) tf[w] += 1.0;
@@ -306,15 +323,19 @@ double fieldRelevance(std::string_view text, const std::vector<std::string>& wor
 // "[word]" around tokens that start with a query word, in a window of about
 // a dozen tokens around the first hit. Done here rather than with FTS5's
 // snippet(), which would run the whole match again for every hit shown.
-std::string makeSnippet(const std::string& text, const std::vector<std::string>& words) {
+std::string makeSnippet(const std::string& text, const QueryWords& query) {
+    const std::vector<std::string>& words = query.words;
     struct Token {
         size_t begin, end;
         bool hit;
     };
     std::vector<Token> tokens;
     forEachToken(text, [&](size_t b, size_t e) {
-        std::string lowered = text::searchFold(std::string_view(text).substr(b, e - b));
-        bool hit = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return lowered.rfind(w, 0) == 0; });
+        bool hit = false;
+        if (query.mayMatch(std::string_view(text).substr(b, e - b))) {
+            std::string lowered = text::searchFold(std::string_view(text).substr(b, e - b));
+            hit = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return lowered.rfind(w, 0) == 0; });
+        }
         tokens.push_back({b, e, hit});
     });
     if (tokens.empty()) return {};
@@ -399,6 +420,7 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
     newestMatches(m_store.statement("SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"),
                   match, sessions);
     std::vector<SearchHit> sessionHits;
+    std::unordered_map<RowId, std::string> abstracts;  // for the snippets of the hits kept
     for (RowId id : sessions) {
         auto& q = m_store.statement(
             "SELECT title, abstract, description, room, track FROM sessions WHERE id=? AND removed_at IS NULL");
@@ -409,26 +431,36 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
         double relevance = fieldRelevance(title, words, 10.0, 8) + fieldRelevance(abstract, words, 2.0, 60) +
                            fieldRelevance(q.getText(2), words, 1.0, 150) + fieldRelevance(q.getText(3), words, 1.0, 2) +
                            fieldRelevance(q.getText(4), words, 1.0, 2);
-        std::string snippet = makeSnippet(title, words);
-        if (snippet.find('[') == std::string::npos) snippet = makeSnippet(abstract, words);
-        sessionHits.push_back({"session", id, title, snippet, -relevance});
+        sessionHits.push_back({"session", id, title, {}, -relevance});
+        abstracts.emplace(id, std::move(abstract));
     }
+    // Snippets only for the hits shown, not every candidate ranked.
     keepBest(sessionHits, limitPerKind);
+    for (SearchHit& hit : sessionHits) {
+        hit.snippet = makeSnippet(hit.title, words);
+        if (hit.snippet.find('[') == std::string::npos) hit.snippet = makeSnippet(abstracts[hit.id], words);
+    }
     out.insert(out.end(), sessionHits.begin(), sessionHits.end());
 
     std::vector<RowId> notes;
     newestMatches(m_store.statement("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"),
                   match, notes);
     std::vector<SearchHit> noteHits;
+    std::unordered_map<RowId, std::string> bodies;
     for (RowId id : notes) {
         auto& q = m_store.statement("SELECT body FROM notes WHERE id=?");
         sql::ResetOnExit r{q};
         q.bind(1, id);
         if (!q.step()) continue;
         std::string body = q.getText(0);
-        noteHits.push_back({"note", id, firstLine(body), makeSnippet(body, words), -fieldRelevance(body, words, 1.0, 30)});
+        noteHits.push_back({"note", id, {}, {}, -fieldRelevance(body, words, 1.0, 30)});
+        bodies.emplace(id, std::move(body));
     }
     keepBest(noteHits, limitPerKind);
+    for (SearchHit& hit : noteHits) {
+        hit.title = firstLine(bodies[hit.id]);
+        hit.snippet = makeSnippet(bodies[hit.id], words);
+    }
     out.insert(out.end(), noteHits.begin(), noteHits.end());
     return out;
 }
