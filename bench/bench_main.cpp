@@ -9,42 +9,8 @@
 // [SECTION] Search
 // [SECTION] Follow-up queue
 // [SECTION] Safety copies
-
-// What safety copies cost an import: 1,000 new sessions into the power-tier
-// database at `powerDb` against the same into an empty one. The first import
-// with no backup of the day takes the rolling daily copy; the others take none.
-void benchBackupCost(const std::string& powerDb, const std::filesystem::path& dir, const Options& o) {
-    std::printf("\n== safety copies ==\n");
-    AgendaShape shape;
-    shape.sessions = 1000;
-    const std::string xml = frabXml(agendaSessions(shape));
-    auto importAs = [&](const std::string& db, int r) {
-        Store store(db);
-        AgendaImportOptions options;
-        options.event = "bench import " + std::to_string(r);
-        auto t0 = Clock::now();
-        importAgendaBytes(store, xml, "bench.xml", options);
-        return msSince(t0);
-    };
-    std::vector<double> empty, power;
-    for (int r = 0; r < o.runs; ++r) empty.push_back(importAs(freshDatabase(dir / "empty.db"), r));
-    std::filesystem::remove_all(powerDb + ".backups");
-    double first = importAs(powerDb, 0);
-    for (int r = 1; r <= o.runs; ++r) power.push_back(importAs(powerDb, r));
-    char note[200];
-    std::snprintf(note, sizeof note, "power tier %.0f MB; the day's first import (takes the daily copy) %.1f ms",
-                  double(std::filesystem::file_size(powerDb)) / 1e6, first);
-    Budget b;
-    b.what = "import 1,000 sessions into the power tier";
-    b.note = note;
-    b.figure = median(power);
-    b.floor = median(empty);
-    b.floorWhat = "the same import into an empty database";
-    b.ratioLimit = 1.5;
-    report(b);
-}
-
 // [SECTION] main
+
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -574,6 +540,42 @@ void benchQueue(const std::filesystem::path& dir, const Options& o) {
 }
 
 }  // namespace
+
+// [SECTION] Safety copies
+
+// What safety copies cost an import: 1,000 new sessions into the power-tier
+// database at `powerDb` against the same into an empty one. The first import
+// with no backup of the day takes the rolling daily copy; the others take none.
+void benchBackupCost(const std::string& powerDb, const std::filesystem::path& dir, const Options& o) {
+    std::printf("\n== safety copies ==\n");
+    AgendaShape shape;
+    shape.sessions = 1000;
+    const std::string xml = frabXml(agendaSessions(shape));
+    auto importAs = [&](const std::string& db, int r) {
+        Store store(db);
+        AgendaImportOptions options;
+        options.event = "bench import " + std::to_string(r);
+        auto t0 = Clock::now();
+        importAgendaBytes(store, xml, "bench.xml", options);
+        return msSince(t0);
+    };
+    std::vector<double> empty, power;
+    for (int r = 0; r < o.runs; ++r) empty.push_back(importAs(freshDatabase(dir / "empty.db"), r));
+    std::filesystem::remove_all(powerDb + ".backups");
+    double first = importAs(powerDb, 0);
+    for (int r = 1; r <= o.runs; ++r) power.push_back(importAs(powerDb, r));
+    char note[200];
+    std::snprintf(note, sizeof note, "power tier %.0f MB; the day's first import (takes the daily copy) %.1f ms",
+                  double(std::filesystem::file_size(powerDb)) / 1e6, first);
+    Budget b;
+    b.what = "import 1,000 sessions into the power tier";
+    b.note = note;
+    b.figure = median(power);
+    b.floor = median(empty);
+    b.floorWhat = "the same import into an empty database";
+    b.ratioLimit = 1.5;
+    report(b);
+}
 
 // [SECTION] main
 
