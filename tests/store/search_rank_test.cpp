@@ -90,7 +90,7 @@ TEST_CASE("every word must match, and the limit per kind holds", "[search][rank]
     for (auto& n : notes) CHECK(n.title.find("allocator") != std::string::npos);
 }
 
-TEST_CASE("finished words match whole; only the word being typed matches as a prefix", "[search]") {
+TEST_CASE("finished words match whole - only the word being typed matches as a prefix", "[search]") {
     Store store(":memory:");
     RowId rustaceans = addNote(store, "Rustaceans meetup about papers", 200);
     RowId rust = addNote(store, "Rust meetup about the paper", 100);
