@@ -105,6 +105,11 @@ struct EventSummary {
 };
 
 // A note as typed, with what it is tied to.
+// Which people a list shows: the user's network (met, imported contacts,
+// added by hand, targets, anyone in a note) or speakers known only from an
+// agenda, or everyone.
+enum class PeopleScope { Network, AgendaOnly, All };
+
 struct Note {
     RowId id = 0;
     Instant createdAt = 0;

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "core/time_util.h"
+#include "store/collation.h"
 #include "store/query_util.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -125,6 +126,33 @@ std::optional<Person> PeopleRepo::find(RowId id) {
     return p;
 }
 
+// The user's network: everyone not only an agenda's speaker, plus speakers
+// the user met, targeted, logged a touch with or wrote a note about. A macro
+// so that it joins the statements' literals (the statement cache is keyed by
+// their address).
+#define HALLWAY_IN_NETWORK                                                                          \
+    "(p.source <> 'agenda' OR p.id IN (SELECT person_id FROM interactions) OR p.id IN (SELECT " \
+    "person_id FROM targets) OR p.id IN (SELECT person_id FROM note_people))"
+
+namespace {
+
+int scopeCode(PeopleScope scope) { return scope == PeopleScope::Network ? 1 : scope == PeopleScope::AgendaOnly ? 2 : 0; }
+
+void sortByCollation(std::vector<PersonBrief>& people) {
+    std::vector<std::pair<std::string, size_t>> keys;
+    keys.reserve(people.size());
+    for (size_t i = 0; i < people.size(); ++i) keys.emplace_back(collationKey(people[i].displayName), i);
+    std::sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : people[a.second].id < people[b.second].id;
+    });
+    std::vector<PersonBrief> sorted;
+    sorted.reserve(people.size());
+    for (const auto& k : keys) sorted.push_back(std::move(people[k.second]));
+    people = std::move(sorted);
+}
+
+}  // namespace
+
 std::vector<PersonBrief> PeopleRepo::list(const PeopleQuery& query) {
     std::vector<PersonBrief> out;
     std::string match = sql::ftsTypedQuery(query.search);
@@ -139,10 +167,12 @@ std::vector<PersonBrief> PeopleRepo::list(const PeopleQuery& query) {
             "SELECT p.id, p.display_name, p.company, p.role FROM people p "
             "WHERE (?1 = '' OR p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?1)) "
             "AND (?2 = '' OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.tag = ?2)) "
+            "AND (?4 = 0 OR (?4 = 1) = " HALLWAY_IN_NETWORK ") "
             "ORDER BY p.name_key, p.id LIMIT ?3");
         sql::ResetOnExit r{q};
-        q.bind(1, match).bind(2, tag).bind(3, query.limit > 0 ? query.limit : -1);
+        q.bind(1, match).bind(2, tag).bind(3, query.limit > 0 ? query.limit : -1).bind(4, scopeCode(query.scope));
         read(q);
+        sortByCollation(out);  // a limited list takes its first ones by name key, then sorts them
         return out;
     }
     // A picker wants the few best: people whose name matches before those who
@@ -175,6 +205,16 @@ std::vector<PersonBrief> PeopleRepo::list(const PeopleQuery& query) {
     }
     if (int(out.size()) > query.limit) out.resize(size_t(query.limit));
     return out;
+}
+
+ScopeCounts PeopleRepo::scopeCounts() {
+    auto& q = m_store.statement("SELECT coalesce(sum(" HALLWAY_IN_NETWORK "), 0), count(*) FROM people p");
+    sql::ResetOnExit r{q};
+    q.step();
+    ScopeCounts c;
+    c.network = int(q.getInt(0));
+    c.agendaOnly = int(q.getInt(1)) - c.network;
+    return c;
 }
 
 int PeopleRepo::count() {
@@ -428,15 +468,18 @@ std::vector<NetworkGroup> PeopleRepo::network(const std::string& by) {
     if (by == "company")
         sqlText = "SELECT p.company, count(*), coalesce(sum(w.n), 0), sum(coalesce(w.n, 0) >= 2) FROM people p "
                   "LEFT JOIN (SELECT person_id, count(*) AS n FROM interactions GROUP BY person_id) w ON w.person_id = p.id "
+                  "WHERE " HALLWAY_IN_NETWORK " "
                   "GROUP BY p.company COLLATE NOCASE ORDER BY count(*) DESC, p.company";
     else if (by == "role")
         sqlText = "SELECT p.role, count(*), coalesce(sum(w.n), 0), sum(coalesce(w.n, 0) >= 2) FROM people p "
                   "LEFT JOIN (SELECT person_id, count(*) AS n FROM interactions GROUP BY person_id) w ON w.person_id = p.id "
+                  "WHERE " HALLWAY_IN_NETWORK " "
                   "GROUP BY p.role COLLATE NOCASE ORDER BY count(*) DESC, p.role";
     else
         sqlText = "SELECT coalesce(t.tag, ''), count(*), coalesce(sum(w.n), 0), sum(coalesce(w.n, 0) >= 2) FROM people p "
                   "LEFT JOIN person_tags t ON t.person_id = p.id "
                   "LEFT JOIN (SELECT person_id, count(*) AS n FROM interactions GROUP BY person_id) w ON w.person_id = p.id "
+                  "WHERE " HALLWAY_IN_NETWORK " "
                   "GROUP BY t.tag ORDER BY count(*) DESC, t.tag";
     auto& q = m_store.statement(sqlText);
     sql::ResetOnExit r{q};

@@ -22,6 +22,13 @@ struct PeopleQuery {
     std::string search;  // full-text over names, company, role (prefix words)
     std::string tag;
     int limit = 0;       // 0: all
+    PeopleScope scope = PeopleScope::All;
+};
+
+// How many people are in the user's network and how many only on agendas.
+struct ScopeCounts {
+    int network = 0;
+    int agendaOnly = 0;
 };
 
 // Counts per group for the network map.
@@ -42,8 +49,11 @@ public:
     void updateFields(const Person& person);
     // Loads one person with contacts, tags and facts.
     std::optional<Person> find(RowId id);
+    // In name order by a Unicode collation (collationKey), except a picker's
+    // few best (a search with a limit), which keep name matches first.
     std::vector<PersonBrief> list(const PeopleQuery& query = {});
     int count();
+    ScopeCounts scopeCounts();
 
     // Adds a detail unless the person has it; true when added.
     bool addEmail(RowId person, const ContactDetail& email);
@@ -96,6 +106,7 @@ public:
 
     // --- network
     // `by` is "company", "tag" or "role". People without a value group under "".
+    // Groups of the user's network only (PeopleScope::Network).
     std::vector<NetworkGroup> network(const std::string& by);
     // Every tag in use, sorted: for filters, without network()'s counting.
     std::vector<std::string> tags();

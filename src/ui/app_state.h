@@ -86,6 +86,7 @@ struct PeopleState {
     std::optional<RowId> selectedPerson;
     std::string search;
     std::string tag;             // empty = every tag
+    PeopleScope scope = PeopleScope::Network;  // the table: your network, agenda-only speakers, or everyone
     bool targetsTab = false;     // the left panel lists the event's targets instead of everyone
     bool networkTab = false;     // ... or the network map (wins over targetsTab)
     std::string networkBy = "company";  // company, tag or role

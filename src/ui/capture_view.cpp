@@ -2,6 +2,7 @@
 // [SECTION] Sync, draft and save
 // [SECTION] Layout and context (event, session, people)
 // [SECTION] Box and markers
+// [SECTION] @name completion
 // [SECTION] Targets panel
 // [SECTION] Recent notes
 #include "ui/capture_view.h"
@@ -10,6 +11,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <stdexcept>
 
@@ -27,8 +29,6 @@ namespace {
 
 const void* idOf(RowId id) { return reinterpret_cast<const void*>(static_cast<std::intptr_t>(id)); }
 
-WidgetRect lastItemRect() { return WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-
 struct Marker {
     const char* text;
     const char* tip;
@@ -42,6 +42,12 @@ const Marker kMarkers[] = {
 
 int captureCallback(ImGuiInputTextCallbackData* data) {
     auto* view = static_cast<CaptureView*>(data->UserData);
+    if (auto r = view->takePendingReplacement()) {
+        const int from = std::clamp(r->from, 0, data->BufTextLen), to = std::clamp(r->to, from, data->BufTextLen);
+        data->DeleteChars(from, to - from);
+        data->InsertChars(from, r->text.c_str());
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = from + int(r->text.size());
+    }
     if (auto pending = view->takePendingCursor()) {
         int c = std::clamp(*pending, 0, data->BufTextLen);
         data->CursorPos = data->SelectionStart = data->SelectionEnd = c;
@@ -95,6 +101,12 @@ ImU32 itemColour(const Palette& p, const std::string& kind) {
 // [SECTION] Sync, draft and save
 
 void CaptureView::onCursor(int cursor) { m_cursor = cursor; }
+
+std::optional<CaptureView::Replacement> CaptureView::takePendingReplacement() {
+    auto r = std::move(m_pendingReplacement);
+    m_pendingReplacement.reset();
+    return r;
+}
 
 std::optional<int> CaptureView::takePendingCursor() {
     auto p = m_pendingCursor;
@@ -226,6 +238,7 @@ void CaptureView::draw(Store& store, AppState& state) {
     m_matchRects.clear();
     m_metRects.clear();
     m_markerRects.clear();
+    m_mentionRects.clear();
     if (state.capture.focusBox) {
         state.capture.focusBox = false;
         m_focusBox = true;
@@ -242,6 +255,7 @@ void CaptureView::draw(Store& store, AppState& state) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     drawContext(store, state);
     drawBox(store, state);
+    drawMentionList(store, state);
     drawMarkers(store, state);
     ImGui::Spacing();
     drawRecent(state);
@@ -461,6 +475,9 @@ void CaptureView::drawBox(Store& store, AppState& state) {
         ImGui::SetKeyboardFocusHere();
         m_focusBox = false;
     }
+    const bool boxActive = ImGui::GetActiveID() == ImGui::GetID("##note");
+    if (handleMentionKeys(boxActive) && size_t(m_mentionIndex) < m_mentionMatches.size())
+        acceptMention(store, state, m_mentionMatches[size_t(m_mentionIndex)], boxActive);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.7f * fs, 0.6f * fs));
     const bool edited =
         ImGui::InputTextMultiline("##note", &m_text, ImVec2(-1.0f, height), ImGuiInputTextFlags_CallbackAlways,
@@ -468,6 +485,12 @@ void CaptureView::drawBox(Store& store, AppState& state) {
     ImGui::PopStyleVar();
     m_boxRect = lastItemRect();
     if (edited) storeDraft(store, state);
+    // The list belongs to typing: none for a draft shown but not being edited,
+    // kept while the pointer is on it so a click can pick from it.
+    const bool typing = ImGui::IsItemActive();
+    findMention();
+    if (!typing && !m_mentionListHovered) m_mentionAt = std::string::npos;
+    updateMentionMatches(store, state);
 
     if (m_text.empty()) {
         // A hint, since ImGui 1.86 has none for multi-line inputs.
@@ -485,6 +508,176 @@ void CaptureView::drawBox(Store& store, AppState& state) {
         state.capture.saveRequested = false;
         if (!save(store, state)) m_focusBox = true;  // keep typing where it failed
     }
+}
+
+// [SECTION] @name completion
+
+namespace {
+
+bool handleByte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '-' || c == '_' || c == '.'; }
+
+// "@Ana Lima" as the note grammar reads it: words joined by '-', punctuation
+// other than '.' dropped, so it resolves to that name (handleWords reverses it).
+std::string handleFor(const std::string& name) {
+    std::string out;
+    for (unsigned char c : name) {
+        if (handleByte(c)) out += char(c);
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && (out.back() == '-' || out.back() == '.')) out.pop_back();
+    return out;
+}
+
+// Swallows this frame's press of `key` (a key index) for the widgets after,
+// as ImGui 1.86 has no key ownership: the box must not also move its cursor
+// or insert a newline. Held keys still repeat.
+bool takeKey(int key) {
+    if (!ImGui::IsKeyPressed(key, true)) return false;
+    ImGui::GetIO().KeysDownDuration[key] = 1e-4f;
+    return true;
+}
+
+}  // namespace
+
+void CaptureView::findMention() {
+    m_mentionAt = std::string::npos;
+    m_mentionWord.clear();
+    const size_t cursor = (m_cursor < 0 || size_t(m_cursor) > m_text.size()) ? m_text.size() : size_t(m_cursor);
+    size_t start = cursor;
+    while (start > 0 && handleByte(static_cast<unsigned char>(m_text[start - 1]))) --start;
+    if (start == 0 || m_text[start - 1] != '@' || start == cursor) return;
+    const size_t at = start - 1;
+    if (at > 0 && (handleByte(static_cast<unsigned char>(m_text[at - 1])) || m_text[at - 1] == '/')) return;  // an email
+    if (at == m_mentionDismissed) return;
+    m_mentionAt = at;
+    m_mentionWord = m_text.substr(start, cursor - start);
+}
+
+void CaptureView::updateMentionMatches(Store& store, AppState& state) {
+    if (m_mentionAt == std::string::npos) {
+        m_mentionMatches.clear();
+        m_mentionFor.clear();
+        return;
+    }
+    const std::uint64_t revision = state.revision.value(Change::People | Change::Targets | Change::Events);
+    if (m_atEventFor != state.eventId || m_atEventRevision != revision) {
+        m_atEventFor = state.eventId;
+        m_atEventRevision = revision;
+        m_atEvent.clear();
+        if (state.eventId) {
+            try {
+                for (const auto& s : store.speakersOfEvent(*state.eventId)) m_atEvent.push_back(s.personId);
+                for (const Target& t : PeopleRepo(store).targets(*state.eventId)) m_atEvent.push_back(t.personId);
+            } catch (const std::exception&) {
+            }
+            std::sort(m_atEvent.begin(), m_atEvent.end());
+        }
+        m_mentionFor.clear();
+    }
+    if (m_mentionFor == m_mentionWord && m_mentionRevision == revision) return;
+    m_mentionFor = m_mentionWord;
+    m_mentionRevision = revision;
+    m_mentionIndex = 0;
+    std::string words = m_mentionWord;
+    for (char& c : words)
+        if (c == '-' || c == '_' || c == '.') c = ' ';
+    try {
+        m_mentionMatches = PeopleRepo(store).list({text::trim(words), "", 30});
+    } catch (const std::exception&) {
+        m_mentionMatches.clear();  // text the search syntax refuses: no list
+    }
+    auto here = [this](const PersonBrief& p) { return std::binary_search(m_atEvent.begin(), m_atEvent.end(), p.id); };
+    std::stable_partition(m_mentionMatches.begin(), m_mentionMatches.end(), here);
+    if (m_mentionMatches.size() > 6) m_mentionMatches.resize(6);
+}
+
+bool CaptureView::handleMentionKeys(bool boxActive) {
+    if (!boxActive || m_mentionAt == std::string::npos || m_mentionMatches.empty()) return false;
+    const ImGuiIO& io = ImGui::GetIO();
+    const int n = int(m_mentionMatches.size());
+    if (takeKey(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) m_mentionIndex = (m_mentionIndex + 1) % n;
+    if (takeKey(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) m_mentionIndex = (m_mentionIndex + n - 1) % n;
+    if (takeKey(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        m_mentionDismissed = m_mentionAt;
+        m_mentionMatches.clear();
+        return false;
+    }
+    if (io.KeyCtrl) return false;  // Ctrl+Enter saves
+    return takeKey(ImGui::GetKeyIndex(ImGuiKey_Enter)) || takeKey(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)) ||
+           takeKey(ImGui::GetKeyIndex(ImGuiKey_Tab));
+}
+
+void CaptureView::acceptMention(Store& store, AppState& state, const PersonBrief& person, bool boxActive) {
+    const size_t from = m_mentionAt;
+    const size_t to = from + 1 + m_mentionWord.size();
+    std::string text = "@" + handleFor(person.displayName);
+    if (to >= m_text.size() || m_text[to] != ' ') text += ' ';
+    if (boxActive) {
+        // The active box keeps its own copy of the text: the callback edits that.
+        m_pendingReplacement = Replacement{int(from), int(to), text};
+    } else {
+        m_text.replace(from, to - from, text);
+        m_pendingCursor = int(from + text.size());
+        m_focusBox = true;
+        storeDraft(store, state);
+    }
+    m_mentionDismissed = from;  // done with this '@'
+    m_mentionMatches.clear();
+    m_mentionFor.clear();
+}
+
+void CaptureView::drawMentionList(Store& store, AppState& state) {
+    m_mentionListHovered = false;
+    if (m_mentionAt == std::string::npos || m_mentionMatches.empty() || !m_boxRect) return;
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    // Just under the '@' being typed (the box does not wrap, so its line and
+    // column place it), kept inside the box so nothing around it moves.
+    const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
+    const float height = rowHeight * float(m_mentionMatches.size()) + ImGui::GetStyle().WindowPadding.y * 2.0f;
+    const float width = std::min(m_boxRect->max.x - m_boxRect->min.x, 28.0f * fs);
+    const size_t lineStart = m_text.rfind('\n', m_mentionAt) == std::string::npos ? 0 : m_text.rfind('\n', m_mentionAt) + 1;
+    const float line = float(std::count(m_text.begin(), m_text.begin() + long(lineStart), '\n'));
+    const float column = ImGui::CalcTextSize(m_text.data() + lineStart, m_text.data() + m_mentionAt).x;
+    const ImVec2 pad(0.7f * fs, 0.6f * fs);  // the box's frame padding (drawBox)
+    const float x = std::clamp(m_boxRect->min.x + pad.x + column, m_boxRect->min.x, m_boxRect->max.x - width);
+    const float y = std::clamp(m_boxRect->min.y + pad.y + (line + 1.0f) * fs + 0.2f * fs, m_boxRect->min.y,
+                               std::max(m_boxRect->min.y, m_boxRect->max.y - height));
+    ImGui::SetNextWindowPos(ImVec2(x, y));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, height));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyle().Colors[ImGuiCol_PopupBg]);
+    ImGui::Begin("##mentions", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());  // over the box, without taking its keyboard
+    m_mentionListHovered = ImGui::IsWindowHovered();
+    const char* hereTag = "at this event";
+    const float tagWidth = ImGui::CalcTextSize(hereTag).x + fs;
+    const ImVec4 muted = ImGui::ColorConvertU32ToFloat4(p.mutedText);
+    for (size_t i = 0; i < m_mentionMatches.size(); ++i) {
+        const PersonBrief& person = m_mentionMatches[i];
+        ImGui::PushID(idOf(person.id));
+        const bool here = std::binary_search(m_atEvent.begin(), m_atEvent.end(), person.id);
+        std::string label = person.displayName;
+        if (!person.company.empty()) label += "  \u00b7 " + person.company;
+        if (ImGui::Selectable("##mention", int(i) == m_mentionIndex)) {
+            acceptMention(store, state, person, false);
+            ImGui::PopID();
+            break;
+        }
+        const WidgetRect rect = lastItemRect();
+        m_mentionRects.push_back({person.id, rect});
+        // A long name or company ends in "..." before the tag instead of running under it.
+        const float textEnd = rect.max.x - (here ? tagWidth : 0.0f);
+        ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), rect.min, ImVec2(textEnd, rect.max.y), textEnd, textEnd,
+                                  label.c_str(), nullptr, nullptr);
+        if (here)
+            ImGui::GetWindowDrawList()->AddText(ImVec2(rect.max.x - tagWidth + fs, rect.min.y),
+                                                ImGui::GetColorU32(muted), hereTag);
+        ImGui::PopID();
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
 }
 
 void CaptureView::insertMarker(Store& store, AppState& state, const char* marker) {
@@ -531,11 +724,17 @@ void CaptureView::drawMarkers(Store& store, AppState& state) {
 
 // [SECTION] Targets panel
 
+std::string CaptureView::targetsHeading(const AppState& state) const {
+    // During the event (and before it) it is today's question; after it, which event's.
+    const bool over = m_model.hasEvent() && m_model.event().endsAt > 0 && state.now() > m_model.event().endsAt;
+    return over ? "Met at " + m_model.event().name + "?" : "Met today?";
+}
+
 void CaptureView::drawTargets(Store& store, AppState& state) {
     const Palette& p = palette(state.theme);
     const auto& targets = m_model.targets();
     int met = int(std::count_if(targets.begin(), targets.end(), [](const auto& t) { return t.met; }));
-    headingText(m_headingFont, "Met today?");
+    headingText(m_headingFont, targetsHeading(state).c_str());
     if (!m_model.hasEvent()) {
         mutedWrapped("Open an event to tick off the people you meant to meet there.");
         return;

@@ -32,6 +32,8 @@ public:
     bool save(Store& store, AppState& state);
 
     const CaptureModel& model() const { return m_model; }
+    // "Met today?" over the targets, "Met at EVENT?" once the event is over.
+    std::string targetsHeading(const AppState& state) const;
     const std::string& text() const { return m_text; }
     const std::string& draftKey() const { return m_draftKey; }
     const std::vector<PersonBrief>& chosenPeople() const { return m_chosen; }
@@ -46,9 +48,21 @@ public:
     std::optional<WidgetRect> metRect(RowId personId) const;
     std::optional<WidgetRect> markerRect(const std::string& marker) const;
 
+    // "@name" completion: the people offered for the word being typed after
+    // '@' (people at this event first), the one Enter takes, and where each was drawn.
+    const std::vector<PersonBrief>& mentionMatches() const { return m_mentionMatches; }
+    int mentionIndex() const { return m_mentionIndex; }
+    std::optional<WidgetRect> mentionRect(RowId personId) const { return rectFor(m_mentionRects, personId); }
+
     // Cursor tracking for marker insertion; public for the input callback.
     void onCursor(int cursor);
     std::optional<int> takePendingCursor();
+    // A completion to put in while the box is active (only the callback can).
+    struct Replacement {
+        int from = 0, to = 0;
+        std::string text;
+    };
+    std::optional<Replacement> takePendingReplacement();
 
 private:
     enum class SessionChoice { Automatic, None, Fixed };
@@ -64,6 +78,11 @@ private:
     void addPerson(const PersonBrief& person);
     void createPerson(Store& store, AppState& state, const std::string& name);
     void insertMarker(Store& store, AppState& state, const char* marker);
+    void findMention();
+    void updateMentionMatches(Store& store, AppState& state);
+    bool handleMentionKeys(bool boxActive);  // true when Enter or Tab took the chosen one
+    void acceptMention(Store& store, AppState& state, const PersonBrief& person, bool boxActive);
+    void drawMentionList(Store& store, AppState& state);
     // Keeps the draft in the database, else in a file outside it
     // (draft_copy.h). Returns where the text is, for messages: empty when in
     // the database.
@@ -90,6 +109,20 @@ private:
     std::vector<PersonBrief> m_matches;
     int m_pickerQueries = 0;
     bool m_refocusPicker = false;
+
+    // The "@word" before the cursor: where its '@' is (npos: none) and the word.
+    size_t m_mentionAt = std::string::npos;
+    std::string m_mentionWord, m_mentionFor;
+    std::uint64_t m_mentionRevision = 0;
+    std::vector<PersonBrief> m_mentionMatches;
+    int m_mentionIndex = 0;
+    size_t m_mentionDismissed = std::string::npos;  // Escape closed the list for the '@' there
+    bool m_mentionListHovered = false;              // the pointer was on the list last frame
+    std::vector<RowId> m_atEvent;                   // speakers and targets of the event, sorted
+    std::optional<RowId> m_atEventFor;
+    std::uint64_t m_atEventRevision = 0;
+    std::optional<Replacement> m_pendingReplacement;
+    std::vector<std::pair<RowId, WidgetRect>> m_mentionRects;
 
     std::optional<WidgetRect> m_boxRect, m_saveRect, m_pickerRect;
     std::vector<std::pair<RowId, WidgetRect>> m_matchRects, m_metRects;

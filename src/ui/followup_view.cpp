@@ -45,8 +45,6 @@ void sameLineIfFits(const char* label) {
     if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
 }
 
-WidgetRect lastItemRect() { return WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-
 // A hue per kind family for the chip: thanks green, promises orange, intros
 // blue, asks violet, check-ins teal, missed red.
 float kindHue(const std::string& kind) {

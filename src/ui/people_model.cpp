@@ -14,9 +14,11 @@ namespace hallway::ui {
 
 // [SECTION] PeopleListModel
 
-bool PeopleListModel::sync(Store& store, const std::string& search, const std::string& tag, std::uint64_t revision) {
-    if (m_built && m_search == search && m_tag == tag && m_revision == revision) return false;
+bool PeopleListModel::sync(Store& store, const std::string& search, const std::string& tag, PeopleScope scope,
+                           std::uint64_t revision) {
+    if (m_built && m_search == search && m_tag == tag && m_scope == scope && m_revision == revision) return false;
     m_built = true;
+    m_scope = scope;
     m_search = search;
     m_tag = tag;
     m_revision = revision;
@@ -27,6 +29,7 @@ bool PeopleListModel::sync(Store& store, const std::string& search, const std::s
         PeopleQuery q;
         q.search = text::trim(search);
         q.tag = tag;
+        q.scope = scope;
         m_rows = people.list(q);
     } catch (const std::exception& e) {
         // Typing can pass through text the full-text syntax rejects; keep the last list.
@@ -36,6 +39,7 @@ bool PeopleListModel::sync(Store& store, const std::string& search, const std::s
         m_tagsRevision = revision;
         try {
             m_total = people.count();
+            m_counts = people.scopeCounts();
             m_tags = people.tags();
         } catch (const std::exception& e) {
             m_error = e.what();

@@ -27,10 +27,12 @@ namespace hallway::ui {
 class PeopleListModel {
 public:
     // Requeries when the search, the tag or the revision changed. True when it did.
-    bool sync(Store& store, const std::string& search, const std::string& tag, std::uint64_t revision);
+    bool sync(Store& store, const std::string& search, const std::string& tag, PeopleScope scope,
+              std::uint64_t revision);
     const std::vector<PersonBrief>& rows() const { return m_rows; }
     const std::vector<std::string>& tags() const { return m_tags; }  // every tag in use, sorted
     int total() const { return m_total; }
+    const ScopeCounts& counts() const { return m_counts; }  // network and agenda-only, at the last rebuild
     int rebuildCount() const { return m_rebuilds; }
     const std::string& error() const { return m_error; }
     int indexOf(RowId id) const;
@@ -38,6 +40,8 @@ public:
 private:
     bool m_built = false;
     std::string m_search, m_tag;
+    PeopleScope m_scope = PeopleScope::All;
+    ScopeCounts m_counts;
     std::uint64_t m_revision = 0, m_tagsRevision = 0;
     std::vector<PersonBrief> m_rows;
     std::vector<std::string> m_tags;

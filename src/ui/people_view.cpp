@@ -30,8 +30,6 @@ namespace {
 
 const void* idOf(RowId id) { return reinterpret_cast<const void*>(static_cast<std::intptr_t>(id)); }
 
-WidgetRect lastItemRect() { return WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-
 ImU32 priorityColour(const Palette& p, TargetPriority priority) {
     switch (priority) {
         case TargetPriority::Must: return p.conflict;
@@ -62,7 +60,10 @@ void PeopleView::sync(Store& store, AppState& state) {
     // The list shows people only; the page shows everything about one person;
     // where to find targets depends on the starred schedule.
     const auto revision = state.revision.value();
-    if (m_list.sync(store, state.people.search, state.people.tag, state.revision.value(Change::People | Change::Events)) && !m_list.error().empty() &&
+    // Who is in the network moves with targets, touches and notes too.
+    if (m_list.sync(store, state.people.search, state.people.tag, state.people.scope,
+                    state.revision.value(Change::People | Change::Events | Change::Targets | Change::Notes)) &&
+        !m_list.error().empty() &&
         text::trim(state.people.search).empty())
         state.error("Could not list people: " + m_list.error());
     if (m_page.sync(store, state.people.selectedPerson, revision, m_events) && !m_page.error().empty()) {
@@ -79,7 +80,7 @@ void PeopleView::sync(Store& store, AppState& state) {
         m_goals.sync(store, state.eventId,
                      state.revision.value(Change::Targets | Change::People | Change::Notes | Change::Queue));
     if (state.people.networkTab &&
-        m_network.sync(store, state.people.networkBy, state.revision.value(Change::People | Change::Notes)) &&
+        m_network.sync(store, state.people.networkBy, state.revision.value(Change::People | Change::Notes | Change::Targets)) &&
         !m_network.error().empty())
         state.error("Could not group people: " + m_network.error());
     if (m_lastSelected != state.people.selectedPerson) {
@@ -139,6 +140,7 @@ void PeopleView::draw(Store& store, AppState& state) {
     m_metRects.clear();
     m_targetRects.clear();
     m_networkRects.clear();
+    m_scopeRects.clear();
     m_networkTabRect.reset();
     m_addGoalRect.reset();
     const float fs = ImGui::GetFontSize();
@@ -167,11 +169,11 @@ void PeopleView::draw(Store& store, AppState& state) {
 
 void PeopleView::drawList(Store& store, AppState& state) {
     const float fs = ImGui::GetFontSize();
-    char everyone[48], targets[48];
-    std::snprintf(everyone, sizeof everyone, "Everyone (%d)##tab", m_list.total());
+    char targets[48];
     std::snprintf(targets, sizeof targets, "Targets here (%d)##tab", m_targets.count());
     const bool network = state.people.networkTab;
-    if (segmentButton(everyone, !state.people.targetsTab && !network)) state.people.targetsTab = state.people.networkTab = false;
+    if (segmentButton("People##tab", !state.people.targetsTab && !network))
+        state.people.targetsTab = state.people.networkTab = false;
     ImGui::SameLine(0.0f, 0.0f);
     ImGui::BeginDisabled(!state.eventId);
     if (segmentButton(targets, state.people.targetsTab && !network)) {
@@ -190,10 +192,12 @@ void PeopleView::drawList(Store& store, AppState& state) {
     if (segmentButton("Network##tab", network)) {
         state.people.networkTab = true;
         state.people.targetsTab = false;
-        m_network.sync(store, state.people.networkBy, state.revision.value(Change::People | Change::Notes));
+        m_network.sync(store, state.people.networkBy, state.revision.value(Change::People | Change::Notes | Change::Targets));
     }
     m_networkTabRect = lastItemRect();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("People per company, tag or role, and how warm each group is");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Your network (%d people) per company, tag or role, and how warm each group is",
+                          m_list.counts().network);
     const char* importLabel = "Import contacts\u2026##people";
     const float importWidth = ImGui::CalcTextSize(importLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - importWidth));
@@ -249,7 +253,35 @@ void PeopleView::drawList(Store& store, AppState& state) {
     }
     m_exportRect = lastItemRect();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Write people to a vCard 4.0 or CSV file");
+    drawScopeRow(state);
     drawPeopleTable(state);
+}
+
+// Your network apart from the speakers known only from an agenda, with counts.
+void PeopleView::drawScopeRow(AppState& state) {
+    const ScopeCounts& counts = m_list.counts();
+    struct Choice {
+        PeopleScope scope;
+        const char* label;
+        int count;
+        const char* tip;
+    };
+    const Choice choices[] = {
+        {PeopleScope::Network, "Your network", counts.network,
+         "People you met, imported, added by hand, want to meet, logged a touch with or wrote a note about"},
+        {PeopleScope::AgendaOnly, "Only on agendas", counts.agendaOnly,
+         "Speakers you know only from an agenda: not met, not a target, in no note"},
+        {PeopleScope::All, "All", counts.network + counts.agendaOnly, "Everyone in the database"},
+    };
+    for (const Choice& c : choices) {
+        char label[64];
+        std::snprintf(label, sizeof label, "%s (%d)##scope", c.label, c.count);
+        if (segmentButton(label, state.people.scope == c.scope)) state.people.scope = c.scope;
+        m_scopeRects.push_back({int(c.scope), lastItemRect()});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.tip);
+        ImGui::SameLine(0.0f, 0.0f);
+    }
+    ImGui::NewLine();
 }
 
 void PeopleView::drawPeopleTable(AppState& state) {
@@ -257,7 +289,14 @@ void PeopleView::drawPeopleTable(AppState& state) {
     const auto& rows = m_list.rows();
     if (rows.empty()) {
         ImGui::Spacing();
-        if (m_list.total() == 0)
+        if (m_list.total() > 0 && state.people.scope == PeopleScope::Network && m_list.counts().network == 0) {
+            char text[320];
+            std::snprintf(text, sizeof text,
+                          "Nobody in your network yet. The %d speakers from agendas are under Only on agendas; "
+                          "someone you meet, want to meet or @mention in Capture joins your network.",
+                          m_list.counts().agendaOnly);
+            mutedWrapped(text);
+        } else if (m_list.total() == 0)
             mutedWrapped("No people yet. Import your contacts with Import contacts\u2026 above (LinkedIn's "
                          "Connections.csv, vCard, Google Contacts CSV) or drop the file on the window. Someone you "
                          "@mention in Capture is added too.");

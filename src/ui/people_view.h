@@ -35,6 +35,7 @@ public:
     const GoalsModel& goals() const { return m_goals; }
     const NetworkModel& network() const { return m_network; }
     std::optional<WidgetRect> networkTabRect() const { return m_networkTabRect; }
+    std::optional<WidgetRect> scopeRect(PeopleScope scope) const { return rectFor(m_scopeRects, int(scope)); }
     std::optional<WidgetRect> networkRowRect(const std::string& group) const;
     std::optional<WidgetRect> addGoalRect() const { return m_addGoalRect; }
     std::optional<WidgetRect> addPersonRect() const { return m_addPersonRect; }
@@ -70,6 +71,7 @@ public:
 
 private:
     void drawList(Store& store, AppState& state);
+    void drawScopeRow(AppState& state);
     void drawPeopleTable(AppState& state);
     void drawTargets(Store& store, AppState& state);
     void drawGoals(Store& store, AppState& state);
@@ -144,6 +146,7 @@ private:
     bool m_refocusExport = false;
     std::optional<WidgetRect> m_exportRect, m_exportConfirmRect;
     std::vector<std::pair<std::string, WidgetRect>> m_networkRects;
+    std::vector<std::pair<int, WidgetRect>> m_scopeRects;
     std::vector<std::pair<TargetWidget, WidgetRect>> m_targetRects;
 
     std::optional<WidgetRect> m_searchRect, m_mergeButtonRect, m_mergeConfirmRect, m_importButtonRect;

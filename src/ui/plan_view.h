@@ -24,6 +24,9 @@ struct WidgetRect {
     ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 };
 
+// The rect of the item just drawn.
+inline WidgetRect lastItemRect() { return WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
+
 // Where the widget for `key` was drawn in the last frame, if it was (views
 // record these so tests can click what a user would).
 template <class Key, class Wanted>

@@ -199,6 +199,13 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
     drawModeBar(*store, state);
     ImGui::Separator();
 
+    // A mode picked in the bar above shows in this frame: its view loads
+    // first, so it never draws empty ("No event is open") for a frame.
+    if (state.mode != m_lastMode) {
+        if (state.mode == Mode::Capture) state.capture.focusBox = true;
+        m_lastMode = state.mode;
+        sync(*store, state);
+    }
     const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2.0f + 1.0f;
     ImGui::BeginChild("##content", ImVec2(0.0f, -statusHeight), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -315,9 +322,11 @@ void Shell::drawModeBar(Store& store, AppState& state) {
                  {Mode::Capture, "Capture##mode"},
                  {Mode::FollowUp, "Follow up##mode"},
                  {Mode::People, "People##mode"}};
+    m_modeRects.clear();
     for (size_t i = 0; i < 4; ++i) {
         if (i > 0) ImGui::SameLine(0.0f, 0.0f);
         if (segmentButton(modes[i].label, state.mode == modes[i].mode)) state.mode = modes[i].mode;
+        m_modeRects.push_back({int(modes[i].mode), lastItemRect()});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+%d", int(i) + 1);
     }
 

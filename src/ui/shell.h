@@ -72,6 +72,7 @@ public:
     std::optional<WidgetRect> searchRect() const { return m_searchRect; }
     std::optional<WidgetRect> searchDropdownRect() const { return m_dropdownRect; }
     std::optional<WidgetRect> searchHitRect(int index) const;
+    std::optional<WidgetRect> modeRect(Mode mode) const { return rectFor(m_modeRects, int(mode)); }
     // The import popup's path field as it stands.
     const std::string& importPathField() const { return m_importPath; }
     // The import dialog, for tests and screenshots: its zone field, its
@@ -126,6 +127,7 @@ private:
     bool m_openImportReport = false;
     std::optional<WidgetRect> m_importButtonRect;  // a dropped agenda opens the dialog on its report
     std::optional<WidgetRect> m_searchRect;
+    std::vector<std::pair<int, WidgetRect>> m_modeRects;
 
     GlobalSearchModel m_search;
     std::string m_searchText;

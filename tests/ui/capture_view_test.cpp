@@ -299,3 +299,100 @@ TEST_CASE("frame time of the Capture view", "[.perf]") {
                 "(%d vertices)\n",
                 ms[100], ms[190], ms.back(), ImGui::GetDrawData()->TotalVtxCount);
 }
+
+TEST_CASE("@ completes as you type, people at this event first - arrows and Enter take one", "[ui][capture]") {
+    Fixture f;
+    // Another Ana, who is not at this event: Ana Lima speaks here, so she is first.
+    f.store.setSessionSpeakers(f.talk, {f.anaSilva});
+    Ui ui(f.store, f.now);
+    ui.imgui.type("coffee with @an");
+    ui.imgui.frames(1);
+    const auto& matches = ui.shell.capture().mentionMatches();
+    REQUIRE(matches.size() == 2);
+    CHECK(matches[0].id == f.anaSilva);  // the speaker here
+    CHECK(matches[1].id == f.ana);
+    CHECK(ui.shell.capture().mentionRect(f.ana));
+    ui.imgui.key(HeadlessUi::kDown);
+    CHECK(ui.shell.capture().mentionIndex() == 1);
+    ui.imgui.key(kEnter);
+    ui.imgui.frames(1);
+    CHECK(ui.shell.capture().text() == "coffee with @Ana-Lima ");
+    CHECK(ui.shell.capture().mentionMatches().empty());
+    ui.imgui.type("about rust");
+    CHECK(ui.shell.capture().text() == "coffee with @Ana-Lima about rust");
+    ui.imgui.ctrlKey(kEnter);
+    ui.imgui.frames(2);
+    INFO(ui.state.status.text);
+    auto notes = NotesRepo(f.store).recentNotes(1, f.eventId);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].people == std::vector<RowId>{f.ana});
+}
+
+TEST_CASE("Escape closes the @ list and Enter is a new line again - an email is no mention", "[ui][capture]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    ui.imgui.type("mail bo@nielsen");
+    ui.imgui.frames(1);
+    CHECK(ui.shell.capture().mentionMatches().empty());
+    ui.imgui.type(" and @bo");
+    ui.imgui.frames(1);
+    REQUIRE(ui.shell.capture().mentionMatches().size() == 1);
+    ui.imgui.key(HeadlessUi::kEscape);
+    CHECK(ui.shell.capture().mentionMatches().empty());
+    ui.imgui.key(kEnter);
+    CHECK(ui.shell.capture().text() == "mail bo@nielsen and @bo\n");
+}
+
+TEST_CASE("Capture clicked in the mode bar shows its event in that same frame", "[ui][capture]") {
+    Fixture f;
+    Ui ui(f.store, f.now, ui::Mode::Plan);
+    auto tab = ui.shell.modeRect(ui::Mode::Capture);
+    REQUIRE(tab);
+    ImGuiIO& io = ImGui::GetIO();
+    ui.imgui.moveMouse(tab->center());
+    io.MouseDown[0] = true;
+    ui.imgui.frame();
+    io.MouseDown[0] = false;
+    ui.imgui.frame();  // the button acts on release, and Capture is drawn in this frame
+    CHECK(ui.state.mode == ui::Mode::Capture);
+    CHECK(ui.shell.capture().model().hasEvent());
+    CHECK(ui.shell.capture().model().event().id == f.eventId);
+}
+
+TEST_CASE("the targets panel asks 'Met today?' during the event and 'Met at EVENT?' after it", "[ui][capture]") {
+    Fixture f;
+    Event e = *f.store.findEvent(f.eventId);
+    e.startsAt = f.now - 3600;
+    e.endsAt = f.now + 3600;
+    f.store.updateEvent(e);
+    Ui ui(f.store, f.now);
+    CHECK(ui.shell.capture().targetsHeading(ui.state) == "Met today?");
+    ui.state.nowOverride = f.now + 3 * 86400;
+    ui.imgui.frames(2);
+    CHECK(ui.shell.capture().targetsHeading(ui.state) == "Met at Lisbon Dev Days?");
+}
+
+TEST_CASE("clicking Capture with a draft puts the cursor at its end and a typed letter continues the @ word",
+          "[ui][capture]") {
+    Fixture f;
+    NotesRepo(f.store).saveDraft(f.draftKey(), "Coffee with @a");
+    Ui ui(f.store, f.now, ui::Mode::Plan);
+    auto tab = ui.shell.modeRect(ui::Mode::Capture);
+    REQUIRE(tab);
+    ui.imgui.click(*tab);
+    ui.imgui.frames(3);
+    ui.imgui.type("n");
+    ui.imgui.frames(1);
+    CHECK(ui.shell.capture().text() == "Coffee with @an");
+    // Both Anas are offered for the word being typed.
+    CHECK(ui.shell.capture().mentionMatches().size() == 2);
+    // Typing elsewhere (the person picker) closes the list; clicking a name in it takes that one.
+    ui.imgui.click(*ui.shell.capture().pickerRect());
+    CHECK(ui.shell.capture().mentionMatches().empty());
+    ui.imgui.click(*ui.shell.capture().boxRect());
+    ui.imgui.frames(1);
+    REQUIRE(ui.shell.capture().mentionRect(f.anaSilva));
+    ui.imgui.click(*ui.shell.capture().mentionRect(f.anaSilva));
+    ui.imgui.frames(1);
+    CHECK(ui.shell.capture().text() == "Coffee with @Ana-Silva ");
+}

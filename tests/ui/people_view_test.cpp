@@ -668,3 +668,36 @@ TEST_CASE("a badge's QR text pasted in Add a person adds or updates them like an
     CHECK(PeopleRepo(f.store).count() == before + 1);
     CHECK(PeopleRepo(f.store).find(ngozi.id)->phones.size() == 1);
 }
+
+TEST_CASE("People lists your network, and the speakers known only from agendas apart, with counts", "[ui][people]") {
+    Fixture f;
+    for (const char* name : {"Speaker One", "Speaker Two", "Speaker Three"}) {
+        Person p;
+        p.displayName = name;
+        p.source = "agenda";
+        PeopleRepo(f.store).create(p);
+    }
+    Ui ui(f.store, f.now);
+    const auto& list = ui.shell.people().list();
+    CHECK(ui.state.people.scope == PeopleScope::Network);
+    CHECK(list.counts().network == 23);
+    CHECK(list.counts().agendaOnly == 3);
+    CHECK(list.rows().size() == 23);
+    auto agenda = ui.shell.people().scopeRect(PeopleScope::AgendaOnly);
+    REQUIRE(agenda);
+    ui.imgui.click(*agenda);
+    REQUIRE(list.rows().size() == 3);
+    CHECK(list.rows()[0].displayName == "Speaker One");
+    CHECK(list.rows()[2].displayName == "Speaker Two");
+    auto all = ui.shell.people().scopeRect(PeopleScope::All);
+    REQUIRE(all);
+    ui.imgui.click(*all);
+    CHECK(list.rows().size() == 26);
+    // The network map counts the network only.
+    auto tab = ui.shell.people().networkTabRect();
+    REQUIRE(tab);
+    ui.imgui.click(*tab);
+    int grouped = 0;
+    for (const auto& g : ui.shell.people().network().groups()) grouped += g.people;
+    CHECK(grouped == 23);
+}

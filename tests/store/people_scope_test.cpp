@@ -1,0 +1,98 @@
+// People in the user's network apart from speakers known only from an
+// agenda, and names in a Unicode collation's order.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/capture_service.h"
+#include "store/collation.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+
+using namespace hallway;
+
+namespace {
+
+RowId add(Store& store, const char* name, const char* source, const char* company = "") {
+    Person p;
+    p.displayName = name;
+    p.company = company;
+    p.source = source;
+    return PeopleRepo(store).create(p);
+}
+
+std::vector<std::string> names(const std::vector<PersonBrief>& people) {
+    std::vector<std::string> out;
+    for (const auto& p : people) out.push_back(p.displayName);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the network is everyone but speakers known only from an agenda", "[store][people]") {
+    Store store(":memory:");
+    Event e;
+    e.name = "Days";
+    e.timeZone = "UTC";
+    const RowId event = store.createEvent(e);
+    add(store, "Typed Tom", "typed", "Acme");
+    add(store, "Linked Lea", "linkedin", "Acme");
+    add(store, "Speaker Sam", "agenda");
+    add(store, "Speaker Sue", "agenda");
+    const RowId targeted = add(store, "Speaker Tia", "agenda");
+    const RowId noted = add(store, "Speaker Ned", "agenda");
+    const RowId touched = add(store, "Speaker Ike", "agenda");
+    Target t;
+    t.eventId = event;
+    t.personId = targeted;
+    PeopleRepo(store).upsertTarget(t);
+    NoteInput in;
+    in.body = "good chat";
+    in.eventId = event;
+    in.people = {noted};
+    in.noSession = true;
+    saveNote(store, in);
+    Interaction i;
+    i.personId = touched;
+    i.kind = "coffee";
+    NotesRepo(store).addInteraction(i);
+
+    PeopleRepo people(store);
+    const ScopeCounts counts = people.scopeCounts();
+    CHECK(counts.network == 5);
+    CHECK(counts.agendaOnly == 2);
+    PeopleQuery q;
+    q.scope = PeopleScope::AgendaOnly;
+    CHECK(names(people.list(q)) == std::vector<std::string>{"Speaker Sam", "Speaker Sue"});
+    q.scope = PeopleScope::Network;
+    CHECK(names(people.list(q)) ==
+          std::vector<std::string>{"Linked Lea", "Speaker Ike", "Speaker Ned", "Speaker Tia", "Typed Tom"});
+    q.scope = PeopleScope::All;
+    CHECK(people.list(q).size() == 7);
+    // The network map counts the network: the two agenda-only speakers are in
+    // no group, the three met or noted ones are under "(no company)".
+    const auto groups = people.network("company");
+    int total = 0;
+    for (const auto& g : groups) total += g.people;
+    CHECK(total == 5);
+    REQUIRE(groups.size() == 2);
+    CHECK(groups[0].group == "");
+    CHECK(groups[0].people == 3);
+    CHECK(groups[1].group == "Acme");
+    CHECK(groups[1].people == 2);
+}
+
+TEST_CASE("names sort by a Unicode collation: accents by their letter, case and punctuation ignored",
+          "[store][people]") {
+    Store store(":memory:");
+    for (const char* n : {"Cyril Dubois", "zoë Ångström", "César Ortiz", "=HYPERLINK Bob", "ana lima", "Åsa Berg",
+                          "Émile Zola", "Bob Hope"})
+        add(store, n, "typed");
+    CHECK(names(PeopleRepo(store).list()) ==
+          std::vector<std::string>{"ana lima", "Åsa Berg", "Bob Hope", "César Ortiz", "Cyril Dubois", "Émile Zola",
+                                   "=HYPERLINK Bob", "zoë Ångström"});
+    CHECK(collationKey("César") < collationKey("Cyril"));
+    CHECK(collationKey("cesar") < collationKey("César"));  // the accent decides only between equals
+}
