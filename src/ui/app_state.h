@@ -63,6 +63,16 @@ struct StatusMessage {
     bool error = false;
 };
 
+// Which rooms and sessions the day grid shows.
+enum class GridRooms { All, Starred, Picked };
+struct GridFilter {
+    GridRooms rooms = GridRooms::All;  // Starred: rooms holding a starred session that day
+    std::vector<std::string> picked;   // the rooms shown when rooms == Picked
+    std::string track;                 // exact track, empty = any
+    bool mySessionsOnly = false;       // starred sessions only
+    bool operator==(const GridFilter&) const = default;
+};
+
 struct PlanState {
     PlanLayout layout = PlanLayout::DayGrid;
     std::string dayKey;                   // "YYYY-MM-DD" in the event's zone; empty = pick one
@@ -73,6 +83,8 @@ struct PlanState {
     std::string filterRoom;               // empty = all rooms
     std::string filterTrack;              // empty = all tracks
     bool starredOnly = false;
+    GridFilter grid;                      // the day grid's rooms, track and "my sessions only"
+    std::optional<RowId> gridDefaultFor;  // event whose default layout was chosen (big events)
 };
 
 struct CaptureState {

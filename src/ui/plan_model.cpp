@@ -282,10 +282,17 @@ bool ListModel::sync(const PlanModel& plan, const ListFilter& filter, const Text
 
 // [SECTION] DayLayout
 
-bool DayLayout::sync(const PlanModel& plan, int day) {
-    if (m_builtSerial == plan.serial() && m_builtDay == day) return false;
+int DayLayout::columnOfRoom(int room) const {
+    for (size_t c = 0; c < m_columns.size(); ++c)
+        if (m_columns[c] == room) return int(c);
+    return -1;
+}
+
+bool DayLayout::sync(const PlanModel& plan, int day, const GridFilter& filter) {
+    if (m_builtSerial == plan.serial() && m_builtDay == day && m_filter == filter) return false;
     m_builtSerial = plan.serial();
     m_builtDay = day;
+    m_filter = filter;
     ++m_rebuilds;
     m_columns.clear();
     m_boxes.clear();
@@ -293,21 +300,41 @@ bool DayLayout::sync(const PlanModel& plan, int day) {
     m_last = 18 * 60;
 
     const auto& rows = plan.rows();
-    std::vector<bool> roomUsed(plan.rooms().size(), false);
+    const size_t roomCount = plan.rooms().size();
+    std::vector<bool> roomUsed(roomCount, false), roomStarred(roomCount, false), roomAllowed(roomCount, true);
+    if (filter.rooms == GridRooms::Picked)
+        for (size_t r = 0; r < roomCount; ++r)
+            roomAllowed[r] = std::find(filter.picked.begin(), filter.picked.end(), plan.rooms()[r]) != filter.picked.end();
+    // A session is shown when its track and star pass; its room when it is allowed too.
+    auto shown = [&](const PlanRow& row) {
+        if (row.day != day) return false;
+        if (filter.mySessionsOnly && !row.session.starred) return false;
+        return filter.track.empty() || row.session.track == filter.track;
+    };
+    std::vector<bool> roomThatDay(roomCount, false);
+    for (const PlanRow& row : rows) {
+        if (row.day != day) continue;
+        roomThatDay[row.room] = true;
+        if (row.session.starred) roomStarred[row.room] = true;
+        if (shown(row)) roomUsed[row.room] = true;
+    }
+    m_roomsThatDay = int(std::count(roomThatDay.begin(), roomThatDay.end(), true));
+    m_starredRooms = int(std::count(roomStarred.begin(), roomStarred.end(), true));
+    if (filter.rooms == GridRooms::Starred) roomAllowed = roomStarred;
     int first = 48 * 60, last = 0;
-    for (size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i].day != day) continue;
-        roomUsed[rows[i].room] = true;
-        first = std::min(first, rows[i].startMinute);
+    for (const PlanRow& row : rows) {
+        if (!shown(row) || !roomAllowed[row.room]) continue;
+        first = std::min(first, row.startMinute);
         // A session running past the next midnight is cut at 06:00 next day.
-        last = std::max(last, std::min(rows[i].endMinute, 30 * 60));
+        last = std::max(last, std::min(row.endMinute, 30 * 60));
     }
-    std::vector<int> columnOfRoom(plan.rooms().size(), -1);
-    for (size_t r = 0; r < roomUsed.size(); ++r) {
-        if (!roomUsed[r]) continue;
-        columnOfRoom[r] = int(m_columns.size());
-        m_columns.push_back(int(r));
-    }
+    std::vector<int> columnOfRoom(roomCount, -1);
+    for (int pass = 0; pass < 2; ++pass)  // rooms with a star first
+        for (size_t r = 0; r < roomCount; ++r) {
+            if (!roomUsed[r] || !roomAllowed[r] || roomStarred[r] != (pass == 0)) continue;
+            columnOfRoom[r] = int(m_columns.size());
+            m_columns.push_back(int(r));
+        }
     if (m_columns.empty()) return true;
     m_first = first / 60 * 60;
     m_last = std::max(m_first + 60, (last + 59) / 60 * 60);
@@ -317,7 +344,7 @@ bool DayLayout::sync(const PlanModel& plan, int day) {
     for (size_t c = 0; c < m_columns.size(); ++c) {
         std::vector<DayBox> boxes;
         for (size_t i = 0; i < rows.size(); ++i) {
-            if (rows[i].day != day || columnOfRoom[rows[i].room] != int(c)) continue;
+            if (!shown(rows[i]) || columnOfRoom[rows[i].room] != int(c)) continue;
             DayBox b;
             b.row = int(i);
             b.column = int(c);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "ui/app_state.h"
 
 namespace hallway {
 class Store;
@@ -152,9 +153,14 @@ struct DayBox {
 
 class DayLayout {
 public:
-    // Recomputes when the plan model was rebuilt or the day changed. True when it did.
-    bool sync(const PlanModel& plan, int day);
+    // Recomputes when the plan model was rebuilt, the day or the filter changed.
+    // True when it did. Columns holding a starred session come first, each
+    // group in the agenda's room order.
+    bool sync(const PlanModel& plan, int day, const GridFilter& filter = {});
     const std::vector<int>& columns() const { return m_columns; }  // room indices
+    int roomsThatDay() const { return m_roomsThatDay; }             // before the filter
+    int starredRoomsThatDay() const { return m_starredRooms; }      // rooms holding a starred session
+    int columnOfRoom(int room) const;                               // -1 when not shown
     const std::vector<DayBox>& boxes() const { return m_boxes; }
     int firstMinute() const { return m_first; }  // whole hour before the first start
     int lastMinute() const { return m_last; }    // whole hour after the last end
@@ -163,6 +169,8 @@ public:
 private:
     std::uint64_t m_builtSerial = 0;
     int m_builtDay = -2;
+    GridFilter m_filter;
+    int m_roomsThatDay = 0, m_starredRooms = 0;
     std::vector<int> m_columns;
     std::vector<DayBox> m_boxes;
     int m_first = 9 * 60;

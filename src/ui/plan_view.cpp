@@ -10,6 +10,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <cstdint>
 
 #include "core/time_util.h"
@@ -83,7 +85,42 @@ void PlanView::sync(Store& store, AppState& state) {
         findTextHits(store, m_model, words, m_textHits);
     }
     m_list.sync(m_model, m_filter, &m_textHits);
-    m_layout.sync(m_model, currentDay(state));
+    chooseDefaultForBigEvent(state);
+    revealSelection(state);
+    m_layout.sync(m_model, currentDay(state), state.plan.grid);
+}
+
+void PlanView::chooseDefaultForBigEvent(AppState& state) {
+    if (!m_model.hasEvent() || state.plan.gridDefaultFor == m_model.event().id) return;
+    state.plan.gridDefaultFor = m_model.event().id;
+    state.plan.grid = GridFilter{};
+    // A grid of more rooms than fit shows a handful of them: your starred
+    // rooms when you have starred something, else the list.
+    if (int(m_model.rooms().size()) <= kBigEventRooms || state.plan.layout != PlanLayout::DayGrid) return;
+    if (m_model.starredCount() > 0) state.plan.grid.rooms = GridRooms::Starred;
+    else state.plan.layout = PlanLayout::List;
+}
+
+void PlanView::revealSelection(AppState& state) {
+    if (m_lastSelection == state.plan.selectedSession) return;
+    m_lastSelection = state.plan.selectedSession;
+    const bool fromGrid = m_gridPicked && m_gridPicked == state.plan.selectedSession;
+    m_gridPicked.reset();
+    const PlanRow* row = state.plan.selectedSession ? m_model.find(*state.plan.selectedSession) : nullptr;
+    if (!row || fromGrid) return;
+    // Chosen in the list, the day's agenda or by search: the grid shows its
+    // day and room and scrolls to it (a filter hiding it is dropped).
+    state.plan.dayKey = m_model.days()[size_t(row->day)].key;
+    m_dayChosenFor = state.plan.dayKey;
+    GridFilter& g = state.plan.grid;
+    const std::string& room = m_model.rooms()[size_t(row->room)];
+    const bool roomShown = g.rooms == GridRooms::All || (g.rooms == GridRooms::Starred && row->session.starred) ||
+                           (g.rooms == GridRooms::Picked && std::find(g.picked.begin(), g.picked.end(), room) != g.picked.end());
+    if (!roomShown) g.rooms = GridRooms::All;
+    if (!g.track.empty() && g.track != row->session.track) g.track.clear();
+    if (g.mySessionsOnly && !row->session.starred) g.mySessionsOnly = false;
+    m_scrollToSession = row->session.id;
+    m_scrollToMinute.reset();
 }
 
 int PlanView::currentDay(const AppState& state) const { return m_model.dayIndex(state.plan.dayKey); }
@@ -95,14 +132,10 @@ void PlanView::chooseDay(AppState& state) {
     const std::string& today = now.day;
     if (m_model.dayIndex(state.plan.dayKey) < 0)
         state.plan.dayKey = m_model.dayIndex(today) >= 0 ? today : m_model.days().front().key;
-    if (state.plan.revealSelected) {  // opened from search: its day, scrolled to it
+    if (state.plan.revealSelected) {  // opened from search: revealSelection shows it, even if selected already
         state.plan.revealSelected = false;
-        if (const PlanRow* row = state.plan.selectedSession ? m_model.find(*state.plan.selectedSession) : nullptr) {
-            state.plan.dayKey = m_model.days()[size_t(row->day)].key;
-            m_dayChosenFor = state.plan.dayKey;
-            m_scrollToMinute = row->startMinute - 30;
-            return;
-        }
+        m_lastSelection.reset();
+        m_gridPicked.reset();
     }
     if (m_dayChosenFor == state.plan.dayKey) return;
     m_dayChosenFor = state.plan.dayKey;
@@ -133,6 +166,9 @@ void PlanView::draw(Store& store, AppState& state) {
     m_starRects.clear();
     m_sessionRects.clear();
     m_filterRect.reset();
+    m_gridFilterRects.clear();
+    m_roomPickRects.clear();
+    m_gridBodyRect.reset();
 
     if (!m_model.hasEvent()) {
         drawEmpty(state);
@@ -258,10 +294,133 @@ void PlanView::drawEmpty(AppState& state) {
 
 // [SECTION] Day grid
 
+void PlanView::drawGridFilters(AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    GridFilter& g = state.plan.grid;
+    char all[48], starred[64], picked[48];
+    std::snprintf(all, sizeof all, "All rooms (%d)##grid", m_layout.roomsThatDay());
+    std::snprintf(starred, sizeof starred, "\u2605 Rooms with my sessions (%d)##grid", m_layout.starredRoomsThatDay());
+    if (g.rooms == GridRooms::Picked)
+        std::snprintf(picked, sizeof picked, "Rooms: %d picked\u2026##grid", int(g.picked.size()));
+    else
+        std::snprintf(picked, sizeof picked, "Pick rooms\u2026##grid");
+    if (segmentButton(all, g.rooms == GridRooms::All)) g.rooms = GridRooms::All;
+    m_gridFilterRects.push_back({int(GridRooms::All), lastItemRect()});
+    ImGui::SameLine(0.0f, 0.0f);
+    if (segmentButton(starred, g.rooms == GridRooms::Starred)) g.rooms = GridRooms::Starred;
+    m_gridFilterRects.push_back({int(GridRooms::Starred), lastItemRect()});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Only the rooms where you starred a session this day");
+    ImGui::SameLine(0.0f, 0.0f);
+    if (segmentButton(picked, g.rooms == GridRooms::Picked)) {
+        ImGui::OpenPopup("##room_picker");
+        m_roomSearch.clear();
+    }
+    m_gridFilterRects.push_back({10, lastItemRect()});
+    drawRoomPicker(state);
+
+    ImGui::SameLine(0.0f, fs);
+    const auto& tracks = m_model.tracks();
+    bool anyTrack = false;
+    for (const auto& t : tracks) anyTrack = anyTrack || !t.empty();
+    if (anyTrack) {
+        const float comboWidth = std::clamp(ImGui::GetContentRegionAvail().x * 0.25f, 6.0f * fs, 11.0f * fs);
+        ImGui::SetNextItemWidth(comboWidth);
+        if (ImGui::BeginCombo("##grid_track", g.track.empty() ? "All tracks" : g.track.c_str())) {
+            if (ImGui::Selectable("All tracks", g.track.empty())) g.track.clear();
+            for (size_t i = 0; i < tracks.size(); ++i) {
+                if (tracks[i].empty()) continue;
+                ImGui::PushID(int(i));
+                if (ImGui::Selectable(tracks[i].c_str(), tracks[i] == g.track)) g.track = tracks[i];
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine(0.0f, style.ItemSpacing.x);
+    }
+    // The checkbox goes to the next line when the row is too narrow for it.
+    const float checkWidth = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize("My sessions only").x;
+    if (ImGui::GetContentRegionAvail().x < checkWidth) ImGui::NewLine();
+    ImGui::Checkbox("My sessions only", &g.mySessionsOnly);
+    m_gridFilterRects.push_back({11, lastItemRect()});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Only the sessions you starred");
+}
+
+void PlanView::drawRoomPicker(AppState& state) {
+    const float fs = ImGui::GetFontSize();
+    ImGui::SetNextWindowSizeConstraints(ImVec2(18.0f * fs, 0.0f), ImVec2(30.0f * fs, 26.0f * fs));
+    if (!ImGui::BeginPopup("##room_picker")) return;
+    GridFilter& g = state.plan.grid;
+    const int day = currentDay(state);
+    // The day's rooms, those with a starred session first, with their session counts.
+    std::vector<int> count(m_model.rooms().size(), 0), stars(m_model.rooms().size(), 0);
+    for (const PlanRow& row : m_model.rows())
+        if (row.day == day) {
+            ++count[size_t(row.room)];
+            if (row.session.starred) ++stars[size_t(row.room)];
+        }
+    std::vector<int> order;
+    for (int pass = 0; pass < 2; ++pass)
+        for (size_t r = 0; r < count.size(); ++r)
+            if (count[r] > 0 && (stars[r] > 0) == (pass == 0)) order.push_back(int(r));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##room_search", "Type to find a room\u2026", &m_roomSearch);
+    const auto words = filterWords(m_roomSearch);
+    auto isPicked = [&](const std::string& room) {
+        return g.rooms == GridRooms::All || std::find(g.picked.begin(), g.picked.end(), room) != g.picked.end();
+    };
+    if (ImGui::SmallButton("None##rooms")) {
+        g.picked.clear();
+        g.rooms = GridRooms::Picked;
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("All##rooms")) g.rooms = GridRooms::All;
+    ImGui::Separator();
+    ImGui::BeginChild("##room_list", ImVec2(0.0f, std::min(18.0f * fs, ImGui::GetFrameHeightWithSpacing() * float(order.size() + 1))));
+    for (int r : order) {
+        const std::string& room = m_model.rooms()[size_t(r)];
+        if (!words.empty()) {
+            std::string lower = room;
+            for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+            bool all = true;
+            for (const auto& w : words) all = all && lower.find(w) != std::string::npos;
+            if (!all) continue;
+        }
+        char label[320];
+        std::snprintf(label, sizeof label, "%s%s  (%d)", stars[size_t(r)] ? "\u2605 " : "",
+                      room.empty() ? "(no room)" : room.c_str(), count[size_t(r)]);
+        bool on = isPicked(room);
+        ImGui::PushID(r);
+        if (ImGui::Checkbox(label, &on)) {
+            if (g.rooms != GridRooms::Picked) {  // from everything shown now
+                g.picked.clear();
+                for (int o : order)
+                    if (g.rooms == GridRooms::All || stars[size_t(o)] > 0) g.picked.push_back(m_model.rooms()[size_t(o)]);
+                g.rooms = GridRooms::Picked;
+            }
+            auto it = std::find(g.picked.begin(), g.picked.end(), room);
+            if (on && it == g.picked.end()) g.picked.push_back(room);
+            if (!on && it != g.picked.end()) g.picked.erase(it);
+        }
+        m_roomPickRects.push_back({room, lastItemRect()});
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    ImGui::EndPopup();
+}
+
 void PlanView::drawGrid(Store& store, AppState& state) {
+    drawGridFilters(state);
     const auto& columns = m_layout.columns();
     if (columns.empty()) {
-        mutedWrapped("No sessions on this day.");
+        const GridFilter& g = state.plan.grid;
+        if (m_layout.roomsThatDay() == 0) mutedWrapped("No sessions on this day.");
+        else if (g.rooms == GridRooms::Starred && !g.mySessionsOnly && g.track.empty())
+            mutedWrapped("You starred nothing on this day yet. Star sessions in the list (or All rooms), and their "
+                         "rooms show here.");
+        else mutedWrapped("No session on this day passes these filters.");
+        if (ImGui::Button("Show all rooms##grid_empty")) state.plan.grid = GridFilter{};
         return;
     }
     const Palette& p = palette(state.theme);
@@ -297,6 +456,21 @@ void PlanView::drawGrid(Store& store, AppState& state) {
     ImGui::Dummy(ImVec2(avail.x, headerHeight));
 
     ImGui::BeginChild("##grid_body", ImVec2(0.0f, 0.0f), false, ImGuiWindowFlags_HorizontalScrollbar);
+    m_gridBodyRect = WidgetRect{ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                                                              ImGui::GetWindowPos().y + ImGui::GetWindowSize().y)};
+    if (m_scrollToSession) {
+        // Its column in the middle when it can be, and half an hour before it at the top.
+        if (const PlanRow* row = m_model.find(*m_scrollToSession)) {
+            const int column = m_layout.columnOfRoom(row->room);
+            if (column >= 0) {
+                const float view = ImGui::GetWindowSize().x - gutter;
+                ImGui::SetScrollX(std::max(0.0f, float(column) * columnWidth - (view - columnWidth) * 0.5f));
+                m_gridScrollX = ImGui::GetScrollX();
+            }
+            m_scrollToMinute = row->startMinute - 30;
+        }
+        m_scrollToSession.reset();
+    }
     if (m_scrollToMinute) {
         ImGui::SetScrollY(std::max(0.0f, yOf(std::max(first, *m_scrollToMinute))));
         m_scrollToMinute.reset();
@@ -382,7 +556,7 @@ void PlanView::drawGridBox(Store& store, AppState& state, const DayBox& box, con
     m_starRects.push_back({s.id, starZone});
     if (clicked) {
         if (contains(starZone, io.MouseClickedPos[0])) toggleStar(store, state, s.id);
-        else state.plan.selectedSession = s.id;
+        else state.plan.selectedSession = m_gridPicked = s.id;
     } else if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) &&
                !contains(starZone, io.MouseClickedPos[0])) {
         toggleStar(store, state, s.id);

@@ -56,6 +56,11 @@ public:
     std::optional<WidgetRect> starButtonRect(RowId sessionId) const;
     std::optional<WidgetRect> filterInputRect() const { return m_filterRect; }
     std::optional<WidgetRect> sessionRect(RowId sessionId) const;
+    // The grid's filter row: GridRooms as int, then 10 for "Pick rooms", 11 for "My sessions only".
+    std::optional<WidgetRect> gridFilterRect(int which) const { return rectFor(m_gridFilterRects, which); }
+    std::optional<WidgetRect> roomPickRect(const std::string& room) const { return rectFor(m_roomPickRects, room); }
+    std::optional<WidgetRect> gridBodyRect() const { return m_gridBodyRect; }  // the scrolled area, on screen
+    static constexpr int kBigEventRooms = 12;  // more rooms than a grid shows at once
 
 private:
     void drawToolbar(AppState& state);
@@ -67,8 +72,12 @@ private:
     void drawListFilters(AppState& state);
     void drawDetails(Store& store, AppState& state);
     void drawDayAgenda(AppState& state);
+    void drawGridFilters(AppState& state);
+    void drawRoomPicker(AppState& state);
     void toggleStar(Store& store, AppState& state, RowId sessionId);
     void chooseDay(AppState& state);
+    void chooseDefaultForBigEvent(AppState& state);
+    void revealSelection(AppState& state);
     int currentDay(const AppState& state) const;
 
     PlanModel m_model;
@@ -86,6 +95,13 @@ private:
     std::string m_dayChosenFor;      // day key the scroll position was set for
     std::optional<int> m_scrollToMinute;
     float m_gridScrollX = 0.0f;
+    std::optional<RowId> m_lastSelection;    // the selection revealSelection last saw
+    std::optional<RowId> m_gridPicked;       // selected by a click in the grid: already in view
+    std::optional<RowId> m_scrollToSession;  // the grid scrolls to it when next drawn
+    std::string m_roomSearch;                // the room picker's filter
+    std::vector<std::pair<int, WidgetRect>> m_gridFilterRects;
+    std::vector<std::pair<std::string, WidgetRect>> m_roomPickRects;
+    std::optional<WidgetRect> m_gridBodyRect;
 
     std::vector<std::pair<RowId, WidgetRect>> m_starRects;
     std::vector<std::pair<RowId, WidgetRect>> m_sessionRects;
