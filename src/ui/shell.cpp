@@ -563,14 +563,26 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const std::string& text = state.status.text;
+    m_statusCut = false;
     if (!text.empty()) {
         ImU32 colour = state.status.error ? p.error : p.text;
         ImGui::PushStyleColor(ImGuiCol_Text, colour);
         const char* prefix = state.status.error ? "\u26a0 " : "";
         float prefixWidth = ImGui::CalcTextSize(prefix).x;
         dl->AddText(pos, colour, prefix);
-        ImGui::RenderTextEllipsis(dl, ImVec2(pos.x + prefixWidth, pos.y), ImVec2(rightX - fs, pos.y + fs), rightX - fs,
-                                  rightX - fs, text.c_str(), text.c_str() + text.size(), nullptr);
+        // A message longer than the line ends in "... (click to read all)": a
+        // click opens it whole, wrapped.
+        float end = rightX - fs;
+        m_statusCut = text.find('\n') != std::string::npos ||
+                      pos.x + prefixWidth + ImGui::CalcTextSize(text.c_str(), text.c_str() + text.size()).x > end;
+        if (m_statusCut) {
+            static const char* const more = "  (click to read all)";
+            end -= ImGui::CalcTextSize(more).x;
+            dl->AddText(ImVec2(end, pos.y), p.mutedText, more);
+        }
+        const std::string_view firstLine(text.data(), std::min(text.size(), text.find('\n')));
+        ImGui::RenderTextEllipsis(dl, ImVec2(pos.x + prefixWidth, pos.y), ImVec2(end, pos.y + fs), end, end,
+                                  firstLine.data(), firstLine.data() + firstLine.size(), nullptr);
         ImGui::PopStyleColor();
     } else {
         static const char* const tip = "Ctrl+K search \u00b7 Ctrl+I import \u00b7 drop an agenda or contacts file on the window to import it";
@@ -584,7 +596,36 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
                               right.c_str() + right.size(), nullptr);
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(maxX - pos.x, ImGui::GetFrameHeight()));
-    if (ImGui::IsItemHovered() && !text.empty()) ImGui::SetTooltip("%s", text.c_str());
+    m_statusRect = lastItemRect();
+    if (text.empty()) return;
+    if (ImGui::IsItemHovered()) {
+        // Wrapped, so a long message is never cut at the window's edge.
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(std::min(40.0f * fs, ImGui::GetIO().DisplaySize.x * 0.8f));
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    if (ImGui::IsItemClicked()) ImGui::OpenPopup("##status_message");
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(30.0f * fs, display.x * 0.9f), 0.0f),
+                                        ImVec2(std::min(46.0f * fs, display.x * 0.9f), display.y * 0.8f));
+    if (ImGui::BeginPopup("##status_message")) {
+        m_statusPopupOpen = true;
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(44.0f * fs, display.x * 0.85f));
+        if (state.status.error) ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+        ImGui::TextUnformatted(text.c_str());
+        if (state.status.error) ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        if (ImGui::Button("Copy##status")) ImGui::SetClipboardText(text.c_str());
+        ImGui::SameLine();
+        if (ImGui::Button("Close##status")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    } else {
+        m_statusPopupOpen = false;
+    }
 }
 
 // [SECTION] Import

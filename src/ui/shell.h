@@ -73,6 +73,10 @@ public:
     std::optional<WidgetRect> searchDropdownRect() const { return m_dropdownRect; }
     std::optional<WidgetRect> searchHitRect(int index) const;
     std::optional<WidgetRect> modeRect(Mode mode) const { return rectFor(m_modeRects, int(mode)); }
+    // The status line: its rect, whether its message was cut, and whether the whole message is open.
+    std::optional<WidgetRect> statusRect() const { return m_statusRect; }
+    bool statusCut() const { return m_statusCut; }
+    bool statusMessageOpen() const { return m_statusPopupOpen; }
     // The import popup's path field as it stands.
     const std::string& importPathField() const { return m_importPath; }
     // The import dialog, for tests and screenshots: its zone field, its
@@ -128,6 +132,8 @@ private:
     std::optional<WidgetRect> m_importButtonRect;  // a dropped agenda opens the dialog on its report
     std::optional<WidgetRect> m_searchRect;
     std::vector<std::pair<int, WidgetRect>> m_modeRects;
+    std::optional<WidgetRect> m_statusRect;
+    bool m_statusCut = false, m_statusPopupOpen = false;
 
     GlobalSearchModel m_search;
     std::string m_searchText;
