@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "bench_data.h"
+#include "bench_sync.h"
 #include "bench_util.h"
 #include "core/followup.h"
 #include "core/import_service.h"
@@ -47,7 +48,7 @@ namespace {
 
 // [SECTION] Arguments
 
-const char* const kParts[] = {"import", "linkedin", "search", "queue", "frames", "backup-cost"};
+const char* const kParts[] = {"import", "linkedin", "search", "queue", "frames", "backup-cost", "sync"};
 
 const char* const kUsage =
     "usage: hallway-bench [--quick] [--only PART[,PART...]] [--runs N]\n"
@@ -67,6 +68,9 @@ const char* const kUsage =
     "  frames    CPU per frame of each view at the power tier (floor: an empty ImGui\n"
     "            frame with the same fonts), cold start of the real app under Xvfb\n"
     "            (floor: a bare GLFW + ImGui window with the same fonts), memory\n"
+    "  backup-cost  import into the power tier against an empty database\n"
+    "  sync      CardDAV/CalDAV rounds of 2,000 people and 500 follow-ups against a\n"
+    "            local Radicale: the first round, then rounds with nothing changed\n"
     "\n"
     "options:\n"
     "  --quick   a small tier (2,000 sessions, 5,000 people, 20,000 notes) and\n"
@@ -113,7 +117,7 @@ std::optional<Options> parseArguments(int argc, char** argv, std::string& error,
                 size_t comma = std::min(v->find(',', at), v->size());
                 std::string part = v->substr(at, comma - at);
                 if (std::find(std::begin(kParts), std::end(kParts), part) == std::end(kParts)) {
-                    error = "--only: unknown part \"" + part + "\" (import, linkedin, search, queue, frames, backup-cost)";
+                    error = "--only: unknown part \"" + part + "\" (import, linkedin, search, queue, frames, backup-cost, sync)";
                     return std::nullopt;
                 }
                 o.only.insert(part);
@@ -603,6 +607,7 @@ int main(int argc, char** argv) {
     if (o.wants("import")) benchImport(dir, o);
     if (o.wants("linkedin")) benchLinkedIn(dir, o);
     if (o.wants("queue")) benchQueue(dir, o);
+    if (o.wants("sync")) benchSync(dir, o.runs);
     if (o.wants("search") || o.wants("frames") || o.wants("backup-cost")) {
         // One power-tier database for both.
         std::printf("\n== power tier%s ==\n", o.quick ? " (small, --quick)" : "");

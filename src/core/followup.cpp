@@ -753,8 +753,11 @@ std::string defaultTemplateName(const FollowUp& item, const DraftFacts& facts) {
     return name;
 }
 
-RenderedDraft renderFollowUp(Store& store, RowId id, const std::string& templateName, std::optional<RowId>* templateId) {
-    ensureDefaultTemplates(store);
+namespace {
+
+// renderFollowUp once the default templates are in the database.
+RenderedDraft renderWithTemplates(Store& store, RowId id, const std::string& templateName,
+                                  std::optional<RowId>* templateId) {
     FollowUpsRepo repo(store);
     auto item = repo.find(id);
     if (!item) throw std::invalid_argument("no queue item " + std::to_string(id) + " (see `hallway queue`)");
@@ -766,9 +769,21 @@ RenderedDraft renderFollowUp(Store& store, RowId id, const std::string& template
     return renderDraft(*tpl, draftValues(*item, facts));
 }
 
+}  // namespace
+
+RenderedDraft renderFollowUp(Store& store, RowId id, const std::string& templateName, std::optional<RowId>* templateId) {
+    ensureDefaultTemplates(store);
+    return renderWithTemplates(store, id, templateName, templateId);
+}
+
 std::string currentDraft(Store& store, const FollowUp& item) {
     if (!item.draft.empty()) return item.draft;
     return renderFollowUp(store, item.id, "").text();
+}
+
+std::string currentDraftPrepared(Store& store, const FollowUp& item) {
+    if (!item.draft.empty()) return item.draft;
+    return renderWithTemplates(store, item.id, "", nullptr).text();
 }
 
 RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string&) {

@@ -1,0 +1,144 @@
+// The sync budget against a real server: Radicale from Debian, started from
+// tests/tools/dav_server.py on 127.0.0.1 with its storage in the bench folder.
+#include "bench_sync.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "bench_util.h"
+#include "core/followup.h"
+#include "core/sync_service.h"
+#include "store/followups_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
+
+namespace hallway::bench {
+namespace {
+
+struct Server {
+    pid_t pid = -1;
+    FILE* out = nullptr;
+    int port = 0;
+    ~Server() {
+        if (pid > 0) {
+            kill(pid, SIGTERM);
+            waitpid(pid, nullptr, 0);
+        }
+        if (out) fclose(out);
+    }
+};
+
+bool startRadicale(Server& s, const std::string& storage) {
+    int fds[2];
+    if (pipe(fds) != 0) return false;
+    s.pid = fork();
+    if (s.pid == 0) {
+        dup2(fds[1], 1);
+        close(fds[0]);
+        close(fds[1]);
+        execl("/usr/bin/python3", "python3", HALLWAY_DAV_SERVER_SCRIPT, "radicale", storage.c_str(), "--lifetime", "600",
+              static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(fds[1]);
+    s.out = fdopen(fds[0], "r");
+    char line[32] = {0};
+    if (!s.out || !fgets(line, sizeof line, s.out)) return false;
+    s.port = std::atoi(line);
+    return s.port > 0;
+}
+
+}  // namespace
+
+void benchSync(const std::filesystem::path& dir, int runs) {
+    const int peopleCount = 2000, taskCount = 500;
+    std::filesystem::remove_all(dir / "sync-dav");
+    Server server;
+    if (!startRadicale(server, (dir / "sync-dav").string())) {
+        std::printf("sync: skipped, Radicale did not start (install it: scripts/setup.sh)\n");
+        return;
+    }
+    std::string db = (dir / "sync.db").string();
+    std::filesystem::remove(db);
+    std::filesystem::remove(db + "-wal");
+    Store store(db);
+    {
+        PeopleRepo people(store);
+        FollowUpsRepo followUps(store);
+        Store::Transaction tx(store);
+        for (int i = 0; i < peopleCount; ++i) {
+            Person p;
+            p.displayName = "Person " + std::to_string(i);
+            p.givenName = "Person";
+            p.familyName = std::to_string(i);
+            p.company = "Company " + std::to_string(i % 150);
+            p.role = "Engineer";
+            p.source = "linkedin";
+            p.emails = {{"person" + std::to_string(i) + "@example.org", "work"}};
+            p.phones = {{"+1 555 01" + std::to_string(1000 + i), "cell"}};
+            p.tags = {"bench"};
+            RowId id = people.create(p);
+            if (i < taskCount) {
+                FollowUp f;
+                f.personId = id;
+                f.rule = "bench";
+                f.kind = "thank_you";
+                f.dueDate = "2026-12-0" + std::to_string(1 + i % 7);
+                f.priority = 5 + i % 3;
+                f.reason = "you met at the bench";
+                f.dedupeKey = "bench-" + std::to_string(i);
+                followUps.insertIfAbsent(f);
+            }
+        }
+        tx.commit();
+    }
+    std::string url = "http://127.0.0.1:" + std::to_string(server.port) + "/";
+    setupSync(store, {url, "ana", "s3cret", "", false});
+    SyncRoundOptions o;
+    o.password = "s3cret";
+    o.today = "2026-11-30";
+    auto t0 = Clock::now();
+    std::clock_t c0 = std::clock();
+    SyncRoundReport first = runSyncRound(store, o);
+    double firstCpu = double(std::clock() - c0) * 1000.0 / CLOCKS_PER_SEC;
+    double firstMs = msSince(t0);
+    char note[200];
+    std::snprintf(note, sizeof note, "%d cards, %d tasks, %d requests", first.peoplePushed, first.tasksPushed,
+                  first.requests);
+    Budget firstRound;
+    firstRound.what = "sync first round to a local Radicale, 2,000 people + 500 follow-ups";
+    firstRound.note = note;
+    firstRound.figure = firstMs;
+    firstRound.floor = firstCpu;
+    firstRound.floorWhat = "Hallway's own CPU in that round (the rest is the server)";
+    firstRound.limit = 10000;
+    report(firstRound);
+    std::vector<double> quiet, cpu;
+    int requests = 0;
+    for (int r = 0; r < std::max(3, runs); ++r) {
+        auto t1 = Clock::now();
+        std::clock_t c1 = std::clock();
+        SyncRoundReport q = runSyncRound(store, o);
+        cpu.push_back(double(std::clock() - c1) * 1000.0 / CLOCKS_PER_SEC);
+        quiet.push_back(msSince(t1));
+        requests = q.requests;
+    }
+    std::snprintf(note, sizeof note, "%zu rounds, %d requests each", quiet.size(), requests);
+    Budget quietRound;
+    quietRound.what = "sync round with nothing changed";
+    quietRound.note = note;
+    quietRound.figure = median(quiet);
+    quietRound.floor = median(cpu);
+    quietRound.floorWhat = "Hallway's own CPU in that round (the rest is the server)";
+    quietRound.limit = 200;
+    report(quietRound);
+}
+
+}  // namespace hallway::bench
