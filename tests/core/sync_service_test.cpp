@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "core/dav_client.h"
@@ -333,4 +335,34 @@ TEST_CASE("a talk moved by a re-imported agenda moves its calendar entry - unsta
     CHECK(ics.find("TZID=Europe/Lisbon") != std::string::npos);
     CHECK(ics.find("TRIGGER:-PT10M") != std::string::npos);
     CHECK(ics.find(moved.title.substr(0, 20)) != std::string::npos);
+}
+
+TEST_CASE("TLS with a self-signed certificate: refused plainly, accepted with its CA file", "[core][sync]") {
+    TempDir certs;
+    std::string cert = certs.file("cert.pem"), key = certs.file("key.pem");
+    std::string make = "openssl req -x509 -newkey rsa:2048 -nodes -keyout '" + key + "' -out '" + cert +
+                       "' -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1";
+    if (std::system(make.c_str()) != 0) {
+        std::printf("SKIPPED: openssl cannot make a test certificate here\n");
+        ++hallway::testing::skippedTests();
+        return;
+    }
+    TempDir dir;
+    DavServer server("radicale", dir.file("dav"), {cert, key});
+    Store store(dir.file("hallway.db"));
+    try {
+        setupSync(store, {server.url("/"), DavServer::kUser, DavServer::kPassword, "", false});
+        FAIL("a self-signed certificate was trusted");
+    } catch (const DavError& e) {
+        CHECK(std::string(e.what()).find("TLS") != std::string::npos);
+    }
+    SyncSetupResult r = setupSync(store, {server.url("/"), DavServer::kUser, DavServer::kPassword, cert, false});
+    CHECK(r.addressBook.rfind("https://", 0) == 0);
+    Person p;
+    p.displayName = "Ana Lima";
+    p.source = "typed";
+    PeopleRepo(store).create(p);
+    SyncRoundOptions o;
+    o.password = DavServer::kPassword;
+    CHECK(runSyncRound(store, o).peoplePushed == 1);
 }
