@@ -1243,6 +1243,8 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
     return report;
 }
 
+std::optional<SyncAccount> syncAccount(Store& store) { return SyncRepo(store).account(); }
+
 SyncStatusReport syncStatus(Store& store) {
     SyncRepo repo(store);
     SyncStatusReport s;

@@ -85,6 +85,9 @@ struct SyncStatusReport {
 
 SyncStatusReport syncStatus(Store& store);
 
+// The linked account, if any: one small read (the app checks it before a round).
+std::optional<SyncAccount> syncAccount(Store& store);
+
 // The password for the stored account: `HALLWAY_SYNC_PASSWORD`, else the
 // Secret Service or the 0600 file. Throws std::runtime_error saying how to give it.
 std::string storedSyncPassword(const SyncAccount& account);

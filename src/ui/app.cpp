@@ -37,6 +37,7 @@
 #include "ui/screenshot.h"
 #include "ui/settings.h"
 #include "ui/shell.h"
+#include "ui/sync_worker.h"
 #include "ui/theme.h"
 
 namespace hallway::ui {
@@ -448,6 +449,12 @@ int runApp(const AppOptions& request) {
         }
     }
 
+    // CardDAV/CalDAV sync on its own thread and connection: at start, every 5 minutes, Ctrl+Shift+S.
+    std::unique_ptr<SyncWorker> syncWorker;
+    if (!screenshot && store)
+        syncWorker = std::make_unique<SyncWorker>(store->path(), std::chrono::minutes(5), [] { glfwPostEmptyEvent(); });
+    std::uint64_t syncDataSeen = 0;
+
     Settings saved = settings;
     int exitCode = 0;
     int frame = 0;        // screenshot mode counts its frames
@@ -519,6 +526,20 @@ int runApp(const AppOptions& request) {
             memory.codepoints = glyphs.built();
             rememberedTo = memory.notesScannedTo;
             writeGlyphMemory(cacheFolder, storePath, memory);
+        }
+        if (syncWorker) {
+            SyncWorker::Snapshot sync = syncWorker->snapshot();
+            if (sync.dataVersion != syncDataSeen) {
+                syncDataSeen = sync.dataVersion;
+                state.revision.bump(Change::People | Change::Queue | Change::Targets);
+            }
+            state.syncLine = SyncWorker::statusText(sync, systemTimeZone());
+            state.syncLineError = !sync.error.empty();
+            if (state.syncNowRequested) {
+                state.syncNowRequested = false;
+                if (sync.configured) syncWorker->requestNow();
+                else state.info("No sync is set up: hallway sync setup --url URL --user NAME (see README, Use it with your phone)");
+            }
         }
         ImGui::NewFrame();
         shell.draw(store.get(), state, storeError);

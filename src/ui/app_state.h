@@ -124,6 +124,9 @@ struct AppState {
     bool loadDemo = false;                // asks the shell to import the bundled demo agenda
 
     StatusMessage status;
+    std::string syncLine;          // the sync worker's state for the status line; '' when nothing is linked
+    bool syncLineError = false;
+    bool syncNowRequested = false; // Ctrl+Shift+S: a sync round now (the app's loop hands it to the worker)
     std::vector<std::string> pendingImports;  // files dropped on the window, imported next frame
 
     // Fixed "now" for tests and screenshots; the system clock when empty.

@@ -226,6 +226,10 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
 void Shell::handleShortcuts(AppState& state) {
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.KeyCtrl) return;
+    if (io.KeyShift && ImGui::IsKeyPressed('S', false)) {
+        state.syncNowRequested = true;  // Ctrl+Shift+S: sync with the CardDAV/CalDAV server now
+        return;
+    }
     // Ctrl+Enter: capture from anywhere; in Capture it saves.
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)) {
@@ -557,6 +561,16 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
                 " starred \u00b7 " + dbPath;
     else
         right = dbPath;
+    if (!state.syncLine.empty()) {
+        // The whole error is in `hallway sync status`; the line keeps its start.
+        std::string sync = state.syncLine;
+        if (sync.size() > 52) {
+            size_t cut = 49;
+            while (cut > 0 && (static_cast<unsigned char>(sync[cut]) & 0xC0) == 0x80) --cut;
+            sync = sync.substr(0, cut) + "\u2026";
+        }
+        right = sync + " \u00b7 " + right;
+    }
     const float rightWidth = ImGui::CalcTextSize(right.c_str()).x;
     const float maxX = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     const float rightX = std::max(pos.x + (maxX - pos.x) * 0.55f, maxX - rightWidth);
