@@ -7,8 +7,9 @@
 
 #include "bench_util.h"
 #include "core/followup.h"
-#include "core/import_service.h"
 #include "core/time_util.h"
+#include "services/followup_service.h"
+#include "services/import_service.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"

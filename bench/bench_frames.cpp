@@ -27,14 +27,14 @@
 #include <utility>
 #include <vector>
 
-#include "core/capture_service.h"
 #include "core/followup.h"
-#include "core/import_service.h"
 #include "core/time_util.h"
+#include "services/capture_service.h"
+#include "services/import_service.h"
 #include "store/followups_repo.h"
+#include "store/memory_limits.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
-#include "store/memory_limits.h"
 #include "store/store.h"
 #include "ui/app.h"
 #include "ui/app_state.h"

@@ -14,7 +14,7 @@
 
 #include "bench_util.h"
 #include "core/followup.h"
-#include "core/sync_service.h"
+#include "services/sync_service.h"
 #include "store/followups_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cli/cli_common.h"
-#include "core/safe_write.h"
+#include "services/safe_write.h"
 #include "store/backup.h"
 #include "store/store.h"
 

@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "cli/cli_common.h"
-#include "core/capture_service.h"
-#include "core/people_service.h"
 #include "core/time_util.h"
+#include "services/capture_service.h"
+#include "services/people_service.h"
 #include "store/store.h"
 
 namespace hallway::cli {

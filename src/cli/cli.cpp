@@ -14,13 +14,13 @@
 #include <iostream>
 #include <set>
 
-#include "core/http_fetch.h"
-#include "core/import_service.h"
-#include "core/safe_write.h"
 #include "core/schedule.h"
 #include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
+#include "services/http_fetch.h"
+#include "services/import_service.h"
+#include "services/safe_write.h"
 #include "store/schema.h"
 #include "store/store.h"
 

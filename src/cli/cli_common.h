@@ -8,8 +8,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/import_service.h"
 #include "core/model.h"
+#include "services/import_service.h"
 
 namespace hallway {
 

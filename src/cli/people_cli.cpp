@@ -4,10 +4,10 @@
 
 #include "cli/cli_common.h"
 #include "core/atomic_file.h"
-#include "core/people_service.h"
 #include "core/person_edit.h"
 #include "core/time_util.h"
 #include "formats/people_export.h"
+#include "services/people_service.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 

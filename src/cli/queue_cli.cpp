@@ -6,9 +6,11 @@
 
 #include "cli/cli_common.h"
 #include "core/followup.h"
-#include "core/safe_write.h"
 #include "core/template_text.h"
 #include "core/time_util.h"
+#include "formats/followup_export.h"
+#include "services/followup_service.h"
+#include "services/safe_write.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"

@@ -7,9 +7,9 @@
 #include <iostream>
 
 #include "cli/cli_common.h"
-#include "core/sync_secret.h"
-#include "core/sync_service.h"
 #include "core/time_util.h"
+#include "services/sync_secret.h"
+#include "services/sync_service.h"
 #include "store/store.h"
 
 namespace hallway::cli {

@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "cli/cli_common.h"
-#include "core/url_import.h"
 #include "formats/agenda.h"
+#include "services/url_import.h"
 #include "store/store.h"
 
 namespace hallway::cli {

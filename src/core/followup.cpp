@@ -1,27 +1,19 @@
 #include "core/followup.h"
 
 #include <date/date.h>
-#include <libical/ical.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 
-#include "core/assets.h"
 #include "core/template_text.h"
 #include "core/text.h"
 #include "core/time_util.h"
-#include "formats/people_export.h"
-#include "store/followups_repo.h"
-#include "store/notes_repo.h"
-#include "store/store.h"
 
 namespace hallway {
 
@@ -51,6 +43,11 @@ bool weekendDay(date::sys_days day) {
 }
 
 }  // namespace
+
+DayParts dateParts(const std::string& s) {
+    date::year_month_day ymd{parseDay(s)};
+    return {int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
+}
 
 bool isValidDate(const std::string& s) {
     try {
@@ -113,25 +110,9 @@ const FollowUpKindInfo* followUpKind(const std::string& kind) {
 
 // ---------------------------------------------------------------- [SECTION] rules
 //
-// The engine in one picture:
-//
-//   FollowUpsRepo::loadInputs(event)   one read: targets, interactions, the notes with
-//        |                             who was talked with and their markers (parsed
-//        v                             once, when the note was saved), people, the
-//   Context                            existing items; indexes over them and
-//        |                             met = peopleMetAt(inputs)
-//        v
-//   kRules[]   one function per rule, each proposing items through Plan::add:
-//        |     thank everyone met, keep every promise, intro double opt-in,
-//        |     ask then let go, dated details, dated facts, missed must-meets,
-//        v     keep-in-touch cadences
-//   Plan::add  dedupe by key against existing items and this run; priority
-//        |     from the kind's row (followUpKinds) and the person
-//        v
-//   generateQueue   batched INSERT of what is new, the asks let go; one transaction
-//
-// No draft is rendered here: renderFollowUp renders one item when it is
-// opened, exported or sent, from DraftFacts and the kind's template.
+// The flow from the store to the queue is drawn at the top of
+// services/followup_service.cpp.
+
 namespace {
 
 // "text." unless it ends a sentence already ("could you?" stays).
@@ -544,10 +525,6 @@ std::map<RowId, std::string> peopleMetAt(const QueueInputs& in) {
     return met;
 }
 
-std::map<RowId, std::string> peopleMetAt(Store& store, RowId eventId, std::optional<RowId> person) {
-    return peopleMetAt(FollowUpsRepo(store).loadMetInputs(eventId, person));
-}
-
 QueueReport planQueue(const QueueInputs& in, const std::string& today) {
     parseDay(today);
     Context c(in, today);
@@ -564,23 +541,6 @@ QueueReport planQueue(const QueueInputs& in, const std::string& today) {
                         plan.rep.unknownPlaceholders.push_back(name + ": {" + u + "}");
     return std::move(plan.rep);
 }
-
-QueueReport generateQueue(Store& store, RowId eventId, const std::string& today) {
-    if (!isValidDate(today)) throw std::invalid_argument("today must be a date YYYY-MM-DD, got '" + today + "'");
-    ensureDefaultTemplates(store);
-    FollowUpsRepo repo(store);
-    Store::Transaction tx(store);
-    QueueInputs in = repo.loadInputs(eventId);
-    QueueReport rep = planQueue(in, today);
-    // Inserted in batches; an item another writer made first is left out.
-    repo.insertNew(rep.added);
-    rep.added.erase(std::remove_if(rep.added.begin(), rep.added.end(), [](const FollowUp& f) { return f.id == 0; }),
-                    rep.added.end());
-    for (auto& d : rep.dropped) repo.setStatus(d.id, d.status, today, d.reason);
-    tx.commit();
-    return rep;
-}
-
 
 std::map<RowId, GiveAsk> giveAskByPerson(const std::vector<Interaction>& interactions) {
     std::map<RowId, GiveAsk> out;
@@ -603,25 +563,6 @@ GiveAsk giveAskTotal(const std::vector<Interaction>& interactions) {
     return t;
 }
 
-std::vector<ColdPerson> peopleGoingCold(Store& store, const std::string& today, int silenceDays) {
-    parseDay(today);
-    std::vector<ColdPerson> out;
-    for (auto& p : FollowUpsRepo(store).peopleWithInteractions()) {
-        if (!p.warmth.lastContact) continue;
-        int days = daysBetween(localDateString(p.warmth.lastContact, "UTC"), today);
-        std::string why;
-        if (p.keepInTouchDays && *p.keepInTouchDays > 0 && days > *p.keepInTouchDays)
-            why = "past the keep-in-touch cadence of " + std::to_string(*p.keepInTouchDays) + " days";
-        else if (p.warmth.interactions < 3 && days >= silenceDays)
-            why = std::to_string(p.warmth.interactions) + " interaction" + (p.warmth.interactions == 1 ? "" : "s") +
-                  ", not yet a relationship";
-        if (why.empty()) continue;
-        out.push_back({p, days, why});
-    }
-    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.daysSilent > b.daysSilent; });
-    return out;
-}
-
 // ---------------------------------------------------------------- [SECTION] templates
 
 const std::vector<std::string>& knownPlaceholders() {
@@ -629,31 +570,6 @@ const std::vector<std::string>& knownPlaceholders() {
         "first_name", "name",   "event",  "where",   "topic",      "promise",          "detail",
         "ask",        "intro",  "offer",  "my_name", "other_name", "other_first_name"};
     return names;
-}
-
-void ensureDefaultTemplates(Store& store) {
-    std::string path = assetPath("templates/default_templates.json");
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw std::runtime_error("cannot read the default message templates at " + path);
-    nlohmann::json list;
-    try {
-        list = nlohmann::json::parse(file);
-    } catch (const nlohmann::json::exception& e) {
-        throw std::runtime_error(path + ": not valid JSON (" + e.what() + ")");
-    }
-    FollowUpsRepo repo(store);
-    Store::Transaction tx(store);
-    for (auto& t : list) {
-        MessageTemplate m;
-        m.name = t.value("name", "");
-        m.kind = t.value("kind", m.name);
-        m.subject = t.value("subject", "");
-        m.body = t.value("body", "");
-        m.builtin = true;
-        // A builtin template follows the shipped text; the user's own version is kept.
-        if (!m.name.empty()) repo.refreshBuiltinTemplate(m);
-    }
-    tx.commit();
 }
 
 std::vector<std::string> draftBlanks(const std::string& text) {
@@ -771,280 +687,16 @@ RenderedDraft renderWithTemplates(Store& store, RowId id, const std::string& tem
 
 }  // namespace
 
-RenderedDraft renderFollowUp(Store& store, RowId id, const std::string& templateName, std::optional<RowId>* templateId) {
-    ensureDefaultTemplates(store);
-    return renderWithTemplates(store, id, templateName, templateId);
-}
-
-std::string currentDraft(Store& store, const FollowUp& item) {
-    if (!item.draft.empty()) return item.draft;
-    return renderFollowUp(store, item.id, "").text();
-}
-
 std::string currentDraftPrepared(Store& store, const FollowUp& item) {
     if (!item.draft.empty()) return item.draft;
     return renderWithTemplates(store, item.id, "", nullptr).text();
 }
 
-RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string&) {
-    std::optional<RowId> templateId;
-    RenderedDraft d = renderFollowUp(store, id, templateName, &templateId);
-    Store::Transaction tx(store);
-    FollowUpsRepo(store).setDraft(id, d.text(), templateId, false);
-    tx.commit();
-    return d;
-}
-
-namespace {
-
-// What sending a message of this kind was, as an interaction, on `day`: now
-// when that is today, else noon of that day in the user's zone.
-Interaction sentAsInteraction(const FollowUp& f, const std::string& day) {
-    Interaction i;
-    i.personId = f.personId;
-    i.eventId = f.eventId;
-    i.noteId = f.noteId;
-    const std::string zone = systemTimeZone();
-    i.occurredAt = nowInstant();
-    if (localDateString(i.occurredAt, zone) != day) {
-        auto d = date::year_month_day{parseDay(day)};
-        i.occurredAt = localToInstant({int(d.year()), int(unsigned(d.month())), int(unsigned(d.day())), 12, 0, 0}, zone);
-    }
-    const FollowUpKindInfo* k = followUpKind(f.kind);
-    i.kind = k ? k->interaction : "email";
-    i.direction = k ? k->direction : "neutral";
-    i.summary = "Sent: " + followUpKindLabel(f.kind);
-    return i;
-}
-
-}  // namespace
-
-bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today) {
-    parseDay(today);
-    FollowUpsRepo repo(store);
-    auto before = repo.find(id);
-    if (!before) return false;
-    if (status == "sent" && before->status != "sent") {
-        auto blanks = draftBlanks(currentDraft(store, *before));
-        if (!blanks.empty())
-            throw std::invalid_argument("the draft for " + before->personName + " still has " +
-                                        (blanks.size() == 1 ? "a blank" : std::to_string(blanks.size()) + " blanks") +
-                                        " to fill: " + blanks.front() + " (edit it in Follow up, or `hallway queue edit " +
-                                        std::to_string(id) + " --body ...`)");
-    }
-    Store::Transaction tx(store);
-    if (!repo.setStatus(id, status, today)) return false;
-    if (status == "sent" && before->status != "sent") NotesRepo(store).addInteraction(sentAsInteraction(*before, today));
-    tx.commit();
-    // An introduction's side said yes (replied or done): the rules run again,
-    // so its next step is in the queue without pressing Generate.
-    if ((status == "replied" || status == "done") && before->kind.rfind("intro_ask_", 0) == 0 && before->eventId)
-        generateQueue(store, *before->eventId, today);
-    return true;
-}
-
-// ---------------------------------------------------------------- [SECTION] exports
+// ---------------------------------------------------------------- [SECTION] labels
 
 std::string followUpKindLabel(const std::string& kind) {
     const FollowUpKindInfo* k = followUpKind(kind);
     return k ? k->label : kind;
-}
-
-
-int icalPriority(double score) {
-    if (score >= 300) return 1;
-    if (score >= 120) return 2;
-    if (score >= 110) return 3;
-    if (score >= 100) return 4;
-    if (score >= 90) return 5;
-    if (score >= 80) return 6;
-    if (score >= 70) return 7;
-    return 8;
-}
-
-std::string followUpUid(const FollowUp& item) {
-    std::string uid = "hallway-";
-    for (char c : item.dedupeKey) uid += std::isalnum((unsigned char)c) || c == '-' || c == '_' ? c : '-';
-    return uid + "@hallway.local";
-}
-
-namespace {
-
-std::string summaryOf(const FollowUp& f) {
-    std::string s = followUpKindLabel(f.kind) + ": " + f.personName;
-    if (f.attempt > 1) s += " (follow-up " + std::to_string(f.attempt - 1) + ")";
-    return s;
-}
-
-// libical escapes \\ ; , and LF in TEXT values but writes a CR as it is:
-// CR and CRLF become LF so no value can break its line.
-std::string icsText(const std::string& s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\r') {
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-            out += '\n';
-        } else if (static_cast<unsigned char>(s[i]) >= 0x20 || s[i] == '\n' || s[i] == '\t') {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
-icalproperty_status icalStatus(const std::string& status) {
-    if (status == "sent") return ICAL_STATUS_INPROCESS;
-    if (status == "replied" || status == "done") return ICAL_STATUS_COMPLETED;
-    if (status == "dropped") return ICAL_STATUS_CANCELLED;
-    return ICAL_STATUS_NEEDSACTION;
-}
-
-}  // namespace
-
-std::string followUpsToICalendar(const std::vector<FollowUp>& items) {
-    icalcomponent* cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
-    icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-    icalcomponent_add_property(cal, icalproperty_new_prodid("-//Hallway//Follow-up queue//EN"));
-    for (const FollowUp& f : items) {
-        icalcomponent* todo = icalcomponent_new(ICAL_VTODO_COMPONENT);
-        icalcomponent_add_property(todo, icalproperty_new_uid(followUpUid(f).c_str()));
-        Instant stamp = f.updatedAt ? f.updatedAt : f.createdAt;
-        icalcomponent_add_property(
-            todo, icalproperty_new_dtstamp(icaltime_from_timet_with_zone(time_t(stamp), 0, icaltimezone_get_utc_timezone())));
-        date::year_month_day ymd{parseDay(f.dueDate)};
-        icaltimetype due = icaltime_null_date();
-        due.year = int(ymd.year());
-        due.month = int(unsigned(ymd.month()));
-        due.day = int(unsigned(ymd.day()));
-        due.is_date = 1;
-        icalcomponent_add_property(todo, icalproperty_new_due(due));
-        icalcomponent_add_property(todo, icalproperty_new_summary(icsText(summaryOf(f)).c_str()));
-        std::string description = f.draft.empty() ? f.reason : f.draft;
-        icalcomponent_add_property(todo, icalproperty_new_description(icsText(description).c_str()));
-        icalcomponent_add_property(todo, icalproperty_new_priority(icalPriority(f.priority)));
-        icalcomponent_add_property(todo, icalproperty_new_status(icalStatus(f.status)));
-        icalcomponent_add_property(todo, icalproperty_new_categories(f.kind.c_str()));
-        icalcomponent_add_component(cal, todo);
-    }
-    char* text = icalcomponent_as_ical_string_r(cal);
-    std::string out = text ? text : "";
-    std::free(text);
-    icalcomponent_free(cal);
-    return out;
-}
-
-std::string followUpsToCsv(const std::vector<FollowUp>& items, const std::map<RowId, std::string>& emails) {
-    std::string out = "id,due,kind,person,email,status,priority,attempt,snoozed_until,reason,subject,body,uid\r\n";
-    for (const FollowUp& f : items) {
-        auto [subject, body] = splitDraft(f.draft);
-        auto email = emails.find(f.personId);
-        char priority[32];
-        std::snprintf(priority, sizeof priority, "%.1f", f.priority);
-        std::vector<std::string> cells = {std::to_string(f.id), f.dueDate, f.kind, f.personName,
-                                          email == emails.end() ? "" : email->second, f.status, priority,
-                                          std::to_string(f.attempt), f.snoozedUntil.value_or(""), f.reason, subject,
-                                          body, followUpUid(f)};
-        for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csvCell(cells[i]);
-        out += "\r\n";
-    }
-    return out;
-}
-
-std::string eventReportMarkdown(const QueueInputs& in, const std::vector<FollowUp>& items) {
-    const std::string& zone = in.event.timeZone;
-    auto rawNameOf = [&](RowId id) {
-        auto it = in.people.find(id);
-        return it == in.people.end() ? "#" + std::to_string(id) : it->second.displayName;
-    };
-    // Every user value escaped: a name or note cannot add HTML, links or images.
-    auto oneLine = [](const std::string& s) { return text::markdownInline(s); };
-    auto nameOf = [&](RowId id) { return oneLine(rawNameOf(id)); };
-    std::string md = "# " + oneLine(in.event.name) + ": follow-up report\n\n";
-    if (in.event.startsAt)
-        md += "From " + localDateString(in.event.startsAt, zone) + " to " +
-              localDateString(in.event.endsAt ? in.event.endsAt - 1 : in.event.startsAt, zone) + " (" + zone + ").\n\n";
-
-    auto met = peopleMetAt(in);
-    auto balance = giveAskByPerson(in.interactions);
-    md += "## Who you met (" + std::to_string(met.size()) + ")\n\n";
-    for (auto& [id, how] : met) {
-        GiveAsk g = balance[id];
-        md += "- " + nameOf(id) + " (" + oneLine(how) + "): gave " + std::to_string(g.gives) + ", asked " +
-              std::to_string(g.asks) + "\n";
-    }
-    if (met.empty()) md += "Nobody logged yet.\n";
-
-    GiveAsk total = giveAskTotal(in.interactions);
-    md += "\n## Give and ask\n\nAt this event you gave " + std::to_string(total.gives) + " time" +
-          (total.gives == 1 ? "" : "s") + " and asked " + std::to_string(total.asks) + " time" +
-          (total.asks == 1 ? "" : "s") + " (" + std::to_string(total.neutral) + " neutral).\n";
-    std::vector<std::string> onlyAsked;
-    for (auto& [id, g] : balance)
-        if (g.asks > 0 && g.gives == 0) onlyAsked.push_back(nameOf(id));
-    if (!onlyAsked.empty()) {
-        md += "Give first: you have only asked of ";
-        for (size_t i = 0; i < onlyAsked.size(); ++i) md += (i ? ", " : "") + onlyAsked[i];
-        md += ". Share a resource or offer an introduction.\n";
-    }
-
-    md += "\n## Notes (" + std::to_string(in.notes.size()) + ")\n\n";
-    for (auto& n : in.notes) {
-        md += "- " + localDateString(n.createdAt, zone) + " " + localTimeString(n.createdAt, zone);
-        for (size_t i = 0; i < n.people.size(); ++i) md += (i ? ", " : " with ") + nameOf(n.people[i]);
-        md += ": " + oneLine(n.body) + "\n";
-    }
-
-    md += "\n## Promises\n\n";
-    int promises = 0;
-    for (auto& f : items) {
-        if (f.kind != "promise") continue;
-        ++promises;
-        bool kept = f.status == "sent" || f.status == "replied" || f.status == "done";
-        md += std::string("- [") + (kept ? "x" : " ") + "] " + oneLine(f.reason) + " To " + oneLine(f.personName) + ", due " +
-              f.dueDate + " (" + f.status + ")\n";
-    }
-    if (!promises) md += "No promises made.\n";
-
-    std::vector<const FollowUp*> done, open, dropped;
-    for (auto& f : items) {
-        if (f.status == "sent" || f.status == "replied" || f.status == "done") done.push_back(&f);
-        else if (f.status == "dropped") dropped.push_back(&f);
-        else open.push_back(&f);
-    }
-    md += "\n## Follow-ups: " + std::to_string(done.size()) + " done, " + std::to_string(open.size()) + " open, " +
-          std::to_string(dropped.size()) + " let go\n";
-    auto list = [&](const char* title, const std::vector<const FollowUp*>& v) {
-        if (v.empty()) return;
-        md += std::string("\n### ") + title + "\n\n";
-        for (auto* f : v)
-            md += "- " + f->dueDate + " " + oneLine(summaryOf(*f)) + " (" + f->status + "): " + oneLine(f->reason) + "\n";
-    };
-    list("Open", open);
-    list("Done", done);
-    list("Let go", dropped);
-    return md;
-}
-
-std::string mailtoUrl(const std::string& email, const std::string& subject, const std::string& body) {
-    auto encode = [](const std::string& s, bool keepAt) {
-        static const char* hex = "0123456789ABCDEF";
-        std::string out;
-        for (size_t i = 0; i < s.size(); ++i) {
-            unsigned char c = (unsigned char)s[i];
-            // RFC 6068: line breaks in a body are CRLF.
-            if (c == '\n' && (i == 0 || s[i - 1] != '\r')) {
-                out += "%0D%0A";
-                continue;
-            }
-            if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || (keepAt && c == '@')) out += char(c);
-            else {
-                out += '%';
-                out += hex[c >> 4];
-                out += hex[c & 15];
-            }
-        }
-        return out;
-    };
-    return "mailto:" + encode(email, true) + "?subject=" + encode(subject, false) + "&body=" + encode(body, false);
 }
 
 std::string effectiveDue(const FollowUp& item) {

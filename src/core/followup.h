@@ -1,9 +1,10 @@
 // The follow-up engine: deterministic rules that turn an event's targets,
 // notes and interactions into a prioritised queue of messages to send.
-// Rules are pure functions over data loaded through store/followups_repo;
-// no SQL here.
+// Rules are pure functions over values (QueueInputs, DraftFacts): no store,
+// no files. services/followup_service loads them and writes the queue;
+// formats/followup_export writes it as iCalendar, CSV or a report.
 //
-// [SECTION] value types  [SECTION] dates  [SECTION] rules  [SECTION] templates
+// [SECTION] value types  [SECTION] dates  [SECTION] kinds  [SECTION] rules  [SECTION] templates  [SECTION] labels
 #pragma once
 #include <map>
 #include <optional>
@@ -13,8 +14,6 @@
 #include "core/model.h"
 
 namespace hallway {
-
-class Store;
 
 // ---------------------------------------------------------------- [SECTION] value types
 
@@ -94,6 +93,13 @@ struct QueueReport {
 
 // Calendar arithmetic on "YYYY-MM-DD"; throws std::invalid_argument on a bad date.
 bool isValidDate(const std::string& date);
+// Year, month and day of "YYYY-MM-DD"; throws std::invalid_argument for a bad date.
+struct DayParts {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+};
+DayParts dateParts(const std::string& date);
 
 // Queue grouping, shared by `hallway queue` and the Follow up view.
 enum class DueGroup { Overdue, Today, Week, Later };
@@ -142,19 +148,12 @@ std::string askKind(const std::string& itemText);
 // meeting. Person -> how it is known. The queue, the report, goals, targets
 // and the person page all ask this.
 std::map<RowId, std::string> peopleMetAt(const QueueInputs& in);
-// The same from the store, reading only what it needs; `person` limits it to one.
-std::map<RowId, std::string> peopleMetAt(Store& store, RowId eventId, std::optional<RowId> person = std::nullopt);
 
 // Runs every rule over `in` as of `today` (YYYY-MM-DD in the user's calendar).
 // Pure: returns new items (not in `in.existing` by dedupe key) and existing
 // items to drop; nothing is written. Items carry no draft: it is rendered
 // when the item is opened, exported or sent (renderFollowUp).
 QueueReport planQueue(const QueueInputs& in, const std::string& today);
-
-// Loads, plans and writes in one transaction. Generating twice adds nothing;
-// an item the user closed, snoozed or edited is never re-created or changed.
-// Throws std::invalid_argument for an unknown event or a bad date.
-QueueReport generateQueue(Store& store, RowId eventId, const std::string& today);
 
 // Give/ask balance from interaction directions.
 struct GiveAsk {
@@ -164,16 +163,6 @@ struct GiveAsk {
 };
 std::map<RowId, GiveAsk> giveAskByPerson(const std::vector<Interaction>& interactions);
 GiveAsk giveAskTotal(const std::vector<Interaction>& interactions);
-
-// People going cold: at least one interaction but fewer than three (not yet a
-// relationship) and no contact for `silenceDays`, or past their own
-// keep-in-touch cadence. Longest silence first.
-struct ColdPerson {
-    QueuePerson person;
-    int daysSilent = 0;
-    std::string why;
-};
-std::vector<ColdPerson> peopleGoingCold(Store& store, const std::string& today, int silenceDays = 60);
 
 // ---------------------------------------------------------------- [SECTION] templates
 
@@ -208,11 +197,6 @@ std::map<std::string, std::string> draftValues(const FollowUp& item, const Draft
 // " )", "()", no more than one empty line in a row, trimmed lines.
 std::string tidyDraftText(const std::string& text);
 
-// Copies assets/templates/default_templates.json into the templates table
-// (builtin=1) for every name not there yet; user edits are kept. The folder
-// is assetsDir() (core/assets.h).
-void ensureDefaultTemplates(Store& store);
-
 struct RenderedDraft {
     std::string subject;
     std::string body;
@@ -232,49 +216,13 @@ std::pair<std::string, std::string> splitDraft(const std::string& draft);
 // second attempt, "thank_you_topic" when you wrote what you talked about.
 std::string defaultTemplateName(const FollowUp& item, const DraftFacts& facts);
 
-// Renders item `id` with `templateName` (default: defaultTemplateName)
-// without storing it. `templateId` is set to the template used. Throws
-// std::invalid_argument for an unknown item or template.
-RenderedDraft renderFollowUp(Store& store, RowId id, const std::string& templateName,
-                             std::optional<RowId>* templateId = nullptr);
-// The item's message as it would go out: the stored draft (rendered or
-// edited), else the default template rendered now.
-std::string currentDraft(Store& store, const FollowUp& item);
 // As currentDraft, for a batch after one ensureDefaultTemplates(store): the
 // templates file is not read again per item.
 std::string currentDraftPrepared(Store& store, const FollowUp& item);
 
-// Re-renders item `id` with `templateName` (default: its kind's template),
-// stores the draft and sets status drafted. Throws std::invalid_argument.
-RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string& today);
-
-// Sets item `id`'s status (open, sent, replied, done, dropped) as of `today`.
-// The first time an item is marked sent, the message is logged as a touch
-// with the person, dated `today` (an email, an intro made, a referral asked;
-// give or ask as the message is), so warmth, the give/ask balance and
-// keep-in-touch cadences count it. Marking sent a message that still has a
-// blank ("[[...]]") throws std::invalid_argument naming it, nothing written.
-// One transaction; false when there is no such item.
-bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today);
-
-// ---------------------------------------------------------------- [SECTION] exports
+// ---------------------------------------------------------------- [SECTION] labels
 
 // "Thank-you", "Promise", ... for summaries.
 std::string followUpKindLabel(const std::string& kind);
-// iCalendar priority 1 (highest) .. 9 from the engine's score.
-int icalPriority(double score);
-// Stable iCalendar UID of an item, from its dedupe key.
-std::string followUpUid(const FollowUp& item);
-// VCALENDAR of VTODOs: DUE as a DATE, SUMMARY, DESCRIPTION (the draft:
-// callers fill items' drafts with currentDraft first), PRIORITY, STATUS (open/drafted/snoozed NEEDS-ACTION, sent
-// IN-PROCESS, replied/done COMPLETED, dropped CANCELLED), UID.
-std::string followUpsToICalendar(const std::vector<FollowUp>& items);
-// One row per item; cells neutralised against spreadsheet formulas.
-std::string followUpsToCsv(const std::vector<FollowUp>& items, const std::map<RowId, std::string>& emails);
-// The event report: who you met, give/ask balance, notes, promises, what is
-// done and what is open.
-std::string eventReportMarkdown(const QueueInputs& in, const std::vector<FollowUp>& items);
-// mailto: URL to `email` with subject and body percent-encoded (RFC 6068).
-std::string mailtoUrl(const std::string& email, const std::string& subject, const std::string& body);
 
 }  // namespace hallway

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <exception>
 
-#include "core/capture_service.h"
 #include "core/time_util.h"
+#include "services/capture_service.h"
 #include "store/agenda_queries.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"

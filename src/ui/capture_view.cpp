@@ -15,8 +15,8 @@
 #include <cstdint>
 #include <stdexcept>
 
-#include "core/capture_service.h"
 #include "core/text.h"
+#include "services/capture_service.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
 #include "ui/draft_copy.h"

@@ -6,6 +6,7 @@
 
 #include "core/template_text.h"
 #include "core/time_util.h"
+#include "services/followup_service.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"

@@ -19,6 +19,8 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include "formats/followup_export.h"
+#include "services/followup_service.h"
 #include "store/followups_repo.h"
 #include "store/store.h"
 #include "ui/theme.h"

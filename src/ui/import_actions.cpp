@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/import_service.h"
-#include "core/people_service.h"
 #include "formats/contacts.h"
+#include "services/import_service.h"
+#include "services/people_service.h"
 #include "store/store.h"
 
 namespace hallway::ui {

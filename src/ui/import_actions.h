@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/import_service.h"
 #include "core/model.h"
+#include "services/import_service.h"
 
 namespace hallway {
 class Store;

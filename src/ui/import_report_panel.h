@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/import_service.h"
+#include "services/import_service.h"
 #include "ui/theme.h"
 
 namespace hallway::ui {

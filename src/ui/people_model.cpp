@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <exception>
 
-#include "core/people_service.h"
 #include "core/text.h"
 #include "core/time_util.h"
+#include "services/people_service.h"
 #include "store/store.h"
 #include "ui/text_shaping.h"
 #include "ui/ui_format.h"

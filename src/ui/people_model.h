@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "core/capture_service.h"
 #include "core/model.h"
-#include "core/people_service.h"
+#include "services/capture_service.h"
+#include "services/people_service.h"
 #include "store/people_repo.h"
 
 namespace hallway {

@@ -14,11 +14,11 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "core/capture_service.h"
-#include "core/people_service.h"
-#include "core/safe_write.h"
 #include "core/text.h"
 #include "core/time_util.h"
+#include "services/capture_service.h"
+#include "services/people_service.h"
+#include "services/safe_write.h"
 #include "store/goals_repo.h"
 #include "store/store.h"
 #include "ui/theme.h"

@@ -13,10 +13,10 @@
 #include <filesystem>
 #include <utility>
 
-#include "core/demo.h"
-#include "core/import_service.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
+#include "services/demo.h"
+#include "services/import_service.h"
 #include "store/agenda_queries.h"
 #include "store/notes_repo.h"
 #include "store/store.h"

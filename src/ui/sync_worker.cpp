@@ -2,9 +2,9 @@
 
 #include <exception>
 
-#include "core/dav_client.h"
-#include "core/sync_service.h"
 #include "core/time_util.h"
+#include "services/dav_client.h"
+#include "services/sync_service.h"
 #include "store/store.h"
 
 namespace hallway::ui {

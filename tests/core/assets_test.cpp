@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "core/assets.h"
-#include "core/demo.h"
+#include "services/demo.h"
 #include "test_support.h"
 
 using namespace hallway;

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "core/import_service.h"
 #include "core/time_util.h"
+#include "services/import_service.h"
 #include "store/store.h"
 #include "test_support.h"
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/people_service.h"
 #include "core/person_edit.h"
+#include "services/people_service.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"

@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <thread>
 
-#include "core/import_service.h"
-#include "core/people_service.h"
+#include "services/import_service.h"
+#include "services/people_service.h"
 #include "store/backup.h"
 #include "store/store.h"
 #include "test_support.h"

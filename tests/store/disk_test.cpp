@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/import_service.h"
+#include "services/import_service.h"
 #include "store/store.h"
 #include "test_support.h"
 

@@ -207,7 +207,7 @@ TEST_CASE("the network map counts people and warmth per group", "[people][networ
     CHECK(byTag[0].people == 2);
 }
 
-#include "core/people_service.h"
+#include "services/people_service.h"
 #include "store/notes_repo.h"
 
 TEST_CASE("a contacts file that updates a person it just added keeps the search index whole", "[people][fts]") {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/capture_service.h"
+#include "services/capture_service.h"
 #include "store/collation.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"

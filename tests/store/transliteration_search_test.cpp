@@ -2,7 +2,7 @@
 // keyboard, while the index keeps the names as written.
 #include <catch2/catch.hpp>
 
-#include "core/capture_service.h"
+#include "services/capture_service.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 

@@ -5,8 +5,8 @@
 #include <cstring>
 #include <string>
 
-#include "core/import_service.h"
-#include "core/people_service.h"
+#include "services/import_service.h"
+#include "services/people_service.h"
 #include "store/store.h"
 
 int main(int argc, char** argv) {

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/capture_service.h"
+#include "services/capture_service.h"
 #include "store/store.h"
 
 int main(int argc, char** argv) {

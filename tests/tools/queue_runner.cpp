@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/followup.h"
+#include "services/followup_service.h"
 #include "store/store.h"
 
 int main(int argc, char** argv) {

@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <vector>
 
-#include "core/capture_service.h"
 #include "core/time_util.h"
+#include "services/capture_service.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"

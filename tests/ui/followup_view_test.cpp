@@ -7,19 +7,20 @@
 #include <algorithm>
 #include <string>
 
-#include "core/capture_service.h"
 #include "core/followup.h"
 #include "core/time_util.h"
+#include "services/capture_service.h"
+#include "services/followup_service.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 #include "test_support.h"
-#include "ui/headless_ui.h"
 #include "ui/followup_model.h"
-#include "ui/ui_widgets.h"
+#include "ui/headless_ui.h"
 #include "ui/shell.h"
 #include "ui/ui_format.h"
+#include "ui/ui_widgets.h"
 
 using namespace hallway;
 using hallway::testing::HeadlessUi;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/import_service.h"
 #include "core/time_util.h"
+#include "services/import_service.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/plan_model.h"

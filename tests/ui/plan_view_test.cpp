@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <vector>
 
-#include "core/import_service.h"
 #include "core/time_util.h"
+#include "services/import_service.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/headless_ui.h"

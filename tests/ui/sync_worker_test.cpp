@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <thread>
 
-#include "core/dav_client.h"
-#include "core/sync_service.h"
 #include "dav_server.h"
+#include "services/dav_client.h"
+#include "services/sync_service.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 #include "test_support.h"

@@ -12,7 +12,7 @@
 //   each into the database (one transaction per record) -> save the token
 //   -> render every local record; write those whose rendering changed since
 //   the last agreement (PUT If-Match), delete those no longer wanted.
-#include "core/sync_service.h"
+#include "services/sync_service.h"
 
 #include <libical/ical.h>
 
@@ -25,16 +25,18 @@
 #include <set>
 #include <stdexcept>
 
-#include "core/dav_client.h"
 #include "core/followup.h"
-#include "core/people_service.h"
-#include "core/sync_secret.h"
 #include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
 #include "formats/contacts.h"
 #include "formats/dav_xml.h"
+#include "formats/followup_export.h"
 #include "formats/people_export.h"
+#include "services/dav_client.h"
+#include "services/followup_service.h"
+#include "services/people_service.h"
+#include "services/sync_secret.h"
 #include "store/followups_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"

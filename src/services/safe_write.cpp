@@ -1,4 +1,4 @@
-#include "core/safe_write.h"
+#include "services/safe_write.h"
 
 #include <sys/stat.h>
 

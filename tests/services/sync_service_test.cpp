@@ -8,12 +8,12 @@
 #include <cstdlib>
 #include <set>
 
-#include "core/dav_client.h"
 #include "core/followup.h"
-#include "core/import_service.h"
-#include "core/sync_service.h"
 #include "dav_server.h"
 #include "formats/dav_xml.h"
+#include "services/dav_client.h"
+#include "services/import_service.h"
+#include "services/sync_service.h"
 #include "store/followups_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"

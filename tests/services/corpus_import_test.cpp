@@ -3,8 +3,8 @@
 // repository: each case skips when its file is absent.
 #include <catch2/catch.hpp>
 
-#include "core/import_service.h"
-#include "core/people_service.h"
+#include "services/import_service.h"
+#include "services/people_service.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 #include "test_support.h"

@@ -1,10 +1,10 @@
-#include "core/url_import.h"
+#include "services/url_import.h"
 
 #include <stdexcept>
 
-#include "core/http_fetch.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
+#include "services/http_fetch.h"
 #include "store/backup.h"
 #include "store/sources_repo.h"
 #include "store/store.h"

@@ -1,4 +1,4 @@
-#include "core/people_service.h"
+#include "services/people_service.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -12,10 +12,11 @@
 #include <stdexcept>
 
 #include "core/followup.h"
-#include "core/safe_write.h"
 #include "core/text.h"
 #include "core/time_util.h"
 #include "formats/people_export.h"
+#include "services/followup_service.h"
+#include "services/safe_write.h"
 #include "store/backup.h"
 #include "store/store.h"
 

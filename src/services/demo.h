@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "core/import_service.h"
+#include "services/import_service.h"
 
 namespace hallway {
 

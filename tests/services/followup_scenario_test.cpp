@@ -9,11 +9,12 @@
 #include <set>
 
 #include "../test_support.h"
-#include "core/capture_service.h"
 #include "core/followup.h"
-#include "core/import_service.h"
 #include "core/text.h"
 #include "core/time_util.h"
+#include "services/capture_service.h"
+#include "services/followup_service.h"
+#include "services/import_service.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"

@@ -4,10 +4,10 @@
 #include <map>
 #include <set>
 
-#include "core/demo.h"
-#include "core/import_service.h"
 #include "core/text.h"
 #include "core/time_util.h"
+#include "services/demo.h"
+#include "services/import_service.h"
 #include "store/store.h"
 #include "test_support.h"
 

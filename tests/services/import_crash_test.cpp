@@ -12,9 +12,9 @@
 #include <string>
 #include <thread>
 
-#include "core/import_service.h"
-#include "store/store.h"
 #include "process_support.h"
+#include "services/import_service.h"
+#include "store/store.h"
 #include "test_support.h"
 
 using namespace hallway;

@@ -2,7 +2,7 @@
 // rules a user relies on not to get duplicates, nor two people folded into one.
 #include <catch2/catch.hpp>
 
-#include "core/people_service.h"
+#include "services/people_service.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 

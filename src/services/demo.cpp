@@ -1,4 +1,4 @@
-#include "core/demo.h"
+#include "services/demo.h"
 
 #include "core/assets.h"
 

@@ -1,4 +1,4 @@
-#include "core/http_fetch.h"
+#include "services/http_fetch.h"
 
 #include <curl/curl.h>
 

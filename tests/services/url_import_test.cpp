@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "agenda_server.h"
-#include "core/http_fetch.h"
-#include "core/url_import.h"
+#include "services/http_fetch.h"
+#include "services/url_import.h"
 #include "store/sources_repo.h"
 #include "store/store.h"
 #include "test_support.h"

@@ -1,11 +1,11 @@
-#include "core/dav_client.h"
+#include "services/dav_client.h"
 
 #include <curl/curl.h>
 
 #include <cctype>
 #include <mutex>
 
-#include "core/http_fetch.h"
+#include "services/http_fetch.h"
 
 namespace hallway {
 namespace {

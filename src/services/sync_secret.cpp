@@ -1,4 +1,4 @@
-#include "core/sync_secret.h"
+#include "services/sync_secret.h"
 
 #include <libsecret/secret.h>
 

@@ -16,10 +16,11 @@
 #include <thread>
 
 #include "core/followup.h"
+#include "process_support.h"
+#include "services/followup_service.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
-#include "process_support.h"
 #include "test_support.h"
 
 using namespace hallway;

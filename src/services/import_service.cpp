@@ -1,4 +1,4 @@
-#include "core/import_service.h"
+#include "services/import_service.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,12 +10,33 @@
 #include <set>
 #include <sstream>
 
-#include "core/http_fetch.h"
 #include "core/text.h"
 #include "core/time_util.h"
 #include "formats/contacts.h"
+#include "services/http_fetch.h"
 #include "store/backup.h"
 #include "store/store.h"
+
+// An agenda import, from bytes to the store (url_import.cpp fetches a URL
+// first and ends here too):
+//
+//   importAgendaFile(store, path)     size cap (64 MiB), read the bytes
+//        v
+//   importAgendaBytes(store, bytes)
+//        |   looksLikeContacts? -> FormatError: "import it as contacts"
+//        |   parseAgenda (formats/agenda: sniff, decode to UTF-8, parse)
+//        |       a bad file throws FormatError(file, line, reason) here,
+//        v       before anything is written
+//   backupBeforeLargeChange            a safety copy when one is due
+//   Store::Transaction
+//        |   the event: --event id or name, else the agenda's title
+//        |   the zone: --tz, the file's, the event's, else UTC with a warning
+//        |   per session, by source id: new -> insert; same -> unchanged;
+//        |       else update, and the change (moved, retitled, returned)
+//        |       speakers -> people through SpeakerMatcher (id, then exact name)
+//        |   sessions gone from the file -> marked removed, never deleted
+//        v   event span, source, hash; recordImport
+//   commit -> AgendaImportReport (counts, changes, warnings)
 
 namespace hallway {
 namespace {

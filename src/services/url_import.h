@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/import_service.h"
+#include "services/import_service.h"
 
 namespace hallway {
 

@@ -1,4 +1,4 @@
-#include "core/capture_service.h"
+#include "services/capture_service.h"
 
 #include <algorithm>
 #include <map>
@@ -9,6 +9,7 @@
 #include "core/note_markers.h"
 #include "core/text.h"
 #include "core/time_util.h"
+#include "services/followup_service.h"
 #include "store/store.h"
 
 namespace hallway {

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "core/capture_service.h"
 #include "core/followup.h"
 #include "core/time_util.h"
+#include "services/capture_service.h"
+#include "services/followup_service.h"
 #include "store/followups_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"

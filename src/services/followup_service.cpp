@@ -1,0 +1,171 @@
+#include "services/followup_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+
+#include "core/assets.h"
+#include "core/time_util.h"
+#include "store/followups_repo.h"
+#include "store/notes_repo.h"
+#include "store/store.h"
+
+// The follow-up engine, from the store to the queue and back:
+//
+//   generateQueue(store, event, today)
+//     FollowUpsRepo::loadInputs(event)  one read: targets, interactions, the notes
+//        |                              with who was talked with and their markers
+//        v                              (parsed when the note was saved), people,
+//     planQueue(inputs, today)          the existing items, the templates
+//        |     core/followup: met = peopleMetAt(inputs); kRules[], one function
+//        |     per rule (thank everyone met, keep every promise, intro double
+//        |     opt-in, ask then let go, dated details and facts, missed
+//        |     must-meets, keep-in-touch); Plan::add dedupes by key against
+//        v     existing items and scores from the kind's row and the person
+//     FollowUpsRepo::insertNew, setStatus   what is new, the asks let go;
+//                                           one transaction
+//
+//   renderFollowUp(store, item)   DraftFacts from the repo -> draftValues ->
+//                                 renderDraft with the kind's template; no write
+//   draftFollowUp                 renderFollowUp, then the draft is stored
+//   markFollowUp(store, item, status)
+//                                 sent: refuses a draft with a [[blank]], logs
+//                                 the message as an interaction; replied/done
+//                                 on an intro ask runs generateQueue again
+
+namespace hallway {
+
+std::map<RowId, std::string> peopleMetAt(Store& store, RowId eventId, std::optional<RowId> person) {
+    return peopleMetAt(FollowUpsRepo(store).loadMetInputs(eventId, person));
+}
+
+QueueReport generateQueue(Store& store, RowId eventId, const std::string& today) {
+    if (!isValidDate(today)) throw std::invalid_argument("today must be a date YYYY-MM-DD, got '" + today + "'");
+    ensureDefaultTemplates(store);
+    FollowUpsRepo repo(store);
+    Store::Transaction tx(store);
+    QueueInputs in = repo.loadInputs(eventId);
+    QueueReport rep = planQueue(in, today);
+    // Inserted in batches; an item another writer made first is left out.
+    repo.insertNew(rep.added);
+    rep.added.erase(std::remove_if(rep.added.begin(), rep.added.end(), [](const FollowUp& f) { return f.id == 0; }),
+                    rep.added.end());
+    for (auto& d : rep.dropped) repo.setStatus(d.id, d.status, today, d.reason);
+    tx.commit();
+    return rep;
+}
+
+std::vector<ColdPerson> peopleGoingCold(Store& store, const std::string& today, int silenceDays) {
+    dateParts(today);  // throws for a bad date
+    std::vector<ColdPerson> out;
+    for (auto& p : FollowUpsRepo(store).peopleWithInteractions()) {
+        if (!p.warmth.lastContact) continue;
+        int days = daysBetween(localDateString(p.warmth.lastContact, "UTC"), today);
+        std::string why;
+        if (p.keepInTouchDays && *p.keepInTouchDays > 0 && days > *p.keepInTouchDays)
+            why = "past the keep-in-touch cadence of " + std::to_string(*p.keepInTouchDays) + " days";
+        else if (p.warmth.interactions < 3 && days >= silenceDays)
+            why = std::to_string(p.warmth.interactions) + " interaction" + (p.warmth.interactions == 1 ? "" : "s") +
+                  ", not yet a relationship";
+        if (why.empty()) continue;
+        out.push_back({p, days, why});
+    }
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.daysSilent > b.daysSilent; });
+    return out;
+}
+
+void ensureDefaultTemplates(Store& store) {
+    std::string path = assetPath("templates/default_templates.json");
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw std::runtime_error("cannot read the default message templates at " + path);
+    nlohmann::json list;
+    try {
+        list = nlohmann::json::parse(file);
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(path + ": not valid JSON (" + e.what() + ")");
+    }
+    FollowUpsRepo repo(store);
+    Store::Transaction tx(store);
+    for (auto& t : list) {
+        MessageTemplate m;
+        m.name = t.value("name", "");
+        m.kind = t.value("kind", m.name);
+        m.subject = t.value("subject", "");
+        m.body = t.value("body", "");
+        m.builtin = true;
+        // A builtin template follows the shipped text; the user's own version is kept.
+        if (!m.name.empty()) repo.refreshBuiltinTemplate(m);
+    }
+    tx.commit();
+}
+
+RenderedDraft renderFollowUp(Store& store, RowId id, const std::string& templateName, std::optional<RowId>* templateId) {
+    ensureDefaultTemplates(store);
+    return renderWithTemplates(store, id, templateName, templateId);
+}
+
+std::string currentDraft(Store& store, const FollowUp& item) {
+    if (!item.draft.empty()) return item.draft;
+    return renderFollowUp(store, item.id, "").text();
+}
+
+RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string&) {
+    std::optional<RowId> templateId;
+    RenderedDraft d = renderFollowUp(store, id, templateName, &templateId);
+    Store::Transaction tx(store);
+    FollowUpsRepo(store).setDraft(id, d.text(), templateId, false);
+    tx.commit();
+    return d;
+}
+
+namespace {
+
+// What sending a message of this kind was, as an interaction, on `day`: now
+// when that is today, else noon of that day in the user's zone.
+Interaction sentAsInteraction(const FollowUp& f, const std::string& day) {
+    Interaction i;
+    i.personId = f.personId;
+    i.eventId = f.eventId;
+    i.noteId = f.noteId;
+    const std::string zone = systemTimeZone();
+    i.occurredAt = nowInstant();
+    if (localDateString(i.occurredAt, zone) != day) {
+        DayParts d = dateParts(day);
+        i.occurredAt = localToInstant({d.year, d.month, d.day, 12, 0, 0}, zone);
+    }
+    const FollowUpKindInfo* k = followUpKind(f.kind);
+    i.kind = k ? k->interaction : "email";
+    i.direction = k ? k->direction : "neutral";
+    i.summary = "Sent: " + followUpKindLabel(f.kind);
+    return i;
+}
+
+}  // namespace
+
+bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today) {
+    dateParts(today);  // throws for a bad date
+    FollowUpsRepo repo(store);
+    auto before = repo.find(id);
+    if (!before) return false;
+    if (status == "sent" && before->status != "sent") {
+        auto blanks = draftBlanks(currentDraft(store, *before));
+        if (!blanks.empty())
+            throw std::invalid_argument("the draft for " + before->personName + " still has " +
+                                        (blanks.size() == 1 ? "a blank" : std::to_string(blanks.size()) + " blanks") +
+                                        " to fill: " + blanks.front() + " (edit it in Follow up, or `hallway queue edit " +
+                                        std::to_string(id) + " --body ...`)");
+    }
+    Store::Transaction tx(store);
+    if (!repo.setStatus(id, status, today)) return false;
+    if (status == "sent" && before->status != "sent") NotesRepo(store).addInteraction(sentAsInteraction(*before, today));
+    tx.commit();
+    // An introduction's side said yes (replied or done): the rules run again,
+    // so its next step is in the queue without pressing Generate.
+    if ((status == "replied" || status == "done") && before->kind.rfind("intro_ask_", 0) == 0 && before->eventId)
+        generateQueue(store, *before->eventId, today);
+    return true;
+}
+
+}  // namespace hallway

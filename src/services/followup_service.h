@@ -1,0 +1,62 @@
+// The follow-up engine's use cases: load an event's inputs from the store,
+// run the pure rules of core/followup, write the queue; render, draft and
+// mark items. Each call is one transaction.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/followup.h"
+
+namespace hallway {
+
+class Store;
+
+// peopleMetAt (core/followup.h) from the store, reading only what it needs; `person` limits it to one.
+std::map<RowId, std::string> peopleMetAt(Store& store, RowId eventId, std::optional<RowId> person = std::nullopt);
+
+// Loads, plans and writes in one transaction. Generating twice adds nothing;
+// an item the user closed, snoozed or edited is never re-created or changed.
+// Throws std::invalid_argument for an unknown event or a bad date.
+QueueReport generateQueue(Store& store, RowId eventId, const std::string& today);
+
+// People going cold: at least one interaction but fewer than three (not yet a
+// relationship) and no contact for `silenceDays`, or past their own
+// keep-in-touch cadence. Longest silence first.
+struct ColdPerson {
+    QueuePerson person;
+    int daysSilent = 0;
+    std::string why;
+};
+std::vector<ColdPerson> peopleGoingCold(Store& store, const std::string& today, int silenceDays = 60);
+
+// Copies assets/templates/default_templates.json into the templates table
+// (builtin=1) for every name not there yet; user edits are kept. The folder
+// is assetsDir() (core/assets.h).
+void ensureDefaultTemplates(Store& store);
+
+// Renders item `id` with `templateName` (default: defaultTemplateName)
+// without storing it. `templateId` is set to the template used. Throws
+// std::invalid_argument for an unknown item or template.
+RenderedDraft renderFollowUp(Store& store, RowId id, const std::string& templateName,
+                             std::optional<RowId>* templateId = nullptr);
+
+// The item's message as it would go out: the stored draft (rendered or
+// edited), else the default template rendered now.
+std::string currentDraft(Store& store, const FollowUp& item);
+
+// Re-renders item `id` with `templateName` (default: its kind's template),
+// stores the draft and sets status drafted. Throws std::invalid_argument.
+RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string& today);
+
+// Sets item `id`'s status (open, sent, replied, done, dropped) as of `today`.
+// The first time an item is marked sent, the message is logged as a touch
+// with the person, dated `today` (an email, an intro made, a referral asked;
+// give or ask as the message is), so warmth, the give/ask balance and
+// keep-in-touch cadences count it. Marking sent a message that still has a
+// blank ("[[...]]") throws std::invalid_argument naming it, nothing written.
+// One transaction; false when there is no such item.
+bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today);
+
+}  // namespace hallway
