@@ -669,29 +669,6 @@ std::string defaultTemplateName(const FollowUp& item, const DraftFacts& facts) {
     return name;
 }
 
-namespace {
-
-// renderFollowUp once the default templates are in the database.
-RenderedDraft renderWithTemplates(Store& store, RowId id, const std::string& templateName,
-                                  std::optional<RowId>* templateId) {
-    FollowUpsRepo repo(store);
-    auto item = repo.find(id);
-    if (!item) throw std::invalid_argument("no queue item " + std::to_string(id) + " (see `hallway queue`)");
-    DraftFacts facts = repo.draftFacts(*item);
-    const std::string name = templateName.empty() ? defaultTemplateName(*item, facts) : templateName;
-    auto tpl = repo.findTemplate(name);
-    if (!tpl) throw std::invalid_argument("no template named '" + name + "' (see `hallway templates`)");
-    if (templateId) *templateId = tpl->id;
-    return renderDraft(*tpl, draftValues(*item, facts));
-}
-
-}  // namespace
-
-std::string currentDraftPrepared(Store& store, const FollowUp& item) {
-    if (!item.draft.empty()) return item.draft;
-    return renderWithTemplates(store, item.id, "", nullptr).text();
-}
-
 // ---------------------------------------------------------------- [SECTION] labels
 
 std::string followUpKindLabel(const std::string& kind) {

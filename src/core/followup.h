@@ -216,10 +216,6 @@ std::pair<std::string, std::string> splitDraft(const std::string& draft);
 // second attempt, "thank_you_topic" when you wrote what you talked about.
 std::string defaultTemplateName(const FollowUp& item, const DraftFacts& facts);
 
-// As currentDraft, for a batch after one ensureDefaultTemplates(store): the
-// templates file is not read again per item.
-std::string currentDraftPrepared(Store& store, const FollowUp& item);
-
 // ---------------------------------------------------------------- [SECTION] labels
 
 // "Thank-you", "Promise", ... for summaries.

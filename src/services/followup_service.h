@@ -46,6 +46,10 @@ RenderedDraft renderFollowUp(Store& store, RowId id, const std::string& template
 // edited), else the default template rendered now.
 std::string currentDraft(Store& store, const FollowUp& item);
 
+// As currentDraft, for a batch after one ensureDefaultTemplates(store): the
+// templates file is not read again per item.
+std::string currentDraftPrepared(Store& store, const FollowUp& item);
+
 // Re-renders item `id` with `templateName` (default: its kind's template),
 // stores the draft and sets status drafted. Throws std::invalid_argument.
 RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string& today);
