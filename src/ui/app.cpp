@@ -195,12 +195,13 @@ Settings settingsOf(const AppState& state) {
     s.lastEvent = state.eventId;
     s.lastView = modeName(state.mode);
     s.planLayout = state.plan.layout;
+    s.recent = state.recentPlaces;
     return s;
 }
 
 bool sameSavedFields(const Settings& a, const Settings& b) {
     return a.theme == b.theme && a.lastEvent == b.lastEvent && a.lastView == b.lastView &&
-           a.planLayout == b.planLayout;
+           a.planLayout == b.planLayout && a.recent == b.recent;
 }
 
 // Screenshot-only knobs for documentation images; ignored otherwise.
@@ -259,6 +260,7 @@ int runApp(const AppOptions& request) {
 
     state.theme = settings.theme;
     state.plan.layout = settings.planLayout;
+    state.recentPlaces = settings.recent;
     state.mode = (screenshot || request.view != "plan") ? modeFromName(request.view) : modeFromName(settings.lastView);
     state.eventId = request.eventId ? request.eventId : settings.lastEvent;
     if (screenshot) applyScreenshotEnvironment(state);
@@ -443,6 +445,21 @@ int runApp(const AppOptions& request) {
             state.openImportDialog = true;
             state.importPath = v;
         }
+        // The file chooser open at this path, with HALLWAY_SCREENSHOT_RECENT's
+        // ':'-separated folders and files as its recent places.
+        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_RECENT"); v && *v) {
+            std::vector<std::string> places;
+            for (std::string_view rest(v); !rest.empty();) {
+                const size_t colon = std::min(rest.find(':'), rest.size());
+                places.insert(places.begin(), std::string(rest.substr(0, colon)));
+                rest.remove_prefix(std::min(colon + 1, rest.size()));
+            }
+            for (const std::string& place : places)
+                rememberPlace(std::filesystem::is_directory(place) ? state.recentPlaces.folders
+                                                                   : state.recentPlaces.files,
+                              place);
+        }
+        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_CHOOSER"); v && *v) shell.browseImport(state, v);
         if (const char* v = std::getenv("HALLWAY_SCREENSHOT_IMPORT_RUN"); v && *v) {
             const char* zone = std::getenv("HALLWAY_SCREENSHOT_IMPORT_TZ");
             shell.importFile(*store, state, v, ImportTarget::Agenda, zone ? zone : "");

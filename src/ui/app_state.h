@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "ui/folder_listing.h"
 
 namespace hallway::ui {
 
@@ -121,6 +122,7 @@ struct AppState {
     bool openImportDialog = false;        // asks the shell to open the import popup (any file)
     bool openContactsImport = false;      // the same popup, for a contacts file (People's Import contacts)
     std::string importPath;               // put in the import popup's field when it opens (`hallway FILE`)
+    RecentPlaces recentPlaces;            // the file chooser's recent folders and files (kept in the settings)
     bool loadDemo = false;                // asks the shell to import the bundled demo agenda
 
     StatusMessage status;

@@ -1022,11 +1022,14 @@ void PeopleView::drawExportPopup(Store& store, AppState& state) {
     m_exportConfirmRect.reset();
     if (!beginDialog("Export people##popup", m_openExport, 34.0f)) return;
     ImGui::TextUnformatted("Path of the file to write");
-    ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::IsWindowAppearing() || m_refocusExport) ImGui::SetKeyboardFocusHere();
+    const bool focusPath = ImGui::IsWindowAppearing() || m_refocusExport;
     m_refocusExport = false;
-    bool submit = ImGui::InputText("##export_path", &m_exportPath,
-                                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    const BrowseRequest browse{"Export people to", ChooserMode::Save,
+                               {{"vCard (.vcf)", {".vcf", ".vcard"}}, {"CSV (.csv)", {".csv"}}, {"All files", {}}}};
+    const bool chooserOpen = m_exportChooser.isOpen();
+    bool submit = pathFieldWithBrowse("export", "~/hallway-people.vcf", m_exportPath, focusPath, m_exportChooser, browse,
+                                      state.recentPlaces, m_exportBrowseRect) &&
+                  !chooserOpen;
     const std::string path = typedPath(m_exportPath);
     const bool csv = path.size() >= 4 && text::lower(path.substr(path.size() - 4)) == ".csv";
     mutedWrapped(csv ? "CSV, one row per person (a name ending in .vcf writes vCard 4.0). Cells that a spreadsheet "
@@ -1050,7 +1053,12 @@ void PeopleView::drawExportPopup(Store& store, AppState& state) {
     ImGui::EndDisabled();
     m_exportConfirmRect = lastItemRect();
     ImGui::SameLine();
-    const bool cancel = ImGui::Button("Cancel##export") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    const bool cancel = ImGui::Button("Cancel##export") ||
+                        (!chooserOpen && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false));
+    if (m_exportChooser.drawFor(m_exportPath, state.recentPlaces, p)) {
+        m_exportError.clear();
+        m_refocusExport = true;  // Enter exports to the chosen file
+    }
     if (exportNow) {
         try {
             PeopleExport r =

@@ -14,6 +14,7 @@
 #include "formats/contacts.h"
 #include "ui/people_model.h"
 #include "ui/plan_view.h"
+#include "ui/file_chooser.h"
 
 namespace hallway {
 class Store;
@@ -41,6 +42,9 @@ public:
     std::optional<WidgetRect> addPersonRect() const { return m_addPersonRect; }
     std::optional<WidgetRect> exportRect() const { return m_exportRect; }
     std::optional<WidgetRect> exportConfirmRect() const { return m_exportConfirmRect; }
+    std::optional<WidgetRect> exportBrowseRect() const { return m_exportBrowseRect; }
+    FileChooser& exportChooser() { return m_exportChooser; }
+    const std::string& exportPathField() const { return m_exportPath; }
     const std::string& exportError() const { return m_exportError; }
     std::optional<WidgetRect> addPersonConfirmRect() const { return m_addConfirmRect; }
     std::optional<WidgetRect> addBadgeRect() const { return m_addBadgeRect; }
@@ -144,7 +148,8 @@ private:
     std::string m_exportReplacePath;  // the user was told this file exists
     bool m_exportTagOnly = true;
     bool m_refocusExport = false;
-    std::optional<WidgetRect> m_exportRect, m_exportConfirmRect;
+    std::optional<WidgetRect> m_exportRect, m_exportConfirmRect, m_exportBrowseRect;
+    FileChooser m_exportChooser;
     std::vector<std::pair<std::string, WidgetRect>> m_networkRects;
     std::vector<std::pair<int, WidgetRect>> m_scopeRects;
     std::vector<std::pair<TargetWidget, WidgetRect>> m_targetRects;

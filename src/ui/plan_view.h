@@ -12,29 +12,13 @@
 
 #include "ui/app_state.h"
 #include "ui/plan_model.h"
+#include "ui/ui_widgets.h"
 
 namespace hallway {
 class Store;
 }
 
 namespace hallway::ui {
-
-struct WidgetRect {
-    ImVec2 min, max;
-    ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
-};
-
-// The rect of the item just drawn.
-inline WidgetRect lastItemRect() { return WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-
-// Where the widget for `key` was drawn in the last frame, if it was (views
-// record these so tests can click what a user would).
-template <class Key, class Wanted>
-std::optional<WidgetRect> rectFor(const std::vector<std::pair<Key, WidgetRect>>& rects, const Wanted& key) {
-    for (const auto& [k, rect] : rects)
-        if (k == key) return rect;
-    return std::nullopt;
-}
 
 class PlanView {
 public:

@@ -46,6 +46,10 @@ Settings loadSettings(const std::string& file) {
             s.planLayout = value == "list" ? PlanLayout::List : PlanLayout::DayGrid;
         } else if (key == "window_width") {
             if (auto v = toNumber(value); v && *v >= 320 && *v <= 16384) s.windowWidth = int(*v);
+        } else if (key == "recent_folder") {
+            if (s.recent.folders.size() < RecentPlaces::kMax && !value.empty()) s.recent.folders.push_back(value);
+        } else if (key == "recent_file") {
+            if (s.recent.files.size() < RecentPlaces::kMax && !value.empty()) s.recent.files.push_back(value);
         } else if (key == "window_height") {
             if (auto v = toNumber(value); v && *v >= 240 && *v <= 16384) s.windowHeight = int(*v);
         }
@@ -70,6 +74,11 @@ bool saveSettings(const std::string& file, const Settings& s, std::string& error
     text << "plan_layout=" << (s.planLayout == PlanLayout::List ? "list" : "grid") << "\n";
     if (s.windowWidth > 0 && s.windowHeight > 0)
         text << "window_width=" << s.windowWidth << "\nwindow_height=" << s.windowHeight << "\n";
+    // Newest first; a path with a line break could not be read back, so it is not written.
+    for (const std::string& f : s.recent.folders)
+        if (f.find_first_of("\r\n") == std::string::npos) text << "recent_folder=" << f << "\n";
+    for (const std::string& f : s.recent.files)
+        if (f.find_first_of("\r\n") == std::string::npos) text << "recent_file=" << f << "\n";
     std::string tmp = file + ".tmp";
     {
         std::ofstream out(tmp, std::ios::trunc);

@@ -1,4 +1,5 @@
-// The GUI's small settings file: theme, last event, last view, window size.
+// The GUI's small settings file: theme, last event, last view, window size,
+// the file chooser's recent folders and files.
 // Lives next to ImGui's ini file in $XDG_CONFIG_HOME/hallway/ (else
 // ~/.config/hallway/). Plain "key=value" lines; unknown keys are ignored.
 #pragma once
@@ -17,6 +18,7 @@ struct Settings {
     PlanLayout planLayout = PlanLayout::DayGrid;
     int windowWidth = 0;   // 0 = not remembered
     int windowHeight = 0;
+    RecentPlaces recent;  // the file chooser's, newest first
 };
 
 // The folder for settings files; empty when neither XDG_CONFIG_HOME nor HOME is set.

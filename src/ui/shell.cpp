@@ -694,6 +694,12 @@ void Shell::loadDemo(Store& store, AppState& state) {
     }
 }
 
+void Shell::browseImport(AppState& state, const std::string& start) {
+    state.openImportDialog = true;
+    m_importChooser.open("Choose an agenda or contacts file", ChooserMode::Open, importFilters(), start,
+                         state.recentPlaces);
+}
+
 void Shell::drawImportZone(Store& store, const AppState& state) {
     // Read the agenda's zone again only when the path changes, not per frame.
     const std::string path = typedPath(m_importPath);
@@ -722,7 +728,8 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
     }
     m_openImportReport = false;
     // The report's change lines ("moved  Title: before -> after") need the width.
-    if (!beginDialog("Import##popup", open, m_importReport ? 52.0f : 34.0f)) return;
+    m_importDialogOpen = beginDialog("Import##popup", open, m_importReport ? 52.0f : 34.0f);
+    if (!m_importDialogOpen) return;
     if (m_importReport) {
         if (drawImportReport(*m_importReport, m_reportLines, m_headingFont)) {
             m_importReport.reset();
@@ -734,14 +741,15 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
     const bool contacts = m_importTarget == ImportTarget::Contacts;
 
     ImGui::TextUnformatted(contacts ? "Path of the contacts file" : "Path of the agenda or contacts file");
-    ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::IsWindowAppearing() || m_refocusPath) ImGui::SetKeyboardFocusHere();
+    const bool focusPath = ImGui::IsWindowAppearing() || m_refocusPath;
     m_refocusPath = false;
-    bool submit = ImGui::InputTextWithHint("##path", contacts ? "~/Downloads/Connections.csv" : "~/Downloads/schedule.xml",
-                                           &m_importPath,
-                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-    mutedWrapped("Hallway has no file chooser in this version: type or paste the file's full path (~ works), or "
-                 "drop the file on the window.");
+    const BrowseRequest browse{contacts ? "Choose a contacts file" : "Choose an agenda or contacts file",
+                               ChooserMode::Open, importFilters()};
+    bool submit = pathFieldWithBrowse("import", contacts ? "~/Downloads/Connections.csv" : "~/Downloads/schedule.xml",
+                                      m_importPath, focusPath, m_importChooser, browse, state.recentPlaces,
+                                      m_importBrowseRect);
+    mutedWrapped("Type or paste the file's path (~ works), press Browse\u2026 to pick it, or drop the file on the "
+                 "window.");
     if (contacts)
         mutedWrapped("Contacts: LinkedIn's Connections.csv, vCard (.vcf), Google Contacts CSV, or a CSV whose header "
                      "names a name column. People already here are updated, not duplicated.");
@@ -761,7 +769,15 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
     m_importButtonRect = WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     ImGui::EndDisabled();
     ImGui::SameLine();
-    bool cancel = ImGui::Button("Cancel##popup") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    // Escape in the file chooser closes only the chooser.
+    const bool chooserOpen = m_importChooser.isOpen();
+    bool cancel = ImGui::Button("Cancel##popup") ||
+                  (!chooserOpen && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false));
+    if (chooserOpen) submit = false;
+    if (m_importChooser.drawFor(m_importPath, state.recentPlaces, palette(state.theme))) {
+        m_importError.clear();
+        m_refocusPath = true;
+    }
     if (submit && !typedPath(m_importPath).empty()) {
         if (importFile(store, state, m_importPath, m_importTarget, contacts ? "" : m_zoneField.chosen())) {
             m_importPath.clear();

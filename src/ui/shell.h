@@ -13,6 +13,7 @@
 #include "store/agenda_queries.h"
 #include "ui/app_state.h"
 #include "ui/capture_view.h"
+#include "ui/file_chooser.h"
 #include "ui/followup_view.h"
 #include "ui/import_actions.h"
 #include "ui/people_view.h"
@@ -83,6 +84,12 @@ public:
     // Import button and the report it shows after an agenda import.
     ZoneField& importZoneField() { return m_zoneField; }
     std::optional<WidgetRect> importButtonRect() const { return m_importButtonRect; }
+    // The import dialog's "Browse…" button and the file chooser it opens.
+    std::optional<WidgetRect> importBrowseRect() const { return m_importBrowseRect; }
+    FileChooser& importChooser() { return m_importChooser; }
+    bool importDialogOpen() const { return m_importDialogOpen; }
+    // Opens the import dialog with its file chooser at `start` (screenshots).
+    void browseImport(AppState& state, const std::string& start);
     const std::optional<AgendaImportReport>& importReport() const { return m_importReport; }
 
 private:
@@ -130,6 +137,9 @@ private:
     std::vector<std::string> m_reportLines;
     bool m_openImportReport = false;
     std::optional<WidgetRect> m_importButtonRect;  // a dropped agenda opens the dialog on its report
+    std::optional<WidgetRect> m_importBrowseRect;
+    FileChooser m_importChooser;
+    bool m_importDialogOpen = false;
     std::optional<WidgetRect> m_searchRect;
     std::vector<std::pair<int, WidgetRect>> m_modeRects;
     std::optional<WidgetRect> m_statusRect;

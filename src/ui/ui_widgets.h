@@ -2,9 +2,29 @@
 #pragma once
 #include <imgui.h>
 
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace hallway::ui {
+
+struct WidgetRect {
+    ImVec2 min, max;
+    ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+};
+
+// The rect of the item just drawn.
+inline WidgetRect lastItemRect() { return WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
+
+// Where the widget for `key` was drawn in the last frame, if it was (views
+// record these so tests can click what a user would).
+template <class Key, class Wanted>
+std::optional<WidgetRect> rectFor(const std::vector<std::pair<Key, WidgetRect>>& rects, const Wanted& key) {
+    for (const auto& [k, rect] : rects)
+        if (k == key) return rect;
+    return std::nullopt;
+}
 
 // A button that looks pressed when `selected` (segmented controls, day picker).
 bool segmentButton(const char* label, bool selected);

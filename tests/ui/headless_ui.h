@@ -13,6 +13,7 @@
 #include "ui/fonts.h"
 #include "ui/input_queue.h"
 #include "ui/plan_view.h"
+#include "ui/ui_widgets.h"
 
 namespace hallway::testing {
 
@@ -38,6 +39,8 @@ public:
         io.KeyMap[ImGuiKey_Backspace] = 259;
         io.KeyMap[ImGuiKey_UpArrow] = 265;
         io.KeyMap[ImGuiKey_DownArrow] = 264;
+        io.KeyMap[ImGuiKey_PageUp] = 266;
+        io.KeyMap[ImGuiKey_PageDown] = 267;
     }
     ~HeadlessUi() { ImGui::DestroyContext(m_context); }
     HeadlessUi(const HeadlessUi&) = delete;
@@ -76,6 +79,21 @@ public:
         ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
     }
     void click(const ui::WidgetRect& rect) { click(rect.center()); }
+    // Two clicks in quick succession at `pos`: a double click.
+    void doubleClick(ImVec2 pos) {
+        moveMouse(pos);
+        for (int i = 0; i < 2; ++i) {
+            ImGui::GetIO().MouseDown[0] = true;
+            frame();
+            ImGui::GetIO().MouseDown[0] = false;
+            frame();
+        }
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        ImGui::GetIO().DeltaTime = 1.0f;
+        frame();
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    }
+    void doubleClick(const ui::WidgetRect& rect) { doubleClick(rect.center()); }
     void type(const char* utf8) {
         ImGui::GetIO().AddInputCharactersUTF8(utf8);
         frame();
@@ -93,6 +111,8 @@ public:
     static constexpr int kBackspace = 259;
     static constexpr int kUp = 265;
     static constexpr int kDown = 264;
+    static constexpr int kPageUp = 266;
+    static constexpr int kPageDown = 267;
 
     // Holds Ctrl and presses `key` (a GLFW key code: letters are ASCII upper case).
     void ctrlKey(int key) {

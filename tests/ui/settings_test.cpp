@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "test_support.h"
@@ -49,4 +50,27 @@ TEST_CASE("the config folder follows XDG_CONFIG_HOME, else HOME", "[ui][settings
     unsetenv("XDG_CONFIG_HOME");
     if (const char* home = std::getenv("HOME")) CHECK(configDir() == std::string(home) + "/.config/hallway");
     if (oldXdg) setenv("XDG_CONFIG_HOME", savedXdg.c_str(), 1);
+}
+
+TEST_CASE("the file chooser's recent folders and files are kept in the settings, newest first", "[ui][settings][chooser]") {
+    testing::TempDir dir;
+    const std::string file = dir.file("settings");
+    Settings s;
+    rememberPlace(s.recent.folders, "/data/old");
+    rememberPlace(s.recent.folders, "/data/new");
+    rememberPlace(s.recent.files, "/data/new/schedule.xml");
+    rememberPlace(s.recent.files, "/data/bad\nname.ics");  // could not be read back: not kept
+    REQUIRE(s.recent.files.size() == 1);
+    std::string error;
+    REQUIRE(saveSettings(file, s, error));
+    Settings back = loadSettings(file);
+    CHECK(back.recent.folders == std::vector<std::string>{"/data/new", "/data/old"});
+    CHECK(back.recent.files == std::vector<std::string>{"/data/new/schedule.xml"});
+
+    // A place used again moves to the front; the list stops at kMax.
+    for (int i = 0; i < 12; ++i) rememberPlace(back.recent.folders, "/f" + std::to_string(i));
+    rememberPlace(back.recent.folders, "/f5");
+    CHECK(back.recent.folders.size() == RecentPlaces::kMax);
+    CHECK(back.recent.folders.front() == "/f5");
+    CHECK(std::count(back.recent.folders.begin(), back.recent.folders.end(), "/f5") == 1);
 }
