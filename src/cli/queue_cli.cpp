@@ -32,6 +32,7 @@ json itemJson(const FollowUp& f) {
             {"due", f.dueDate},
             {"priority", f.priority},
             {"status", f.status},
+            {"channel", f.channel},
             {"snoozed_until", f.snoozedUntil ? json(*f.snoozedUntil) : json(nullptr)},
             {"attempt", f.attempt},
             {"note_id", f.noteId ? json(*f.noteId) : json(nullptr)},
@@ -76,6 +77,8 @@ public:
             "draft", "Render an item's message from its template and store it; your notes about them are printed under it");
         m_draft->add_option("ITEM", m_item, "queue item id")->required();
         m_draft->add_option("--template", m_template, "template name (default: the item's kind)");
+        m_draft->add_flag("--together", m_together,
+                          "one message with the person's other items due within a week (greeting and closing once)");
         m_draft->add_flag("--json", asJson, "print JSON");
 
         m_edit = m_queue->add_subcommand("edit", "Replace an item's draft with your own text (fill its [[blanks]])");
@@ -90,6 +93,7 @@ public:
             ->required()
             ->check(CLI::IsMember({"open", "sent", "replied", "done", "dropped"}));
         m_mark->add_option("--today", m_today, "the date of the change, YYYY-MM-DD (default: today)");
+        m_mark->add_flag("--together", m_together, "also the person's other items sent in the same message (queue draft --together)");
         m_mark->add_flag("--json", asJson, "print JSON");
 
         m_snooze = m_queue->add_subcommand("snooze", "Put an item away until a later day");
@@ -214,16 +218,52 @@ private:
     int runDraft(Store& store, std::ostream& out, bool asJson) {
         RowId id = itemId(m_item);
         RenderedDraft d = draftFollowUp(store, id, m_template, todayOr(m_today));
+        std::vector<FollowUp> together;
+        if (m_together) {
+            together = followUpsDueTogether(store, id);
+            std::vector<std::string> unknown = d.unknown;
+            d = combinedDraft(store, id);
+            d.unknown = unknown;
+        }
+        auto item = FollowUpsRepo(store).find(id);
+        auto person = PeopleRepo(store).find(item->personId);
+        const Reach reach = person ? reachOf(*person) : Reach{};
         std::vector<Note> notes = notesBehind(store, id);
         std::vector<std::string> blanks = draftBlanks(d.text());
+        const LinkedInText linkedIn = linkedInText(d.body, reach.connection);
         if (asJson) {
-            json arr = json::array();
+            json arr = json::array(), ids = json::array();
             for (auto& n : notes) arr.push_back({{"id", n.id}, {"body", n.body}});
-            out << json{{"id", id}, {"subject", d.subject}, {"body", d.body}, {"unknown_placeholders", d.unknown},
-                        {"blanks", blanks}, {"notes", arr}}.dump(2) << "\n";
+            for (auto& f : together) ids.push_back(f.id);
+            json j{{"id", id}, {"subject", d.subject}, {"body", d.body}, {"unknown_placeholders", d.unknown},
+                   {"blanks", blanks}, {"notes", arr}, {"channel", channelKey(reach.channel)},
+                   {"to", reach.address}, {"together_with", ids}};
+            if (reach.channel == Channel::LinkedIn)
+                j["linkedin"] = {{"characters", linkedIn.characters}, {"limit", linkedIn.limit},
+                                 {"cut_characters", linkedIn.cutCharacters}, {"text", linkedIn.text}};
+            out << j.dump(2) << "\n";
             return 0;
         }
-        out << "Subject: " << d.subject << "\n\n" << d.body << "\n";
+        if (reach.channel == Channel::LinkedIn) {
+            // LinkedIn has no subject; a note with a connection request is short.
+            out << "LinkedIn " << (reach.connection ? "message" : "connection note") << " to " << reach.address << " ("
+                << linkedIn.characters << " of " << linkedIn.limit << " characters)\n\n"
+                << linkedIn.text << "\n";
+            if (linkedIn.cutCharacters)
+                out << "\n(cut: " << linkedIn.cutCharacters << " characters over LinkedIn's limit of " << linkedIn.limit
+                    << " are left out above; shorten it with `hallway queue edit " << id << " --body ...`)\n";
+        } else {
+            if (reach.channel == Channel::Email) out << "To: " << reach.address << "\n";
+            else
+                out << "To: (no email address or LinkedIn profile: add one with `hallway people set " << item->personId
+                    << " --email ADDRESS` or `--url PROFILE`)\n";
+            out << "Subject: " << d.subject << "\n\n" << d.body << "\n";
+        }
+        if (!together.empty()) {
+            out << "\nOne message for " << together.size() + 1 << " items (#" << id;
+            for (auto& f : together) out << ", #" << f.id << " " << followUpKindLabel(f.kind);
+            out << "): `hallway queue mark " << id << " sent --together` marks them all\n";
+        }
         for (auto& u : d.unknown) out << "warning: unknown placeholder {" << u << "} left in the draft; fix the template\n";
         if (!blanks.empty())
             out << "\nTo fill before sending (`hallway queue edit " << id << " --body ...`): " << joined(blanks) << "\n";
@@ -278,9 +318,15 @@ private:
         std::string today = todayOr(m_today);
         auto item = repo.find(id);
         if (!item) throw CommandError("no queue item " + m_item + " (see `hallway queue`)");
+        std::vector<RowId> alsoMarked;
         if (*m_mark) {
             try {
-                markFollowUp(store, id, m_status, today);
+                if (m_together) {
+                    alsoMarked = markFollowUpsTogether(store, id, m_status, today);
+                    alsoMarked.erase(std::remove(alsoMarked.begin(), alsoMarked.end(), id), alsoMarked.end());
+                } else {
+                    markFollowUp(store, id, m_status, today);
+                }
             } catch (const std::invalid_argument& e) {
                 throw CommandError(std::string("not marked sent: ") + e.what());
             }
@@ -295,10 +341,18 @@ private:
             repo.snooze(id, until, today);
         }
         auto now = repo.find(id);
-        if (asJson) out << itemJson(*now).dump(2) << "\n";
-        else
+        if (asJson) {
+            json j = itemJson(*now);
+            if (m_together) j["together_with"] = alsoMarked;
+            out << j.dump(2) << "\n";
+        } else {
             out << "#" << id << " " << followUpKindLabel(now->kind) << " for " << now->personName << ": " << now->status
                 << (now->snoozedUntil ? " until " + *now->snoozedUntil : "") << "\n";
+            for (RowId other : alsoMarked)
+                if (auto o = repo.find(other))
+                    out << "#" << other << " " << followUpKindLabel(o->kind) << " for " << o->personName << ": "
+                        << o->status << " (same message)\n";
+        }
         return 0;
     }
 
@@ -334,9 +388,14 @@ private:
         auto item = repo.find(id);
         if (!item) throw CommandError("no queue item " + m_item + " (see `hallway queue`)");
         auto person = PeopleRepo(store).find(item->personId);
-        if (!person || person->emails.empty())
+        if (!person || person->emails.empty()) {
+            const Reach reach = person ? reachOf(*person) : Reach{};
+            if (reach.channel == Channel::LinkedIn)
+                throw CommandError(item->personName + " has no email address but a LinkedIn profile (" + reach.address +
+                                   "): `hallway queue draft " + m_item + "` prints the message to paste there");
             throw CommandError(item->personName + " has no email address (add one with `hallway people set " +
                                std::to_string(item->personId) + " --email ADDRESS`)");
+        }
         auto [subject, body] = splitDraft(currentDraft(store, *item));
         out << mailtoUrl(person->emails.front().value, subject, body) << "\n";
         return 0;
@@ -429,6 +488,7 @@ private:
         m_key, m_value;
     int m_silence = 60;
     bool m_force = false;
+    bool m_together = false;
 };
 
 }  // namespace

@@ -218,7 +218,10 @@ struct Plan {
     void add(FollowUp f, const std::string& templateName) {
         if (c.existing.count(f.dedupeKey) || !planned.insert(f.dedupeKey).second) return;
         f.eventId = c.in.event.id;
-        if (const QueuePerson* p = c.person(f.personId)) f.personName = p->displayName;
+        if (const QueuePerson* p = c.person(f.personId)) {
+            f.personName = p->displayName;
+            f.channel = p->channel;
+        }
         f.priority = c.priority(f.kind, f.personId);
         templatesUsed.insert(templateName);
         rep.added.push_back(std::move(f));
@@ -667,6 +670,149 @@ std::string defaultTemplateName(const FollowUp& item, const DraftFacts& facts) {
     if (item.attempt > 1) name += "_follow_up";
     if (item.kind == "thank_you" && !facts.topic.empty()) name = "thank_you_topic";
     return name;
+}
+
+// ---------------------------------------------------------------- [SECTION] channels
+
+const char* channelKey(Channel channel) {
+    switch (channel) {
+        case Channel::Email: return "email";
+        case Channel::LinkedIn: return "linkedin";
+        case Channel::None: break;
+    }
+    return "none";
+}
+
+Reach reachOf(const Person& person) {
+    Reach r;
+    if (!person.emails.empty()) {
+        r.channel = Channel::Email;
+        r.address = person.emails.front().value;
+        return r;
+    }
+    for (const auto& u : person.urls) {
+        if (profileUrlKey(u.value).rfind("linkedin.com/in/", 0) != 0) continue;
+        r.channel = Channel::LinkedIn;
+        r.address = u.value;
+        // Everyone in a LinkedIn export is a connection of its owner.
+        r.connection = person.source == "linkedin";
+        return r;
+    }
+    return r;
+}
+
+size_t linkedInLimit(bool connection) { return connection ? kLinkedInMessageLimit : kLinkedInNoteLimit; }
+
+namespace {
+
+// Byte offsets of each code point's start in `s`, and s.size() at the end.
+std::vector<size_t> codePointStarts(const std::string& s) {
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+    starts.push_back(s.size());
+    return starts;
+}
+
+}  // namespace
+
+LinkedInText linkedInText(const std::string& body, bool connection) {
+    LinkedInText t;
+    t.limit = linkedInLimit(connection);
+    const std::vector<size_t> starts = codePointStarts(body);
+    t.characters = starts.size() - 1;
+    if (t.characters <= t.limit) {
+        t.text = body;
+        return t;
+    }
+    // Cut at the last space within the limit, so no word is cut in half.
+    size_t end = starts[t.limit];
+    const size_t space = body.find_last_of(" \n", end);
+    if (space != std::string::npos && space > end / 2) end = space;
+    while (end > 0 && (body[end - 1] == ' ' || body[end - 1] == '\n')) --end;
+    t.text = body.substr(0, end);
+    t.cutCharacters = t.characters - (codePointStarts(t.text).size() - 1);
+    return t;
+}
+
+// ---------------------------------------------------------------- [SECTION] together
+
+namespace {
+
+bool stillToSend(const FollowUp& f) { return f.status == "open" || f.status == "drafted" || f.status == "snoozed"; }
+
+std::vector<std::string> paragraphsOf(const std::string& body) {
+    std::vector<std::string> out;
+    size_t at = 0;
+    while (at <= body.size()) {
+        size_t end = body.find("\n\n", at);
+        if (end == std::string::npos) end = body.size();
+        std::string p = body.substr(at, end - at);
+        while (!p.empty() && (p.back() == '\n' || p.back() == ' ')) p.pop_back();
+        size_t lead = p.find_first_not_of("\n ");
+        if (lead != std::string::npos) out.push_back(p.substr(lead));
+        at = end + 2;
+    }
+    return out;
+}
+
+// "Hi Ana," alone on its line.
+bool isGreeting(const std::string& paragraph) {
+    return paragraph.find('\n') == std::string::npos && !paragraph.empty() && paragraph.back() == ',' &&
+           paragraph.size() < 80;
+}
+
+// "All the best,\nMe": a short first line ending in a comma, then a name or two.
+bool isClosing(const std::string& paragraph) {
+    const size_t eol = paragraph.find('\n');
+    if (eol == std::string::npos || eol == 0 || eol > 40 || paragraph[eol - 1] != ',') return false;
+    return std::count(paragraph.begin(), paragraph.end(), '\n') <= 2;
+}
+
+}  // namespace
+
+std::vector<FollowUp> dueTogetherWith(const FollowUp& item, const std::vector<FollowUp>& queue) {
+    std::vector<FollowUp> out;
+    // An introduction goes to two people at once: it stays a message of its own.
+    auto alone = [](const FollowUp& f) { return f.kind == "intro_send"; };
+    if (!stillToSend(item) || alone(item)) return out;
+    const std::string due = effectiveDue(item);
+    for (const auto& f : queue) {
+        if (f.id == item.id || f.personId != item.personId || f.eventId != item.eventId) continue;
+        if (!stillToSend(f) || alone(f)) continue;
+        if (std::abs(daysBetween(due, effectiveDue(f))) > 7) continue;
+        out.push_back(f);
+    }
+    sortQueue(out);
+    return out;
+}
+
+RenderedDraft combineDrafts(const std::vector<std::string>& drafts) {
+    RenderedDraft out;
+    if (drafts.empty()) return out;
+    std::string greeting, closing;
+    std::vector<std::string> middle;
+    for (size_t i = 0; i < drafts.size(); ++i) {
+        auto [subject, body] = splitDraft(drafts[i]);
+        if (i == 0) out.subject = subject;
+        std::vector<std::string> paragraphs = paragraphsOf(body);
+        if (!paragraphs.empty() && isGreeting(paragraphs.front())) {
+            if (greeting.empty()) greeting = paragraphs.front();
+            paragraphs.erase(paragraphs.begin());
+        }
+        if (!paragraphs.empty() && isClosing(paragraphs.back())) {
+            if (closing.empty()) closing = paragraphs.back();
+            paragraphs.pop_back();
+        }
+        for (auto& p : paragraphs)
+            if (std::find(middle.begin(), middle.end(), p) == middle.end()) middle.push_back(std::move(p));
+    }
+    std::vector<std::string> all;
+    if (!greeting.empty()) all.push_back(greeting);
+    all.insert(all.end(), middle.begin(), middle.end());
+    if (!closing.empty()) all.push_back(closing);
+    for (size_t i = 0; i < all.size(); ++i) out.body += (i ? "\n\n" : "") + all[i];
+    return out;
 }
 
 // ---------------------------------------------------------------- [SECTION] labels

@@ -4,7 +4,7 @@
 // no files. services/followup_service loads them and writes the queue;
 // formats/followup_export writes it as iCalendar, CSV or a report.
 //
-// [SECTION] value types  [SECTION] dates  [SECTION] kinds  [SECTION] rules  [SECTION] templates  [SECTION] labels
+// [SECTION] value types  [SECTION] dates  [SECTION] kinds  [SECTION] rules  [SECTION] templates  [SECTION] channels  [SECTION] together  [SECTION] labels
 #pragma once
 #include <map>
 #include <optional>
@@ -62,6 +62,7 @@ struct QueuePerson {
     std::string displayName;
     std::string givenName;
     std::string email;
+    std::string channel = "none";  // "email", "linkedin" or "none", as reachOf decides
     std::optional<int> keepInTouchDays;
     Warmth warmth;
     std::vector<PersonFact> datedFacts;  // facts with a date ("marathon on 12 April")
@@ -215,6 +216,51 @@ std::pair<std::string, std::string> splitDraft(const std::string& draft);
 // The default template's name for an item: its kind's, "_follow_up" for a
 // second attempt, "thank_you_topic" when you wrote what you talked about.
 std::string defaultTemplateName(const FollowUp& item, const DraftFacts& facts);
+
+// ---------------------------------------------------------------- [SECTION] channels
+
+// How a message reaches its person, from what Hallway knows of them: email
+// first, else a LinkedIn message (many contacts from a LinkedIn export have
+// no email at all), else nothing yet (the view says what to add).
+enum class Channel { Email, LinkedIn, None };
+const char* channelKey(Channel channel);  // "email", "linkedin", "none"
+
+struct Reach {
+    Channel channel = Channel::None;
+    std::string address;     // the email address or the LinkedIn profile URL
+    bool connection = false; // LinkedIn: already a connection (came from the user's own export)
+};
+Reach reachOf(const Person& person);
+
+// LinkedIn's limits: a note with a connection request holds 300 characters,
+// a message to a connection 8,000 (characters, as LinkedIn counts them:
+// Unicode code points here).
+constexpr size_t kLinkedInNoteLimit = 300;
+constexpr size_t kLinkedInMessageLimit = 8000;
+size_t linkedInLimit(bool connection);
+
+// A draft as LinkedIn takes it: no subject, the body cut to the limit at a
+// word when it is longer, and by how much.
+struct LinkedInText {
+    std::string text;
+    size_t characters = 0;  // of the whole body
+    size_t limit = 0;
+    size_t cutCharacters = 0;  // left out; 0 when it fits
+};
+LinkedInText linkedInText(const std::string& body, bool connection);
+
+// ---------------------------------------------------------------- [SECTION] together
+
+// Items for one person that can go out as one message: open (or drafted or
+// snoozed), neither an introduction sent to two people, due within a week of
+// each other. `queue` holds the person's other items; returns them in queue
+// order, without `item`.
+std::vector<FollowUp> dueTogetherWith(const FollowUp& item, const std::vector<FollowUp>& queue);
+
+// One message from several drafts to one person: the first's subject and
+// greeting, each draft's own paragraphs in order (a paragraph said twice is
+// said once), the first's closing.
+RenderedDraft combineDrafts(const std::vector<std::string>& drafts);
 
 // ---------------------------------------------------------------- [SECTION] labels
 

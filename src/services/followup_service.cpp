@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <stdexcept>
+#include <tuple>
 
 #include "core/assets.h"
 #include "core/time_util.h"
@@ -135,6 +136,15 @@ std::string currentDraft(Store& store, const FollowUp& item) {
 }
 
 RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string&) {
+    if (templateName.empty()) {
+        // The user's own words are never rendered over unless they pick a template.
+        auto item = FollowUpsRepo(store).find(id);
+        if (item && item->edited && !item->draft.empty()) {
+            RenderedDraft kept;
+            std::tie(kept.subject, kept.body) = splitDraft(item->draft);
+            return kept;
+        }
+    }
     std::optional<RowId> templateId;
     RenderedDraft d = renderFollowUp(store, id, templateName, &templateId);
     Store::Transaction tx(store);
@@ -167,28 +177,79 @@ Interaction sentAsInteraction(const FollowUp& f, const std::string& day) {
 
 }  // namespace
 
-bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today) {
-    dateParts(today);  // throws for a bad date
+namespace {
+
+// Refuses, naming it, a message still holding a blank only the user can fill.
+void checkNoBlanks(const FollowUp& item, const std::string& draft) {
+    auto blanks = draftBlanks(draft);
+    if (blanks.empty()) return;
+    throw std::invalid_argument("the draft for " + item.personName + " still has " +
+                                (blanks.size() == 1 ? "a blank" : std::to_string(blanks.size()) + " blanks") +
+                                " to fill: " + blanks.front() + " (edit it in Follow up, or `hallway queue edit " +
+                                std::to_string(item.id) + " --body ...`)");
+}
+
+// Sets the statuses of `items` (as they were before) in one transaction, then
+// lets an introduction's next step appear.
+void setStatuses(Store& store, const std::vector<FollowUp>& items, const std::string& status, const std::string& today) {
     FollowUpsRepo repo(store);
-    auto before = repo.find(id);
-    if (!before) return false;
-    if (status == "sent" && before->status != "sent") {
-        auto blanks = draftBlanks(currentDraft(store, *before));
-        if (!blanks.empty())
-            throw std::invalid_argument("the draft for " + before->personName + " still has " +
-                                        (blanks.size() == 1 ? "a blank" : std::to_string(blanks.size()) + " blanks") +
-                                        " to fill: " + blanks.front() + " (edit it in Follow up, or `hallway queue edit " +
-                                        std::to_string(id) + " --body ...`)");
-    }
     Store::Transaction tx(store);
-    if (!repo.setStatus(id, status, today)) return false;
-    if (status == "sent" && before->status != "sent") NotesRepo(store).addInteraction(sentAsInteraction(*before, today));
+    for (const auto& before : items) {
+        repo.setStatus(before.id, status, today);
+        if (status == "sent" && before.status != "sent") NotesRepo(store).addInteraction(sentAsInteraction(before, today));
+    }
     tx.commit();
     // An introduction's side said yes (replied or done): the rules run again,
     // so its next step is in the queue without pressing Generate.
-    if ((status == "replied" || status == "done") && before->kind.rfind("intro_ask_", 0) == 0 && before->eventId)
-        generateQueue(store, *before->eventId, today);
+    for (const auto& before : items)
+        if ((status == "replied" || status == "done") && before.kind.rfind("intro_ask_", 0) == 0 && before.eventId) {
+            generateQueue(store, *before.eventId, today);
+            break;
+        }
+}
+
+}  // namespace
+
+bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today) {
+    dateParts(today);  // throws for a bad date
+    auto before = FollowUpsRepo(store).find(id);
+    if (!before) return false;
+    if (status == "sent" && before->status != "sent") checkNoBlanks(*before, currentDraft(store, *before));
+    setStatuses(store, {*before}, status, today);
     return true;
+}
+
+std::vector<FollowUp> followUpsDueTogether(Store& store, RowId id) {
+    FollowUpsRepo repo(store);
+    auto item = repo.find(id);
+    if (!item) return {};
+    FollowUpQuery q;
+    q.eventId = item->eventId;
+    q.personId = item->personId;
+    return dueTogetherWith(*item, repo.list(q));
+}
+
+RenderedDraft combinedDraft(Store& store, RowId id) {
+    auto item = FollowUpsRepo(store).find(id);
+    if (!item) throw std::invalid_argument("no queue item " + std::to_string(id) + " (see `hallway queue`)");
+    std::vector<std::string> drafts = {currentDraft(store, *item)};
+    for (const auto& f : followUpsDueTogether(store, id)) drafts.push_back(currentDraft(store, f));
+    return combineDrafts(drafts);
+}
+
+std::vector<RowId> markFollowUpsTogether(Store& store, RowId id, const std::string& status, const std::string& today) {
+    dateParts(today);
+    auto item = FollowUpsRepo(store).find(id);
+    if (!item) return {};
+    std::vector<FollowUp> items = {*item};
+    for (auto& f : followUpsDueTogether(store, id)) items.push_back(std::move(f));
+    if (status == "sent")
+        for (const auto& f : items)
+            if (f.status != "sent") checkNoBlanks(f, currentDraft(store, f));
+    setStatuses(store, items, status, today);
+    std::vector<RowId> ids;
+    for (const auto& f : items) ids.push_back(f.id);
+    return ids;
 }
 
 }  // namespace hallway

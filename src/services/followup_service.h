@@ -51,7 +51,8 @@ std::string currentDraft(Store& store, const FollowUp& item);
 std::string currentDraftPrepared(Store& store, const FollowUp& item);
 
 // Re-renders item `id` with `templateName` (default: its kind's template),
-// stores the draft and sets status drafted. Throws std::invalid_argument.
+// stores the draft and sets status drafted; without a template name a draft
+// the user edited is kept as it is. Throws std::invalid_argument.
 RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string& today);
 
 // Sets item `id`'s status (open, sent, replied, done, dropped) as of `today`.
@@ -62,5 +63,19 @@ RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateN
 // blank ("[[...]]") throws std::invalid_argument naming it, nothing written.
 // One transaction; false when there is no such item.
 bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today);
+
+// The other items for item `id`'s person that can go out in one message with
+// it (dueTogetherWith), in queue order; empty for an unknown item.
+std::vector<FollowUp> followUpsDueTogether(Store& store, RowId id);
+
+// Item `id` and the items due together with it as one message
+// (combineDrafts over each one's current draft).
+RenderedDraft combinedDraft(Store& store, RowId id);
+
+// Marks item `id` and every item due together with it as `status` in one
+// transaction, as markFollowUp does one (a blank left in any of their drafts
+// refuses all, nothing written). Returns the ids marked; empty when there is
+// no such item.
+std::vector<RowId> markFollowUpsTogether(Store& store, RowId id, const std::string& status, const std::string& today);
 
 }  // namespace hallway

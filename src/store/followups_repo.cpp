@@ -17,9 +17,15 @@ struct Resetter {
     ~Resetter() { stmt.reset(); }
 };
 
+// The channel follows the person's details now (reachOf's order: an email,
+// else a LinkedIn profile), not what they were when the item was made.
+#define CHANNEL_OF(PERSON_ID)                                                                                   \
+    "CASE WHEN EXISTS (SELECT 1 FROM person_contacts c WHERE c.person_id=" PERSON_ID " AND c.kind='email') "   \
+    "THEN 'email' WHEN EXISTS (SELECT 1 FROM person_contacts c WHERE c.person_id=" PERSON_ID                   \
+    " AND c.kind='url' AND c.match_key LIKE 'linkedin.com/in/%') THEN 'linkedin' ELSE 'none' END"
 #define FOLLOW_UP_COLUMNS                                                                                      \
     "f.id, f.person_id, f.event_id, f.rule, f.note_id, f.note_item_id, f.kind, f.due_date, f.priority, "      \
-    "f.channel, f.status, f.snoozed_until, f.attempt, f.template_id, f.draft, f.reason, f.dedupe_key, "       \
+    CHANNEL_OF("f.person_id") ", f.status, f.snoozed_until, f.attempt, f.template_id, f.draft, f.reason, f.dedupe_key, "       \
     "f.edited, f.status_on, f.created_at, f.updated_at, p.display_name"
 
 FollowUp readFollowUp(const sql::Statement& q) {
@@ -66,7 +72,7 @@ MessageTemplate readTemplate(const sql::Statement& q) {
     "(SELECT count(*) FROM interactions i WHERE i.person_id=p.id), "                                            \
     "(SELECT coalesce(max(occurred_at), 0) FROM interactions i WHERE i.person_id=p.id), "                       \
     "(SELECT count(*) FROM interactions i WHERE i.person_id=p.id AND i.direction='give'), "                     \
-    "(SELECT count(*) FROM interactions i WHERE i.person_id=p.id AND i.direction='ask')"
+    "(SELECT count(*) FROM interactions i WHERE i.person_id=p.id AND i.direction='ask'), " CHANNEL_OF("p.id")
 
 QueuePerson readPerson(const sql::Statement& q) {
     QueuePerson p;
@@ -76,6 +82,7 @@ QueuePerson readPerson(const sql::Statement& q) {
     if (!q.isNull(3)) p.keepInTouchDays = int(q.getInt(3));
     if (!q.isNull(4)) p.email = q.getText(4);
     p.warmth = {int(q.getInt(5)), q.getInt(6), int(q.getInt(7)), int(q.getInt(8))};
+    p.channel = q.getText(9);
     return p;
 }
 
@@ -365,10 +372,10 @@ std::optional<FollowUp> FollowUpsRepo::find(RowId id) {
 
 std::vector<FollowUp> FollowUpsRepo::list(const FollowUpQuery& query) {
     auto& q = m_store.statement("SELECT " FOLLOW_UP_COLUMNS " FROM follow_ups f JOIN people p ON p.id=f.person_id "
-                                "WHERE (?1 IS NULL OR f.event_id=?1) "
+                                "WHERE (?1 IS NULL OR f.event_id=?1) AND (?2 IS NULL OR f.person_id=?2) "
                                 "ORDER BY f.due_date, f.priority DESC, f.id");
     Resetter r{q};
-    q.bind(1, query.eventId);
+    q.bind(1, query.eventId).bind(2, query.personId);
     std::vector<FollowUp> out;
     while (q.step()) {
         FollowUp f = readFollowUp(q);

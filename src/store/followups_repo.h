@@ -15,6 +15,7 @@ class Store;
 
 struct FollowUpQuery {
     std::optional<RowId> eventId;
+    std::optional<RowId> personId;
     std::vector<std::string> statuses;  // empty: all
 };
 

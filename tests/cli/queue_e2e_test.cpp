@@ -292,3 +292,67 @@ TEST_CASE("a draft with a blank is not marked sent until the blank is filled", "
     CHECK_THAT(hallwayCli(db, {"queue", "mailto", id}).out, Catch::StartsWith("mailto:zoe@example.org?subject="));
     CHECK(hallwayCli(db, {"people", "set", "Zoe Quinn", "--email", "not an address"}).code == 1);
 }
+
+TEST_CASE("a person with only a LinkedIn profile gets a LinkedIn draft without subject, cut to a note's 300 characters",
+          "[cli][queue][channel]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    std::string ev = importBackwaters(db);
+    ok(hallwayCli(db, {"people", "add", "Zoe Quinn", "--url", "https://www.linkedin.com/in/zoe-quinn/"}));
+    ok(hallwayCli(db, {"met", "Zoe Quinn", "--event", ev, "--at", "2023-09-14T12:00"}));
+    json gen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-18", "--json"}));
+    REQUIRE(gen["added"].size() == 1);
+    CHECK(gen["added"][0]["channel"] == "linkedin");
+    std::string id = std::to_string(gen["added"][0]["id"].get<long long>());
+
+    Run draft = hallwayCli(db, {"queue", "draft", id});
+    CHECK_THAT(draft.out, Catch::StartsWith("LinkedIn connection note to https://www.linkedin.com/in/zoe-quinn/ (") &&
+                              Catch::Contains("of 300 characters)") && Catch::Contains("Hi Zoe,") &&
+                              !Catch::Contains("Subject:"));
+    std::string longBody = "Hi Zoe,\n\n";
+    for (int i = 0; i < 40; ++i) longBody += "packaging ";
+    ok(hallwayCli(db, {"queue", "edit", id, "--body", longBody}));
+    json cut = jsonOf(hallwayCli(db, {"queue", "draft", id, "--json"}));
+    CHECK(cut["channel"] == "linkedin");
+    CHECK(cut["linkedin"]["limit"] == 300);
+    CHECK(cut["linkedin"]["cut_characters"].get<int>() > 100);
+    CHECK(cut["linkedin"]["text"].get<std::string>().size() <= 300);
+    CHECK_THAT(hallwayCli(db, {"queue", "draft", id}).out, Catch::Contains("cut: ") &&
+                                                               Catch::Contains("over LinkedIn's limit of 300"));
+    // mailto points to the draft, not to a command that makes a duplicate.
+    Run mailto = hallwayCli(db, {"queue", "mailto", id});
+    CHECK(mailto.code == 1);
+    CHECK_THAT(mailto.err, Catch::Contains("LinkedIn profile") && Catch::Contains("hallway queue draft " + id));
+    // An email, once added, is the channel.
+    ok(hallwayCli(db, {"people", "set", "Zoe Quinn", "--email", "zoe@example.org"}));
+    CHECK(jsonOf(hallwayCli(db, {"queue", "draft", id, "--json"}))["channel"] == "email");
+}
+
+TEST_CASE("queue draft --together writes one message for a person's items due together, mark --together sends all",
+          "[cli][queue][together]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    std::string ev = importBackwaters(db);
+    ok(hallwayCli(db, {"people", "add", "Zoe Quinn", "--email", "zoe@example.org"}));
+    ok(hallwayCli(db, {"met", "Zoe Quinn", "--event", ev, "--at", "2023-09-14T12:00"}));
+    ok(hallwayCli(db, {"note", "@zoe-quinn #promise \"the packaging checklist\"", "--event", ev, "--at",
+                       "2023-09-14T12:05"}));
+    json gen = jsonOf(hallwayCli(db, {"queue", "generate", "--event", ev, "--today", "2023-09-18", "--json"}));
+    REQUIRE(gen["added"].size() == 2);
+    std::string thanks;
+    for (auto& f : gen["added"])
+        if (f["kind"] == "thank_you") thanks = std::to_string(f["id"].get<long long>());
+    REQUIRE(!thanks.empty());
+    Run draft = hallwayCli(db, {"queue", "draft", thanks, "--together"});
+    INFO(draft.out);
+    CHECK_THAT(draft.out, Catch::Contains("the packaging checklist") && Catch::Contains("One message for 2 items") &&
+                              Catch::Contains("--together` marks them all"));
+    json j = jsonOf(hallwayCli(db, {"queue", "draft", thanks, "--together", "--json"}));
+    CHECK(j["together_with"].size() == 1);
+    const std::string body = j["body"];
+    CHECK(body.find("Hi Zoe,") == body.rfind("Hi Zoe,"));
+    Run marked = hallwayCli(db, {"queue", "mark", thanks, "sent", "--together", "--today", "2023-09-19"});
+    ok(marked);
+    CHECK_THAT(marked.out, Catch::Contains("(same message)"));
+    CHECK(jsonOf(hallwayCli(db, {"queue", "--event", ev, "--json"}))["items"].empty());
+}

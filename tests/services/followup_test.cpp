@@ -450,3 +450,123 @@ TEST_CASE("default templates load once and stay user-editable", "[followup][temp
     CHECK(r.unknownPlaceholders[0] == "thank_you: {unknown_thing}");
     CHECK_THAT(fx.draft(r.added[0]), Catch::Contains("Hey Ana, {unknown_thing}"));
 }
+
+TEST_CASE("a follow-up goes by email, else as a LinkedIn message, else says what is missing", "[followup][channel]") {
+    Person withEmail;
+    withEmail.emails = {{"ana@example.org", "work"}};
+    withEmail.urls = {{"https://www.linkedin.com/in/ana-lima", "linkedin"}};
+    Reach r = reachOf(withEmail);
+    CHECK(r.channel == Channel::Email);
+    CHECK(r.address == "ana@example.org");
+
+    Person connection;  // from the user's own LinkedIn export: no email there
+    connection.source = "linkedin";
+    connection.urls = {{"https://de.linkedin.com/in/bo-chen/", "linkedin"}};
+    r = reachOf(connection);
+    CHECK(r.channel == Channel::LinkedIn);
+    CHECK(r.address == "https://de.linkedin.com/in/bo-chen/");
+    CHECK(r.connection);
+    CHECK(linkedInLimit(r.connection) == 8000);
+
+    Person speaker;  // a profile found on an agenda: not yet a connection
+    speaker.source = "agenda";
+    speaker.urls = {{"https://example.org/blog", ""}, {"linkedin.com/in/cy-dao", ""}};
+    r = reachOf(speaker);
+    CHECK(r.channel == Channel::LinkedIn);
+    CHECK_FALSE(r.connection);
+    CHECK(linkedInLimit(r.connection) == 300);
+
+    Person nothing;
+    nothing.urls = {{"https://example.org/blog", ""}};
+    CHECK(reachOf(nothing).channel == Channel::None);
+    CHECK(std::string(channelKey(Channel::None)) == "none");
+}
+
+TEST_CASE("a LinkedIn connection note is cut at a word within 300 characters and says by how much",
+          "[followup][channel]") {
+    LinkedInText fits = linkedInText("Hi Ana,\n\nGreat to meet you.", false);
+    CHECK(fits.cutCharacters == 0);
+    CHECK(fits.text == "Hi Ana,\n\nGreat to meet you.");
+    CHECK(fits.characters == 27);
+
+    std::string body = "Hi Zoë,\n\n";
+    while (body.size() < 500) body += "café talk again ";  // é is two bytes, one character
+    LinkedInText note = linkedInText(body, false);
+    CHECK(note.limit == 300);
+    CHECK(note.cutCharacters > 0);
+    // Within the limit, counted in characters, and not in the middle of a word.
+    std::size_t chars = 0;
+    for (unsigned char c : note.text) chars += (c & 0xC0) != 0x80;
+    CHECK(chars <= 300);
+    CHECK(chars + note.cutCharacters == note.characters);
+    CHECK(note.text.back() != ' ');
+    CHECK(body.compare(note.text.size(), 1, " ") == 0);
+    // The same text to a connection fits its 8,000.
+    CHECK(linkedInText(body, true).cutCharacters == 0);
+}
+
+TEST_CASE("items due together for one person make one message, marked sent together", "[followup][together]") {
+    Fixture fx;
+    RowId ana = fx.person("Ana Lima"), bo = fx.person("Bo Chen");
+    fx.target(ana, TargetPriority::Must, TargetStatus::Met);
+    fx.target(bo, TargetPriority::Should, TargetStatus::Met);
+    fx.note("@ana-lima #promise \"the benchmark slides\"", 5);
+    fx.generate("2025-03-08");
+    auto items = fx.all();
+    const FollowUp* thanks = fx.find(items, "thank_you", ana);
+    const FollowUp* promise = fx.find(items, "promise", ana);
+    const FollowUp* boThanks = fx.find(items, "thank_you", bo);
+    REQUIRE(thanks);
+    REQUIRE(promise);
+    REQUIRE(boThanks);
+
+    auto together = followUpsDueTogether(fx.store, thanks->id);
+    REQUIRE(together.size() == 1);  // Bo's thank-you is another person's
+    CHECK(together[0].id == promise->id);
+    CHECK(followUpsDueTogether(fx.store, boThanks->id).empty());
+
+    RenderedDraft one = combinedDraft(fx.store, thanks->id);
+    auto count = [&](const std::string& what) {
+        size_t n = 0;
+        for (size_t at = one.body.find(what); at != std::string::npos; at = one.body.find(what, at + 1)) ++n;
+        return n;
+    };
+    CHECK(count("Hi Ana,") == 1);
+    CHECK(count("All the best,") == 1);
+    CHECK(count("the benchmark slides") == 1);
+    CHECK(count("Thank you for the conversation") == 1);
+    CHECK(one.body.rfind("Hi Ana,", 0) == 0);
+    CHECK(one.subject == splitDraft(fx.draft(*thanks)).first);
+
+    auto marked = markFollowUpsTogether(fx.store, thanks->id, "sent", "2025-03-10");
+    CHECK(marked.size() == 2);
+    for (auto& f : fx.all())
+        CHECK(f.status == (f.personId == ana ? std::string("sent") : std::string("open")));
+}
+
+TEST_CASE("a blank left in one item of a combined message keeps all of them unsent", "[followup][together]") {
+    Fixture fx;
+    RowId ana = fx.person("Ana Lima");
+    fx.target(ana, TargetPriority::Must, TargetStatus::Met);
+    fx.note("@ana-lima #promise send the slides", 5);  // not quoted: the draft has a blank
+    fx.generate("2025-03-08");
+    auto items = fx.all();
+    const FollowUp* thanks = fx.find(items, "thank_you", ana);
+    REQUIRE(thanks);
+    REQUIRE(followUpsDueTogether(fx.store, thanks->id).size() == 1);
+    CHECK_THROWS_WITH(markFollowUpsTogether(fx.store, thanks->id, "sent", "2025-03-10"),
+                      Catch::Contains("still has a blank"));
+    for (auto& f : fx.all()) CHECK(f.status == "open");
+    // Marked done together needs no message.
+    CHECK(markFollowUpsTogether(fx.store, thanks->id, "done", "2025-03-10").size() == 2);
+}
+
+TEST_CASE("combined drafts keep one greeting, each item's own paragraphs once, one closing", "[followup][together]") {
+    RenderedDraft d = combineDrafts({"Subject: Great to meet you\n\nHi Ana,\n\nThank you.\n\nShared line.\n\nAll the best,\nMe",
+                                     "Subject: As promised\n\nHi Ana,\n\nHere are the slides.\n\nShared line.\n\nAll the best,\nMe"});
+    CHECK(d.subject == "Great to meet you");
+    CHECK(d.body == "Hi Ana,\n\nThank you.\n\nShared line.\n\nHere are the slides.\n\nAll the best,\nMe");
+    // A draft the user rewrote without greeting or closing still joins cleanly.
+    d = combineDrafts({"Subject: S\n\nHi Ana,\n\nOne.\n\nAll the best,\nMe", "Subject: T\n\nTwo, written by hand."});
+    CHECK(d.body == "Hi Ana,\n\nOne.\n\nTwo, written by hand.\n\nAll the best,\nMe");
+}
