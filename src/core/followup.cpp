@@ -787,6 +787,11 @@ std::vector<FollowUp> dueTogetherWith(const FollowUp& item, const std::vector<Fo
     return out;
 }
 
+std::vector<FollowUp> inMessageOrder(std::vector<FollowUp> items) {
+    std::stable_partition(items.begin(), items.end(), [](const FollowUp& f) { return f.kind == "thank_you"; });
+    return items;
+}
+
 RenderedDraft combineDrafts(const std::vector<std::string>& drafts) {
     RenderedDraft out;
     if (drafts.empty()) return out;

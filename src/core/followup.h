@@ -257,6 +257,10 @@ LinkedInText linkedInText(const std::string& body, bool connection);
 // order, without `item`.
 std::vector<FollowUp> dueTogetherWith(const FollowUp& item, const std::vector<FollowUp>& queue);
 
+// The order of the parts of one message: a thank-you first (it opens a
+// conversation), then the rest as given.
+std::vector<FollowUp> inMessageOrder(std::vector<FollowUp> items);
+
 // One message from several drafts to one person: the first's subject and
 // greeting, each draft's own paragraphs in order (a paragraph said twice is
 // said once), the first's closing.

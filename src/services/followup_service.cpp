@@ -232,8 +232,10 @@ std::vector<FollowUp> followUpsDueTogether(Store& store, RowId id) {
 RenderedDraft combinedDraft(Store& store, RowId id) {
     auto item = FollowUpsRepo(store).find(id);
     if (!item) throw std::invalid_argument("no queue item " + std::to_string(id) + " (see `hallway queue`)");
-    std::vector<std::string> drafts = {currentDraft(store, *item)};
-    for (const auto& f : followUpsDueTogether(store, id)) drafts.push_back(currentDraft(store, f));
+    std::vector<FollowUp> items = {*item};
+    for (auto& f : followUpsDueTogether(store, id)) items.push_back(std::move(f));
+    std::vector<std::string> drafts;
+    for (const auto& f : inMessageOrder(items)) drafts.push_back(currentDraft(store, f));
     return combineDrafts(drafts);
 }
 

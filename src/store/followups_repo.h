@@ -15,8 +15,8 @@ class Store;
 
 struct FollowUpQuery {
     std::optional<RowId> eventId;
-    std::optional<RowId> personId;
     std::vector<std::string> statuses;  // empty: all
+    std::optional<RowId> personId;
 };
 
 class FollowUpsRepo {

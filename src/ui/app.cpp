@@ -437,6 +437,15 @@ int runApp(const AppOptions& request) {
     // Screenshot-only: the search dropdown open on this text, first hit picked.
     if (screenshot)
         if (const char* v = std::getenv("HALLWAY_SCREENSHOT_SEARCH"); v && *v) shell.showSearch(v);
+    // Screenshot-only: Follow up opens on this item, as one message with the
+    // items due together with it when HALLWAY_SCREENSHOT_TOGETHER is set.
+    if (screenshot)
+        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_FOLLOWUP"); v && *v) {
+            char* end = nullptr;
+            long long id = std::strtoll(v, &end, 10);
+            if (end && *end == '\0' && id > 0)
+                shell.followUp().showItem(RowId(id), std::getenv("HALLWAY_SCREENSHOT_TOGETHER") != nullptr);
+        }
     // Screenshot-only: the import dialog with this path typed (its zone field
     // prefilled), or this agenda imported into --db and the dialog's report
     // of it shown (HALLWAY_SCREENSHOT_IMPORT_TZ: the zone chosen for it).

@@ -118,6 +118,9 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
     m_templates.clear();
     m_unknown.clear();
     m_email.clear();
+    m_reach = {};
+    m_together.clear();
+    m_combined = {};
     m_templateName.clear();
     m_notes.clear();
     m_fresh = false;
@@ -151,6 +154,16 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
         if (auto person = PeopleRepo(store).find(m_item.personId)) {
             if (m_item.personName.empty()) m_item.personName = person->displayName;
             if (!person->emails.empty()) m_email = person->emails.front().value;
+            m_reach = reachOf(*person);
+        }
+        m_together = followUpsDueTogether(store, m_item.id);
+        if (!m_together.empty()) {
+            std::vector<FollowUp> items = {m_item};
+            items.insert(items.end(), m_together.begin(), m_together.end());
+            std::vector<std::string> drafts;
+            for (const auto& f : inMessageOrder(std::move(items)))
+                drafts.push_back(f.id == m_item.id ? m_item.draft : currentDraft(store, f));
+            m_combined = combineDrafts(drafts);
         }
         // Known placeholders are filled when drafted; what is left is unknown.
         const auto& known = knownPlaceholders();

@@ -107,6 +107,12 @@ public:
     const std::string& subject() const { return m_subject; }
     const std::string& body() const { return m_body; }
     const std::string& email() const { return m_email; }  // first address, empty when none
+    // How the message goes out: email, else LinkedIn, else none yet.
+    const Reach& reach() const { return m_reach; }
+    // The person's other items that can go in the same message (queue
+    // order), and that message, made from all their drafts.
+    const std::vector<FollowUp>& together() const { return m_together; }
+    const RenderedDraft& combined() const { return m_combined; }
     // The templates for the item's kind (builtin and the user's), by name.
     const std::vector<MessageTemplate>& templates() const { return m_templates; }
     // The template the draft came from, empty when unknown.
@@ -134,6 +140,9 @@ private:
     bool m_has = false;
     FollowUp m_item;
     std::string m_subject, m_body, m_email, m_templateName;
+    Reach m_reach;
+    std::vector<FollowUp> m_together;
+    RenderedDraft m_combined;
     std::vector<MessageTemplate> m_templates;
     std::vector<std::string> m_unknown;
     std::vector<NoteLine> m_notes;

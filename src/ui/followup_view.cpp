@@ -111,6 +111,12 @@ void FollowUpView::sync(Store& store, AppState& state) {
     }
     if (m_queue.sync(store, state.eventId, state.now(), revision) && !m_queue.error().empty())
         state.error("Could not list the follow-up queue: " + m_queue.error());
+    if (m_showItem && m_queue.indexOf(m_showItem->first) >= 0) {
+        m_selected = m_showItem->first;
+        m_together = m_showItem->second;
+        m_togetherFor = m_showItem->first;
+        m_showItem.reset();
+    }
     const auto& rows = m_queue.rows();
     // Keep the selection on its item; when it left the queue (sent, done,
     // snoozed away) take the one now in its place, so the next is ready.
@@ -127,9 +133,15 @@ void FollowUpView::sync(Store& store, AppState& state) {
         state.error("Could not open this follow-up: " + m_draft.error());
     if (m_loadedDraftBuild != m_draft.rebuildCount()) {
         m_loadedDraftBuild = m_draft.rebuildCount();
-        m_subject = m_draft.subject();
-        m_body = m_draft.body();
+        if (!m_draft.has() || m_togetherFor != m_draft.item().id || m_draft.together().empty()) m_together = false;
+        loadDraftText();
     }
+}
+
+void FollowUpView::loadDraftText() {
+    m_togetherFor = m_draft.has() ? m_draft.item().id : 0;
+    m_subject = m_together ? m_draft.combined().subject : m_draft.subject();
+    m_body = m_together ? m_draft.combined().body : m_draft.body();
 }
 
 std::optional<WidgetRect> FollowUpView::rowRect(RowId itemId) const {
@@ -430,21 +442,68 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
         if (m_draft.templates().empty()) ImGui::TextDisabled("No template for this kind");
         ImGui::EndCombo();
     }
+    const Reach& reach = m_draft.reach();
+    const bool linkedIn = reach.channel == Channel::LinkedIn;
+    std::string to = "no email address or LinkedIn profile";
+    if (reach.channel == Channel::Email) to = "to " + reach.address;
+    else if (linkedIn) to = std::string(reach.connection ? "LinkedIn message to " : "LinkedIn connection note to ") +
+                            profileUrlKey(reach.address);
+    // Beside the template when it fits, else on a line of its own: never cut.
     ImGui::SameLine();
+    if (ImGui::CalcTextSize(to.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
     ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
-    ImGui::TextUnformatted(m_draft.email().empty() ? "no email address" : ("to " + m_draft.email()).c_str());
+    ImGui::TextUnformatted(to.c_str());
     ImGui::PopStyleColor();
 
-    ImGui::SetNextItemWidth(-1.0f);
-    ImGui::InputTextWithHint("##subject", "Subject", &m_subject);
+    // Several items due together for one person: offer one message.
+    if (!m_draft.together().empty()) {
+        std::string kinds;
+        for (const auto& t : m_draft.together()) kinds += (kinds.empty() ? "" : ", ") + followUpKindLabel(t.kind);
+        const size_t others = m_draft.together().size();
+        std::string label = "One message with: " + kinds;
+        // Cut nothing: at a narrow width the kinds move to the tooltip.
+        const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+        if (box + ImGui::CalcTextSize(label.c_str()).x > ImGui::GetContentRegionAvail().x)
+            label = others == 1 ? "One message with the other item" : "One message with " + std::to_string(others) + " more";
+        label += "##together";
+        if (ImGui::Checkbox(label.c_str(), &m_together)) loadDraftText();
+        m_buttonRects.push_back({"One message", lastItemRect()});
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("With %s for %s: greeting and closing once, each item's own words once; Mark sent "
+                              "marks them all",
+                              kinds.c_str(), f.personName.c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", "Greeting and closing once, each item's own words once; Mark sent marks them all");
+    }
+
+    if (linkedIn) {
+        mutedWrapped("LinkedIn messages have no subject: only the message below goes out.");
+    } else {
+        ImGui::SetNextItemWidth(-1.0f);
+        ImGui::InputTextWithHint("##subject", "Subject", &m_subject);
+    }
     const std::vector<std::string> blanks = draftBlanks(m_subject + "\n" + m_body);
-    const float warnings = blanks.empty() ? 0.0f : 2.2f * fs;
+    const LinkedInText linkedInCut = linkedIn ? linkedInText(m_body, reach.connection) : LinkedInText{};
+    const float warnings = (blanks.empty() ? 0.0f : 2.2f * fs) + (linkedIn ? 1.2f * fs : 0.0f);
     const float buttonsHeight = 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * fs;
     const float bodyHeight =
         std::max(6.0f * fs, ImGui::GetContentRegionAvail().y - buttonsHeight - warnings - 1.0f * fs);
     m_bodyEdit.draw("##body", m_body, ImVec2(-1.0f, bodyHeight));
     m_bodyEdit.highlightBlanks((p.conflict & 0x00FFFFFFu) | 0x66000000u);
-    const bool changed = m_draft.fresh() || m_subject != m_draft.subject() || m_body != m_draft.body();
+    const std::string& baseSubject = m_together ? m_draft.combined().subject : m_draft.subject();
+    const std::string& baseBody = m_together ? m_draft.combined().body : m_draft.body();
+    const bool changed = m_draft.fresh() || m_subject != baseSubject || m_body != baseBody;
+    if (linkedIn) {
+        ImGui::PushStyleColor(ImGuiCol_Text, linkedInCut.cutCharacters ? p.error : p.mutedText);
+        if (linkedInCut.cutCharacters)
+            ImGui::Text("%zu of %zu characters: Copy takes the first %zu, cut at a word (%zu left out)",
+                        linkedInCut.characters, linkedInCut.limit, linkedInCut.characters - linkedInCut.cutCharacters,
+                        linkedInCut.cutCharacters);
+        else
+            ImGui::Text("%zu of %zu characters%s", linkedInCut.characters, linkedInCut.limit,
+                        reach.connection ? "" : " (a note with a connection request)");
+        ImGui::PopStyleColor();
+    }
 
     // Warnings: blanks only the user can fill, placeholders no value fills.
     ImGui::PushTextWrapPos(0.0f);
@@ -460,33 +519,59 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
     ImGui::PopTextWrapPos();
 
     // Sending.
-    const std::string text = "Subject: " + m_subject + "\n\n" + m_body;
-    ImGui::BeginDisabled(!changed);
-    if (button("Save edit##save", "Keep your draft (generating again never overwrites it)")) saveEdit(store, state);
+    const std::string text = linkedIn ? linkedInCut.text : "Subject: " + m_subject + "\n\n" + m_body;
+    ImGui::BeginDisabled(!changed || m_together);
+    if (button("Save edit##save", m_together ? "A combined message is not stored: send it, or edit the items one by one"
+                                             : "Keep your draft (generating again never overwrites it)"))
+        saveEdit(store, state);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (button("Copy##copy", "Copy the subject and message to the clipboard")) {
+    if (button("Copy##copy", linkedIn ? "Copy the message to paste into LinkedIn"
+                                      : "Copy the subject and message to the clipboard")) {
         ImGui::SetClipboardText(text.c_str());
-        state.info("Copied the draft for " + f.personName + ".");
+        if (linkedInCut.cutCharacters)
+            state.info("Copied the first " + std::to_string(linkedInCut.characters - linkedInCut.cutCharacters) +
+                       " characters for " + f.personName + ": LinkedIn takes " + std::to_string(linkedInCut.limit) + ".");
+        else
+            state.info("Copied the draft for " + f.personName + ".");
     }
     ImGui::SameLine();
-    ImGui::BeginDisabled(m_draft.email().empty());
-    const std::string url = m_draft.email().empty() ? std::string() : mailtoUrl(m_draft.email(), m_subject, m_body);
-    const char* noEmail = "Add an email address first: Edit details on their page, or hallway people set PERSON --email";
-    if (m_openUrl) {
-        if (button("Open in mail##mail", m_draft.email().empty() ? noEmail : "Open the draft in your mail program")) {
-            std::string err = m_openUrl(url);
-            if (err.empty()) state.info("Opened the draft to " + f.personName + " in your mail program.");
-            else {
-                ImGui::SetClipboardText(url.c_str());
-                state.error("Could not open the mail program (" + err + "); the mailto: link is on the clipboard.");
+    if (linkedIn) {
+        const std::string profile = reach.address.find("://") == std::string::npos ? "https://" + reach.address : reach.address;
+        if (m_openUrl) {
+            if (button("Open profile##profile", "Open their LinkedIn profile in the browser, then paste the message")) {
+                std::string err = m_openUrl(profile);
+                if (err.empty()) state.info("Opened " + f.personName + "'s LinkedIn profile.");
+                else {
+                    ImGui::SetClipboardText(profile.c_str());
+                    state.error("Could not open the browser (" + err + "); the profile link is on the clipboard.");
+                }
             }
+        } else if (button("Copy profile link##profile", "Copy the LinkedIn profile link")) {
+            ImGui::SetClipboardText(profile.c_str());
+            state.info("Copied " + f.personName + "'s LinkedIn profile link.");
         }
-    } else if (button("Copy mail link##mail", m_draft.email().empty() ? noEmail : "Copy a mailto: link with this draft")) {
-        ImGui::SetClipboardText(url.c_str());
-        state.info("Copied a mailto: link to " + m_draft.email() + ".");
+    } else {
+        ImGui::BeginDisabled(m_draft.email().empty());
+        const std::string url = m_draft.email().empty() ? std::string() : mailtoUrl(m_draft.email(), m_subject, m_body);
+        const char* noEmail =
+            "Add an email address or a LinkedIn profile first: Edit details on their page, or hallway people set "
+            "PERSON --email";
+        if (m_openUrl) {
+            if (button("Open in mail##mail", m_draft.email().empty() ? noEmail : "Open the draft in your mail program")) {
+                std::string err = m_openUrl(url);
+                if (err.empty()) state.info("Opened the draft to " + f.personName + " in your mail program.");
+                else {
+                    ImGui::SetClipboardText(url.c_str());
+                    state.error("Could not open the mail program (" + err + "); the mailto: link is on the clipboard.");
+                }
+            }
+        } else if (button("Copy mail link##mail", m_draft.email().empty() ? noEmail : "Copy a mailto: link with this draft")) {
+            ImGui::SetClipboardText(url.c_str());
+            state.info("Copied a mailto: link to " + m_draft.email() + ".");
+        }
+        ImGui::EndDisabled();
     }
-    ImGui::EndDisabled();
 
     // Status.
     const bool closed = f.status == "sent" || f.status == "replied" || f.status == "done" || f.status == "dropped";
@@ -536,10 +621,26 @@ void FollowUpView::setStatus(Store& store, AppState& state, const std::string& s
     if (!m_draft.has()) return;
     const FollowUp f = m_draft.item();
     try {
+        const std::string onScreen = "Subject: " + m_subject + "\n\n" + m_body;
+        if (m_together) {
+            // One message went out for all of them: it is each one's draft now.
+            if (status == "sent") {
+                FollowUpsRepo repo(store);
+                Store::Transaction tx(store);
+                repo.setDraft(f.id, onScreen, f.templateId, true);
+                for (const auto& t : m_draft.together()) repo.setDraft(t.id, onScreen, t.templateId, true);
+                tx.commit();
+            }
+            if (markFollowUpsTogether(store, f.id, status, m_queue.today()).empty())
+                throw std::runtime_error("the item is gone");
+            state.revision.bump(status == "sent" ? Change::Queue | Change::Targets : Change::Queue);
+            state.info(std::to_string(m_draft.together().size() + 1) + " follow-ups for " + f.personName + ": " +
+                       status + " (one message).");
+            return;
+        }
         // What goes out is what is on screen: keep it before marking it sent.
         if (status == "sent" && (m_draft.fresh() || m_subject != m_draft.subject() || m_body != m_draft.body()))
-            FollowUpsRepo(store).setDraft(f.id, "Subject: " + m_subject + "\n\n" + m_body, f.templateId,
-                                          !m_draft.fresh());
+            FollowUpsRepo(store).setDraft(f.id, onScreen, f.templateId, !m_draft.fresh());
         // Marked sent, the message is also logged as a touch with the person.
         if (!markFollowUp(store, f.id, status, m_queue.today())) throw std::runtime_error("the item is gone");
         const auto before = queueRevision(state);

@@ -44,6 +44,9 @@ public:
     const FollowUpDraftModel& draft() const { return m_draft; }
     std::optional<RowId> selected() const { return m_selected; }
     const std::optional<QueueReport>& lastReport() const { return m_report; }
+    // Opens item `id`'s draft, as one message with the items due together
+    // with it when `together` (screenshots start on a chosen item).
+    void showItem(RowId id, bool together) { m_showItem = {id, together}; }
 
     // Testing hooks: where widgets were drawn in the last frame.
     std::optional<WidgetRect> rowRect(RowId itemId) const;
@@ -63,6 +66,7 @@ private:
     void snooze(Store& store, AppState& state, int days);
     void redraft(Store& store, AppState& state, const std::string& templateName);
     void saveEdit(Store& store, AppState& state);
+    void loadDraftText();
     bool button(const char* label, const char* tooltip = nullptr);
 
     FollowUpQueueModel m_queue;
@@ -80,6 +84,10 @@ private:
 
     // The draft being edited, loaded when the draft model rebuilds.
     std::string m_subject, m_body;
+    // "One message with the other items": the combined draft is on screen.
+    bool m_together = false;
+    RowId m_togetherFor = 0;
+    std::optional<std::pair<RowId, bool>> m_showItem;  // asked for before the queue was loaded
     WrappedTextEdit m_bodyEdit;
     int m_loadedDraftBuild = -1;
 

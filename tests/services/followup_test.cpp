@@ -570,3 +570,17 @@ TEST_CASE("combined drafts keep one greeting, each item's own paragraphs once, o
     d = combineDrafts({"Subject: S\n\nHi Ana,\n\nOne.\n\nAll the best,\nMe", "Subject: T\n\nTwo, written by hand."});
     CHECK(d.body == "Hi Ana,\n\nOne.\n\nTwo, written by hand.\n\nAll the best,\nMe");
 }
+
+TEST_CASE("a combined message opens with the thank-you whichever item it is made from", "[followup][together]") {
+    Fixture fx;
+    RowId ana = fx.person("Ana Lima");
+    fx.target(ana, TargetPriority::Must, TargetStatus::Met);
+    fx.note("@ana-lima #promise \"the benchmark slides\"", 5);
+    fx.generate("2025-03-08");
+    auto items = fx.all();
+    const FollowUp* promise = fx.find(items, "promise", ana);
+    REQUIRE(promise);
+    RenderedDraft fromPromise = combinedDraft(fx.store, promise->id);
+    CHECK(fromPromise.body.find("Thank you for the conversation") < fromPromise.body.find("benchmark slides"));
+    CHECK_THAT(fromPromise.subject, Catch::StartsWith("Great to meet you"));
+}

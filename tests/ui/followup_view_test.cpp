@@ -330,3 +330,76 @@ TEST_CASE("the draft editor wraps long lines at its width and gives the text bac
     CHECK(back == text);
     CHECK(soft.substr(0, 9) == "000000000");  // the typed line breaks stay typed
 }
+
+TEST_CASE("a thank-you and a promise for one person go out as one message and are marked sent together",
+          "[ui][followup][together]") {
+    Fixture f;
+    generateQueue(f.store, f.eventId, "2025-03-10");
+    const auto all = f.items();
+    const FollowUp* thanks = f.find(all, "thank_you", f.ana);
+    const FollowUp* promise = f.find(all, "promise", f.ana);
+    const FollowUp* thanksBo = f.find(all, "thank_you", f.bo);
+    REQUIRE(thanks);
+    REQUIRE(promise);
+    REQUIRE(thanksBo);
+
+    Ui ui(f.store, f.eventId, f.monday);
+    auto row = ui.view().rowRect(thanks->id);
+    REQUIRE(row);
+    ui.imgui.click(*row);
+    const auto& draft = ui.view().draft();
+    REQUIRE(draft.has());
+    REQUIRE(draft.together().size() == 1);
+    CHECK(draft.together()[0].id == promise->id);
+    CHECK_THAT(draft.combined().body, Catch::StartsWith("Hi Ana,") && Catch::Contains("benchmark slides") &&
+                                          Catch::Contains("Thank you for the conversation"));
+    // Off by default: Mark sent would close only this item.
+    auto box = ui.view().buttonRect("One message");
+    REQUIRE(box);
+    ui.imgui.click(*box);
+    ui.imgui.frames(2);
+    REQUIRE(ui.view().buttonRect("Mark sent"));
+    ui.imgui.click(*ui.view().buttonRect("Mark sent"));
+    ui.imgui.frames(2);
+    CHECK_FALSE(ui.state.status.error);
+    CHECK(FollowUpsRepo(f.store).find(thanks->id)->status == "sent");
+    CHECK(FollowUpsRepo(f.store).find(promise->id)->status == "sent");
+    CHECK(FollowUpsRepo(f.store).find(thanksBo->id)->status == "open");
+    // What went out is each one's draft now: the combined message.
+    CHECK_THAT(FollowUpsRepo(f.store).find(promise->id)->draft, Catch::Contains("Thank you for the conversation"));
+    CHECK(ui.view().queue().rows().size() == 1);
+}
+
+TEST_CASE("a person with only a LinkedIn profile gets a message without subject, a count and Open profile",
+          "[ui][followup][channel]") {
+    Fixture f;
+    PeopleRepo people(f.store);
+    people.addUrl(f.bo, {"https://www.linkedin.com/in/bo-nielsen/", "linkedin"});
+    generateQueue(f.store, f.eventId, "2025-03-10");
+    const auto all = f.items();
+    const FollowUp* thanksBo = f.find(all, "thank_you", f.bo);
+    REQUIRE(thanksBo);
+    CHECK(thanksBo->channel == "linkedin");
+
+    Ui ui(f.store, f.eventId, f.monday);
+    std::string opened;
+    ui.view().setUrlOpener([&](const std::string& url) {
+        opened = url;
+        return std::string();
+    });
+    ui.imgui.click(*ui.view().rowRect(thanksBo->id));
+    ui.imgui.frames(2);
+    const auto& draft = ui.view().draft();
+    REQUIRE(draft.has());
+    CHECK(draft.reach().channel == Channel::LinkedIn);
+    CHECK_FALSE(draft.reach().connection);  // typed in by hand, not from the user's LinkedIn export
+    CHECK_FALSE(ui.view().buttonRect("Open in mail"));
+    REQUIRE(ui.view().buttonRect("Open profile"));
+    ui.imgui.click(*ui.view().buttonRect("Open profile"));
+    CHECK(opened == "https://www.linkedin.com/in/bo-nielsen/");
+    // Copy takes the message alone, no "Subject:" line.
+    ui.imgui.click(*ui.view().buttonRect("Copy"));
+    const char* copied = ImGui::GetClipboardText();
+    REQUIRE(copied);
+    CHECK_THAT(std::string(copied), Catch::StartsWith("Hi Bo,") && !Catch::Contains("Subject:"));
+}
