@@ -136,7 +136,7 @@ TEST_CASE("a realistic event: drafts never paste notes, thank exactly who was me
     CHECK_FALSE(s.people.findTarget(s.event, s.id("Omar Haddad")));
 
     QueueReport report = generateQueue(s.store, s.event, "2025-09-26");
-    std::vector<FollowUp> items = s.queue.list({s.event, {}});
+    std::vector<FollowUp> items = s.queue.list({s.event, {}, {}});
     REQUIRE(items.size() == report.added.size());
 
     // Thank-yous: exactly the people met, nobody only mentioned.

@@ -71,7 +71,7 @@ struct Fixture {
     QueueReport generate(const std::string& today) { return generateQueue(store, event, today); }
     // The message as it would go out (drafts are rendered when needed).
     std::string draft(const FollowUp& f) { return currentDraft(store, f); }
-    std::vector<FollowUp> all() { return queue.list({event, {}}); }
+    std::vector<FollowUp> all() { return queue.list({event, {}, {}}); }
     const FollowUp* find(const std::vector<FollowUp>& items, const std::string& kind, RowId person, int attempt = 1) {
         for (auto& f : items)
             if (f.kind == kind && f.personId == person && f.attempt == attempt) return &f;

@@ -66,7 +66,7 @@ struct Fixture {
         if (!email.empty()) p.emails = {{email, "work"}};
         return PeopleRepo(store).create(p);
     }
-    std::vector<FollowUp> items() { return FollowUpsRepo(store).list({eventId, {}}); }
+    std::vector<FollowUp> items() { return FollowUpsRepo(store).list({eventId, {}, {}}); }
     const FollowUp* find(const std::vector<FollowUp>& list, const std::string& kind, RowId who) {
         for (const auto& f : list)
             if (f.kind == kind && f.personId == who) return &f;
@@ -239,7 +239,7 @@ TEST_CASE("the queue model keeps only what the list shows, in sortQueue's order"
     add("f", f.bo, "meeting_request", "2025-03-10", 100, "open", std::nullopt, "");
     add("g", f.ana, "intro_ask_a", "2025-03-08", 80, "dropped", std::nullopt, "closed too");
 
-    std::vector<FollowUp> expected = repo.list({f.eventId, {"open", "drafted", "snoozed"}});
+    std::vector<FollowUp> expected = repo.list({f.eventId, {"open", "drafted", "snoozed"}, {}});
     ui::sortQueue(expected);
     REQUIRE(expected.size() == 5);
 
