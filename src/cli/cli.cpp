@@ -84,9 +84,9 @@ void printSessionLine(std::ostream& out, const Session& s, const std::string& zo
 }
 
 std::vector<std::string> eventDates(Store& store, const Event& event) {
-    std::set<std::string> dates;
-    for (const auto& s : store.sessions(event.id)) dates.insert(agendaDayString(s.startsAt, event.timeZone));
-    return {dates.begin(), dates.end()};
+    std::vector<Instant> starts;
+    for (const auto& s : store.sessions(event.id)) starts.push_back(s.startsAt);
+    return agendaDayKeys(event, starts);
 }
 
 std::string versionText() {
@@ -375,13 +375,21 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             if (!sessionsRoom.empty()) query.room = sessionsRoom;
             if (!sessionsSearch.empty()) query.search = sessionsSearch;
             if (!sessionsDay.empty()) {
-                if (auto n = parseRowId(sessionsDay)) {
+                int n = -1;
+                auto [end, ec] = std::from_chars(sessionsDay.data(), sessionsDay.data() + sessionsDay.size(), n);
+                if (ec == std::errc() && end == sessionsDay.data() + sessionsDay.size() && n >= 0) {
+                    // The agenda's own day numbers when it defines days, else 1 = the first day.
                     auto dates = eventDates(store, event);
-                    if (*n > RowId(dates.size()))
+                    auto date = agendaDayByNumber(event, dates, n);
+                    if (!date && !event.days.empty())
+                        throw CommandError("event " + std::to_string(event.id) + "'s agenda numbers its days " +
+                                           std::to_string(event.days.front().index) + " to " +
+                                           std::to_string(event.days.back().index) + "; it has no day " + sessionsDay);
+                    if (!date)
                         throw CommandError("event " + std::to_string(event.id) + " has " +
                                            std::to_string(dates.size()) + " days; --day " + sessionsDay +
                                            " is past the last");
-                    query.localDate = dates[size_t(*n - 1)];
+                    query.localDate = *date;
                 } else if (parseIsoDateTime(sessionsDay, "UTC")) {
                     query.localDate = sessionsDay;
                 } else {
@@ -449,7 +457,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                 std::string lastDate;
                 for (const auto& s : list) {
                     // Grouped by schedule day: the 01:30 session stays under the evening before.
-                    AgendaDayTime at = agendaDayTime(s.startsAt, event.timeZone);
+                    AgendaDayTime at = agendaDayTime(s.startsAt, event);
                     const std::string& date = at.day;
                     if (date != lastDate)
                         out << weekday(s.startsAt - Instant(at.minute - 12 * 60) * 60, event.timeZone) << " " << date

@@ -12,6 +12,16 @@ namespace hallway {
 using Instant = std::int64_t;
 using RowId = std::int64_t;
 
+// A day as the agenda file defines it (frab <day>, frab JSON days[]): a
+// congress day may run from 11:00 to 06:00 the next morning.
+struct ScheduleDay {
+    int index = 0;         // the file's day number ("--day 1")
+    std::string date;      // "2019-12-27": the local date its start falls on, in the event's zone
+    Instant startsAt = 0;
+    Instant endsAt = 0;    // > startsAt
+    bool operator==(const ScheduleDay&) const = default;
+};
+
 struct Event {
     RowId id = 0;
     std::string name;
@@ -24,6 +34,7 @@ struct Event {
     std::string sourceHash;        // hex SHA-like content hash of the last import
     Instant importedAt = 0;
     std::string goals;
+    std::vector<ScheduleDay> days;  // the agenda's own days, by start; empty: days run 05:00 to 05:00
 };
 
 // The user's own relation to a session, independent of the agenda's data.

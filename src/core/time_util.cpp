@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <set>
 #include <stdexcept>
 
 namespace hallway {
@@ -166,20 +167,84 @@ std::string localDateString(Instant t, const std::string& zone) {
     return buf;
 }
 
-AgendaDayTime agendaDayTime(Instant t, const std::string& zone) {
+namespace {
+
+std::string dateText(date::year_month_day day) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()), unsigned(day.day()));
+    return buf;
+}
+
+std::optional<date::year_month_day> dateOf(std::string_view text) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (text.size() != 10 || std::sscanf(std::string(text).c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
+    date::year_month_day day{date::year{y} / date::month{m} / date::day{d}};
+    if (!day.ok()) return std::nullopt;
+    return day;
+}
+
+}  // namespace
+
+AgendaDayTime agendaDayTime(Instant t, const std::string& zone, const std::vector<ScheduleDay>& days) {
     LocalDateTime l = instantToLocal(t, zone);
     int minute = l.hour * 60 + l.minute;
-    date::year_month_day day{date::year{l.year} / l.month / l.day};
+    date::year_month_day local{date::year{l.year} / l.month / l.day};
+    // The agenda's own day holding t (a congress night to 06:00 stays on its day).
+    for (const ScheduleDay& d : days) {
+        if (t < d.startsAt || t > d.endsAt) continue;
+        auto key = dateOf(d.date);
+        if (!key) break;
+        auto after = (date::sys_days{local} - date::sys_days{*key}).count();
+        return {d.date, int(after) * 24 * 60 + minute, d.index};
+    }
+    date::year_month_day day = local;
     if (minute < kAgendaDayStartMinute) {
         day = date::year_month_day{date::sys_days{day} - date::days{1}};
         minute += 24 * 60;
     }
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()), unsigned(day.day()));
-    return {buf, minute};
+    AgendaDayTime out{dateText(day), minute, 0};
+    // Between two of the agenda's days, or before them: a day it defines may still have this date.
+    for (const ScheduleDay& d : days)
+        if (d.date == out.day) out.number = d.index;
+    return out;
 }
 
-std::string agendaDayString(Instant t, const std::string& zone) { return agendaDayTime(t, zone).day; }
+AgendaDayTime agendaDayTime(Instant t, const Event& event) { return agendaDayTime(t, event.timeZone, event.days); }
+
+std::string agendaDayString(Instant t, const Event& event) { return agendaDayTime(t, event).day; }
+
+std::vector<std::string> agendaDayKeys(const Event& event, const std::vector<Instant>& starts) {
+    std::set<std::string> keys;
+    for (const ScheduleDay& d : event.days) keys.insert(d.date);
+    for (Instant t : starts) keys.insert(agendaDayString(t, event));
+    return {keys.begin(), keys.end()};
+}
+
+std::optional<std::string> agendaDayByNumber(const Event& event, const std::vector<std::string>& keys, int number) {
+    if (!event.days.empty()) {
+        for (const ScheduleDay& d : event.days)
+            if (d.index == number) return d.date;
+        return std::nullopt;
+    }
+    if (number < 1 || size_t(number) > keys.size()) return std::nullopt;
+    return keys[size_t(number) - 1];
+}
+
+std::vector<ScheduleDay> normalizeScheduleDays(std::vector<ScheduleDay> days, const std::string& zone) {
+    std::vector<ScheduleDay> out;
+    std::stable_sort(days.begin(), days.end(),
+                     [](const ScheduleDay& a, const ScheduleDay& b) { return a.startsAt < b.startsAt; });
+    for (ScheduleDay& d : days) {
+        if (d.endsAt <= d.startsAt) continue;
+        // wafer labels a day with its UTC date: the local date of its start is the one people know.
+        d.date = localDateString(d.startsAt, zone);
+        bool seen = std::any_of(out.begin(), out.end(),
+                                [&](const ScheduleDay& o) { return o.date == d.date || o.index == d.index; });
+        if (!seen) out.push_back(std::move(d));
+    }
+    return out;
+}
 
 std::string localTimeString(Instant t, const std::string& zone) {
     auto l = instantToLocal(t, zone);

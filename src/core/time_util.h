@@ -37,17 +37,33 @@ std::optional<int> parseClockDuration(std::string_view text);
 
 // "2024-05-01" of `t` in `zone`.
 std::string localDateString(Instant t, const std::string& zone);
-// A schedule's day runs from 05:00 to 05:00 local time: the 01:30 session
-// belongs to the evening before, not to a day of its own.
+// Without days of its own, a schedule's day runs from 05:00 to 05:00 local
+// time: the 01:30 session belongs to the evening before, not to a day of its own.
 constexpr int kAgendaDayStartMinute = 5 * 60;
 
 struct AgendaDayTime {
     std::string day;  // "2024-05-01": the schedule day `t` belongs to
     int minute = 0;   // minutes after that day's midnight: 01:30 the night after is 1530
+    int number = 0;   // the agenda's own day number (ScheduleDay::index); 0 when the day is not one of them
 };
-AgendaDayTime agendaDayTime(Instant t, const std::string& zone);
-// agendaDayTime(t, zone).day.
-std::string agendaDayString(Instant t, const std::string& zone);
+// The schedule day of `t`: the one of `days` (the agenda's own) it falls in,
+// else 05:00 to 05:00 in `zone`. Every grouping by day goes through here.
+AgendaDayTime agendaDayTime(Instant t, const std::string& zone, const std::vector<ScheduleDay>& days);
+AgendaDayTime agendaDayTime(Instant t, const Event& event);
+// agendaDayTime(t, event).day.
+std::string agendaDayString(Instant t, const Event& event);
+
+// The event's schedule days in order, as "YYYY-MM-DD" keys: every day the
+// agenda defines (with sessions or not) and every other day a start in
+// `starts` falls on.
+std::vector<std::string> agendaDayKeys(const Event& event, const std::vector<Instant>& starts);
+// The key of the day "--day N" names: the agenda's day with index N when it
+// defines days, else the N-th of `keys` (1-based); nullopt when there is none.
+std::optional<std::string> agendaDayByNumber(const Event& event, const std::vector<std::string>& keys, int number);
+
+// The agenda's days as read from a file, put in `zone`: each keyed by the local
+// date of its start, in order of start, without empty or repeated ones.
+std::vector<ScheduleDay> normalizeScheduleDays(std::vector<ScheduleDay> days, const std::string& zone);
 
 // "09:30" of `t` in `zone`.
 std::string localTimeString(Instant t, const std::string& zone);

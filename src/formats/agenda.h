@@ -77,6 +77,9 @@ struct Agenda {
     int wallClockTimes = 0;          // times read as wall clock in readInZone: they move when the zone does
     std::vector<OffsetSample> offsets;  // first and last time seen per distinct explicit offset
     std::vector<AgendaSession> sessions;
+    // The days the file defines (frab <day>, frab JSON days[]), in file order;
+    // `date` is the file's. The import keys them in the event's zone.
+    std::vector<ScheduleDay> days;
     std::vector<std::string> warnings;  // non-fatal oddities, "LINE: what" style
 };
 

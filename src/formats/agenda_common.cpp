@@ -1,5 +1,7 @@
 #include "formats/agenda_common.h"
 
+#include <charconv>
+
 #include "core/text.h"
 
 namespace hallway::agenda {
@@ -57,6 +59,28 @@ Instant wallTime(LocalDateTime date, int secondsOfDay, const std::string& zone) 
     local.minute = rest / 60 % 60;
     local.second = rest % 60;
     return localToInstant(local, zone);
+}
+
+void addFileDay(Agenda& agenda, std::string_view indexText, size_t position, std::optional<LocalDateTime> date,
+                std::string_view startText, std::string_view endText, const std::string& zone) {
+    auto bound = [&](std::string_view text) -> std::optional<Instant> {
+        if (text.empty()) return std::nullopt;
+        auto at = parseIsoDateTime(text, zone);
+        if (at && !hasOffset(text)) ++agenda.wallClockTimes;
+        return at;
+    };
+    std::optional<Instant> start = bound(startText), end = bound(endText);
+    if (!date && start) date = instantToLocal(*start, zone);
+    if (!date) return;
+    LocalDateTime day = *date;
+    day.hour = day.minute = day.second = 0;
+    ScheduleDay d;
+    int index = 0;
+    auto [ptr, ec] = std::from_chars(indexText.data(), indexText.data() + indexText.size(), index);
+    d.index = ec == std::errc() && ptr == indexText.data() + indexText.size() ? index : int(position) + 1;
+    d.startsAt = start ? *start : wallTime(day, kAgendaDayStartMinute * 60, zone);
+    d.endsAt = end ? *end : wallTime(day, kAgendaDayStartMinute * 60 + kSecondsPerDay, zone);
+    agenda.days.push_back(std::move(d));
 }
 
 bool looksLikeHtml(std::string_view s) {

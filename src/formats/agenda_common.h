@@ -8,6 +8,7 @@
 
 #include "core/model.h"
 #include "core/time_util.h"
+#include "formats/agenda.h"
 
 namespace hallway::agenda {
 
@@ -33,6 +34,14 @@ std::optional<LocalDateTime> parseDate(std::string_view s);
 // Wall-clock time on `date` in `zone`; `secondsOfDay` may run past midnight
 // ("25:30"), which some exporters write for late-night events.
 Instant wallTime(LocalDateTime date, int secondsOfDay, const std::string& zone);
+
+// Adds a day the file defines (frab <day index date start end>, frab JSON
+// days[]) to `agenda.days`. `indexText` is the file's number (else position+1
+// is used); a bound without an offset is wall time in `zone`, a missing one
+// 05:00 on the day's date or the next; a day with neither date nor bounds is
+// left out.
+void addFileDay(Agenda& agenda, std::string_view indexText, size_t position, std::optional<LocalDateTime> date,
+                std::string_view startText, std::string_view endText, const std::string& zone);
 
 // True when the text holds an HTML tag ("<p>", "</b>", "<!--"): descriptions
 // that agendas ship as HTML are stripped, plain text is only trimmed.

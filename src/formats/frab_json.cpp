@@ -422,6 +422,10 @@ private:
         if (hasOffset(endText)) info.end = parseIsoDateTime(endText, m_zone);
         noteOffsetOf(startText, info.start);
         noteOffsetOf(endText, info.end);
+        std::string indexText;
+        if (const json* n = member(day, "index"); n && n->is_number_integer()) indexText = std::to_string(n->get<long long>());
+        else if (n && n->is_string()) indexText = text::trim(n->get<std::string>());
+        addFileDay(m_agenda, indexText, index, info.date, startText, endText, m_zone);
 
         const json* rooms = member(day, "rooms");
         if (!rooms) return;

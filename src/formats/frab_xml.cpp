@@ -73,7 +73,8 @@ public:
         chooseZone(conference.child("time_zone_name"));
         m_agenda.readInZone = m_zone;
 
-        for (pugi::xml_node day : schedule.children("day")) readDay(day);
+        size_t position = 0;
+        for (pugi::xml_node day : schedule.children("day")) readDay(day, position++);
         if (m_agenda.sessions.empty()) throw FormatError(m_file, 0, "no sessions found");
         return std::move(m_agenda);
     }
@@ -118,7 +119,7 @@ private:
         m_zone = m_agenda.timeZone = "UTC";
     }
 
-    void readDay(pugi::xml_node day) {
+    void readDay(pugi::xml_node day, size_t position) {
         Day info;
         std::string dateText = text::trim(day.attribute("date").value());
         if (!dateText.empty()) {
@@ -134,6 +135,7 @@ private:
         if (hasOffset(endText)) info.end = parseIsoDateTime(endText, m_zone);
         noteOffsetOf(startText, info.start);
         noteOffsetOf(endText, info.end);
+        addFileDay(m_agenda, text::trim(day.attribute("index").value()), position, info.date, startText, endText, m_zone);
 
         for (pugi::xml_node child : day.children()) {
             std::string_view name = child.name();

@@ -543,13 +543,17 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
                                   describeSlot(session.startsAt, session.room, zone), ""});
     }
 
-    // Event span, rooms and days over what the agenda holds now.
-    std::set<std::string> rooms, days;
+    // The file's own days (none: 05:00 to 05:00) replace the stored ones;
+    // event span, rooms and days over what the agenda holds now.
+    event->days = normalizeScheduleDays(agenda.days, zone);
+    store.setEventDays(event->id, event->days);
+    std::set<std::string> rooms;
+    std::vector<Instant> starts;
     Instant first = 0, last = 0;
     bool any = false;
     for (const auto& s : agenda.sessions) {
         if (!s.room.empty()) rooms.insert(s.room);
-        days.insert(agendaDayString(s.startsAt, zone));
+        starts.push_back(s.startsAt);
         if (!any || s.startsAt < first) first = s.startsAt;
         if (!any || s.endsAt > last) last = s.endsAt;
         any = true;
@@ -574,7 +578,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     report.eventName = event->name;
     report.timeZone = zone;
     report.rooms = int(rooms.size());
-    report.days = int(days.size());
+    report.days = int(agendaDayKeys(*event, starts).size());
     report.sessionsTotal = int(agenda.sessions.size());
     return report;
 }

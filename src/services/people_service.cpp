@@ -377,7 +377,7 @@ std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes)
     std::map<std::string, std::pair<Instant, Instant>> hours;
     std::map<std::string, std::vector<std::pair<Instant, Instant>>> busy;
     for (const auto& s : all) {
-        std::string day = agendaDayString(s.startsAt, event->timeZone);  // a night session stays on its evening
+        std::string day = agendaDayString(s.startsAt, *event);  // a night session stays on its day
         auto [it, inserted] = hours.emplace(day, std::make_pair(s.startsAt, s.endsAt));
         if (!inserted) {
             it->second.first = std::min(it->second.first, s.startsAt);

@@ -472,7 +472,22 @@ CREATE VIRTUAL TABLE facts_fts USING fts5(
 INSERT INTO facts_fts(facts_fts) VALUES ('rebuild');
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11, kStep12};
+// Step 13: the days an agenda defines itself (frab <day index date start end>):
+// a congress day runs 11:00 to 06:00, so the 05:00 rule would put its night on
+// the next day. Replaced by each import; none for a file without days.
+const char* const kStep13 = R"SQL(
+CREATE TABLE event_days (
+  event_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  day_index INTEGER NOT NULL,   -- the file's number: what --day N names
+  date      TEXT NOT NULL,      -- YYYY-MM-DD, local date of its start in the event's zone
+  starts_at INTEGER NOT NULL,
+  ends_at   INTEGER NOT NULL,
+  PRIMARY KEY (event_id, day_index)
+) WITHOUT ROWID;
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4,  kStep5,  kStep6, kStep7,
+                              kStep8, kStep9, kStep10, kStep11, kStep12, kStep13};
 
 }  // namespace
 

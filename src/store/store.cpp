@@ -373,20 +373,52 @@ void Store::updateEvent(const Event& e) {
 }
 
 std::optional<Event> Store::findEvent(RowId id) {
-    auto& q = m_stmts->get(*m_db, "SELECT " EVENT_COLUMNS " FROM events WHERE id=?");
-    sql::ResetOnExit r{q};
-    q.bind(1, id);
-    if (!q.step()) return std::nullopt;
-    return readEvent(q);
+    std::optional<Event> e;
+    {
+        auto& q = m_stmts->get(*m_db, "SELECT " EVENT_COLUMNS " FROM events WHERE id=?");
+        sql::ResetOnExit r{q};
+        q.bind(1, id);
+        if (!q.step()) return std::nullopt;
+        e = readEvent(q);
+    }
+    e->days = eventDays(e->id);
+    return e;
 }
 
 std::optional<Event> Store::findEventByName(const std::string& name) {
-    auto& q = m_stmts->get(*m_db,
-                           "SELECT " EVENT_COLUMNS " FROM events WHERE name = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1");
+    std::optional<Event> e;
+    {
+        auto& q = m_stmts->get(
+            *m_db, "SELECT " EVENT_COLUMNS " FROM events WHERE name = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1");
+        sql::ResetOnExit r{q};
+        q.bind(1, text::trim(name));
+        if (!q.step()) return std::nullopt;
+        e = readEvent(q);
+    }
+    e->days = eventDays(e->id);
+    return e;
+}
+
+std::vector<ScheduleDay> Store::eventDays(RowId eventId) {
+    auto& q = m_stmts->get(*m_db, "SELECT day_index, date, starts_at, ends_at FROM event_days WHERE event_id=? "
+                                  "ORDER BY starts_at, day_index");
     sql::ResetOnExit r{q};
-    q.bind(1, text::trim(name));
-    if (!q.step()) return std::nullopt;
-    return readEvent(q);
+    q.bind(1, eventId);
+    std::vector<ScheduleDay> out;
+    while (q.step()) out.push_back({int(q.getInt(0)), q.getText(1), q.getInt(2), q.getInt(3)});
+    return out;
+}
+
+void Store::setEventDays(RowId eventId, const std::vector<ScheduleDay>& days) {
+    auto& del = m_stmts->get(*m_db, "DELETE FROM event_days WHERE event_id=?");
+    del.bind(1, eventId);
+    del.run();
+    auto& q = m_stmts->get(*m_db, "INSERT OR REPLACE INTO event_days (event_id, day_index, date, starts_at, ends_at) "
+                                  "VALUES (?,?,?,?,?)");
+    for (const ScheduleDay& d : days) {
+        q.bind(1, eventId).bind(2, d.index).bind(3, d.date).bind(4, d.startsAt).bind(5, d.endsAt);
+        q.run();
+    }
 }
 
 std::vector<EventSummary> Store::listEvents() {
@@ -413,14 +445,15 @@ std::vector<EventSummary> Store::listEvents() {
             out.push_back(std::move(summary));
         }
     }
-    // Days depend on the event's zone, which SQL does not know.
+    // Days depend on the event's zone and its agenda's own days, which SQL does not know.
+    for (auto& summary : out) summary.event.days = eventDays(summary.event.id);
     auto& q = m_stmts->get(*m_db, "SELECT starts_at FROM sessions WHERE event_id=? AND removed_at IS NULL");
     for (auto& summary : out) {
         sql::ResetOnExit r{q};
         q.bind(1, summary.event.id);
-        std::set<std::string> dates;
-        while (q.step()) dates.insert(agendaDayString(q.getInt(0), summary.event.timeZone));
-        summary.dayCount = int(dates.size());
+        std::vector<Instant> starts;
+        while (q.step()) starts.push_back(q.getInt(0));
+        summary.dayCount = int(agendaDayKeys(summary.event, starts).size());
     }
     return out;
 }
@@ -452,8 +485,8 @@ std::vector<Session> Store::sessionsRunningBetween(RowId eventId, Instant from, 
 
 std::vector<Session> Store::sessions(RowId eventId, const SessionQuery& query) {
     std::vector<Session> out;
-    std::string timeZone = "UTC";
-    if (auto e = findEvent(eventId)) timeZone = e->timeZone;
+    Event event;
+    if (auto e = findEvent(eventId)) event = *e;
 
     std::set<RowId> matches;
     bool searching = query.search && !sql::ftsTypedQuery(*query.search).empty();
@@ -476,7 +509,7 @@ std::vector<Session> Store::sessions(RowId eventId, const SessionQuery& query) {
             if (query.starredOnly && !s.starred) continue;
             if (query.room && text::lower(s.room) != roomKey) continue;
             if (searching && !matches.count(s.id)) continue;
-            if (query.localDate && agendaDayString(s.startsAt, timeZone) != *query.localDate) continue;
+            if (query.localDate && agendaDayString(s.startsAt, event) != *query.localDate) continue;
             out.push_back(std::move(s));
         }
     }

@@ -101,7 +101,10 @@ public:
     // --- events
     RowId createEvent(const Event& event);
     void updateEvent(const Event& event);
+    // Events come with their days (Event::days).
     std::optional<Event> findEvent(RowId id);
+    // Replaces the days the event's agenda defines; empty: it defines none.
+    void setEventDays(RowId eventId, const std::vector<ScheduleDay>& days);
     // Exact name match, case-insensitive; the newest when several share it.
     std::optional<Event> findEventByName(const std::string& name);
     std::vector<EventSummary> listEvents();
@@ -148,6 +151,7 @@ private:
     void checkIntegrity();
     void forgetSuspendedIndexing();
     std::vector<std::string> speakerNames(RowId sessionId);
+    std::vector<ScheduleDay> eventDays(RowId eventId);
     void attachSpeakers(RowId eventId, std::vector<Session>& sessions);
 
     std::string m_path;

@@ -91,11 +91,12 @@ void PlanModel::build(Store& store, RowId eventId) {
     for (const auto& s : sessions) {
         starts.push_back(instantToLocal(s.startsAt, zone));
         ends.push_back(instantToLocal(s.endsAt, zone));
-        dayTimes.push_back(agendaDayTime(s.startsAt, zone));
+        dayTimes.push_back(agendaDayTime(s.startsAt, m_event));
         dayOfKey.emplace(dayTimes.back().day, 0);
         rooms.insert(s.room);
         if (!s.track.empty()) tracks.insert(s.track);
     }
+    for (const ScheduleDay& d : m_event.days) dayOfKey.emplace(d.date, 0);  // a day of the agenda without sessions too
     for (auto& [key, index] : dayOfKey) {
         index = int(m_days.size());
         m_days.push_back({key, dayLabel(key)});

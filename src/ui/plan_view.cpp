@@ -127,8 +127,7 @@ int PlanView::currentDay(const AppState& state) const { return m_model.dayIndex(
 
 void PlanView::chooseDay(AppState& state) {
     if (!m_model.hasEvent() || m_model.days().empty()) return;
-    const std::string& zone = m_model.event().timeZone;
-    const AgendaDayTime now = agendaDayTime(state.now(), zone);
+    const AgendaDayTime now = agendaDayTime(state.now(), m_model.event());
     const std::string& today = now.day;
     if (m_model.dayIndex(state.plan.dayKey) < 0)
         state.plan.dayKey = m_model.dayIndex(today) >= 0 ? today : m_model.days().front().key;
@@ -167,6 +166,7 @@ void PlanView::draw(Store& store, AppState& state) {
     m_sessionRects.clear();
     m_filterRect.reset();
     m_gridFilterRects.clear();
+    m_dayTabRects.clear();
     m_roomPickRects.clear();
     m_gridBodyRect.reset();
 
@@ -233,6 +233,7 @@ void PlanView::drawToolbar(AppState& state) {
             for (size_t i = 0; i < days.size(); ++i) {
                 ImGui::PushID(int(i));
                 if (segmentButton(days[i].label.c_str(), int(i) == current)) state.plan.dayKey = days[i].key;
+                m_dayTabRects.push_back({days[i].key, lastItemRect()});
                 ImGui::PopID();
                 ImGui::SameLine(0.0f, 0.0f);
             }
@@ -415,8 +416,12 @@ void PlanView::drawGrid(Store& store, AppState& state) {
     const auto& columns = m_layout.columns();
     if (columns.empty()) {
         const GridFilter& g = state.plan.grid;
-        if (m_layout.roomsThatDay() == 0) mutedWrapped("No sessions on this day.");
-        else if (g.rooms == GridRooms::Starred && !g.mySessionsOnly && g.track.empty())
+        if (m_layout.roomsThatDay() == 0) {
+            // A day of the agenda without sessions: no filter to undo.
+            mutedWrapped("No sessions on this day.");
+            return;
+        }
+        if (g.rooms == GridRooms::Starred && !g.mySessionsOnly && g.track.empty())
             mutedWrapped("You starred nothing on this day yet. Star sessions in the list (or All rooms), and their "
                          "rooms show here.");
         else mutedWrapped("No session on this day passes these filters.");
@@ -505,9 +510,8 @@ void PlanView::drawGrid(Store& store, AppState& state) {
     }
 
     // Now.
-    const std::string& zone = m_model.event().timeZone;
     Instant now = state.now();
-    if (AgendaDayTime at = agendaDayTime(now, zone); at.day == state.plan.dayKey) {
+    if (AgendaDayTime at = agendaDayTime(now, m_model.event()); at.day == state.plan.dayKey) {
         int minute = at.minute;
         if (minute >= first && minute <= last) {
             float y = origin.y + yOf(minute);

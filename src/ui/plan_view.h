@@ -44,6 +44,9 @@ public:
     std::optional<WidgetRect> gridFilterRect(int which) const { return rectFor(m_gridFilterRects, which); }
     std::optional<WidgetRect> roomPickRect(const std::string& room) const { return rectFor(m_roomPickRects, room); }
     std::optional<WidgetRect> gridBodyRect() const { return m_gridBodyRect; }  // the scrolled area, on screen
+    // The grid's day tabs by day key, when they were drawn as buttons.
+    std::optional<WidgetRect> dayTabRect(const std::string& dayKey) const { return rectFor(m_dayTabRects, dayKey); }
+    size_t dayTabCount() const { return m_dayTabRects.size(); }
     static constexpr int kBigEventRooms = 12;  // more rooms than a grid shows at once
 
 private:
@@ -85,6 +88,7 @@ private:
     std::string m_roomSearch;                // the room picker's filter
     std::vector<std::pair<int, WidgetRect>> m_gridFilterRects;
     std::vector<std::pair<std::string, WidgetRect>> m_roomPickRects;
+    std::vector<std::pair<std::string, WidgetRect>> m_dayTabRects;
     std::optional<WidgetRect> m_gridBodyRect;
 
     std::vector<std::pair<RowId, WidgetRect>> m_starRects;

@@ -158,16 +158,24 @@ std::string eventClockText(const Event& event, const ClockSessions& sessions, In
         first = span->first;
         last = span->second;
     }
-    // Schedule days (05:00 to 05:00): at 01:30 the first night it is still day 1.
+    // Schedule days (the agenda's own, else 05:00 to 05:00): at 01:30 the first night it is still day 1.
     auto scheduleDay = [&](Instant t) {
         LocalDateTime l;
-        std::string day = agendaDayString(t, zone);
+        std::string day = agendaDayString(t, event);
         parseIsoDate(day, l.year, l.month, l.day);
         return toDays(l);
     };
     LocalDateTime today = instantToLocal(now, zone);
     auto dayIndex = (scheduleDay(now) - scheduleDay(first)).count();
     auto dayCount = (scheduleDay(std::max(first, last - 1)) - scheduleDay(first)).count() + 1;
+    if (!event.days.empty()) {
+        // The agenda numbers its days: "Day 2 of 4" counts those.
+        dayIndex = agendaDayTime(now, event).number - event.days.front().index;
+        bool inside = std::any_of(event.days.begin(), event.days.end(),
+                                  [&](const ScheduleDay& d) { return d.date == agendaDayString(now, event); });
+        if (!inside) dayIndex = -1;
+        dayCount = event.days.back().index - event.days.front().index + 1;
+    }
     if (dayIndex < 0 || dayIndex >= dayCount)
         return dateRangeLabel(first, last, zone) + " \u00b7 " + zone;
 

@@ -295,6 +295,35 @@ TEST_CASE("import keeps the event's zone on re-import and sums up a zone change"
     CHECK(b["changes"].empty());
 }
 
+TEST_CASE("sessions --day N takes the agenda's own day numbers and days", "[cli][days]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    REQUIRE(hallwayCli(db, {"import", testData("days/congress.xml")}).code == 0);
+
+    Run day1 = hallwayCli(db, {"sessions", "--event", "1", "--day", "1", "--json"});
+    REQUIRE(day1.code == 0);
+    json one = json::parse(day1.out);
+    REQUIRE(one.size() == 3);
+    CHECK(one[2]["title"] == "Sunrise jam");  // 05:30 the next morning, inside day 1 (to 06:00)
+    Run day2 = hallwayCli(db, {"sessions", "--event", "1", "--day", "2"});
+    REQUIRE(day2.code == 0);  // a day of the congress without sessions
+    CHECK(day2.out.find("No sessions match") != std::string::npos);
+    Run day3 = hallwayCli(db, {"sessions", "--event", "1", "--day", "3", "--json"});
+    REQUIRE(day3.code == 0);
+    REQUIRE(json::parse(day3.out).size() == 1);
+    CHECK(json::parse(day3.out)[0]["title"] == "Closing");
+    Run day4 = hallwayCli(db, {"sessions", "--event", "1", "--day", "4"});
+    CHECK(day4.code == 1);
+    CHECK(day4.err.find("numbers its days 1 to 3") != std::string::npos);
+    CHECK(json::parse(hallwayCli(db, {"events", "--json"}).out)[0]["days"] == 3);
+
+    // Old pentabarf numbers its days from 0: --day 0 is its first.
+    REQUIRE(hallwayCli(db, {"import", testData("days/no_days.xml")}).code == 0);
+    Run zero = hallwayCli(db, {"sessions", "--event", "2", "--day", "0", "--json"});
+    REQUIRE(zero.code == 0);
+    CHECK(json::parse(zero.out).size() == 2);
+}
+
 TEST_CASE("a session at 01:30 in day 1's night is on day 1 for --day, schedule and events", "[cli][days]") {
     TempDir dir;
     std::string db = dir.file("h.db");

@@ -57,15 +57,64 @@ TEST_CASE("overlaps pair sessions whose times intersect, not those that touch", 
 
 TEST_CASE("schedule days run from 05:00 to 05:00 local time", "[time][days]") {
     const std::string zone = "Europe/Brussels";
-    auto night = agendaDayTime(localToInstant({2025, 2, 2, 1, 30, 0}, zone), zone);
+    auto night = agendaDayTime(localToInstant({2025, 2, 2, 1, 30, 0}, zone), zone, {});
     CHECK(night.day == "2025-02-01");
     CHECK(night.minute == 25 * 60 + 30);
-    auto early = agendaDayTime(localToInstant({2025, 2, 2, 4, 59, 0}, zone), zone);
+    auto early = agendaDayTime(localToInstant({2025, 2, 2, 4, 59, 0}, zone), zone, {});
     CHECK(early.day == "2025-02-01");
-    auto morning = agendaDayTime(localToInstant({2025, 2, 2, 5, 0, 0}, zone), zone);
+    auto morning = agendaDayTime(localToInstant({2025, 2, 2, 5, 0, 0}, zone), zone, {});
     CHECK(morning.day == "2025-02-02");
     CHECK(morning.minute == 5 * 60);
     // Across a month and a year.
-    CHECK(agendaDayString(localToInstant({2025, 1, 1, 2, 0, 0}, zone), zone) == "2024-12-31");
-    CHECK(agendaDayString(localToInstant({2024, 3, 1, 0, 15, 0}, "UTC"), "UTC") == "2024-02-29");
+    Event brussels, utc;
+    brussels.timeZone = zone;
+    CHECK(agendaDayString(localToInstant({2025, 1, 1, 2, 0, 0}, zone), brussels) == "2024-12-31");
+    CHECK(agendaDayString(localToInstant({2024, 3, 1, 0, 15, 0}, "UTC"), utc) == "2024-02-29");
+}
+
+TEST_CASE("an agenda's own days decide the day, night to 06:00 included", "[time][days]") {
+    const std::string zone = "Europe/Berlin";
+    Event congress;
+    congress.timeZone = zone;
+    auto at = [&](int d, int h, int m) { return localToInstant({2019, 12, d, h, m, 0}, zone); };
+    // Day 1: 27th 11:00 to 28th 06:00; day 2: 28th 10:00 to 29th 06:00 (day 2 has no sessions below).
+    congress.days = {{1, "2019-12-27", at(27, 11, 0), at(28, 6, 0)}, {2, "2019-12-28", at(28, 10, 0), at(29, 6, 0)}};
+
+    auto night = agendaDayTime(at(28, 5, 30), congress);  // past the 05:00 rule
+    CHECK(night.day == "2019-12-27");
+    CHECK(night.number == 1);
+    CHECK(night.minute == 29 * 60 + 30);
+    auto secondNight = agendaDayTime(at(29, 1, 0), congress);
+    CHECK(secondNight.day == "2019-12-28");
+    CHECK(secondNight.number == 2);
+    // Between the days (28th 07:00) the 05:00 rule says the 28th, which is day 2.
+    auto gap = agendaDayTime(at(28, 7, 0), congress);
+    CHECK(gap.day == "2019-12-28");
+    CHECK(gap.number == 2);
+    // After the last day: a date of its own, no number.
+    auto after = agendaDayTime(at(30, 12, 0), congress);
+    CHECK(after.day == "2019-12-30");
+    CHECK(after.number == 0);
+
+    // Every defined day is a day, with sessions or not; a stray date is added.
+    CHECK(agendaDayKeys(congress, {at(28, 5, 30)}) == std::vector<std::string>{"2019-12-27", "2019-12-28"});
+    CHECK(agendaDayKeys(congress, {at(30, 12, 0)}) ==
+          std::vector<std::string>{"2019-12-27", "2019-12-28", "2019-12-30"});
+    auto keys = agendaDayKeys(congress, {});
+    CHECK(agendaDayByNumber(congress, keys, 2) == std::optional<std::string>("2019-12-28"));
+    CHECK_FALSE(agendaDayByNumber(congress, keys, 3));
+    Event plain;
+    CHECK(agendaDayByNumber(plain, {"2024-01-01", "2024-01-02"}, 2) == std::optional<std::string>("2024-01-02"));
+    CHECK_FALSE(agendaDayByNumber(plain, {"2024-01-01"}, 0));
+}
+
+TEST_CASE("days read from a file are keyed by the local date of their start", "[time][days]") {
+    // wafer (DebConf) labels a day with its UTC date: 21:30 UTC is 03:00 the next morning in Kolkata.
+    std::vector<ScheduleDay> file = {{2, "2023-09-10", 1694381400, 1694467799}, {1, "2023-09-09", 1694295000, 1694381399},
+                                     {3, "2023-09-11", 100, 50}};
+    auto days = normalizeScheduleDays(file, "Asia/Kolkata");
+    REQUIRE(days.size() == 2);  // the one that ends before it starts is dropped
+    CHECK(days[0].index == 1);
+    CHECK(days[0].date == "2023-09-10");
+    CHECK(days[1].date == "2023-09-11");
 }

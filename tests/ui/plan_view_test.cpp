@@ -235,6 +235,42 @@ TEST_CASE("the day grid stars a session from its star corner and selects it from
     CHECK(f.store.findSession(target)->starred);
 }
 
+TEST_CASE("Plan's day tabs are the agenda's own days, and its night session opens on day 1", "[ui][plan][days]") {
+    TempDir dir;
+    Store store(dir.file("congress.db"));
+    AgendaImportReport r = importAgendaFile(store, hallway::testing::testData("days/congress.xml"), {});
+    Ui ui(store);
+    ui.state.plan.layout = ui::PlanLayout::DayGrid;
+    ui.imgui.frames(2);
+
+    // Three tabs: the file's three days, the middle one without sessions; no
+    // tab for the 28th morning where the 05:00 rule would have put 05:30.
+    ui::PlanView& plan = ui.shell.plan();
+    CHECK(plan.dayTabCount() == 3);
+    REQUIRE(plan.dayTabRect("2019-12-27"));
+    REQUIRE(plan.dayTabRect("2019-12-28"));
+    REQUIRE(plan.dayTabRect("2019-12-29"));
+
+    RowId jam = 0;
+    for (const auto& s : store.sessions(r.eventId))
+        if (s.title == "Sunrise jam") jam = s.id;
+    REQUIRE(jam != 0);
+    // On another day's tab, then the night session chosen (as from search): its tab is day 1.
+    ui.imgui.click(*plan.dayTabRect("2019-12-29"));
+    CHECK(ui.state.plan.dayKey == "2019-12-29");
+    ui.state.plan.selectedSession = jam;
+    ui.state.plan.revealSelected = true;
+    ui.imgui.frames(2);
+    CHECK(ui.state.plan.dayKey == "2019-12-27");
+    CHECK(plan.sessionRect(jam));  // drawn in day 1's grid, below the night talk
+    CHECK(plan.dayLayout().lastMinute() >= 30 * 60);
+
+    // The empty day draws without sessions.
+    ui.imgui.click(*plan.dayTabRect("2019-12-28"));
+    CHECK(ui.state.plan.dayKey == "2019-12-28");
+    CHECK(plan.dayLayout().boxes().empty());
+}
+
 TEST_CASE("starred sessions that overlap are flagged", "[ui][plan]") {
     Fixture f;
     // Sessions 0, 1, 2 run at the same time in three rooms.
