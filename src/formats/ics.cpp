@@ -622,18 +622,49 @@ private:
         return cleanName(s);
     }
 
-    // "Speaker: Ana Lima", "von: Jakob Semere", "Presenter(s): A, B" on the
-    // first line of the description.
+    // The label of a speaker line, lower case: English, German, French,
+    // Spanish, Italian and Dutch, singular, plural and inclusive forms.
+    static bool isSpeakerLabel(const std::string& label) {
+        static const std::set<std::string> labels = {
+            // English
+            "speaker", "speakers", "speaker(s)", "presenter", "presenters", "presenter(s)", "presented by", "by",
+            // German
+            "von", "referent", "referentin", "referenten", "referentinnen", "referent(in)", "referent(inn)en",
+            "referent*in", "referent*innen", "referent:in", "referent:innen", "referent_innen", "sprecher",
+            "sprecherin", "sprecherinnen", "sprecher(in)", "sprecher*in", "sprecher*innen", "sprecher:in",
+            "sprecher:innen", "sprecher_innen", "vortragende", "vortragender",
+            // French
+            "intervenant", "intervenante", "intervenants", "intervenantes", "intervenant(e)", "intervenant(e)s",
+            "intervenant·e", "intervenant·e·s", "intervenant.e.s", "orateur", "oratrice", "orateurs", "oratrices",
+            "orateur·rice", "orateur·rice·s", "orateur·ice·s", "orateur.rice.s", "orateur(s)", "conférencier",
+            "conférencière", "conférenciers", "conférencières", "conférencier·e·s", "présenté par", "animé par", "par",
+            // Spanish
+            "ponente", "ponentes", "orador", "oradora", "oradores", "presentado por", "por",
+            // Italian
+            "relatore", "relatrice", "relatori", "relatrici", "relatore/relatrice", "relatori/relatrici",
+            // Dutch
+            "spreker", "sprekers", "spreker(s)", "door"};
+        return labels.count(label) > 0;
+    }
+
+    // A speaker line's label without the spaces French puts before a colon
+    // (plain, no-break or narrow no-break): "Intervenants :" -> "intervenants".
+    static std::string labelKey(std::string_view label) {
+        std::string s(label);
+        for (std::string_view space : {"\xc2\xa0", "\xe2\x80\xaf"})
+            for (size_t p; (p = s.find(space)) != std::string::npos;) s.replace(p, space.size(), " ");
+        return text::nameKey(s);
+    }
+
+    // "Speaker: Ana Lima", "Intervenants : A, B", "Referent:innen: A", "Ponentes: A, B" on the
+    // first line of the description. The longest label wins, so "Referent:innen" is one.
     static std::vector<std::string> namesFromDescription(std::string_view description) {
         std::string_view first = description.substr(0, description.find('\n'));
         if (first.size() > kMaxSpeakerLine) return {};
-        size_t colon = first.find(':');
+        size_t colon = std::string_view::npos;
+        for (size_t p = first.find(':'); p != std::string_view::npos && p < 40; p = first.find(':', p + 1))
+            if (isSpeakerLabel(labelKey(first.substr(0, p)))) colon = p;
         if (colon == std::string_view::npos) return {};
-        static const std::set<std::string> labels = {
-            "speaker", "speakers", "speaker(s)", "presenter", "presenters", "presenter(s)", "presented by",
-            "by", "von", "referent", "referentin", "referenten", "referent(in)", "sprecher", "sprecherin"};
-        std::string label = text::nameKey(first.substr(0, colon));
-        if (!labels.count(label)) return {};
         std::vector<std::string> names;
         for (auto& n : text::splitNames(first.substr(colon + 1))) {
             std::string name = cleanName(n);
