@@ -1,5 +1,7 @@
 #include "formats/encoding.h"
 
+#include <algorithm>
+
 #include <iconv.h>
 
 #include <cerrno>
@@ -99,7 +101,9 @@ Encoding detect(std::string_view bytes) {
     return Encoding::Utf8;
 }
 
-std::string_view toUtf8(std::string_view bytes, std::string& storage, const std::string& fileName) {
+namespace {
+
+std::string_view decodeToUtf8(std::string_view bytes, std::string& storage, const std::string& fileName) {
     switch (detect(bytes)) {
         case Encoding::Utf8: return bytes;
         case Encoding::Utf8Bom: return bytes.substr(3);
@@ -112,6 +116,23 @@ std::string_view toUtf8(std::string_view bytes, std::string& storage, const std:
         }
     }
     return bytes;
+}
+
+}  // namespace
+
+bool hasCrOnlyLines(std::string_view text) {
+    return text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos;
+}
+
+std::string_view toUtf8(std::string_view bytes, std::string& storage, const std::string& fileName) {
+    std::string_view text = decodeToUtf8(bytes, storage, fileName);
+    if (!hasCrOnlyLines(text)) return text;
+    // Old Mac tools end lines with CR alone: LF takes each one's place, byte
+    // for byte, so offsets and line numbers in later errors are the file's.
+    std::string lf(text);
+    std::replace(lf.begin(), lf.end(), '\r', '\n');
+    storage = std::move(lf);
+    return storage;
 }
 
 bool knownCharset(std::string_view charset) {

@@ -17,8 +17,12 @@ const char* encodingName(Encoding e);
 // else UTF-8.
 Encoding detect(std::string_view bytes);
 
-// The file's text as UTF-8 without a BOM. UTF-8 input is returned as a view
-// into `bytes` (no copy); UTF-16 is converted into `storage`. Throws
+// True when text ends its lines with CR alone (old Mac tools): a CR and no LF.
+bool hasCrOnlyLines(std::string_view text);
+
+// The file's text as UTF-8 without a BOM, lines ending in LF where the file
+// ended them with CR alone. UTF-8 input with LF or CRLF is returned as a view
+// into `bytes` (no copy); UTF-16 and CR-only text are converted into `storage`. Throws
 // FormatError (formats/agenda.h) naming the line of an unpaired surrogate
 // or a cut-off last character.
 std::string_view toUtf8(std::string_view bytes, std::string& storage, const std::string& fileName);
