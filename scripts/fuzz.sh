@@ -36,7 +36,7 @@ seeds() {  # seeds() TARGET: prints seed files
     agenda_csv) ls "$data"/csv/* "$data"/bad/latin1.csv ;;
     contacts_csv) ls "$data"/contacts/*.csv "$data"/people/*.csv ;;
     vcard) ls "$data"/contacts/*.vcf "$data"/people/*.vcf ;;
-    mecard|note_markers|template|vcard_export|csv_export|markdown_export) ;;
+    mecard|note_markers|template|vcard_export|csv_export|markdown_export|ics_export) ;;
   esac 2>/dev/null
 }
 handwritten() {  # handwritten TARGET DIR: small seeds for the text parsers
@@ -51,6 +51,9 @@ handwritten() {  # handwritten TARGET DIR: small seeds for the text parsers
     vcard_export|csv_export)
       printf 'Ana Lima\x1fAcme, Inc; Ltd\x1fana@lima.example\x1fhttps://x.example/\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Evil\x1f=HYPERLINK("http://evil")\x1frust' >"$2/seed1"
       printf ' \xc2\xa0=1+2\x1f\t@SUM(A1)\x1f-x@y.z\x1f\\n;,\x1f'"'"'+1 555\x1f' >"$2/seed2" ;;
+    ics_export)
+      printf 'Fuzzing\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected\x1fRoom; A, B\\\x1fAna\rLima\x1fab\rstract\nATTENDEE:evil\x1fhttps://x.example/a b\r\nX-EVIL:1\x1fSubject: Hi\r\n\r\nBEGIN:VTODO\x1fBo\x0bChen' >"$2/seed1"
+      printf '\x1f\x1f\x1f\x1f\x1f\x1f' >"$2/seed2" ;;
     markdown_export)
       printf '<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![i](http://t/p.png) *a* `b` \\ &amp;\r\n# h' >"$2/seed1" ;;
     template)
@@ -59,7 +62,7 @@ handwritten() {  # handwritten TARGET DIR: small seeds for the text parsers
   esac
 }
 
-targets="frab_xml ics frab_json sessionize indico agenda_csv contacts_csv vcard mecard note_markers template vcard_export csv_export markdown_export"
+targets="frab_xml ics frab_json sessionize indico agenda_csv contacts_csv vcard mecard note_markers template vcard_export csv_export markdown_export ics_export"
 failed=0
 printf '%-14s %12s  %s\n' target executions result
 for t in $targets; do

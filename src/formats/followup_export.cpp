@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "core/time_util.h"
+#include "formats/ical_export.h"
 #include "formats/people_export.h"
 
 namespace hallway {
@@ -37,21 +38,6 @@ std::string summaryOf(const FollowUp& f) {
     return s;
 }
 
-// libical escapes \\ ; , and LF in TEXT values but writes a CR as it is:
-// CR and CRLF become LF so no value can break its line.
-std::string icsText(const std::string& s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\r') {
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-            out += '\n';
-        } else if (static_cast<unsigned char>(s[i]) >= 0x20 || s[i] == '\n' || s[i] == '\t') {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 icalproperty_status icalStatus(const std::string& status) {
     if (status == "sent") return ICAL_STATUS_INPROCESS;
     if (status == "replied" || status == "done") return ICAL_STATUS_COMPLETED;
@@ -78,9 +64,11 @@ std::string followUpsToICalendar(const std::vector<FollowUp>& items) {
         due.day = ymd.day;
         due.is_date = 1;
         icalcomponent_add_property(todo, icalproperty_new_due(due));
-        icalcomponent_add_property(todo, icalproperty_new_summary(icsText(summaryOf(f)).c_str()));
+        icalcomponent_add_property(todo, icalproperty_new_summary(icalText(summaryOf(f)).c_str()));
         std::string description = f.draft.empty() ? f.reason : f.draft;
-        icalcomponent_add_property(todo, icalproperty_new_description(icsText(description).c_str()));
+        description = icalText(description);
+        if (!text::trim(description).empty())  // libical drops an empty one
+            icalcomponent_add_property(todo, icalproperty_new_description(description.c_str()));
         icalcomponent_add_property(todo, icalproperty_new_priority(icalPriority(f.priority)));
         icalcomponent_add_property(todo, icalproperty_new_status(icalStatus(f.status)));
         icalcomponent_add_property(todo, icalproperty_new_categories(f.kind.c_str()));
