@@ -63,6 +63,7 @@ public:
     }
 
     bool selected() const override { return *m_note || *m_search || *m_person || *m_interaction || *m_met; }
+    bool writesNothing() const override { return *m_search || *m_person; }
 
     int run(Store& store, std::ostream& out, bool asJson) override {
         std::optional<Event> event;

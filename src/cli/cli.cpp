@@ -264,6 +264,16 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         std::optional<Store> opened;
         try {
             opened.emplace(dbPath);
+        } catch (const StorageRefused&) {
+            // Opening wanted a byte a full disk does not have; a command that
+            // writes nothing reads without one.
+            bool writesNothing = *events || *sessions || *schedule;
+            for (auto& g : groups) writesNothing |= g->selected() && g->writesNothing();
+            if (!writesNothing) throw;
+            Store::OpenOptions quiet;
+            quiet.create = false;
+            quiet.writesNothing = true;
+            opened.emplace(dbPath, quiet);
         } catch (const DamagedDatabase& e) {
             bool readsOnly = false;
             for (auto& g : groups) readsOnly |= g->selected() && g->readsOnly();

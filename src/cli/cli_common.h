@@ -38,6 +38,10 @@ public:
     // True when the chosen subcommand only reads (an export): it still runs
     // on a damaged database, opened read-only.
     virtual bool readsOnly() const { return false; }
+    // True when the chosen subcommand writes nothing to the database (lists,
+    // show, search, exports): on a full disk it still runs, the database
+    // opened with Store::OpenOptions::writesNothing.
+    virtual bool writesNothing() const { return false; }
     // Runs a subcommand that must not open the database through Store
     // (restore, listing backups); nullopt when the chosen one needs it.
     virtual std::optional<int> runWithoutStore(const std::string& dbPath, std::ostream& out, bool asJson) {

@@ -69,8 +69,8 @@ public:
         m_merge->add_flag("--json", asJson, "print JSON");
 
         m_export = m_people->add_subcommand("export", "Export people to vCard 4.0 or CSV");
-        m_export->add_option("FILE", m_file, "output file")->required();
-        m_export->add_option("--format", m_exportFormat, "vcard or csv (default: from the extension)")
+        m_export->add_option("FILE", m_file, "output file, - for standard output")->required();
+        m_export->add_option("--format", m_exportFormat, "vcard or csv (default: from the extension, vcard for -)")
             ->check(CLI::IsMember({"vcard", "csv"}));
         m_export->add_option("--tag", m_tag, "only people with this tag");
         m_export->add_flag("--force", m_force, "replace FILE when it exists");
@@ -133,6 +133,10 @@ public:
 
     bool selected() const override { return *m_people || *m_target || *m_targets || *m_network || *m_goals; }
     bool readsOnly() const override { return bool(*m_export); }
+    bool writesNothing() const override {
+        if (*m_people) return !*m_import && !*m_add && !*m_merge && !*m_set;  // list, show, export
+        return *m_targets || *m_network || (*m_goals && !*m_goalAdd);
+    }
 
     int run(Store& store, std::ostream& out, bool asJson) override {
         PeopleRepo people(store);
@@ -350,6 +354,12 @@ private:
     }
 
     int runExport(Store& store, std::ostream& out, bool asJson) {
+        if (m_file == "-") {
+            // Standard output: the export itself, nothing around it.
+            if (asJson) throw CommandError("people export - writes the export itself; --json does not apply");
+            out << peopleExportText(store, m_exportFormat.empty() ? "vcard" : m_exportFormat, m_tag).text;
+            return 0;
+        }
         PeopleExport r = exportPeople(store, m_file, m_exportFormat, m_tag, m_force);
         if (asJson) out << json{{"file", m_file}, {"format", r.format}, {"people", r.people}}.dump(2) << "\n";
         else out << "Exported " << r.people << " people to " << m_file << " (" << r.format << ")\n";

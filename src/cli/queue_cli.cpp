@@ -105,7 +105,7 @@ public:
         m_export = m_queue->add_subcommand("export", "Write an event's queue as iCalendar to-dos, CSV or a Markdown report");
         m_export->add_option("--event", m_event, "event id or name")->required();
         m_export->add_option("--format", m_format, "ics, csv or md")->required()->check(CLI::IsMember({"ics", "csv", "md"}));
-        m_export->add_option("FILE", m_file, "output file")->required();
+        m_export->add_option("FILE", m_file, "output file, - for standard output")->required();
         m_export->add_flag("--force", m_force, "replace FILE when it exists");
         m_export->add_flag("--json", asJson, "print JSON");
 
@@ -134,6 +134,10 @@ public:
 
     bool selected() const override { return *m_queue || *m_templates || *m_settings; }
     bool readsOnly() const override { return bool(*m_export); }
+    bool writesNothing() const override {
+        // The list, an export and the cold list; drafts, marks and generation write.
+        return *m_queue && !*m_generate && !*m_draft && !*m_edit && !*m_mark && !*m_snooze && !*m_mailto;
+    }
 
     int run(Store& store, std::ostream& out, bool asJson) override {
         FollowUpsRepo repo(store);
@@ -357,7 +361,9 @@ private:
     }
 
     int runExport(Store& store, FollowUpsRepo& repo, std::ostream& out, bool asJson) {
-        checkWritePath(m_file, store.path());  // refused before any work
+        const bool toStdout = m_file == "-";
+        if (toStdout && asJson) throw CommandError("queue export - writes the export itself; --json does not apply");
+        if (!toStdout) checkWritePath(m_file, store.path());  // refused before any work
         Event event = resolveEvent(store, m_event);
         FollowUpQuery q;
         q.eventId = event.id;
@@ -376,6 +382,10 @@ private:
             } else {
                 bytes = eventReportMarkdown(in, items);
             }
+        }
+        if (toStdout) {
+            out << bytes;
+            return 0;
         }
         writeUserFile(m_file, bytes, store.path(), m_force);
         if (asJson) out << json{{"file", m_file}, {"format", m_format}, {"items", items.size()}}.dump(2) << "\n";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 #include <tuple>
 
@@ -88,7 +89,9 @@ void ensureDefaultTemplates(Store& store) {
         throw std::runtime_error(path + ": not valid JSON (" + e.what() + ")");
     }
     FollowUpsRepo repo(store);
-    Store::Transaction tx(store);
+    std::map<std::string, MessageTemplate> stored;
+    for (auto& t : repo.templates()) stored[t.name] = t;
+    std::vector<MessageTemplate> due;
     for (auto& t : list) {
         MessageTemplate m;
         m.name = t.value("name", "");
@@ -96,9 +99,18 @@ void ensureDefaultTemplates(Store& store) {
         m.subject = t.value("subject", "");
         m.body = t.value("body", "");
         m.builtin = true;
+        if (m.name.empty()) continue;
         // A builtin template follows the shipped text; the user's own version is kept.
-        if (!m.name.empty()) repo.refreshBuiltinTemplate(m);
+        auto have = stored.find(m.name);
+        if (have == stored.end() || (have->second.builtin && (have->second.kind != m.kind ||
+                                                             have->second.subject != m.subject ||
+                                                             have->second.body != m.body)))
+            due.push_back(std::move(m));
     }
+    // Nothing to change: no write at all, so drafts render on a full disk too.
+    if (due.empty()) return;
+    Store::Transaction tx(store);
+    for (auto& m : due) repo.refreshBuiltinTemplate(m);
     tx.commit();
 }
 

@@ -280,6 +280,16 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
     return report;
 }
 
+PeopleExportText peopleExportText(Store& store, const std::string& format, const std::string& tag) {
+    PeopleRepo people(store);
+    PeopleQuery q;
+    q.tag = tag;
+    std::vector<Person> all;
+    for (auto& b : people.list(q))
+        if (auto p = people.find(b.id)) all.push_back(*p);
+    return {format == "csv" ? peopleToCsv(all) : peopleToVCard(all), int(all.size())};
+}
+
 PeopleExport exportPeople(Store& store, const std::string& path, const std::string& format, const std::string& tag,
                           bool replace) {
     checkWritePath(path, store.path());  // refused before any work
@@ -290,14 +300,9 @@ PeopleExport exportPeople(Store& store, const std::string& path, const std::stri
         bool csv = lowerPath.size() >= 4 && lowerPath.compare(lowerPath.size() - 4, 4, ".csv") == 0;
         result.format = csv ? "csv" : "vcard";
     }
-    PeopleRepo people(store);
-    PeopleQuery q;
-    q.tag = tag;
-    std::vector<Person> all;
-    for (auto& b : people.list(q))
-        if (auto p = people.find(b.id)) all.push_back(*p);
-    writeUserFile(path, result.format == "csv" ? peopleToCsv(all) : peopleToVCard(all), store.path(), replace);
-    result.people = int(all.size());
+    PeopleExportText t = peopleExportText(store, result.format, tag);
+    writeUserFile(path, t.text, store.path(), replace);
+    result.people = t.people;
     return result;
 }
 

@@ -56,6 +56,12 @@ struct PeopleExport {
 };
 PeopleExport exportPeople(Store& store, const std::string& path, const std::string& format, const std::string& tag,
                           bool replace = false);
+// The same export as text ("vcard" or "csv"), written nowhere: for standard output.
+struct PeopleExportText {
+    std::string text;
+    int people = 0;
+};
+PeopleExportText peopleExportText(Store& store, const std::string& format, const std::string& tag);
 
 // The app's person editor: stores `edited` (from personFromEditText) as the
 // whole of that person, in one transaction.

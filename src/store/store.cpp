@@ -130,11 +130,16 @@ Store::Store(const std::string& path) : Store(path, OpenOptions{}) {}
 Store::Store(const std::string& path, const OpenOptions& options)
     : m_path(path), m_stmts(std::make_unique<Statements>()) {
     try {
-        bool create = options.create && !options.readOnly;
+        bool create = options.create && !options.readOnly && !options.writesNothing;
         if (create) ensureOwnerOnlyFile(path);
         else if (path != ":memory:" && !std::filesystem::exists(path))
             throw StoreError("no database at " + path);
         m_db = std::make_unique<sql::Connection>(path, create, options.readOnly);
+        if (options.writesNothing) {
+            // Before the first read: a -shm file would need bytes the disk does not have.
+            m_db->exec("PRAGMA locking_mode = EXCLUSIVE");
+            sqlite3_db_config(m_db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        }
         if (options.readOnly) {
             m_db->exec("PRAGMA query_only = ON");
             // A truncated file fails every read unless SQLite may trust its
@@ -152,9 +157,13 @@ Store::Store(const std::string& path, const OpenOptions& options)
                              ", this build knows " + std::to_string(latestSchemaVersion()) +
                              "); refusing to open it so nothing is damaged");
         migrate(options.migrateTo);
+        if (options.writesNothing) m_db->exec("PRAGMA query_only = ON");
     } catch (const DamagedDatabase&) {
         throw;
     } catch (const sql::Error& e) {
+        int primary = e.code() & 0xff;
+        if (e.storage() && (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN))
+            throw StorageRefused(describe(e, path));
         throw StoreError(describe(e, path));
     }
 }

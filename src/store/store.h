@@ -26,6 +26,14 @@ public:
 
 // The file fails SQLite's quick_check: what() names it and says how to
 // restore. Opening it with OpenOptions::readOnly still reads what it can.
+// Opening needed a write the storage refused (disk full, quota, file size
+// limit): what() says which. A command that writes nothing can open the
+// database again with OpenOptions::writesNothing.
+class StorageRefused : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
 class DamagedDatabase : public StoreError {
 public:
     using StoreError::StoreError;
@@ -50,6 +58,12 @@ public:
         bool readOnly = false;
         // PRAGMA quick_check before anything is written; DamagedDatabase when it fails.
         bool checkIntegrity = true;
+        // For commands that only read, on storage that takes no byte (a full
+        // disk): WAL's index is kept in this process's memory instead of the
+        // -shm file, under an exclusive lock held for the command; nothing is
+        // checkpointed on close and every write fails. The file must exist and
+        // be at the latest schema (a migration is a write and fails clearly).
+        bool writesNothing = false;
     };
 
     // $XDG_DATA_HOME/hallway/hallway.db, else ~/.local/share/hallway/hallway.db.

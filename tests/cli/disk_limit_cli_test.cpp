@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -275,4 +276,63 @@ TEST_CASE("on a full disk every writing command says the disk is full in one lin
     CHECK(integrity(empty) == "ok");
     CHECK(inProcess(db, {"note", "@cy-diaz #ask for a review", "--event", "1"}).code == 0);
     CHECK(inProcess(empty, {"import", testData("reimport/v1.xml")}).code == 0);
+}
+
+// A file size limit of 0 bytes: no file may grow by one byte, as on a disk
+// with no free block. Opening normally would extend SQLite's -shm index and
+// fails; the commands that only read open without it and still answer.
+TEST_CASE("on a disk that takes no byte the commands that only read still run", "[cli][disk]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    seed(db);
+    REQUIRE(inProcess(db, {"star", "2"}).code == 0);
+    const std::string before = counts(db);
+
+    struct Case {
+        std::vector<std::string> args;
+        std::string expect;  // in stdout
+    };
+    const std::vector<Case> cases = {
+        {{"sessions", "--event", "1"}, "Rust in the kernel"},
+        {{"sessions", "--event", "1", "--day", "1", "--json"}, "\"title\""},
+        {{"events"}, "Hallway Test Conf"},
+        {{"schedule", "--event", "1"}, "Rust in the kernel"},
+        {{"search", "slides"}, "send slides"},
+        {{"people"}, "Ana Lima"},
+        {{"people", "show", "1"}, "Ana Lima"},
+        {{"person", "1"}, "Ana Lima"},
+        {{"queue"}, "Ana Lima"},
+        {{"queue", "cold"}, ""},
+        {{"people", "export", "-", "--format", "csv"}, "Ana Lima"},
+        {{"people", "export", "-"}, "BEGIN:VCARD"},
+        {{"queue", "export", "--event", "1", "--format", "ics", "-"}, "BEGIN:VTODO"},
+        {{"queue", "export", "--event", "1", "--format", "md", "-"}, "Ana Lima"},
+    };
+    for (const Case& c : cases) {
+        Run r = limited(db, c.args, 0);
+        INFO(c.args[0] << " " << (c.args.size() > 1 ? c.args[1] : "") << ": " << r.err);
+        CHECK(r.code == 0);
+        CHECK(r.err.empty());
+        CHECK_THAT(r.out, Catch::Contains(c.expect));
+    }
+    // A command that writes still says why it cannot, in one line.
+    checkOutOfSpace(limited(db, {"note", "@bo-chen #ask about the kernel", "--event", "1"}, 0));
+    CHECK(counts(db) == before);
+    CHECK(integrity(db) == "ok");
+    CHECK(inProcess(db, {"note", "@bo-chen #ask about the kernel", "--event", "1"}).code == 0);
+}
+
+TEST_CASE("export to standard output writes the export itself and no file", "[cli][export]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    seed(db);
+    Run csv = inProcess(db, {"people", "export", "-", "--format", "csv"});
+    REQUIRE(csv.code == 0);
+    CHECK_THAT(csv.out, Catch::StartsWith("name,"));
+    CHECK(csv.out.find("Exported") == std::string::npos);
+    Run ics = inProcess(db, {"queue", "export", "--event", "1", "--format", "ics", "-"});
+    REQUIRE(ics.code == 0);
+    CHECK_THAT(ics.out, Catch::StartsWith("BEGIN:VCALENDAR"));
+    CHECK_FALSE(std::filesystem::exists("-"));
+    CHECK(inProcess(db, {"people", "export", "-", "--json"}).code == 1);
 }

@@ -118,3 +118,44 @@ TEST_CASE("an import that does not fit on the disk fails clearly and keeps the e
     CHECK(store.sessions(store.listEvents()[0].event.id).size() == before.size());
     CHECK(integrity(db) == "ok");
 }
+
+// A real full disk: a small tmpfs filled to the last byte after the database
+// was closed. A normal open wants a -shm file and is refused; opened to write
+// nothing, the database reads fully and nothing is created beside it.
+TEST_CASE("on a full disk the database opens to read without writing a byte", "[store][disk]") {
+    SmallDisk disk("2m");
+    if (!disk.mounted) return;
+    std::string db = (disk.dir.path() / "h.db").string();
+    {
+        Store store(db);
+        importAgendaFile(store, testData("reimport/v1.xml"), {});
+    }
+    REQUIRE_FALSE(std::filesystem::exists(db + "-shm"));
+    {
+        std::ofstream fill(disk.dir.path() / "filler", std::ios::binary);
+        std::string block(4096, 'x');
+        while (fill.write(block.data(), std::streamsize(block.size())) && fill.flush()) {}
+    }
+    std::string refused;
+    try {
+        Store store(db);
+        store.listEvents();
+    } catch (const StorageRefused& e) {
+        refused = e.what();
+    }
+    INFO(refused);
+    CHECK_THAT(refused, Catch::StartsWith("the disk is full"));
+    std::filesystem::remove(db + "-shm");  // what the refused open left, empty
+    std::filesystem::remove(db + "-wal");
+
+    Store::OpenOptions quiet;
+    quiet.create = false;
+    quiet.writesNothing = true;
+    Store store(db, quiet);
+    auto events = store.listEvents();
+    REQUIRE(events.size() == 1);
+    CHECK(store.sessions(events[0].event.id).size() == 5);
+    CHECK_FALSE(std::filesystem::exists(db + "-shm"));
+    CHECK_THROWS_WITH(store.setStarred(store.sessions(events[0].event.id)[0].id, true), Catch::Contains("read-only"));
+    CHECK(integrity(db) == "ok");
+}
