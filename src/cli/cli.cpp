@@ -392,9 +392,11 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                     auto dates = eventDates(store, event);
                     auto date = agendaDayByNumber(event, dates, n);
                     if (!date && !event.days.empty())
-                        throw CommandError("event " + std::to_string(event.id) + "'s agenda numbers its days " +
+                        throw CommandError("event " + std::to_string(event.id) + " has " +
+                                           std::to_string(event.days.size()) + " days, numbered " +
                                            std::to_string(event.days.front().index) + " to " +
-                                           std::to_string(event.days.back().index) + "; it has no day " + sessionsDay);
+                                           std::to_string(event.days.back().index) +
+                                           " by its agenda; there is no day " + sessionsDay);
                     if (!date)
                         throw CommandError("event " + std::to_string(event.id) + " has " +
                                            std::to_string(dates.size()) + " days; --day " + sessionsDay +

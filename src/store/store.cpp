@@ -414,7 +414,14 @@ std::vector<ScheduleDay> Store::eventDays(RowId eventId) {
     sql::ResetOnExit r{q};
     q.bind(1, eventId);
     std::vector<ScheduleDay> out;
-    while (q.step()) out.push_back({int(q.getInt(0)), q.getText(1), q.getInt(2), q.getInt(3)});
+    try {
+        while (q.step()) out.push_back({int(q.getInt(0)), q.getText(1), q.getInt(2), q.getInt(3)});
+    } catch (const sql::Error& e) {
+        // A damaged file read to save what it holds: the event without its
+        // agenda's days (05:00 to 05:00) rather than no event.
+        if ((e.code() & 0xff) != SQLITE_CORRUPT) throw;
+        out.clear();
+    }
     return out;
 }
 
