@@ -41,6 +41,17 @@ public:
     // {"full": N, "not_modified": M} for /schedule.xml so far.
     std::string stats() { return get("/stats"); }
 
+    // Kills the server: the network is gone for what comes next.
+    void stop() {
+        if (m_child.pid > 0) {
+            kill(m_child.pid, SIGKILL);
+            waitpid(m_child.pid, nullptr, 0);
+            m_child.pid = -1;
+        }
+        if (m_child.out) fclose(m_child.out);
+        m_child.out = nullptr;
+    }
+
 private:
     std::string get(const std::string& path) {
         std::string body;
@@ -56,16 +67,6 @@ private:
         curl_easy_cleanup(h);
         if (code != CURLE_OK) throw std::runtime_error("test server: " + path + ": " + curl_easy_strerror(code));
         return body;
-    }
-
-    void stop() {
-        if (m_child.pid > 0) {
-            kill(m_child.pid, SIGKILL);
-            waitpid(m_child.pid, nullptr, 0);
-            m_child.pid = -1;
-        }
-        if (m_child.out) fclose(m_child.out);
-        m_child.out = nullptr;
     }
 
     ChildProcess m_child;

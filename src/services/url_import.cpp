@@ -1,10 +1,13 @@
 #include "services/url_import.h"
 
+#include <algorithm>
+
 #include <stdexcept>
 
 #include "core/time_util.h"
 #include "formats/agenda.h"
 #include "services/http_fetch.h"
+#include "store/agenda_queries.h"
 #include "store/backup.h"
 #include "store/sources_repo.h"
 #include "store/store.h"
@@ -111,6 +114,32 @@ std::vector<RefreshOutcome> refreshEvents(Store& store, std::optional<RowId> eve
         out.push_back(std::move(o));
     }
     return out;
+}
+
+std::vector<WatchedChange> watchedChanges(Store& store, RowId eventId, const std::vector<SessionChange>& changes) {
+    std::vector<WatchedChange> out;
+    if (changes.empty()) return out;
+    const std::vector<WatchedSession> watched = watchedSessions(store, eventId);
+    for (const auto& c : changes) {
+        if (c.kind == SessionChange::Kind::Added) continue;  // nobody starred it yet
+        auto w = std::find_if(watched.begin(), watched.end(), [&](const WatchedSession& s) { return s.id == c.sessionId; });
+        if (w != watched.end()) out.push_back({c, w->starred, w->targetName});
+    }
+    return out;
+}
+
+std::string describeWatchedChange(const WatchedChange& w) {
+    const SessionChange& c = w.change;
+    std::string whose = w.starred ? "Your starred talk" : w.targetName + "'s talk";
+    std::string what;
+    switch (c.kind) {
+        case SessionChange::Kind::Moved: what = " moved: \u201c" + c.title + "\u201d " + c.before + " \u2192 " + c.after; break;
+        case SessionChange::Kind::Retitled: what = " has a new title: \u201c" + c.title + "\u201d (was \u201c" + c.before + "\u201d)"; break;
+        case SessionChange::Kind::Removed: what = " was removed from the agenda: \u201c" + c.title + "\u201d (was " + c.before + ")"; break;
+        case SessionChange::Kind::Returned: what = " is back on the agenda: \u201c" + c.title + "\u201d"; break;
+        default: what = " changed: " + describeSessionChange(c); break;
+    }
+    return whose + what;
 }
 
 }  // namespace hallway

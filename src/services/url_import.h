@@ -55,4 +55,16 @@ const char* refreshStatusName(RefreshOutcome::Status status);
 // stored as http:// was allowed when it was imported and stays allowed.
 std::vector<RefreshOutcome> refreshEvents(Store& store, std::optional<RowId> eventId, UrlFetchSettings settings);
 
+// A change a refresh made to a session the user watches (starred, or a
+// target's talk): what the app puts in its banner.
+struct WatchedChange {
+    SessionChange change;
+    bool starred = false;
+    std::string targetName;  // the target who speaks in it, '' when none
+};
+// The changes among `changes` (one import's) to sessions of `eventId` the user watches.
+std::vector<WatchedChange> watchedChanges(Store& store, RowId eventId, const std::vector<SessionChange>& changes);
+// "Your starred talk moved: “Title”: Sat 10:30 K.1.105 → Sat 11:30 H.2215".
+std::string describeWatchedChange(const WatchedChange& watched);
+
 }  // namespace hallway

@@ -128,4 +128,17 @@ std::optional<Session> nextSessionAfter(Store& store, RowId eventId, Instant aft
     return store.findSession(id);
 }
 
+std::vector<WatchedSession> watchedSessions(Store& store, RowId eventId) {
+    auto& q = store.statement(
+        "SELECT s.id, s.starred, (SELECT p.display_name FROM session_speakers sp JOIN targets t "
+        "  ON t.person_id = sp.person_id AND t.event_id = s.event_id JOIN people p ON p.id = sp.person_id "
+        "  WHERE sp.session_id = s.id ORDER BY p.id LIMIT 1) AS target "
+        "FROM sessions s WHERE s.event_id = ?1 AND (s.starred = 1 OR target IS NOT NULL) ORDER BY s.id");
+    sql::ResetOnExit r{q};
+    q.bind(1, eventId);
+    std::vector<WatchedSession> out;
+    while (q.step()) out.push_back({q.getInt(0), q.getInt(1) != 0, q.isNull(2) ? std::string() : q.getText(2)});
+    return out;
+}
+
 }  // namespace hallway

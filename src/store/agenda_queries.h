@@ -55,4 +55,13 @@ std::vector<RowId> sessionsWithTextWord(Store& store, RowId eventId, const std::
 // when `starredOnly`; ties in Store::sessions()'s order (start, room, title, id).
 std::optional<Session> nextSessionAfter(Store& store, RowId eventId, Instant after, bool starredOnly);
 
+// The event's sessions the user watches: starred, or a talk of one of the
+// event's targets; removed ones too (a removed starred talk is news). By id.
+struct WatchedSession {
+    RowId id = 0;
+    bool starred = false;
+    std::string targetName;  // a target who speaks in it, '' when none
+};
+std::vector<WatchedSession> watchedSessions(Store& store, RowId eventId);
+
 }  // namespace hallway

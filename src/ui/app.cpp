@@ -25,6 +25,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/time_util.h"
@@ -37,6 +38,7 @@
 #include "ui/screenshot.h"
 #include "ui/settings.h"
 #include "ui/shell.h"
+#include "ui/refresh_worker.h"
 #include "ui/sync_worker.h"
 #include "ui/theme.h"
 
@@ -480,6 +482,14 @@ int runApp(const AppOptions& request) {
     if (!screenshot && store)
         syncWorker = std::make_unique<SyncWorker>(store->path(), std::chrono::minutes(5), [] { glfwPostEmptyEvent(); });
     std::uint64_t syncDataSeen = 0;
+    // The open event's agenda fetched again from its URL: at start and every
+    // 15 minutes while the event runs, on its own thread and connection.
+    std::unique_ptr<AgendaRefreshWorker> refreshWorker;
+    if (store && (!screenshot || std::getenv("HALLWAY_SCREENSHOT_REFRESH")))
+        refreshWorker =
+            std::make_unique<AgendaRefreshWorker>(store->path(), std::chrono::minutes(15), [] { glfwPostEmptyEvent(); });
+    std::uint64_t agendaDataSeen = 0;
+    bool screenshotRefreshed = false;
 
     Settings saved = settings;
     int exitCode = 0;
@@ -566,6 +576,33 @@ int runApp(const AppOptions& request) {
                 if (sync.configured) syncWorker->requestNow();
                 else state.info("No sync is set up: hallway sync setup --url URL --user NAME (see README, Use it with your phone)");
             }
+        }
+        if (refreshWorker) {
+            refreshWorker->setEvent(state.eventId);
+            // Screenshot-only: the open event refreshed before the picture is taken.
+            if (screenshot && !screenshotRefreshed && state.eventId) {
+                screenshotRefreshed = true;
+                refreshWorker->requestNow();
+                for (int i = 0; i < 300 && refreshWorker->snapshot().fetches == 0; ++i)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+            if (state.agendaChangesDismissed) {
+                state.agendaChangesDismissed = false;
+                refreshWorker->dismissChanges();
+            }
+            if (state.agendaRefreshRequested) {
+                state.agendaRefreshRequested = false;
+                refreshWorker->requestNow();
+            }
+            AgendaRefreshWorker::Snapshot agenda = refreshWorker->snapshot();
+            if (agenda.dataVersion != agendaDataSeen) {
+                agendaDataSeen = agenda.dataVersion;
+                state.revision.bump(Change::Events | Change::People | Change::Targets);
+            }
+            state.agendaLine = AgendaRefreshWorker::statusText(agenda, systemTimeZone());
+            state.agendaLineError = !agenda.error.empty() && !agenda.running;
+            state.agendaChanges.clear();
+            for (const auto& w : agenda.unseen) state.agendaChanges.push_back(describeWatchedChange(w));
         }
         ImGui::NewFrame();
         shell.draw(store.get(), state, storeError);

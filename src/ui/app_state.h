@@ -129,6 +129,12 @@ struct AppState {
     std::string syncLine;          // the sync worker's state for the status line; '' when nothing is linked
     bool syncLineError = false;
     bool syncNowRequested = false; // Ctrl+Shift+S: a sync round now (the app's loop hands it to the worker)
+    // The live agenda (the app's loop fills these from its refresh worker).
+    std::string agendaLine;        // "Agenda refreshed 14:05", "Agenda refresh failed: ..."; '' for a file's agenda
+    bool agendaLineError = false;
+    std::vector<std::string> agendaChanges;  // changes to watched sessions since the user dismissed them
+    bool agendaChangesDismissed = false;     // the banner's Dismiss (the loop tells the worker)
+    bool agendaRefreshRequested = false;     // the top bar's Refresh
     std::vector<std::string> pendingImports;  // files dropped on the window, imported next frame
 
     // Fixed "now" for tests and screenshots; the system clock when empty.

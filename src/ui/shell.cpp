@@ -198,6 +198,7 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
     drawTopBar(*store, state);
     drawModeBar(*store, state);
     ImGui::Separator();
+    drawAgendaChanges(state);
 
     // A mode picked in the bar above shows in this frame: its view loads
     // first, so it never draws empty ("No event is open") for a frame.
@@ -249,6 +250,41 @@ void Shell::handleShortcuts(AppState& state) {
 
 // [SECTION] Top bar and mode bar
 
+void Shell::drawAgendaChanges(AppState& state) {
+    m_dismissRect.reset();
+    if (state.agendaChanges.empty()) return;
+    const Palette& p = palette(state.theme);
+    const size_t n = state.agendaChanges.size();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, (p.conflict & 0x00FFFFFFu) | 0x40000000u);
+    const float lines = m_showAllChanges ? float(std::min<size_t>(n, 8)) : 1.0f;
+    const float height = lines * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeight() +
+                         ImGui::GetStyle().WindowPadding.y * 2.0f;
+    ImGui::BeginChild("##agendaChanges", ImVec2(0.0f, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushTextWrapPos(0.0f);
+    // Newest last in the list; the banner leads with the first one the user has not read.
+    const size_t shown = m_showAllChanges ? std::min<size_t>(n, 8) : 1;
+    for (size_t i = 0; i < shown; ++i) ImGui::TextUnformatted(("\u26a0 " + state.agendaChanges[i]).c_str());
+    ImGui::PopTextWrapPos();
+    if (n > 1) {
+        const std::string more = m_showAllChanges ? "Show fewer##changes"
+                                                  : "Show all " + std::to_string(n) + " changes##changes";
+        if (ImGui::SmallButton(more.c_str())) m_showAllChanges = !m_showAllChanges;
+        ImGui::SameLine();
+    }
+    if (ImGui::SmallButton("Dismiss##changes")) {
+        state.agendaChangesDismissed = true;
+        state.agendaChanges.clear();
+        m_showAllChanges = false;
+    }
+    m_dismissRect = lastItemRect();
+    if (m_showAllChanges && n > 8) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("and %zu more (hallway refresh --json lists every change)", n - 8);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
 void Shell::drawTopBar(Store& store, AppState& state) {
     const Palette& p = palette(state.theme);
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -293,11 +329,15 @@ void Shell::drawTopBar(Store& store, AppState& state) {
     ImGui::AlignTextToFramePadding();
     const ImVec2 clockPos(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + style.FramePadding.y);
     const float clockMaxX = ImGui::GetWindowPos().x + rightX - fs;
-    if (!m_clockText.empty() && clockMaxX > clockPos.x) {
-        const char* begin = m_clockText.c_str();
-        const char* end = begin + m_clockText.size();
+    // The clock, and for an agenda by URL when it was last fetched (or why not).
+    const std::string clock = state.agendaLine.empty() ? m_clockText
+                              : m_clockText.empty()    ? state.agendaLine
+                                                       : m_clockText + "  \u00b7  " + state.agendaLine;
+    if (!clock.empty() && clockMaxX > clockPos.x) {
+        const char* begin = clock.c_str();
+        const char* end = begin + clock.size();
         ImVec2 size = ImGui::CalcTextSize(begin, end);
-        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::PushStyleColor(ImGuiCol_Text, state.agendaLineError ? p.error : p.mutedText);
         ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), clockPos, ImVec2(clockMaxX, clockPos.y + fs), clockMaxX,
                                   clockMaxX, begin, end, &size);
         ImGui::PopStyleColor();

@@ -76,6 +76,8 @@ public:
     std::optional<WidgetRect> modeRect(Mode mode) const { return rectFor(m_modeRects, int(mode)); }
     // The status line: its rect, whether its message was cut, and whether the whole message is open.
     std::optional<WidgetRect> statusRect() const { return m_statusRect; }
+    // The banner of changes to watched sessions: its Dismiss button, when shown.
+    std::optional<WidgetRect> agendaChangesDismissRect() const { return m_dismissRect; }
     bool statusCut() const { return m_statusCut; }
     bool statusMessageOpen() const { return m_statusPopupOpen; }
     // The import popup's path field as it stands.
@@ -95,6 +97,7 @@ public:
 private:
     void handleShortcuts(AppState& state);
     void drawTopBar(Store& store, AppState& state);
+    void drawAgendaChanges(AppState& state);
     void drawModeBar(Store& store, AppState& state);
     void drawSearchField(Store& store, AppState& state, float width);
     void drawSearchResults(Store& store, AppState& state);
@@ -136,6 +139,8 @@ private:
     std::optional<AgendaImportReport> m_importReport;  // shown in the dialog after an agenda import
     std::vector<std::string> m_reportLines;
     bool m_openImportReport = false;
+    std::optional<WidgetRect> m_dismissRect;
+    bool m_showAllChanges = false;
     std::optional<WidgetRect> m_importButtonRect;  // a dropped agenda opens the dialog on its report
     std::optional<WidgetRect> m_importBrowseRect;
     FileChooser m_importChooser;

@@ -3,6 +3,7 @@
 #include "agenda_server.h"
 #include "services/http_fetch.h"
 #include "services/url_import.h"
+#include "store/people_repo.h"
 #include "store/sources_repo.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -164,4 +165,31 @@ TEST_CASE("no network and TLS failures are named", "[core][url]") {
     CHECK_THROWS_WITH(fetchUrl(tls), Catch::Contains("TLS"));
     CHECK(isHttpUrl("HTTPS://example.org/x.ics"));
     CHECK_FALSE(isHttpUrl("schedule.xml"));
+}
+
+TEST_CASE("a refresh's changes to a target's talk are watched, other sessions' are not", "[core][url]") {
+    AgendaServer server({testData("reimport/v1.xml"), testData("reimport/v2.xml")});
+    TempDir dir;
+    Store store(dir.file("h.db"));
+    RowId eventId = importAgendaUrl(store, server.url("/schedule.xml"), {}, local()).eventId;
+    PeopleRepo people(store);
+    auto cy = people.list({"Cy Diaz", "", 1});
+    REQUIRE(cy.size() == 1);
+    Target t;
+    t.eventId = eventId;
+    t.personId = cy[0].id;
+    people.upsertTarget(t);
+
+    server.setVersion(2);
+    auto refreshed = refreshEvents(store, eventId, {});
+    REQUIRE(refreshed.size() == 1);
+    REQUIRE(refreshed[0].status == RefreshOutcome::Status::Imported);
+    // v2 moves "Rust in the kernel" (not starred here), retitles Cy's talk, removes another.
+    auto watched = watchedChanges(store, eventId, refreshed[0].report.changes);
+    REQUIRE(watched.size() == 1);
+    CHECK_FALSE(watched[0].starred);
+    CHECK(watched[0].targetName == "Cy Diaz");
+    CHECK(watched[0].change.kind == SessionChange::Kind::Retitled);
+    CHECK(describeWatchedChange(watched[0]) ==
+          "Cy Diaz's talk has a new title: \u201cPackaging for humans, revisited\u201d (was \u201cPackaging for humans\u201d)");
 }

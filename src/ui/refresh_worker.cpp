@@ -1,0 +1,146 @@
+#include "ui/refresh_worker.h"
+
+#include <exception>
+#include <stdexcept>
+
+#include "core/time_util.h"
+#include "store/sources_repo.h"
+#include "store/store.h"
+
+namespace hallway::ui {
+
+namespace {
+
+// Refreshing makes sense from the day before the event to the day after it:
+// rooms and times change up to the last minute, not months later.
+bool eventRunsAround(const Event& e, Instant now) {
+    const Instant day = 24 * 3600;
+    return e.startsAt != 0 && now >= e.startsAt - day && now <= (e.endsAt ? e.endsAt : e.startsAt) + day;
+}
+
+}  // namespace
+
+AgendaRefreshWorker::AgendaRefreshWorker(std::string dbPath, std::chrono::seconds interval, std::function<void()> wake)
+    : m_path(std::move(dbPath)), m_interval(interval), m_wake(std::move(wake)) {
+    m_thread = std::thread([this] { run(); });
+}
+
+AgendaRefreshWorker::~AgendaRefreshWorker() {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void AgendaRefreshWorker::setEvent(std::optional<RowId> eventId) {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_event == eventId) return;
+        m_event = eventId;
+        m_state = Snapshot{};
+        m_state.eventId = eventId;
+        m_now = true;
+    }
+    m_cv.notify_all();
+}
+
+void AgendaRefreshWorker::requestNow() {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_now = true;
+        m_forced = true;
+    }
+    m_cv.notify_all();
+}
+
+void AgendaRefreshWorker::dismissChanges() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_state.unseen.clear();
+}
+
+void AgendaRefreshWorker::setAutomatic(bool on) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_automatic = on;
+}
+
+AgendaRefreshWorker::Snapshot AgendaRefreshWorker::snapshot() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_state;
+}
+
+std::string AgendaRefreshWorker::statusText(const Snapshot& s, const std::string& zone) {
+    if (!s.hasUrl) return "";
+    if (s.running) return "Refreshing agenda\u2026";
+    if (!s.error.empty()) return "Agenda refresh failed: " + s.error;
+    if (s.lastOk) return "Agenda refreshed " + localTimeString(s.lastOk, zone);
+    return "";
+}
+
+void AgendaRefreshWorker::run() {
+    for (;;) {
+        std::optional<RowId> eventId;
+        bool forced = false;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_cv.wait_for(lock, m_interval, [this] { return m_stop || m_now; });
+            if (m_stop) return;
+            const bool asked = m_now;
+            m_now = false;
+            forced = m_forced;
+            m_forced = false;
+            eventId = m_event;
+            if (!eventId || (!asked && !m_automatic)) continue;
+        }
+        bool hasUrl = false, imported = false, tried = false;
+        std::optional<EventSource> source;
+        std::string error;
+        std::vector<WatchedChange> watched;
+        try {
+            Store store(m_path);  // this thread's own connection
+            auto event = store.findEvent(*eventId);
+            source = SourcesRepo(store).find(*eventId);
+            hasUrl = source.has_value();
+            if (event && source && (forced || eventRunsAround(*event, nowInstant()))) {
+                {
+                    std::lock_guard<std::mutex> lock(m_mutex);
+                    if (m_event != eventId) continue;
+                    m_state.running = true;
+                    m_state.hasUrl = true;
+                }
+                if (m_wake) m_wake();
+                tried = true;
+                for (const auto& o : refreshEvents(store, *eventId, {})) {
+                    if (o.status == RefreshOutcome::Status::Failed) error = o.error;
+                    if (o.status == RefreshOutcome::Status::Imported) {
+                        imported = true;
+                        watched = watchedChanges(store, *eventId, o.report.changes);
+                    }
+                }
+                source = SourcesRepo(store).find(*eventId);
+            }
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_event != eventId) continue;  // the user opened another event meanwhile
+            m_state.hasUrl = hasUrl;
+            m_state.running = false;
+            // What the database remembers: the last try and the last that worked, also from the CLI.
+            if (source) {
+                m_state.lastTry = source->checkedAt;
+                m_state.lastOk = source->refreshedAt;
+                m_state.error = source->error;
+            }
+            if (tried && !error.empty()) m_state.error = error;
+            if (tried) ++m_state.fetches;
+            if (imported) ++m_state.dataVersion;
+            m_state.unseen.insert(m_state.unseen.end(), watched.begin(), watched.end());
+        }
+        if (m_wake) m_wake();
+    }
+}
+
+}  // namespace hallway::ui
