@@ -11,7 +11,7 @@ packages=(
   libhowardhinnant-date-dev tzdata libcli11-dev catch2 libcurl4-openssl-dev libicu-dev
   libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev libfribidi-dev fonts-dejavu-core fonts-wqy-microhei
   fonts-lohit-deva fonts-tlwg-loma-ttf
-  libsecret-1-dev radicale xandikos
+  libsecret-1-dev libglib2.0-dev radicale xandikos
   xvfb xauth python3 time
   clang libclang-rt-14-dev
   dpkg-dev lintian appstream desktop-file-utils librsvg2-bin strace

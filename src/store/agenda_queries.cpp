@@ -141,4 +141,33 @@ std::vector<WatchedSession> watchedSessions(Store& store, RowId eventId) {
     return out;
 }
 
+std::vector<WatchedSlot> watchedSlots(Store& store, RowId eventId) {
+    auto& q = store.statement(
+        "SELECT s.id, s.starts_at, s.title, s.room, s.starred, p.display_name, t.questions "
+        "FROM sessions s LEFT JOIN targets t ON t.event_id = s.event_id AND t.person_id = "
+        "  (SELECT sp.person_id FROM session_speakers sp JOIN targets t2 ON t2.person_id = sp.person_id "
+        "   AND t2.event_id = s.event_id WHERE sp.session_id = s.id ORDER BY sp.person_id LIMIT 1) "
+        "LEFT JOIN people p ON p.id = t.person_id "
+        "WHERE s.event_id = ?1 AND s.removed_at IS NULL AND (s.starred = 1 OR t.id IS NOT NULL) "
+        "ORDER BY s.starts_at, s.id");
+    sql::ResetOnExit r{q};
+    q.bind(1, eventId);
+    std::vector<WatchedSlot> out;
+    while (q.step()) {
+        WatchedSlot w;
+        w.sessionId = q.getInt(0);
+        w.startsAt = q.getInt(1);
+        w.title = q.getText(2);
+        w.room = q.getText(3);
+        w.starred = q.getInt(4) != 0;
+        if (!q.isNull(5)) w.targetName = q.getText(5);
+        if (!q.isNull(6)) {
+            const std::string questions = q.getText(6);
+            w.question = questions.substr(0, questions.find('\n'));
+        }
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
 }  // namespace hallway

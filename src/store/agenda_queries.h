@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/reminders.h"
 
 namespace hallway {
 
@@ -63,5 +64,9 @@ struct WatchedSession {
     std::string targetName;  // a target who speaks in it, '' when none
 };
 std::vector<WatchedSession> watchedSessions(Store& store, RowId eventId);
+
+// The same sessions, not removed, with what a reminder says: start, title,
+// room, the target who speaks and the first question prepared for them; by start.
+std::vector<WatchedSlot> watchedSlots(Store& store, RowId eventId);
 
 }  // namespace hallway

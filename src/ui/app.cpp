@@ -38,7 +38,9 @@
 #include "ui/screenshot.h"
 #include "ui/settings.h"
 #include "ui/shell.h"
+#include "ui/desktop_notify.h"
 #include "ui/refresh_worker.h"
+#include "ui/session_reminders.h"
 #include "ui/sync_worker.h"
 #include "ui/theme.h"
 
@@ -490,6 +492,7 @@ int runApp(const AppOptions& request) {
             std::make_unique<AgendaRefreshWorker>(store->path(), std::chrono::minutes(15), [] { glfwPostEmptyEvent(); });
     std::uint64_t agendaDataSeen = 0;
     bool screenshotRefreshed = false;
+    SessionReminders reminders;
 
     Settings saved = settings;
     int exitCode = 0;
@@ -604,6 +607,17 @@ int runApp(const AppOptions& request) {
             state.agendaChanges.clear();
             for (const auto& w : agenda.unseen) state.agendaChanges.push_back(describeWatchedChange(w));
         }
+        // A reminder before a starred session or a target's talk: in the
+        // status line, and on the desktop (the app may be behind other windows).
+        if (store && !screenshot) {
+            const std::string zone = systemTimeZone();
+            if (auto due = reminders.poll(*store, state.eventId,
+                                          state.revision.value(Change::Events | Change::Stars | Change::Targets),
+                                          state.now(), settings.reminderMinutes, zone)) {
+                state.info("\u23f0 " + due->summary);
+                sendDesktopNotification(due->summary, due->body);
+            }
+        }
         ImGui::NewFrame();
         shell.draw(store.get(), state, storeError);
         if (framesShown == 0) lap("first frame's models and widgets");
@@ -641,6 +655,7 @@ int runApp(const AppOptions& request) {
             if (!sameSavedFields(now, saved)) {
                 now.windowWidth = saved.windowWidth;
                 now.windowHeight = saved.windowHeight;
+                now.reminderMinutes = saved.reminderMinutes;  // set in the file only, kept as written
                 std::string error;
                 if (!saveSettings(settingsFile, now, error)) state.error("Could not save settings: " + error);
                 saved = now;
@@ -650,6 +665,7 @@ int runApp(const AppOptions& request) {
 
     if (!settingsFile.empty()) {
         Settings last = settingsOf(state);
+        last.reminderMinutes = settings.reminderMinutes;
         glfwGetWindowSize(window.handle, &last.windowWidth, &last.windowHeight);
         std::string error;
         if (!saveSettings(settingsFile, last, error)) std::cerr << "hallway: could not save settings: " << error << "\n";

@@ -19,6 +19,7 @@ struct Settings {
     int windowWidth = 0;   // 0 = not remembered
     int windowHeight = 0;
     RecentPlaces recent;  // the file chooser's, newest first
+    int reminderMinutes = 10;  // a reminder this long before a watched session; 0 = off
 };
 
 // The folder for settings files; empty when neither XDG_CONFIG_HOME nor HOME is set.
