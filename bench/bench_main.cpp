@@ -16,9 +16,11 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <string>
@@ -61,7 +63,9 @@ const char* const kUsage =
     "parts (all by default):\n"
     "  import    agenda import of 1,000 and 5,000 real-size sessions (abstracts of\n"
     "            1.7-2.2 KB, 1-4 speakers), and re-import; floor: the sqlite3 shell's\n"
-    "            set-based load of the same rows into Hallway's schema\n"
+    "            set-based load of the same rows into Hallway's schema; then each\n"
+    "            agenda of the shared corpus ($HALLWAY_CORPUS_DIR, else ../shared/corpus)\n"
+    "            in ms per 1,000 sessions (\"skipped: no corpus\" without it)\n"
     "  linkedin  30,000-row LinkedIn export; floor: the same set-based load\n"
     "  search    search as you type on the power tier (sessions, people, notes);\n"
     "            floor: the same FTS5 queries run bare\n"
@@ -231,6 +235,85 @@ void benchImport(const std::filesystem::path& dir, const Options& o) {
     }
     std::printf("re-import %d sessions (no budget of its own)\n", n);
     info("unchanged: median %.1f ms; every session moved: median %.1f ms", median(same), median(shifted));
+}
+
+// Real agendas, each imported into an empty database: small files, so the
+// figure is per 1,000 sessions against the same budget as the generated one
+// (100 ms per 1,000). No floor: the shell's load needs rows we would have to
+// parse first.
+void benchCorpusImport(const std::filesystem::path& dir, const Options& o) {
+    namespace fs = std::filesystem;
+    const char* env = std::getenv("HALLWAY_CORPUS_DIR");
+    const fs::path corpus = fs::path(env && *env ? env : HALLWAY_BENCH_CORPUS_DIR) / "agenda";
+    std::printf("\n== agenda import: the shared corpus ==\n");
+    std::error_code ec;
+    if (!fs::is_directory(corpus, ec)) {
+        std::printf("skipped: no corpus (%s is absent)\n", corpus.string().c_str());
+        return;
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(corpus, ec))
+        if (entry.is_regular_file()) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    // Per 1,000 sessions over the files of at least 100: in smaller ones the
+    // fixed cost of an import (a transaction, the event, the commit) is most
+    // of the time, and scaling it up says nothing about a big agenda.
+    constexpr int kBigFile = 100;
+    double allMs = 0, bigMs = 0;
+    int allSessions = 0, bigSessions = 0, bigFiles = 0, imported = 0;
+    for (const fs::path& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        AgendaImportOptions options;
+        options.fallbackZone = "UTC";  // no guess from this machine's zone
+        std::vector<double> ms;
+        int sessions = 0;
+        std::string failed;
+        for (int r = 0; r < o.runs && failed.empty(); ++r) {
+            try {
+                Store store(freshDatabase(dir / "corpus.db"));
+                auto t0 = Clock::now();
+                AgendaImportReport rep = importAgendaBytes(store, bytes, file.filename().string(), options);
+                ms.push_back(msSince(t0));
+                sessions = rep.sessionsTotal;
+            } catch (const std::exception& e) {
+                failed = e.what();
+            }
+        }
+        if (!failed.empty()) {
+            std::printf("%-40s not an agenda Hallway imports: %s\n", file.filename().string().c_str(), failed.c_str());
+            continue;
+        }
+        const double perThousand = sessions > 0 ? median(ms) * 1000.0 / sessions : 0;
+        ++imported;
+        allMs += median(ms);
+        allSessions += sessions;
+        if (sessions >= kBigFile) {
+            bigMs += median(ms);
+            bigSessions += sessions;
+            ++bigFiles;
+        }
+        std::printf("%-40s %5d sessions %8.1f KB  median %7.2f ms  = %7.1f ms per 1,000 sessions\n",
+                    file.filename().string().c_str(), sessions, double(bytes.size()) / 1024.0, median(ms), perThousand);
+    }
+    if (imported == 0) {
+        std::printf("skipped: no corpus agenda imported\n");
+        return;
+    }
+    info("all %d files: %.1f ms for %d sessions = %.1f ms per 1,000 (fixed cost per file included)", imported, allMs,
+         allSessions, allSessions ? allMs * 1000.0 / allSessions : 0);
+    if (bigSessions == 0) {
+        std::printf("no corpus agenda of %d sessions or more: no verdict\n", kBigFile);
+        return;
+    }
+    Budget b;
+    b.what = "import the corpus agendas of 100+ sessions, ms per 1,000 sessions";
+    b.note = std::to_string(bigFiles) + " files, " + std::to_string(bigSessions) + " sessions, median of " +
+             std::to_string(o.runs) + " runs each";
+    b.figure = bigMs * 1000.0 / bigSessions;
+    b.floorWhat = "no floor: each file is parsed before its rows exist";
+    b.limit = 100.0;
+    report(b);
 }
 
 // [SECTION] LinkedIn import
@@ -605,7 +688,10 @@ int main(int argc, char** argv) {
                 HALLWAY_VERSION, o.quick ? " --quick (a small tier and fewer runs: figures, verdicts only where the data is full size)" : "", o.runs,
                 loadAverage(), std::thread::hardware_concurrency());
 
-    if (o.wants("import")) benchImport(dir, o);
+    if (o.wants("import")) {
+        benchImport(dir, o);
+        benchCorpusImport(dir, o);
+    }
     if (o.wants("linkedin")) benchLinkedIn(dir, o);
     if (o.wants("queue")) benchQueue(dir, o);
     if (o.wants("sync")) benchSync(dir, o.runs);
