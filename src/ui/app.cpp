@@ -491,6 +491,7 @@ int runApp(const AppOptions& request) {
         refreshWorker =
             std::make_unique<AgendaRefreshWorker>(store->path(), std::chrono::minutes(15), [] { glfwPostEmptyEvent(); });
     std::uint64_t agendaDataSeen = 0;
+    if (refreshWorker) refreshWorker->setAutomatic(settings.autoRefresh);
     bool screenshotRefreshed = false;
     SessionReminders reminders;
 
@@ -593,11 +594,13 @@ int runApp(const AppOptions& request) {
                 state.agendaChangesDismissed = false;
                 refreshWorker->dismissChanges();
             }
+            AgendaRefreshWorker::Snapshot agenda = refreshWorker->snapshot();
             if (state.agendaRefreshRequested) {
                 state.agendaRefreshRequested = false;
-                refreshWorker->requestNow();
+                if (agenda.hasUrl) refreshWorker->requestNow();
+                else state.info("This event's agenda came from a file: import the new file, or import it once by URL "
+                                "(hallway import URL) to refresh it with Ctrl+R.");
             }
-            AgendaRefreshWorker::Snapshot agenda = refreshWorker->snapshot();
             if (agenda.dataVersion != agendaDataSeen) {
                 agendaDataSeen = agenda.dataVersion;
                 state.revision.bump(Change::Events | Change::People | Change::Targets);
@@ -656,6 +659,7 @@ int runApp(const AppOptions& request) {
                 now.windowWidth = saved.windowWidth;
                 now.windowHeight = saved.windowHeight;
                 now.reminderMinutes = saved.reminderMinutes;  // set in the file only, kept as written
+                now.autoRefresh = saved.autoRefresh;
                 std::string error;
                 if (!saveSettings(settingsFile, now, error)) state.error("Could not save settings: " + error);
                 saved = now;
@@ -666,6 +670,7 @@ int runApp(const AppOptions& request) {
     if (!settingsFile.empty()) {
         Settings last = settingsOf(state);
         last.reminderMinutes = settings.reminderMinutes;
+        last.autoRefresh = settings.autoRefresh;
         glfwGetWindowSize(window.handle, &last.windowWidth, &last.windowHeight);
         std::string error;
         if (!saveSettings(settingsFile, last, error)) std::cerr << "hallway: could not save settings: " << error << "\n";

@@ -50,6 +50,8 @@ Settings loadSettings(const std::string& file) {
             if (s.recent.folders.size() < RecentPlaces::kMax && !value.empty()) s.recent.folders.push_back(value);
         } else if (key == "recent_file") {
             if (s.recent.files.size() < RecentPlaces::kMax && !value.empty()) s.recent.files.push_back(value);
+        } else if (key == "auto_refresh") {
+            s.autoRefresh = value != "off" && value != "0" && value != "false";
         } else if (key == "reminder_minutes") {
             if (auto v = toNumber(value); v && *v >= 0 && *v <= 24 * 60) s.reminderMinutes = int(*v);
         } else if (key == "window_height") {
@@ -75,6 +77,7 @@ bool saveSettings(const std::string& file, const Settings& s, std::string& error
     text << "last_view=" << s.lastView << "\n";
     text << "plan_layout=" << (s.planLayout == PlanLayout::List ? "list" : "grid") << "\n";
     text << "reminder_minutes=" << s.reminderMinutes << "\n";
+    text << "auto_refresh=" << (s.autoRefresh ? "on" : "off") << "\n";
     if (s.windowWidth > 0 && s.windowHeight > 0)
         text << "window_width=" << s.windowWidth << "\nwindow_height=" << s.windowHeight << "\n";
     // Newest first; a path with a line break could not be read back, so it is not written.

@@ -20,6 +20,7 @@ struct Settings {
     int windowHeight = 0;
     RecentPlaces recent;  // the file chooser's, newest first
     int reminderMinutes = 10;  // a reminder this long before a watched session; 0 = off
+    bool autoRefresh = true;   // the open event's agenda fetched again from its URL every 15 minutes
 };
 
 // The folder for settings files; empty when neither XDG_CONFIG_HOME nor HOME is set.

@@ -32,6 +32,7 @@ namespace {
 // for letters and digits are their ASCII upper-case characters.
 constexpr int kKeyK = 'K';
 constexpr int kKeyI = 'I';
+constexpr int kKeyR = 'R';
 constexpr int kKey1 = '1';
 
 
@@ -243,6 +244,7 @@ void Shell::handleShortcuts(AppState& state) {
     }
     if (ImGui::IsKeyPressed(kKeyK, false)) state.focusSearch = true;
     if (ImGui::IsKeyPressed(kKeyI, false)) state.openImportDialog = true;
+    if (ImGui::IsKeyPressed(kKeyR, false)) state.agendaRefreshRequested = true;  // the agenda from its URL now
     static const Mode modes[] = {Mode::Plan, Mode::Capture, Mode::FollowUp, Mode::People};
     for (int i = 0; i < 4; ++i)
         if (ImGui::IsKeyPressed(kKey1 + i, false)) state.mode = modes[i];

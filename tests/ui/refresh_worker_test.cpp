@@ -164,4 +164,9 @@ TEST_CASE("the banner lists changes to watched talks and Dismiss clears it", "[u
     CHECK(state.agendaChangesDismissed);
     CHECK(state.agendaChanges.empty());
     CHECK_FALSE(shell.agendaChangesDismissRect());
+
+    // Ctrl+R asks for the agenda from its URL now (the app's loop hands it to the worker).
+    CHECK_FALSE(state.agendaRefreshRequested);
+    imgui.ctrlKey('R');
+    CHECK(state.agendaRefreshRequested);
 }

@@ -64,3 +64,17 @@ TEST_CASE("the reminder lead time is kept in the settings file, 0 turns reminder
     REQUIRE(ui::saveSettings(file, s, error));
     CHECK(ui::loadSettings(file).reminderMinutes == 25);
 }
+
+TEST_CASE("the automatic agenda refresh can be turned off in the settings file", "[ui][live]") {
+    TempDir dir;
+    const std::string file = dir.file("settings");
+    ui::Settings s;
+    CHECK(s.autoRefresh);
+    s.autoRefresh = false;
+    std::string error;
+    REQUIRE(ui::saveSettings(file, s, error));
+    CHECK_FALSE(ui::loadSettings(file).autoRefresh);
+    s.autoRefresh = true;
+    REQUIRE(ui::saveSettings(file, s, error));
+    CHECK(ui::loadSettings(file).autoRefresh);
+}
