@@ -3,35 +3,19 @@
 
 #include <sstream>
 
-#include "cli/cli.h"
+#include "cli/cli_run.h"
 #include "test_support.h"
 
 using namespace hallway;
+using hallway::testing::Run;
+using hallway::testing::hallwayCli;
+using hallway::testing::jsonOf;
+using hallway::testing::ok;
 using nlohmann::json;
 using hallway::testing::TempDir;
 using hallway::testing::testData;
 
 namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run hallwayCli(const std::string& db, std::vector<std::string> args) {
-    std::vector<std::string> full{"hallway", "--db", db};
-    full.insert(full.end(), args.begin(), args.end());
-    std::ostringstream out, err;
-    int code = runCli(full, out, err);
-    return {code, out.str(), err.str()};
-}
-
-json jsonOf(const Run& r) {
-    INFO(r.err);
-    REQUIRE(r.code == 0);
-    return json::parse(r.out);
-}
 
 // v1.xml: Hallway Test Conf in Europe/Brussels; speakers Ana Lima, Bo Chen, Cy Diaz, Dee Evans.
 std::string setUp(const std::string& db) {

@@ -9,10 +9,14 @@
 #include <filesystem>
 #include <sstream>
 
-#include "cli/cli.h"
+#include "cli/cli_run.h"
 #include "test_support.h"
 
 using namespace hallway;
+using hallway::testing::Run;
+using hallway::testing::hallwayCli;
+using hallway::testing::jsonOf;
+using hallway::testing::ok;
 using nlohmann::json;
 using hallway::testing::readFile;
 using hallway::testing::TempDir;
@@ -20,20 +24,6 @@ using hallway::testing::testData;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run hallwayCli(const std::string& db, std::vector<std::string> args) {
-    std::vector<std::string> full{"hallway", "--db", db};
-    full.insert(full.end(), args.begin(), args.end());
-    std::ostringstream out, err;
-    int code = runCli(full, out, err);
-    return {code, out.str(), err.str()};
-}
 
 int mode(const std::string& path) {
     struct stat st {};

@@ -5,32 +5,18 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "cli/cli.h"
+#include "cli/cli_run.h"
 #include "dav_server.h"
 #include "test_support.h"
 
 using namespace hallway;
+using hallway::testing::Run;
+using hallway::testing::hallwayCli;
+using hallway::testing::jsonOf;
+using hallway::testing::ok;
 using nlohmann::json;
 using hallway::testing::DavServer;
 using hallway::testing::TempDir;
-
-namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run hallwayCli(const std::string& db, std::vector<std::string> args) {
-    std::vector<std::string> full{"hallway", "--db", db};
-    full.insert(full.end(), args.begin(), args.end());
-    std::ostringstream out, err;
-    int code = runCli(full, out, err, {});
-    return {code, out.str(), err.str()};
-}
-
-}  // namespace
 
 TEST_CASE("sync setup, a round and status from the command line - the password never printed", "[cli][sync]") {
     TempDir dir;

@@ -4,32 +4,18 @@
 #include <sstream>
 
 #include "agenda_server.h"
-#include "cli/cli.h"
+#include "cli/cli_run.h"
 #include "test_support.h"
 
 using namespace hallway;
+using hallway::testing::Run;
+using hallway::testing::hallwayCli;
+using hallway::testing::jsonOf;
+using hallway::testing::ok;
 using nlohmann::json;
 using hallway::testing::AgendaServer;
 using hallway::testing::TempDir;
 using hallway::testing::testData;
-
-namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run hallwayCli(const std::string& db, std::vector<std::string> args) {
-    std::vector<std::string> full{"hallway", "--db", db};
-    full.insert(full.end(), args.begin(), args.end());
-    std::ostringstream out, err;
-    int code = runCli(full, out, err, {});
-    return {code, out.str(), err.str()};
-}
-
-}  // namespace
 
 TEST_CASE("import URL and refresh: JSON as for a file plus the URL, 304 unchanged, moves listed",
           "[cli][url]") {
