@@ -664,6 +664,17 @@ std::vector<Store::SessionSpeaker> Store::speakersOfEvent(RowId eventId) {
     return out;
 }
 
+std::vector<Store::SessionSpeaker> Store::speakersOfSession(RowId sessionId) {
+    auto& q = m_stmts->get(*m_db,
+                           "SELECT ss.session_id, p.id, p.display_name FROM session_speakers ss "
+                           "JOIN people p ON p.id = ss.person_id WHERE ss.session_id = ? ORDER BY ss.position");
+    sql::ResetOnExit r{q};
+    q.bind(1, sessionId);
+    std::vector<SessionSpeaker> out;
+    while (q.step()) out.push_back({q.getInt(0), q.getInt(1), q.getText(2)});
+    return out;
+}
+
 void Store::setSessionSpeakers(RowId sessionId, const std::vector<RowId>& personIds) {
     auto& del = m_stmts->get(*m_db, "DELETE FROM session_speakers WHERE session_id=?");
     del.bind(1, sessionId);

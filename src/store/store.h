@@ -151,6 +151,8 @@ public:
         std::string displayName;
     };
     std::vector<SessionSpeaker> speakersOfEvent(RowId eventId);
+    // The session's speakers in agenda order.
+    std::vector<SessionSpeaker> speakersOfSession(RowId sessionId);
     void setSessionSpeakers(RowId sessionId, const std::vector<RowId>& personIds);
     int countPeople();
 

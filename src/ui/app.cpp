@@ -437,7 +437,10 @@ int runApp(const AppOptions& request) {
     Shell shell;
     shell.setScale(contentScale / framebufferScale);
     shell.setHeadingFont(fonts.heading);
-    if (!screenshot) shell.followUp().setUrlOpener(openUrlWithXdgOpen);
+    if (!screenshot) {
+        shell.followUp().setUrlOpener(openUrlWithXdgOpen);
+        shell.plan().setUrlOpener(openUrlWithXdgOpen);
+    }
     // Screenshot-only: the search dropdown open on this text, first hit picked.
     if (screenshot)
         if (const char* v = std::getenv("HALLWAY_SCREENSHOT_SEARCH"); v && *v) shell.showSearch(v);

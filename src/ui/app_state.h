@@ -93,6 +93,7 @@ struct CaptureState {
     bool saveRequested = false;  // Ctrl+Enter while in Capture: save what is typed
     bool showRecent = false;     // scroll the recent notes into view (opened from search)
     std::optional<RowId> highlightNote;  // the recent note opened from search
+    std::optional<RowId> linkSession;    // Plan's "Note about this talk": tie the note to this session
 };
 
 struct PeopleState {

@@ -147,6 +147,12 @@ void CaptureView::sync(Store& store, AppState& state) {
         m_sessionChoice = SessionChoice::Automatic;
         m_fixedSession = 0;
     }
+    // Plan's "Note about this talk": that session, whatever is running now.
+    if (auto session = std::exchange(state.capture.linkSession, std::nullopt); session && m_model.session(*session)) {
+        m_sessionChoice = SessionChoice::Fixed;
+        m_fixedSession = *session;
+        m_focusBox = true;
+    }
     updateMatches(store, state);
 }
 

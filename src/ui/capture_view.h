@@ -37,6 +37,10 @@ public:
     const std::string& text() const { return m_text; }
     const std::string& draftKey() const { return m_draftKey; }
     const std::vector<PersonBrief>& chosenPeople() const { return m_chosen; }
+    // The session the next note is tied to: a chosen one, else none (automatic or "No session").
+    std::optional<RowId> fixedSession() const {
+        return m_sessionChoice == SessionChoice::Fixed ? std::optional<RowId>(m_fixedSession) : std::nullopt;
+    }
     const std::vector<PersonBrief>& pickerMatches() const { return m_matches; }
     int pickerQueries() const { return m_pickerQueries; }
 

@@ -16,13 +16,11 @@
 #include <string_view>
 #include <thread>
 
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include "formats/followup_export.h"
 #include "services/followup_service.h"
 #include "store/followups_repo.h"
 #include "store/store.h"
+#include "ui/open_url.h"
 #include "ui/theme.h"
 #include "ui/ui_format.h"
 #include "ui/ui_widgets.h"
@@ -84,20 +82,6 @@ std::uint64_t queueRevision(const AppState& state) {
 }
 
 }  // namespace
-
-std::string openUrlWithXdgOpen(const std::string& url) {
-    std::string program = "xdg-open";
-    std::string arg = url;
-    char* argv[] = {program.data(), arg.data(), nullptr};
-    pid_t pid = 0;
-    const int rc = posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ);
-    if (rc != 0) return std::string("xdg-open: ") + std::strerror(rc);
-    std::thread([pid] {
-        int status = 0;
-        waitpid(pid, &status, 0);
-    }).detach();
-    return {};
-}
 
 // [SECTION] Sync and layout
 

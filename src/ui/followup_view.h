@@ -15,6 +15,7 @@
 #include "core/followup.h"
 #include "ui/app_state.h"
 #include "ui/followup_model.h"
+#include "ui/open_url.h"
 #include "ui/plan_view.h"
 #include "ui/ui_widgets.h"
 
@@ -24,15 +25,8 @@ class Store;
 
 namespace hallway::ui {
 
-// Hands `url` to `xdg-open` (posix_spawnp, no shell) and reaps it in the
-// background; returns an error text, empty when it started. For the app only:
-// tests and screenshots never set an opener.
-std::string openUrlWithXdgOpen(const std::string& url);
-
 class FollowUpView {
 public:
-    // Opens a URL (mailto:) outside the app; returns an error text, empty on success.
-    using UrlOpener = std::function<std::string(const std::string& url)>;
 
     void sync(Store& store, AppState& state);
     void draw(Store& store, AppState& state);

@@ -15,6 +15,7 @@
 #include <cstdint>
 
 #include "core/time_util.h"
+#include "store/people_repo.h"
 #include "store/store.h"
 #include "ui/theme.h"
 #include "ui/ui_widgets.h"
@@ -801,6 +802,7 @@ void PlanView::drawDetails(Store& store, AppState& state) {
     if (s.starred) ImGui::PopStyleColor(3);
     if (ImGui::IsItemHovered() && s.starred) ImGui::SetTooltip("Click to remove it from your schedule");
     if (toggle) toggleStar(store, state, s.id);
+    drawSessionActions(store, state, s);
 
     if (!row->conflictsWith.empty()) {
         ImGui::Spacing();
@@ -890,6 +892,134 @@ void PlanView::drawDetails(Store& store, AppState& state) {
     }
     ImGui::Spacing();
     if (ImGui::SmallButton("Close##detail")) state.plan.selectedSession.reset();
+}
+
+std::string talkTargetReason(const std::string& title) { return "Speaks on \u201c" + title + "\u201d"; }
+
+void PlanView::drawSessionActions(Store& store, AppState& state, const Session& s) {
+    m_meetRects.clear();
+    m_noteAboutRect.reset();
+    m_openLinkRect.reset();
+    const std::uint64_t revision = state.revision.value(Change::Targets | Change::People | Change::Events);
+    if (m_speakersFor != std::make_pair(s.id, revision)) {
+        m_speakersFor = {s.id, revision};
+        m_speakers.clear();
+        try {
+            PeopleRepo people(store);
+            const std::string reason = talkTargetReason(s.title);
+            for (const auto& sp : store.speakersOfSession(s.id)) {
+                PanelSpeaker p{sp.personId, sp.displayName, PanelSpeaker::Listed::No};
+                if (auto t = people.findTarget(s.eventId, sp.personId)) {
+                    const bool fromTalk = t->why == reason && t->questions.empty() &&
+                                          t->priority == TargetPriority::Should && t->status == TargetStatus::NotYet;
+                    p.listed = fromTalk ? PanelSpeaker::Listed::FromTalk : PanelSpeaker::Listed::Own;
+                }
+                m_speakers.push_back(std::move(p));
+            }
+        } catch (const std::exception& e) {
+            state.error(std::string("Could not read the session's speakers: ") + e.what());
+        }
+    }
+
+    const Palette& p = palette(state.theme);
+    for (size_t i = 0; i < m_speakers.size(); ++i) {
+        const PanelSpeaker& sp = m_speakers[i];
+        ImGui::PushID(idOf(sp.personId));
+        std::string label;
+        switch (sp.listed) {
+            case PanelSpeaker::Listed::No: label = "+ Want to meet " + sp.name; break;
+            case PanelSpeaker::Listed::FromTalk: label = "\u2713 Want to meet " + sp.name; break;
+            case PanelSpeaker::Listed::Own: label = "\u2713 " + sp.name + " is on your list"; break;
+        }
+        // A narrow panel or a long name: the shorter wording.
+        const float room = ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().FramePadding.x;
+        if (ImGui::CalcTextSize(label.c_str()).x > room)
+            label = (sp.listed == PanelSpeaker::Listed::No ? "+ Meet " : "\u2713 ") + sp.name;
+        const bool listed = sp.listed != PanelSpeaker::Listed::No;
+        if (listed) ImGui::PushStyleColor(ImGuiCol_Text, p.ok);
+        const bool pressed = ImGui::Button(label.c_str(), ImVec2(-1.0f, 0.0f));
+        if (listed) ImGui::PopStyleColor();
+        m_meetRects.emplace_back(sp.personId, lastItemRect());
+        if (ImGui::IsItemHovered()) {
+            switch (sp.listed) {
+                case PanelSpeaker::Listed::No:
+                    ImGui::SetTooltip("Adds %s to the people you want to meet at this event, with this talk as why.",
+                                      sp.name.c_str());
+                    break;
+                case PanelSpeaker::Listed::FromTalk:
+                    ImGui::SetTooltip("Added from this talk. Click to take %s off your list.", sp.name.c_str());
+                    break;
+                case PanelSpeaker::Listed::Own:
+                    ImGui::SetTooltip("You set this target up yourself; click to see it in People.");
+                    break;
+            }
+        }
+        ImGui::PopID();
+        if (pressed) {
+            if (sp.listed == PanelSpeaker::Listed::Own) {
+                state.people.selectedPerson = sp.personId;
+                state.mode = Mode::People;
+            } else {
+                toggleMeet(store, state, s, i);
+            }
+        }
+    }
+
+    // A note tied to this talk, and its page.
+    const bool web = isWebLink(s.url);
+    const char* noteLabel = "\u270e Note about this talk";
+    const char* openLabel = "Open talk page \u2197";
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float half = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) * 0.5f;
+    // Side by side when both labels fit their half, else one under the other.
+    const bool sideBySide = web && std::max(ImGui::CalcTextSize(noteLabel).x, ImGui::CalcTextSize(openLabel).x) +
+                                           2.0f * style.FramePadding.x <= half;
+    if (ImGui::Button(noteLabel, ImVec2(sideBySide ? half : -1.0f, 0.0f))) {
+        state.capture.linkSession = s.id;
+        state.capture.focusBox = true;
+        state.mode = Mode::Capture;
+    }
+    m_noteAboutRect = lastItemRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Opens Capture with this session linked to the note");
+    if (web) {
+        if (sideBySide) ImGui::SameLine();
+        if (ImGui::Button(openLabel, ImVec2(-1.0f, 0.0f))) {
+            if (m_openUrl) {
+                if (std::string err = m_openUrl(s.url); !err.empty())
+                    state.error("Could not open " + s.url + ": " + err);
+                else
+                    state.info("Opened " + s.url + " in your browser.");
+            } else {
+                ImGui::SetClipboardText(s.url.c_str());
+                state.info("Copied the talk's link: " + s.url);
+            }
+        }
+        m_openLinkRect = lastItemRect();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
+    }
+}
+
+void PlanView::toggleMeet(Store& store, AppState& state, const Session& s, size_t index) {
+    const PanelSpeaker sp = m_speakers[index];
+    const std::string eventName = m_model.event().name;
+    try {
+        PeopleRepo people(store);
+        if (sp.listed == PanelSpeaker::Listed::FromTalk) {
+            people.removeTarget(s.eventId, sp.personId);
+            state.info("Took " + sp.name + " off the people you want to meet at " + eventName + ".");
+        } else {
+            Target t;
+            t.eventId = s.eventId;
+            t.personId = sp.personId;
+            t.why = talkTargetReason(s.title);
+            people.upsertTarget(t);
+            state.info("Added " + sp.name + " to the people you want to meet at " + eventName + " (" + t.why +
+                       "). Click again to undo.");
+        }
+        state.revision.bump(Change::Targets);
+    } catch (const std::exception& e) {
+        state.error("Could not change your list: " + std::string(e.what()) + ". Nothing was changed.");
+    }
 }
 
 void PlanView::drawDayAgenda(AppState& state) {

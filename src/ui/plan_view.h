@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ui/app_state.h"
+#include "ui/open_url.h"
 #include "ui/plan_model.h"
 #include "ui/ui_widgets.h"
 
@@ -20,8 +21,14 @@ class Store;
 
 namespace hallway::ui {
 
+// Why a speaker is on your list when added from their talk's panel: "Speaks on “TITLE”".
+std::string talkTargetReason(const std::string& title);
+
 class PlanView {
 public:
+    // Opens the session's talk page; without one (tests, screenshots) the
+    // button copies the link instead.
+    void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
     // Brings the view models up to date with the store (cheap when nothing changed).
     // The shell calls it at the start of every frame, before anything reads model().
     void sync(Store& store, AppState& state);
@@ -48,6 +55,11 @@ public:
     std::optional<WidgetRect> dayTabRect(const std::string& dayKey) const { return rectFor(m_dayTabRects, dayKey); }
     size_t dayTabCount() const { return m_dayTabRects.size(); }
     static constexpr int kBigEventRooms = 12;  // more rooms than a grid shows at once
+    // The session panel's actions: "Want to meet SPEAKER" per speaker, "Note
+    // about this talk", "Open talk page" (none when the session has no web link).
+    std::optional<WidgetRect> meetRect(RowId personId) const { return rectFor(m_meetRects, personId); }
+    std::optional<WidgetRect> noteAboutRect() const { return m_noteAboutRect; }
+    std::optional<WidgetRect> openLinkRect() const { return m_openLinkRect; }
 
 private:
     void drawToolbar(AppState& state);
@@ -59,6 +71,8 @@ private:
     void drawListFilters(AppState& state);
     void drawDetails(Store& store, AppState& state);
     void drawDayAgenda(AppState& state);
+    void drawSessionActions(Store& store, AppState& state, const Session& session);
+    void toggleMeet(Store& store, AppState& state, const Session& session, size_t speaker);
     void drawGridFilters(AppState& state);
     void drawRoomPicker(AppState& state);
     void toggleStar(Store& store, AppState& state, RowId sessionId);
@@ -78,6 +92,19 @@ private:
 
     std::pair<RowId, std::uint64_t> m_textsFor{0, 0};  // session and model serial m_texts was read for
     SessionTexts m_texts;                               // the selected session's abstract and description
+
+    // The selected session's speakers and whether each is on your list:
+    // read once per selection and change of targets or people, not per frame.
+    struct PanelSpeaker {
+        RowId personId = 0;
+        std::string name;
+        enum class Listed { No, FromTalk, Own } listed = Listed::No;  // Own: a target you set up yourself
+    };
+    std::vector<PanelSpeaker> m_speakers;
+    std::pair<RowId, std::uint64_t> m_speakersFor{0, 0};  // session and targets/people revision
+    UrlOpener m_openUrl;
+    std::vector<std::pair<RowId, WidgetRect>> m_meetRects;
+    std::optional<WidgetRect> m_noteAboutRect, m_openLinkRect;
 
     std::string m_dayChosenFor;      // day key the scroll position was set for
     std::optional<int> m_scrollToMinute;
