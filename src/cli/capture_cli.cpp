@@ -112,18 +112,52 @@ public:
         }
         if (*m_search) {
             NotesRepo notes(store);
-            auto hits = notes.search(m_text, m_limit);
+            SearchTotals totals;
+            auto hits = notes.search(m_text, m_limit, &totals);
+            // Per kind: how many were found in all and how many more than shown.
+            auto shownOf = [&](const char* kind) {
+                return int(std::count_if(hits.begin(), hits.end(), [&](const SearchHit& h) { return h.kind == kind; }));
+            };
             if (asJson) {
                 json arr = json::array();
-                for (auto& h : hits)
-                    arr.push_back({{"kind", h.kind}, {"id", h.id}, {"title", h.title}, {"snippet", h.snippet}, {"score", h.score}});
-                out << arr.dump(2) << "\n";
+                for (auto& h : hits) {
+                    json hit{{"kind", h.kind}, {"id", h.id}, {"title", h.title}, {"snippet", h.snippet}, {"score", h.score}};
+                    if (h.kind == "session")
+                        hit.update({{"start", isoString(h.startsAt, h.timeZone)},
+                                    {"end", isoString(h.endsAt, h.timeZone)},
+                                    {"room", h.room},
+                                    {"speakers", h.speakers}});
+                    arr.push_back(std::move(hit));
+                }
+                json more = json::object();
+                for (const char* kind : {"person", "session", "note"}) {
+                    const SearchTotal& t = totals.of(kind);
+                    more[kind] = {{"total", t.count}, {"more", std::max(0, t.count - shownOf(kind))}, {"at_least", t.atLeast}};
+                }
+                out << json{{"hits", arr}, {"totals", more}}.dump(2) << "\n";
             } else if (hits.empty()) {
                 out << "Nothing matches \"" << m_text << "\".\n";
             } else {
-                for (auto& h : hits) {
-                    out << std::left << std::setw(8) << h.kind << std::right << std::setw(7) << h.id << "  " << h.title << "\n";
-                    if (!h.snippet.empty() && h.snippet != h.title) out << "                 " << h.snippet << "\n";
+                static const std::pair<const char*, const char*> kinds[] = {
+                    {"person", "people"}, {"session", "sessions"}, {"note", "notes"}};
+                for (const auto& [kind, plural] : kinds) {
+                    for (auto& h : hits) {
+                        if (h.kind != kind) continue;
+                        out << std::left << std::setw(8) << h.kind << std::right << std::setw(7) << h.id << "  " << h.title
+                            << "\n";
+                        if (h.kind == "session") {
+                            out << "                 " << cli::slotText(h.startsAt, h.endsAt, h.timeZone);
+                            if (!h.room.empty()) out << "  [" << h.room << "]";
+                            if (!h.speakers.empty()) out << "  " << h.speakers;
+                            out << "\n";
+                        }
+                        if (!h.snippet.empty() && h.snippet != h.title) out << "                 " << h.snippet << "\n";
+                    }
+                    const SearchTotal& t = totals.of(kind);
+                    const int more = t.count - shownOf(kind);
+                    if (more > 0)
+                        out << "  and " << (t.atLeast ? "at least " : "") << more << " more " << plural
+                            << " (--limit N shows more)\n";
                 }
             }
             return 0;

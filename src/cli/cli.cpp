@@ -68,11 +68,17 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
     return out;
 }
 
-// Renders "Sat 2023-09-10 10:30-10:50" in the event's zone.
-std::string slotText(const Session& s, const std::string& zone) {
-    return weekday(s.startsAt, zone) + " " + localDateString(s.startsAt, zone) + " " +
-           localTimeString(s.startsAt, zone) + "-" + localTimeString(s.endsAt, zone);
+}  // namespace
+
+std::string cli::slotText(Instant start, Instant end, const std::string& zone) {
+    return weekday(start, zone) + " " + localDateString(start, zone) + " " + localTimeString(start, zone) + "-" +
+           localTimeString(end, zone);
 }
+
+namespace {
+
+// Renders "Sat 2023-09-10 10:30-10:50" in the event's zone.
+std::string slotText(const Session& s, const std::string& zone) { return cli::slotText(s.startsAt, s.endsAt, zone); }
 
 void printSessionLine(std::ostream& out, const Session& s, const std::string& zone) {
     out << std::setw(6) << s.id << "  " << (s.starred ? "* " : "  ") << slotText(s, zone) << "  ";

@@ -24,6 +24,8 @@ struct CommandError : std::runtime_error {
 
 std::optional<RowId> parseRowId(const std::string& s);
 Event resolveEvent(Store& store, const std::string& selector);
+// "Sat 2023-09-10 10:30-10:50" in `zone`: a session's slot as session lists show it.
+std::string slotText(Instant start, Instant end, const std::string& zone);
 
 // A family of subcommands living in its own file.
 class CommandGroup {

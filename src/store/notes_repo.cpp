@@ -369,6 +369,19 @@ void newestMatches(sql::Statement& q, const std::string& match, std::vector<RowI
     }
 }
 
+// How many rows `q` (a count over a sub-select LIMITed by ?2) finds, up to
+// SearchTotal::kCap. Run only when the candidates filled up, so a search
+// with a few hits costs no second pass.
+SearchTotal countUpTo(sql::Statement& q, const std::string& match, int known) {
+    sql::ResetOnExit r{q};
+    q.bind(1, match).bind(2, SearchTotal::kCap + 1);
+    int n = q.step() ? int(q.getInt(0)) : 0;
+    SearchTotal t;
+    t.count = std::max(known, std::min(n, SearchTotal::kCap));
+    t.atLeast = n > SearchTotal::kCap;
+    return t;
+}
+
 // Best first; among equals the newer (found earlier) first. Score is the
 // negated relevance so "lower is better", as SearchHit documents.
 void keepBest(std::vector<SearchHit>& hits, int limit) {
@@ -378,8 +391,9 @@ void keepBest(std::vector<SearchHit>& hits, int limit) {
 
 }  // namespace
 
-std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerKind) {
+std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerKind, SearchTotals* totals) {
     std::vector<SearchHit> out;
+    SearchTotals counted;
     std::string match = sql::ftsTypedQuery(query);
     if (match.empty()) return out;
     auto words = queryWords(query);
@@ -393,6 +407,7 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
     newestMatches(m_store.statement("SELECT f.person_id FROM facts_fts JOIN person_facts f ON f.id = facts_fts.rowid "
                                     "WHERE facts_fts MATCH ?1 ORDER BY facts_fts.rowid DESC LIMIT ?2"),
                   match, byFact);
+    const bool peopleFull = int(people.size()) >= kCandidates || int(byFact.size()) >= kCandidates;
     for (RowId id : byFact)
         if (std::find(people.begin(), people.end(), id) == people.end()) people.push_back(id);
     if (std::string tri = trigramQuery(query); !tri.empty())
@@ -413,32 +428,78 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
         std::string detail = role.empty() ? company : role + (company.empty() ? "" : ", " + company);
         personHits.push_back({"person", id, name, detail, -relevance});
     }
+    counted.people.count = int(personHits.size());
+    if (peopleFull)
+        counted.people = countUpTo(
+            m_store.statement("SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)"), match,
+            counted.people.count);
     keepBest(personHits, limitPerKind);
     out.insert(out.end(), personHits.begin(), personHits.end());
 
+    // Sessions: their own text, and the talks of speakers whose name matches
+    // ("weber" finds Jonas Weber's talks), ranked with the speakers' names.
     std::vector<RowId> sessions;
     newestMatches(m_store.statement("SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"),
                   match, sessions);
+    bool sessionsFull = int(sessions.size()) >= kCandidates;
+    const std::string byName = "display_name : (" + match + ")";
+    {
+        std::vector<RowId> bySpeaker;
+        newestMatches(m_store.statement("SELECT ss.session_id FROM people_fts "
+                                        "JOIN session_speakers ss ON ss.person_id = people_fts.rowid "
+                                        "WHERE people_fts MATCH ?1 ORDER BY people_fts.rowid DESC LIMIT ?2"),
+                      byName, bySpeaker);
+        sessionsFull = sessionsFull || int(bySpeaker.size()) >= kCandidates;
+        for (RowId id : bySpeaker)
+            if (std::find(sessions.begin(), sessions.end(), id) == sessions.end()) sessions.push_back(id);
+    }
     std::vector<SearchHit> sessionHits;
     std::unordered_map<RowId, std::string> abstracts;  // for the snippets of the hits kept
     for (RowId id : sessions) {
         auto& q = m_store.statement(
-            "SELECT title, abstract, description, room, track FROM sessions WHERE id=? AND removed_at IS NULL");
+            "SELECT s.title, s.abstract, s.description, s.room, s.track, s.starts_at, s.ends_at, e.time_zone, "
+            "(SELECT group_concat(name, ', ') FROM (SELECT p.display_name AS name FROM session_speakers ss "
+            "JOIN people p ON p.id = ss.person_id WHERE ss.session_id = s.id ORDER BY ss.position)) "
+            "FROM sessions s JOIN events e ON e.id = s.event_id WHERE s.id=? AND s.removed_at IS NULL");
         sql::ResetOnExit r{q};
         q.bind(1, id);
         if (!q.step()) continue;
-        std::string title = q.getText(0), abstract = q.getText(1);
+        std::string title = q.getText(0), abstract = q.getText(1), speakers = q.getText(8);
         double relevance = fieldRelevance(title, words, 10.0, 8) + fieldRelevance(abstract, words, 2.0, 60) +
                            fieldRelevance(q.getText(2), words, 1.0, 150) + fieldRelevance(q.getText(3), words, 1.0, 2) +
-                           fieldRelevance(q.getText(4), words, 1.0, 2);
-        sessionHits.push_back({"session", id, title, {}, -relevance});
+                           fieldRelevance(q.getText(4), words, 1.0, 2) + fieldRelevance(speakers, words, 6.0, 3);
+        SearchHit hit{"session", id, title, {}, -relevance};
+        hit.room = q.getText(3);
+        hit.startsAt = q.getInt(5);
+        hit.endsAt = q.getInt(6);
+        hit.timeZone = q.getText(7);
+        hit.speakers = std::move(speakers);
+        sessionHits.push_back(std::move(hit));
         abstracts.emplace(id, std::move(abstract));
+    }
+    counted.sessions.count = int(sessionHits.size());
+    if (sessionsFull) {
+        // Both ways of matching, each counted up to the cap; the larger is a floor.
+        counted.sessions = countUpTo(m_store.statement("SELECT count(*) FROM (SELECT 1 FROM sessions_fts "
+                                                       "JOIN sessions s ON s.id = sessions_fts.rowid "
+                                                       "WHERE sessions_fts MATCH ?1 AND s.removed_at IS NULL LIMIT ?2)"),
+                                     match, counted.sessions.count);
+        SearchTotal bySpeaker = countUpTo(
+            m_store.statement("SELECT count(*) FROM (SELECT 1 FROM people_fts JOIN session_speakers ss "
+                              "ON ss.person_id = people_fts.rowid WHERE people_fts MATCH ?1 LIMIT ?2)"),
+            byName, 0);
+        if (bySpeaker.count > counted.sessions.count) counted.sessions = bySpeaker;
+        counted.sessions.atLeast = true;  // the two overlap and were not joined: a floor
     }
     // Snippets only for the hits shown, not every candidate ranked.
     keepBest(sessionHits, limitPerKind);
     for (SearchHit& hit : sessionHits) {
         hit.snippet = makeSnippet(hit.title, words);
         if (hit.snippet.find('[') == std::string::npos) hit.snippet = makeSnippet(abstracts[hit.id], words);
+        // Found by its speaker only: the hit shows the speakers anyway.
+        if (hit.snippet.find('[') == std::string::npos &&
+            makeSnippet(hit.speakers, words).find('[') != std::string::npos)
+            hit.snippet.clear();
     }
     out.insert(out.end(), sessionHits.begin(), sessionHits.end());
 
@@ -456,12 +517,18 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
         noteHits.push_back({"note", id, {}, {}, -fieldRelevance(body, words, 1.0, 30)});
         bodies.emplace(id, std::move(body));
     }
+    counted.notes.count = int(noteHits.size());
+    if (int(notes.size()) >= kCandidates)
+        counted.notes = countUpTo(
+            m_store.statement("SELECT count(*) FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ?1 LIMIT ?2)"), match,
+            counted.notes.count);
     keepBest(noteHits, limitPerKind);
     for (SearchHit& hit : noteHits) {
         hit.title = firstLine(bodies[hit.id]);
         hit.snippet = makeSnippet(bodies[hit.id], words);
     }
     out.insert(out.end(), noteHits.begin(), noteHits.end());
+    if (totals) *totals = counted;
     return out;
 }
 

@@ -16,6 +16,25 @@ struct SearchHit {
     std::string title;    // name, session title, first line of the note
     std::string snippet;  // matched text with [brackets] around the hits
     double score = 0;     // lower is better: the negated relevance, like FTS5's bm25
+    // Sessions only: when and where, and who speaks (in the event's zone).
+    Instant startsAt = 0, endsAt = 0;
+    std::string room;
+    std::string timeZone;
+    std::string speakers;  // "Ana Lopes, Bo Nielsen"
+};
+
+// How many hits a kind has in all, the ones returned included. Counting
+// stops at SearchTotal::kCap; `atLeast` then says there are more still.
+struct SearchTotal {
+    static constexpr int kCap = 1000;
+    int count = 0;
+    bool atLeast = false;
+};
+struct SearchTotals {
+    SearchTotal people, sessions, notes;
+    const SearchTotal& of(const std::string& kind) const {
+        return kind == "person" ? people : kind == "session" ? sessions : notes;
+    }
 };
 
 class NotesRepo {
@@ -45,8 +64,10 @@ public:
     void clearDraft(const std::string& key);
 
     // Ranked hits over people (names, company, role, facts; substrings of
-    // names too), sessions and notes. Words are prefix-matched and ANDed.
-    std::vector<SearchHit> search(const std::string& query, int limitPerKind = 10);
+    // names too), sessions (and the talks of speakers whose name matches) and
+    // notes. Words are prefix-matched and ANDed. `totals`, when given, gets
+    // how many hits each kind has beyond the `limitPerKind` returned.
+    std::vector<SearchHit> search(const std::string& query, int limitPerKind = 10, SearchTotals* totals = nullptr);
 
 private:
     Store& m_store;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <exception>
 
+#include "ui/ui_format.h"
+
 namespace hallway::ui {
 namespace {
 
@@ -27,19 +29,43 @@ bool GlobalSearchModel::sync(Store& store, const std::string& query, std::uint64
     if (blank(query)) return false;
 
     std::vector<SearchHit> found;
+    SearchTotals totals;
     ++m_searches;
     try {
-        found = NotesRepo(store).search(query, kLimitPerKind);
+        found = NotesRepo(store).search(query, kLimitPerKind, &totals);
     } catch (const std::exception& e) {
         m_error = e.what();
     }
-    static const SearchGroup order[] = {{"person", "People"}, {"session", "Sessions"}, {"note", "Notes"}};
-    for (const SearchGroup& g : order) {
-        SearchGroup group = g;
+    struct Kind {
+        const char* kind;
+        const char* label;
+        const char* one;
+        const char* many;
+    };
+    static const Kind order[] = {{"person", "People", "person", "people"},
+                                 {"session", "Sessions", "session", "sessions"},
+                                 {"note", "Notes", "note", "notes"}};
+    m_details.clear();
+    for (const Kind& k : order) {
+        SearchGroup group{k.kind, k.label};
         group.first = int(m_hits.size());
-        for (const auto& hit : found)
-            if (hit.kind == g.kind) m_hits.push_back(hit);
+        for (const auto& hit : found) {
+            if (hit.kind != k.kind) continue;
+            m_hits.push_back(hit);
+            std::string detail;
+            if (hit.kind == "session") {
+                detail = dayTimeLabel(hit.startsAt, hit.endsAt, hit.timeZone);
+                if (!hit.room.empty()) detail += " \u00b7 " + hit.room;
+                if (!hit.speakers.empty()) detail += " \u00b7 " + hit.speakers;
+            }
+            m_details.push_back(std::move(detail));
+        }
         group.count = int(m_hits.size()) - group.first;
+        const SearchTotal& total = totals.of(k.kind);
+        group.more = std::max(0, total.count - group.count);
+        if (group.more > 0)
+            group.moreText = std::string("and ") + (total.atLeast ? "at least " : "") + std::to_string(group.more) +
+                             " more " + (group.more == 1 && !total.atLeast ? k.one : k.many);
         if (group.count > 0) m_groups.push_back(group);
     }
     if (before)

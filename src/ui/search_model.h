@@ -20,6 +20,8 @@ struct SearchGroup {
     const char* label;  // "People", "Sessions", "Notes"
     int first = 0;      // index of its first hit in hits()
     int count = 0;
+    int more = 0;       // hits of this kind beyond the ones shown
+    std::string moreText;  // "and 14 more sessions" ("at least" when counting stopped); empty when none
 };
 
 class GlobalSearchModel {
@@ -35,6 +37,9 @@ public:
     const std::vector<SearchHit>& hits() const { return m_hits; }
     // Only the kinds that have hits, in the order of hits().
     const std::vector<SearchGroup>& groups() const { return m_groups; }
+    // A session hit's second line, "Sat 1 Feb 09:00–09:30 · Hall A · Ana Lima"
+    // (its event's zone); empty for other kinds. Made once per search.
+    const std::string& detail(int index) const { return m_details[size_t(index)]; }
     int searchCount() const { return m_searches; }
     const std::string& error() const { return m_error; }
 
@@ -52,6 +57,7 @@ private:
     std::uint64_t m_revision = 0;
     std::vector<SearchHit> m_hits;
     std::vector<SearchGroup> m_groups;
+    std::vector<std::string> m_details;
     int m_selected = -1;
     int m_searches = 0;
     std::string m_error;

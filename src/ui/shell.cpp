@@ -542,13 +542,15 @@ void Shell::drawSearchResults(Store& store, AppState& state) {
     for (const SearchGroup& g : groups) {
         ImGui::Dummy(ImVec2(0.0f, 0.2f * fs));
         ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
-        ImGui::Text("%s (%d)", g.label, g.count);
+        ImGui::Text("%s (%d)", g.label, g.count + g.more);
         ImGui::PopStyleColor();
         for (int i = g.first; i < g.first + g.count; ++i) {
             const SearchHit& hit = hits[size_t(i)];
+            const std::string& detail = m_search.detail(i);  // a session's day, time, room and speakers
             ImGui::PushID(i);
             const ImVec2 pos = ImGui::GetCursorScreenPos();
-            if (ImGui::Selectable("##hit", m_search.selected() == i, 0, ImVec2(0.0f, rowHeight))) clicked = hit;
+            const float height = detail.empty() ? rowHeight : rowHeight + ImGui::GetTextLineHeight();
+            if (ImGui::Selectable("##hit", m_search.selected() == i, 0, ImVec2(0.0f, height))) clicked = hit;
             const WidgetRect rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
             m_hitRects.emplace_back(i, rect);
             if (m_scrollToPick && m_search.selected() == i) ImGui::SetScrollHereY(0.5f);
@@ -557,6 +559,13 @@ void Shell::drawSearchResults(Store& store, AppState& state) {
             const float maxX = rect.max.x - style.ItemSpacing.x;
             float tx = pos.x + 0.4f * fs;
             const float ty = pos.y + (rowHeight - fs) * 0.5f;
+            if (!detail.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+                ImGui::RenderTextEllipsis(dl, ImVec2(tx, ty + ImGui::GetTextLineHeight()),
+                                          ImVec2(maxX, ty + ImGui::GetTextLineHeight() + fs), maxX, maxX, detail.c_str(),
+                                          detail.c_str() + detail.size(), nullptr);
+                ImGui::PopStyleColor();
+            }
             const float titleMax = hit.snippet.empty() ? maxX : std::min(maxX, tx + (maxX - tx) * 0.45f);
             const char* tb = hit.title.c_str();
             const char* te = tb + hit.title.size();
@@ -576,6 +585,12 @@ void Shell::drawSearchResults(Store& store, AppState& state) {
                 tx += w;
             }
             ImGui::PopID();
+        }
+        if (!g.moreText.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 0.4f * fs);
+            ImGui::TextUnformatted(g.moreText.c_str());
+            ImGui::PopStyleColor();
         }
     }
     m_scrollToPick = false;

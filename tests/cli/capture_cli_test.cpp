@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <sstream>
 
 #include "cli/cli_run.h"
@@ -63,7 +64,7 @@ TEST_CASE("an ambiguous or unknown @name is an error listing candidates, and not
     Run unknown = hallwayCli(db, {"note", "coffee with @zed-zulu"});
     CHECK(unknown.code == 1);
     CHECK_THAT(unknown.err, Catch::Contains("--new-person"));
-    CHECK(jsonOf(hallwayCli(db, {"search", "coffee", "--json"})).empty());
+    CHECK(jsonOf(hallwayCli(db, {"search", "coffee", "--json"}))["hits"].empty());
 
     json created = jsonOf(hallwayCli(db, {"note", "coffee with @zed-zulu", "--new-person", "--json"}));
     REQUIRE(created["created_people"].size() == 1);
@@ -78,7 +79,7 @@ TEST_CASE("search ranks and snippets people, sessions and notes", "[cli][search]
     std::string db = dir.file("h.db");
     setUp(db);
     REQUIRE(hallwayCli(db, {"note", "Talked about kernel allocators with @bo-chen"}).code == 0);
-    json hits = jsonOf(hallwayCli(db, {"search", "kern", "--json"}));
+    json hits = jsonOf(hallwayCli(db, {"search", "kern", "--json"}))["hits"];
     REQUIRE(hits.size() == 2);
     CHECK(hits[0]["kind"] == "session");
     CHECK(hits[0]["title"] == "Rust in the kernel");
@@ -86,17 +87,17 @@ TEST_CASE("search ranks and snippets people, sessions and notes", "[cli][search]
     CHECK(hits[1]["kind"] == "note");
     CHECK_THAT(hits[1]["snippet"].get<std::string>(), Catch::Contains("[kernel]"));
 
-    json person = jsonOf(hallwayCli(db, {"search", "chen", "--json"}));
+    json person = jsonOf(hallwayCli(db, {"search", "chen", "--json"}))["hits"];
     REQUIRE_FALSE(person.empty());
     CHECK(person[0]["kind"] == "person");
     CHECK(person[0]["title"] == "Bo Chen");
     // Substring inside a name (trigram), not only word prefixes.
-    json inner = jsonOf(hallwayCli(db, {"search", "vans", "--json"}));
+    json inner = jsonOf(hallwayCli(db, {"search", "vans", "--json"}))["hits"];
     REQUIRE_FALSE(inner.empty());
     CHECK(inner[0]["title"] == "Dee Evans");
     // Facts are searchable and lead to the person.
     REQUIRE(hallwayCli(db, {"people", "add", "Eve Fox", "--fact", "training for a marathon"}).code == 0);
-    json fact = jsonOf(hallwayCli(db, {"search", "marathon", "--json"}));
+    json fact = jsonOf(hallwayCli(db, {"search", "marathon", "--json"}))["hits"];
     REQUIRE_FALSE(fact.empty());
     CHECK(fact[0]["title"] == "Eve Fox");
 }
@@ -134,4 +135,46 @@ TEST_CASE("a person's timeline lists talks, targets, notes and interactions in t
     CHECK(kinds == std::vector<std::string>{"talk", "target", "talk", "note", "interaction", "talk"});
     Run text = hallwayCli(db, {"person", "Ana Lima"});
     CHECK_THAT(text.out, Catch::Contains("asked @ana-lima about arenas"));
+}
+
+TEST_CASE("search finds a speaker's talks by their name, says how many more there are, and shows when and where",
+          "[cli][search]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    // 14 talks by Ines Varga, none naming her in its text, and one by someone else.
+    std::string csv = "title,start,end,room,speakers\n";
+    for (int i = 0; i < 14; ++i) {
+        char line[160];
+        std::snprintf(line, sizeof line, "Storage engines part %d,2025-02-0%d %02d:00,2025-02-0%d %02d:30,Hall %c,Ines Varga\n",
+                      i + 1, 1 + i / 7, 9 + i % 7, 1 + i / 7, 9 + i % 7, char('A' + i % 3));
+        csv += line;
+    }
+    csv += "Unrelated talk,2025-02-01 17:00,2025-02-01 17:30,Hall Z,Bo Chen\n";
+    hallway::testing::writeFile(dir.file("agenda.csv"), csv);
+    REQUIRE(hallwayCli(db, {"import", dir.file("agenda.csv"), "--tz", "Europe/Brussels"}).code == 0);
+
+    json found = jsonOf(hallwayCli(db, {"search", "varga", "--limit", "5", "--json"}));
+    json hits = found["hits"];
+    REQUIRE(hits.size() == 6);  // Ines herself, then 5 of her talks
+    CHECK(hits[0]["kind"] == "person");
+    CHECK(hits[0]["title"] == "Ines Varga");
+    for (size_t i = 1; i < hits.size(); ++i) {
+        CHECK(hits[i]["kind"] == "session");
+        CHECK_THAT(hits[i]["title"].get<std::string>(), Catch::StartsWith("Storage engines part"));
+        CHECK(hits[i]["speakers"] == "Ines Varga");
+        CHECK_THAT(hits[i]["room"].get<std::string>(), Catch::StartsWith("Hall "));
+        CHECK_THAT(hits[i]["start"].get<std::string>(), Catch::StartsWith("2025-02-0") && Catch::EndsWith("+01:00"));
+    }
+    CHECK(found["totals"]["session"]["total"] == 14);
+    CHECK(found["totals"]["session"]["more"] == 9);
+    CHECK(found["totals"]["session"]["at_least"] == false);
+    CHECK(found["totals"]["person"]["more"] == 0);
+
+    Run text = hallwayCli(db, {"search", "varga", "--limit", "5"});
+    REQUIRE(text.code == 0);
+    CHECK_THAT(text.out, Catch::Contains("and 9 more sessions"));
+    CHECK_THAT(text.out, Catch::Contains("2025-02-01 09:00-09:30  [Hall A]  Ines Varga"));
+    CHECK_THAT(text.out, Catch::Contains("Sat 2025-02-01"));
+    CHECK_THAT(text.out, !Catch::Contains("Unrelated talk"));
+    CHECK_THAT(text.out, !Catch::Contains("more people"));
 }

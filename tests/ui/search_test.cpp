@@ -240,3 +240,54 @@ TEST_CASE("snippet spans drop the brackets and mark the matched words", "[ui][se
     CHECK(ui::snippetSpans("unclosed [bracket").size() == 1);
     CHECK(ui::snippetSpans("").empty());
 }
+
+TEST_CASE("Ctrl+K finds a speaker's talks by name, shows each talk's day, time and room, and counts the rest",
+          "[ui][search]") {
+    Fixture f;
+    // Ines Varga speaks in nine talks whose text never names her.
+    RowId ines = 0;
+    {
+        Person p;
+        p.displayName = "Ines Varga";
+        p.source = "agenda";
+        ines = f.store.createPerson(p);
+    }
+    std::vector<RowId> talks;
+    for (int i = 0; i < 9; ++i) {
+        Session s;
+        s.eventId = f.eventId;
+        s.sourceId = "v" + std::to_string(i);
+        s.title = "Storage engines part " + std::to_string(i + 1);
+        s.room = "Room " + std::to_string(i % 3 + 1);
+        s.startsAt = localToInstant({2024, 6, 3, 9 + i, 0, 0}, "Europe/Lisbon");
+        s.endsAt = s.startsAt + 30 * 60;
+        talks.push_back(f.store.insertSession(s));
+        f.store.setSessionSpeakers(talks.back(), {ines});
+    }
+    Ui ui(f.store, f.now);
+    ui.search("varga");
+    const auto& model = ui.shell.search();
+    REQUIRE(model.groups().size() == 2);
+    const ui::SearchGroup& people = model.groups()[0];
+    const ui::SearchGroup& sessions = model.groups()[1];
+    CHECK(std::string(people.label) == "People");
+    CHECK(people.moreText.empty());
+    CHECK(std::string(sessions.label) == "Sessions");
+    CHECK(sessions.count == ui::GlobalSearchModel::kLimitPerKind);
+    CHECK(sessions.more == 9 - ui::GlobalSearchModel::kLimitPerKind);
+    CHECK(sessions.moreText == "and 3 more sessions");
+    for (int i = sessions.first; i < sessions.first + sessions.count; ++i) {
+        CHECK(model.hits()[size_t(i)].kind == "session");
+        // "Mon 3 Jun 09:00–09:30 · Room 1 · Ines Varga"
+        CHECK_THAT(model.detail(i), Catch::StartsWith("Mon 3 Jun ") && Catch::Contains(" \u00b7 Room ") &&
+                                        Catch::EndsWith(" \u00b7 Ines Varga"));
+    }
+    CHECK(model.detail(people.first).empty());
+    // A session hit opens in Plan.
+    auto row = ui.shell.searchHitRect(sessions.first);
+    REQUIRE(row);
+    const RowId first = model.hits()[size_t(sessions.first)].id;
+    ui.imgui.click(*row);
+    CHECK(ui.state.mode == ui::Mode::Plan);
+    CHECK(ui.state.plan.selectedSession == first);
+}
