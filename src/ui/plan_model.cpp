@@ -278,6 +278,23 @@ bool ListModel::sync(const PlanModel& plan, const ListFilter& filter, const Text
         if (!matchesWords(r, words, texts)) continue;
         m_rows.push_back(int(i));
     }
+    // Time slots: the rows come in start order, so a new start is a new slot.
+    m_lines.clear();
+    m_slots.clear();
+    m_lines.reserve(m_rows.size() * 2);
+    for (int index : m_rows) {
+        const PlanRow& r = rows[size_t(index)];
+        if (m_slots.empty() || m_slots.back().startsAt != r.session.startsAt) {
+            ListSlot slot;
+            slot.startsAt = r.session.startsAt;
+            if (r.day >= 0 && r.day < int(plan.days().size())) slot.label = plan.days()[size_t(r.day)].label + " ";
+            slot.label += localTimeString(r.session.startsAt, plan.event().timeZone);
+            m_slots.push_back(std::move(slot));
+            m_lines.push_back({-1, int(m_slots.size()) - 1});
+        }
+        ++m_slots.back().sessions;
+        m_lines.push_back({index, int(m_slots.size()) - 1});
+    }
     return true;
 }
 

@@ -126,18 +126,36 @@ void findTextHits(Store& store, const PlanModel& plan, const std::vector<std::st
 // (empty in a PlanModel's rows), or `texts` lists the row for that word.
 bool matchesWords(const PlanRow& row, const std::vector<std::string>& words, const TextHits* texts = nullptr);
 
+// A start time of the list: the sessions starting then are listed under it.
+struct ListSlot {
+    Instant startsAt = 0;
+    std::string label;  // "Mon 23 Nov 10:00"
+    int sessions = 0;   // how many of the filtered sessions start then
+};
+// One line of the list: a slot's header (row < 0) or a session under it.
+struct ListLine {
+    int row = -1;   // index into plan.rows(); -1 for the header
+    int slot = 0;   // index into ListModel::slots()
+};
+
 class ListModel {
 public:
     // Refilters when the plan model was rebuilt or `filter` changed. True when
     // it did. `texts`: abstract and description hits of the filter's words.
     bool sync(const PlanModel& plan, const ListFilter& filter, const TextHits* texts = nullptr);
     const std::vector<int>& rows() const { return m_rows; }  // indices into plan.rows()
+    // The rows grouped by start time, a header line before each group, in
+    // time order: what the list draws (one line each, so the clipper works).
+    const std::vector<ListLine>& lines() const { return m_lines; }
+    const std::vector<ListSlot>& slots() const { return m_slots; }
     int rebuildCount() const { return m_rebuilds; }
 
 private:
     std::uint64_t m_builtSerial = 0;
     ListFilter m_filter;
     std::vector<int> m_rows;
+    std::vector<ListLine> m_lines;
+    std::vector<ListSlot> m_slots;
     int m_rebuilds = 0;
 };
 

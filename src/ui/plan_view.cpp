@@ -664,11 +664,15 @@ void PlanView::drawListFilters(AppState& state) {
     filterCombo("##track", "All tracks", state.plan.filterTrack, m_model.tracks(), 10.0f * fs);
     ImGui::SameLine();
     ImGui::Checkbox("Starred only", &state.plan.starredOnly);
+    // Where the checkbox ends, in window coordinates: the count goes right of
+    // it, at the right edge, or on the next line when the row is full.
+    const float afterCheckbox = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x;
 
     char count[64];
     std::snprintf(count, sizeof count, "%d of %d", int(m_list.rows().size()), int(m_model.rows().size()));
     float w = ImGui::CalcTextSize(count).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + style.ItemSpacing.x, ImGui::GetWindowContentRegionMax().x - w));
+    const float right = ImGui::GetWindowContentRegionMax().x - w;
+    if (afterCheckbox <= right) ImGui::SameLine(right);
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", count);
 
@@ -707,18 +711,35 @@ void PlanView::drawList(Store& store, AppState& state) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("\u2605##star", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize,
                             rowHeight);
-    const float whenWidth = ImGui::CalcTextSize("Wed 30 Sep 00:00\u201300:00").x + fs * 0.5f;
+    // Session rows show "10:30–10:50", slot headers "Wed 30 Sep 10:30".
+    const float whenWidth = std::max(ImGui::CalcTextSize("Wed 30 Sep 00:00").x, ImGui::CalcTextSize("00:00\u201300:00").x) +
+                            fs * 0.5f;
     ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, whenWidth);
     ImGui::TableSetupColumn("Room", ImGuiTableColumnFlags_WidthFixed, 6.0f * fs);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn("Speakers", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableHeadersRow();
 
+    // Grouped by start time: a header line per slot, its sessions under it.
+    const auto& lines = m_list.lines();
+    const ImU32 headerBg = ImGui::GetColorU32(ImGuiCol_TableHeaderBg);
     ImGuiListClipper clipper;
-    clipper.Begin(int(indices.size()));
+    clipper.Begin(int(lines.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const PlanRow& row = m_model.rows()[indices[i]];
+            const ListLine& line = lines[size_t(i)];
+            if (line.row < 0) {
+                const ListSlot& slot = m_list.slots()[size_t(line.slot)];
+                ImGui::TableNextRow(0, rowHeight);
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, headerBg);
+                ImGui::TableSetColumnIndex(1);
+                cellText(slot.label, 0);
+                ImGui::TableSetColumnIndex(3);
+                cellText(slot.sessions == 1 ? std::string("1 session") : std::to_string(slot.sessions) + " sessions",
+                         p.mutedText);
+                continue;
+            }
+            const PlanRow& row = m_model.rows()[size_t(line.row)];
             const Session& s = row.session;
             ImGui::TableNextRow(0, rowHeight);
             ImGui::PushID(idOf(s.id));
@@ -744,7 +765,7 @@ void PlanView::drawList(Store& store, AppState& state) {
             const bool rowHovered = ImGui::IsItemHovered();
             m_sessionRects.push_back({s.id, WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}});
             ImGui::SetCursorScreenPos(cell);
-            cellText(m_model.when(row), p.mutedText);
+            cellText(row.time, p.mutedText);  // the day and start are in the slot's header
 
             ImGui::TableSetColumnIndex(2);
             cellText(s.room, 0);

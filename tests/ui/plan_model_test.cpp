@@ -135,3 +135,43 @@ TEST_CASE("Plan's days and grid keep a 01:30 session on the evening's day", "[ui
     CHECK(layout.firstMinute() == 10 * 60);
     CHECK(layout.lastMinute() == 27 * 60);
 }
+
+TEST_CASE("Plan's list groups sessions under a header per start time", "[ui][plan][list]") {
+    TempDir dir;
+    Store store(dir.file("demo.db"));
+    const RowId eventId = importAgendaFile(store, hallway::testing::demoAgenda(), {}).eventId;
+    ui::PlanModel model;
+    model.sync(store, eventId, 1);
+    ui::ListModel list;
+    list.sync(model, {});
+    const auto& lines = list.lines();
+    const auto& slots = list.slots();
+    REQUIRE_FALSE(slots.empty());
+    // Every session once, each slot's header before its sessions, slots in time order.
+    CHECK(lines.size() == list.rows().size() + slots.size());
+    CHECK(lines.front().row < 0);
+    CHECK(slots.front().label == "Mon 23 Nov 09:00");
+    int sessions = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const ui::ListSlot& slot = slots[size_t(lines[i].slot)];
+        if (lines[i].row < 0) {
+            CHECK(slot.sessions > 0);
+            if (lines[i].slot > 0) CHECK(slots[size_t(lines[i].slot - 1)].startsAt < slot.startsAt);
+            continue;
+        }
+        ++sessions;
+        CHECK(model.rows()[size_t(lines[i].row)].session.startsAt == slot.startsAt);
+    }
+    CHECK(sessions == int(list.rows().size()));
+    // 10:00 has two talks (Main Hall and Room 2): one header over both.
+    int tenOClock = 0;
+    for (const auto& slot : slots)
+        if (slot.label == "Mon 23 Nov 10:00") tenOClock = slot.sessions;
+    CHECK(tenOClock == 2);
+    // A filter regroups: starred only, nothing starred, no lines.
+    ui::ListFilter starred;
+    starred.starredOnly = true;
+    list.sync(model, starred);
+    CHECK(list.lines().empty());
+    CHECK(list.slots().empty());
+}
