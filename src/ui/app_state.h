@@ -62,6 +62,7 @@ const char* modeName(Mode mode);
 struct StatusMessage {
     std::string text;
     bool error = false;
+    std::vector<std::string> details;  // listed whole when the message is opened (an import's warnings)
 };
 
 // Which rooms and sessions the day grid shows.
@@ -146,8 +147,10 @@ struct AppState {
     std::string fontNote;
 
     Instant now() const;
-    void info(std::string text) { status = {std::move(text), false}; }
-    void error(std::string text) { status = {std::move(text), true}; }
+    void info(std::string text, std::vector<std::string> details = {}) {
+        status = {std::move(text), false, std::move(details)};
+    }
+    void error(std::string text) { status = {std::move(text), true, {}}; }
 };
 
 }  // namespace hallway::ui

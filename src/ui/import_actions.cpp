@@ -46,14 +46,14 @@ ImportOutcome importContacts(Store& store, const std::string& path) {
     out.message = "Imported " + fileName(path) + " (" + formatLabel(r.format) + "): " +
                   plural(r.added, "person added", "people added") + ", " + std::to_string(r.updated) + " updated, " +
                   std::to_string(r.unchanged) + " unchanged.";
-    if (!r.ambiguous.empty()) {
-        const AmbiguousContact& first = r.ambiguous.front();
-        out.message += " " + plural(int(r.ambiguous.size()), "record needs", "records need") +
-                       " a look; first: line " + std::to_string(first.line) + ", " + first.name + ": " + first.reason +
-                       ".";
-    }
-    if (!r.warnings.empty())
-        out.message += " " + plural(int(r.warnings.size()), "warning", "warnings") + ", first: " + r.warnings.front();
+    // Every record that needs a look and every warning, whole, for the panel
+    // the status line opens; the line itself says how many.
+    for (const AmbiguousContact& a : r.ambiguous)
+        out.warnings.push_back("line " + std::to_string(a.line) + ", " + a.name + ": " + a.reason + ".");
+    if (!r.ambiguous.empty())
+        out.message += " " + plural(int(r.ambiguous.size()), "record needs", "records need") + " a look.";
+    out.warnings.insert(out.warnings.end(), r.warnings.begin(), r.warnings.end());
+    if (!r.warnings.empty()) out.message += " " + plural(int(r.warnings.size()), "warning", "warnings") + ".";
     return out;
 }
 
@@ -69,8 +69,8 @@ ImportOutcome importAgenda(Store& store, const std::string& path, const std::str
                   " changed, " + std::to_string(r.sessionsRemoved) + " removed), " + std::to_string(r.rooms) +
                   " rooms, " + std::to_string(r.days) + " days; times in " + r.timeZone + ".";
     if (r.zoneChange) out.message += " " + describeZoneChange(*r.zoneChange) + ".";
-    if (!r.warnings.empty())
-        out.message += " " + plural(int(r.warnings.size()), "warning", "warnings") + ", first: " + r.warnings.front();
+    if (!r.warnings.empty()) out.message += " " + plural(int(r.warnings.size()), "warning", "warnings") + ".";
+    out.warnings = r.warnings;
     out.agenda = std::move(r);
     return out;
 }

@@ -26,6 +26,7 @@ struct ImportOutcome {
     bool contacts = false;         // people were imported, not an agenda
     std::optional<RowId> eventId;  // the agenda's event
     std::string message;           // what happened, or FILE:LINE: why nothing was imported
+    std::vector<std::string> warnings;  // every warning of an import that worked, whole
     std::optional<AgendaImportReport> agenda;  // an agenda import's report: its changes and zone
 };
 

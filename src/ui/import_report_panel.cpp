@@ -10,7 +10,6 @@ namespace hallway::ui {
 namespace {
 
 constexpr int kVisibleLines = 14;
-constexpr size_t kShownWarnings = 3;
 
 }  // namespace
 
@@ -57,13 +56,25 @@ bool drawImportReport(const AgendaImportReport& r, const std::vector<std::string
     for (const auto& w : r.warnings)
         if (w != r.zone.note) warnings.push_back(&w);
     if (!warnings.empty()) {
+        // All of them, whole; a long list scrolls.
         ImGui::Spacing();
         ImGui::Text("%d warning%s", int(warnings.size()), warnings.size() == 1 ? "" : "s");
-        for (size_t i = 0; i < std::min(warnings.size(), kShownWarnings); ++i) mutedWrapped(warnings[i]->c_str());
-        if (warnings.size() > kShownWarnings)
-            mutedWrapped(("and " + std::to_string(warnings.size() - kShownWarnings) +
-                          " more (hallway import FILE --json lists them all)")
-                             .c_str());
+        const float maxHeight = ImGui::GetIO().DisplaySize.y * 0.3f;
+        const float width = ImGui::GetContentRegionAvail().x;
+        float height = 2.0f * ImGui::GetStyle().WindowPadding.y;
+        for (const std::string* w : warnings) {
+            height += ImGui::CalcTextSize(w->c_str(), nullptr, false, width - 2.0f * ImGui::GetFontSize()).y +
+                      ImGui::GetStyle().ItemSpacing.y;
+            if (height > maxHeight) break;
+        }
+        ImGui::BeginChild("##warnings", ImVec2(-1.0f, std::min(height, maxHeight)), true);
+        for (size_t i = 0; i < warnings.size(); ++i) {
+            ImGui::PushID(int(i));
+            ImGui::Bullet();
+            mutedWrapped(warnings[i]->c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
     }
 
     ImGui::Spacing();

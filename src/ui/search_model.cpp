@@ -47,7 +47,9 @@ bool GlobalSearchModel::sync(Store& store, const std::string& query, std::uint64
                                  {"note", "Notes", "note", "notes"}};
     m_details.clear();
     for (const Kind& k : order) {
-        SearchGroup group{k.kind, k.label};
+        SearchGroup group;
+        group.kind = k.kind;
+        group.label = k.label;
         group.first = int(m_hits.size());
         for (const auto& hit : found) {
             if (hit.kind != k.kind) continue;

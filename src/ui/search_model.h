@@ -16,8 +16,8 @@ class Store;
 namespace hallway::ui {
 
 struct SearchGroup {
-    const char* kind;   // "person", "session", "note"
-    const char* label;  // "People", "Sessions", "Notes"
+    const char* kind = "";   // "person", "session", "note"
+    const char* label = "";  // "People", "Sessions", "Notes"
     int first = 0;      // index of its first hit in hits()
     int count = 0;
     int more = 0;       // hits of this kind beyond the ones shown

@@ -644,10 +644,14 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
         // A message longer than the line ends in "... (click to read all)": a
         // click opens it whole, wrapped.
         float end = rightX - fs;
-        m_statusCut = text.find('\n') != std::string::npos ||
+        const auto& details = state.status.details;
+        m_statusCut = text.find('\n') != std::string::npos || !details.empty() ||
                       pos.x + prefixWidth + ImGui::CalcTextSize(text.c_str(), text.c_str() + text.size()).x > end;
         if (m_statusCut) {
-            static const char* const more = "  (click to read all)";
+            // An import's warnings are read in the panel a click opens.
+            const char* more = details.empty()       ? "  (click to read all)"
+                               : details.size() == 1 ? "  (click to read it)"
+                                                     : "  (click to read them)";
             end -= ImGui::CalcTextSize(more).x;
             dl->AddText(ImVec2(end, pos.y), p.mutedText, more);
         }
@@ -689,8 +693,38 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
         ImGui::TextUnformatted(text.c_str());
         if (state.status.error) ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
+        const auto& details = state.status.details;
+        if (!details.empty()) {
+            // Every warning whole, wrapped, in a list that scrolls when long.
+            ImGui::Spacing();
+            ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+            ImGui::Text("%zu warning%s", details.size(), details.size() == 1 ? "" : "s");
+            ImGui::PopStyleColor();
+            const float wrapWidth = std::min(44.0f * fs, display.x * 0.85f);
+            float height = 0.0f;
+            for (const std::string& d : details) {
+                height += ImGui::CalcTextSize(d.c_str(), nullptr, false, wrapWidth - 2.0f * fs).y +
+                          ImGui::GetStyle().ItemSpacing.y;
+                if (height > display.y * 0.5f) break;
+            }
+            height = std::min(height + 2.0f * ImGui::GetStyle().WindowPadding.y, display.y * 0.5f);
+            ImGui::BeginChild("##status_details", ImVec2(wrapWidth, height), true);
+            ImGui::PushTextWrapPos(0.0f);
+            for (size_t i = 0; i < details.size(); ++i) {
+                ImGui::PushID(int(i));
+                ImGui::Bullet();
+                ImGui::TextUnformatted(details[i].c_str());
+                ImGui::PopID();
+            }
+            ImGui::PopTextWrapPos();
+            ImGui::EndChild();
+        }
         ImGui::Spacing();
-        if (ImGui::Button("Copy##status")) ImGui::SetClipboardText(text.c_str());
+        if (ImGui::Button("Copy##status")) {
+            std::string all = text;
+            for (const std::string& d : details) all += "\n- " + d;
+            ImGui::SetClipboardText(all.c_str());
+        }
         ImGui::SameLine();
         if (ImGui::Button("Close##status")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -729,7 +763,7 @@ bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath
         m_importReport = std::move(r.agenda);
         m_openImportReport = true;
     }
-    state.info(r.message);
+    state.info(r.message, std::move(r.warnings));
     return true;
 }
 

@@ -36,3 +36,30 @@ TEST_CASE("a status message longer than the line opens whole on a click", "[ui][
     imgui.click(*line);
     CHECK(shell.statusMessageOpen());
 }
+
+TEST_CASE("after an import the status line counts the warnings and a click lists every one whole", "[ui][shell][import]") {
+    TempDir dir;
+    Store store(dir.file("hallway.db"));
+    HeadlessUi imgui(1280.0f, 800.0f);
+    ui::Shell shell;
+    ui::AppState state;
+    imgui.setDraw([&] { shell.draw(&store, state); });
+    imgui.frames(2);
+    REQUIRE(shell.importFile(store, state, hallway::testing::testData("contacts/linkedin_connections.csv")));
+    imgui.frames(2);
+    INFO(state.status.text);
+    CHECK(state.status.text.find("2 warnings.") != std::string::npos);
+    CHECK(state.status.text.find("first:") == std::string::npos);
+    REQUIRE(state.status.details.size() == 2);
+    for (const std::string& w : state.status.details) CHECK(w.rfind("line ", 0) == 0);
+    // Short enough for the line, but the warnings are behind a click.
+    CHECK(shell.statusCut());
+    auto line = shell.statusRect();
+    REQUIRE(line);
+    imgui.click(*line);
+    CHECK(shell.statusMessageOpen());
+    // A later message without warnings drops them.
+    state.info("Starred 1 session.");
+    imgui.frames(2);
+    CHECK(state.status.details.empty());
+}
