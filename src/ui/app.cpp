@@ -493,7 +493,7 @@ int runApp(const AppOptions& request) {
     if (store && (!screenshot || std::getenv("HALLWAY_SCREENSHOT_REFRESH")))
         refreshWorker =
             std::make_unique<AgendaRefreshWorker>(store->path(), std::chrono::minutes(15), [] { glfwPostEmptyEvent(); });
-    std::uint64_t agendaDataSeen = 0;
+    std::uint64_t agendaDataSeen = 0, agendaChangesSeen = 0;
     if (refreshWorker) refreshWorker->setAutomatic(settings.autoRefresh);
     bool screenshotRefreshed = false;
     SessionReminders reminders;
@@ -597,7 +597,7 @@ int runApp(const AppOptions& request) {
                 state.agendaChangesDismissed = false;
                 refreshWorker->dismissChanges();
             }
-            AgendaRefreshWorker::Snapshot agenda = refreshWorker->snapshot();
+            AgendaRefreshWorker::Snapshot agenda = refreshWorker->status();
             if (state.agendaRefreshRequested) {
                 state.agendaRefreshRequested = false;
                 if (agenda.hasUrl) refreshWorker->requestNow();
@@ -610,8 +610,13 @@ int runApp(const AppOptions& request) {
             }
             state.agendaLine = AgendaRefreshWorker::statusText(agenda, systemTimeZone());
             state.agendaLineError = !agenda.error.empty() && !agenda.running;
-            state.agendaChanges.clear();
-            for (const auto& w : agenda.unseen) state.agendaChanges.push_back(describeWatchedChange(w));
+            // The banner's lines are worded again only when the list changed, not every frame.
+            if (agenda.unseenVersion != agendaChangesSeen) {
+                agendaChangesSeen = agenda.unseenVersion;
+                state.agendaChanges.clear();
+                for (const auto& w : refreshWorker->snapshot().unseen)
+                    state.agendaChanges.push_back(describeWatchedChange(w));
+            }
         }
         // A reminder before a starred session or a target's talk: in the
         // status line, and on the desktop (the app may be behind other windows).

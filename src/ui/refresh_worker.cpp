@@ -39,8 +39,10 @@ void AgendaRefreshWorker::setEvent(std::optional<RowId> eventId) {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (m_event == eventId) return;
         m_event = eventId;
+        const std::uint64_t unseenVersion = m_state.unseenVersion;
         m_state = Snapshot{};
         m_state.eventId = eventId;
+        m_state.unseenVersion = unseenVersion + 1;  // the other event's changes are gone from the banner
         m_now = true;
     }
     m_cv.notify_all();
@@ -57,7 +59,9 @@ void AgendaRefreshWorker::requestNow() {
 
 void AgendaRefreshWorker::dismissChanges() {
     std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_state.unseen.empty()) return;
     m_state.unseen.clear();
+    ++m_state.unseenVersion;
 }
 
 void AgendaRefreshWorker::setAutomatic(bool on) {
@@ -68,6 +72,21 @@ void AgendaRefreshWorker::setAutomatic(bool on) {
 AgendaRefreshWorker::Snapshot AgendaRefreshWorker::snapshot() const {
     std::lock_guard<std::mutex> lock(m_mutex);
     return m_state;
+}
+
+AgendaRefreshWorker::Snapshot AgendaRefreshWorker::status() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    Snapshot s;
+    s.eventId = m_state.eventId;
+    s.hasUrl = m_state.hasUrl;
+    s.running = m_state.running;
+    s.lastTry = m_state.lastTry;
+    s.lastOk = m_state.lastOk;
+    s.error = m_state.error;
+    s.dataVersion = m_state.dataVersion;
+    s.fetches = m_state.fetches;
+    s.unseenVersion = m_state.unseenVersion;
+    return s;
 }
 
 std::string AgendaRefreshWorker::statusText(const Snapshot& s, const std::string& zone) {
@@ -137,7 +156,10 @@ void AgendaRefreshWorker::run() {
             if (tried && !error.empty()) m_state.error = error;
             if (tried) ++m_state.fetches;
             if (imported) ++m_state.dataVersion;
-            m_state.unseen.insert(m_state.unseen.end(), watched.begin(), watched.end());
+            if (!watched.empty()) {
+                m_state.unseen.insert(m_state.unseen.end(), watched.begin(), watched.end());
+                ++m_state.unseenVersion;
+            }
         }
         if (m_wake) m_wake();
     }

@@ -31,6 +31,7 @@ public:
         std::uint64_t dataVersion = 0;   // moves when a refresh changed the agenda
         int fetches = 0;                 // fetches finished for this event since it was opened
         std::vector<WatchedChange> unseen;  // changes to watched sessions since the user dismissed them
+        std::uint64_t unseenVersion = 0;    // moves when `unseen` gained or lost entries
     };
 
     // `wake` is called from the worker when the snapshot changed (posts an empty event to the loop).
@@ -48,6 +49,8 @@ public:
     // Automatic refreshes off (the user's switch); requestNow still works.
     void setAutomatic(bool on);
     Snapshot snapshot() const;
+    // The snapshot without the changes list (cheap to take every frame).
+    Snapshot status() const;
     // "Agenda refreshed 14:05", "Refreshing agenda…", "Agenda refresh failed: …"; '' without a URL.
     static std::string statusText(const Snapshot& s, const std::string& zone);
 

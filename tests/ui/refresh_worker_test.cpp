@@ -88,9 +88,15 @@ TEST_CASE("the app's refresh worker fetches the open event's URL and reports a m
               "\u201d 2025-02-01 11:00 Janson \u2192 2025-02-01 12:00 K.1.105");
     CHECK(wakes > 0);
 
+    // The frame's cheap status says the list changed, without carrying it.
+    CHECK(worker.status().unseen.empty());
+    const auto unseenVersion = worker.status().unseenVersion;
+    CHECK(unseenVersion > 0);
+
     // Read and dismissed: gone; the next refresh (a 304) brings nothing back.
     worker.dismissChanges();
     CHECK(worker.snapshot().unseen.empty());
+    CHECK(worker.status().unseenVersion != unseenVersion);
     std::this_thread::sleep_for(std::chrono::milliseconds(1100));
     worker.requestNow();
     s = settled(worker, s.lastTry);
