@@ -154,6 +154,9 @@ void AgendaRefreshWorker::run() {
                 m_state.error = source->error;
             }
             if (tried && !error.empty()) m_state.error = error;
+            // The top bar is short: the reason, not the URL it is about (hallway refresh has both).
+            if (source && m_state.error.rfind(source->url + ": ", 0) == 0)
+                m_state.error.erase(0, source->url.size() + 2);
             if (tried) ++m_state.fetches;
             if (imported) ++m_state.dataVersion;
             if (!watched.empty()) {

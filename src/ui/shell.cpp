@@ -332,8 +332,10 @@ void Shell::drawTopBar(Store& store, AppState& state) {
     const ImVec2 clockPos(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + style.FramePadding.y);
     const float clockMaxX = ImGui::GetWindowPos().x + rightX - fs;
     // The clock, and for an agenda by URL when it was last fetched (or why not).
+    // A failure leads, so a narrow window cuts the clock rather than the bad news.
     const std::string clock = state.agendaLine.empty() ? m_clockText
                               : m_clockText.empty()    ? state.agendaLine
+                              : state.agendaLineError  ? state.agendaLine + "  \u00b7  " + m_clockText
                                                        : m_clockText + "  \u00b7  " + state.agendaLine;
     if (!clock.empty() && clockMaxX > clockPos.x) {
         const char* begin = clock.c_str();

@@ -124,6 +124,7 @@ TEST_CASE("a failed refresh says why in the top bar and keeps the agenda", "[ui]
     auto s = settled(worker, 0);
     CHECK_FALSE(s.error.empty());
     CHECK_THAT(ui::AgendaRefreshWorker::statusText(s, "UTC"), Catch::StartsWith("Agenda refresh failed: "));
+    CHECK(s.error.find("http://") == std::string::npos);  // the reason, not the URL
     Store store(db);
     CHECK(store.sessions(eventId).size() == sessions);
 }
