@@ -63,10 +63,11 @@ std::string joined(const std::vector<ContactDetail>& details) {
 
 bool csvNeedsNeutralising(std::string_view v) {
     // Spreadsheets skip leading spaces, tabs and no-break spaces before they
-    // look for a formula, so the check does too.
+    // look for a formula, so the check does too; and other control characters,
+    // which the importer drops, so "\f'+2" comes back as it went out.
     size_t i = 0;
     while (i < v.size()) {
-        if (v[i] == ' ' || v[i] == '\t' || v[i] == '\r' || v[i] == '\n') ++i;
+        if (v[i] == ' ' || static_cast<unsigned char>(v[i]) < 0x20) ++i;
         else if (v.compare(i, 2, "\xC2\xA0") == 0) i += 2;
         else break;
     }
