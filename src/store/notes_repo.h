@@ -18,9 +18,9 @@ struct SearchHit {
     double score = 0;     // lower is better: the negated relevance, like FTS5's bm25
     // Sessions only: when and where, and who speaks (in the event's zone).
     Instant startsAt = 0, endsAt = 0;
-    std::string room;
-    std::string timeZone;
-    std::string speakers;  // "Ana Lopes, Bo Nielsen"
+    std::string room{};
+    std::string timeZone{};
+    std::string speakers{};  // "Ana Lopes, Bo Nielsen"
 };
 
 // How many hits a kind has in all, the ones returned included. Counting

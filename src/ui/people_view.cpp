@@ -146,7 +146,8 @@ void PeopleView::draw(Store& store, AppState& state) {
     const float fs = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    float listWidth = std::clamp(avail.x * 0.42f, 22.0f * fs, 36.0f * fs);
+    // Wide windows give the list room for long companies and roles too.
+    float listWidth = std::clamp(avail.x * 0.42f, 22.0f * fs, 56.0f * fs);
     if (listWidth > avail.x * 0.6f) listWidth = avail.x * 0.6f;
 
     ImGui::BeginChild("##people_list", ImVec2(listWidth, 0.0f), false,
@@ -220,10 +221,13 @@ void PeopleView::drawList(Store& store, AppState& state) {
         return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f +
                ImGui::GetStyle().ItemSpacing.x;
     };
-    ImGui::SetNextItemWidth(
-        std::max(6.0f * fs, ImGui::GetContentRegionAvail().x - 8.0f * fs - width(addLabel) - width(exportLabel) -
-                                ImGui::GetStyle().ItemSpacing.x));
-    ImGui::InputTextWithHint("##people_search", "Search name, company, role\u2026", &state.people.search);
+    const float searchWidth = std::max(6.0f * fs, ImGui::GetContentRegionAvail().x - 8.0f * fs - width(addLabel) -
+                                                      width(exportLabel) - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SetNextItemWidth(searchWidth);
+    // The long hint only where it fits (a 1024 px window cuts it).
+    const char* hint = "Search name, company, role\u2026";
+    if (ImGui::CalcTextSize(hint).x + 2.0f * ImGui::GetStyle().FramePadding.x > searchWidth) hint = "Search\u2026";
+    ImGui::InputTextWithHint("##people_search", hint, &state.people.search);
     m_searchRect = lastItemRect();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(8.0f * fs);

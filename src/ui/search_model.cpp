@@ -54,6 +54,10 @@ bool GlobalSearchModel::sync(Store& store, const std::string& query, std::uint64
         for (const auto& hit : found) {
             if (hit.kind != k.kind) continue;
             m_hits.push_back(hit);
+            // A snippet that only repeats the title would take half the row from it.
+            std::string plain;
+            for (const SnippetSpan& span : snippetSpans(hit.snippet)) plain += span.text;
+            if (plain == hit.title) m_hits.back().snippet.clear();
             std::string detail;
             if (hit.kind == "session") {
                 detail = dayTimeLabel(hit.startsAt, hit.endsAt, hit.timeZone);
