@@ -157,14 +157,7 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
             m_reach = reachOf(*person);
         }
         m_together = followUpsDueTogether(store, m_item.id);
-        if (!m_together.empty()) {
-            std::vector<FollowUp> items = {m_item};
-            items.insert(items.end(), m_together.begin(), m_together.end());
-            std::vector<std::string> drafts;
-            for (const auto& f : inMessageOrder(std::move(items)))
-                drafts.push_back(f.id == m_item.id ? m_item.draft : currentDraft(store, f));
-            m_combined = combineDrafts(drafts);
-        }
+        if (!m_together.empty()) m_combined = combinedDraft(store, m_item.id);
         // Known placeholders are filled when drafted; what is left is unknown.
         const auto& known = knownPlaceholders();
         for (auto& name : templatePlaceholders(m_item.draft))
