@@ -104,6 +104,19 @@ void benchSync(const std::filesystem::path& dir, int runs) {
     SyncRoundOptions o;
     o.password = "s3cret";
     o.today = "2026-11-30";
+    // Each request's wall time: the server's share of a round (the rest is Hallway's CPU and the database).
+    std::vector<DavTiming> timings;
+    o.afterRequest = [&](const DavTiming& t) { timings.push_back(t); };
+    auto breakdown = [&](const char* round) {
+        double total = 0;
+        for (auto& t : timings) total += t.ms;
+        info("%s: %zu requests, %.0f ms waiting for the server", round, timings.size(), total);
+        for (auto& t : timings) {
+            std::string path = t.url.substr(t.url.find('/', t.url.find("//") + 2));
+            info("  %-10s %-40s %3ld %8zu bytes %9.1f ms", t.method.c_str(), path.c_str(), t.status, t.bytesSent, t.ms);
+        }
+        timings.clear();
+    };
     auto t0 = Clock::now();
     std::clock_t c0 = std::clock();
     SyncRoundReport first = runSyncRound(store, o);
@@ -119,7 +132,8 @@ void benchSync(const std::filesystem::path& dir, int runs) {
     firstRound.floorWhat = "none: the server's work dominates; Hallway's own CPU " + std::to_string(int(firstCpu)) + " ms";
     firstRound.limit = 10000;
     report(firstRound);
-    std::vector<double> quiet, cpu;
+    breakdown("first round");
+    std::vector<double> quiet, cpu, waits;
     int requests = 0;
     for (int r = 0; r < std::max(3, runs); ++r) {
         auto t1 = Clock::now();
@@ -128,8 +142,13 @@ void benchSync(const std::filesystem::path& dir, int runs) {
         cpu.push_back(double(std::clock() - c1) * 1000.0 / CLOCKS_PER_SEC);
         quiet.push_back(msSince(t1));
         requests = q.requests;
+        double waited = 0;
+        for (auto& t : timings) waited += t.ms;
+        waits.push_back(waited);
+        timings.clear();
     }
-    std::snprintf(note, sizeof note, "%zu rounds, %d requests each", quiet.size(), requests);
+    std::snprintf(note, sizeof note, "%zu rounds, %d requests each, median %.0f ms of it waiting for the server",
+                  quiet.size(), requests, median(waits));
     Budget quietRound;
     quietRound.what = "sync round with nothing changed";
     quietRound.note = note;

@@ -44,6 +44,7 @@ public:
     DavServer& operator=(const DavServer&) = delete;
 
     const std::string& kind() const { return m_kind; }
+    int port() const { return m_port; }
     std::string url(const std::string& path = "/") const {
         return std::string(m_tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(m_port) + path;
     }

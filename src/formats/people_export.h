@@ -29,6 +29,11 @@ struct VCardOptions {
 };
 // One person as a vCard 4.0, as peopleToVCard writes each.
 std::string personToVCard(const Person& person, const VCardOptions& options);
+// Raise it with any change to what personToVCard writes: sync skips the
+// cards of people unchanged since the writer of this version rendered them,
+// so a new writer's cards reach the server only through a new version. The
+// test "the vCard writer's output is pinned" fails until it is raised.
+constexpr int kVCardWriterVersion = 1;
 
 // Header: name,given_name,family_name,company,role,emails,phones,urls,tags,how_met.
 // Several values in one cell are joined with "; ".

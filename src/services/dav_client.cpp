@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <cctype>
+#include <chrono>
 #include <mutex>
 
 #include "services/http_fetch.h"
@@ -173,7 +174,9 @@ DavResponse DavClient::once(const std::string& method, const std::string& url, c
     add("Expect:");  // no 100-continue round trip per PUT
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, list.get());
 
+    auto started = std::chrono::steady_clock::now();
     CURLcode code = curl_easy_perform(h);
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (t.tooLarge) throw DavError(url, "the answer is larger than 256 MiB; refused");
     if (code != CURLE_OK) {
         std::string reason = curlTransportReason(code, errorText);
@@ -186,6 +189,7 @@ DavResponse DavClient::once(const std::string& method, const std::string& url, c
     r.etag = std::move(t.etag);
     r.location = std::move(t.location);
     r.url = url;
+    if (afterRequest) afterRequest({method, url, r.status, body.size(), ms});
     if (r.status == 401 || r.status == 507) throw DavError(url, davStatusReason(r.status), r.status);
     return r;
 }

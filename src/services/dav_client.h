@@ -44,6 +44,15 @@ struct DavResponse {
     std::string url;       // the URL that answered (after redirects)
 };
 
+// One request as afterRequest reports it.
+struct DavTiming {
+    std::string method;
+    std::string url;
+    long status = 0;
+    std::size_t bytesSent = 0;
+    double ms = 0;
+};
+
 // True for http://localhost, 127.x.x.x and [::1] addresses.
 bool isLoopbackUrl(std::string_view url);
 // `ref` (absolute URL, absolute path or relative path) against `base`.
@@ -74,6 +83,9 @@ public:
     int requestCount() const { return m_requests; }
     // Called before each request (progress in the app; the tests stop a server mid-round with it).
     std::function<void(int requestNumber)> beforeRequest;
+    // Called after each answer: what was asked, the status, the bytes sent and
+    // the wall time until the whole answer was in (the benchmark's breakdown).
+    std::function<void(const DavTiming&)> afterRequest;
 
 private:
     DavResponse once(const std::string& method, const std::string& url, const std::string& body,

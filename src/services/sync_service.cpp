@@ -399,7 +399,12 @@ struct Rendered {
     std::string uid;
     std::string body;
     std::string hash;  // of our rendering (before patching onto the server's text)
+    std::string stamp;  // the record's change stamp read with it ('' when the kind has none)
 };
+
+// A record's change stamp: equal stamps promise an equal rendering, so the
+// render is skipped. Null for kinds without one (rendered every round).
+using StampFn = std::function<std::string(RowId)>;
 
 struct PushCounts {
     int written = 0;
@@ -472,6 +477,7 @@ bool bulkUpload(Store& store, DavClient& client, SyncCollection& col, const Wire
         item.etag = etag;
         item.base = it->second->body;
         item.hash = it->second->hash;
+        item.stamp = it->second->stamp;
         repo.insertItem(item);
     }
     if (!listing.token.empty()) repo.setSyncToken(col.id, listing.token);
@@ -485,7 +491,7 @@ bool bulkUpload(Store& store, DavClient& client, SyncCollection& col, const Wire
 PushCounts push(Store& store, DavClient& client, SyncCollection& col, const Wire& wire,
                 const std::vector<RowId>& wanted, const std::function<Rendered(RowId, const std::string& uid)>& render,
                 const std::function<std::string(const SyncItem&, const std::string&)>& patch, const char* uidKind,
-                bool deleteUnwanted, bool emptyOnServer = false) {
+                bool deleteUnwanted, bool emptyOnServer = false, const StampFn& stampOf = nullptr) {
     SyncRepo repo(store);
     PushCounts n;
     std::map<RowId, SyncItem> byLocal;
@@ -495,7 +501,9 @@ PushCounts push(Store& store, DavClient& client, SyncCollection& col, const Wire
         {
             ReadBatch batch(store);
             for (RowId id : wanted) {
+                std::string stamp = stampOf ? stampOf(id) : "";
                 records.push_back(render(id, newUid(uidKind)));
+                records.back().stamp = stamp;
                 if (records.back().body.empty()) records.pop_back();
             }
         }
@@ -509,18 +517,31 @@ PushCounts push(Store& store, DavClient& client, SyncCollection& col, const Wire
         if (item.localId && !byLocal.count(*item.localId)) byLocal[*item.localId] = item;
     std::set<RowId> wantedSet(wanted.begin(), wanted.end());
     // Rendering reads the database a few times per record: in one transaction, before any request.
+    // The stamp is read in the same transaction as the rendering it vouches for.
     std::vector<std::pair<RowId, Rendered>> toWrite;
+    std::vector<std::pair<RowId, std::string>> restamp;  // item, stamp: rendered the same as agreed
     {
         ReadBatch batch(store);
         for (RowId id : wanted) {
             auto it = byLocal.find(id);
             bool isNew = it == byLocal.end();
             if (!isNew && it->second.state != "linked") continue;
+            std::string stamp = stampOf ? stampOf(id) : "";
+            if (!isNew && !stamp.empty() && it->second.stamp == stamp && !it->second.hash.empty()) continue;
             std::string uid = isNew ? std::string() : it->second.uid;
             Rendered r = render(id, uid.empty() ? newUid(uidKind) : uid);
-            if (!isNew && it->second.hash == r.hash) continue;
+            r.stamp = stamp;
+            if (!isNew && it->second.hash == r.hash) {
+                if (!stamp.empty()) restamp.push_back({it->second.id, stamp});
+                continue;
+            }
             if (!r.body.empty()) toWrite.push_back({id, std::move(r)});
         }
+    }
+    if (!restamp.empty()) {
+        Store::Transaction tx(store);
+        for (auto& [itemId, stamp] : restamp) repo.setItemStamp(itemId, stamp);
+        tx.commit();
     }
     for (auto& [id, r] : toWrite) {
         auto it = byLocal.find(id);
@@ -544,6 +565,7 @@ PushCounts push(Store& store, DavClient& client, SyncCollection& col, const Wire
             continue;
         }
         item.hash = r.hash;
+        item.stamp = r.stamp;
         Store::Transaction tx(store);
         repo.updateItem(item);
         tx.commit();
@@ -567,7 +589,8 @@ PushCounts push(Store& store, DavClient& client, SyncCollection& col, const Wire
 
 // How many records a round would write or delete.
 int pending(Store& store, const SyncCollection& col, const std::vector<RowId>& wanted,
-            const std::function<Rendered(RowId, const std::string&)>& render, bool deleteUnwanted) {
+            const std::function<Rendered(RowId, const std::string&)>& render, bool deleteUnwanted,
+            const StampFn& stampOf = nullptr) {
     SyncRepo repo(store);
     std::map<RowId, SyncItem> byLocal;
     std::vector<SyncItem> all = repo.items(col.id);
@@ -578,8 +601,14 @@ int pending(Store& store, const SyncCollection& col, const std::vector<RowId>& w
     ReadBatch batch(store);
     for (RowId id : wanted) {
         auto it = byLocal.find(id);
-        if (it == byLocal.end()) ++n;
-        else if (it->second.state == "linked" && render(id, it->second.uid).hash != it->second.hash) ++n;
+        if (it == byLocal.end()) {
+            ++n;
+            continue;
+        }
+        const SyncItem& item = it->second;
+        if (item.state != "linked") continue;
+        if (stampOf && !item.hash.empty() && item.stamp == stampOf(id)) continue;
+        if (render(id, item.uid).hash != item.hash) ++n;
     }
     if (deleteUnwanted)
         for (auto& item : all)
@@ -708,7 +737,7 @@ public:
     ContactsSync(Store& store, SyncRoundReport& report) : m_store(store), m_people(store), m_repo(store), m_report(report) {}
 
     Rendered render(RowId id, const std::string& uid) {
-        Rendered r{id, uid, "", ""};
+        Rendered r{id, uid, "", "", ""};
         auto p = m_people.find(id);
         if (!p) return r;
         VCardOptions o;
@@ -717,6 +746,11 @@ public:
         r.body = personToVCard(*p, o);
         r.hash = hashOf(r.body);
         return r;
+    }
+
+    // The card's stamp: the person's card revision and the version of the vCard writer.
+    std::string stamp(RowId id) {
+        return "vcard" + std::to_string(kVCardWriterVersion) + ":" + std::to_string(m_repo.cardRevision(id));
     }
 
     void changed(SyncItem* item, const Fetched& f) {
@@ -746,6 +780,7 @@ public:
         link.etag = f.etag;
         link.base = f.data;
         link.state = "linked";
+        link.stamp.clear();
         bool alreadyLinked = m_linked.count(who.first) > 0;
         link.localId = alreadyLinked ? std::nullopt : std::optional<RowId>(who.first);
         // Created from this card: the server holds all of it. Matched: ours may know more, so write it back.
@@ -815,6 +850,7 @@ private:
         item.base = f.data;
         // Nothing changed here since the last agreement: the server's card is the agreement now.
         if (localUnchanged) item.hash = render(p.id, item.uid).hash;
+        item.stamp.clear();  // rendered again next round, against the merged rows
         m_repo.updateItem(item);
         tx.commit();
         m_report.conflicts += conflicts;
@@ -881,7 +917,7 @@ public:
     }
 
     Rendered render(RowId id, const std::string&) {
-        Rendered r{id, "", "", ""};
+        Rendered r{id, "", "", "", ""};
         auto f = m_followUps.find(id);
         if (!f) return r;
         FollowUp item = *f;
@@ -937,6 +973,7 @@ public:
         item->etag = f.etag;
         item->base = f.data;
         item->hash = "";  // written back as Hallway now sees it
+        item->stamp.clear();
         Store::Transaction tx(m_store);
         m_repo.updateItem(*item);
         tx.commit();
@@ -1073,6 +1110,7 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
     std::string today = options.today.empty() ? localDateString(nowInstant(), systemTimeZone()) : options.today;
     DavClient client(DavAccount{account->user, options.password, account->caFile, account->allowHttp});
     client.beforeRequest = options.beforeRequest;
+    client.afterRequest = options.afterRequest;
     try {
         std::vector<SyncCollection> cols = repo.collections();
         for (auto& col : cols) {
@@ -1087,7 +1125,7 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
             PushCounts n = push(store, client, col, kCardWire, network,
                                 [&](RowId id, const std::string& uid) { return cards.render(id, uid); },
                                 [](const SyncItem& i, const std::string& ours) { return patchCard(i.base, ours); },
-                                "person", true, empty);
+                                "person", true, empty, [&](RowId id) { return cards.stamp(id); });
             report.peoplePushed += n.written;
             report.cardsDeleted += n.deleted;
             if (n.written || n.deleted) settle(store, client, col);
@@ -1146,7 +1184,7 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
                   }},
                  false, "VEVENT", report);
             auto render = [&](RowId id, const std::string&) {
-                Rendered r{id, "", "", ""};
+                Rendered r{id, "", "", "", ""};
                 auto s = store.findSession(id);
                 if (!s) return r;
                 r.uid = "hallway-session-" + std::to_string(id);
@@ -1187,7 +1225,8 @@ SyncStatusReport syncStatus(Store& store) {
         if (col.kind == "contacts") {
             ContactsSync cards(store, scratch);
             s.pendingPeople += pending(store, col, repo.networkPeople(),
-                                       [&](RowId id, const std::string& uid) { return cards.render(id, uid); }, true);
+                                       [&](RowId id, const std::string& uid) { return cards.render(id, uid); }, true,
+                                       [&](RowId id) { return cards.stamp(id); });
         } else if (col.kind == "tasks") {
             TasksSync tasks(store, scratch, "");
             s.pendingTasks += pending(store, col, tasks.wanted(col.id),

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "services/dav_client.h"
 #include "store/sync_repo.h"
 
 namespace hallway {
@@ -46,6 +47,7 @@ struct SyncRoundOptions {
     std::string password;
     std::string today;  // YYYY-MM-DD for follow-up status dates; '' = today
     std::function<void(int requestNumber)> beforeRequest;  // progress; tests stop the server with it
+    std::function<void(const DavTiming&)> afterRequest;   // each request's time (the benchmark)
 };
 
 struct SyncRoundReport {

@@ -486,8 +486,59 @@ CREATE TABLE event_days (
 ) WITHOUT ROWID;
 )SQL";
 
+// Step 14: a change stamp per person's card, so a sync round renders only
+// the cards of people whose synced rows changed. Every write to people,
+// person_contacts or person_tags, whoever makes it (edits, imports, merges,
+// deletions and their cascades), gives the person a new highest rev through
+// the view person_card_bump. A deleted person's row stays, so an id SQLite
+// hands out again never meets an old rev. The bump uses no conflict clause:
+// an outer INSERT OR IGNORE would turn it into IGNORE and skip the bump.
+// sync_items.stamp is the stamp its hash was rendered at ('' = unknown).
+const char* const kStep14 = R"SQL(
+CREATE TABLE person_card_revs (
+  person_id INTEGER PRIMARY KEY,   -- no foreign key: kept after the person is deleted
+  rev       INTEGER NOT NULL
+);
+CREATE INDEX person_card_revs_rev ON person_card_revs(rev);
+CREATE VIEW person_card_bump (person_id) AS SELECT person_id FROM person_card_revs WHERE 0;
+CREATE TRIGGER person_card_bump_insert INSTEAD OF INSERT ON person_card_bump BEGIN
+  UPDATE person_card_revs SET rev = (SELECT max(rev) FROM person_card_revs) + 1 WHERE person_id = new.person_id;
+  INSERT INTO person_card_revs (person_id, rev)
+    SELECT new.person_id, coalesce((SELECT max(rev) FROM person_card_revs), 0) + 1
+    WHERE NOT EXISTS (SELECT 1 FROM person_card_revs WHERE person_id = new.person_id);
+END;
+CREATE TRIGGER card_rev_people_insert AFTER INSERT ON people BEGIN
+  INSERT INTO person_card_bump VALUES (new.id);
+END;
+CREATE TRIGGER card_rev_people_update AFTER UPDATE ON people BEGIN
+  INSERT INTO person_card_bump VALUES (old.id), (new.id);
+END;
+CREATE TRIGGER card_rev_people_delete AFTER DELETE ON people BEGIN
+  INSERT INTO person_card_bump VALUES (old.id);
+END;
+CREATE TRIGGER card_rev_contacts_insert AFTER INSERT ON person_contacts BEGIN
+  INSERT INTO person_card_bump VALUES (new.person_id);
+END;
+CREATE TRIGGER card_rev_contacts_update AFTER UPDATE ON person_contacts BEGIN
+  INSERT INTO person_card_bump VALUES (old.person_id), (new.person_id);
+END;
+CREATE TRIGGER card_rev_contacts_delete AFTER DELETE ON person_contacts BEGIN
+  INSERT INTO person_card_bump VALUES (old.person_id);
+END;
+CREATE TRIGGER card_rev_tags_insert AFTER INSERT ON person_tags BEGIN
+  INSERT INTO person_card_bump VALUES (new.person_id);
+END;
+CREATE TRIGGER card_rev_tags_update AFTER UPDATE ON person_tags BEGIN
+  INSERT INTO person_card_bump VALUES (old.person_id), (new.person_id);
+END;
+CREATE TRIGGER card_rev_tags_delete AFTER DELETE ON person_tags BEGIN
+  INSERT INTO person_card_bump VALUES (old.person_id);
+END;
+ALTER TABLE sync_items ADD COLUMN stamp TEXT NOT NULL DEFAULT '';
+)SQL";
+
 const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4,  kStep5,  kStep6, kStep7,
-                              kStep8, kStep9, kStep10, kStep11, kStep12, kStep13};
+                              kStep8, kStep9, kStep10, kStep11, kStep12, kStep13, kStep14};
 
 }  // namespace
 

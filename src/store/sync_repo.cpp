@@ -106,7 +106,7 @@ void SyncRepo::deleteCollection(RowId collection) {
 
 std::vector<SyncItem> SyncRepo::items(RowId collection) {
     auto& q = m_store.statement(
-        "SELECT id, collection_id, local_id, href, uid, etag, hash, base, state FROM sync_items "
+        "SELECT id, collection_id, local_id, href, uid, etag, hash, base, state, stamp FROM sync_items "
         "WHERE collection_id=? ORDER BY id");
     sql::ResetOnExit r{q};
     q.bind(1, collection);
@@ -122,6 +122,7 @@ std::vector<SyncItem> SyncRepo::items(RowId collection) {
         i.hash = q.getText(6);
         i.base = q.getText(7);
         i.state = q.getText(8);
+        i.stamp = q.getText(9);
         out.push_back(std::move(i));
     }
     return out;
@@ -129,20 +130,33 @@ std::vector<SyncItem> SyncRepo::items(RowId collection) {
 
 RowId SyncRepo::insertItem(const SyncItem& i) {
     auto& q = m_store.statement(
-        "INSERT INTO sync_items (collection_id, local_id, href, uid, etag, hash, base, state) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO sync_items (collection_id, local_id, href, uid, etag, hash, base, state, stamp) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, i.collectionId).bind(2, i.localId).bind(3, i.href).bind(4, i.uid).bind(5, i.etag);
-    q.bind(6, i.hash).bind(7, i.base).bind(8, i.state);
+    q.bind(6, i.hash).bind(7, i.base).bind(8, i.state).bind(9, i.stamp);
     q.run();
     return m_store.connection().lastInsertId();
 }
 
 void SyncRepo::updateItem(const SyncItem& i) {
     auto& q = m_store.statement(
-        "UPDATE sync_items SET local_id=?, href=?, uid=?, etag=?, hash=?, base=?, state=? WHERE id=?");
+        "UPDATE sync_items SET local_id=?, href=?, uid=?, etag=?, hash=?, base=?, state=?, stamp=? WHERE id=?");
     q.bind(1, i.localId).bind(2, i.href).bind(3, i.uid).bind(4, i.etag).bind(5, i.hash).bind(6, i.base);
-    q.bind(7, i.state).bind(8, i.id);
+    q.bind(7, i.state).bind(8, i.stamp).bind(9, i.id);
     q.run();
+}
+
+void SyncRepo::setItemStamp(RowId id, const std::string& stamp) {
+    auto& q = m_store.statement("UPDATE sync_items SET stamp=? WHERE id=?");
+    q.bind(1, stamp).bind(2, id);
+    q.run();
+}
+
+std::int64_t SyncRepo::cardRevision(RowId person) {
+    auto& q = m_store.statement("SELECT rev FROM person_card_revs WHERE person_id=?");
+    sql::ResetOnExit r{q};
+    q.bind(1, person);
+    return q.step() ? q.getInt(0) : 0;
 }
 
 void SyncRepo::deleteItem(RowId id) {

@@ -1,6 +1,7 @@
 // CardDAV/CalDAV sync state: the account, the collections Hallway writes,
 // one row per synced record, and conflicts kept for the user. SQL lives here.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,7 @@ struct SyncItem {
     std::string hash;   // of base; '' until the server confirmed it
     std::string base;   // the body both sides last agreed on
     std::string state = "linked";  // or "removed_remote": deleted on the server, kept here, not pushed again
+    std::string stamp;  // the local record's change stamp when `hash` was rendered; '' = unknown
 };
 
 struct SyncConflict {
@@ -94,6 +96,12 @@ public:
     RowId insertItem(const SyncItem& item);
     void updateItem(const SyncItem& item);
     void deleteItem(RowId id);
+    void setItemStamp(RowId id, const std::string& stamp);
+
+    // The person's card revision: a new highest number after any write to
+    // their row, contacts or tags (schema step 14's triggers); 0 for someone
+    // untouched since that step. Equal revisions mean an equal card.
+    std::int64_t cardRevision(RowId person);
 
     // Adds a conflict unless the same one is recorded.
     void addConflict(const SyncConflict& conflict);

@@ -47,6 +47,33 @@ TEST_CASE("vCard 4.0 export escapes text and folds long lines on character bound
     CHECK(card.substr(card.size() - 11) == "END:VCARD\r\n");
 }
 
+TEST_CASE("the vCard writer's output is pinned to its version", "[export][sync]") {
+    // Sync skips the cards of unchanged people by their stamp, which holds
+    // kVCardWriterVersion: changing this text without raising the version
+    // would leave every unchanged card on the server in the old form.
+    Person p;
+    p.displayName = "Zoë Ångström";
+    p.givenName = "Zoë";
+    p.familyName = "Ångström";
+    p.company = "Smith, Jones; and Partners";
+    p.role = "CTO";
+    p.emails = {{"zoe@example.org", "work"}};
+    p.phones = {{"+46 70 123 45 67", "cell"}};
+    p.urls = {{"https://www.linkedin.com/in/zoe", "linkedin"}};
+    p.tags = {"rust", "wasm"};
+    p.howMet = "private";
+    VCardOptions o;
+    o.uid = "hallway-person-1";
+    o.withNote = false;
+    INFO("personToVCard changed: raise kVCardWriterVersion (formats/people_export.h) and pin both here");
+    CHECK(kVCardWriterVersion == 1);
+    CHECK(personToVCard(p, o) ==
+          "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:hallway-person-1\r\nFN:Zoë Ångström\r\nN:Ångström;Zoë;;;\r\n"
+          "ORG:Smith\\, Jones\\; and Partners\r\nTITLE:CTO\r\nEMAIL;TYPE=work:zoe@example.org\r\n"
+          "TEL;TYPE=cell;VALUE=text:+46 70 123 45 67\r\nURL;TYPE=linkedin:https://www.linkedin.com/in/zoe\r\n"
+          "CATEGORIES:rust,wasm\r\nEND:VCARD\r\n");
+}
+
 TEST_CASE("CSV export has a header and one row per person", "[export]") {
     Person p;
     p.displayName = "=cmd|' /C calc'!A0";

@@ -16,6 +16,7 @@
 #include "services/sync_service.h"
 #include "store/followups_repo.h"
 #include "store/people_repo.h"
+#include "store/sqlite.h"
 #include "store/store.h"
 #include "store/sync_repo.h"
 #include "test_support.h"
@@ -207,6 +208,81 @@ TEST_CASE("round trip: people, tasks and schedule out - an edited card, a new ca
             CHECK(status.pendingPeople == 0);
         }
     }
+}
+
+TEST_CASE("each kind of edit here is pushed by the next round, and a quiet round after it writes nothing",
+          "[core][sync]") {
+    // Rounds render only the cards whose change stamp moved: every writer of a
+    // card's fields must move it, or the phone keeps old data.
+    World w("radicale");
+    AgendaImportOptions io;
+    RowId eventId = importAgendaFile(w.store, hallway::testing::demoAgenda(), io).eventId;
+    std::vector<RowId> p;
+    for (int i = 0; i < 9; ++i)
+        p.push_back(w.addPerson("Member " + std::to_string(i), "Co", "m" + std::to_string(i) + "@example.org"));
+    PeopleRepo people(w.store);
+    auto speakers = w.store.speakersOfEvent(eventId);
+    REQUIRE_FALSE(speakers.empty());
+    RowId speaker = speakers.front().personId;
+    w.setup();
+    REQUIRE(w.round().peoplePushed == 9);
+    REQUIRE(w.round().peoplePushed == 0);
+
+    auto edit = [&](RowId id, auto change) {
+        Person x = *people.find(id);
+        change(x);
+        Store::Transaction tx(w.store);
+        people.replaceDetails(x);
+        tx.commit();
+    };
+    edit(p[0], [](Person& x) { x.displayName = "Renamed Member"; });
+    edit(p[1], [](Person& x) { x.emails.push_back({"second@example.org", ""}); });
+    edit(p[2], [](Person& x) { x.phones.push_back({"+351 912 000 002", "cell"}); });
+    edit(p[3], [](Person& x) { x.company = "Initech"; });
+    {
+        Store::Transaction tx(w.store);
+        people.addTag(p[4], "met-at-fosdem");
+        people.merge(p[5], p[6]);  // p5 takes p6's email; p6's card goes
+        people.upsertTarget({0, eventId, speaker, TargetPriority::Must, "", {}, TargetStatus::NotYet});
+        tx.commit();
+    }
+    edit(p[7], [](Person& x) { x.emails.clear(); });
+    // A writer that goes round the repository: the triggers still see it.
+    w.store.connection().exec("UPDATE person_contacts SET value = 'm8@changed.example' WHERE person_id = " +
+                              std::to_string(p[8]));
+
+    SyncRoundReport r = w.round();
+    CHECK(r.peoplePushed == 9);  // p0-p5, p7, p8 and the new target
+    CHECK(r.cardsDeleted == 1);  // p6, merged away
+    DavClient phoneClient = phone();
+    auto cardOf = [&](RowId id) {
+        auto item = w.itemOf("contacts", id);
+        REQUIRE(item);
+        return phoneClient.expect2xx("GET", item->href).body;
+    };
+    CHECK(cardOf(p[0]).find("FN:Renamed Member") != std::string::npos);
+    CHECK(cardOf(p[1]).find("second@example.org") != std::string::npos);
+    CHECK(cardOf(p[2]).find("+351 912 000 002") != std::string::npos);
+    CHECK(cardOf(p[3]).find("ORG:Initech") != std::string::npos);
+    CHECK(cardOf(p[4]).find("met-at-fosdem") != std::string::npos);
+    CHECK(cardOf(p[5]).find("m6@example.org") != std::string::npos);
+    CHECK(cardOf(p[7]).find("EMAIL") == std::string::npos);
+    CHECK(cardOf(p[8]).find("m8@changed.example") != std::string::npos);
+    CHECK(cardOf(speaker).find("FN:" + people.find(speaker)->displayName) != std::string::npos);
+    CHECK(membersOf(w.collection("contacts").url).size() == 9);
+
+    SyncRoundReport quiet = w.round();
+    CHECK(quiet.peoplePushed == 0);
+    CHECK(quiet.cardsDeleted == 0);
+    CHECK(syncStatus(w.store).pendingPeople == 0);
+    // Removed from the event's targets, the speaker leaves the network: the card goes.
+    {
+        Store::Transaction tx(w.store);
+        people.removeTarget(eventId, speaker);
+        tx.commit();
+    }
+    CHECK(syncStatus(w.store).pendingPeople == 1);
+    CHECK(w.round().cardsDeleted == 1);
 }
 
 TEST_CASE("both sides changed the same field: both values kept and the conflict listed", "[core][sync]") {
