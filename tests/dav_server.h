@@ -15,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+#include <curl/curl.h>
+
 #include "process_support.h"
 #include "test_support.h"
 
@@ -82,6 +84,51 @@ private:
 
     std::string m_kind;
     bool m_tls = false;
+    ChildProcess m_child;
+    int m_port = 0;
+};
+
+// tests/tools/dav_failing_proxy.py in front of a DavServer: forwards every
+// request until told to answer some with an error status (403, 507...).
+class FailingProxy {
+public:
+    explicit FailingProxy(const DavServer& server) {
+        m_child = spawnWithPipe("/usr/bin/python3", {testData("../tools/dav_failing_proxy.py"),
+                                                     std::to_string(server.port()), "--lifetime", "240"});
+        char line[32] = {0};
+        if (!m_child.out || !fgets(line, sizeof line, m_child.out))
+            throw std::runtime_error("the test proxy did not start");
+        m_port = std::stoi(line);
+    }
+    ~FailingProxy() {
+        if (m_child.pid > 0) {
+            kill(m_child.pid, SIGTERM);
+            waitpid(m_child.pid, nullptr, 0);
+        }
+        if (m_child.out) fclose(m_child.out);
+    }
+    FailingProxy(const FailingProxy&) = delete;
+    FailingProxy& operator=(const FailingProxy&) = delete;
+
+    std::string url(const std::string& path = "/") const { return "http://127.0.0.1:" + std::to_string(m_port) + path; }
+    // Requests of `method` ('' any) under `path` ('' any) get `status` once `after` of them went through.
+    void fail(long status, const std::string& method = "", const std::string& path = "", int after = 0) {
+        get("/.fail?status=" + std::to_string(status) + "&method=" + method + "&path=" + path +
+            "&after=" + std::to_string(after));
+    }
+    void heal() { get("/.fail?status=0"); }
+
+private:
+    void get(const std::string& path) {
+        CURL* h = curl_easy_init();
+        curl_easy_setopt(h, CURLOPT_URL, url(path).c_str());
+        curl_easy_setopt(h, CURLOPT_TIMEOUT, 10L);
+        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, +[](char*, size_t s, size_t n, void*) { return s * n; });
+        CURLcode code = curl_easy_perform(h);
+        curl_easy_cleanup(h);
+        if (code != CURLE_OK) throw std::runtime_error("test proxy: " + path + ": " + curl_easy_strerror(code));
+    }
+
     ChildProcess m_child;
     int m_port = 0;
 };

@@ -100,13 +100,17 @@ std::string davStatusReason(long status) {
     std::string code = "HTTP " + std::to_string(status) + ": ";
     switch (status) {
         case 401: return code + "the server refused the user name or password";
-        case 403: return code + "the server forbids this (no permission for this address, or the collection is read-only)";
+        case 403:
+            return code + "the server forbids this account here (no access to this address book or calendar, or it "
+                          "is read-only); check the account's access on the server, or run hallway sync setup again";
         case 404: return code + "nothing at this address (was the collection deleted?)";
         case 405: return code + "the server does not allow this here (is this a CardDAV/CalDAV address?)";
         case 409: return code + "the parent collection does not exist";
         case 412: return code + "changed on the server meanwhile";
         case 413: return code + "the server finds the data too large";
-        case 507: return code + "the server's storage is full or the quota is used up; nothing more can be stored there";
+        case 507:
+            return code + "the server's storage is full or the account's quota is used up; free space or raise the "
+                          "quota on the server, then sync again (what was not sent waits here)";
         default:
             if (status >= 500) return code + "the server failed (an error on its side; try again later)";
             return code + "the server refused the request";

@@ -107,6 +107,9 @@ int peopleNamed(Store& store, const std::string& name) {
 
 const char* const kServers[] = {"radicale", "xandikos"};
 
+// The path of an absolute URL.
+std::string pathOf(const std::string& url) { return url.substr(url.find('/', url.find("//") + 2)); }
+
 }  // namespace
 
 TEST_CASE("sync setup finds the account by discovery and makes the collections once", "[core][sync]") {
@@ -286,32 +289,41 @@ TEST_CASE("each kind of edit here is pushed by the next round, and a quiet round
 }
 
 TEST_CASE("both sides changed the same field: both values kept and the conflict listed", "[core][sync]") {
-    World w("radicale");
-    RowId ana = w.addPerson("Ana Lima", "Acme", "ana@example.org");
-    w.setup();
-    w.round();
-    DavClient p = phone();
-    auto item = w.itemOf("contacts", ana);
-    DavResponse card = p.expect2xx("GET", item->href);
-    p.expect2xx("PUT", item->href, replaced(card.body, "ORG:Acme", "ORG:Phone Corp"), {"Content-Type: text/vcard"});
-    Person here = *PeopleRepo(w.store).find(ana);
-    here.company = "Laptop Ltd";
-    here.emails.push_back({"ana@laptop.example", ""});
-    {
-        Store::Transaction tx(w.store);
-        PeopleRepo(w.store).replaceDetails(here);
-        tx.commit();
+    for (const char* kind : kServers) {
+        DYNAMIC_SECTION(kind) {
+            World w(kind);
+            RowId ana = w.addPerson("Ana Lima", "Acme", "ana@example.org");
+            w.setup();
+            w.round();
+            DavClient p = phone();
+            auto item = w.itemOf("contacts", ana);
+            DavResponse card = p.expect2xx("GET", item->href);
+            p.expect2xx("PUT", item->href, replaced(card.body, "ORG:Acme", "ORG:Phone Corp"), {"Content-Type: text/vcard"});
+            Person here = *PeopleRepo(w.store).find(ana);
+            here.company = "Laptop Ltd";
+            here.emails.push_back({"ana@laptop.example", ""});
+            {
+                Store::Transaction tx(w.store);
+                PeopleRepo(w.store).replaceDetails(here);
+                tx.commit();
+            }
+            SyncRoundReport r = w.round();
+            CHECK(r.conflicts == 1);
+            Person now = *PeopleRepo(w.store).find(ana);
+            CHECK(now.company == "Laptop Ltd");
+            CHECK(now.emails.size() == 2);
+            auto status = syncStatus(w.store);
+            REQUIRE(status.conflicts.size() == 1);
+            CHECK(status.conflicts[0].field == "company");
+            CHECK(status.conflicts[0].localValue == "Laptop Ltd");
+            CHECK(status.conflicts[0].remoteValue == "Phone Corp");
+            // The same round wrote Hallway's side back: the phone shows it too.
+            std::string onServer = p.expect2xx("GET", item->href).body;
+            CHECK(onServer.find("ORG:Laptop Ltd") != std::string::npos);
+            CHECK(onServer.find("ana@laptop.example") != std::string::npos);
+            CHECK(w.round().conflicts == 0);
+        }
     }
-    SyncRoundReport r = w.round();
-    CHECK(r.conflicts == 1);
-    Person now = *PeopleRepo(w.store).find(ana);
-    CHECK(now.company == "Laptop Ltd");
-    CHECK(now.emails.size() == 2);
-    auto status = syncStatus(w.store);
-    REQUIRE(status.conflicts.size() == 1);
-    CHECK(status.conflicts[0].field == "company");
-    CHECK(status.conflicts[0].localValue == "Laptop Ltd");
-    CHECK(status.conflicts[0].remoteValue == "Phone Corp");
 }
 
 TEST_CASE("a wrong password, plain http to another machine and an unreachable server each get a clear error",
@@ -341,6 +353,74 @@ TEST_CASE("a wrong password, plain http to another machine and an unreachable se
     }
     auto status = syncStatus(w.store);
     CHECK(status.account->lastError.find("cannot connect") != std::string::npos);
+}
+
+TEST_CASE("a forbidden address book (403) and full storage (507) end the round naming the server and what to do - "
+          "nothing here is lost",
+          "[core][sync]") {
+    struct Case {
+        const char* name;
+        long status;
+        const char* method;  // '' = every method
+        int after;           // requests let through first
+        const char* says;    // what the user is told to do
+        int writtenBefore;   // cards the server took before it failed
+    };
+    for (Case c : {Case{"403 on the address book", 403, "", 0, "access", 0},
+                   Case{"507 after two cards", 507, "PUT", 2, "free space", 2}}) {
+        DYNAMIC_SECTION(c.name) {
+            World w("radicale");
+            hallway::testing::FailingProxy proxy(w.server);
+            std::vector<RowId> people;
+            for (int i = 0; i < 5; ++i)
+                people.push_back(w.addPerson("Member " + std::to_string(i), "Co", "m" + std::to_string(i) + "@example.org"));
+            setupSync(w.store, {proxy.url("/"), DavServer::kUser, DavServer::kPassword, "", false});
+            REQUIRE(w.round().peoplePushed == 5);
+            std::string book = w.collection("contacts").url;
+
+            // Offline edits: five renamed, two new.
+            PeopleRepo repo(w.store);
+            for (RowId id : people) {
+                Person p = *repo.find(id);
+                p.displayName = "Renamed " + p.displayName;
+                Store::Transaction tx(w.store);
+                repo.replaceDetails(p);
+                tx.commit();
+            }
+            people.push_back(w.addPerson("New One", "Co", "new1@example.org"));
+            people.push_back(w.addPerson("New Two", "Co", "new2@example.org"));
+            REQUIRE(syncStatus(w.store).pendingPeople == 7);
+
+            proxy.fail(c.status, c.method, pathOf(book), c.after);
+            try {
+                w.round();
+                FAIL("the round worked against a failing server");
+            } catch (const DavError& e) {
+                std::string said = e.what();
+                INFO(said);
+                CHECK(e.status() == c.status);
+                CHECK(said.rfind(proxy.url("/"), 0) == 0);  // names the server
+                CHECK(said.find("HTTP " + std::to_string(c.status)) != std::string::npos);
+                CHECK(said.find(c.says) != std::string::npos);
+            }
+            auto status = syncStatus(w.store);
+            CHECK(status.account->lastError.find("HTTP " + std::to_string(c.status)) != std::string::npos);
+            CHECK(status.pendingPeople == 7 - c.writtenBefore);  // what was not sent still waits
+            CHECK(w.store.countPeople() == 7);
+            for (int i = 0; i < 5; ++i) CHECK(repo.find(people[i])->displayName.rfind("Renamed ", 0) == 0);
+
+            proxy.heal();
+            SyncRoundReport after = w.round();
+            CHECK(after.peoplePushed == 7 - c.writtenBefore);
+            CHECK(syncStatus(w.store).pendingPeople == 0);
+            CHECK(syncStatus(w.store).account->lastError.empty());
+            CHECK(membersOf(book).size() == 7);
+            DavClient p = phone();
+            for (RowId id : people)
+                CHECK(p.expect2xx("GET", w.itemOf("contacts", id)->href).body.find("FN:" + repo.find(id)->displayName) !=
+                      std::string::npos);
+        }
+    }
 }
 
 TEST_CASE("a server killed mid-round and restarted: the next round finishes without duplicates", "[core][sync]") {
