@@ -17,7 +17,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 
 USER, PASSWORD = "ana", "s3cret"
@@ -64,7 +63,11 @@ def command():
 
 
 child = None
-lock = threading.Lock()
+# Signals only queue what to do; the main loop does it. Doing it in the
+# handler deadlocked: a test sees the port close while the SIGUSR2 handler
+# still waits for the killed server, sends SIGUSR1, and the second handler,
+# run on top of the first in the same thread, waited for the first's lock.
+requests = []
 
 
 def start():
@@ -96,15 +99,7 @@ def stop():
 
 
 def on_signal(signum, frame):
-    with lock:
-        if signum == signal.SIGUSR2:
-            stop()
-        elif signum == signal.SIGUSR1:
-            stop()
-            start()
-        else:
-            stop()
-            os._exit(0)
+    requests.append(signum)
 
 
 for sig in (signal.SIGUSR1, signal.SIGUSR2, signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
@@ -113,6 +108,15 @@ for sig in (signal.SIGUSR1, signal.SIGUSR2, signal.SIGTERM, signal.SIGINT, signa
 start()
 end = time.time() + lifetime
 while time.time() < end:
-    time.sleep(0.2)
-with lock:
-    stop()
+    while requests:
+        signum = requests.pop(0)
+        if signum == signal.SIGUSR2:
+            stop()
+        elif signum == signal.SIGUSR1:
+            stop()
+            start()
+        else:
+            stop()
+            os._exit(0)
+    time.sleep(0.02)
+stop()
