@@ -73,7 +73,8 @@ const char* const kUsage =
     "  frames    CPU per frame of each view at the power tier (floor: an empty ImGui\n"
     "            frame with the same fonts), cold start of the real app under Xvfb\n"
     "            (floor: a bare GLFW + ImGui window with the same fonts), memory\n"
-    "  backup-cost  import into the power tier against an empty database\n"
+    "  backup-cost  1,000 sessions imported into the power tier, the mean of 20 imports\n"
+    "            in a row; floor: the same import into an empty database\n"
     "  sync      CardDAV/CalDAV rounds of 2,000 people and 500 follow-ups against a\n"
     "            local Radicale: the first round, then rounds with nothing changed\n"
     "\n"
@@ -631,9 +632,12 @@ void benchQueue(const std::filesystem::path& dir, const Options& o) {
 
 // [SECTION] Safety copies
 
-// What safety copies cost an import: 1,000 new sessions into the power-tier
-// database at `powerDb` against the same into an empty one. The first import
-// with no backup of the day takes the rolling daily copy; the others take none.
+// What safety copies and index upkeep cost an import: 1,000 new sessions
+// into the power-tier database at `powerDb` against the same into an empty
+// one. The first import with no backup of the day takes the rolling daily
+// copy; the others take none. FTS5 merges its index in bursts (now and then
+// one import merges what earlier ones wrote), so the figure is the mean of a
+// run of imports long enough to hold such bursts, not the median of a few.
 void benchBackupCost(const std::string& powerDb, const std::filesystem::path& dir, const Options& o) {
     std::printf("\n== safety copies ==\n");
     AgendaShape shape;
@@ -651,14 +655,20 @@ void benchBackupCost(const std::string& powerDb, const std::filesystem::path& di
     for (int r = 0; r < o.runs; ++r) empty.push_back(importAs(freshDatabase(dir / "empty.db"), r));
     std::filesystem::remove_all(powerDb + ".backups");
     double first = importAs(powerDb, 0);
-    for (int r = 1; r <= o.runs; ++r) power.push_back(importAs(powerDb, r));
-    char note[200];
-    std::snprintf(note, sizeof note, "power tier %.0f MB; the day's first import (takes the daily copy) %.1f ms",
-                  double(std::filesystem::file_size(powerDb)) / 1e6, first);
+    const int imports = o.quick ? o.runs : std::max(o.runs, 20);
+    for (int r = 1; r <= imports; ++r) power.push_back(importAs(powerDb, r));
+    double sum = 0;
+    for (double ms : power) sum += ms;
+    char note[300];
+    std::snprintf(note, sizeof note,
+                  "power tier %.0f MB; mean of %d imports in a row (median %.1f ms, slowest %.1f ms); the day's "
+                  "first import (takes the daily copy) %.1f ms",
+                  double(std::filesystem::file_size(powerDb)) / 1e6, imports, median(power),
+                  *std::max_element(power.begin(), power.end()), first);
     Budget b;
     b.what = "import 1,000 sessions into the power tier";
     b.note = note;
-    b.figure = median(power);
+    b.figure = sum / double(power.size());
     b.floor = median(empty);
     b.floorWhat = "the same import into an empty database";
     b.ratioLimit = 1.5;

@@ -134,6 +134,11 @@ TEST_CASE("every past schema version upgrades to the latest keeping every row", 
                 CHECK(raw.text(std::string("SELECT sql FROM sqlite_master WHERE name = '") + fts + "'")
                           .find("prefix='1 2 3 4'") != std::string::npos);
             }
+            // Step 15: the session index merges in levels of 16 with an 8 MiB
+            // write buffer, so an import into a large database stays cheap.
+            CHECK(raw.number("SELECT v FROM sessions_fts_config WHERE k = 'automerge'") == 16);
+            CHECK(raw.number("SELECT v FROM sessions_fts_config WHERE k = 'crisismerge'") == 32);
+            CHECK(raw.number("SELECT v FROM sessions_fts_config WHERE k = 'hashsize'") == 8388608);
             // The old file was backed up before it was touched.
             auto backups = listBackups(db);
             if (version < Store::latestSchemaVersion()) {

@@ -270,3 +270,86 @@ TEST_CASE("bulk indexing: a rolled-back import leaves the triggers in place", "[
     }
     CHECK(store.sessions(ev, q).size() == 2);
 }
+
+namespace {
+// An abstract of about 2 KB of varied words, as real agendas have: enough
+// distinct terms that the index of a few hundred sessions passes 1 MiB.
+std::string longAbstract(int seed) {
+    static const char* const kSyllables[] = {"ka", "lo", "mi", "re", "tu", "sa", "vo", "ne", "pi", "da", "go", "fe"};
+    std::string out;
+    unsigned x = unsigned(seed) * 2654435761u + 1;
+    while (out.size() < 2000) {
+        x = x * 1103515245u + 12345u;
+        int syllables = 2 + int(x >> 28) % 3;
+        for (int k = 0; k < syllables; ++k) out += kSyllables[(x >> (4 * k + 8)) % 12];
+        out += std::to_string((x >> 16) % 500) + " ";
+    }
+    return out;
+}
+
+// "batchaa", "batchab", ...: one word per import, none a prefix of another.
+std::string batchWord(int n) { return std::string("batch") + char('a' + n / 26) + char('a' + n % 26); }
+
+long long sessionIndexSegments(Store& store) {
+    sql::Statement q(store.connection(), "SELECT count(DISTINCT segid) FROM sessions_fts_idx");
+    q.step();
+    return q.getInt(0);
+}
+}  // namespace
+
+// Step 15's settings: what keeps an import into a large database from merging
+// the whole index's old segments (hallway-bench --only backup-cost).
+TEST_CASE("session index: a 600-session import is written as one segment", "[store][fts]") {
+    Store store(":memory:");
+    Event e;
+    e.name = "Big";
+    RowId ev = store.createEvent(e);
+    {
+        Store::Transaction tx(store);
+        store.suspendSearchIndexing();
+        for (int i = 0; i < 600; ++i) {
+            Session s = makeSession(ev, "s" + std::to_string(i), "Talk " + std::to_string(i), 1000 + i * 1800);
+            s.abstract = "WebAssembly " + longAbstract(i);
+            store.insertSession(s);
+        }
+        store.resumeSearchIndexing();
+        tx.commit();
+    }
+    // FTS5's default 1 MiB write buffer would have flushed this in several segments.
+    CHECK(sessionIndexSegments(store) == 1);
+    SessionQuery q;
+    q.search = "WebAssembly";
+    CHECK(store.sessions(ev, q).size() == 600);
+}
+
+TEST_CASE("session index: sessions of 40 small imports are all found, the index intact", "[store][fts]") {
+    Store store(":memory:");
+    Event e;
+    e.name = "Many";
+    RowId ev = store.createEvent(e);
+    for (int round = 0; round < 40; ++round) {
+        Store::Transaction tx(store);
+        store.suspendSearchIndexing();
+        for (int i = 0; i < 5; ++i) {
+            Session s = makeSession(ev, "r" + std::to_string(round) + "-" + std::to_string(i),
+                                    "Talk " + batchWord(round), 1000 + (round * 5 + i) * 1800);
+            s.abstract = "WebAssembly " + longAbstract(round * 5 + i);
+            store.insertSession(s);
+        }
+        store.resumeSearchIndexing();
+        tx.commit();
+    }
+    // Merging in levels of 16 leaves fewer segments than imports, and loses nothing.
+    CHECK(sessionIndexSegments(store) < 40);
+    for (int round = 0; round < 40; ++round) {
+        INFO("round " << round);
+        SessionQuery q;
+        q.search = batchWord(round);
+        CHECK(store.sessions(ev, q).size() == 5);
+    }
+    SessionQuery all;
+    all.search = "WebAssembly";
+    CHECK(store.sessions(ev, all).size() == 200);
+    sql::Statement check(store.connection(), "INSERT INTO sessions_fts(sessions_fts) VALUES ('integrity-check')");
+    CHECK_NOTHROW(check.run());
+}
