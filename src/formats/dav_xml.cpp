@@ -47,6 +47,7 @@ void readProp(pugi::xml_node prop, DavResource& r) {
         if (p.type() != pugi::node_element) continue;
         if (named(p, "getetag")) r.etag = textOf(p);
         else if (named(p, "displayname")) r.displayName = textOf(p);
+        else if (named(p, "getctag")) r.ctag = textOf(p);
         else if (named(p, "resourcetype")) {
             r.isCollection = bool(child(p, "collection"));
             r.isAddressBook = bool(child(p, "addressbook"));

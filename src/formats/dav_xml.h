@@ -24,6 +24,7 @@ struct DavResource {
     std::string calendarHome;      // calendar-home-set href
     std::string data;              // address-data or calendar-data
     bool syncCollection = false;   // supported-report-set names sync-collection
+    std::string ctag;              // getctag (CalendarServer): changes whenever the collection's content does
 };
 
 struct DavMultistatus {

@@ -104,6 +104,11 @@ const char* const kPropfindEtags =
     "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/><d:resourcetype/>"
     "</d:prop></d:propfind>";
 
+// CalendarServer's CTag: one cheap question, "did anything in it change?"
+const char* const kPropfindCtag =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\" "
+    "xmlns:cs=\"http://calendarserver.org/ns/\"><d:prop><cs:getctag/></d:prop></d:propfind>";
+
 std::string syncCollectionBody(const std::string& token) {
     return "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:sync-collection xmlns:d=\"DAV:\"><d:sync-token>" +
            xmlEscape(token) + "</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop>"
@@ -313,16 +318,41 @@ void recreate(Store& store, DavClient& client, SyncCollection& col, bool address
     Store::Transaction tx(store);
     for (auto& item : repo.items(col.id)) repo.deleteItem(item.id);
     repo.setSyncToken(col.id, "");
+    repo.setCtag(col.id, "");
     tx.commit();
     col.syncToken.clear();
+    col.ctag.clear();
     report.warnings.push_back("\"" + col.displayName + "\" was deleted on the server; it was made again and is "
                               "written anew from what is here");
 }
 
-// Returns true when the collection is empty on the server (a full listing with nothing in it).
-bool pull(Store& store, DavClient& client, SyncCollection& col, const Wire& wire, const PullHandlers& handlers,
-          bool addressBook, const std::string& component, SyncRoundReport& report) {
+// The collection's CTag now; '' when the server gives none, or refuses (the listing then says why).
+std::string currentCtag(DavClient& client, const std::string& url) {
+    DavResponse r = client.request("PROPFIND", url, kPropfindCtag, {kXmlHeader, "Depth: 0"});
+    if (r.status != 207) return "";
+    try {
+        for (auto& res : parseMultistatus(r.body, r.url).responses)
+            if (!res.ctag.empty()) return res.ctag;
+    } catch (const FormatError&) {
+    }
+    return "";
+}
+
+struct Pulled {
+    bool empty = false;  // a full listing with nothing in it
+    std::string ctag;    // the collection's CTag before it was listed ('' when the server has none)
+};
+
+// Reads the server's changes. Skipped when the CTag is the one kept after a
+// round that listed the collection and wrote nothing to it: nothing changed
+// there since. A collection with nothing linked here is listed anyway, since
+// push must know whether it is empty.
+Pulled pull(Store& store, DavClient& client, SyncCollection& col, const Wire& wire, const PullHandlers& handlers,
+            bool addressBook, const std::string& component, SyncRoundReport& report) {
     SyncRepo repo(store);
+    Pulled out;
+    out.ctag = currentCtag(client, col.url);
+    if (!out.ctag.empty() && out.ctag == col.ctag && repo.hasItems(col.id)) return out;
     Listing listing = listChanges(client, col.url, col.syncToken);
     if (listing.gone) {
         recreate(store, client, col, addressBook, component, report);
@@ -355,7 +385,19 @@ bool pull(Store& store, DavClient& client, SyncCollection& col, const Wire& wire
         repo.setSyncToken(col.id, listing.token);
         col.syncToken = listing.token;
     }
-    return listing.full && listing.changed.empty();
+    out.empty = listing.full && listing.changed.empty();
+    return out;
+}
+
+// Keeps the CTag seen before listing when this round wrote nothing there (the
+// next round may skip the listing), else forgets it (the next one lists).
+void keepCtag(Store& store, SyncCollection& col, const std::string& ctag, bool wrote) {
+    std::string keep = wrote ? std::string() : ctag;
+    if (keep == col.ctag) return;
+    Store::Transaction tx(store);
+    SyncRepo(store).setCtag(col.id, keep);
+    tx.commit();
+    col.ctag = keep;
 }
 
 // After writing: moves the token past our own writes, so the next round
@@ -410,6 +452,7 @@ struct PushCounts {
     int written = 0;
     int deleted = 0;
     int deferred = 0;  // changed on the server meanwhile: merged next round
+    bool settled = false;  // the sync token is already past these writes (one upload, then one listing)
 };
 
 std::string percentDecoded(const std::string& s) {
@@ -509,7 +552,9 @@ PushCounts push(Store& store, DavClient& client, SyncCollection& col, const Wire
         }
         if (bulkUpload(store, client, col, wire, records)) {
             n.written = int(repo.items(col.id).size());
+            n.settled = true;
             if (n.written == int(records.size())) return n;
+            n.settled = false;
         }
         all = repo.items(col.id);
     }
@@ -754,6 +799,11 @@ public:
     }
 
     void changed(SyncItem* item, const Fetched& f) {
+        if (!m_linkedRead) {  // read once, and only in a round that brings cards
+            for (auto& link : m_repo.items(m_collection))
+                if (link.localId) m_linked.insert(*link.localId);
+            m_linkedRead = true;
+        }
         auto remote = parseCard(f.data, f.href);
         if (!remote) {
             m_report.warnings.push_back(f.href + ": not a readable vCard; left as it is");
@@ -802,11 +852,7 @@ public:
         ++m_report.peopleRemovedOnServer;
     }
 
-    void begin(RowId collection) {
-        m_collection = collection;
-        for (auto& item : m_repo.items(collection))
-            if (item.localId) m_linked.insert(*item.localId);
-    }
+    void begin(RowId collection) { m_collection = collection; }
 
 private:
     void mergeInto(SyncItem& item, const ContactRecord& remoteRec, const Fetched& f) {
@@ -862,6 +908,7 @@ private:
     SyncRoundReport& m_report;
     RowId m_collection = 0;
     std::set<RowId> m_linked;
+    bool m_linkedRead = false;
 };
 
 // ---------------------------------------------------------------- [SECTION] tasks
@@ -1086,8 +1133,8 @@ SyncSetupResult setupSync(Store& store, const SyncSetupOptions& o) {
     Store::Transaction tx(store);
     if (auto old = repo.account()) acc.secretStore = old->secretStore;
     repo.saveAccount(acc);
-    repo.saveCollection({0, "contacts", std::nullopt, book.url, kAddressBookName, ""});
-    repo.saveCollection({0, "tasks", std::nullopt, tasks.url, kTaskListName, ""});
+    repo.saveCollection({0, "contacts", std::nullopt, book.url, kAddressBookName, "", ""});
+    repo.saveCollection({0, "tasks", std::nullopt, tasks.url, kTaskListName, "", ""});
     tx.commit();
     return result;
 }
@@ -1117,32 +1164,34 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
             if (col.kind != "contacts") continue;
             ContactsSync cards(store, report);
             cards.begin(col.id);
-            bool empty = pull(store, client, col, kCardWire,
-                              {[&](SyncItem* i, const Fetched& f) { cards.changed(i, f); },
-                               [&](SyncItem& i) { cards.deleted(i); }},
-                              true, "", report);
+            Pulled pulled = pull(store, client, col, kCardWire,
+                                 {[&](SyncItem* i, const Fetched& f) { cards.changed(i, f); },
+                                  [&](SyncItem& i) { cards.deleted(i); }},
+                                 true, "", report);
             auto network = repo.networkPeople();
             PushCounts n = push(store, client, col, kCardWire, network,
                                 [&](RowId id, const std::string& uid) { return cards.render(id, uid); },
                                 [](const SyncItem& i, const std::string& ours) { return patchCard(i.base, ours); },
-                                "person", true, empty, [&](RowId id) { return cards.stamp(id); });
+                                "person", true, pulled.empty, [&](RowId id) { return cards.stamp(id); });
             report.peoplePushed += n.written;
             report.cardsDeleted += n.deleted;
-            if (n.written || n.deleted) settle(store, client, col);
+            if ((n.written || n.deleted) && !n.settled) settle(store, client, col);
+            keepCtag(store, col, pulled.ctag, n.written || n.deleted);
         }
         for (auto& col : cols) {
             if (col.kind != "tasks") continue;
             TasksSync tasks(store, report, today);
             tasks.begin(col.id);
-            bool empty = pull(store, client, col, kCalWire,
-                              {[&](SyncItem* i, const Fetched& f) { tasks.changed(i, f); },
-                               [&](SyncItem& i) { tasks.deleted(i); }},
-                              false, "VTODO", report);
+            Pulled pulled = pull(store, client, col, kCalWire,
+                                 {[&](SyncItem* i, const Fetched& f) { tasks.changed(i, f); },
+                                  [&](SyncItem& i) { tasks.deleted(i); }},
+                                 false, "VTODO", report);
             PushCounts n = push(store, client, col, kCalWire, tasks.wanted(col.id),
                                 [&](RowId id, const std::string& uid) { return tasks.render(id, uid); }, nullptr,
-                                "task", true, empty);
+                                "task", true, pulled.empty);
             report.tasksPushed += n.written;
-            if (n.written || n.deleted) settle(store, client, col);
+            if ((n.written || n.deleted) && !n.settled) settle(store, client, col);
+            keepCtag(store, col, pulled.ctag, n.written || n.deleted);
         }
         // One calendar per event with starred sessions or targets' talks.
         std::map<RowId, std::vector<CalendarSession>> byEvent;
@@ -1161,7 +1210,7 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
                 FoundCollection found = findCollection(client, account->calendarHome, name, false, "VEVENT",
                                                        "hallway-event-" + std::to_string(eventId));
                 if (!found.exists) createCollection(client, found.url, name, false, "VEVENT");
-                SyncCollection c{0, "events", eventId, found.url, name, ""};
+                SyncCollection c{0, "events", eventId, found.url, name, "", ""};
                 Store::Transaction tx(store);
                 c.id = repo.saveCollection(c);
                 tx.commit();
@@ -1173,16 +1222,16 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
                 wanted.push_back(cs.sessionId);
                 targetTalk[cs.sessionId] = cs.targetTalk;
             }
-            pull(store, client, *col, kCalWire,
-                 {[](SyncItem*, const Fetched&) {},  // ours to write: edits there are not read back
-                  [&](SyncItem& i) {
-                      i.state = "removed_remote";
-                      i.etag.clear();
-                      Store::Transaction tx(store);
-                      repo.updateItem(i);
-                      tx.commit();
-                  }},
-                 false, "VEVENT", report);
+            Pulled pulled = pull(store, client, *col, kCalWire,
+                                 {[](SyncItem*, const Fetched&) {},  // ours to write: edits there are not read back
+                                  [&](SyncItem& i) {
+                                      i.state = "removed_remote";
+                                      i.etag.clear();
+                                      Store::Transaction tx(store);
+                                      repo.updateItem(i);
+                                      tx.commit();
+                                  }},
+                                 false, "VEVENT", report);
             auto render = [&](RowId id, const std::string&) {
                 Rendered r{id, "", "", "", ""};
                 auto s = store.findSession(id);
@@ -1195,7 +1244,8 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
             PushCounts n = push(store, client, *col, kCalWire, wanted, render, nullptr, "session", true);
             report.eventsPushed += n.written;
             report.eventsDeleted += n.deleted;
-            if (n.written || n.deleted) settle(store, client, *col);
+            if ((n.written || n.deleted) && !n.settled) settle(store, client, *col);
+            keepCtag(store, *col, pulled.ctag, n.written || n.deleted);
         }
     } catch (const std::exception& e) {
         Store::Transaction tx(store);

@@ -53,7 +53,7 @@ void SyncRepo::recordRound(Instant at, const std::string& error) {
 
 std::vector<SyncCollection> SyncRepo::collections() {
     auto& q = m_store.statement(
-        "SELECT id, kind, event_id, url, display_name, sync_token FROM sync_collections ORDER BY id");
+        "SELECT id, kind, event_id, url, display_name, sync_token, ctag FROM sync_collections ORDER BY id");
     sql::ResetOnExit r{q};
     std::vector<SyncCollection> out;
     while (q.step()) {
@@ -64,6 +64,7 @@ std::vector<SyncCollection> SyncRepo::collections() {
         c.url = q.getText(3);
         c.displayName = q.getText(4);
         c.syncToken = q.getText(5);
+        c.ctag = q.getText(6);
         out.push_back(std::move(c));
     }
     return out;
@@ -92,6 +93,12 @@ RowId SyncRepo::saveCollection(const SyncCollection& c) {
 void SyncRepo::setSyncToken(RowId collection, const std::string& token) {
     auto& q = m_store.statement("UPDATE sync_collections SET sync_token=? WHERE id=?");
     q.bind(1, token).bind(2, collection);
+    q.run();
+}
+
+void SyncRepo::setCtag(RowId collection, const std::string& ctag) {
+    auto& q = m_store.statement("UPDATE sync_collections SET ctag=? WHERE id=?");
+    q.bind(1, ctag).bind(2, collection);
     q.run();
 }
 
@@ -126,6 +133,13 @@ std::vector<SyncItem> SyncRepo::items(RowId collection) {
         out.push_back(std::move(i));
     }
     return out;
+}
+
+bool SyncRepo::hasItems(RowId collection) {
+    auto& q = m_store.statement("SELECT EXISTS (SELECT 1 FROM sync_items WHERE collection_id=?)");
+    sql::ResetOnExit r{q};
+    q.bind(1, collection);
+    return q.step() && q.getInt(0) != 0;
 }
 
 RowId SyncRepo::insertItem(const SyncItem& i) {

@@ -34,6 +34,7 @@ struct SyncCollection {
     std::string url;
     std::string displayName;
     std::string syncToken;
+    std::string ctag;  // the server's CTag when a round last found nothing new there ('' = list it)
 };
 
 struct SyncItem {
@@ -90,9 +91,11 @@ public:
     // Inserts or updates by kind and event; returns the id.
     RowId saveCollection(const SyncCollection& collection);
     void setSyncToken(RowId collection, const std::string& token);
+    void setCtag(RowId collection, const std::string& ctag);
     void deleteCollection(RowId collection);
 
     std::vector<SyncItem> items(RowId collection);
+    bool hasItems(RowId collection);
     RowId insertItem(const SyncItem& item);
     void updateItem(const SyncItem& item);
     void deleteItem(RowId id);
