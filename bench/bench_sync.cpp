@@ -18,6 +18,7 @@
 #include "store/followups_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
+#include "store/sync_repo.h"
 
 namespace hallway::bench {
 namespace {
@@ -53,6 +54,42 @@ bool startRadicale(Server& s, const std::string& storage) {
     if (!s.out || !fgets(line, sizeof line, s.out)) return false;
     s.port = std::atoi(line);
     return s.port > 0;
+}
+
+// Radicale's own time for the first round's work, asked by a bare client: the
+// same bodies (read back whole from Hallway's collections with a GET, which
+// Radicale serves for a collection) uploaded in one PUT per new collection,
+// then one sync-collection listing each, which is what gives Hallway its
+// links and token. No client can store and list these records with less.
+double radicaleFloor(const std::string& base, const std::string& cards, const std::string& tasks) {
+    DavClient c(DavAccount{"ana", "s3cret", "", false});
+    std::vector<DavTiming> timed;
+    const std::string xml = "Content-Type: application/xml; charset=utf-8";
+    const std::string list =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:sync-collection xmlns:d=\"DAV:\"><d:sync-token/>"
+        "<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>";
+    c.expect2xx("MKCOL", base + "floor-cards/",
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:mkcol xmlns:d=\"DAV:\" "
+                "xmlns:c=\"urn:ietf:params:xml:ns:carddav\"><d:set><d:prop><d:resourcetype><d:collection/>"
+                "<c:addressbook/></d:resourcetype></d:prop></d:set></d:mkcol>",
+                {xml});
+    c.expect2xx("MKCALENDAR", base + "floor-tasks/",
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><c:mkcalendar xmlns:d=\"DAV:\" "
+                "xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop><c:supported-calendar-component-set>"
+                "<c:comp name=\"VTODO\"/></c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>",
+                {xml});
+    c.afterRequest = [&](const DavTiming& t) { timed.push_back(t); };
+    c.expect2xx("PUT", base + "floor-cards/", cards, {"Content-Type: text/vcard; charset=utf-8"});
+    c.expect2xx("REPORT", base + "floor-cards/", list, {xml, "Depth: 0"});
+    c.expect2xx("PUT", base + "floor-tasks/", tasks, {"Content-Type: text/calendar; charset=utf-8"});
+    c.expect2xx("REPORT", base + "floor-tasks/", list, {xml, "Depth: 0"});
+    double total = 0;
+    for (auto& t : timed) {
+        total += t.ms;
+        info("  floor %-10s %-28s %3ld %8zu bytes %9.1f ms", t.method.c_str(),
+             t.url.substr(t.url.find("/ana/")).c_str(), t.status, t.bytesSent, t.ms);
+    }
+    return total;
 }
 
 }  // namespace
@@ -129,8 +166,18 @@ void benchSync(const std::filesystem::path& dir, int runs) {
     firstRound.what = "sync first round to a local Radicale, 2,000 people + 500 follow-ups";
     firstRound.note = note;
     firstRound.figure = firstMs;
-    firstRound.floorWhat = "none: the server's work dominates; Hallway's own CPU " + std::to_string(int(firstCpu)) + " ms";
     firstRound.limit = 10000;
+    firstRound.floorWhat = "Radicale storing and listing the same bodies for a bare client, 4 requests; "
+                           "Hallway's own CPU " + std::to_string(int(firstCpu)) + " ms";
+    try {
+        DavClient reader(DavAccount{"ana", "s3cret", "", false});
+        std::string cards, tasks;
+        for (auto& col : SyncRepo(store).collections())
+            (col.kind == "contacts" ? cards : tasks) = reader.expect2xx("GET", col.url).body;
+        firstRound.floor = radicaleFloor(url + "ana/", cards, tasks);
+    } catch (const std::exception& e) {
+        firstRound.floorWhat = std::string("not measured: ") + e.what();
+    }
     report(firstRound);
     breakdown("first round");
     std::vector<double> quiet, cpu, waits;
