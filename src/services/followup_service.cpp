@@ -116,18 +116,23 @@ void ensureDefaultTemplates(Store& store) {
 
 namespace {
 
+// `item` rendered from `facts` once the default templates are in the database.
+RenderedDraft renderItem(FollowUpsRepo& repo, const FollowUp& item, const DraftFacts& facts,
+                         const std::string& templateName, std::optional<RowId>* templateId) {
+    const std::string name = templateName.empty() ? defaultTemplateName(item, facts) : templateName;
+    auto tpl = repo.findTemplate(name);
+    if (!tpl) throw std::invalid_argument("no template named '" + name + "' (see `hallway templates`)");
+    if (templateId) *templateId = tpl->id;
+    return renderDraft(*tpl, draftValues(item, facts));
+}
+
 // renderFollowUp once the default templates are in the database.
 RenderedDraft renderWithTemplates(Store& store, RowId id, const std::string& templateName,
                                   std::optional<RowId>* templateId) {
     FollowUpsRepo repo(store);
     auto item = repo.find(id);
     if (!item) throw std::invalid_argument("no queue item " + std::to_string(id) + " (see `hallway queue`)");
-    DraftFacts facts = repo.draftFacts(*item);
-    const std::string name = templateName.empty() ? defaultTemplateName(*item, facts) : templateName;
-    auto tpl = repo.findTemplate(name);
-    if (!tpl) throw std::invalid_argument("no template named '" + name + "' (see `hallway templates`)");
-    if (templateId) *templateId = tpl->id;
-    return renderDraft(*tpl, draftValues(*item, facts));
+    return renderItem(repo, *item, repo.draftFacts(*item), templateName, templateId);
 }
 
 }  // namespace
@@ -231,6 +236,33 @@ bool markFollowUp(Store& store, RowId id, const std::string& status, const std::
     return true;
 }
 
+namespace {
+
+// currentDraft of each of `items`, all one person's at one event: what a
+// draft says about them is loaded once, not once per item (a busy contact
+// has hundreds due together).
+std::vector<std::string> currentDraftsOfOne(Store& store, const std::vector<FollowUp>& items) {
+    FollowUpsRepo repo(store);
+    std::optional<DraftFacts> aboutThem;
+    std::vector<std::string> drafts;
+    for (const auto& f : items) {
+        if (!f.draft.empty()) {
+            drafts.push_back(f.draft);
+            continue;
+        }
+        if (!aboutThem) {
+            ensureDefaultTemplates(store);
+            aboutThem = repo.personDraftFacts(f.personId, f.eventId);
+        }
+        DraftFacts facts = *aboutThem;
+        repo.addItemDraftFacts(f, facts);
+        drafts.push_back(renderItem(repo, f, facts, "", nullptr).text());
+    }
+    return drafts;
+}
+
+}  // namespace
+
 std::vector<FollowUp> followUpsDueTogether(Store& store, RowId id) {
     FollowUpsRepo repo(store);
     auto item = repo.find(id);
@@ -246,9 +278,7 @@ RenderedDraft combinedDraft(Store& store, RowId id) {
     if (!item) throw std::invalid_argument("no queue item " + std::to_string(id) + " (see `hallway queue`)");
     std::vector<FollowUp> items = {*item};
     for (auto& f : followUpsDueTogether(store, id)) items.push_back(std::move(f));
-    std::vector<std::string> drafts;
-    for (const auto& f : inMessageOrder(items)) drafts.push_back(currentDraft(store, f));
-    return combineDrafts(drafts);
+    return combineDrafts(currentDraftsOfOne(store, inMessageOrder(items)));
 }
 
 std::vector<RowId> markFollowUpsTogether(Store& store, RowId id, const std::string& status, const std::string& today) {
@@ -257,9 +287,11 @@ std::vector<RowId> markFollowUpsTogether(Store& store, RowId id, const std::stri
     if (!item) return {};
     std::vector<FollowUp> items = {*item};
     for (auto& f : followUpsDueTogether(store, id)) items.push_back(std::move(f));
-    if (status == "sent")
-        for (const auto& f : items)
-            if (f.status != "sent") checkNoBlanks(f, currentDraft(store, f));
+    if (status == "sent") {
+        const std::vector<std::string> drafts = currentDraftsOfOne(store, items);
+        for (size_t i = 0; i < items.size(); ++i)
+            if (items[i].status != "sent") checkNoBlanks(items[i], drafts[i]);
+    }
     setStatuses(store, items, status, today);
     std::vector<RowId> ids;
     for (const auto& f : items) ids.push_back(f.id);

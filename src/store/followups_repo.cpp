@@ -241,28 +241,39 @@ QueueInputs FollowUpsRepo::loadMetInputs(RowId eventId, std::optional<RowId> per
     return in;
 }
 
+namespace {
+
+void personNames(Store& store, RowId id, std::string& given, std::string& display) {
+    auto& q = store.statement("SELECT given_name, display_name FROM people WHERE id=?");
+    Resetter r{q};
+    q.bind(1, id);
+    if (q.step()) {
+        given = q.getText(0);
+        display = q.getText(1);
+    }
+}
+
+}  // namespace
+
 DraftFacts FollowUpsRepo::draftFacts(const FollowUp& item) {
+    DraftFacts d = personDraftFacts(item.personId, item.eventId);
+    addItemDraftFacts(item, d);
+    return d;
+}
+
+DraftFacts FollowUpsRepo::personDraftFacts(RowId personId, std::optional<RowId> eventId) {
     DraftFacts d;
     d.myName = setting("my_name").value_or("");
-    auto names = [&](RowId id, std::string& given, std::string& display) {
-        auto& q = m_store.statement("SELECT given_name, display_name FROM people WHERE id=?");
-        Resetter r{q};
-        q.bind(1, id);
-        if (q.step()) {
-            given = q.getText(0);
-            display = q.getText(1);
-        }
-    };
-    names(item.personId, d.givenName, d.displayName);
+    personNames(m_store, personId, d.givenName, d.displayName);
     {
         auto& q = m_store.statement(
             "SELECT sum(direction='give'), sum(direction='ask') FROM interactions WHERE person_id=?");
         Resetter r{q};
-        q.bind(1, item.personId);
+        q.bind(1, personId);
         if (q.step()) d.onlyAsked = q.getInt(1) > 0 && q.getInt(0) == 0;
     }
-    if (!item.eventId) return d;
-    if (auto event = m_store.findEvent(*item.eventId)) d.eventName = event->name;
+    if (!eventId) return d;
+    if (auto event = m_store.findEvent(*eventId)) d.eventName = event->name;
     {
         // The first note of the event naming them as talked with: its topic,
         // and their talk when the note was taken during it.
@@ -272,7 +283,7 @@ DraftFacts FollowUpsRepo::draftFacts(const FollowUp& item) {
             "JOIN notes n ON n.id=np.note_id WHERE np.person_id=?1 AND n.event_id=?2 AND np.met=1 "
             "ORDER BY n.created_at, n.id");
         Resetter r{q};
-        q.bind(1, item.personId).bind(2, *item.eventId);
+        q.bind(1, personId).bind(2, *eventId);
         while (q.step() && (d.topic.empty() || d.talkTitle.empty())) {
             if (d.topic.empty()) d.topic = q.getText(0);
             if (d.talkTitle.empty() && !q.isNull(1)) d.talkTitle = q.getText(1);
@@ -282,9 +293,13 @@ DraftFacts FollowUpsRepo::draftFacts(const FollowUp& item) {
         auto& q = m_store.statement(
             "SELECT 1 FROM interactions WHERE person_id=? AND event_id=? AND kind='coffee' LIMIT 1");
         Resetter r{q};
-        q.bind(1, item.personId).bind(2, *item.eventId);
+        q.bind(1, personId).bind(2, *eventId);
         d.coffee = q.step();
     }
+    return d;
+}
+
+void FollowUpsRepo::addItemDraftFacts(const FollowUp& item, DraftFacts& d) {
     if (item.noteItemId) {
         auto& q = m_store.statement("SELECT quote FROM note_items WHERE id=?");
         Resetter r{q};
@@ -302,10 +317,9 @@ DraftFacts FollowUpsRepo::draftFacts(const FollowUp& item) {
         }
         if (sides.size() == 2) {
             RowId other = sides[0] == item.personId ? sides[1] : sides[0];
-            names(other, d.otherGivenName, d.otherDisplayName);
+            personNames(m_store, other, d.otherGivenName, d.otherDisplayName);
         }
     }
-    return d;
 }
 
 void FollowUpsRepo::insertNew(std::vector<FollowUp>& items) {

@@ -32,6 +32,10 @@ public:
     QueueInputs loadMetInputs(RowId eventId, std::optional<RowId> person = std::nullopt);
     // What a draft of `item` may say (see DraftFacts), in a few small queries.
     DraftFacts draftFacts(const FollowUp& item);
+    // draftFacts in two halves, so many items of one person share the first:
+    // what is about the person at the event, then what is the item's own.
+    DraftFacts personDraftFacts(RowId personId, std::optional<RowId> eventId);
+    void addItemDraftFacts(const FollowUp& item, DraftFacts& facts);
 
     // Inserts unless the dedupe key exists; returns the new id, 0 when it existed.
     RowId insertIfAbsent(const FollowUp& item);

@@ -562,9 +562,14 @@ const char* const kStep16 = R"SQL(
 ALTER TABLE sync_collections ADD COLUMN ctag TEXT NOT NULL DEFAULT '';
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3,  kStep4,  kStep5,  kStep6,  kStep7,
-                              kStep8, kStep9, kStep10, kStep11, kStep12, kStep13, kStep14, kStep15,
-                              kStep16};
+// Step 17: a person's facts by person: search reads them for each of up to
+// 180 people it ranks, and without the index each read scanned every fact.
+const char* const kStep17 = R"SQL(
+CREATE INDEX person_facts_person ON person_facts(person_id);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3,  kStep4,  kStep5,  kStep6,  kStep7,  kStep8,  kStep9,
+                              kStep10, kStep11, kStep12, kStep13, kStep14, kStep15, kStep16, kStep17};
 
 }  // namespace
 

@@ -146,7 +146,8 @@ bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_
             r.status = w.target.status;
             r.why = w.target.why;
             r.questions = w.target.questions;
-            for (size_t i = 0; i < w.talks.size(); ++i) {
+            r.moreTalks = w.talks.size() > kTalksShown ? w.talks.size() - kTalksShown : 0;
+            for (size_t i = 0; i < w.talks.size() && i < kTalksShown; ++i) {
                 const Session& s = w.talks[i];
                 std::string line = dayTimeLabel(s.startsAt, s.endsAt, event->timeZone);
                 if (!s.room.empty()) line += " \u00b7 " + s.room;

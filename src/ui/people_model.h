@@ -99,7 +99,12 @@ struct TargetRow {
     std::string why;
     std::vector<std::string> questions;
     std::vector<std::string> whereToFind;  // "Sat 3 Feb 10:30–11:00 · H.1302 · Title · free after until 11:30"
+    size_t moreTalks = 0;                  // talks past kTalksShown, not in whereToFind
 };
+
+// A target card lists this many talks, then "and N more": a prolific speaker
+// (hundreds of talks) would otherwise be a page of lines, wrapped every frame.
+constexpr size_t kTalksShown = 5;
 
 class TargetsModel {
 public:

@@ -422,6 +422,9 @@ void PeopleView::drawTargetCard(Store& store, AppState& state, const TargetRow& 
     if (t.whereToFind.empty())
         ImGui::TextUnformatted("No talk at this event: look for them in the hallway.");
     for (const auto& w : t.whereToFind) ImGui::Text("\u2192 %s", w.c_str());
+    if (t.moreTalks)
+        ImGui::Text("and %zu more talk%s (the person's timeline lists them all)", t.moreTalks,
+                    t.moreTalks == 1 ? "" : "s");
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::Unindent(1.6f * fs);

@@ -584,3 +584,26 @@ TEST_CASE("a combined message opens with the thank-you whichever item it is made
     CHECK(fromPromise.body.find("Thank you for the conversation") < fromPromise.body.find("benchmark slides"));
     CHECK_THAT(fromPromise.subject, Catch::StartsWith("Great to meet you"));
 }
+
+TEST_CASE("a combined message says what each item alone would say, its own quote included", "[followup][together]") {
+    Fixture fx;
+    RowId ana = fx.person("Ana Lima");
+    fx.target(ana, TargetPriority::Must, TargetStatus::Met);
+    fx.note("@ana-lima #promise \"the benchmark slides\"", 5);
+    fx.note("@ana-lima #promise \"an intro to the fuzzing team\"", 6);
+    fx.generate("2025-03-08");
+    auto items = fx.all();
+    const FollowUp* thanks = fx.find(items, "thank_you", ana);
+    REQUIRE(thanks);
+    auto together = followUpsDueTogether(fx.store, thanks->id);
+    REQUIRE(together.size() == 2);
+    // The person's facts are loaded once for all of them; the quotes are each item's.
+    std::vector<FollowUp> all = {*FollowUpsRepo(fx.store).find(thanks->id)};
+    all.insert(all.end(), together.begin(), together.end());
+    std::vector<std::string> alone;
+    for (const auto& f : inMessageOrder(all)) alone.push_back(currentDraft(fx.store, f));
+    RenderedDraft one = combinedDraft(fx.store, thanks->id);
+    CHECK(one.body == combineDrafts(alone).body);
+    CHECK(one.body.find("the benchmark slides") != std::string::npos);
+    CHECK(one.body.find("an intro to the fuzzing team") != std::string::npos);
+}

@@ -701,3 +701,50 @@ TEST_CASE("People lists your network, and the speakers known only from agendas a
     for (const auto& g : ui.shell.people().network().groups()) grouped += g.people;
     CHECK(grouped == 23);
 }
+
+TEST_CASE("a target who gives many talks lists the first five and says how many more", "[ui][people]") {
+    Fixture f;
+    // Bo gives eight talks, one a day at 09:00, added out of order.
+    std::vector<RowId> talks;
+    for (int day : {7, 3, 5, 4, 8, 6, 9, 10}) {
+        Session s;
+        s.eventId = f.eventId;
+        s.sourceId = "bo" + std::to_string(day);
+        s.title = "Bo's talk on the " + std::to_string(day) + "th";
+        s.room = "Room " + std::to_string(day);
+        s.startsAt = localToInstant({2024, 6, day, 9, 0, 0}, "Europe/Lisbon");
+        s.endsAt = s.startsAt + 30 * 60;
+        RowId id = f.store.insertSession(s);
+        f.store.setSessionSpeakers(id, {f.bo});
+    }
+    Target t;
+    t.eventId = f.eventId;
+    t.personId = f.bo;
+    PeopleRepo(f.store).upsertTarget(t);
+
+    ui::TargetsModel targets;
+    targets.sync(f.store, f.eventId, 1);
+    const ui::TargetRow* bo = nullptr;
+    for (const auto& r : targets.rows())
+        if (r.personId == f.bo) bo = &r;
+    REQUIRE(bo);
+    REQUIRE(bo->whereToFind.size() == ui::kTalksShown);
+    CHECK(bo->moreTalks == 3);
+    // The first five in time: the 3rd to the 7th.
+    CHECK(bo->whereToFind.front().find("Room 3") != std::string::npos);
+    CHECK(bo->whereToFind.back().find("Room 7") != std::string::npos);
+
+    // Ana's single talk: no "more" line.
+    for (const auto& r : targets.rows())
+        if (r.personId == f.ana) CHECK(r.moreTalks == 0);
+
+    // The targets tab and Bo's page draw the card.
+    Ui ui(f.store, f.now);
+    ui.state.people.targetsTab = true;
+    ui.imgui.frames(3);
+    CHECK(ui.shell.people().metRect(f.bo));
+    ui.state.people.targetsTab = false;
+    ui.state.people.selectedPerson = f.bo;
+    ui.imgui.frames(3);
+    CHECK(ui.shell.people().metRect(f.bo));
+}
