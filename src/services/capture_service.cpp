@@ -243,12 +243,14 @@ PersonTimeline personTimeline(Store& store, RowId personId, const std::vector<Ev
         if (f.onDate) at = parseIsoDateTime(*f.onDate, "UTC").value_or(0);
         t.entries.push_back({at, "fact", f.text + (f.onDate ? " (" + *f.onDate + ")" : ""), "", f.id});
     }
+    std::map<RowId, std::vector<PeopleRepo::Talk>> talksByEvent;
+    for (auto& talk : people.talksOf(personId)) talksByEvent[talk.eventId].push_back(std::move(talk));
     for (auto& summary : events) {
         RowId ev = summary.event.id;
-        for (RowId sid : people.sessionsSpokenAt(ev, personId))
-            if (auto s = store.findSession(sid))
-                t.entries.push_back({s->startsAt, "talk", s->title + (s->room.empty() ? "" : " (" + s->room + ")"),
-                                     summary.event.name, s->id});
+        if (auto talks = talksByEvent.find(ev); talks != talksByEvent.end())
+            for (const auto& s : talks->second)
+                t.entries.push_back({s.startsAt, "talk", s.title + (s.room.empty() ? "" : " (" + s.room + ")"),
+                                     summary.event.name, s.sessionId});
         if (auto target = people.findTarget(ev, personId)) {
             // Words a reader uses, shared by `hallway person` and the person page.
             std::string text = target->priority == TargetPriority::Must     ? "must meet"

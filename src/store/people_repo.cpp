@@ -452,6 +452,17 @@ std::vector<RowId> PeopleRepo::sessionsSpokenAt(RowId eventId, RowId personId) {
     return out;
 }
 
+std::vector<PeopleRepo::Talk> PeopleRepo::talksOf(RowId personId) {
+    auto& q = m_store.statement(
+        "SELECT s.id, s.event_id, s.starts_at, s.title, s.room FROM session_speakers ss CROSS JOIN sessions s "
+        "ON s.id = ss.session_id WHERE ss.person_id=? AND s.removed_at IS NULL ORDER BY s.starts_at, s.id");
+    sql::ResetOnExit r{q};
+    q.bind(1, personId);
+    std::vector<Talk> out;
+    while (q.step()) out.push_back({q.getInt(0), q.getInt(1), q.getInt(2), q.getText(3), q.getText(4)});
+    return out;
+}
+
 std::vector<std::string> PeopleRepo::tags() {
     auto& q = m_store.statement("SELECT DISTINCT tag FROM person_tags ORDER BY tag");
     sql::ResetOnExit r{q};

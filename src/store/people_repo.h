@@ -103,6 +103,14 @@ public:
 
     // Sessions (ids) of the event the person speaks in, in time order.
     std::vector<RowId> sessionsSpokenAt(RowId eventId, RowId personId);
+    // Every talk the person gives, at every event, in time order: one query,
+    // where sessionsSpokenAt per event walked all their talks once per event.
+    struct Talk {
+        RowId sessionId = 0, eventId = 0;
+        Instant startsAt = 0;
+        std::string title, room;
+    };
+    std::vector<Talk> talksOf(RowId personId);
 
     // --- network
     // `by` is "company", "tag" or "role". People without a value group under "".
