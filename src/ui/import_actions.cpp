@@ -7,6 +7,8 @@
 #include "formats/contacts.h"
 #include "services/import_service.h"
 #include "services/people_service.h"
+#include "services/http_fetch.h"
+#include "services/url_import.h"
 #include "store/store.h"
 
 namespace hallway::ui {
@@ -57,14 +59,11 @@ ImportOutcome importContacts(Store& store, const std::string& path) {
     return out;
 }
 
-ImportOutcome importAgenda(Store& store, const std::string& path, const std::string& zone) {
-    AgendaImportOptions options;
-    options.parse.timeZone = zone;
-    AgendaImportReport r = importAgendaFile(store, path, options);
+ImportOutcome agendaImported(AgendaImportReport r, const std::string& from) {
     ImportOutcome out;
     out.ok = true;
     out.eventId = r.eventId;
-    out.message = "Imported " + r.eventName + " from " + fileName(path) + ": " + std::to_string(r.sessionsTotal) +
+    out.message = "Imported " + r.eventName + " from " + from + ": " + std::to_string(r.sessionsTotal) +
                   " sessions (" + std::to_string(r.sessionsAdded) + " new, " + std::to_string(r.sessionsUpdated) +
                   " changed, " + std::to_string(r.sessionsRemoved) + " removed), " + std::to_string(r.rooms) +
                   " rooms, " + std::to_string(r.days) + " days; times in " + r.timeZone + ".";
@@ -73,6 +72,12 @@ ImportOutcome importAgenda(Store& store, const std::string& path, const std::str
     out.warnings = r.warnings;
     out.agenda = std::move(r);
     return out;
+}
+
+ImportOutcome importAgenda(Store& store, const std::string& path, const std::string& zone) {
+    AgendaImportOptions options;
+    options.parse.timeZone = zone;
+    return agendaImported(importAgendaFile(store, path, options), fileName(path));
 }
 
 ImportOutcome failed(ImportTarget target, const std::string& why) {
@@ -98,6 +103,32 @@ ImportOutcome importFromApp(Store& store, const std::string& path, ImportTarget 
         return failed(target, std::string("Database error: ") + e.what());
     } catch (const std::exception& e) {
         return failed(target, "Could not import " + path + ": " + e.what());
+    }
+}
+
+ImportOutcome importUrlFromApp(Store& store, const std::string& url, const std::string& zone, bool allowHttp) {
+    try {
+        AgendaImportOptions options;
+        options.parse.timeZone = zone;
+        UrlFetchSettings settings;
+        settings.allowHttp = allowHttp;
+        settings.totalTimeoutSeconds = 60;  // someone is watching the dialog
+        UrlImportResult r = importAgendaUrl(store, url, options, settings);
+        if (!r.notModified) return agendaImported(std::move(r.report), url);
+        ImportOutcome out;
+        out.ok = true;
+        out.eventId = r.eventId;
+        out.message = "The agenda at " + url + " has not changed since " + r.eventName +
+                      " was last fetched from it: nothing to import.";
+        return out;
+    } catch (const FetchError& e) {
+        return failed(ImportTarget::Agenda, "Could not download the agenda: " + std::string(e.what()));
+    } catch (const FormatError& e) {
+        return failed(ImportTarget::Agenda, std::string(e.what()));
+    } catch (const StoreError& e) {
+        return failed(ImportTarget::Agenda, std::string("Database error: ") + e.what());
+    } catch (const std::exception& e) {
+        return failed(ImportTarget::Agenda, "Could not import " + url + ": " + e.what());
     }
 }
 

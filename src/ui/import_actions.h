@@ -35,6 +35,13 @@ struct ImportOutcome {
 // offsets, else the computer's).
 ImportOutcome importFromApp(Store& store, const std::string& path, ImportTarget target, const std::string& zone = "");
 
+// Importing an agenda from its URL (the dialog's path field holding
+// http(s)://…): fetches, imports and words the outcome as for a file; the
+// URL is remembered on the event, so the app refreshes it from then on.
+// Blocks on the network: run it on a worker (UrlImportJob), never in a frame.
+// `allowHttp`: the user ticked "plain http://".
+ImportOutcome importUrlFromApp(Store& store, const std::string& url, const std::string& zone, bool allowHttp);
+
 // What the import dialog's zone field starts with for `path`, read without
 // writing anything; nullopt for a contacts file or a file that does not parse
 // (the import itself then says why).

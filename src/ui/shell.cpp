@@ -16,6 +16,7 @@
 #include "core/time_util.h"
 #include "formats/agenda.h"
 #include "services/demo.h"
+#include "services/http_fetch.h"
 #include "services/import_service.h"
 #include "store/agenda_queries.h"
 #include "store/notes_repo.h"
@@ -191,6 +192,7 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
         state.loadDemo = false;
         loadDemo(*store, state);
     }
+    pollUrlImport(state);
     handleShortcuts(state);
     if (state.mode == Mode::Capture && m_lastMode != Mode::Capture) state.capture.focusBox = true;
     m_lastMode = state.mode;
@@ -752,6 +754,11 @@ bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath
         state.error(m_importError);
         return false;
     }
+    importSucceeded(state, std::move(r));
+    return true;
+}
+
+void Shell::importSucceeded(AppState& state, ImportOutcome r) {
     if (r.contacts) {
         // Imports add and update people, who may be targets shown elsewhere.
         state.revision.bump(Change::People | Change::Targets);
@@ -761,12 +768,27 @@ bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath
         state.eventId = r.eventId;
         resetPlanState(state);
         state.mode = Mode::Plan;
-        m_reportLines = changeLines(*r.agenda);
-        m_importReport = std::move(r.agenda);
-        m_openImportReport = true;
+        if (r.agenda) {
+            m_reportLines = changeLines(*r.agenda);
+            m_importReport = std::move(r.agenda);
+            m_openImportReport = true;
+        }
     }
     state.info(r.message, std::move(r.warnings));
-    return true;
+}
+
+void Shell::pollUrlImport(AppState& state) {
+    std::optional<ImportOutcome> r = m_urlImport.take();
+    if (!r) return;
+    if (!r->ok) {
+        m_importError = r->message;
+        state.error(m_importError);
+        m_refocusPath = true;
+        return;
+    }
+    m_importPath.clear();
+    m_closeImportDialog = !r->agenda;  // not modified: nothing to report in the dialog
+    importSucceeded(state, std::move(*r));
 }
 
 void Shell::loadDemo(Store& store, AppState& state) {
@@ -798,7 +820,10 @@ void Shell::drawImportZone(Store& store, const AppState& state) {
     const std::string path = typedPath(m_importPath);
     if (path != m_zoneFor) {
         m_zoneFor = path;
-        if (auto pre = agendaZonePrefill(store, path))
+        if (isHttpUrl(path))
+            m_zoneField.prefill(systemTimeZone(),
+                                "used only if the agenda names no zone and its event has none yet", false);
+        else if (auto pre = agendaZonePrefill(store, path))
             m_zoneField.prefill(pre->zone, pre->why, pre->warn);
         else
             m_zoneField.prefill(systemTimeZone(), "the computer's zone, until the path names an agenda with its own",
@@ -818,11 +843,18 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
         m_importReport.reset();
         m_zoneField.reset();
         m_zoneFor = "\n";
+        m_closeImportDialog = false;
+        m_allowHttp = false;
     }
     m_openImportReport = false;
     // The report's change lines ("moved  Title: before -> after") need the width.
     m_importDialogOpen = beginDialog("Import##popup", open, m_importReport ? 52.0f : 34.0f);
     if (!m_importDialogOpen) return;
+    if (std::exchange(m_closeImportDialog, false)) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
     if (m_importReport) {
         if (drawImportReport(*m_importReport, m_reportLines, m_headingFont)) {
             m_importReport.reset();
@@ -833,7 +865,7 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
     }
     const bool contacts = m_importTarget == ImportTarget::Contacts;
 
-    ImGui::TextUnformatted(contacts ? "Path of the contacts file" : "Path of the agenda or contacts file");
+    ImGui::TextUnformatted(contacts ? "Path of the contacts file" : "Path of the agenda or contacts file, or the agenda's URL");
     const bool focusPath = ImGui::IsWindowAppearing() || m_refocusPath;
     m_refocusPath = false;
     const BrowseRequest browse{contacts ? "Choose a contacts file" : "Choose an agenda or contacts file",
@@ -841,15 +873,39 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
     bool submit = pathFieldWithBrowse("import", contacts ? "~/Downloads/Connections.csv" : "~/Downloads/schedule.xml",
                                       m_importPath, focusPath, m_importChooser, browse, state.recentPlaces,
                                       m_importBrowseRect);
-    mutedWrapped("Type or paste the file's path (~ works), press Browse\u2026 to pick it, or drop the file on the "
-                 "window.");
+    const std::string typed = typedPath(m_importPath);
+    const bool url = !contacts && isHttpUrl(typed);
+    const std::string downloading = m_urlImport.url();
+    if (url)
+        mutedWrapped("Hallway downloads the agenda now and again every 15 minutes while the event runs, so moved "
+                     "and cancelled talks reach you (the top bar says when it last did).");
+    else
+        mutedWrapped("Type or paste the file's path (~ works), press Browse\u2026 to pick it, drop the file on the "
+                     "window, or paste the organiser's https:// link to the schedule.");
     if (contacts)
         mutedWrapped("Contacts: LinkedIn's Connections.csv, vCard (.vcf), Google Contacts CSV, or a CSV whose header "
                      "names a name column. People already here are updated, not duplicated.");
+    else if (url)
+        mutedWrapped("Agendas: frab/pentabarf XML and JSON, iCalendar (.ics), Sessionize JSON, CSV, told apart by "
+                     "their content. Contacts are imported from a file only.");
     else
         mutedWrapped("Agendas: frab/pentabarf XML and JSON, iCalendar (.ics), Sessionize JSON, CSV. Contacts: "
                      "LinkedIn's Connections.csv, vCard, Google Contacts CSV. Told apart by their content.");
     if (!contacts) drawImportZone(store, state);
+    m_allowHttpRect.reset();
+    if (url && isPlainHttpUrl(typed)) {
+        ImGui::Spacing();
+        ImGui::Checkbox("Allow plain http:// (not encrypted)", &m_allowHttp);
+        m_allowHttpRect = lastItemRect();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Anyone on the network between you and the server can read or change the agenda.\n"
+                              "Prefer the https:// address when the organiser has one.");
+    }
+    if (!downloading.empty()) {
+        ImGui::Spacing();
+        const int dots = int(ImGui::GetTime() * 2.0) % 4;
+        ImGui::Text("Downloading %s%.*s", downloading.c_str(), dots, "...");
+    }
     if (!m_importError.empty()) {
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, palette(state.theme).error);
@@ -857,8 +913,8 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
-    ImGui::BeginDisabled(typedPath(m_importPath).empty() || (!contacts && !m_zoneField.valid()));
-    submit = ImGui::Button("Import##popup") || submit;
+    ImGui::BeginDisabled(typed.empty() || (!contacts && !m_zoneField.valid()) || !downloading.empty());
+    submit = ImGui::Button(url ? "Download and import##popup" : "Import##popup") || submit;
     m_importButtonRect = WidgetRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -871,7 +927,10 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
         m_importError.clear();
         m_refocusPath = true;
     }
-    if (submit && !typedPath(m_importPath).empty()) {
+    if (submit && url && downloading.empty()) {
+        m_importError.clear();
+        m_urlImport.start(store.path(), typed, m_zoneField.chosen(), m_allowHttp);
+    } else if (submit && !typed.empty() && !url) {
         if (importFile(store, state, m_importPath, m_importTarget, contacts ? "" : m_zoneField.chosen())) {
             m_importPath.clear();
             if (!m_importReport) ImGui::CloseCurrentPopup();  // an agenda's report shows in the dialog

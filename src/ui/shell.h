@@ -16,6 +16,7 @@
 #include "ui/file_chooser.h"
 #include "ui/followup_view.h"
 #include "ui/import_actions.h"
+#include "ui/url_import_job.h"
 #include "ui/people_view.h"
 #include "ui/plan_view.h"
 #include "ui/search_model.h"
@@ -90,6 +91,10 @@ public:
     std::optional<WidgetRect> importBrowseRect() const { return m_importBrowseRect; }
     FileChooser& importChooser() { return m_importChooser; }
     bool importDialogOpen() const { return m_importDialogOpen; }
+    // An agenda being downloaded from the URL typed in the dialog.
+    bool importDownloading() const { return m_urlImport.running(); }
+    // The dialog's "plain http://" checkbox (shown for an http:// URL).
+    std::optional<WidgetRect> allowHttpRect() const { return m_allowHttpRect; }
     // Opens the import dialog with its file chooser at `start` (screenshots).
     void browseImport(AppState& state, const std::string& start);
     const std::optional<AgendaImportReport>& importReport() const { return m_importReport; }
@@ -105,6 +110,11 @@ private:
     void drawStatusLine(AppState& state, const std::string& dbPath);
     void drawImportPopup(Store& store, AppState& state);
     void drawImportZone(Store& store, const AppState& state);
+    // Applies what an import did (file or URL) to the app: the event, the
+    // report in the dialog, the status line.
+    void importSucceeded(AppState& state, ImportOutcome outcome);
+    // The outcome of a download started from the dialog, once it is in.
+    void pollUrlImport(AppState& state);
     void loadDemo(Store& store, AppState& state);
     // The top bar's clock and the status line's counts for the current event.
     void updateAgendaSummary(Store& store, AppState& state);
@@ -145,6 +155,10 @@ private:
     std::optional<WidgetRect> m_importBrowseRect;
     FileChooser m_importChooser;
     bool m_importDialogOpen = false;
+    UrlImportJob m_urlImport;
+    bool m_allowHttp = false;
+    bool m_closeImportDialog = false;
+    std::optional<WidgetRect> m_allowHttpRect;
     std::optional<WidgetRect> m_searchRect;
     std::vector<std::pair<int, WidgetRect>> m_modeRects;
     std::optional<WidgetRect> m_statusRect;
