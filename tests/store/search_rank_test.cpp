@@ -144,7 +144,7 @@ TEST_CASE("accents and other scripts: hits are ranked and highlighted as the ind
 
 TEST_CASE("search reads each ranked person's facts through an index, not a scan of everyone's", "[store][search]") {
     // Search reads the facts of up to 180 candidates as you type: a scan each
-    // (no index) cost 2.7 ms a keystroke at 1,000 facts (issue 19's figures).
+    // (no index) cost 2.7 ms a keystroke at 1,000 facts (issue 19).
     hallway::testing::TempDir dir;
     const std::string path = dir.file("hallway.db");
     { Store store(path); }
