@@ -135,6 +135,7 @@ std::string multigetBody(const Wire& wire, const std::vector<std::string>& hrefs
     return body;
 }
 
+// `what` is the step, without the address: DavError puts that first.
 DavMultistatus multistatus(const DavResponse& r, const std::string& what) {
     if (r.status != 207) throw DavError(r.url, what + ": " + davStatusReason(r.status), r.status);
     return parseMultistatus(r.body, r.url);
@@ -175,7 +176,7 @@ FoundCollection findCollection(DavClient& client, const std::string& home, const
                                const std::string& component, const std::string& slug) {
     DavResponse r = client.request("PROPFIND", home, kPropfindCollections, {kXmlHeader, "Depth: 1"});
     std::set<std::string> taken;
-    for (auto& res : multistatus(r, "listing " + home).responses) {
+    for (auto& res : multistatus(r, "listing it").responses) {
         std::string url = withSlash(resolveUrl(home, res.href));
         taken.insert(url);
         bool kindOk = addressBook ? res.isAddressBook
@@ -248,7 +249,7 @@ Listing listChanges(DavClient& client, const std::string& url, const std::string
     }
     out.full = true;
     std::string self = withSlash(url);
-    for (auto& res : multistatus(p, "listing " + url).responses) {
+    for (auto& res : multistatus(p, "listing it").responses) {
         std::string href = resolveUrl(url, res.href);
         if (withSlash(href) == self || res.isCollection) continue;
         out.changed.push_back({href, res.etag});
@@ -269,7 +270,7 @@ std::vector<Fetched> fetchBodies(DavClient& client, const std::string& url, cons
     for (std::size_t i = 0; i < hrefs.size(); i += batch) {
         std::vector<std::string> part(hrefs.begin() + i, hrefs.begin() + std::min(hrefs.size(), i + batch));
         DavResponse r = client.request("REPORT", url, multigetBody(wire, part), {kXmlHeader, "Depth: 1"});
-        for (auto& res : multistatus(r, "reading " + url).responses)
+        for (auto& res : multistatus(r, "reading its records").responses)
             if (res.status < 300 && !res.data.empty())
                 out.push_back({resolveUrl(url, res.href), res.etag, res.data});
     }
@@ -1107,7 +1108,7 @@ SyncSetupResult setupSync(Store& store, const SyncSetupOptions& o) {
     acc.allowHttp = o.allowHttp;
     acc.principal = findPrincipal(client, o.url);
     DavResponse homes = client.request("PROPFIND", acc.principal, kPropfindHomes, {kXmlHeader, "Depth: 0"});
-    for (auto& res : multistatus(homes, "reading the account " + acc.principal).responses) {
+    for (auto& res : multistatus(homes, "reading the account").responses) {
         if (!res.addressBookHome.empty()) acc.addressBookHome = withSlash(resolveUrl(homes.url, res.addressBookHome));
         if (!res.calendarHome.empty()) acc.calendarHome = withSlash(resolveUrl(homes.url, res.calendarHome));
     }

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 
@@ -69,4 +70,48 @@ TEST_CASE("sync setup, a round and status from the command line - the password n
     CHECK(refused.err.find("HTTP 401") != std::string::npos);
     Run after = hallwayCli(db, {"sync", "status"});
     CHECK(after.out.find("user name or password") != std::string::npos);
+}
+
+TEST_CASE("sync against full storage (507) or a forbidden server (403) prints one line with the address and what "
+          "to do - the edit waits",
+          "[cli][sync]") {
+    TempDir dir;
+    DavServer server("radicale", dir.file("dav"));
+    hallway::testing::FailingProxy proxy(server);
+    setenv("XDG_CONFIG_HOME", dir.file("config").c_str(), 1);
+    setenv("HALLWAY_SYNC_PASSWORD", DavServer::kPassword, 1);
+    unsetenv("DBUS_SESSION_BUS_ADDRESS");
+    std::string db = dir.file("h.db");
+    REQUIRE(hallwayCli(db, {"people", "add", "Ana Lima", "--company", "Acme"}).code == 0);
+    REQUIRE(hallwayCli(db, {"sync", "setup", "--url", proxy.url("/"), "--user", "ana"}).code == 0);
+    REQUIRE(hallwayCli(db, {"sync"}).code == 0);
+    REQUIRE(hallwayCli(db, {"people", "add", "Bo Chen", "--company", "Hooli"}).code == 0);
+
+    proxy.fail(507, "PUT");
+    Run full = hallwayCli(db, {"sync"});
+    CHECK(full.code == 1);
+    CHECK(full.err.find(proxy.url("/")) != std::string::npos);
+    CHECK(full.err.find("HTTP 507") != std::string::npos);
+    CHECK(full.err.find("free space or raise the quota") != std::string::npos);
+    CHECK(std::count(full.err.begin(), full.err.end(), '\n') == 1);
+    json status = json::parse(hallwayCli(db, {"sync", "status", "--json"}).out);
+    CHECK(status["pending"]["people"] == 1);
+    CHECK(status["last_error"].get<std::string>().find("HTTP 507") != std::string::npos);
+
+    // A forbidden address book: its address once, then what to do.
+    proxy.fail(403);
+    Run forbidden = hallwayCli(db, {"sync"});
+    CHECK(forbidden.code == 1);
+    CHECK(forbidden.err.find("HTTP 403") != std::string::npos);
+    CHECK(forbidden.err.find("check the account's access") != std::string::npos);
+    std::string::size_type first = forbidden.err.find(proxy.url("/"));
+    REQUIRE(first != std::string::npos);
+    CHECK(forbidden.err.find(proxy.url("/"), first + 1) == std::string::npos);
+
+    proxy.heal();
+    Run again = hallwayCli(db, {"sync", "--json"});
+    REQUIRE(again.code == 0);
+    CHECK(json::parse(again.out)["people_pushed"] == 1);
+    CHECK(json::parse(hallwayCli(db, {"sync", "status", "--json"}).out)["pending"]["people"] == 0);
+    unsetenv("HALLWAY_SYNC_PASSWORD");
 }
