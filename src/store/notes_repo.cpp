@@ -391,7 +391,8 @@ void keepBest(std::vector<SearchHit>& hits, int limit) {
 
 }  // namespace
 
-std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerKind, SearchTotals* totals) {
+std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerKind, SearchTotals* totals,
+                                         SearchCounting counting) {
     std::vector<SearchHit> out;
     SearchTotals counted;
     std::string match = sql::ftsTypedQuery(query);
@@ -429,10 +430,7 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
         personHits.push_back({"person", id, name, detail, -relevance});
     }
     counted.people.count = int(personHits.size());
-    if (peopleFull)
-        counted.people = countUpTo(
-            m_store.statement("SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)"), match,
-            counted.people.count);
+    counted.people.uncounted = peopleFull;
     keepBest(personHits, limitPerKind);
     out.insert(out.end(), personHits.begin(), personHits.end());
 
@@ -478,19 +476,7 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
         abstracts.emplace(id, std::move(abstract));
     }
     counted.sessions.count = int(sessionHits.size());
-    if (sessionsFull) {
-        // Both ways of matching, each counted up to the cap; the larger is a floor.
-        counted.sessions = countUpTo(m_store.statement("SELECT count(*) FROM (SELECT 1 FROM sessions_fts "
-                                                       "JOIN sessions s ON s.id = sessions_fts.rowid "
-                                                       "WHERE sessions_fts MATCH ?1 AND s.removed_at IS NULL LIMIT ?2)"),
-                                     match, counted.sessions.count);
-        SearchTotal bySpeaker = countUpTo(
-            m_store.statement("SELECT count(*) FROM (SELECT 1 FROM people_fts JOIN session_speakers ss "
-                              "ON ss.person_id = people_fts.rowid WHERE people_fts MATCH ?1 LIMIT ?2)"),
-            byName, 0);
-        if (bySpeaker.count > counted.sessions.count) counted.sessions = bySpeaker;
-        counted.sessions.atLeast = true;  // the two overlap and were not joined: a floor
-    }
+    counted.sessions.uncounted = sessionsFull;
     // Snippets only for the hits shown, not every candidate ranked.
     keepBest(sessionHits, limitPerKind);
     for (SearchHit& hit : sessionHits) {
@@ -518,18 +504,44 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
         bodies.emplace(id, std::move(body));
     }
     counted.notes.count = int(noteHits.size());
-    if (int(notes.size()) >= kCandidates)
-        counted.notes = countUpTo(
-            m_store.statement("SELECT count(*) FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ?1 LIMIT ?2)"), match,
-            counted.notes.count);
+    counted.notes.uncounted = int(notes.size()) >= kCandidates;
     keepBest(noteHits, limitPerKind);
     for (SearchHit& hit : noteHits) {
         hit.title = firstLine(bodies[hit.id]);
         hit.snippet = makeSnippet(bodies[hit.id], words);
     }
     out.insert(out.end(), noteHits.begin(), noteHits.end());
+    // Counted only for whoever shows the counts.
+    if (totals && counting == SearchCounting::Now) countSearch(query, counted);
     if (totals) *totals = counted;
     return out;
+}
+
+void NotesRepo::countSearch(const std::string& query, SearchTotals& totals) {
+    const std::string match = sql::ftsTypedQuery(query);
+    if (match.empty()) return;
+    if (totals.people.uncounted)
+        totals.people = countUpTo(
+            m_store.statement("SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)"), match,
+            totals.people.count);
+    if (totals.sessions.uncounted) {
+        // Both ways of matching, each counted up to the cap; the larger is a floor.
+        const int found = totals.sessions.count;
+        totals.sessions = countUpTo(m_store.statement("SELECT count(*) FROM (SELECT 1 FROM sessions_fts "
+                                                      "JOIN sessions s ON s.id = sessions_fts.rowid "
+                                                      "WHERE sessions_fts MATCH ?1 AND s.removed_at IS NULL LIMIT ?2)"),
+                                    match, found);
+        SearchTotal bySpeaker = countUpTo(
+            m_store.statement("SELECT count(*) FROM (SELECT 1 FROM people_fts JOIN session_speakers ss "
+                              "ON ss.person_id = people_fts.rowid WHERE people_fts MATCH ?1 LIMIT ?2)"),
+            "display_name : (" + match + ")", 0);
+        if (bySpeaker.count > totals.sessions.count) totals.sessions = bySpeaker;
+        totals.sessions.atLeast = true;  // the two overlap and were not joined: a floor
+    }
+    if (totals.notes.uncounted)
+        totals.notes = countUpTo(
+            m_store.statement("SELECT count(*) FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ?1 LIMIT ?2)"), match,
+            totals.notes.count);
 }
 
 }  // namespace hallway

@@ -29,6 +29,9 @@ struct SearchTotal {
     static constexpr int kCap = 1000;
     int count = 0;
     bool atLeast = false;
+    // The candidates filled up and counting them all was left for later
+    // (SearchCounting::Later): `count` is only what was found so far.
+    bool uncounted = false;
 };
 struct SearchTotals {
     SearchTotal people, sessions, notes;
@@ -67,7 +70,14 @@ public:
     // names too), sessions (and the talks of speakers whose name matches) and
     // notes. Words are prefix-matched and ANDed. `totals`, when given, gets
     // how many hits each kind has beyond the `limitPerKind` returned.
-    std::vector<SearchHit> search(const std::string& query, int limitPerKind = 10, SearchTotals* totals = nullptr);
+    // Counting a kind's hits beyond its candidates costs as much as finding
+    // them; as you type the hits come first and the counts a frame later:
+    // SearchCounting::Later marks those kinds `uncounted` for countSearch.
+    enum class SearchCounting { Now, Later };
+    std::vector<SearchHit> search(const std::string& query, int limitPerKind = 10, SearchTotals* totals = nullptr,
+                                  SearchCounting counting = SearchCounting::Now);
+    // Counts the kinds search left uncounted in `totals` for the same query.
+    void countSearch(const std::string& query, SearchTotals& totals);
 
 private:
     Store& m_store;

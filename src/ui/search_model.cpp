@@ -10,10 +10,33 @@ namespace {
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
+struct KindWords {
+    const char* kind;
+    const char* label;
+    const char* one;
+    const char* many;
+};
+const KindWords kKinds[] = {{"person", "People", "person", "people"},
+                            {"session", "Sessions", "session", "sessions"},
+                            {"note", "Notes", "note", "notes"}};
+
 }  // namespace
 
 bool GlobalSearchModel::sync(Store& store, const std::string& query, std::uint64_t revision) {
-    if (m_built && query == m_query && revision == m_revision) return false;
+    if (m_built && query == m_query && revision == m_revision) {
+        // The frame after the hits: the counts for "and N more", unless a key
+        // came first (then the new text's search replaces them).
+        if (m_countsDue) {
+            m_countsDue = false;
+            try {
+                NotesRepo(store).countSearch(query, m_totals);
+            } catch (const std::exception& e) {
+                m_error = e.what();
+            }
+            wordTotals();
+        }
+        return false;
+    }
     const bool textChanged = !m_built || query != m_query;
     m_built = true;
     m_query = query;
@@ -26,27 +49,20 @@ bool GlobalSearchModel::sync(Store& store, const std::string& query, std::uint64
     m_hits.clear();
     m_groups.clear();
     m_selected = -1;
+    m_totals = {};
+    m_countsDue = false;
     if (blank(query)) return false;
 
     std::vector<SearchHit> found;
-    SearchTotals totals;
     ++m_searches;
     try {
-        found = NotesRepo(store).search(query, kLimitPerKind, &totals);
+        found = NotesRepo(store).search(query, kLimitPerKind, &m_totals, NotesRepo::SearchCounting::Later);
     } catch (const std::exception& e) {
         m_error = e.what();
     }
-    struct Kind {
-        const char* kind;
-        const char* label;
-        const char* one;
-        const char* many;
-    };
-    static const Kind order[] = {{"person", "People", "person", "people"},
-                                 {"session", "Sessions", "session", "sessions"},
-                                 {"note", "Notes", "note", "notes"}};
+    m_countsDue = m_totals.people.uncounted || m_totals.sessions.uncounted || m_totals.notes.uncounted;
     m_details.clear();
-    for (const Kind& k : order) {
+    for (const KindWords& k : kKinds) {
         SearchGroup group;
         group.kind = k.kind;
         group.label = k.label;
@@ -67,17 +83,27 @@ bool GlobalSearchModel::sync(Store& store, const std::string& query, std::uint64
             m_details.push_back(std::move(detail));
         }
         group.count = int(m_hits.size()) - group.first;
-        const SearchTotal& total = totals.of(k.kind);
-        group.more = std::max(0, total.count - group.count);
-        if (group.more > 0)
-            group.moreText = std::string("and ") + (total.atLeast ? "at least " : "") + std::to_string(group.more) +
-                             " more " + (group.more == 1 && !total.atLeast ? k.one : k.many);
         if (group.count > 0) m_groups.push_back(group);
     }
+    wordTotals();
     if (before)
         for (size_t i = 0; i < m_hits.size(); ++i)
             if (m_hits[i].kind == beforeKind && m_hits[i].id == beforeId) m_selected = int(i);
     return true;
+}
+
+void GlobalSearchModel::wordTotals() {
+    for (SearchGroup& group : m_groups)
+        for (const KindWords& k : kKinds) {
+            if (std::string(k.kind) != group.kind) continue;
+            const SearchTotal& total = m_totals.of(k.kind);
+            group.more = total.uncounted ? 0 : std::max(0, total.count - group.count);
+            group.moreText.clear();
+            if (group.more > 0)
+                group.moreText = std::string("and ") + (total.atLeast ? "at least " : "") +
+                                 std::to_string(group.more) + " more " +
+                                 (group.more == 1 && !total.atLeast ? k.one : k.many);
+        }
 }
 
 void GlobalSearchModel::moveSelection(int delta) {

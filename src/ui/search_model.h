@@ -46,13 +46,19 @@ public:
     // -1 = nothing selected. Down from nothing picks the first hit; Up from the
     // first hit goes back to nothing; the ends do not wrap.
     int selected() const { return m_selected; }
+    // The "and N more" counts are still to come (they follow a frame after the hits).
+    bool countsPending() const { return m_countsDue; }
     void moveSelection(int delta);
     void select(int index);
     void clearSelection() { m_selected = -1; }
     const SearchHit* selectedHit() const;
 
 private:
+    void wordTotals();
+
     bool m_built = false;
+    SearchTotals m_totals;
+    bool m_countsDue = false;
     std::string m_query;
     std::uint64_t m_revision = 0;
     std::vector<SearchHit> m_hits;

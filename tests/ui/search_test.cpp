@@ -291,3 +291,39 @@ TEST_CASE("Ctrl+K finds a speaker's talks by name, shows each talk's day, time a
     CHECK(ui.state.mode == ui::Mode::Plan);
     CHECK(ui.state.plan.selectedSession == first);
 }
+
+TEST_CASE("search shows the hits on the keystroke's frame and counts the rest on the next", "[ui][search]") {
+    Fixture f;
+    // 70 notes about benchmarks: more than search ranks (60), so the rest is counted.
+    for (int i = 0; i < 70; ++i) {
+        NoteInput in;
+        in.body = "Benchmark notes " + std::to_string(i);
+        in.eventId = f.eventId;
+        in.at = f.now - 60 * (i + 1);
+        in.noSession = true;
+        saveNote(f.store, in);
+    }
+    Ui ui(f.store, f.now);
+    ui.imgui.ctrlKey('K');
+    ui.imgui.frames(2);
+    const auto& model = ui.shell.search();
+    ui.imgui.type("benchm");
+    // The frame that searched: hits, no count yet.
+    for (int i = 0; i < 3 && model.groups().empty(); ++i) ui.imgui.frames(1);
+    auto notesGroup = [&]() -> const ui::SearchGroup* {
+        for (const auto& g : model.groups())
+            if (std::string(g.kind) == "note") return &g;
+        return nullptr;
+    };
+    REQUIRE(notesGroup());
+    const int searches = model.searchCount();
+    REQUIRE(model.countsPending());
+    CHECK(notesGroup()->count == ui::GlobalSearchModel::kLimitPerKind);
+    CHECK(notesGroup()->moreText.empty());
+    ui.imgui.frames(1);
+    // The next frame: counted, without searching again.
+    CHECK_FALSE(model.countsPending());
+    REQUIRE(notesGroup());
+    CHECK(notesGroup()->moreText == "and 65 more notes");  // the fixture's own benchmark note too
+    CHECK(model.searchCount() == searches);
+}
