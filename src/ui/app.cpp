@@ -494,6 +494,7 @@ int runApp(const AppOptions& request) {
         refreshWorker =
             std::make_unique<AgendaRefreshWorker>(store->path(), std::chrono::minutes(15), [] { glfwPostEmptyEvent(); });
     std::uint64_t agendaDataSeen = 0, agendaChangesSeen = 0;
+    std::set<std::string> notifiedChanges;  // banner lines already sent to the desktop
     if (refreshWorker) refreshWorker->setAutomatic(settings.autoRefresh);
     bool screenshotRefreshed = false;
     SessionReminders reminders;
@@ -616,6 +617,10 @@ int runApp(const AppOptions& request) {
                 state.agendaChanges.clear();
                 for (const auto& w : refreshWorker->snapshot().unseen)
                     state.agendaChanges.push_back(describeWatchedChange(w));
+                // On the desktop too when Hallway is not the window in front.
+                auto notice = AgendaRefreshWorker::noticeFor(state.agendaChanges, notifiedChanges);
+                if (notice && !screenshot && !glfwGetWindowAttrib(window.handle, GLFW_FOCUSED))
+                    sendDesktopNotification(notice->summary, notice->body);
             }
         }
         // A reminder before a starred session or a target's talk: in the

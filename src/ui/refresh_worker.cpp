@@ -168,4 +168,18 @@ void AgendaRefreshWorker::run() {
     }
 }
 
+std::optional<AgendaRefreshWorker::Notice> AgendaRefreshWorker::noticeFor(const std::vector<std::string>& lines,
+                                                                         std::set<std::string>& notified) {
+    std::vector<std::string> fresh;
+    for (const auto& line : lines)
+        if (notified.insert(line).second) fresh.push_back(line);
+    if (fresh.empty()) return std::nullopt;
+    Notice n;
+    n.summary = fresh.size() == 1 ? "A talk you follow changed"
+                                  : std::to_string(fresh.size()) + " talks you follow changed";
+    for (size_t i = 0; i < fresh.size() && i < 3; ++i) n.body += (i ? "\n" : "") + fresh[i];
+    if (fresh.size() > 3) n.body += "\nand " + std::to_string(fresh.size() - 3) + " more (see Hallway)";
+    return n;
+}
+
 }  // namespace hallway::ui

@@ -10,6 +10,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -53,6 +54,14 @@ public:
     Snapshot status() const;
     // "Agenda refreshed 14:05", "Refreshing agenda…", "Agenda refresh failed: …"; '' without a URL.
     static std::string statusText(const Snapshot& s, const std::string& zone);
+
+    // The desktop notification for the banner's lines not notified yet
+    // (`notified` remembers them, so a change is announced once even after
+    // it is dismissed): a summary and up to three lines; nullopt when none is new.
+    struct Notice {
+        std::string summary, body;
+    };
+    static std::optional<Notice> noticeFor(const std::vector<std::string>& lines, std::set<std::string>& notified);
 
 private:
     void run();

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include "agenda_server.h"
@@ -176,4 +177,22 @@ TEST_CASE("the banner lists changes to watched talks and Dismiss clears it", "[u
     CHECK_FALSE(state.agendaRefreshRequested);
     imgui.ctrlKey('R');
     CHECK(state.agendaRefreshRequested);
+}
+
+TEST_CASE("a changed talk you follow is announced on the desktop once, grouped, at most three lines", "[ui][refresh]") {
+    std::set<std::string> notified;
+    auto one = ui::AgendaRefreshWorker::noticeFor({"Your starred talk moved: A"}, notified);
+    REQUIRE(one);
+    CHECK(one->summary == "A talk you follow changed");
+    CHECK(one->body == "Your starred talk moved: A");
+    // The same banner again (a frame later, or after another refresh): nothing new.
+    CHECK_FALSE(ui::AgendaRefreshWorker::noticeFor({"Your starred talk moved: A"}, notified));
+    // Five more at once: one notification, three lines and a count.
+    auto five = ui::AgendaRefreshWorker::noticeFor(
+        {"Your starred talk moved: A", "B moved", "C moved", "D was removed", "E moved", "F retitled"}, notified);
+    REQUIRE(five);
+    CHECK(five->summary == "5 talks you follow changed");
+    CHECK(five->body == "B moved\nC moved\nD was removed\nand 2 more (see Hallway)");
+    // Dismissed and shown again: still announced only once.
+    CHECK_FALSE(ui::AgendaRefreshWorker::noticeFor({"B moved"}, notified));
 }
