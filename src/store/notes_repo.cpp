@@ -358,6 +358,10 @@ std::string makeSnippet(const std::string& text, const QueryWords& query) {
     return out;
 }
 
+// The FTS5 query for people whose name matches `match`: the speakers whose
+// talks a search finds by name.
+std::string speakerNameQuery(const std::string& match) { return "display_name : (" + match + ")"; }
+
 // The newest matches' rowids (or whatever the statement's first column is),
 // appended in the order found: newest first, duplicates dropped.
 void newestMatches(sql::Statement& q, const std::string& match, std::vector<RowId>& out) {
@@ -440,7 +444,7 @@ std::vector<SearchHit> NotesRepo::search(const std::string& query, int limitPerK
     newestMatches(m_store.statement("SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"),
                   match, sessions);
     bool sessionsFull = int(sessions.size()) >= kCandidates;
-    const std::string byName = "display_name : (" + match + ")";
+    const std::string byName = speakerNameQuery(match);
     {
         std::vector<RowId> bySpeaker;
         newestMatches(m_store.statement("SELECT ss.session_id FROM people_fts "
@@ -534,7 +538,7 @@ void NotesRepo::countSearch(const std::string& query, SearchTotals& totals) {
         SearchTotal bySpeaker = countUpTo(
             m_store.statement("SELECT count(*) FROM (SELECT 1 FROM people_fts JOIN session_speakers ss "
                               "ON ss.person_id = people_fts.rowid WHERE people_fts MATCH ?1 LIMIT ?2)"),
-            "display_name : (" + match + ")", 0);
+            speakerNameQuery(match), 0);
         if (bySpeaker.count > totals.sessions.count) totals.sessions = bySpeaker;
         totals.sessions.atLeast = true;  // the two overlap and were not joined: a floor
     }

@@ -59,6 +59,16 @@ struct DialogUi {
         imgui.click(*button);
         imgui.frames(2);
     }
+    // Ticks "Allow plain http://" (shown for an http:// URL), presses
+    // Download and import and waits for the download.
+    void allowHttpAndImport() {
+        auto allow = shell.allowHttpRect();
+        REQUIRE(allow);
+        imgui.click(*allow);
+        imgui.frames(2);
+        clickImport();
+        waitForDownload();
+    }
     // Frames until a download started from the dialog is in (at most 20 s: the server is local).
     void waitForDownload() {
         for (int i = 0; i < 400 && shell.importDownloading(); ++i) {
@@ -162,11 +172,8 @@ TEST_CASE("import dialog: an agenda by URL downloads off the frame and is refres
     CHECK(ui.store.listEvents().empty());
     CHECK(ui.shell.importDialogOpen());
 
-    ui.imgui.click(*ui.shell.allowHttpRect());
-    ui.imgui.frames(2);
-    ui.clickImport();
-    // The frame that started it returned at once: the download is running.
-    ui.waitForDownload();
+    // The download runs off the frame; the dialog polls for it.
+    ui.allowHttpAndImport();
     INFO(ui.state.status.text);
     CHECK_FALSE(ui.state.status.error);
     REQUIRE(ui.state.eventId);
@@ -180,10 +187,7 @@ TEST_CASE("import dialog: an agenda by URL downloads off the frame and is refres
 
     // The same URL again: the server says not modified, nothing changes, the dialog closes.
     ui.openWith(url);
-    ui.imgui.click(*ui.shell.allowHttpRect());
-    ui.imgui.frames(2);
-    ui.clickImport();
-    ui.waitForDownload();
+    ui.allowHttpAndImport();
     CHECK_FALSE(ui.state.status.error);
     CHECK_THAT(ui.state.status.text, Catch::Contains("has not changed"));
     CHECK_FALSE(ui.shell.importDialogOpen());
@@ -198,10 +202,7 @@ TEST_CASE("import dialog: a server that is gone gives the reason and keeps the a
     }  // stopped: nothing listens on the port now
     DialogUi ui;
     ui.openWith(url);
-    ui.imgui.click(*ui.shell.allowHttpRect());
-    ui.imgui.frames(2);
-    ui.clickImport();
-    ui.waitForDownload();
+    ui.allowHttpAndImport();
     CHECK(ui.state.status.error);
     CHECK_THAT(ui.state.status.text, Catch::Contains("Could not download the agenda") && Catch::Contains(url));
     CHECK(ui.store.listEvents().empty());
