@@ -39,8 +39,8 @@
 #include "ui/settings.h"
 #include "ui/shell.h"
 #include "ui/desktop_notify.h"
+#include "ui/live_event.h"
 #include "ui/refresh_worker.h"
-#include "ui/session_reminders.h"
 #include "ui/sync_worker.h"
 #include "ui/theme.h"
 
@@ -193,21 +193,6 @@ GLuint uploadFontAtlasR8() {
 
 // [SECTION] Settings
 
-Settings settingsOf(const AppState& state) {
-    Settings s;
-    s.theme = state.theme;
-    s.lastEvent = state.eventId;
-    s.lastView = modeName(state.mode);
-    s.planLayout = state.plan.layout;
-    s.recent = state.recentPlaces;
-    return s;
-}
-
-bool sameSavedFields(const Settings& a, const Settings& b) {
-    return a.theme == b.theme && a.lastEvent == b.lastEvent && a.lastView == b.lastView &&
-           a.planLayout == b.planLayout && a.recent == b.recent;
-}
-
 // Screenshot-only knobs for documentation images; ignored otherwise.
 void applyScreenshotEnvironment(AppState& state) {
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_LAYOUT"); v && std::string(v) == "list")
@@ -259,12 +244,13 @@ int runApp(const AppOptions& request) {
     const std::string configFolder = screenshot ? std::string() : configDir();
     const std::string settingsFile = configFolder.empty() ? std::string() : configFolder + "/settings";
     const std::string iniFile = configFolder.empty() ? std::string() : configFolder + "/imgui.ini";
-    Settings settings;
-    if (!settingsFile.empty()) settings = loadSettings(settingsFile);
+    SettingsFile settingsKept(settingsFile);  // written at once on each change (the Settings dialog's too)
+    const Settings settings = settingsKept.load();
 
     state.theme = settings.theme;
     state.plan.layout = settings.planLayout;
     state.recentPlaces = settings.recent;
+    state.live = settings.live;
     state.mode = (screenshot || request.view != "plan") ? modeFromName(request.view) : modeFromName(settings.lastView);
     state.eventId = request.eventId ? request.eventId : settings.lastEvent;
     if (screenshot) applyScreenshotEnvironment(state);
@@ -437,6 +423,13 @@ int runApp(const AppOptions& request) {
     Shell shell;
     shell.setScale(contentScale / framebufferScale);
     shell.setHeadingFont(fonts.heading);
+    shell.setSettingsFile(&settingsKept);
+    // Screenshot-only: the Settings dialog open, naming the file it would write (it writes nothing: no input comes).
+    SettingsFile shownSettings(configDir().empty() ? std::string() : configDir() + "/settings");
+    if (screenshot && std::getenv("HALLWAY_SCREENSHOT_SETTINGS")) {
+        state.openSettings = true;
+        shell.setSettingsFile(&shownSettings);
+    }
     if (!screenshot) {
         shell.followUp().setUrlOpener(openUrlWithXdgOpen);
         shell.plan().setUrlOpener(openUrlWithXdgOpen);
@@ -488,18 +481,16 @@ int runApp(const AppOptions& request) {
         syncWorker = std::make_unique<SyncWorker>(store->path(), std::chrono::minutes(5), [] { glfwPostEmptyEvent(); });
     std::uint64_t syncDataSeen = 0;
     // The open event's agenda fetched again from its URL: at start and every
-    // 15 minutes while the event runs, on its own thread and connection.
+    // 15 minutes (the Settings dialog's choice) while the event runs, on its
+    // own thread and connection; reminders; both to the desktop.
     std::unique_ptr<AgendaRefreshWorker> refreshWorker;
     if (store && (!screenshot || std::getenv("HALLWAY_SCREENSHOT_REFRESH")))
-        refreshWorker =
-            std::make_unique<AgendaRefreshWorker>(store->path(), std::chrono::minutes(15), [] { glfwPostEmptyEvent(); });
-    std::uint64_t agendaDataSeen = 0, agendaChangesSeen = 0;
-    std::set<std::string> notifiedChanges;  // banner lines already sent to the desktop
-    if (refreshWorker) refreshWorker->setAutomatic(settings.autoRefresh);
-    bool screenshotRefreshed = false;
-    SessionReminders reminders;
+        refreshWorker = std::make_unique<AgendaRefreshWorker>(
+            store->path(), std::chrono::minutes(settings.live.refreshMinutes), [] { glfwPostEmptyEvent(); });
+    LiveEvent live(std::move(refreshWorker), [](const std::string& summary, const std::string& body) {
+        sendDesktopNotification(summary, body);
+    });
 
-    Settings saved = settings;
     int exitCode = 0;
     int frame = 0;        // screenshot mode counts its frames
     int framesShown = 0;
@@ -585,55 +576,7 @@ int runApp(const AppOptions& request) {
                 else state.info("No sync is set up: hallway sync setup --url URL --user NAME (see README, Use it with your phone)");
             }
         }
-        if (refreshWorker) {
-            refreshWorker->setEvent(state.eventId);
-            // Screenshot-only: the open event refreshed before the picture is taken.
-            if (screenshot && !screenshotRefreshed && state.eventId) {
-                screenshotRefreshed = true;
-                refreshWorker->requestNow();
-                for (int i = 0; i < 300 && refreshWorker->snapshot().fetches == 0; ++i)
-                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            }
-            if (state.agendaChangesDismissed) {
-                state.agendaChangesDismissed = false;
-                refreshWorker->dismissChanges();
-            }
-            AgendaRefreshWorker::Snapshot agenda = refreshWorker->status();
-            if (state.agendaRefreshRequested) {
-                state.agendaRefreshRequested = false;
-                if (agenda.hasUrl) refreshWorker->requestNow();
-                else state.info("This event's agenda came from a file: import the new file, or import it once by URL "
-                                "(hallway import URL) to refresh it with Ctrl+R.");
-            }
-            if (agenda.dataVersion != agendaDataSeen) {
-                agendaDataSeen = agenda.dataVersion;
-                state.revision.bump(Change::Events | Change::People | Change::Targets);
-            }
-            state.agendaLine = AgendaRefreshWorker::statusText(agenda, systemTimeZone());
-            state.agendaLineError = !agenda.error.empty() && !agenda.running;
-            // The banner's lines are worded again only when the list changed, not every frame.
-            if (agenda.unseenVersion != agendaChangesSeen) {
-                agendaChangesSeen = agenda.unseenVersion;
-                state.agendaChanges.clear();
-                for (const auto& w : refreshWorker->snapshot().unseen)
-                    state.agendaChanges.push_back(describeWatchedChange(w));
-                // On the desktop too when Hallway is not the window in front.
-                auto notice = AgendaRefreshWorker::noticeFor(state.agendaChanges, notifiedChanges);
-                if (notice && !screenshot && !glfwGetWindowAttrib(window.handle, GLFW_FOCUSED))
-                    sendDesktopNotification(notice->summary, notice->body);
-            }
-        }
-        // A reminder before a starred session or a target's talk: in the
-        // status line, and on the desktop (the app may be behind other windows).
-        if (store && !screenshot) {
-            const std::string zone = systemTimeZone();
-            if (auto due = reminders.poll(*store, state.eventId,
-                                          state.revision.value(Change::Events | Change::Stars | Change::Targets),
-                                          state.now(), settings.reminderMinutes, zone)) {
-                state.info("\u23f0 " + due->summary);
-                sendDesktopNotification(due->summary, due->body);
-            }
-        }
+        live.update(store.get(), state, glfwGetWindowAttrib(window.handle, GLFW_FOCUSED) != 0, systemTimeZone());
         ImGui::NewFrame();
         shell.draw(store.get(), state, storeError);
         if (framesShown == 0) lap("first frame's models and widgets");
@@ -666,27 +609,16 @@ int runApp(const AppOptions& request) {
         }
         ++framesShown;
 
-        if (!settingsFile.empty()) {
-            Settings now = settingsOf(state);
-            if (!sameSavedFields(now, saved)) {
-                now.windowWidth = saved.windowWidth;
-                now.windowHeight = saved.windowHeight;
-                now.reminderMinutes = saved.reminderMinutes;  // set in the file only, kept as written
-                now.autoRefresh = saved.autoRefresh;
-                std::string error;
-                if (!saveSettings(settingsFile, now, error)) state.error("Could not save settings: " + error);
-                saved = now;
-            }
-        }
+        std::string settingsError;
+        if (!settingsKept.save(settingsOf(settingsKept.written(), state), settingsError))
+            state.error("Could not save settings: " + settingsError);
     }
 
     if (!settingsFile.empty()) {
-        Settings last = settingsOf(state);
-        last.reminderMinutes = settings.reminderMinutes;
-        last.autoRefresh = settings.autoRefresh;
+        Settings last = settingsOf(settingsKept.written(), state);
         glfwGetWindowSize(window.handle, &last.windowWidth, &last.windowHeight);
         std::string error;
-        if (!saveSettings(settingsFile, last, error)) std::cerr << "hallway: could not save settings: " << error << "\n";
+        if (!settingsKept.save(last, error)) std::cerr << "hallway: could not save settings: " << error << "\n";
     }
     if (scanLater.valid()) scanLater.wait();
     if (fontTexture) glDeleteTextures(1, &fontTexture);

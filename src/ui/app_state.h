@@ -59,6 +59,18 @@ enum class PlanLayout { DayGrid, List };
 Mode modeFromName(const std::string& name);
 const char* modeName(Mode mode);
 
+// The live event's switches: the Settings dialog edits them, the settings
+// file keeps them, the app's loop hands them to the refresh worker and the
+// reminders each frame.
+struct LiveSettings {
+    bool autoRefresh = true;    // the open event's agenda fetched again from its URL while the event runs
+    int refreshMinutes = 15;    // how often
+    bool reminders = true;      // a reminder before each starred session and target's talk
+    int reminderMinutes = 10;   // how long before
+    bool notifyChanges = true;  // a desktop notification when a talk you follow changed (app in the background)
+    bool operator==(const LiveSettings&) const = default;
+};
+
 struct StatusMessage {
     std::string text;
     bool error = false;
@@ -137,6 +149,8 @@ struct AppState {
     std::vector<std::string> agendaChanges;  // changes to watched sessions since the user dismissed them
     bool agendaChangesDismissed = false;     // the banner's Dismiss (the loop tells the worker)
     bool agendaRefreshRequested = false;     // the top bar's Refresh
+    LiveSettings live;                       // refresh, reminders, notifications (Settings dialog)
+    bool openSettings = false;               // asks the shell to open the Settings dialog (Ctrl+,)
     std::vector<std::string> pendingImports;  // files dropped on the window, imported next frame
 
     // Fixed "now" for tests and screenshots; the system clock when empty.

@@ -42,6 +42,8 @@ void InputQueue::feed(ImGuiIO& io) {
             if (keyChanged[size_t(e.code)]) break;
             // Ctrl held makes ImGui's text box drop the frame's characters.
             if (e.down && isModifier(e.code) && charsFed) break;
+            // A modifier let go after a key went down waits a frame, so the key is seen with it (Ctrl+,).
+            if (isModifier(e.code) && keyPressed) break;
             keyChanged[size_t(e.code)] = true;
             m_keys[e.code] = e.down;
             if (e.down && !isModifier(e.code)) keyPressed = true;

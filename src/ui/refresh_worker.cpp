@@ -65,8 +65,22 @@ void AgendaRefreshWorker::dismissChanges() {
 }
 
 void AgendaRefreshWorker::setAutomatic(bool on) {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_automatic = on;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_automatic == on) return;
+        m_automatic = on;
+        if (on) m_now = true;
+    }
+    m_cv.notify_all();
+}
+
+void AgendaRefreshWorker::setInterval(std::chrono::seconds interval) {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_interval == interval) return;
+        m_interval = interval;
+    }
+    m_cv.notify_all();  // the wait under way is measured again against the new interval
 }
 
 AgendaRefreshWorker::Snapshot AgendaRefreshWorker::snapshot() const {
@@ -100,17 +114,21 @@ std::string AgendaRefreshWorker::statusText(const Snapshot& s, const std::string
 void AgendaRefreshWorker::run() {
     for (;;) {
         std::optional<RowId> eventId;
-        bool forced = false;
+        bool forced = false, automatic = true;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            m_cv.wait_for(lock, m_interval, [this] { return m_stop || m_now; });
+            // Until asked, or the interval (which the user may change meanwhile) has passed since the last tick.
+            while (!m_stop && !m_now && std::chrono::steady_clock::now() < m_lastTick + m_interval)
+                m_cv.wait_until(lock, m_lastTick + m_interval);
             if (m_stop) return;
             const bool asked = m_now;
             m_now = false;
+            m_lastTick = std::chrono::steady_clock::now();
             forced = m_forced;
             m_forced = false;
+            automatic = m_automatic;
             eventId = m_event;
-            if (!eventId || (!asked && !m_automatic)) continue;
+            if (!eventId || (!asked && !automatic)) continue;
         }
         bool hasUrl = false, imported = false, tried = false;
         std::optional<EventSource> source;
@@ -121,7 +139,8 @@ void AgendaRefreshWorker::run() {
             auto event = store.findEvent(*eventId);
             source = SourcesRepo(store).find(*eventId);
             hasUrl = source.has_value();
-            if (event && source && (forced || eventRunsAround(*event, nowInstant()))) {
+            // Switched off, opening the event only reads what the database remembers.
+            if (event && source && (forced || (automatic && eventRunsAround(*event, nowInstant())))) {
                 {
                     std::lock_guard<std::mutex> lock(m_mutex);
                     if (m_event != eventId) continue;

@@ -47,8 +47,12 @@ public:
     void requestNow();
     // The user has read the banner.
     void dismissChanges();
-    // Automatic refreshes off (the user's switch); requestNow still works.
+    // Automatic refreshes off (the user's switch): no fetch on opening an
+    // event nor on the timer; requestNow still works. Turned on again, the
+    // open event is refreshed at once (while it runs).
     void setAutomatic(bool on);
+    // The time between automatic refreshes; a shorter one applies to the wait under way.
+    void setInterval(std::chrono::seconds interval);
     Snapshot snapshot() const;
     // The snapshot without the changes list (cheap to take every frame).
     Snapshot status() const;
@@ -77,6 +81,7 @@ private:
     bool m_stop = false;
     bool m_now = false;
     bool m_forced = false;
+    std::chrono::steady_clock::time_point m_lastTick = std::chrono::steady_clock::now();  // the timer counts from here
     std::thread m_thread;
 };
 

@@ -19,6 +19,8 @@ std::optional<long long> toNumber(const std::string& text) {
     return v;
 }
 
+bool isOn(const std::string& value) { return value != "off" && value != "0" && value != "false"; }
+
 }  // namespace
 
 std::string configDir() {
@@ -51,9 +53,18 @@ Settings loadSettings(const std::string& file) {
         } else if (key == "recent_file") {
             if (s.recent.files.size() < RecentPlaces::kMax && !value.empty()) s.recent.files.push_back(value);
         } else if (key == "auto_refresh") {
-            s.autoRefresh = value != "off" && value != "0" && value != "false";
+            s.live.autoRefresh = isOn(value);
+        } else if (key == "refresh_minutes") {
+            if (auto v = toNumber(value); v && *v >= kMinRefreshMinutes && *v <= kMaxRefreshMinutes)
+                s.live.refreshMinutes = int(*v);
+        } else if (key == "reminders") {
+            s.live.reminders = isOn(value);
         } else if (key == "reminder_minutes") {
-            if (auto v = toNumber(value); v && *v >= 0 && *v <= 24 * 60) s.reminderMinutes = int(*v);
+            // 0 was the off switch before there was one: off, with the default lead time kept.
+            if (auto v = toNumber(value); v && *v == 0) s.live.reminders = false;
+            else if (v && *v >= kMinReminderMinutes && *v <= kMaxReminderMinutes) s.live.reminderMinutes = int(*v);
+        } else if (key == "notify_changes") {
+            s.live.notifyChanges = isOn(value);
         } else if (key == "window_height") {
             if (auto v = toNumber(value); v && *v >= 240 && *v <= 16384) s.windowHeight = int(*v);
         }
@@ -76,8 +87,11 @@ bool saveSettings(const std::string& file, const Settings& s, std::string& error
     if (s.lastEvent) text << "last_event=" << *s.lastEvent << "\n";
     text << "last_view=" << s.lastView << "\n";
     text << "plan_layout=" << (s.planLayout == PlanLayout::List ? "list" : "grid") << "\n";
-    text << "reminder_minutes=" << s.reminderMinutes << "\n";
-    text << "auto_refresh=" << (s.autoRefresh ? "on" : "off") << "\n";
+    text << "auto_refresh=" << (s.live.autoRefresh ? "on" : "off") << "\n";
+    text << "refresh_minutes=" << s.live.refreshMinutes << "\n";
+    text << "reminders=" << (s.live.reminders ? "on" : "off") << "\n";
+    text << "reminder_minutes=" << s.live.reminderMinutes << "\n";
+    text << "notify_changes=" << (s.live.notifyChanges ? "on" : "off") << "\n";
     if (s.windowWidth > 0 && s.windowHeight > 0)
         text << "window_width=" << s.windowWidth << "\nwindow_height=" << s.windowHeight << "\n";
     // Newest first; a path with a line break could not be read back, so it is not written.
@@ -101,6 +115,28 @@ bool saveSettings(const std::string& file, const Settings& s, std::string& error
         return false;
     }
     return true;
+}
+
+Settings settingsOf(const Settings& base, const AppState& state) {
+    Settings s = base;
+    s.theme = state.theme;
+    s.lastEvent = state.eventId;
+    s.lastView = modeName(state.mode);
+    s.planLayout = state.plan.layout;
+    s.recent = state.recentPlaces;
+    s.live = state.live;
+    return s;
+}
+
+const Settings& SettingsFile::load() {
+    m_written = m_path.empty() ? Settings{} : loadSettings(m_path);
+    return m_written;
+}
+
+bool SettingsFile::save(const Settings& next, std::string& error) {
+    if (m_path.empty() || next == m_written) return true;
+    m_written = next;
+    return saveSettings(m_path, next, error);
 }
 
 }  // namespace hallway::ui

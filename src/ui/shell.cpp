@@ -35,18 +35,8 @@ constexpr int kKeyK = 'K';
 constexpr int kKeyI = 'I';
 constexpr int kKeyR = 'R';
 constexpr int kKey1 = '1';
+constexpr int kKeyComma = ',';  // GLFW_KEY_COMMA
 
-
-// "/home/ana/.local/share/hallway/hallway.db" -> "~/.local/share/hallway/hallway.db".
-std::string displayPath(const std::string& path) {
-    const char* home = std::getenv("HOME");
-    if (!home || !*home) return path;
-    std::string prefix = home;
-    if (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
-    if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 && path[prefix.size()] == '/')
-        return "~" + path.substr(prefix.size());
-    return path;
-}
 
 bool blankText(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
@@ -224,6 +214,7 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
     drawStatusLine(state, displayPath(store->path()));
     drawSearchResults(*store, state);
     drawImportPopup(*store, state);
+    m_settingsDialog.draw(state, m_settingsFile);
     ImGui::End();
 }
 
@@ -247,6 +238,7 @@ void Shell::handleShortcuts(AppState& state) {
     if (ImGui::IsKeyPressed(kKeyK, false)) state.focusSearch = true;
     if (ImGui::IsKeyPressed(kKeyI, false)) state.openImportDialog = true;
     if (ImGui::IsKeyPressed(kKeyR, false)) state.agendaRefreshRequested = true;  // the agenda from its URL now
+    if (ImGui::IsKeyPressed(kKeyComma, false)) state.openSettings = true;  // as in most desktop apps
     static const Mode modes[] = {Mode::Plan, Mode::Capture, Mode::FollowUp, Mode::People};
     for (int i = 0; i < 4; ++i)
         if (ImGui::IsKeyPressed(kKey1 + i, false)) state.mode = modes[i];
@@ -326,7 +318,9 @@ void Shell::drawTopBar(Store& store, AppState& state) {
     auto buttonWidth = [&](const char* label) {
         return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2.0f;
     };
-    const float rightWidth = buttonWidth(themeLabel) + buttonWidth(importLabel) + style.ItemSpacing.x;
+    const char* settingsLabel = "\u2699##settings";
+    const float rightWidth = buttonWidth(themeLabel) + buttonWidth(importLabel) + buttonWidth(settingsLabel) +
+                             style.ItemSpacing.x * 2.0f;
     const float rightX = ImGui::GetWindowContentRegionMax().x - rightWidth;
 
     ImGui::SameLine(0.0f, fs);
@@ -360,6 +354,10 @@ void Shell::drawTopBar(Store& store, AppState& state) {
         state.theme = state.theme == ThemeKind::Dark ? ThemeKind::Light : ThemeKind::Dark;
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(state.theme == ThemeKind::Dark ? "Switch to the light theme" : "Switch to the dark theme");
+    ImGui::SameLine();
+    if (ImGui::Button(settingsLabel)) state.openSettings = true;
+    m_settingsButtonRect = lastItemRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Settings: agenda refresh, reminders, notifications, theme (Ctrl+,)");
     (void)store;
 }
 

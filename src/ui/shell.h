@@ -20,6 +20,7 @@
 #include "ui/people_view.h"
 #include "ui/plan_view.h"
 #include "ui/search_model.h"
+#include "ui/settings_dialog.h"
 #include "ui/zone_field.h"
 
 namespace hallway {
@@ -98,6 +99,11 @@ public:
     // Opens the import dialog with its file chooser at `start` (screenshots).
     void browseImport(AppState& state, const std::string& start);
     const std::optional<AgendaImportReport>& importReport() const { return m_importReport; }
+    // Where the Settings dialog writes its changes (owned by the app; null: not kept).
+    void setSettingsFile(SettingsFile* file) { m_settingsFile = file; }
+    SettingsDialog& settingsDialog() { return m_settingsDialog; }
+    // The top bar's Settings button.
+    std::optional<WidgetRect> settingsButtonRect() const { return m_settingsButtonRect; }
 
 private:
     void handleShortcuts(AppState& state);
@@ -159,6 +165,9 @@ private:
     bool m_allowHttp = false;
     bool m_closeImportDialog = false;
     std::optional<WidgetRect> m_allowHttpRect;
+    SettingsDialog m_settingsDialog;
+    SettingsFile* m_settingsFile = nullptr;
+    std::optional<WidgetRect> m_settingsButtonRect;
     std::optional<WidgetRect> m_searchRect;
     std::vector<std::pair<int, WidgetRect>> m_modeRects;
     std::optional<WidgetRect> m_statusRect;

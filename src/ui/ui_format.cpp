@@ -229,6 +229,16 @@ std::string eventClockText(const Event& event, const std::vector<const Session*>
     return eventClockText(event, over, now);
 }
 
+std::string displayPath(const std::string& path) {
+    const char* home = std::getenv("HOME");
+    if (!home || !*home) return path;
+    std::string prefix = home;
+    if (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
+    if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 && path[prefix.size()] == '/')
+        return "~" + path.substr(prefix.size());
+    return path;
+}
+
 std::string typedPath(const std::string& typed) {
     size_t a = typed.find_first_not_of(" \t\r\n\"'");
     size_t b = typed.find_last_not_of(" \t\r\n\"'");

@@ -66,5 +66,7 @@ std::string eventClockText(const Event& event, const std::vector<const Session*>
 // A path as typed or pasted into a field: quotes and spaces around it
 // dropped, a file:// URL (from a file manager) made a path, ~ made $HOME.
 std::string typedPath(const std::string& typed);
+// The other way: "/home/ana/.config/hallway/settings" -> "~/.config/hallway/settings".
+std::string displayPath(const std::string& path);
 
 }  // namespace hallway::ui

@@ -160,6 +160,9 @@ shoot people-network people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PEO
 shoot people-edit people HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_PERSON="$ANA_ID" HALLWAY_SCREENSHOT_EDIT_PERSON=1
 # The Ctrl+K dropdown: "ana" matches people, sessions (speakers) and a note.
 shoot search plan HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_SEARCH="ana"
+# The Settings dialog (Ctrl+,) over Plan, in both themes.
+shoot settings plan HALLWAY_SCREENSHOT_SETTINGS=1
+shoot settings-light plan HALLWAY_SCREENSHOT_SETTINGS=1 HALLWAY_SCREENSHOT_THEME=light
 
 # Another size is honoured.
 xvfb-run -a "$BIN" --db "$DB" --screenshot "$TMP/small.png" --size 800x600 >/dev/null 2>&1 || fail "800x600 run failed"

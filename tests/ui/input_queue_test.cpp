@@ -104,6 +104,18 @@ TEST_CASE("Ctrl+2 tapped within one frame switches to Capture", "[ui][input]") {
     CHECK(ui.input.pending() == 0);
 }
 
+TEST_CASE("a Ctrl chord whose Ctrl is let go first within one frame still counts", "[ui][input]") {
+    ShellUi ui(ui::Mode::Plan);
+    // xdotool and fast hands: Ctrl down, the key down, Ctrl up, the key up, all before the next frame.
+    ui.input.key(kCtrl, true);
+    ui.input.key(',', true);
+    ui.input.key(kCtrl, false);
+    ui.input.key(',', false);
+    ui.imgui.frames(3);
+    CHECK(ui.shell.settingsDialog().isOpen());
+    CHECK(ui.input.pending() == 0);
+}
+
 TEST_CASE("text, Enter and Ctrl+Enter typed within one frame all reach the Capture box in order", "[ui][input]") {
     ShellUi ui(ui::Mode::Capture);
     REQUIRE(ImGui::GetIO().WantTextInput);

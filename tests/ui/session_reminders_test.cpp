@@ -51,30 +51,34 @@ TEST_CASE("the app reminds of a starred session and a target's talk once, readin
     CHECK_FALSE(reminders.poll(store, event, revision, clock(11, 50), 10, zone));
 }
 
-TEST_CASE("the reminder lead time is kept in the settings file, 0 turns reminders off", "[ui][reminders]") {
+TEST_CASE("the reminder switch and lead time are kept in the settings file", "[ui][reminders]") {
     TempDir dir;
     const std::string file = dir.file("settings.ini");
     ui::Settings s;
-    CHECK(s.reminderMinutes == 10);
-    s.reminderMinutes = 0;
+    CHECK(s.live.reminders);
+    CHECK(s.live.reminderMinutes == 10);
+    s.live.reminders = false;
+    s.live.reminderMinutes = 25;
     std::string error;
     REQUIRE(ui::saveSettings(file, s, error));
-    CHECK(ui::loadSettings(file).reminderMinutes == 0);
-    s.reminderMinutes = 25;
+    CHECK_FALSE(ui::loadSettings(file).live.reminders);
+    CHECK(ui::loadSettings(file).live.reminderMinutes == 25);
+    s.live.reminders = true;
     REQUIRE(ui::saveSettings(file, s, error));
-    CHECK(ui::loadSettings(file).reminderMinutes == 25);
+    CHECK(ui::loadSettings(file).live.reminders);
+    CHECK(ui::loadSettings(file).live.reminderMinutes == 25);
 }
 
 TEST_CASE("the automatic agenda refresh can be turned off in the settings file", "[ui][live]") {
     TempDir dir;
     const std::string file = dir.file("settings");
     ui::Settings s;
-    CHECK(s.autoRefresh);
-    s.autoRefresh = false;
+    CHECK(s.live.autoRefresh);
+    s.live.autoRefresh = false;
     std::string error;
     REQUIRE(ui::saveSettings(file, s, error));
-    CHECK_FALSE(ui::loadSettings(file).autoRefresh);
-    s.autoRefresh = true;
+    CHECK_FALSE(ui::loadSettings(file).live.autoRefresh);
+    s.live.autoRefresh = true;
     REQUIRE(ui::saveSettings(file, s, error));
-    CHECK(ui::loadSettings(file).autoRefresh);
+    CHECK(ui::loadSettings(file).live.autoRefresh);
 }
