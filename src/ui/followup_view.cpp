@@ -65,15 +65,16 @@ void sectionTitle(const Palette& p, const char* title) {
     ImGui::Separator();
 }
 
-// Text cut with "…" at `maxX`, at `pos`.
-void clippedText(ImDrawList* dl, ImVec2 pos, float maxX, ImU32 colour, std::string_view text) {
-    if (maxX <= pos.x) return;
+// Text cut with "…" at `maxX`, at `pos`. True when it was cut.
+bool clippedText(ImDrawList* dl, ImVec2 pos, float maxX, ImU32 colour, std::string_view text) {
+    if (maxX <= pos.x) return !text.empty();
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     const char* b = text.data();
     const char* e = b + text.size();
     ImVec2 size = ImGui::CalcTextSize(b, e);
     ImGui::RenderTextEllipsis(dl, pos, ImVec2(maxX, pos.y + ImGui::GetFontSize()), maxX, maxX, b, e, &size);
     ImGui::PopStyleColor();
+    return pos.x + size.x > maxX;
 }
 
 // What the queue and the draft show: follow-ups, people's names and emails, the event.
@@ -84,6 +85,13 @@ std::uint64_t queueRevision(const AppState& state) {
 }  // namespace
 
 // [SECTION] Sync and layout
+
+ChipAndName splitChipAndName(float width, float chipWanted, float nameWanted, float minChip) {
+    width = std::max(width, 0.0f);
+    if (chipWanted + nameWanted <= width) return {chipWanted, nameWanted};
+    const float chip = std::min({chipWanted, width, std::max(minChip, width - nameWanted)});
+    return {chip, width - chip};
+}
 
 void FollowUpView::sync(Store& store, AppState& state) {
     const auto revision = queueRevision(state);
@@ -132,6 +140,12 @@ std::optional<WidgetRect> FollowUpView::rowRect(RowId itemId) const {
     return rectFor(m_rowRects, itemId);
 }
 
+std::optional<bool> FollowUpView::rowNameCut(RowId itemId) const {
+    for (const auto& [id, cut] : m_rowNameCut)
+        if (id == itemId) return cut;
+    return std::nullopt;
+}
+
 std::optional<WidgetRect> FollowUpView::buttonRect(const std::string& label) const {
     return rectFor(m_buttonRects, label);
 }
@@ -146,6 +160,7 @@ bool FollowUpView::button(const char* label, const char* tooltip) {
 
 void FollowUpView::draw(Store& store, AppState& state) {
     m_rowRects.clear();
+    m_rowNameCut.clear();
     m_buttonRects.clear();
     const float fs = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -166,7 +181,7 @@ void FollowUpView::draw(Store& store, AppState& state) {
     handleKeys();
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    float listWidth = std::clamp(avail.x * 0.36f, 22.0f * fs, 34.0f * fs);
+    float listWidth = std::clamp(avail.x * 0.4f, 22.0f * fs, 34.0f * fs);
     if (listWidth > avail.x * 0.6f) listWidth = avail.x * 0.6f;
     ImGui::BeginChild("##followup_list", ImVec2(listWidth, 0.0f), true);
     drawList(state);
@@ -311,39 +326,49 @@ void FollowUpView::drawList(AppState& state) {
                 m_selectedIndex = line.row;
             }
             m_rowRects.push_back({row.id, lastItemRect()});
+            const bool hovered = ImGui::IsItemHovered();
             const std::string_view why = row.why();
-            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(why.data(), why.data() + why.size()).x > width * 0.6f) {
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(28.0f * fs);
-                ImGui::TextUnformatted(row.reason.c_str());
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
-            }
             const float pad = style.FramePadding.x;
             const float y1 = pos.y + style.FramePadding.y;
             const float y2 = y1 + fs + style.ItemSpacing.y * 0.5f;
 
-            // Line 1: kind chip, person; due date on the right.
+            // Line 1: kind chip, person; due date on the right. In a narrow
+            // list the name keeps its width and the chip gives way.
             const std::string kindLabel = followUpKindLabel(row.kind);
-            const ImVec2 chipSize = ImGui::CalcTextSize(kindLabel.c_str());
-            const float chipW = std::min(chipSize.x + fs * 0.6f, width * 0.45f);
-            const ImU32 chipColour = trackColour(state.theme, kindHue(row.kind));
-            const ImVec2 c0(pos.x + pad, y1 - 1.0f), c1(pos.x + pad + chipW, y1 + fs + 1.0f);
-            dl->AddRectFilled(c0, c1, (chipColour & 0x00FFFFFFu) | 0x55000000u, fs * 0.3f);
-            dl->AddRect(c0, c1, chipColour, fs * 0.3f);
-            clippedText(dl, ImVec2(c0.x + fs * 0.3f, y1), c1.x - fs * 0.3f, p.text, kindLabel);
             const bool overdue = row.group == DueGroup::Overdue;
             const std::string due = (overdue ? "was due " : "due ") + row.due;
             const float dueW = ImGui::CalcTextSize(due.c_str()).x;
+            const float chipInset = fs * 0.3f, gap = fs * 0.5f;
+            const ChipAndName split = splitChipAndName(
+                width - 2.0f * pad - dueW - 2.0f * gap, ImGui::CalcTextSize(kindLabel.c_str()).x + 2.0f * chipInset,
+                ImGui::CalcTextSize(row.personName.c_str()).x, std::min(5.0f * fs, width * 0.3f));
+            const ImU32 chipColour = trackColour(state.theme, kindHue(row.kind));
+            const ImVec2 c0(pos.x + pad, y1 - 1.0f), c1(pos.x + pad + split.chip, y1 + fs + 1.0f);
+            dl->AddRectFilled(c0, c1, (chipColour & 0x00FFFFFFu) | 0x55000000u, fs * 0.3f);
+            dl->AddRect(c0, c1, chipColour, fs * 0.3f);
+            bool cut = clippedText(dl, ImVec2(c0.x + chipInset, y1), c1.x - chipInset, p.text, kindLabel);
             clippedText(dl, ImVec2(right - pad - dueW, y1), right - pad, overdue ? p.conflict : p.mutedText, due);
-            clippedText(dl, ImVec2(c1.x + fs * 0.5f, y1), right - pad - dueW - fs * 0.5f, p.text,
-                        row.personName);
+            const bool nameCut = clippedText(dl, ImVec2(c1.x + gap, y1), c1.x + gap + split.name + 0.5f, p.text,
+                                             row.personName);
+            m_rowNameCut.push_back({row.id, nameCut});
 
             // Line 2: why; status on the right.
             const float statusW = ImGui::CalcTextSize(row.status.c_str()).x;
             const ImU32 statusColour = row.drafted ? p.ok : p.mutedText;
             clippedText(dl, ImVec2(right - pad - statusW, y2), right - pad, statusColour, row.status);
-            clippedText(dl, ImVec2(pos.x + pad, y2), right - pad - statusW - fs * 0.5f, p.mutedText, why);
+            cut = clippedText(dl, ImVec2(pos.x + pad, y2), right - pad - statusW - fs * 0.5f, p.mutedText, why) ||
+                  cut || nameCut;
+            // Whatever was cut, whole in the tooltip.
+            if (hovered && cut) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(28.0f * fs);
+                ImGui::Text("%s \u00b7 %s", kindLabel.c_str(), row.personName.c_str());
+                ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+                ImGui::TextUnformatted(row.reason.c_str());
+                ImGui::PopStyleColor();
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
             ImGui::PopID();
         }
     }
@@ -361,7 +386,7 @@ void FollowUpView::drawDraft(Store& store, AppState& state) {
         return;
     }
     const FollowUp& f = m_draft.item();
-    headingText(m_headingFont, (followUpKindLabel(f.kind) + " \u00b7 " + f.personName).c_str());
+    fittedHeading(m_headingFont, (followUpKindLabel(f.kind) + " \u00b7 " + f.personName).c_str(), 0.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
     ImGui::Text("due %s \u00b7 %s%s", dayLabel(effectiveDue(f)).c_str(), queueStatusLabel(f).c_str(),
                 f.edited ? " \u00b7 edited by you" : "");

@@ -25,6 +25,15 @@ class Store;
 
 namespace hallway::ui {
 
+// How a queue row's first line shares `width` between the kind chip and the
+// person's name (each wanted at its full width): the name comes first, the
+// chip keeps at least `minChip`; what does not fit is cut with "…".
+struct ChipAndName {
+    float chip = 0.0f;
+    float name = 0.0f;
+};
+ChipAndName splitChipAndName(float width, float chipWanted, float nameWanted, float minChip);
+
 class FollowUpView {
 public:
 
@@ -44,6 +53,8 @@ public:
 
     // Testing hooks: where widgets were drawn in the last frame.
     std::optional<WidgetRect> rowRect(RowId itemId) const;
+    // Whether the row's person name was cut short in the last frame.
+    std::optional<bool> rowNameCut(RowId itemId) const;
     // By the button's visible label: "Generate queue", "Mark sent", "Copy", ...
     std::optional<WidgetRect> buttonRect(const std::string& label) const;
 
@@ -86,6 +97,7 @@ private:
     int m_loadedDraftBuild = -1;
 
     std::vector<std::pair<RowId, WidgetRect>> m_rowRects;
+    std::vector<std::pair<RowId, bool>> m_rowNameCut;
     std::vector<std::pair<std::string, WidgetRect>> m_buttonRects;
 };
 

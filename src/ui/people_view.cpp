@@ -135,6 +135,7 @@ void PeopleView::draw(Store& store, AppState& state) {
     m_rowRects.clear();
     m_searchRect.reset();
     m_mergeButtonRect.reset();
+    m_headingRect.reset();
     m_mergeConfirmRect.reset();
     m_mergeRects.clear();
     m_metRects.clear();
@@ -599,9 +600,17 @@ void PeopleView::drawNetwork(AppState& state) {
             const bool blank = g.group.empty();
             const std::string name = blank ? (by == "tag" ? "(no tag)" : by == "role" ? "(no role)" : "(no company)")
                                            : (by == "tag" ? "#" + g.group : g.group);
-            if (blank) {
-                ImGui::TextDisabled("%s", name.c_str());
-            } else if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+            // The name is cut with "…" to its column (whole in the tooltip).
+            const ImVec2 cell = ImGui::GetCursorScreenPos();
+            const bool picked =
+                !blank && ImGui::Selectable("##group", false,
+                                            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                                            ImVec2(0.0f, ImGui::GetFrameHeight()));
+            const bool hovered = !blank && ImGui::IsItemHovered();
+            const WidgetRect rowRect = lastItemRect();
+            ImGui::SetCursorScreenPos(cell);
+            if (cellText(name, blank ? p.mutedText : 0) && hovered) wrappedTooltip(name.c_str());
+            if (picked) {
                 state.people.networkTab = state.people.targetsTab = false;
                 if (by == "tag") {
                     state.people.tag = g.group;
@@ -611,11 +620,13 @@ void PeopleView::drawNetwork(AppState& state) {
                     state.people.tag.clear();
                 }
             }
-            m_networkRects.push_back({g.group, lastItemRect()});
+            m_networkRects.push_back({g.group, blank ? lastItemRect() : rowRect});
             ImGui::PopID();
             ImGui::TableSetColumnIndex(1);
+            ImGui::AlignTextToFramePadding();
             ImGui::Text("%d", g.people);
             ImGui::TableSetColumnIndex(2);
+            ImGui::AlignTextToFramePadding();
             if (g.relationships == 0) ImGui::TextDisabled("0");
             else {
                 ImGui::PushStyleColor(ImGuiCol_Text, p.ok);
@@ -623,6 +634,7 @@ void PeopleView::drawNetwork(AppState& state) {
                 ImGui::PopStyleColor();
             }
             ImGui::TableSetColumnIndex(3);
+            ImGui::AlignTextToFramePadding();
             ImGui::Text("%d", g.genuineInteractions);
         }
     }
@@ -758,8 +770,12 @@ void PeopleView::drawPage(Store& store, AppState& state) {
         return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2.0f;
     };
     const float actionsWidth = buttonWidth(editLabel) + style.ItemSpacing.x + buttonWidth(mergeLabel);
-    headingText(m_headingFont, person.displayName.c_str());
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - actionsWidth));
+    // A long name is cut before the buttons, never drawn under them.
+    const float actionsX = ImGui::GetWindowContentRegionMax().x - actionsWidth;
+    fittedHeading(m_headingFont, person.displayName.c_str(),
+                  actionsX - style.ItemSpacing.x - ImGui::GetCursorPosX());
+    m_headingRect = lastItemRect();
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), actionsX));
     ImGui::BeginDisabled(m_personDraft.has_value());
     if (ImGui::Button(editLabel) || state.people.editDetails) {
         state.people.editDetails = false;

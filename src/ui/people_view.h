@@ -68,6 +68,8 @@ public:
     // The person page's details editor ("Edit details").
     std::optional<WidgetRect> editDetailsRect() const { return m_editDetailsRect; }
     std::optional<WidgetRect> detailsSaveRect() const { return m_detailsSaveRect; }
+    // The person page's name heading, as last drawn (layout tests).
+    std::optional<WidgetRect> headingRect() const { return m_headingRect; }
     bool editingDetails() const { return m_personDraft.has_value(); }
     // The fields' text while editing (tests fill the multi-line fields through it).
     PersonEditText* detailsText() { return m_personDraft ? &m_personDraft->text : nullptr; }
@@ -132,6 +134,7 @@ private:
     };
     std::optional<PersonDraft> m_personDraft;
     std::string m_detailsError;
+    std::optional<WidgetRect> m_headingRect;
     std::optional<WidgetRect> m_editDetailsRect, m_detailsSaveRect, m_networkTabRect, m_addGoalRect;
     // "Add a person": name and company, and who already has that name.
     bool m_openAdd = false;

@@ -37,6 +37,35 @@ void headingText(ImFont* font, const char* text) {
     if (font) ImGui::PopFont();
 }
 
+bool fittedHeading(ImFont* font, const char* text, float width) {
+    if (font) ImGui::PushFont(font);
+    std::string buffer;
+    const std::string_view drawn = shaped(text, buffer);
+    const char* begin = drawn.data();
+    const char* end = begin + drawn.size();
+    const ImVec2 size = ImGui::CalcTextSize(begin, end);
+    if (width <= 0.0f) width = ImGui::GetContentRegionAvail().x;
+    width = std::max(width, ImGui::GetFontSize());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float lineHeight = ImGui::GetTextLineHeight();
+    const float right = pos.x + std::min(size.x, width);
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, ImVec2(right, pos.y + lineHeight), right, right, begin,
+                              end, &size);
+    ImGui::Dummy(ImVec2(std::min(size.x, width), lineHeight));
+    if (font) ImGui::PopFont();
+    const bool cut = size.x > width;
+    if (cut && ImGui::IsItemHovered()) wrappedTooltip(text);
+    return cut;
+}
+
+void wrappedTooltip(const char* text) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(32.0f * ImGui::GetFontSize());
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 bool cellText(const std::string& text, ImU32 colour) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -38,6 +38,12 @@ void mutedWrapped(const char* text);
 // `text` in `font` (the current font when null). This and cellText draw
 // right-to-left and Devanagari text in visual order (text_shaping.h).
 void headingText(ImFont* font, const char* text);
+// `text` in `font` on one line at most `width` wide (<= 0: the rest of the
+// line), cut with "…" when longer; hovering a cut heading shows it whole.
+// True when it was cut.
+bool fittedHeading(ImFont* font, const char* text, float width);
+// A tooltip with `text` wrapped at about 32 font sizes.
+void wrappedTooltip(const char* text);
 // Text in the current table cell, cut with "…" to the cell's width and
 // centred in a frame-high row; colour 0 = normal text. True when it was cut.
 bool cellText(const std::string& text, ImU32 colour);

@@ -403,3 +403,52 @@ TEST_CASE("a person with only a LinkedIn profile gets a message without subject,
     REQUIRE(copied);
     CHECK_THAT(std::string(copied), Catch::StartsWith("Hi Bo,") && !Catch::Contains("Subject:"));
 }
+
+TEST_CASE("a queue row's name keeps its width and the kind chip gives way", "[ui][followup][layout]") {
+    // Both fit: both whole.
+    auto both = ui::splitChipAndName(300.0f, 100.0f, 120.0f, 80.0f);
+    CHECK(both.chip == 100.0f);
+    CHECK(both.name == 120.0f);
+    // Too narrow: the chip shrinks first, the name stays whole.
+    auto chipCut = ui::splitChipAndName(220.0f, 200.0f, 115.0f, 80.0f);
+    CHECK(chipCut.name == 115.0f);
+    CHECK(chipCut.chip == 105.0f);
+    // A very long name: the chip keeps its minimum, the name takes the rest.
+    auto nameCut = ui::splitChipAndName(220.0f, 120.0f, 400.0f, 80.0f);
+    CHECK(nameCut.chip == 80.0f);
+    CHECK(nameCut.name == 140.0f);
+    // A chip narrower than the minimum is never widened.
+    auto small = ui::splitChipAndName(100.0f, 60.0f, 400.0f, 80.0f);
+    CHECK(small.chip == 60.0f);
+    CHECK(small.name == 40.0f);
+}
+
+TEST_CASE("at 1024x640 a missed target's row shows the whole name beside a long kind", "[ui][followup][layout]") {
+    Fixture f;
+    const RowId sruthi = f.person("Sruthi Chandran", "");
+    Target t;
+    t.eventId = f.eventId;
+    t.personId = sruthi;
+    t.priority = TargetPriority::Must;
+    PeopleRepo(f.store).upsertTarget(t);
+    generateQueue(f.store, f.eventId, "2025-03-10");
+    const auto items = f.items();
+    const FollowUp* missed = f.find(items, "missed_target", sruthi);
+    REQUIRE(missed);
+    REQUIRE(followUpKindLabel("missed_target").size() > 20);
+
+    HeadlessUi imgui(1024.0f, 640.0f);
+    ui::Shell shell;
+    ui::AppState state;
+    shell.setHeadingFont(imgui.fonts.heading);
+    state.nowOverride = f.monday;
+    state.eventId = f.eventId;
+    state.mode = ui::Mode::FollowUp;
+    imgui.setDraw([&] { shell.draw(&f.store, state); });
+    imgui.frames(3);
+    auto row = shell.followUp().rowRect(missed->id);
+    REQUIRE(row);
+    CHECK(row->max.x <= 1024.0f);
+    REQUIRE(shell.followUp().rowNameCut(missed->id));
+    CHECK_FALSE(*shell.followUp().rowNameCut(missed->id));
+}

@@ -748,3 +748,41 @@ TEST_CASE("a target who gives many talks lists the first five and says how many 
     ui.imgui.frames(3);
     CHECK(ui.shell.people().metRect(f.bo));
 }
+
+TEST_CASE("at 1024x640 a long name on a person's page is cut before its buttons, whole on hover",
+          "[ui][people][layout]") {
+    Fixture f;
+    const std::string name = "Maximiliane Alexandra von Hohenzollern-Sigmaringen";
+    const RowId max = addPerson(f.store, name, "International Business Machines Corporation");
+    HeadlessUi imgui(1024.0f, 640.0f);
+    ui::Shell shell;
+    ui::AppState state;
+    shell.setHeadingFont(imgui.fonts.heading);
+    state.nowOverride = f.now;
+    state.mode = ui::Mode::People;
+    state.people.selectedPerson = max;
+    imgui.setDraw([&] { shell.draw(&f.store, state); });
+    imgui.frames(3);
+    auto& view = shell.people();
+    auto heading = view.headingRect();
+    auto edit = view.editDetailsRect();
+    auto merge = view.mergeButtonRect();
+    REQUIRE(heading);
+    REQUIRE(edit);
+    REQUIRE(merge);
+    CHECK(heading->max.x <= edit->min.x);
+    CHECK(heading->max.y > edit->min.y);  // on the same line
+    CHECK(merge->max.x <= 1024.0f);
+    // The whole name in a tooltip.
+    imgui.moveMouse(heading->center());
+    imgui.frame();
+    ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
+    REQUIRE(tip);
+    CHECK(tip->Active);
+    // A short name is drawn whole, no tooltip.
+    state.people.selectedPerson = f.bo;
+    imgui.frames(2);
+    heading = view.headingRect();
+    REQUIRE(heading);
+    CHECK(heading->max.x - heading->min.x < edit->min.x - heading->min.x - 50.0f);
+}
