@@ -24,6 +24,7 @@
 #include <ctime>
 #include <functional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -39,6 +40,7 @@
 #include "ui/app.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
+#include "ui/live_event.h"
 #include "ui/shell.h"
 
 namespace hallway::bench {
@@ -462,6 +464,38 @@ void benchFrames(const std::string& path, const PowerData& data, const std::file
         if (!only || std::string(c.name).find(only) != std::string::npos) runCase(store, data, c, floorMs, quick);
     if (!only) measureResident(store, data.now, cases, std::size(cases));
     if (!only) measureColdStart(path, dir, quick);
+}
+
+RefreshFrames framesDuringRefresh(const std::string& path, Instant now, RowId eventId, ui::LiveEvent& live,
+                                  int refreshes) {
+    Store store(path);
+    limitSqliteMemory(ui::kAppSqliteMemory);  // as the app does
+    RefreshFrames out;
+    out.emptyFrameMs = emptyFrameMs(store, now);
+    HeadlessApp app(store, now);
+    app.state.eventId = eventId;
+    app.state.plan.layout = ui::PlanLayout::DayGrid;
+    auto frame = [&] {
+        const double t0 = cpuNowMs();
+        live.update(&store, app.state, true, kZone);
+        app.frame();
+        return cpuNowMs() - t0;
+    };
+    for (int i = 0; i < 60; ++i) frame();  // models built, layout settled
+    for (int r = 0; r < refreshes; ++r) {
+        const int before = live.worker()->status().fetches;
+        app.state.agendaRefreshRequested = true;  // what Ctrl+R sets
+        int tail = -1;
+        for (int i = 0; i < 60 * 60 && tail != 0; ++i) {
+            out.frames.push_back(frame());
+            std::this_thread::sleep_for(std::chrono::milliseconds(16));
+            if (tail > 0) --tail;
+            const auto s = live.worker()->status();
+            if (tail < 0 && s.fetches > before && !s.running) tail = 3;
+        }
+        ++out.refreshes;
+    }
+    return out;
 }
 
 }  // namespace hallway::bench

@@ -4,8 +4,13 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "bench_data.h"
+
+namespace hallway::ui {
+class LiveEvent;
+}
 
 namespace hallway::bench {
 
@@ -14,5 +19,16 @@ namespace hallway::bench {
 // resident memory, then cold start of the real app against a bare window.
 // `quick`: fewer runs, and no verdicts on the smaller tier.
 void benchFrames(const std::string& path, const PowerData& data, const std::filesystem::path& dir, bool quick);
+
+struct RefreshFrames {
+    std::vector<double> frames;  // CPU per frame in ms, the app loop's LiveEvent::update included
+    int refreshes = 0;
+    double emptyFrameMs = 0;     // the floor: an empty frame's median
+};
+// Plan's day grid on `eventId` of the database at `path`, 60 frames a second,
+// while `live`'s worker refreshes it `refreshes` times (each asked for as
+// Ctrl+R asks): every frame from the request to three frames after the end.
+RefreshFrames framesDuringRefresh(const std::string& path, Instant now, RowId eventId, ui::LiveEvent& live,
+                                  int refreshes);
 
 }  // namespace hallway::bench

@@ -42,6 +42,7 @@
 #include "store/store.h"
 #ifdef HALLWAY_BENCH_FRAMES
 #include "bench_frames.h"
+#include "bench_refresh.h"
 #endif
 
 using namespace hallway;
@@ -51,7 +52,7 @@ namespace {
 
 // [SECTION] Arguments
 
-const char* const kParts[] = {"import", "linkedin", "search", "queue", "frames", "backup-cost", "sync"};
+const char* const kParts[] = {"import", "linkedin", "search", "queue", "frames", "backup-cost", "sync", "refresh"};
 
 const char* const kUsage =
     "usage: hallway-bench [--quick] [--only PART[,PART...]] [--runs N]\n"
@@ -77,6 +78,10 @@ const char* const kUsage =
     "            in a row; floor: the same import into an empty database\n"
     "  sync      CardDAV/CalDAV rounds of 2,000 people and 500 follow-ups against a\n"
     "            local Radicale: the first round, then rounds with nothing changed\n"
+    "  refresh   a 1,000-session agenda imported by URL into the power tier from a\n"
+    "            server on 127.0.0.1, then refreshes with no change (a 304, and the\n"
+    "            same body again from a server without ETags): CPU on the refresh\n"
+    "            thread (floor: the download alone) and Plan's frames meanwhile\n"
     "\n"
     "options:\n"
     "  --quick   a small tier (2,000 sessions, 5,000 people, 20,000 notes) and\n"
@@ -123,7 +128,7 @@ std::optional<Options> parseArguments(int argc, char** argv, std::string& error,
                 size_t comma = std::min(v->find(',', at), v->size());
                 std::string part = v->substr(at, comma - at);
                 if (std::find(std::begin(kParts), std::end(kParts), part) == std::end(kParts)) {
-                    error = "--only: unknown part \"" + part + "\" (import, linkedin, search, queue, frames, backup-cost, sync)";
+                    error = "--only: unknown part \"" + part + "\" (import, linkedin, search, queue, frames, backup-cost, sync, refresh)";
                     return std::nullopt;
                 }
                 o.only.insert(part);
@@ -713,7 +718,7 @@ int main(int argc, char** argv) {
     if (o.wants("linkedin")) benchLinkedIn(dir, o);
     if (o.wants("queue")) benchQueue(dir, o);
     if (o.wants("sync")) benchSync(dir, o.runs);
-    if (o.wants("search") || o.wants("frames") || o.wants("backup-cost")) {
+    if (o.wants("search") || o.wants("frames") || o.wants("backup-cost") || o.wants("refresh")) {
         // One power-tier database for both.
         std::printf("\n== power tier%s ==\n", o.quick ? " (small, --quick)" : "");
         const std::string path = freshDatabase(dir / "power.db");
@@ -728,8 +733,13 @@ int main(int argc, char** argv) {
 #else
         if (o.wants("frames")) std::printf("frames: not built (HALLWAY_BUILD_GUI is off)\n");
 #endif
-        // Last: it writes into the power tier.
+        // Last: these write into the power tier.
         if (o.wants("backup-cost")) benchBackupCost(path, dir, o);
+#ifdef HALLWAY_BENCH_FRAMES
+        if (o.wants("refresh")) benchRefresh(path, data, o.runs, o.quick);
+#else
+        if (o.wants("refresh")) std::printf("refresh: not built (HALLWAY_BUILD_GUI is off)\n");
+#endif
     }
     std::printf("\nhallway-bench done in %.0f s, load average %.2f\n", msSince(started) / 1000, loadAverage());
     // HALLWAY_BENCH_KEEP=1 leaves the databases in the temp folder to look into.

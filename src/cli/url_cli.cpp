@@ -58,7 +58,7 @@ public:
             }
             out << "event " << o.eventId << " \"" << o.eventName << "\": ";
             if (o.status == RefreshOutcome::Status::NotModified) {
-                out << "unchanged (the server says not modified)\n";
+                out << "unchanged (not modified since the last import)\n";
             } else if (o.status == RefreshOutcome::Status::Failed) {
                 out << "failed: " << o.error << " (the stored agenda is kept)\n";
             } else {
@@ -135,7 +135,7 @@ std::optional<AgendaImportReport> importFromUrl(Store& store, const std::string&
             << "\n";
     else
         out << url << " is unchanged since the last import into event " << r.eventId << " \"" << r.eventName
-            << "\" (the server says not modified)\n";
+            << "\" (not modified)\n";
     return std::nullopt;
 }
 

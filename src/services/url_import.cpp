@@ -68,6 +68,20 @@ UrlImportResult importAgendaUrl(Store& store, const std::string& url, const Agen
             result.eventName = event->name;
             return result;
         }
+        // The same bytes as the last import, from a server that sends no
+        // validators (or ignored them): unchanged, as a 304 would have said,
+        // so nothing is parsed or written and the views need not rebuild.
+        // Options that could read the same bytes differently (--tz, --format,
+        // --map) import as usual.
+        const bool plain = options.format == AgendaFormat::Auto && options.parse.timeZone.empty() &&
+                           options.parse.csvColumns.empty();
+        if (event && plain && !event->sourceHash.empty() && event->sourceHash == contentHash(fetched.body)) {
+            sources.recordImported(event->id, url, fetched.etag, fetched.lastModified, nowInstant());
+            result.notModified = true;
+            result.eventId = event->id;
+            result.eventName = event->name;
+            return result;
+        }
         result.report = importAgendaBytes(store, fetched.body, url, importOptions);
         sources.recordImported(result.report.eventId, url, fetched.etag, fetched.lastModified, nowInstant());
     } catch (const FetchError& e) {

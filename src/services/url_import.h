@@ -24,7 +24,7 @@ struct UrlImportResult {
     std::string url;
     RowId eventId = 0;
     std::string eventName;
-    bool notModified = false;    // 304: nothing was written but the time of the check
+    bool notModified = false;    // 304, or the same bytes as the last import: nothing was written but the check
     AgendaImportReport report;   // what the import did; empty when notModified
 };
 

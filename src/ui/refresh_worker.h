@@ -31,6 +31,7 @@ public:
         std::string error;               // the last try's error, '' when it worked
         std::uint64_t dataVersion = 0;   // moves when a refresh changed the agenda
         int fetches = 0;                 // fetches finished for this event since it was opened
+        double lastTryCpuMs = 0;         // CPU time of the last fetch on the worker's thread (opening the database included)
         std::vector<WatchedChange> unseen;  // changes to watched sessions since the user dismissed them
         std::uint64_t unseenVersion = 0;    // moves when `unseen` gained or lost entries
     };

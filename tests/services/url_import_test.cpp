@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "agenda_server.h"
 #include "services/http_fetch.h"
 #include "services/url_import.h"
@@ -92,6 +95,45 @@ TEST_CASE("an agenda by URL: first import, 304 when unchanged, a moved starred s
     REQUIRE(after.size() == 1);
     CHECK(after[0].status == RefreshOutcome::Status::NotModified);
     CHECK(server.stats() == R"({"full": 2, "not_modified": 3})");
+}
+
+TEST_CASE("a server without ETags sending the same agenda again: unchanged, nothing parsed or written",
+          "[core][url]") {
+    AgendaServer server({testData("reimport/v1.xml"), testData("reimport/v2.xml")});
+    TempDir dir;
+    Store store(dir.file("h.db"));
+    const std::string url = server.url("/plain.xml");
+    UrlImportResult first = importAgendaUrl(store, url, {}, local());
+    REQUIRE_FALSE(first.notModified);
+    auto source = SourcesRepo(store).find(first.eventId);
+    REQUIRE(source);
+    CHECK(source->etag.empty());
+    CHECK(source->lastModified.empty());
+    const Instant importedAt = store.findEvent(first.eventId)->importedAt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // importedAt has whole seconds
+
+    // The whole body again, byte for byte: reported as not modified, the import not run.
+    auto outcomes = refreshEvents(store, first.eventId, local());
+    REQUIRE(outcomes.size() == 1);
+    CHECK(outcomes[0].status == RefreshOutcome::Status::NotModified);
+    CHECK(outcomes[0].report.sessionsUnchanged == 0);  // no import report: nothing was compared
+    CHECK(server.stats() == R"({"full": 2, "not_modified": 0})");
+    CHECK(store.findEvent(first.eventId)->importedAt == importedAt);
+    CHECK(SourcesRepo(store).find(first.eventId)->error.empty());
+
+    // A changed body imports as usual, with its changes.
+    server.setVersion(2);
+    outcomes = refreshEvents(store, first.eventId, local());
+    REQUIRE(outcomes.size() == 1);
+    CHECK(outcomes[0].status == RefreshOutcome::Status::Imported);
+    CHECK_FALSE(outcomes[0].report.changes.empty());
+
+    // An explicit zone reads the same bytes differently, so it imports even when they did not change.
+    AgendaImportOptions zoned;
+    zoned.event = std::to_string(first.eventId);
+    zoned.parse.timeZone = "Europe/Lisbon";
+    UrlImportResult again = importAgendaUrl(store, url, zoned, local());
+    CHECK_FALSE(again.notModified);
 }
 
 TEST_CASE("a failed, truncated, too large or non-agenda download leaves the stored agenda as it was",

@@ -7,6 +7,7 @@ random free one) as its first line, then serves until killed, or for at most
 
   /schedule.xml    the current version, with an ETag and Last-Modified;
                    304 when If-None-Match names the current ETag; gzip when asked
+  /plain.xml       the current version with neither (always the whole body)
   /set?v=N         makes version N (1-based) current
   /stats           JSON: how many 200 and 304 answers /schedule.xml gave
   /missing.xml     404
@@ -68,6 +69,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return
             state["full"] += 1
             self.send_body(200, versions[n], extra={"ETag": etag, "Last-Modified": dates[n]})
+        elif path == "/plain.xml":
+            state["full"] += 1
+            self.send_body(200, versions[state["current"]])
         elif path == "/set":
             state["current"] = int(urllib.parse.parse_qs(url.query)["v"][0]) - 1
             self.send_body(200, b"ok", "text/plain")
