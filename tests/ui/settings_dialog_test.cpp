@@ -292,3 +292,49 @@ TEST_CASE("a shorter refresh interval applies to the wait under way", "[ui][sett
     CHECK(worker.snapshot().fetches >= 2);
     CHECK_THAT(server.stats(), Catch::StartsWith(R"({"full": 1, "not_modified": )"));
 }
+
+TEST_CASE("desktop notifications of changed talks follow the Settings dialog's switch, the banner stays",
+          "[ui][settings][live]") {
+    AgendaServer server({hallway::testing::testData("reimport/v1.xml"), hallway::testing::testData("reimport/v2.xml")});
+    TempDir config;
+    SettingsUi ui(config.file("settings"));
+    UrlFetchSettings local;
+    local.allowHttp = true;
+    const RowId eventId = importAgendaUrl(ui.store, server.url("/schedule.xml"), {}, local).eventId;
+    for (const auto& s : ui.store.sessions(eventId))
+        if (s.sourceId == "aaaa-0002") ui.store.setStarred(s.id, true);  // "Rust in the kernel", moved in v2
+    ui.state.eventId = eventId;
+
+    std::vector<std::string> sent;
+    ui::LiveEvent live(std::make_unique<ui::AgendaRefreshWorker>(ui.store.path(), std::chrono::hours(1), nullptr),
+                       [&](const std::string& summary, const std::string&) { sent.push_back(summary); });
+    // Hallway in the background; each refresh asked for as Ctrl+R does.
+    auto refreshUntilBanner = [&](size_t lines) {
+        for (int i = 0; i < 200 && !live.worker()->status().hasUrl; ++i) {
+            live.update(&ui.store, ui.state, false, "UTC");
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        ui.state.agendaRefreshRequested = true;
+        for (int i = 0; i < 500 && ui.state.agendaChanges.size() < lines; ++i) {
+            live.update(&ui.store, ui.state, false, "UTC");
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    };
+
+    ui.open();
+    ui.click("notify");
+    REQUIRE_FALSE(ui.state.live.notifyChanges);
+    server.setVersion(2);
+    refreshUntilBanner(1);
+    REQUIRE(ui.state.agendaChanges.size() == 1);  // the banner says it either way
+    CHECK(sent.empty());
+
+    // On again: the next change comes to the desktop too (the one already shown does not come again).
+    ui.click("notify");
+    REQUIRE(ui.state.live.notifyChanges);
+    server.setVersion(1);
+    refreshUntilBanner(2);
+    REQUIRE(ui.state.agendaChanges.size() == 2);
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0] == "A talk you follow changed");
+}
