@@ -92,6 +92,16 @@ void AgendaRefreshWorker::setInterval(std::chrono::seconds interval) {
     m_cv.notify_all();  // the wait under way is measured again against the new interval
 }
 
+std::chrono::seconds AgendaRefreshWorker::interval() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_interval;
+}
+
+bool AgendaRefreshWorker::automatic() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_automatic;
+}
+
 AgendaRefreshWorker::Snapshot AgendaRefreshWorker::snapshot() const {
     std::lock_guard<std::mutex> lock(m_mutex);
     return m_state;

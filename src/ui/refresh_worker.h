@@ -54,6 +54,8 @@ public:
     void setAutomatic(bool on);
     // The time between automatic refreshes; a shorter one applies to the wait under way.
     void setInterval(std::chrono::seconds interval);
+    std::chrono::seconds interval() const;
+    bool automatic() const;
     Snapshot snapshot() const;
     // The snapshot without the changes list (cheap to take every frame).
     Snapshot status() const;

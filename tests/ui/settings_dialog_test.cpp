@@ -266,6 +266,16 @@ TEST_CASE("agenda refresh switched off in the Settings dialog fetches nothing, s
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     CHECK(live.worker()->snapshot().fetches == 1);
     CHECK(server.stats() == R"({"full": 1, "not_modified": 1})");
+
+    // The interval picked in the dialog is the worker's from the next frame.
+    CHECK(live.worker()->interval() == std::chrono::minutes(15));
+    ui.click("every:5");
+    live.update(&ui.store, ui.state, true, "UTC");
+    CHECK(live.worker()->interval() == std::chrono::minutes(5));
+    CHECK(live.worker()->automatic());
+    ui.click("refresh");
+    live.update(&ui.store, ui.state, true, "UTC");
+    CHECK_FALSE(live.worker()->automatic());
 }
 
 TEST_CASE("a shorter refresh interval applies to the wait under way", "[ui][settings][live]") {
