@@ -47,7 +47,29 @@ Connection::Connection(const std::string& path, bool create, bool readOnly) : m_
 
 Connection::~Connection() { sqlite3_close_v2(m_db); }
 
+void Connection::holdCommitsUntil(std::shared_future<void> verdict) {
+    m_commitVerdict = std::move(verdict);
+    sqlite3_commit_hook(m_db, &Connection::commitGate, this);
+}
+
+int Connection::commitGate(void* connection) {
+    auto* self = static_cast<Connection*>(connection);
+    try {
+        self->m_commitVerdict.get();
+        return 0;
+    } catch (const std::exception& e) {
+        self->m_commitRefusal = e.what();
+        return 1;
+    }
+}
+
+std::string Connection::explainCode(int code) const {
+    if (code == SQLITE_CONSTRAINT_COMMITHOOK && !m_commitRefusal.empty()) return m_commitRefusal;
+    return {};
+}
+
 void Connection::fail(int code, std::string_view what, int sysErrno) const {
+    if (std::string refusal = explainCode(code); !refusal.empty()) throw Error(code, refusal, true);
     if (int recorded = sqlite3_system_errno(m_db)) sysErrno = recorded;
     std::string problem = storageProblem(code, sysErrno, m_path);
     if (!problem.empty()) throw Error(code, problem, true);
@@ -61,7 +83,8 @@ void Connection::exec(std::string_view sqlText) {
     int rc = sqlite3_exec(m_db, owned.c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
         int sysErrno = sqlite3_system_errno(m_db) ? sqlite3_system_errno(m_db) : errno;
-        std::string problem = storageProblem(rc, sysErrno, m_path);
+        std::string problem = explainCode(rc);
+        if (problem.empty()) problem = storageProblem(rc, sysErrno, m_path);
         std::string text = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
         if (!problem.empty()) throw Error(rc, problem, true);

@@ -2,6 +2,7 @@
 // sqlite3.h; everything above speaks in typed Store methods.
 #pragma once
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -51,10 +52,20 @@ public:
     // failed call: SQLite 3.40 leaves sqlite3_system_errno() at 0 when a
     // COMMIT's write fails, so the cause (EFBIG, EDQUOT) is only there.
     [[noreturn]] void fail(int code, std::string_view what, int sysErrno = 0) const;
+    // Every commit waits until `verdict` is ready (a check running on another
+    // thread) and is refused when it holds an exception: SQLite rolls the
+    // transaction back and the write throws Error with that exception's text.
+    void holdCommitsUntil(std::shared_future<void> verdict);
 
 private:
+    static int commitGate(void* connection);
+    // The refused commit's reason, for the error the failed step or COMMIT raises.
+    std::string explainCode(int code) const;
+
     std::string m_path;
     sqlite3* m_db = nullptr;
+    std::shared_future<void> m_commitVerdict;
+    std::string m_commitRefusal;
 };
 
 // A prepared statement, reset and re-bound between uses.

@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "core/time_util.h"
 #include "store/backup.h"
+#include "store/integrity.h"
 #include "store/query_util.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -149,18 +150,25 @@ Store::Store(const std::string& path, const OpenOptions& options)
             return;
         }
         if (path != ":memory:") removeStaleBackupTemps(path);
-        if (options.checkIntegrity && path != ":memory:") checkIntegrity();
+        if (options.checkIntegrity && path != ":memory:") {
+            m_integrity = IntegrityVerdict::forFile(path, *m_db, options.checkInBackground);
+            // Nothing is committed to a file before its check passed.
+            if (!m_integrity->ready()) m_db->holdCommitsUntil(m_integrity->future());
+        }
         configure();
         int version = schemaVersion();
         if (version > latestSchemaVersion())
             throw StoreError(path + " was written by a newer Hallway (schema " + std::to_string(version) +
                              ", this build knows " + std::to_string(latestSchemaVersion()) +
                              "); refusing to open it so nothing is damaged");
+        if (m_integrity && version < options.migrateTo.value_or(latestSchemaVersion())) m_integrity->wait();
         migrate(options.migrateTo);
         if (options.writesNothing) m_db->exec("PRAGMA query_only = ON");
     } catch (const DamagedDatabase&) {
         throw;
     } catch (const sql::Error& e) {
+        // A file the running check finds damaged fails reads too: say damaged.
+        if (m_integrity) m_integrity->wait();
         int primary = e.code() & 0xff;
         if (e.storage() && (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN))
             throw StorageRefused(describe(e, path));
@@ -168,41 +176,17 @@ Store::Store(const std::string& path, const OpenOptions& options)
     }
 }
 
-Store::~Store() {
-    m_stmts.reset();  // statements must be finalised before the connection closes
+Store::Integrity Store::integrity(bool waitForVerdict) const {
+    if (!m_integrity) return Integrity::Sound;
+    if (waitForVerdict) m_integrity->future().wait();
+    if (!m_integrity->ready()) return Integrity::Checking;
+    return m_integrity->passed() ? Integrity::Sound : Integrity::Damaged;
 }
 
-void Store::checkIntegrity() {
-    sqlite3_busy_timeout(m_db->handle(), 5000);
-    std::string verdict;
-    int rc = SQLITE_OK;
-    int sysErrno = 0;
-    {
-        sqlite3_stmt* st = nullptr;
-        errno = 0;
-        rc = sqlite3_prepare_v2(m_db->handle(), "PRAGMA quick_check", -1, &st, nullptr);
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_step(st);
-            sysErrno = errno;
-            if (rc == SQLITE_ROW) {
-                verdict = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-                rc = SQLITE_OK;
-            }
-        }
-        sqlite3_finalize(st);
-    }
-    int primary = rc & 0xff;
-    if (primary == SQLITE_NOTADB) throw StoreError(m_path + " is not a Hallway database (not an SQLite file)");
-    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)
-        m_db->fail(rc, "cannot read " + m_path, sysErrno);  // disk full, size limit, locked: worded there
-    if (rc != SQLITE_OK) verdict = sqlite3_errmsg(m_db->handle());
-    if (verdict == "ok") return;
-    std::string firstLine = verdict.substr(0, verdict.find('\n'));
-    throw DamagedDatabase("the database " + m_path + " is damaged (" + firstLine +
-                          "); nothing was written to it. Restore a backup: hallway --db " + m_path +
-                          " backups lists them, hallway --db " + m_path +
-                          " restore FILE puts one back (the damaged file is kept aside). "
-                          "hallway --db " + m_path + " people export FILE still saves the people it can read");
+std::string Store::integrityProblem() const { return m_integrity ? m_integrity->problem() : std::string(); }
+
+Store::~Store() {
+    m_stmts.reset();  // statements must be finalised before the connection closes
 }
 
 namespace {
@@ -214,6 +198,11 @@ void urlKeyFunction(sqlite3_context* context, int, sqlite3_value** args) {
 }  // namespace
 
 void Store::configure() {
+    // Turning WAL on writes the header: not before the check has passed.
+    if (m_integrity && !m_integrity->ready() && m_path != ":memory:") {
+        sql::Statement mode(*m_db, "PRAGMA journal_mode");
+        if (!mode.step() || mode.getText(0) != "wal") m_integrity->wait();
+    }
     m_db->exec("PRAGMA foreign_keys = ON");
     sqlite3_create_function(m_db->handle(), "url_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                             urlKeyFunction, nullptr, nullptr);

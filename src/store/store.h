@@ -11,6 +11,7 @@
 
 namespace hallway {
 
+class IntegrityVerdict;
 namespace sql {
 class Connection;
 class Statement;
@@ -56,8 +57,15 @@ public:
         // Read only: no migration, no checks, every write fails. For
         // exporting what a damaged database still holds.
         bool readOnly = false;
-        // PRAGMA quick_check before anything is written; DamagedDatabase when it fails.
+        // PRAGMA quick_check before anything is written; DamagedDatabase when it
+        // fails. Once per file per process: a Store opened while another of
+        // this process is open on the same file shares its verdict.
         bool checkIntegrity = true;
+        // The check runs on a thread of its own while this Store already reads
+        // (the app's first frame need not wait 0.6 s for a large file): every
+        // commit waits for the verdict and is refused when it failed, and a
+        // migration waits for it before it starts. See integrity().
+        bool checkInBackground = false;
         // For commands that only read, on storage that takes no byte (a full
         // disk): WAL's index is kept in this process's memory instead of the
         // -shm file, under an exclusive lock held for the command; nothing is
@@ -82,6 +90,12 @@ public:
     Store& operator=(const Store&) = delete;
 
     const std::string& path() const { return m_path; }
+    // Where the open-time check stands; Sound when none was asked for.
+    // Damaged: integrityProblem() is DamagedDatabase's sentence, and every
+    // commit fails with it.
+    enum class Integrity { Checking, Sound, Damaged };
+    Integrity integrity(bool waitForVerdict = false) const;
+    std::string integrityProblem() const;
     int schemaVersion();
     // Runs migrations from the current version up to `target` (default latest).
     void migrate(std::optional<int> target = std::nullopt);
@@ -164,7 +178,6 @@ public:
 
 private:
     void configure();
-    void checkIntegrity();
     void forgetSuspendedIndexing();
     std::vector<std::string> speakerNames(RowId sessionId);
     std::vector<ScheduleDay> eventDays(RowId eventId);
@@ -172,6 +185,7 @@ private:
 
     std::string m_path;
     std::unique_ptr<sql::Connection> m_db;
+    std::shared_ptr<IntegrityVerdict> m_integrity;
     struct SuspendedIndexing {
         RowId lastSession = 0;
         RowId lastPerson = 0;

@@ -265,7 +265,11 @@ int runApp(const AppOptions& request) {
     std::unique_ptr<Store> store;
     std::string storeError;
     try {
-        store = std::make_unique<Store>(request.dbPath);
+        // The file's integrity check (0.6 s at the power tier) runs beside the
+        // first frames; nothing is written to it before the check passed.
+        Store::OpenOptions options;
+        options.checkInBackground = true;
+        store = std::make_unique<Store>(request.dbPath, options);
     } catch (const std::exception& e) {
         storeError = e.what();
     }
@@ -322,7 +326,9 @@ int runApp(const AppOptions& request) {
     };
     auto scanStore = [](std::string path, std::optional<RowId> notesAfter) {
         try {
-            Store own(path);
+            Store::OpenOptions readsOnly;  // shares the window's check, and need not wait for it
+            readsOnly.checkInBackground = true;
+            Store own(path, readsOnly);
             return codepointsInStore(own, notesAfter);
         } catch (const std::exception&) {
             return StoredCodepoints();  // no glyphs beyond the common sets; the shell reports the store
@@ -334,7 +340,8 @@ int runApp(const AppOptions& request) {
     StoredCodepoints memory = readGlyphMemory(cacheFolder, storePath);
     std::future<FontSet> fontsLater = std::async(std::launch::async, [=] {
         std::set<char32_t> extra = memory.codepoints;
-        if (!storePath.empty()) {
+        // Remembered: the scan after the first frame brings what is new since.
+        if (!storePath.empty() && !memory.remembered) {
             const auto names = scanStore(storePath, std::nullopt).codepoints;
             extra.insert(names.begin(), names.end());
         }
@@ -493,6 +500,7 @@ int runApp(const AppOptions& request) {
 
     int exitCode = 0;
     int frame = 0;        // screenshot mode counts its frames
+    int glyphWaits = 0;   // screenshot mode: times it waited for the glyph scan
     int framesShown = 0;
     int busyFrames = 3;  // frames to draw before waiting for input again
     // Ctrl+C or a polite kill closes the window normally, saving settings; the
@@ -538,8 +546,21 @@ int runApp(const AppOptions& request) {
         input.feed(io);
         if (screenshot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover effects in pictures
         if (screenshot && !visits.empty()) state.mode = frame < visitFrames ? visits[size_t(frame / 3)] : shotMode;
+        // The background check found the file damaged: the same page as when
+        // the open itself fails, and no worker writes to it.
+        if (store && store->integrity() == Store::Integrity::Damaged) {
+            storeError = store->integrityProblem();
+            if (screenshot) {
+                std::cerr << "hallway: cannot open the database: " << storeError << "\n";
+                exitCode = 1;
+                break;
+            }
+            refreshWorker.reset();
+            syncWorker.reset();
+            store.reset();
+        }
         const bool shown = framesShown > 0 || frame > 0;
-        if (store && shown && !screenshot && !scanLater.valid() &&
+        if (store && shown && !scanLater.valid() &&
             scannedAt != state.revision.value(Change::Events | Change::People)) {
             scannedAt = state.revision.value(Change::Events | Change::People);
             scanLater = std::async(std::launch::async, [scanStore, path = store->path(), from = memory.notesScannedTo] {
@@ -557,7 +578,7 @@ int runApp(const AppOptions& request) {
             rebuildFonts();
             shell.setHeadingFont(fonts.heading);
         }
-        if (!screenshot && (memory.codepoints != glyphs.built() || memory.notesScannedTo != rememberedTo)) {
+        if (memory.codepoints != glyphs.built() || memory.notesScannedTo != rememberedTo) {
             memory.codepoints = glyphs.built();
             rememberedTo = memory.notesScannedTo;
             writeGlyphMemory(cacheFolder, storePath, memory);
@@ -590,7 +611,19 @@ int runApp(const AppOptions& request) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+        // A picture shows what a user sees once the scan after the first frame
+        // is in: its codepoints rebuilt into the atlas, two frames drawn with it.
+        if (screenshot && frame + 1 >= visitFrames + 6 && glyphWaits < 3 && (scanLater.valid() || glyphs.rebuildDue())) {
+            ++glyphWaits;
+            if (scanLater.valid()) scanLater.wait();
+            frame = visitFrames + 3;
+        }
         if (screenshot && ++frame >= visitFrames + 6) {
+            if (store && store->integrity(true) == Store::Integrity::Damaged) {
+                std::cerr << "hallway: cannot open the database: " << store->integrityProblem() << "\n";
+                exitCode = 1;
+                break;
+            }
             std::string error;
             if (!writeBackBufferPng(*request.screenshotPath, fbw, fbh, error)) {
                 std::cerr << "hallway: screenshot failed: " << error << "\n";

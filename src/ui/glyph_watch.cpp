@@ -43,6 +43,7 @@ StoredCodepoints readGlyphMemory(const std::string& cacheDir, const std::string&
     if (!std::getline(in, header) || header != kMemoryHeader || !std::getline(in, path) || !(in >> scannedTo))
         return memory;
     memory.notesScannedTo = scannedTo;
+    memory.remembered = true;
     unsigned long cp = 0;
     while (in >> std::hex >> cp)
         if (cp < 0x10000) memory.codepoints.insert(char32_t(cp));

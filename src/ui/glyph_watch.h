@@ -18,6 +18,7 @@ namespace hallway::ui {
 struct StoredCodepoints {
     std::set<char32_t> codepoints;
     RowId notesScannedTo = 0;  // the highest note id read
+    bool remembered = false;   // read from an earlier run's memory
 };
 // Every name, company and session title (fast: about 40 ms of CPU at the
 // power tier), and the notes above `notesAfter` (a second for 500,000).

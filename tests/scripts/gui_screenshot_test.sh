@@ -182,4 +182,22 @@ if xvfb-run -a "$BIN" --db "$DB" --screenshot "$TMP/x.png" --event 999 >"$TMP/ba
 fi
 grep -q "no event with id 999" "$TMP/bad.log" || fail "no clear message for a missing event: $(cat "$TMP/bad.log")"
 
+# A damaged database (its last page zeroed): the check that runs beside the
+# first frames finds it, the run fails naming the file and how to restore,
+# and not one byte of the file is written.
+cp "$DB" "$TMP/damaged.db"
+python3 - "$TMP/damaged.db" <<'EOF'
+import os, sys
+with open(sys.argv[1], "r+b") as f:
+    f.seek(os.path.getsize(sys.argv[1]) - 4096)
+    f.write(bytes(4096))
+EOF
+cp "$TMP/damaged.db" "$TMP/damaged-before.db"
+if xvfb-run -a "$BIN" --db "$TMP/damaged.db" --screenshot "$TMP/x.png" >"$TMP/bad.log" 2>&1; then
+  fail "a damaged database should fail the run"
+fi
+grep -q "damaged.db is damaged" "$TMP/bad.log" && grep -q "restore FILE" "$TMP/bad.log" ||
+  fail "no clear message for a damaged database: $(cat "$TMP/bad.log")"
+cmp -s "$TMP/damaged.db" "$TMP/damaged-before.db" || fail "the damaged database was written to"
+
 echo "gui_screenshot_test: ok"
