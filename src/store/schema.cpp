@@ -568,8 +568,17 @@ const char* const kStep17 = R"SQL(
 CREATE INDEX person_facts_person ON person_facts(person_id);
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3,  kStep4,  kStep5,  kStep6,  kStep7,  kStep8,  kStep9,
-                              kStep10, kStep11, kStep12, kStep13, kStep14, kStep15, kStep16, kStep17};
+// Step 18: what Plan shows of every session, in its order, without the rows'
+// abstracts: the first frame at the power tier read 44 MB of session rows for
+// 2.6 MB of columns (75-130 ms); from this index, 18-21 ms.
+const char* const kStep18 = R"SQL(
+CREATE INDEX sessions_plan ON sessions(event_id, starts_at, room, title, id, source_id, subtitle, ends_at, track,
+                                       type, url, language, starred, attendance)
+  WHERE removed_at IS NULL;
+)SQL";
+
+const char* const kSteps[] = {kStep1,  kStep2,  kStep3,  kStep4,  kStep5,  kStep6,  kStep7,  kStep8,  kStep9,
+                              kStep10, kStep11, kStep12, kStep13, kStep14, kStep15, kStep16, kStep17, kStep18};
 
 }  // namespace
 
