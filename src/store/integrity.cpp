@@ -1,7 +1,9 @@
 #include "store/integrity.h"
 
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
@@ -96,6 +98,8 @@ std::shared_ptr<IntegrityVerdict> IntegrityVerdict::forFile(const std::string& p
         // closed within the check's second should not wait for it.
         if (inBackground) {
             std::thread([path, promise = std::move(promise)]() mutable {
+                // Background work: on a busy machine the first frames go first.
+                ::setpriority(PRIO_PROCESS, ::gettid(), 10);
                 try {
                     sql::Connection db(path, false);
                     checkIntegrityOf(db, path);
