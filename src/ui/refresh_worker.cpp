@@ -156,12 +156,10 @@ void AgendaRefreshWorker::run() {
         std::string error;
         std::vector<WatchedChange> watched;
         try {
-            // This thread's own connection. The app checked the file when it
-            // opened it; a quick_check per try would read the whole database
-            // (a second at the power tier) for a 304.
-            Store::OpenOptions open;
-            open.checkIntegrity = false;
-            Store store(m_path, open);
+            // This thread's own connection. It shares the integrity verdict of
+            // the app's Store on the file (no second quick_check, a second at
+            // the power tier, for a 304), and its writes wait for that verdict.
+            Store store(m_path);
             auto event = store.findEvent(*eventId);
             source = SourcesRepo(store).find(*eventId);
             hasUrl = source.has_value();
