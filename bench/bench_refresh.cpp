@@ -152,7 +152,10 @@ void refreshCase(const std::string& path, const PowerData& data, const std::stri
         options.event = std::string("Bench Live Conf, ") + how.name;
         eventId = importAgendaUrl(store, server.url(), options, local).eventId;
     }
-    // The app's worker, on its own thread and connection; each fetch asked for as Ctrl+R does.
+    // The app's worker, on its own thread and connection; each fetch asked for
+    // as Ctrl+R does. The app's window has its Store open meanwhile, whose
+    // integrity verdict the worker's connection shares.
+    Store window(path);
     auto worker = std::make_unique<ui::AgendaRefreshWorker>(path, std::chrono::hours(1), nullptr);
     ui::AgendaRefreshWorker& w = *worker;
     w.setEvent(eventId);  // the bench agenda's days are past: opening it fetches nothing
