@@ -25,8 +25,10 @@ std::vector<EventSummary> listEventsWithoutCounts(Store& store) {
 
 AgendaTotals agendaTotals(Store& store, RowId eventId) {
     auto& q = store.statement(
+        // Named: without statistics SQLite picks sessions_event_start and reads
+        // every row (83-96 ms at the power tier); Plan's index covers it (22-28 ms).
         "SELECT count(*), coalesce(sum(starred <> 0), 0), coalesce(min(starts_at), 0), coalesce(max(ends_at), 0) "
-        "FROM sessions WHERE event_id = ? AND removed_at IS NULL");
+        "FROM sessions INDEXED BY sessions_plan WHERE event_id = ? AND removed_at IS NULL");
     sql::ResetOnExit r{q};
     q.bind(1, eventId);
     AgendaTotals totals;

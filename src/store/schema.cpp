@@ -577,8 +577,16 @@ CREATE INDEX sessions_plan ON sessions(event_id, starts_at, room, title, id, sou
   WHERE removed_at IS NULL;
 )SQL";
 
-const char* const kSteps[] = {kStep1,  kStep2,  kStep3,  kStep4,  kStep5,  kStep6,  kStep7,  kStep8,  kStep9,
-                              kStep10, kStep11, kStep12, kStep13, kStep14, kStep15, kStep16, kStep17, kStep18};
+// Step 19: People's list in name order with what its rows and scope filter
+// show, without reading each person's row: at the power tier (50,000 people)
+// the list query went from 66-88 ms to 9-17 ms for 4 MB of index.
+const char* const kStep19 = R"SQL(
+CREATE INDEX people_list ON people(name_key, id, display_name, company, role, source);
+)SQL";
+
+const char* const kSteps[] = {kStep1,  kStep2,  kStep3,  kStep4,  kStep5,  kStep6,  kStep7,
+                              kStep8,  kStep9,  kStep10, kStep11, kStep12, kStep13, kStep14,
+                              kStep15, kStep16, kStep17, kStep18, kStep19};
 
 }  // namespace
 
