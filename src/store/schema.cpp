@@ -584,9 +584,16 @@ const char* const kStep19 = R"SQL(
 CREATE INDEX people_list ON people(name_key, id, display_name, company, role, source);
 )SQL";
 
+// Step 20: explicit merges of the session index (Store::resumeSearchIndexing
+// after a bulk import) take levels of 16 segments, as automerge does, not
+// FTS5's default of 4.
+const char* const kStep20 = R"SQL(
+INSERT INTO sessions_fts(sessions_fts, rank) VALUES ('usermerge', 16);
+)SQL";
+
 const char* const kSteps[] = {kStep1,  kStep2,  kStep3,  kStep4,  kStep5,  kStep6,  kStep7,
                               kStep8,  kStep9,  kStep10, kStep11, kStep12, kStep13, kStep14,
-                              kStep15, kStep16, kStep17, kStep18, kStep19};
+                              kStep15, kStep16, kStep17, kStep18, kStep19, kStep20};
 
 }  // namespace
 

@@ -139,6 +139,8 @@ TEST_CASE("every past schema version upgrades to the latest keeping every row", 
             CHECK(raw.number("SELECT v FROM sessions_fts_config WHERE k = 'automerge'") == 16);
             CHECK(raw.number("SELECT v FROM sessions_fts_config WHERE k = 'crisismerge'") == 32);
             CHECK(raw.number("SELECT v FROM sessions_fts_config WHERE k = 'hashsize'") == 8388608);
+            // Step 20: the merge an import runs at its end takes levels of 16 too.
+            CHECK(raw.number("SELECT v FROM sessions_fts_config WHERE k = 'usermerge'") == 16);
             // The old file was backed up before it was touched.
             auto backups = listBackups(db);
             if (version < Store::latestSchemaVersion()) {

@@ -353,3 +353,69 @@ TEST_CASE("session index: sessions of 40 small imports are all found, the index 
     sql::Statement check(store.connection(), "INSERT INTO sessions_fts(sessions_fts) VALUES ('integrity-check')");
     CHECK_NOTHROW(check.run());
 }
+
+namespace {
+void importSessions(Store& store, RowId ev, int first, int count, const std::string& word) {
+    Store::Transaction tx(store);
+    store.suspendSearchIndexing();
+    for (int i = first; i < first + count; ++i) {
+        Session s = makeSession(ev, "s" + std::to_string(i), "Talk " + word, 1000 + i * 1800);
+        s.abstract = "WebAssembly " + longAbstract(i);
+        store.insertSession(s);
+    }
+    store.resumeSearchIndexing();
+    tx.commit();
+}
+
+void checkSessionIndexIntact(Store& store) {
+    sql::Statement check(store.connection(), "INSERT INTO sessions_fts(sessions_fts) VALUES ('integrity-check')");
+    CHECK_NOTHROW(check.run());
+}
+}  // namespace
+
+// Step 20: a bulk import leaves no merge for the next one to pay.
+TEST_CASE("session index: a large import is merged into one segment, a small one after it is not", "[store][fts]") {
+    Store store(":memory:");
+    // A 64 KiB write buffer: 300 sessions flush it many times, as 20,000 do the 8 MiB one.
+    store.connection().exec("INSERT INTO sessions_fts(sessions_fts, rank) VALUES ('hashsize', 65536)");
+    Event e;
+    e.name = "Big";
+    RowId ev = store.createEvent(e);
+    importSessions(store, ev, 0, 300, "batchaa");
+    CHECK(sessionIndexSegments(store) == 1);
+    // 2 sessions into 300: the old segment stays as it is, the new one beside it.
+    importSessions(store, ev, 300, 2, "batchab");
+    CHECK(sessionIndexSegments(store) == 2);
+    SessionQuery all;
+    all.search = "WebAssembly";
+    CHECK(store.sessions(ev, all).size() == 302);
+    SessionQuery first;
+    first.search = "batchaa";
+    CHECK(store.sessions(ev, first).size() == 300);
+    SessionQuery second;
+    second.search = "batchab";
+    CHECK(store.sessions(ev, second).size() == 2);
+    checkSessionIndexIntact(store);
+}
+
+TEST_CASE("session index: the import that fills a level of 16 segments merges it before it commits", "[store][fts]") {
+    Store store(":memory:");
+    Event e;
+    e.name = "Many";
+    RowId ev = store.createEvent(e);
+    for (int round = 0; round < 15; ++round) importSessions(store, ev, round * 4, 4, batchWord(round));
+    // Fewer than 16 on the level: nothing merged, each import one segment.
+    CHECK(sessionIndexSegments(store) == 15);
+    importSessions(store, ev, 60, 4, batchWord(15));
+    CHECK(sessionIndexSegments(store) == 1);
+    // The next import starts a new level below it and merges nothing.
+    importSessions(store, ev, 64, 4, batchWord(16));
+    CHECK(sessionIndexSegments(store) == 2);
+    for (int round = 0; round < 17; ++round) {
+        INFO("round " << round);
+        SessionQuery q;
+        q.search = batchWord(round);
+        CHECK(store.sessions(ev, q).size() == 4);
+    }
+    checkSessionIndexIntact(store);
+}
