@@ -156,6 +156,7 @@ Store::Store(const std::string& path, const OpenOptions& options)
             if (!m_integrity->ready()) m_db->holdCommitsUntil(m_integrity->future());
         }
         configure();
+        if (options.streaming) m_db->exec("PRAGMA cache_size = -2048");
         int version = schemaVersion();
         if (version > latestSchemaVersion())
             throw StoreError(path + " was written by a newer Hallway (schema " + std::to_string(version) +

@@ -66,6 +66,9 @@ public:
         // commit waits for the verdict and is refused when it failed, and a
         // migration waits for it before it starts. See integrity().
         bool checkInBackground = false;
+        // Reads each row once, on a thread beside the app (the glyph scan):
+        // a 2 MiB page cache instead of 64, which such reads do not reuse.
+        bool streaming = false;
         // For commands that only read, on storage that takes no byte (a full
         // disk): WAL's index is kept in this process's memory instead of the
         // -shm file, under an exclusive lock held for the command; nothing is

@@ -328,6 +328,7 @@ int runApp(const AppOptions& request) {
         try {
             Store::OpenOptions readsOnly;  // shares the window's check, and need not wait for it
             readsOnly.checkInBackground = true;
+            readsOnly.streaming = true;
             Store own(path, readsOnly);
             return codepointsInStore(own, notesAfter);
         } catch (const std::exception&) {
