@@ -403,7 +403,7 @@ private:
                 json talks = json::array();
                 for (size_t i = 0; i < w.talks.size(); ++i) {
                     auto& s = w.talks[i];
-                    json t{{"session_id", s.id}, {"title", s.title}, {"room", s.room},
+                    json t{{"session_id", s.sessionId}, {"title", s.title}, {"room", s.room},
                            {"start", isoString(s.startsAt, zone)}, {"end", isoString(s.endsAt, zone)}};
                     if (w.after[i]) t["free_after"] = {{"start", isoString(w.after[i]->startsAt, zone)}, {"end", isoString(w.after[i]->endsAt, zone)}};
                     talks.push_back(t);

@@ -377,7 +377,7 @@ void mergePeople(Store& store, RowId kept, RowId gone) {
 std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes) {
     auto event = store.findEvent(eventId);
     if (!event) return {};
-    auto all = store.sessions(eventId);
+    const auto all = store.sessionSpans(eventId);
     // Programme hours per schedule day, and the starred sessions inside them.
     std::map<std::string, std::pair<Instant, Instant>> hours;
     std::map<std::string, std::vector<std::pair<Instant, Instant>>> busy;
@@ -405,10 +405,11 @@ std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes)
     return out;
 }
 
-std::vector<WhereToFind> whereToFind(Store& store, RowId eventId) {
+std::vector<WhereToFind> whereToFind(Store& store, RowId eventId, size_t maxTalks) {
     PeopleRepo people(store);
     auto slots = freeSlots(store, eventId);
     const auto met = peopleMetAt(store, eventId);
+    auto talks = people.targetsTalks(eventId, maxTalks);
     std::vector<WhereToFind> out;
     for (const Target& t : people.targets(eventId)) {
         WhereToFind w;
@@ -416,13 +417,14 @@ std::vector<WhereToFind> whereToFind(Store& store, RowId eventId) {
         // Met by any account (a coffee logged, a note of talking with them), not only the toggle.
         if (met.count(t.personId)) w.target.status = TargetStatus::Met;
         if (auto p = people.find(t.personId)) w.person = {p->id, p->displayName, p->company, p->role};
-        for (RowId sid : people.sessionsSpokenAt(eventId, t.personId)) {
-            auto s = store.findSession(sid);
-            if (!s) continue;
+        if (auto it = talks.find(t.personId); it != talks.end()) {
+            w.talks = std::move(it->second.first);
+            w.talkCount = it->second.total;
+        }
+        for (const PeopleRepo::Talk& s : w.talks) {
             std::optional<FreeSlot> after;
             for (auto& slot : slots)
-                if (slot.startsAt <= s->endsAt && slot.endsAt > s->endsAt) after = FreeSlot{s->endsAt, slot.endsAt};
-            w.talks.push_back(*s);
+                if (slot.startsAt <= s.endsAt && slot.endsAt > s.endsAt) after = FreeSlot{s.endsAt, slot.endsAt};
             w.after.push_back(after);
         }
         out.push_back(std::move(w));

@@ -1,6 +1,7 @@
 // People: contacts import with deduplication, merge, targets and where to find
 // them, the network map. Rules live here; SQL lives in store/people_repo.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,7 +94,8 @@ struct FreeSlot {
 struct WhereToFind {
     Target target;
     PersonBrief person;
-    std::vector<Session> talks;                 // sessions they speak in, time order
+    std::vector<PeopleRepo::Talk> talks;        // sessions they speak in, time order (the first maxTalks)
+    size_t talkCount = 0;                       // all their talks at the event
     std::vector<std::optional<FreeSlot>> after; // per talk: the user's free slot right after it, if any
 };
 
@@ -101,8 +103,9 @@ struct WhereToFind {
 // inside each day's programme hours (first start to last end of that day).
 std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes = 30);
 
-// Every target of the event with where to find them, must-meet first.
-std::vector<WhereToFind> whereToFind(Store& store, RowId eventId);
+// Every target of the event with where to find them, must-meet first; at
+// most `maxTalks` talks each (talkCount says how many there are).
+std::vector<WhereToFind> whereToFind(Store& store, RowId eventId, size_t maxTalks = SIZE_MAX);
 
 }  // namespace hallway
 

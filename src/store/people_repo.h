@@ -1,5 +1,6 @@
 // People, their contact details, tags, facts and targets. SQL lives here.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -101,16 +102,23 @@ public:
     // False when they were not a target there. Notes and interactions stay.
     bool removeTarget(RowId eventId, RowId personId);
 
-    // Sessions (ids) of the event the person speaks in, in time order.
-    std::vector<RowId> sessionsSpokenAt(RowId eventId, RowId personId);
     // Every talk the person gives, at every event, in time order: one query,
-    // where sessionsSpokenAt per event walked all their talks once per event.
+    // not one per event.
     struct Talk {
         RowId sessionId = 0, eventId = 0;
         Instant startsAt = 0;
         std::string title, room;
+        Instant endsAt = 0;
     };
     std::vector<Talk> talksOf(RowId personId);
+    // The first `firstN` talks at `eventId` of every target of that event, in
+    // time order, and how many each gives there: one query (a query per target
+    // and a session load per talk took 1.3 s for a target of 20,000 talks).
+    struct TargetTalks {
+        std::vector<Talk> first;
+        size_t total = 0;
+    };
+    std::map<RowId, TargetTalks> targetsTalks(RowId eventId, size_t firstN);
 
     // --- network
     // `by` is "company", "tag" or "role". People without a value group under "".

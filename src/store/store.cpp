@@ -521,6 +521,16 @@ std::vector<Session> Store::sessionsRunningBetween(RowId eventId, Instant from, 
     return out;
 }
 
+std::vector<Store::SessionSpan> Store::sessionSpans(RowId eventId) {
+    auto& q = m_stmts->get(*m_db, "SELECT starts_at, ends_at, starred FROM sessions WHERE event_id=? "
+                                  "AND removed_at IS NULL ORDER BY starts_at, id");
+    sql::ResetOnExit r{q};
+    q.bind(1, eventId);
+    std::vector<SessionSpan> out;
+    while (q.step()) out.push_back({q.getInt(0), q.getInt(1), q.getInt(2) != 0});
+    return out;
+}
+
 std::vector<Session> Store::sessions(RowId eventId, const SessionQuery& query) {
     std::vector<Session> out;
     Event event;

@@ -149,6 +149,13 @@ public:
     // in the sense capture needs.
     std::vector<Session> sessionsRunningBetween(RowId eventId, Instant from, Instant to);
     std::optional<Session> findSession(RowId id);
+    // Start, end and star of every session of the event (not removed), in
+    // start order: what free slots need, without loading titles and speakers.
+    struct SessionSpan {
+        Instant startsAt = 0, endsAt = 0;
+        bool starred = false;
+    };
+    std::vector<SessionSpan> sessionSpans(RowId eventId);
     // Every session of the event keyed by source id, removed ones included.
     std::map<std::string, Session> sessionsBySourceId(RowId eventId);
     RowId insertSession(const Session& session);

@@ -137,7 +137,7 @@ bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_
         auto event = store.findEvent(*eventId);
         if (!event) return true;
         m_eventName = event->name;
-        for (const WhereToFind& w : whereToFind(store, *eventId)) {
+        for (const WhereToFind& w : whereToFind(store, *eventId, kTalksShown)) {
             TargetRow r;
             r.personId = w.person.id;
             r.name = w.person.displayName;
@@ -146,9 +146,9 @@ bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_
             r.status = w.target.status;
             r.why = w.target.why;
             r.questions = w.target.questions;
-            r.moreTalks = w.talks.size() > kTalksShown ? w.talks.size() - kTalksShown : 0;
+            r.moreTalks = w.talkCount > kTalksShown ? w.talkCount - kTalksShown : 0;
             for (size_t i = 0; i < w.talks.size() && i < kTalksShown; ++i) {
-                const Session& s = w.talks[i];
+                const PeopleRepo::Talk& s = w.talks[i];
                 std::string line = dayTimeLabel(s.startsAt, s.endsAt, event->timeZone);
                 if (!s.room.empty()) line += " \u00b7 " + s.room;
                 line += " \u00b7 " + s.title;

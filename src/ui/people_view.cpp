@@ -60,8 +60,12 @@ void PeopleView::sync(Store& store, AppState& state) {
     // The list shows people only; the page shows everything about one person;
     // where to find targets depends on the starred schedule.
     const auto revision = state.revision.value();
-    // Who is in the network moves with targets, touches and notes too.
-    if (m_list.sync(store, state.people.search, state.people.tag, state.people.scope,
+    // Who is in the network moves with targets, touches and notes too. The
+    // list (50,000 people at the power tier, ~200 ms) loads only while its
+    // tab shows; the others catch up when it comes back.
+    const bool listShown = !state.people.targetsTab && !state.people.networkTab;
+    if (listShown &&
+        m_list.sync(store, state.people.search, state.people.tag, state.people.scope,
                     state.revision.value(Change::People | Change::Events | Change::Targets | Change::Notes)) &&
         !m_list.error().empty() &&
         text::trim(state.people.search).empty())

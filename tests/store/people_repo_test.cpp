@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "core/model.h"
 #include "store/people_repo.h"
@@ -232,4 +233,62 @@ TEST_CASE("a contacts file that updates a person it just added keeps the search 
     CHECK(hits[0].title == "Ana Lima");
     CHECK(notes.search("chen").size() == 1);
     CHECK(notes.search("lim").size() == 1);
+}
+
+TEST_CASE("the talks of an event's targets come in one query, the first N each with their count", "[people][targets]") {
+    Store store(":memory:");
+    PeopleRepo people(store);
+    Event e;
+    e.name = "Conf";
+    e.timeZone = "UTC";
+    const RowId conf = store.createEvent(e);
+    e.name = "Other Conf";
+    const RowId other = store.createEvent(e);
+    auto person = [&](const char* name) {
+        Person p;
+        p.displayName = name;
+        return people.create(p);
+    };
+    const RowId busy = person("Busy Speaker"), quiet = person("Quiet Speaker"), stranger = person("Not A Target");
+    auto talk = [&](RowId event, const std::string& title, Instant at, std::vector<RowId> speakers) {
+        Session s;
+        s.eventId = event;
+        s.sourceId = title;
+        s.title = title;
+        s.room = "Room " + title;
+        s.startsAt = at;
+        s.endsAt = at + 1800;
+        const RowId id = store.insertSession(s);
+        store.setSessionSpeakers(id, speakers);
+        return id;
+    };
+    // Busy gives 8 talks here, inserted out of time order, one removed, and one elsewhere.
+    for (int i = 7; i >= 0; --i) talk(conf, "busy " + std::to_string(i), 1000000 + i * 3600, {busy});
+    const RowId gone = talk(conf, "busy removed", 900000, {busy});
+    store.markSessionRemoved(gone, 950000);
+    talk(other, "busy elsewhere", 800000, {busy});
+    talk(conf, "quiet talk", 1000000, {quiet, stranger});
+    for (RowId who : {busy, quiet}) {
+        Target t;
+        t.eventId = conf;
+        t.personId = who;
+        people.upsertTarget(t);
+    }
+
+    auto talks = people.targetsTalks(conf, 3);
+    REQUIRE(talks.size() == 2);  // the stranger is no target
+    REQUIRE(talks[busy].first.size() == 3);
+    CHECK(talks[busy].total == 8);
+    CHECK(talks[busy].first[0].title == "busy 0");
+    CHECK(talks[busy].first[1].title == "busy 1");
+    CHECK(talks[busy].first[2].title == "busy 2");
+    CHECK(talks[busy].first[2].room == "Room busy 2");
+    CHECK(talks[busy].first[2].endsAt - talks[busy].first[2].startsAt == 1800);
+    REQUIRE(talks[quiet].first.size() == 1);
+    CHECK(talks[quiet].total == 1);
+    // No limit: all of them, in time order.
+    auto all = people.targetsTalks(conf, SIZE_MAX);
+    REQUIRE(all[busy].first.size() == 8);
+    CHECK(all[busy].first.back().title == "busy 7");
+    CHECK(people.targetsTalks(other, 5).empty());
 }
