@@ -72,6 +72,17 @@ std::optional<FileKey> fileKey(const std::string& path) {
     return FileKey{st.st_dev, st.st_ino};
 }
 
+// The verdict is the check's exception, or none.
+template <class Check>
+void settle(std::promise<void>& promise, Check check) {
+    try {
+        check();
+        promise.set_value();
+    } catch (...) {
+        promise.set_exception(std::current_exception());
+    }
+}
+
 }  // namespace
 
 std::shared_ptr<IntegrityVerdict> IntegrityVerdict::forFile(const std::string& path, sql::Connection& own,
@@ -100,23 +111,15 @@ std::shared_ptr<IntegrityVerdict> IntegrityVerdict::forFile(const std::string& p
             std::thread([path, promise = std::move(promise)]() mutable {
                 // Background work: on a busy machine the first frames go first.
                 ::setpriority(PRIO_PROCESS, ::gettid(), 10);
-                try {
+                settle(promise, [&path] {
                     sql::Connection db(path, false);
                     checkIntegrityOf(db, path);
-                    promise.set_value();
-                } catch (...) {
-                    promise.set_exception(std::current_exception());
-                }
+                });
             }).detach();
         } else {
             // On the Store's own connection: one opened to write nothing on a
             // full disk could not open a second.
-            try {
-                checkIntegrityOf(own, path);
-                promise.set_value();
-            } catch (...) {
-                promise.set_exception(std::current_exception());
-            }
+            settle(promise, [&] { checkIntegrityOf(own, path); });
         }
     }
     if (!inBackground) verdict->wait();
@@ -128,8 +131,6 @@ int IntegrityVerdict::checksStarted() { return g_checksStarted.load(); }
 bool IntegrityVerdict::ready() const {
     return m_done.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
-
-bool IntegrityVerdict::passed() const { return ready() && problem().empty(); }
 
 void IntegrityVerdict::wait() const { m_done.get(); }
 

@@ -28,7 +28,6 @@ public:
                                                      bool inBackground);
 
     bool ready() const;
-    bool passed() const;  // ready and sound
     // Waits; rethrows the check's exception.
     void wait() const;
     // Empty while checking or when sound; else the sentence a user reads.

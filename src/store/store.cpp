@@ -181,7 +181,7 @@ Store::Integrity Store::integrity(bool waitForVerdict) const {
     if (!m_integrity) return Integrity::Sound;
     if (waitForVerdict) m_integrity->future().wait();
     if (!m_integrity->ready()) return Integrity::Checking;
-    return m_integrity->passed() ? Integrity::Sound : Integrity::Damaged;
+    return m_integrity->problem().empty() ? Integrity::Sound : Integrity::Damaged;
 }
 
 std::string Store::integrityProblem() const { return m_integrity ? m_integrity->problem() : std::string(); }

@@ -65,6 +65,9 @@ int residentMegabytes(const char* field) {
     return -1;
 }
 
+// A screenshot run on a database it cannot use fails with this line.
+void reportUnopened(const std::string& why) { std::cerr << "hallway: cannot open the database: " << why << "\n"; }
+
 void onGlfwError(int code, const char* description) {
     g_glfwError = std::string(description ? description : "unknown error") + " (GLFW " + std::to_string(code) + ")";
 }
@@ -274,7 +277,7 @@ int runApp(const AppOptions& request) {
         storeError = e.what();
     }
     if (screenshot && !store) {
-        std::cerr << "hallway: cannot open the database: " << storeError << "\n";
+        reportUnopened(storeError);
         return 1;
     }
     if (store && request.eventId && !store->findEvent(*request.eventId)) {
@@ -552,7 +555,7 @@ int runApp(const AppOptions& request) {
         if (store && store->integrity() == Store::Integrity::Damaged) {
             storeError = store->integrityProblem();
             if (screenshot) {
-                std::cerr << "hallway: cannot open the database: " << storeError << "\n";
+                reportUnopened(storeError);
                 exitCode = 1;
                 break;
             }
@@ -621,7 +624,7 @@ int runApp(const AppOptions& request) {
         }
         if (screenshot && ++frame >= visitFrames + 6) {
             if (store && store->integrity(true) == Store::Integrity::Damaged) {
-                std::cerr << "hallway: cannot open the database: " << store->integrityProblem() << "\n";
+                reportUnopened(store->integrityProblem());
                 exitCode = 1;
                 break;
             }
