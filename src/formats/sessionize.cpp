@@ -148,10 +148,12 @@ public:
             }
         }
         prepareSpots(total, {4, 6});  // [{"sessions":[{}]}], [{"rooms":[{"sessions":[{}]}]}]
+        GridDays grid(m_bytes);
         for (size_t d = 0; d < root.size(); ++d) {
             const Json& day = root[d];
             std::string path = "[" + std::to_string(d) + "]";
             if (const Json* rooms = list(day, "rooms", path, 0)) {
+                size_t firstSession = m_agenda.sessions.size();
                 for (size_t r = 0; r < rooms->size(); ++r) {
                     const Json& room = (*rooms)[r];
                     std::string roomPath = path + ".rooms[" + std::to_string(r) + "]";
@@ -161,11 +163,13 @@ public:
                         for (size_t i = 0; i < s->size(); ++i)
                             readSession((*s)[i], roomPath + ".sessions[" + std::to_string(i) + "]", true, roomName);
                 }
+                grid.add(*this, day, d, path, firstSession);
             } else if (const Json* s = list(day, "sessions", path, 0)) {
                 for (size_t i = 0; i < s->size(); ++i)
                     readSession((*s)[i], path + ".sessions[" + std::to_string(i) + "]", true, "");
             }
         }
+        grid.finish(*this);
     }
 
     size_t seen() const { return m_seen; }
@@ -173,6 +177,73 @@ public:
     size_t unscheduled() const { return m_unscheduled; }
 
 private:
+    // The schedule grid's days ("date" of each top-level entry) become the
+    // agenda's own days, numbered from 1 in file order. A day runs from 05:00
+    // on its date to 05:00 the next, stretched to hold every session the grid
+    // lists under it (a night session, an early start) and cut where the next
+    // day's sessions begin, so each session stays on the day the file gives it.
+    class GridDays {
+    public:
+        explicit GridDays(std::string_view bytes) : m_offsets(agenda::jsonObjectOffsets(bytes, {"[]"})) {}
+
+        void add(SessionizeReader& r, const Json& day, size_t position, const std::string& path, size_t firstSession) {
+            if (m_broken) return;
+            int line = position < m_offsets.size() && m_offsets[position] != agenda::kNoOffset
+                           ? r.m_lines.lineAt(m_offsets[position])
+                           : 0;
+            std::string text = text::trim(r.str(day, "date", path, line).value_or(""));
+            std::optional<LocalDateTime> date = text.size() >= 10 ? agenda::parseDate(text.substr(0, 10)) : std::nullopt;
+            if (!date) {
+                r.warn(line, path + (text.empty() ? " has no date" : ".date '" + text.substr(0, 40) + "' is not a date") +
+                                 "; the grid's days are not used (days run 05:00 to 05:00)");
+                m_broken = true;
+                return;
+            }
+            Day d;
+            d.day.index = int(position) + 1;
+            d.midnight = agenda::wallTime(*date, 0, r.m_zone);
+            d.day.startsAt = agenda::wallTime(*date, kAgendaDayStartMinute * 60, r.m_zone);
+            d.day.endsAt = agenda::wallTime(*date, kAgendaDayStartMinute * 60 + agenda::kSecondsPerDay, r.m_zone);
+            for (size_t i = firstSession; i < r.m_agenda.sessions.size(); ++i) {
+                const AgendaSession& s = r.m_agenda.sessions[i];
+                // A session listed before its day's midnight keeps the 05:00 rule: a day starts on its date.
+                if (s.startsAt >= d.midnight) d.day.startsAt = std::min(d.day.startsAt, s.startsAt);
+                d.day.endsAt = std::max(d.day.endsAt, s.endsAt);
+                d.lastStart = std::max(d.lastStart.value_or(s.startsAt), s.startsAt);
+            }
+            m_days.push_back(std::move(d));
+        }
+
+        void finish(SessionizeReader& r) {
+            if (m_broken) return;
+            std::stable_sort(m_days.begin(), m_days.end(),
+                             [](const Day& a, const Day& b) { return a.day.startsAt < b.day.startsAt; });
+            for (size_t i = 0; i + 1 < m_days.size(); ++i) {
+                Day& a = m_days[i];
+                Day& b = m_days[i + 1];
+                if (a.day.endsAt < b.day.startsAt) continue;
+                // Overlap: the boundary goes to the later day's start, unless the earlier
+                // day still has a session starting there.
+                Instant boundary = b.day.startsAt;
+                if (a.lastStart && *a.lastStart >= boundary) boundary = *a.lastStart + 1;
+                a.day.endsAt = boundary - 1;
+                b.day.startsAt = std::max(boundary, b.midnight);
+                if (b.day.endsAt <= b.day.startsAt) b.day.endsAt = b.day.startsAt + 1;
+            }
+            for (Day& d : m_days) r.m_agenda.days.push_back(std::move(d.day));
+        }
+
+    private:
+        struct Day {
+            ScheduleDay day;  // date is left to the import, which keys it in the event's zone
+            Instant midnight = 0;
+            std::optional<Instant> lastStart;
+        };
+        std::vector<size_t> m_offsets;
+        std::vector<Day> m_days;
+        bool m_broken = false;
+    };
+
     [[noreturn]] void fail(int line, const std::string& reason) const { throw FormatError(m_file, line, reason); }
 
     void warn(int line, const std::string& what) {

@@ -324,6 +324,43 @@ TEST_CASE("sessions --day N takes the agenda's own day numbers and days", "[cli]
     CHECK(json::parse(zero.out).size() == 2);
 }
 
+TEST_CASE("sessions --day N takes a Sessionize grid's days, its 05:30 night item on day 1", "[cli][days][sessionize]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    // No zone in the file and no --tz: the computer's zone, said in a warning.
+    Run first = hallwayCli(db, {"import", testData("sessionize/grid_days.json")});
+    REQUIRE(first.code == 0);
+    CHECK(first.out.find("the agenda names no time zone") != std::string::npos);
+    CHECK(first.out.find("6 sessions: 6 added") != std::string::npos);  // the plenum keynote once
+    CHECK(first.out.find("; 3 days") != std::string::npos);
+
+    auto titles = [&](const std::string& day) {
+        Run r = hallwayCli(db, {"sessions", "--event", "1", "--day", day, "--json"});
+        INFO(r.err);
+        REQUIRE(r.code == 0);
+        std::vector<std::string> out;
+        for (const auto& s : json::parse(r.out)) out.push_back(s["title"]);
+        return out;
+    };
+    using V = std::vector<std::string>;
+    CHECK(titles("1") == V{"Keynote for everyone", "Lunch", "Late lightning talks", "Sunrise run"});
+    CHECK(titles("2") == V{"Day two opening"});
+    CHECK(titles("3") == V{"Closing"});
+    CHECK(titles("2025-03-14").size() == 4);
+    Run day4 = hallwayCli(db, {"sessions", "--event", "1", "--day", "4"});
+    CHECK(day4.code == 1);
+    CHECK(day4.err.find("has 3 days, numbered 1 to 3 by its agenda") != std::string::npos);
+
+    // A re-import in another zone moves every time by the same hour; the days follow.
+    Run again = hallwayCli(db, {"import", testData("sessionize/grid_days.json"), "--event", "1", "--tz", "Asia/Tokyo", "--json"});
+    REQUIRE(again.code == 0);
+    CHECK(json::parse(again.out)["days"] == 3);
+    CHECK(titles("1") == V{"Keynote for everyone", "Lunch", "Late lightning talks", "Sunrise run"});
+    Run list = hallwayCli(db, {"sessions", "--event", "1", "--day", "1"});
+    CHECK(list.out.find("05:30-06:15") != std::string::npos);  // shown in the event's zone, Tokyo now
+    CHECK(json::parse(hallwayCli(db, {"events", "--json"}).out)[0]["days"] == 3);
+}
+
 TEST_CASE("a session at 01:30 in day 1's night is on day 1 for --day, schedule and events", "[cli][days]") {
     TempDir dir;
     std::string db = dir.file("h.db");

@@ -182,6 +182,67 @@ TEST_CASE("Sessionize schedule grid shape", "[sessionize]") {
     CHECK(dayTwo.startsAt == utc(2024, 5, 2, 9, 0));
 }
 
+TEST_CASE("Sessionize schedule grid days become the agenda's days, night included", "[sessionize][days]") {
+    Agenda agenda = parseAgenda(readData("grid_days.json"), "grid_days.json", AgendaFormat::Auto, berlin());
+    CHECK(agenda.format == AgendaFormat::Sessionize);
+    // The plenum keynote is listed in both rooms and kept once; the timeSlots' copies are not sessions.
+    REQUIRE(agenda.sessions.size() == 6);
+    CHECK(std::count_if(agenda.sessions.begin(), agenda.sessions.end(),
+                        [](const AgendaSession& s) { return s.sourceId == "901"; }) == 1);
+    CHECK(byId(agenda, "901").room == "Main Hall");
+    CHECK(byId(agenda, "a7c3e1f0-lunch").type == "service");
+    CHECK(byId(agenda, "902").endsAt == utc(2025, 3, 14, 23, 30));  // 00:30 Berlin, past midnight
+
+    REQUIRE(agenda.days.size() == 3);
+    CHECK(agenda.days[0].index == 1);
+    CHECK(agenda.days[1].index == 2);
+    CHECK(agenda.days[2].index == 3);
+    // Day 1 runs from 05:00 on the 14th to the start of the grid's 05:30 run the next morning.
+    CHECK(agenda.days[0].startsAt == utc(2025, 3, 14, 4, 0));
+    CHECK(agenda.days[0].endsAt == utc(2025, 3, 15, 4, 30));
+    CHECK(agenda.days[1].startsAt == utc(2025, 3, 15, 4, 30) + 1);
+    CHECK(agenda.days[2].startsAt == utc(2025, 3, 16, 4, 0));
+    CHECK(agenda.days[2].endsAt == utc(2025, 3, 17, 4, 0));
+
+    std::vector<ScheduleDay> days = normalizeScheduleDays(agenda.days, "Europe/Berlin");
+    REQUIRE(days.size() == 3);
+    CHECK(days[0].date == "2025-03-14");
+    AgendaDayTime run = agendaDayTime(byId(agenda, "903").startsAt, "Europe/Berlin", days);
+    CHECK(run.day == "2025-03-14");  // the 05:00 rule alone would put it on the 15th
+    CHECK(run.number == 1);
+    CHECK(agendaDayTime(byId(agenda, "902").startsAt, "Europe/Berlin", days).number == 1);
+    CHECK(agendaDayTime(byId(agenda, "911").startsAt, "Europe/Berlin", days).number == 2);
+}
+
+TEST_CASE("Sessionize grid days follow the zone the times are read in", "[sessionize][days]") {
+    AgendaParseOptions tokyo;
+    tokyo.timeZone = "Asia/Tokyo";
+    Agenda agenda = parseAgenda(readData("grid_days.json"), "grid_days.json", AgendaFormat::Sessionize, tokyo);
+    REQUIRE(agenda.days.size() == 3);
+    CHECK(agenda.days[0].startsAt == utc(2025, 3, 13, 20, 0));  // 05:00 in Tokyo
+    CHECK(agenda.wallClockTimes > 0);  // so a re-import in another zone reads them again
+}
+
+TEST_CASE("a Sessionize grid day without a usable date falls back to the 05:00 days", "[sessionize][days]") {
+    std::string json = R"([
+  {"date": "2025-03-14T00:00:00", "rooms": [{"id": 1, "name": "A", "sessions": [
+    {"id": "1", "title": "One", "startsAt": "2025-03-14T10:00:00", "endsAt": "2025-03-14T11:00:00"}]}]},
+  {"date": "soon", "rooms": [{"id": 1, "name": "A", "sessions": [
+    {"id": "2", "title": "Two", "startsAt": "2025-03-15T10:00:00", "endsAt": "2025-03-15T11:00:00"}]}]}
+])";
+    Agenda agenda = parseAgenda(json, "grid.json", AgendaFormat::Sessionize, berlin());
+    CHECK(agenda.sessions.size() == 2);
+    CHECK(agenda.days.empty());
+    CHECK(hasWarning(agenda, "4: [1].date 'soon' is not a date; the grid's days are not used"));
+
+    // The "Sessions" list (groups without dates) defines no days.
+    std::string groups = R"([{"groupId": null, "groupName": "All", "sessions": [
+    {"id": "1", "title": "One", "startsAt": "2025-03-14T10:00:00", "endsAt": "2025-03-14T11:00:00", "room": "A"}]}])";
+    Agenda list = parseAgenda(groups, "sessions.json", AgendaFormat::Sessionize, berlin());
+    CHECK(list.sessions.size() == 1);
+    CHECK(list.days.empty());
+}
+
 TEST_CASE("Sessionize duplicate ids are kept apart or folded", "[sessionize]") {
     Agenda agenda = parseAgenda(readData("dup_ids.json"), "dup_ids.json", AgendaFormat::Sessionize, berlin());
     REQUIRE(agenda.sessions.size() == 4);

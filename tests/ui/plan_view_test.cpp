@@ -271,6 +271,42 @@ TEST_CASE("Plan's day tabs are the agenda's own days, and its night session open
     CHECK(plan.dayLayout().boxes().empty());
 }
 
+TEST_CASE("Plan's day tabs are a Sessionize grid's days, its 05:30 run on day 1's grid", "[ui][plan][days][sessionize]") {
+    TempDir dir;
+    Store store(dir.file("grid.db"));
+    AgendaImportOptions options;
+    options.parse.timeZone = "Europe/Berlin";
+    AgendaImportReport r = importAgendaFile(store, hallway::testing::testData("sessionize/grid_days.json"), options);
+    Ui ui(store);
+    ui.state.plan.layout = ui::PlanLayout::DayGrid;
+    ui.imgui.frames(2);
+
+    ui::PlanView& plan = ui.shell.plan();
+    CHECK(plan.dayTabCount() == 3);
+    REQUIRE(plan.dayTabRect("2025-03-14"));
+    REQUIRE(plan.dayTabRect("2025-03-15"));
+    REQUIRE(plan.dayTabRect("2025-03-16"));
+
+    RowId run = 0;
+    for (const auto& s : store.sessions(r.eventId))
+        if (s.title == "Sunrise run") run = s.id;
+    REQUIRE(run != 0);
+    ui.imgui.click(*plan.dayTabRect("2025-03-16"));
+    CHECK(ui.state.plan.dayKey == "2025-03-16");
+    ui.state.plan.selectedSession = run;
+    ui.state.plan.revealSelected = true;
+    ui.imgui.frames(2);
+    CHECK(ui.state.plan.dayKey == "2025-03-14");  // the grid's first day, not the 15th
+    CHECK(plan.sessionRect(run));
+    // Four boxes: the plenum keynote once (in the first room listing it), lunch, the night's two.
+    CHECK(plan.dayLayout().boxes().size() == 4);
+    CHECK(plan.dayLayout().lastMinute() >= 30 * 60);  // the grid runs down to 06:15 the next morning
+
+    ui.imgui.click(*plan.dayTabRect("2025-03-15"));
+    CHECK(ui.state.plan.dayKey == "2025-03-15");
+    CHECK(plan.dayLayout().boxes().size() == 1);
+}
+
 TEST_CASE("starred sessions that overlap are flagged", "[ui][plan]") {
     Fixture f;
     // Sessions 0, 1, 2 run at the same time in three rooms.
