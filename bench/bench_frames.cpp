@@ -39,6 +39,7 @@
 #include "store/store.h"
 #include "ui/app.h"
 #include "ui/app_state.h"
+#include "ui/view.h"
 #include "ui/fonts.h"
 #include "ui/live_event.h"
 #include "ui/shell.h"
@@ -305,23 +306,26 @@ void measureColdStart(const std::string& dbPath, const std::filesystem::path& di
         return;
     }
     struct Case {
-        const char* name;
-        const char* view;
-        const char* visit;  // views opened first (HALLWAY_SCREENSHOT_VISIT), for a whole session's memory
+        std::string name;
+        std::string view;
+        std::string visit;  // views opened first (HALLWAY_SCREENSHOT_VISIT), for a whole session's memory
     };
-    const Case cases[] = {{"Plan", "plan", nullptr},
-                          {"Capture", "capture", nullptr},
-                          {"Follow up", "followup", nullptr},
-                          {"People", "people", nullptr},
-                          {"every view in one session", "people", "plan,capture,followup,people"}};
+    // Each view of the view table alone, then all of them before the last.
+    std::vector<Case> cases;
+    std::string all;
+    for (const auto& v : ui::viewTable()) {
+        cases.push_back({v.label, v.key, ""});
+        all += (all.empty() ? "" : ",") + std::string(v.key);
+    }
+    cases.push_back({"every view in one session", cases.back().view, all});
     const std::string png = (dir / "cold-start.png").string();
     const int runs = quick ? 1 : 5;
     for (const Case& c : cases) {
-        if (quick && (c.visit || c.view == std::string("capture") || c.view == std::string("followup"))) continue;
+        if (quick && (!c.visit.empty() || c.view == "capture" || c.view == "followup")) continue;
         std::vector<double> firstFrame, peak, bareFrame, barePeak;
         for (int run = 0; run < runs; ++run) {
             std::string env = "HALLWAY_STARTUP_TIMING=1 ";
-            if (c.visit) env += std::string("HALLWAY_SCREENSHOT_VISIT=") + c.visit + " ";
+            if (!c.visit.empty()) env += "HALLWAY_SCREENSHOT_VISIT=" + c.visit + " ";
             StartRun app = runStart("env " + env + "'" HALLWAY_APP_BINARY "' --db '" + dbPath + "' --screenshot '" +
                                     png + "' --view " + c.view);
             StartRun bare = runStart("'" HALLWAY_BARE_WINDOW_BINARY "'");
@@ -332,7 +336,7 @@ void measureColdStart(const std::string& dbPath, const std::filesystem::path& di
         }
         char note[160];
         std::snprintf(note, sizeof note, "Xvfb, software GL, median of %d run(s) each", runs);
-        if (!c.visit) {
+        if (c.visit.empty()) {
             Budget b;
             b.what = std::string("cold start to the first frame: ") + c.name;
             b.note = note;

@@ -6,11 +6,13 @@
 #include "cli/cli.h"
 #ifdef HALLWAY_WITH_GUI
 #include "ui/app.h"
+#include "ui/view.h"
 #endif
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv, argv + argc);
     hallway::GuiLauncher launcher;
+    std::vector<std::string> views;
 #ifdef HALLWAY_WITH_GUI
     launcher = [](const hallway::GuiRequest& request) {
         hallway::ui::AppOptions options;
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
         options.height = request.height;
         return hallway::ui::runApp(options);
     };
+    views = hallway::ui::viewKeys();
 #endif
-    return hallway::runCli(args, std::cout, std::cerr, launcher);
+    return hallway::runCli(args, std::cout, std::cerr, launcher, views);
 }

@@ -122,7 +122,8 @@ Event resolveEvent(Store& store, const std::string& selector) {
 
 }  // namespace cli
 
-int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const GuiLauncher& launchGui) {
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const GuiLauncher& launchGui,
+           const std::vector<std::string>& guiViews) {
     CLI::App app{"Hallway: plan events, capture who you meet, follow up.\n"
                  "Run without a subcommand to open the app."};
     app.set_version_flag("--version", versionText(), "Print the version, the commit it was built from and the "
@@ -134,8 +135,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     std::string sizeText;
     std::string guiEvent;
     app.add_option("--screenshot", gui.screenshotPath, "GUI: render a view to this PNG file and exit");
-    app.add_option("--view", gui.view, "GUI: view to open (plan, capture, followup, people)")
-        ->check(CLI::IsMember({"plan", "capture", "followup", "people"}));
+    std::string viewHelp;
+    for (const auto& v : guiViews) viewHelp += (viewHelp.empty() ? " (" : ", ") + v;
+    auto* view = app.add_option("--view", gui.view, "GUI: view to open" + viewHelp + (viewHelp.empty() ? "" : ")"));
+    if (!guiViews.empty()) view->check(CLI::IsMember(guiViews));
     app.add_option("--size", sizeText, "GUI: window size WxH, e.g. 1280x800");
     app.add_option("--event", guiEvent, "GUI: event id to open");
     std::string openFile;

@@ -51,11 +51,13 @@ private:
     std::uint64_t m_last[kKinds] = {1, 1, 1, 1, 1, 1};
 };
 
+// The window's views by their place in the view table (ui/view.h); named
+// here are those other code jumps to.
 enum class Mode { Plan, Capture, FollowUp, People };
 enum class ThemeKind { Dark, Light };
 enum class PlanLayout { DayGrid, List };
 
-// "plan", "capture", "followup", "people" <-> Mode; unknown names give Plan.
+// A view's `--view` key <-> Mode, from the view table; unknown names give Plan.
 Mode modeFromName(const std::string& name);
 const char* modeName(Mode mode);
 

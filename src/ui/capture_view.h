@@ -13,7 +13,8 @@
 #include "store/people_repo.h"
 #include "ui/app_state.h"
 #include "ui/capture_model.h"
-#include "ui/plan_view.h"
+#include "ui/ui_widgets.h"
+#include "ui/view.h"
 
 namespace hallway {
 class Store;
@@ -21,12 +22,13 @@ class Store;
 
 namespace hallway::ui {
 
-class CaptureView {
+class CaptureView : public View {
 public:
     // Brings the model and the draft up to date (cheap when nothing changed).
-    void sync(Store& store, AppState& state);
-    void draw(Store& store, AppState& state);
-    void setHeadingFont(ImFont* font) { m_headingFont = font; }
+    void sync(Store& store, AppState& state) override;
+    void draw(Store& store, AppState& state) override;
+    // Shown: the keyboard goes to the note box.
+    void shown(AppState& state) override { state.capture.focusBox = true; }
 
     // Saves what is typed as a note; on success clears the box and the draft.
     bool save(Store& store, AppState& state);
@@ -93,7 +95,6 @@ private:
     std::string storeDraft(Store& store, AppState& state);
 
     CaptureModel m_model;
-    ImFont* m_headingFont = nullptr;
 
     std::string m_text;
     std::string m_draftKey;

@@ -16,8 +16,8 @@
 #include "ui/app_state.h"
 #include "ui/followup_model.h"
 #include "ui/open_url.h"
-#include "ui/plan_view.h"
 #include "ui/ui_widgets.h"
+#include "ui/view.h"
 
 namespace hallway {
 class Store;
@@ -34,12 +34,10 @@ struct ChipAndName {
 };
 ChipAndName splitChipAndName(float width, float chipWanted, float nameWanted, float minChip);
 
-class FollowUpView {
+class FollowUpView : public View {
 public:
-
-    void sync(Store& store, AppState& state);
-    void draw(Store& store, AppState& state);
-    void setHeadingFont(ImFont* font) { m_headingFont = font; }
+    void sync(Store& store, AppState& state) override;
+    void draw(Store& store, AppState& state) override;
     // Without an opener (tests, screenshots) the mail button copies the link instead.
     void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
 
@@ -76,7 +74,6 @@ private:
 
     FollowUpQueueModel m_queue;
     FollowUpDraftModel m_draft;
-    ImFont* m_headingFont = nullptr;
     UrlOpener m_openUrl;
 
     std::optional<RowId> m_selected;

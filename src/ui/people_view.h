@@ -13,8 +13,9 @@
 #include "core/person_edit.h"
 #include "formats/contacts.h"
 #include "ui/people_model.h"
-#include "ui/plan_view.h"
 #include "ui/file_chooser.h"
+#include "ui/ui_widgets.h"
+#include "ui/view.h"
 
 namespace hallway {
 class Store;
@@ -22,11 +23,10 @@ class Store;
 
 namespace hallway::ui {
 
-class PeopleView {
+class PeopleView : public View {
 public:
-    void sync(Store& store, AppState& state);
-    void draw(Store& store, AppState& state);
-    void setHeadingFont(ImFont* font) { m_headingFont = font; }
+    void sync(Store& store, AppState& state) override;
+    void draw(Store& store, AppState& state) override;
     // The shell's current store.listEvents(), which the person page needs (null: query it).
     void setEvents(const std::vector<EventSummary>* events) { m_events = events; }
 
@@ -107,7 +107,6 @@ private:
     int m_goalKind = 0;  // index into the goal kinds
     int m_goalNumber = 5;
     std::string m_goalText;
-    ImFont* m_headingFont = nullptr;
     const std::vector<EventSummary>* m_events = nullptr;
     bool m_scrollToSelected = false;
     std::optional<RowId> m_lastSelected;

@@ -14,6 +14,7 @@
 #include "ui/open_url.h"
 #include "ui/plan_model.h"
 #include "ui/ui_widgets.h"
+#include "ui/view.h"
 
 namespace hallway {
 class Store;
@@ -24,18 +25,16 @@ namespace hallway::ui {
 // Why a speaker is on your list when added from their talk's panel: "Speaks on “TITLE”".
 std::string talkTargetReason(const std::string& title);
 
-class PlanView {
+class PlanView : public View {
 public:
     // Opens the session's talk page; without one (tests, screenshots) the
     // button copies the link instead.
     void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
     // Brings the view models up to date with the store (cheap when nothing changed).
     // The shell calls it at the start of every frame, before anything reads model().
-    void sync(Store& store, AppState& state);
+    void sync(Store& store, AppState& state) override;
     // Draws into the current window's remaining space.
-    void draw(Store& store, AppState& state);
-
-    void setHeadingFont(ImFont* font) { m_headingFont = font; }
+    void draw(Store& store, AppState& state) override;
 
     const PlanModel& model() const { return m_model; }
     const ListModel& list() const { return m_list; }
@@ -88,7 +87,6 @@ private:
     TextHits m_textHits;                // the filter's words in abstracts and descriptions
     std::uint64_t m_textHitsSerial = 0;  // model serial and filter m_textHits was looked up for
     ListFilter m_textHitsFilter;
-    ImFont* m_headingFont = nullptr;
 
     std::pair<RowId, std::uint64_t> m_textsFor{0, 0};  // session and model serial m_texts was read for
     SessionTexts m_texts;                               // the selected session's abstract and description

@@ -34,7 +34,6 @@ namespace {
 constexpr int kKeyK = 'K';
 constexpr int kKeyI = 'I';
 constexpr int kKeyR = 'R';
-constexpr int kKey1 = '1';
 constexpr int kKeyComma = ',';  // GLFW_KEY_COMMA
 
 
@@ -53,12 +52,13 @@ void resetPlanState(AppState& state) {
 
 }  // namespace
 
+Shell::Shell() {
+    for (const ViewEntry& entry : viewTable()) m_views.push_back(entry.make());
+}
+
 void Shell::setHeadingFont(ImFont* font) {
     m_headingFont = font;
-    m_plan.setHeadingFont(font);
-    m_capture.setHeadingFont(font);
-    m_followUp.setHeadingFont(font);
-    m_people.setHeadingFont(font);
+    for (auto& v : m_views) v->setHeadingFont(font);
 }
 
 // [SECTION] Frame and sync
@@ -71,10 +71,10 @@ void Shell::sync(Store& store, AppState& state) {
         try {
             // Names and dates only: listing 200 events with their counts takes 50 ms.
             m_events = listEventsWithoutCounts(store);
-            m_people.setEvents(&m_events);  // the person page lists talks and targets per event
+            people().setEvents(&m_events);  // the person page lists talks and targets per event
         } catch (const std::exception& e) {
             m_events.clear();
-            m_people.setEvents(nullptr);
+            people().setEvents(nullptr);
             state.error(std::string("Could not list events: ") + e.what());
         }
         m_eventLabels.clear();
@@ -90,10 +90,7 @@ void Shell::sync(Store& store, AppState& state) {
     }
     // The views load only while shown: their models wait for the next visit
     // (Plan's holds the whole agenda, 20,000 sessions at the power tier).
-    if (state.mode == Mode::Plan) m_plan.sync(store, state);
-    if (state.mode == Mode::Capture) m_capture.sync(store, state);
-    if (state.mode == Mode::FollowUp) m_followUp.sync(store, state);
-    if (state.mode == Mode::People) m_people.sync(store, state);
+    view(state.mode).sync(store, state);
     updateAgendaSummary(store, state);
 }
 
@@ -121,7 +118,7 @@ void Shell::updateAgendaSummary(Store& store, AppState& state) {
     try {
         if (changed) {
             // Plan's model has the counts when it is current; else one small query.
-            const PlanModel& model = m_plan.model();
+            const PlanModel& model = plan().model();
             if (state.mode == Mode::Plan && model.hasEvent() && model.event().id == event->id)
                 m_totals = AgendaTotals{int(model.rows().size()), model.starredCount(), 0, 0};
             else
@@ -184,7 +181,7 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
     }
     pollUrlImport(state);
     handleShortcuts(state);
-    if (state.mode == Mode::Capture && m_lastMode != Mode::Capture) state.capture.focusBox = true;
+    if (state.mode != m_lastMode) view(state.mode).shown(state);
     m_lastMode = state.mode;
     sync(*store, state);
 
@@ -196,19 +193,14 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
     // A mode picked in the bar above shows in this frame: its view loads
     // first, so it never draws empty ("No event is open") for a frame.
     if (state.mode != m_lastMode) {
-        if (state.mode == Mode::Capture) state.capture.focusBox = true;
+        view(state.mode).shown(state);
         m_lastMode = state.mode;
         sync(*store, state);
     }
     const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2.0f + 1.0f;
     ImGui::BeginChild("##content", ImVec2(0.0f, -statusHeight), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    switch (state.mode) {
-        case Mode::Plan: m_plan.draw(*store, state); break;
-        case Mode::Capture: m_capture.draw(*store, state); break;
-        case Mode::FollowUp: m_followUp.draw(*store, state); break;
-        case Mode::People: m_people.draw(*store, state); break;
-    }
+    view(state.mode).draw(*store, state);
     ImGui::EndChild();
 
     drawStatusLine(state, displayPath(store->path()));
@@ -239,9 +231,9 @@ void Shell::handleShortcuts(AppState& state) {
     if (ImGui::IsKeyPressed(kKeyI, false)) state.openImportDialog = true;
     if (ImGui::IsKeyPressed(kKeyR, false)) state.agendaRefreshRequested = true;  // the agenda from its URL now
     if (ImGui::IsKeyPressed(kKeyComma, false)) state.openSettings = true;  // as in most desktop apps
-    static const Mode modes[] = {Mode::Plan, Mode::Capture, Mode::FollowUp, Mode::People};
-    for (int i = 0; i < 4; ++i)
-        if (ImGui::IsKeyPressed(kKey1 + i, false)) state.mode = modes[i];
+    const auto& views = viewTable();
+    for (size_t i = 0; i < views.size(); ++i)
+        if (ImGui::IsKeyPressed(views[i].shortcut, false)) state.mode = Mode(i);
 }
 
 // [SECTION] Top bar and mode bar
@@ -363,19 +355,16 @@ void Shell::drawTopBar(Store& store, AppState& state) {
 
 void Shell::drawModeBar(Store& store, AppState& state) {
     const float fs = ImGui::GetFontSize();
-    static const struct {
-        Mode mode;
-        const char* label;
-    } modes[] = {{Mode::Plan, "Plan##mode"},
-                 {Mode::Capture, "Capture##mode"},
-                 {Mode::FollowUp, "Follow up##mode"},
-                 {Mode::People, "People##mode"}};
+    const auto& views = viewTable();
     m_modeRects.clear();
-    for (size_t i = 0; i < 4; ++i) {
+    for (size_t i = 0; i < views.size(); ++i) {
         if (i > 0) ImGui::SameLine(0.0f, 0.0f);
-        if (segmentButton(modes[i].label, state.mode == modes[i].mode)) state.mode = modes[i].mode;
-        m_modeRects.push_back({int(modes[i].mode), lastItemRect()});
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+%d", int(i) + 1);
+        const Mode mode = Mode(i);
+        ImGui::PushID("mode");
+        if (segmentButton(views[i].label, state.mode == mode)) state.mode = mode;
+        ImGui::PopID();
+        m_modeRects.push_back({int(mode), lastItemRect()});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+%c", char(views[i].shortcut));
     }
 
     const float searchWidth = std::min(20.0f * fs, ImGui::GetContentRegionAvail().x * 0.4f);

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "ui/plan_view.h"
 #include "ui/search_model.h"
 #include "ui/settings_dialog.h"
+#include "ui/view.h"
 #include "ui/zone_field.h"
 
 namespace hallway {
@@ -31,6 +33,9 @@ namespace hallway::ui {
 
 class Shell {
 public:
+    // Makes one of each view in the view table (view.h).
+    Shell();
+
     // `scale` multiplies style sizes when the theme is (re)applied.
     void setScale(float scale) { m_scale = scale; }
     void setHeadingFont(ImFont* font);
@@ -48,10 +53,12 @@ public:
     bool importFile(Store& store, AppState& state, const std::string& path, ImportTarget target = ImportTarget::Detect,
                     const std::string& zone = "");
 
-    PlanView& plan() { return m_plan; }
-    CaptureView& capture() { return m_capture; }
-    FollowUpView& followUp() { return m_followUp; }
-    PeopleView& people() { return m_people; }
+    // The view drawn for `mode`, and the built-in ones by type.
+    View& view(Mode mode) { return *m_views.at(size_t(mode)); }
+    PlanView& plan() { return viewAs<PlanView>(Mode::Plan); }
+    CaptureView& capture() { return viewAs<CaptureView>(Mode::Capture); }
+    FollowUpView& followUp() { return viewAs<FollowUpView>(Mode::FollowUp); }
+    PeopleView& people() { return viewAs<PeopleView>(Mode::People); }
     const std::vector<EventSummary>& events() const { return m_events; }
     int eventListRebuilds() const { return m_eventRebuilds; }
     // The top bar's global search (Ctrl+K): the typed text, its hits, and
@@ -106,6 +113,10 @@ public:
     std::optional<WidgetRect> settingsButtonRect() const { return m_settingsButtonRect; }
 
 private:
+    template <class V>
+    V& viewAs(Mode mode) {
+        return static_cast<V&>(view(mode));  // the table keeps the named modes' order (views.cpp)
+    }
     void handleShortcuts(AppState& state);
     void drawTopBar(Store& store, AppState& state);
     void drawAgendaChanges(AppState& state);
@@ -126,10 +137,7 @@ private:
     void updateAgendaSummary(Store& store, AppState& state);
     const Event* currentEvent(const AppState& state) const;
 
-    PlanView m_plan;
-    CaptureView m_capture;
-    FollowUpView m_followUp;
-    PeopleView m_people;
+    std::vector<std::unique_ptr<View>> m_views;  // one per row of viewTable(), indexed by Mode
     Mode m_lastMode = Mode::Plan;
     ImFont* m_headingFont = nullptr;
     float m_scale = 1.0f;
