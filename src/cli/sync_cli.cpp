@@ -79,9 +79,9 @@ private:
         bool typed = password.empty();
         if (typed) password = promptPassword("Password for " + m_user + " at " + m_url + ": ");
         SyncSetupOptions o{m_url, m_user, password, m_caFile, m_allowHttp};
-        SyncSetupResult r = setupSync(store, o);
-        StoredSecret kept = storeSyncPassword(m_url, m_user, password);
-        setSyncSecretStore(store, kept.where);
+        SyncLinkResult linked = linkSyncAccount(store, o);
+        const SyncSetupResult& r = linked.setup;
+        const StoredSecret& kept = linked.kept;
         if (!kept.warning.empty()) std::cerr << "hallway: warning: " << kept.warning << "\n";
         if (asJson) {
             out << json{{"url", m_url},

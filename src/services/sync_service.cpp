@@ -1150,6 +1150,44 @@ void setSyncSecretStore(Store& store, const std::string& where) {
     tx.commit();
 }
 
+SyncLinkResult linkSyncAccount(Store& store, const SyncSetupOptions& options) {
+    SyncLinkResult r;
+    r.setup = setupSync(store, options);
+    r.kept = storeSyncPassword(options.url, options.user, options.password);
+    setSyncSecretStore(store, r.kept.where);
+    r.setup.account.secretStore = r.kept.where;
+    return r;
+}
+
+void resolveSyncConflict(Store& store, RowId conflictId, ConflictChoice choice) {
+    SyncRepo repo(store);
+    Store::Transaction tx(store);
+    auto c = repo.conflict(conflictId);
+    if (!c) throw std::invalid_argument("this conflict is no longer listed (it was settled already)");
+    PeopleRepo people(store);
+    auto person = people.find(c->localId);
+    if (!person) throw std::invalid_argument("the person of this conflict is no longer here");
+    // The fields a merge can find in conflict (ContactsSync::mergeInto names them).
+    static const std::pair<const char*, std::string Person::*> kFields[] = {
+        {"name", &Person::displayName},  {"given name", &Person::givenName}, {"family name", &Person::familyName},
+        {"company", &Person::company},   {"role", &Person::role}};
+    std::string Person::*member = nullptr;
+    for (auto& [name, m] : kFields)
+        if (c->field == name) member = m;
+    if (!member) throw std::invalid_argument("unknown field in a sync conflict: " + c->field);
+    if (choice == ConflictChoice::Server && (*person).*member != c->remoteValue) {
+        Person changed = *person;
+        changed.*member = c->remoteValue;
+        people.replaceDetails(changed);  // the card revision moves: the next round writes it
+    } else if (choice == ConflictChoice::Both && !c->remoteValue.empty()) {
+        std::string field = c->field;
+        field[0] = char(std::toupper(static_cast<unsigned char>(field[0])));
+        people.addFact(c->localId, {0, field + " on the server: " + c->remoteValue, std::nullopt});
+    }
+    repo.deleteConflict(conflictId);
+    tx.commit();
+}
+
 SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
     SyncRepo repo(store);
     auto account = repo.account();
@@ -1263,7 +1301,7 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
 
 std::optional<SyncAccount> syncAccount(Store& store) { return SyncRepo(store).account(); }
 
-SyncStatusReport syncStatus(Store& store) {
+SyncStatusReport syncStatus(Store& store, bool countPending) {
     SyncRepo repo(store);
     SyncStatusReport s;
     s.account = repo.account();
@@ -1271,6 +1309,7 @@ SyncStatusReport syncStatus(Store& store) {
     s.collections = repo.collections();
     s.counts = repo.counts();
     s.conflicts = repo.conflicts();
+    if (!countPending) return s;
     SyncRoundReport scratch;
     for (auto& col : s.collections) {
         if (col.kind == "contacts") {

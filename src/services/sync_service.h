@@ -13,6 +13,7 @@
 
 #include "core/model.h"
 #include "services/dav_client.h"
+#include "services/sync_secret.h"
 #include "store/sync_repo.h"
 
 namespace hallway {
@@ -42,6 +43,27 @@ SyncSetupResult setupSync(Store& store, const SyncSetupOptions& options);
 
 // Records where the password was kept ("libsecret", "file"; "none": given each time).
 void setSyncSecretStore(Store& store, const std::string& where);
+
+struct SyncLinkResult {
+    SyncSetupResult setup;
+    StoredSecret kept;  // where the password went, and a warning when it fell back to a file
+};
+
+// All of `sync setup` (the CLI and the app's Sync dialog): setupSync, then
+// the password kept in the Secret Service or the 0600 file, and where it went
+// recorded on the account. Throws as setupSync does; nothing is kept then.
+SyncLinkResult linkSyncAccount(Store& store, const SyncSetupOptions& options);
+
+// How the user settles a conflict listed by syncStatus.
+enum class ConflictChoice {
+    Here,    // keep Hallway's value (the next round writes it to the server)
+    Server,  // take the server's value here (the next round writes it back as agreed)
+    Both,    // keep Hallway's value, and the server's as a fact on the person ("Company on the server: ...")
+};
+
+// Settles conflict `conflictId` and forgets it. Throws std::invalid_argument
+// when it is no longer listed (settled elsewhere) or its person is gone.
+void resolveSyncConflict(Store& store, RowId conflictId, ConflictChoice choice);
 
 struct SyncRoundOptions {
     std::string password;
@@ -85,7 +107,9 @@ struct SyncStatusReport {
     std::vector<SyncConflict> conflicts;
 };
 
-SyncStatusReport syncStatus(Store& store);
+// `countPending` false leaves the pending counts 0: they render every record
+// (tens of milliseconds), the rest is a few small reads (the app's Sync dialog).
+SyncStatusReport syncStatus(Store& store, bool countPending = true);
 
 // The linked account, if any: one small read (the app checks it before a round).
 std::optional<SyncAccount> syncAccount(Store& store);

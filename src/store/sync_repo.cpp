@@ -188,25 +188,48 @@ void SyncRepo::addConflict(const SyncConflict& c) {
     q.run();
 }
 
+namespace {
+
+// Both queries read these columns in this order (statements are cached by their literal).
+#define HALLWAY_CONFLICT_COLUMNS                                                                              \
+    "SELECT c.id, c.kind, c.local_id, coalesce(p.display_name, ''), c.field, c.local_value, c.remote_value, " \
+    "c.found_at FROM sync_conflicts c LEFT JOIN people p ON p.id = c.local_id "
+
+SyncConflict conflictRow(sql::Statement& q) {
+    SyncConflict c;
+    c.id = q.getInt(0);
+    c.kind = q.getText(1);
+    c.localId = q.getInt(2);
+    c.name = q.getText(3);
+    c.field = q.getText(4);
+    c.localValue = q.getText(5);
+    c.remoteValue = q.getText(6);
+    c.foundAt = q.getInt(7);
+    return c;
+}
+
+}  // namespace
+
 std::vector<SyncConflict> SyncRepo::conflicts() {
-    auto& q = m_store.statement(
-        "SELECT c.id, c.kind, c.local_id, coalesce(p.display_name, ''), c.field, c.local_value, c.remote_value, "
-        "c.found_at FROM sync_conflicts c LEFT JOIN people p ON p.id = c.local_id ORDER BY c.id");
+    auto& q = m_store.statement(HALLWAY_CONFLICT_COLUMNS "ORDER BY c.id");
     sql::ResetOnExit r{q};
     std::vector<SyncConflict> out;
-    while (q.step()) {
-        SyncConflict c;
-        c.id = q.getInt(0);
-        c.kind = q.getText(1);
-        c.localId = q.getInt(2);
-        c.name = q.getText(3);
-        c.field = q.getText(4);
-        c.localValue = q.getText(5);
-        c.remoteValue = q.getText(6);
-        c.foundAt = q.getInt(7);
-        out.push_back(std::move(c));
-    }
+    while (q.step()) out.push_back(conflictRow(q));
     return out;
+}
+
+std::optional<SyncConflict> SyncRepo::conflict(RowId id) {
+    auto& q = m_store.statement(HALLWAY_CONFLICT_COLUMNS "WHERE c.id = ?");
+    sql::ResetOnExit r{q};
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    return conflictRow(q);
+}
+
+void SyncRepo::deleteConflict(RowId id) {
+    auto& q = m_store.statement("DELETE FROM sync_conflicts WHERE id=?");
+    q.bind(1, id);
+    q.run();
 }
 
 SyncCounts SyncRepo::counts() {

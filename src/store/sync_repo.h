@@ -109,6 +109,9 @@ public:
     // Adds a conflict unless the same one is recorded.
     void addConflict(const SyncConflict& conflict);
     std::vector<SyncConflict> conflicts();
+    std::optional<SyncConflict> conflict(RowId id);
+    // Forgets a conflict the user settled.
+    void deleteConflict(RowId id);
     SyncCounts counts();
 
     // The user's network: people met (a met note, an interaction), targets,

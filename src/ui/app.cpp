@@ -441,6 +441,7 @@ int runApp(const AppOptions& request) {
         state.openSettings = true;
         shell.setSettingsFile(&shownSettings);
     }
+    if (screenshot && std::getenv("HALLWAY_SCREENSHOT_SYNC")) state.openSyncDialog = true;  // the Sync dialog over --db
     if (!screenshot) {
         shell.followUp().setUrlOpener(openUrlWithXdgOpen);
         shell.plan().setUrlOpener(openUrlWithXdgOpen);
@@ -597,8 +598,9 @@ int runApp(const AppOptions& request) {
             state.syncLineError = !sync.error.empty();
             if (state.syncNowRequested) {
                 state.syncNowRequested = false;
-                if (sync.configured) syncWorker->requestNow();
-                else state.info("No sync is set up: hallway sync setup --url URL --user NAME (see README, Use it with your phone)");
+                if (sync.configured || state.syncJustLinked) syncWorker->requestNow();
+                else state.openSyncDialog = true;  // nothing linked yet: the Sync dialog sets it up
+                state.syncJustLinked = false;
             }
         }
         live.update(store.get(), state, glfwGetWindowAttrib(window.handle, GLFW_FOCUSED) != 0, systemTimeZone());

@@ -145,6 +145,8 @@ struct AppState {
     std::string syncLine;          // the sync worker's state for the status line; '' when nothing is linked
     bool syncLineError = false;
     bool syncNowRequested = false; // Ctrl+Shift+S: a sync round now (the app's loop hands it to the worker)
+    bool syncJustLinked = false;   // the Sync dialog linked a server: the loop starts a round although none ran yet
+    bool openSyncDialog = false;   // asks the shell to open the Sync dialog (Settings, the status line's sync state)
     // The live agenda (the app's loop fills these from its refresh worker).
     std::string agendaLine;        // "Agenda refreshed 14:05", "Agenda refresh failed: ..."; '' for a file's agenda
     bool agendaLineError = false;

@@ -47,7 +47,7 @@ void SettingsDialog::draw(AppState& state, SettingsFile* file) {
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - closeWidth);
     const bool close = ImGui::Button("Close##settings");
     remember("close");
-    if (close || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    if (close || std::exchange(m_closeForSync, false) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
         ImGui::CloseCurrentPopup();
         m_open = false;
     }
@@ -87,6 +87,17 @@ void SettingsDialog::drawContent(AppState& state) {
     mutedWrapped("In the status line and as a desktop notification, naming the room, and for a target the person "
                  "and your first question. Sessions starting together come in one reminder.");
     ImGui::Unindent(indent);
+
+    ImGui::Spacing();
+    ImGui::TextDisabled("SYNC");
+    if (ImGui::Button("Sync with your phone\u2026##sync")) {
+        state.openSyncDialog = true;  // the Sync dialog takes this one's place
+        m_closeForSync = true;
+    }
+    remember("sync");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("contacts, follow-ups and schedule (CardDAV/CalDAV)");
 
     ImGui::Spacing();
     ImGui::TextDisabled("APPEARANCE");

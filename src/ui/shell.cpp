@@ -207,6 +207,7 @@ void Shell::draw(Store* store, AppState& state, const std::string& storeError) {
     drawSearchResults(*store, state);
     drawImportPopup(*store, state);
     m_settingsDialog.draw(state, m_settingsFile);
+    m_syncDialog.draw(*store, state);
     ImGui::End();
 }
 
@@ -609,9 +610,10 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
                 " starred \u00b7 " + dbPath;
     else
         right = dbPath;
+    std::string sync;  // the sync state as shown: a click on it opens the Sync dialog
     if (!state.syncLine.empty()) {
-        // The whole error is in `hallway sync status`; the line keeps its start.
-        std::string sync = state.syncLine;
+        // The whole error is in `hallway sync status` and the Sync dialog; the line keeps its start.
+        sync = state.syncLine;
         if (sync.size() > 52) {
             size_t cut = 49;
             while (cut > 0 && (static_cast<unsigned char>(sync[cut]) & 0xC0) == 0x80) --cut;
@@ -663,6 +665,19 @@ void Shell::drawStatusLine(AppState& state, const std::string& dbPath) {
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(maxX - pos.x, ImGui::GetFrameHeight()));
     m_statusRect = lastItemRect();
+    m_syncLineRect.reset();
+    if (!sync.empty()) {
+        m_syncLineRect = WidgetRect{ImVec2(rightX, m_statusRect->min.y),
+                                    ImVec2(std::min(maxX, rightX + ImGui::CalcTextSize(sync.c_str()).x), m_statusRect->max.y)};
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        if (ImGui::IsItemHovered() && contains(m_syncLineRect, mouse)) {
+            ImGui::SetTooltip("Sync settings, the last round and conflicts");
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+                state.openSyncDialog = true;
+                return;
+            }
+        }
+    }
     if (text.empty()) return;
     if (ImGui::IsItemHovered()) {
         // Wrapped, so a long message is never cut at the window's edge.

@@ -22,6 +22,7 @@
 #include "ui/plan_view.h"
 #include "ui/search_model.h"
 #include "ui/settings_dialog.h"
+#include "ui/sync_dialog.h"
 #include "ui/view.h"
 #include "ui/zone_field.h"
 
@@ -109,6 +110,9 @@ public:
     // Where the Settings dialog writes its changes (owned by the app; null: not kept).
     void setSettingsFile(SettingsFile* file) { m_settingsFile = file; }
     SettingsDialog& settingsDialog() { return m_settingsDialog; }
+    SyncDialog& syncDialog() { return m_syncDialog; }
+    // The status line's sync state (a click opens the Sync dialog), when shown.
+    std::optional<WidgetRect> syncLineRect() const { return m_syncLineRect; }
     // The top bar's Settings button.
     std::optional<WidgetRect> settingsButtonRect() const { return m_settingsButtonRect; }
 
@@ -175,6 +179,8 @@ private:
     std::optional<WidgetRect> m_allowHttpRect;
     SettingsDialog m_settingsDialog;
     SettingsFile* m_settingsFile = nullptr;
+    SyncDialog m_syncDialog;
+    std::optional<WidgetRect> m_syncLineRect;
     std::optional<WidgetRect> m_settingsButtonRect;
     std::optional<WidgetRect> m_searchRect;
     std::vector<std::pair<int, WidgetRect>> m_modeRects;

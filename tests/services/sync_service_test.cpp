@@ -533,3 +533,35 @@ TEST_CASE("TLS with a self-signed certificate: refused plainly, accepted with it
     o.password = DavServer::kPassword;
     CHECK(runSyncRound(store, o).peoplePushed == 1);
 }
+
+TEST_CASE("a conflict settled by keeping Hallway's value is forgotten and the value stays - a settled one cannot be "
+          "settled twice",
+          "[core][sync]") {
+    World w("radicale");
+    RowId ana = w.addPerson("Ana Lima", "Acme", "ana@example.org");
+    w.setup();
+    w.round();
+    DavClient p = phone();
+    auto item = w.itemOf("contacts", ana);
+    REQUIRE(item);
+    std::string card = p.expect2xx("GET", item->href).body;
+    p.expect2xx("PUT", item->href, replaced(card, "ORG:Acme", "ORG:Phone Corp"), {"Content-Type: text/vcard"});
+    Person here = *PeopleRepo(w.store).find(ana);
+    here.company = "Laptop Ltd";
+    {
+        Store::Transaction tx(w.store);
+        PeopleRepo(w.store).replaceDetails(here);
+        tx.commit();
+    }
+    REQUIRE(w.round().conflicts == 1);
+    RowId id = syncStatus(w.store).conflicts.at(0).id;
+    resolveSyncConflict(w.store, id, ConflictChoice::Here);
+    CHECK(syncStatus(w.store).conflicts.empty());
+    Person now = *PeopleRepo(w.store).find(ana);
+    CHECK(now.company == "Laptop Ltd");
+    CHECK(now.facts.empty());
+    CHECK_THROWS_AS(resolveSyncConflict(w.store, id, ConflictChoice::Server), std::invalid_argument);
+    CHECK(PeopleRepo(w.store).find(ana)->company == "Laptop Ltd");
+    CHECK(w.round().conflicts == 0);
+    CHECK(p.expect2xx("GET", item->href).body.find("ORG:Laptop Ltd") != std::string::npos);
+}
