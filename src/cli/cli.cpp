@@ -333,6 +333,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                 out << "  " << r.sessionsTotal << " sessions: " << r.sessionsAdded << " added, " << r.sessionsUpdated
                     << " updated, " << r.sessionsRemoved << " removed, " << r.sessionsUnchanged << " unchanged; "
                     << r.peopleAdded << " people added; " << r.rooms << " rooms; " << r.days << " days\n";
+                if (r.peopleRenamed > 0)
+                    out << "  " << r.peopleRenamed << (r.peopleRenamed == 1 ? " speaker" : " speakers")
+                        << " renamed by the agenda (same speaker id; notes and targets kept)\n";
                 if (!r.zone.note.empty() && !r.zone.warn) out << "  zone: " << r.zone.note << "\n";
                 if (r.zoneChange) {
                     out << "  zone: " << describeZoneChange(*r.zoneChange) << "\n";

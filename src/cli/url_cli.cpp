@@ -119,6 +119,7 @@ nlohmann::json importCountsJson(const AgendaImportReport& r) {
                 {"sessions_removed", r.sessionsRemoved},
                 {"sessions_unchanged", r.sessionsUnchanged},
                 {"people_added", r.peopleAdded},
+                {"people_renamed", r.peopleRenamed},
                 {"changes", changes},
                 {"warnings", r.warnings}};
 }

@@ -43,13 +43,18 @@ namespace {
 
 // Which person an agenda's speaker is. A key ("id:63", or "name:Ana Lima"
 // when the agenda gives no id) names one person for the whole import; the
-// first time a key comes up it takes, in this order, the person this session
-// already credits under that exact name (a re-import), or a speaker of the
-// event with that exact name whom no other key has taken; else a new person.
-// So two ids with one name stay two people, and so do "mo" and "Mo".
+// first time a key comes up it takes, in this order, the person an earlier
+// import stored for that id (renamed or on another session, still them), the
+// person this session already credits under that exact name, or a speaker of
+// the event with that exact name whom no other key has taken; else a new
+// person. A person stored for another id that this file also uses is not
+// taken by name, so two ids with one name stay two people, and so do "mo"
+// and "Mo".
 class SpeakerMatcher {
 public:
-    explicit SpeakerMatcher(std::vector<Store::SessionSpeaker> credits) {
+    SpeakerMatcher(std::vector<Store::SessionSpeaker> credits, std::map<std::string, Store::SpeakerSourceId> known,
+                   const Agenda& agenda)
+        : m_known(std::move(known)) {
         for (auto& c : credits) {
             m_bySession[c.sessionId].push_back(c.personId);
             std::string name = text::nfc(text::collapseSpaces(c.displayName));
@@ -57,23 +62,36 @@ public:
             auto& same = m_byName[name];
             if (std::find(same.begin(), same.end(), c.personId) == same.end()) same.push_back(c.personId);
         }
+        if (m_known.empty()) return;
+        std::set<std::string> inFile;
+        for (const auto& s : agenda.sessions)
+            for (const auto& sp : s.speakers)
+                if (!sp.sourceId.empty()) inFile.insert(sp.sourceId);
+        for (const auto& [id, k] : m_known)
+            if (inFile.count(id)) m_idsInFile[k.personId].push_back(id);
     }
 
     // The person for this speaker, or 0 when a new one must be made (then call claim).
     RowId find(const std::string& sourceId, const std::string& name, RowId sessionId) {
         const std::string key = keyOf(sourceId, name);
         if (auto known = m_byKey.find(key); known != m_byKey.end()) return known->second;
+        if (!sourceId.empty())
+            if (auto stored = m_known.find(sourceId); stored != m_known.end()) {
+                claim(sourceId, name, stored->second.personId);
+                return stored->second.personId;
+            }
+        auto free = [&](RowId id) { return !m_taken.count(id) && !speaksUnderAnotherId(id, sourceId); };
         RowId person = 0;
         if (auto credited = m_bySession.find(sessionId); credited != m_bySession.end())
             for (RowId id : credited->second)
-                if (!m_taken.count(id) && m_name[id] == name) {
+                if (free(id) && m_name[id] == name) {
                     person = id;
                     break;
                 }
         if (!person)
             if (auto same = m_byName.find(name); same != m_byName.end())
                 for (RowId id : same->second)
-                    if (!m_taken.count(id)) {
+                    if (free(id)) {
                         person = id;
                         break;
                     }
@@ -85,6 +103,24 @@ public:
         m_byKey[keyOf(sourceId, name)] = person;
         m_taken.insert(person);
         m_name[person] = name;
+    }
+
+    // Stores which person the speaker id is, once per id and only when that
+    // changed. When the agenda renamed the speaker and the person's name is
+    // still the one it gave last time, the person takes the new name; a name
+    // the user changed stays. True when the person was renamed.
+    bool remember(Store& store, RowId eventId, const std::string& sourceId, const std::string& name, RowId person) {
+        if (sourceId.empty()) return false;
+        auto [it, fresh] = m_known.try_emplace(sourceId);
+        Store::SpeakerSourceId& k = it->second;
+        if (!fresh && k.personId == person && k.agendaName == name) return false;
+        bool rename = !fresh && k.personId == person && k.personName == k.agendaName && k.personName != name;
+        if (rename) store.renamePerson(person, name);
+        store.setSpeakerSourceId(eventId, sourceId, person, name);
+        k.personId = person;
+        k.agendaName = name;
+        if (rename || fresh) k.personName = name;
+        return rename;
     }
 
     // The people a session credited before this import, in agenda order.
@@ -99,6 +135,16 @@ private:
         return sourceId.empty() ? "name:" + name : "id:" + sourceId;
     }
 
+    // True when `person` is stored for an id of this file other than `sourceId`.
+    bool speaksUnderAnotherId(RowId person, const std::string& sourceId) const {
+        if (sourceId.empty()) return false;
+        auto ids = m_idsInFile.find(person);
+        if (ids == m_idsInFile.end()) return false;
+        return std::any_of(ids->second.begin(), ids->second.end(), [&](const std::string& id) { return id != sourceId; });
+    }
+
+    std::map<std::string, Store::SpeakerSourceId> m_known;
+    std::map<RowId, std::vector<std::string>> m_idsInFile;
     std::map<std::string, RowId> m_byKey;
     std::map<RowId, std::vector<RowId>> m_bySession;
     std::map<std::string, std::vector<RowId>> m_byName;
@@ -452,7 +498,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     // they can be indexed in bulk at the end.
     store.suspendSearchIndexing();
     auto existing = store.sessionsBySourceId(event->id);
-    SpeakerMatcher speakers(store.speakersOfEvent(event->id));
+    SpeakerMatcher speakers(store.speakersOfEvent(event->id), store.speakerSourceIds(event->id), agenda);
     std::set<std::string> seen;
 
     for (const AgendaSession& incoming : agenda.sessions) {
@@ -477,6 +523,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
                 speakers.claim(sp.sourceId, name, person);
                 ++report.peopleAdded;
             }
+            if (speakers.remember(store, event->id, sp.sourceId, name, person)) ++report.peopleRenamed;
             if (std::find(speakerIds.begin(), speakerIds.end(), person) == speakerIds.end())
                 speakerIds.push_back(person);
         }

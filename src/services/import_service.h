@@ -81,6 +81,7 @@ struct AgendaImportReport {
     int sessionsRemoved = 0;
     int sessionsUnchanged = 0;
     int peopleAdded = 0;
+    int peopleRenamed = 0;  // speakers the agenda renamed under the same id (their person kept)
     int rooms = 0;
     int days = 0;
     int sessionsTotal = 0;

@@ -387,6 +387,7 @@ void PeopleRepo::merge(RowId kept, RowId gone) {
         "UPDATE OR IGNORE person_tags SET person_id=?1 WHERE person_id=?2",
         "UPDATE person_facts SET person_id=?1 WHERE person_id=?2",
         "UPDATE OR IGNORE session_speakers SET person_id=?1 WHERE person_id=?2",
+        "UPDATE speaker_source_ids SET person_id=?1 WHERE person_id=?2",
         "UPDATE OR IGNORE targets SET person_id=?1 WHERE person_id=?2",
         "UPDATE OR IGNORE note_people SET person_id=?1 WHERE person_id=?2",
         "UPDATE interactions SET person_id=?1 WHERE person_id=?2",

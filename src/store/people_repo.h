@@ -89,7 +89,7 @@ public:
     std::vector<NameRow> allNames();
 
     // Moves everything of `gone` onto `kept` (contacts, tags, facts, session
-    // links, targets, notes, interactions, follow-ups), fills `kept`'s empty
+    // links and agenda speaker ids, targets, notes, interactions, follow-ups), fills `kept`'s empty
     // fields from `gone`, then deletes `gone`. One transaction is the caller's.
     void merge(RowId kept, RowId gone);
 

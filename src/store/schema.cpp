@@ -591,9 +591,27 @@ const char* const kStep20 = R"SQL(
 INSERT INTO sessions_fts(sessions_fts, rank) VALUES ('usermerge', 16);
 )SQL";
 
+// Step 21: which person each speaker id of an event's agenda is (frab and
+// pretalx person ids, Sessionize speaker ids, Indico person ids), so a
+// re-import finds a speaker by id first: renamed ("Jon" -> "John") or moved
+// to a new session, they stay the same person with their notes and target.
+// agenda_name is the name the agenda gave last; a person whose name is still
+// that one takes the agenda's new name, one renamed by the user keeps theirs.
+// A merge moves the rows to the kept person; deleting a person drops them.
+const char* const kStep21 = R"SQL(
+CREATE TABLE speaker_source_ids (
+  event_id    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  source_id   TEXT NOT NULL,
+  person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  agenda_name TEXT NOT NULL,
+  PRIMARY KEY (event_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX speaker_source_ids_person ON speaker_source_ids(person_id);
+)SQL";
+
 const char* const kSteps[] = {kStep1,  kStep2,  kStep3,  kStep4,  kStep5,  kStep6,  kStep7,
                               kStep8,  kStep9,  kStep10, kStep11, kStep12, kStep13, kStep14,
-                              kStep15, kStep16, kStep17, kStep18, kStep19, kStep20};
+                              kStep15, kStep16, kStep17, kStep18, kStep19, kStep20, kStep21};
 
 }  // namespace
 

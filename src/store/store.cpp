@@ -696,6 +696,34 @@ std::vector<Store::SessionSpeaker> Store::speakersOfEvent(RowId eventId) {
     return out;
 }
 
+std::map<std::string, Store::SpeakerSourceId> Store::speakerSourceIds(RowId eventId) {
+    auto& q = m_stmts->get(*m_db,
+                           "SELECT k.source_id, k.person_id, k.agenda_name, p.display_name FROM speaker_source_ids k "
+                           "JOIN people p ON p.id = k.person_id WHERE k.event_id = ?");
+    sql::ResetOnExit r{q};
+    q.bind(1, eventId);
+    std::map<std::string, SpeakerSourceId> out;
+    while (q.step()) out[q.getText(0)] = {q.getInt(1), q.getText(2), q.getText(3)};
+    return out;
+}
+
+void Store::setSpeakerSourceId(RowId eventId, const std::string& sourceId, RowId personId,
+                               const std::string& agendaName) {
+    auto& q = m_stmts->get(*m_db,
+                           "INSERT INTO speaker_source_ids (event_id, source_id, person_id, agenda_name) VALUES (?,?,?,?) "
+                           "ON CONFLICT (event_id, source_id) DO UPDATE SET person_id=excluded.person_id, "
+                           "agenda_name=excluded.agenda_name");
+    q.bind(1, eventId).bind(2, sourceId).bind(3, personId).bind(4, agendaName);
+    q.run();
+}
+
+void Store::renamePerson(RowId personId, const std::string& displayName) {
+    indexPersonBeforeChange(personId);
+    auto& q = m_stmts->get(*m_db, "UPDATE people SET display_name=?, name_key=?, updated_at=? WHERE id=?");
+    q.bind(1, displayName).bind(2, text::nameKey(displayName)).bind(3, nowInstant()).bind(4, personId);
+    q.run();
+}
+
 std::vector<Store::SessionSpeaker> Store::speakersOfSession(RowId sessionId) {
     auto& q = m_stmts->get(*m_db,
                            "SELECT ss.session_id, p.id, p.display_name FROM session_speakers ss "

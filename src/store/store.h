@@ -178,6 +178,18 @@ public:
     // The session's speakers in agenda order.
     std::vector<SessionSpeaker> speakersOfSession(RowId sessionId);
     void setSessionSpeakers(RowId sessionId, const std::vector<RowId>& personIds);
+    // Which person each speaker id of the event's agenda is, with the name the
+    // agenda gave them last and the person's name now; keyed by the source id.
+    struct SpeakerSourceId {
+        RowId personId = 0;
+        std::string agendaName;
+        std::string personName;
+    };
+    std::map<std::string, SpeakerSourceId> speakerSourceIds(RowId eventId);
+    // Inserts or replaces the person and agenda name of (event, source id).
+    void setSpeakerSourceId(RowId eventId, const std::string& sourceId, RowId personId, const std::string& agendaName);
+    // A new display name (and its sort key) for a person, as an agenda renames its speaker.
+    void renamePerson(RowId personId, const std::string& displayName);
     int countPeople();
 
     // For the other repositories of the store layer (people, notes, queue):

@@ -324,6 +324,21 @@ TEST_CASE("sessions --day N takes the agenda's own day numbers and days", "[cli]
     CHECK(json::parse(zero.out).size() == 2);
 }
 
+TEST_CASE("a re-import says when the agenda renamed a speaker it already knew by id", "[cli][speakers]") {
+    TempDir dir;
+    std::string db = dir.file("h.db");
+    REQUIRE(hallwayCli(db, {"import", testData("frab/speaker_rename_v1.xml")}).code == 0);
+    Run again = hallwayCli(db, {"import", testData("frab/speaker_rename_v2.xml")});
+    REQUIRE(again.code == 0);
+    CHECK(again.out.find("0 people added") != std::string::npos);
+    CHECK(again.out.find("  1 speaker renamed by the agenda (same speaker id; notes and targets kept)\n") !=
+          std::string::npos);
+    Run third = hallwayCli(db, {"import", testData("frab/speaker_rename_v2.xml"), "--json"});
+    REQUIRE(third.code == 0);
+    CHECK(json::parse(third.out)["people_renamed"] == 0);
+    CHECK(json::parse(third.out)["people_added"] == 0);
+}
+
 TEST_CASE("sessions --day N takes a Sessionize grid's days, its 05:30 night item on day 1", "[cli][days][sessionize]") {
     TempDir dir;
     std::string db = dir.file("h.db");

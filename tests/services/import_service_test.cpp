@@ -7,7 +7,11 @@
 #include "core/text.h"
 #include "core/time_util.h"
 #include "services/demo.h"
+#include "services/capture_service.h"
 #include "services/import_service.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+#include "store/sqlite.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -372,4 +376,118 @@ TEST_CASE("a name typed two ways (NFC and NFD) is one speaker - another case is 
     CHECK(byTitle["One"] == std::vector<std::string>{"Jos\xC3\xA9 Silva"});
     CHECK(byTitle["Two"] == std::vector<std::string>{"Jos\xC3\xA9 Silva"});  // stored composed
     CHECK(byTitle["Three"] == std::vector<std::string>{"jos\xC3\xA9 silva"});
+}
+
+namespace {
+
+// The people credited on the session with this source id, by person id.
+std::vector<RowId> creditedOn(Store& store, RowId eventId, const std::string& sourceId) {
+    std::vector<RowId> out;
+    for (const auto& s : store.sessions(eventId))
+        if (s.sourceId == sourceId)
+            for (const auto& c : store.speakersOfSession(s.id)) out.push_back(c.personId);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a speaker renamed on a new session stays one person with their notes and target", "[import][speakers]") {
+    Store store(":memory:");
+    auto first = importAgendaFile(store, testData("frab/speaker_rename_v1.xml"), {});
+    REQUIRE(first.peopleAdded == 3);
+    const RowId jon = creditedOn(store, first.eventId, "rn-1").at(0);
+    const RowId ana201 = creditedOn(store, first.eventId, "rn-2").at(0);
+    const RowId ana202 = creditedOn(store, first.eventId, "rn-3").at(0);
+    CHECK(ana201 != ana202);
+
+    // The user's own data on them.
+    PeopleRepo people(store);
+    Target target;
+    target.eventId = first.eventId;
+    target.personId = jon;
+    target.priority = TargetPriority::Must;
+    target.why = "ask about cache invalidation";
+    people.upsertTarget(target);
+    NoteInput note;
+    note.body = "Jon knows the CDN people";
+    note.eventId = first.eventId;
+    note.noSession = true;
+    note.people = {jon};
+    saveNote(store, note);
+    Target first201;
+    first201.eventId = first.eventId;
+    first201.personId = ana201;
+    first201.why = "the search Ana";
+    people.upsertTarget(first201);
+
+    auto again = importAgendaFile(store, testData("frab/speaker_rename_v2.xml"), {});
+    CHECK(again.peopleAdded == 0);
+    CHECK(again.peopleRenamed == 1);
+    CHECK(store.countPeople() == 3);
+    // Same id 42: the same person on the new session, under the agenda's new name.
+    CHECK(creditedOn(store, first.eventId, "rn-9") == std::vector<RowId>{jon});
+    CHECK(store.findPerson(jon)->displayName == "John Smith");
+    REQUIRE(people.findTarget(first.eventId, jon));
+    CHECK(people.findTarget(first.eventId, jon)->why == "ask about cache invalidation");
+    NotesRepo notes(store);
+    CHECK(notes.notesAbout(jon).size() == 1);
+    // Two Ana Limas swapped slots: each session credits the Ana of its id, not the one it had.
+    CHECK(creditedOn(store, first.eventId, "rn-2") == std::vector<RowId>{ana202});
+    CHECK(creditedOn(store, first.eventId, "rn-3") == std::vector<RowId>{ana201});
+    CHECK(people.findTarget(first.eventId, ana201)->why == "the search Ana");
+
+    // Again: nothing new, and the two Anas are still two.
+    auto third = importAgendaFile(store, testData("frab/speaker_rename_v2.xml"), {});
+    CHECK(third.peopleAdded == 0);
+    CHECK(third.peopleRenamed == 0);
+    CHECK(third.changes.empty());
+    CHECK(store.countPeople() == 3);
+}
+
+TEST_CASE("a speaker the user renamed keeps the user's name when the agenda renames them", "[import][speakers]") {
+    Store store(":memory:");
+    auto first = importAgendaFile(store, testData("frab/speaker_rename_v1.xml"), {});
+    const RowId jon = creditedOn(store, first.eventId, "rn-1").at(0);
+    PeopleRepo people(store);
+    Person edited = *people.find(jon);
+    edited.displayName = "Jonathan Smith";
+    people.updateFields(edited);
+
+    auto again = importAgendaFile(store, testData("frab/speaker_rename_v2.xml"), {});
+    CHECK(again.peopleAdded == 0);
+    CHECK(again.peopleRenamed == 0);
+    CHECK(creditedOn(store, first.eventId, "rn-9") == std::vector<RowId>{jon});
+    CHECK(store.findPerson(jon)->displayName == "Jonathan Smith");
+}
+
+TEST_CASE("a merged speaker is still found by their id, and a deleted one is not", "[import][speakers]") {
+    Store store(":memory:");
+    auto first = importAgendaFile(store, testData("frab/speaker_rename_v1.xml"), {});
+    const RowId jon = creditedOn(store, first.eventId, "rn-1").at(0);
+    PeopleRepo people(store);
+    // The user already had him as a contact, and merges the speaker into the contact.
+    Person contact;
+    contact.displayName = "Jonathan Smith";
+    contact.company = "Example CDN";
+    const RowId kept = people.create(contact);
+    {
+        Store::Transaction tx(store);
+        people.merge(kept, jon);
+        tx.commit();
+    }
+    CHECK_FALSE(store.findPerson(jon));
+    CHECK(store.speakerSourceIds(first.eventId).at("42").personId == kept);
+
+    auto again = importAgendaFile(store, testData("frab/speaker_rename_v2.xml"), {});
+    CHECK(again.peopleAdded == 0);
+    CHECK(creditedOn(store, first.eventId, "rn-9") == std::vector<RowId>{kept});
+    CHECK(store.findPerson(kept)->displayName == "Jonathan Smith");  // the user's name, not the agenda's
+
+    // Deleting the person drops their ids: the next import makes a new person for id 42.
+    store.connection().exec("DELETE FROM session_speakers WHERE person_id = " + std::to_string(kept));
+    store.connection().exec("DELETE FROM people WHERE id = " + std::to_string(kept));
+    CHECK(store.speakerSourceIds(first.eventId).count("42") == 0);
+    auto third = importAgendaFile(store, testData("frab/speaker_rename_v2.xml"), {});
+    CHECK(third.peopleAdded == 1);
+    CHECK(store.speakerSourceIds(first.eventId).count("42") == 1);
 }
