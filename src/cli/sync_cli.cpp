@@ -4,9 +4,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "cli/cli_common.h"
+#include "core/text.h"
 #include "core/time_util.h"
 #include "services/sync_secret.h"
 #include "services/sync_service.h"
@@ -18,6 +21,33 @@ namespace {
 using nlohmann::json;
 
 std::string when(Instant t) { return t ? isoString(t, systemTimeZone()) : "never"; }
+
+struct SendFields {
+    bool howMet = false, facts = false;
+};
+
+// "how-met,facts", "facts", "none"...: the private fields a card may carry.
+SendFields parseSendFields(const std::string& list) {
+    SendFields f;
+    std::size_t at = 0;
+    while (at <= list.size()) {
+        std::size_t comma = std::min(list.find(',', at), list.size());
+        std::string item = text::lower(text::trim(list.substr(at, comma - at)));
+        if (item == "how-met") f.howMet = true;
+        else if (item == "facts") f.facts = true;
+        else if (item != "none" && !item.empty())
+            throw CommandError("--send: unknown field \"" + item + "\" (give how-met, facts, both as how-met,facts, or none)");
+        at = comma + 1;
+    }
+    return f;
+}
+
+std::string sentText(bool howMet, bool facts) {
+    if (howMet && facts) return "how-met, facts";
+    if (howMet) return "how-met";
+    if (facts) return "facts";
+    return "none";
+}
 
 // Typed at the terminal without echo.
 std::string promptPassword(const std::string& prompt) {
@@ -53,7 +83,15 @@ public:
         m_setup->add_option("--ca-file", m_caFile, "trust this CA certificate (PEM) too, for a self-hosted server");
         m_setup->add_flag("--allow-http", m_allowHttp,
                           "allow plain http:// to another machine (your password would travel unencrypted)");
+        m_setup->add_option("--send", m_send,
+                            "private fields the cards may carry: how-met, facts, how-met,facts or none (the default; "
+                            "kept as it was when linking again)");
         m_setup->add_flag("--json", asJson, "print JSON");
+
+        m_sendCmd = m_sync->add_subcommand("send", "Choose which private fields the cards carry from the next round on: "
+                                                   "how-met, facts, how-met,facts or none");
+        m_sendCmd->add_option("FIELDS", m_send, "how-met, facts, how-met,facts or none")->required();
+        m_sendCmd->add_flag("--json", asJson, "print JSON");
 
         m_status = m_sync->add_subcommand("status", "What is linked, the last round, pending changes, conflicts");
         m_status->add_flag("--json", asJson, "print JSON");
@@ -63,6 +101,7 @@ public:
 
     int run(Store& store, std::ostream& out, bool asJson) override {
         if (*m_setup) return setup(store, out, asJson);
+        if (*m_sendCmd) return send(store, out, asJson);
         if (*m_status) return status(store, out, asJson);
         return round(store, out, asJson);
     }
@@ -74,7 +113,21 @@ private:
         return "";
     }
 
+    int send(Store& store, std::ostream& out, bool asJson) {
+        SendFields f = parseSendFields(m_send);
+        setSyncSendFields(store, f.howMet, f.facts);
+        if (asJson) {
+            out << json{{"send", {{"how_met", f.howMet}, {"facts", f.facts}}}}.dump(2) << "\n";
+            return 0;
+        }
+        out << "Private fields in the cards from the next round on: " << sentText(f.howMet, f.facts) << "\n";
+        if (!f.howMet || !f.facts) out << "  what is not sent is taken off the server's cards at the next round\n";
+        return 0;
+    }
+
     int setup(Store& store, std::ostream& out, bool asJson) {
+        std::optional<SendFields> send;
+        if (!m_send.empty()) send = parseSendFields(m_send);  // a typo fails before any request
         std::string password = givenPassword();
         bool typed = password.empty();
         if (typed) password = promptPassword("Password for " + m_user + " at " + m_url + ": ");
@@ -82,6 +135,9 @@ private:
         SyncLinkResult linked = linkSyncAccount(store, o);
         const SyncSetupResult& r = linked.setup;
         const StoredSecret& kept = linked.kept;
+        if (send) setSyncSendFields(store, send->howMet, send->facts);
+        const auto account = syncAccount(store);
+        const bool howMet = account && account->sendHowMet, facts = account && account->sendFacts;
         if (!kept.warning.empty()) std::cerr << "hallway: warning: " << kept.warning << "\n";
         if (asJson) {
             out << json{{"url", m_url},
@@ -90,7 +146,8 @@ private:
                         {"address_book", r.addressBook},
                         {"task_list", r.taskList},
                         {"created", r.created},
-                        {"password_kept_in", kept.where}}
+                        {"password_kept_in", kept.where},
+                        {"send", {{"how_met", howMet}, {"facts", facts}}}}
                        .dump(2)
                 << "\n";
             return 0;
@@ -101,6 +158,8 @@ private:
         for (auto& c : r.created) out << "  created \"" << c << "\"\n";
         out << "  password kept in " << (kept.where == "libsecret" ? "the desktop's Secret Service" : syncPasswordFile())
             << "\n";
+        out << "  private fields in the cards: " << sentText(howMet, facts)
+            << (howMet || facts ? "" : " (notes and facts stay here; hallway sync send to change it)") << "\n";
         out << "Run hallway sync for the first round.\n";
         return 0;
     }
@@ -165,6 +224,7 @@ private:
                         {"user", s.account->user},
                         {"principal", s.account->principal},
                         {"password_kept_in", s.account->secretStore},
+                        {"send", {{"how_met", s.account->sendHowMet}, {"facts", s.account->sendFacts}}},
                         {"collections", cols},
                         {"linked", {{"people", s.counts.people}, {"tasks", s.counts.tasks}, {"events", s.counts.events}}},
                         {"removed_on_server", s.counts.removedOnServer},
@@ -183,6 +243,7 @@ private:
         }
         out << "Linked " << s.account->user << " at " << s.account->url << "\n";
         for (auto& c : s.collections) out << "  " << c.kind << " \"" << c.displayName << "\": " << c.url << "\n";
+        out << "Private fields in the cards: " << sentText(s.account->sendHowMet, s.account->sendFacts) << "\n";
         out << "Last round: " << when(s.account->lastRoundAt) << (s.account->lastError.empty() ? "" : " (failed)")
             << "; last that worked: " << when(s.account->lastOkAt) << "\n";
         if (!s.account->lastError.empty()) out << "  error: " << s.account->lastError << "\n";
@@ -203,7 +264,8 @@ private:
     CLI::App* m_sync = nullptr;
     CLI::App* m_setup = nullptr;
     CLI::App* m_status = nullptr;
-    std::string m_url, m_user, m_passwordFile, m_caFile;
+    CLI::App* m_sendCmd = nullptr;
+    std::string m_url, m_user, m_passwordFile, m_caFile, m_send;
     bool m_allowHttp = false;
 };
 

@@ -112,11 +112,10 @@ std::string personToVCard(const Person& p, const VCardOptions& options) {
         for (auto& t : p.tags) cats += (cats.empty() ? "" : ",") + vcardEscape(t);
         appendFolded(out, "CATEGORIES:" + cats);
     }
-    if (options.withNote) {
-        std::string note = p.howMet;
+    std::string note = options.withHowMet ? p.howMet : std::string();
+    if (options.withFacts)
         for (auto& f : p.facts) note += (note.empty() ? "" : "\n") + f.text + (f.onDate ? " (" + *f.onDate + ")" : "");
-        if (!note.empty()) appendFolded(out, "NOTE:" + vcardEscape(note));
-    }
+    if (!note.empty()) appendFolded(out, "NOTE" + options.noteParams + ":" + vcardEscape(note));
     appendFolded(out, "END:VCARD");
     return out;
 }

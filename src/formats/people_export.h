@@ -24,8 +24,11 @@ std::string csvCell(std::string_view value);
 std::string peopleToVCard(const std::vector<Person>& people);
 
 struct VCardOptions {
-    std::string uid;       // UID property when set (CardDAV needs a stable one per card)
-    bool withNote = true;  // NOTE from how-met and facts: private, so sync leaves it out
+    std::string uid;         // UID property when set (CardDAV needs a stable one per card)
+    // NOTE from how-met and facts: private, so sync sends each only when the user opted in.
+    bool withHowMet = true;
+    bool withFacts = true;
+    std::string noteParams;  // parameters of that NOTE (";X-HALLWAY=1": sync tells its own note apart)
 };
 // One person as a vCard 4.0, as peopleToVCard writes each.
 std::string personToVCard(const Person& person, const VCardOptions& options);

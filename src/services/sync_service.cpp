@@ -714,6 +714,11 @@ std::string cardUid(const std::string& text) {
     return "";
 }
 
+// The NOTE Hallway writes (opted-in how-met and facts) carries this parameter,
+// so a later card replaces it (or drops it when the user opts out) and a note
+// written on the phone is left alone.
+const char* const kOwnNoteParam = ";X-HALLWAY=1";
+
 // Our card laid over the server's last text: properties Hallway does not
 // hold (PHOTO, ADR, BDAY, NOTE from the phone...) are kept, ours replace the rest.
 std::string patchCard(const std::string& serverText, const std::string& ours) {
@@ -736,7 +741,9 @@ std::string patchCard(const std::string& serverText, const std::string& ours) {
         if (auto dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
         name = text::lower(name);
         for (char& c : name) c = char(std::toupper(static_cast<unsigned char>(c)));
-        keeping = !line.empty() && !managed.count(name);
+        const bool ownNote = name == "NOTE" && text::lower(line.substr(0, line.find(':'))).find(";x-hallway=1") !=
+                                                    std::string::npos;
+        keeping = !line.empty() && !managed.count(name) && !ownNote;
         if (keeping) keep += line + "\r\n";
     }
     std::size_t endCard = ours.rfind("END:VCARD");
@@ -780,7 +787,12 @@ void applySet(std::vector<ContactDetail>& details, const std::set<std::string>& 
 
 class ContactsSync {
 public:
-    ContactsSync(Store& store, SyncRoundReport& report) : m_store(store), m_people(store), m_repo(store), m_report(report) {}
+    ContactsSync(Store& store, SyncRoundReport& report) : m_store(store), m_people(store), m_repo(store), m_report(report) {
+        if (auto a = m_repo.account()) {
+            m_sendHowMet = a->sendHowMet;
+            m_sendFacts = a->sendFacts;
+        }
+    }
 
     Rendered render(RowId id, const std::string& uid) {
         Rendered r{id, uid, "", "", ""};
@@ -788,15 +800,20 @@ public:
         if (!p) return r;
         VCardOptions o;
         o.uid = uid;
-        o.withNote = false;  // how-met and facts are private
+        // How-met and facts are private: each only when the user opted in, marked as ours.
+        o.withHowMet = m_sendHowMet;
+        o.withFacts = m_sendFacts;
+        o.noteParams = kOwnNoteParam;
         r.body = personToVCard(*p, o);
         r.hash = hashOf(r.body);
         return r;
     }
 
-    // The card's stamp: the person's card revision and the version of the vCard writer.
+    // The card's stamp: the person's card revision, the version of the vCard
+    // writer and the private fields sent (an opt-in changed renders every card again).
     std::string stamp(RowId id) {
-        return "vcard" + std::to_string(kVCardWriterVersion) + ":" + std::to_string(m_repo.cardRevision(id));
+        return "vcard" + std::to_string(kVCardWriterVersion) + ":" + (m_sendHowMet ? "h" : "-") +
+               (m_sendFacts ? "f" : "-") + ":" + std::to_string(m_repo.cardRevision(id));
     }
 
     void changed(SyncItem* item, const Fetched& f) {
@@ -910,6 +927,7 @@ private:
     RowId m_collection = 0;
     std::set<RowId> m_linked;
     bool m_linkedRead = false;
+    bool m_sendHowMet = false, m_sendFacts = false;
 };
 
 // ---------------------------------------------------------------- [SECTION] tasks
@@ -1157,6 +1175,14 @@ SyncLinkResult linkSyncAccount(Store& store, const SyncSetupOptions& options) {
     setSyncSecretStore(store, r.kept.where);
     r.setup.account.secretStore = r.kept.where;
     return r;
+}
+
+void setSyncSendFields(Store& store, bool howMet, bool facts) {
+    SyncRepo repo(store);
+    Store::Transaction tx(store);
+    if (!repo.account()) throw std::runtime_error("no sync is set up: run hallway sync setup --url URL --user NAME");
+    repo.setSendFields(howMet, facts);
+    tx.commit();
 }
 
 void resolveSyncConflict(Store& store, RowId conflictId, ConflictChoice choice) {

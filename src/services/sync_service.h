@@ -54,6 +54,12 @@ struct SyncLinkResult {
 // recorded on the account. Throws as setupSync does; nothing is kept then.
 SyncLinkResult linkSyncAccount(Store& store, const SyncSetupOptions& options);
 
+// Which private fields the cards carry from the next round on (both off until
+// the user opts in): the how-met note and the facts, as one NOTE Hallway
+// marks as its own. Turning one off takes it off the server's cards at the
+// next round; a note written on the phone stays. Throws when nothing is linked.
+void setSyncSendFields(Store& store, bool howMet, bool facts);
+
 // How the user settles a conflict listed by syncStatus.
 enum class ConflictChoice {
     Here,    // keep Hallway's value (the next round writes it to the server)

@@ -609,9 +609,26 @@ CREATE TABLE speaker_source_ids (
 CREATE INDEX speaker_source_ids_person ON speaker_source_ids(person_id);
 )SQL";
 
+// Step 22: what private text the user lets sync send in cards, per field (off
+// until they opt in), and facts moving the card revision as the person's own
+// row does, since an opted-in card carries them.
+const char* const kStep22 = R"SQL(
+ALTER TABLE sync_account ADD COLUMN send_how_met INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_account ADD COLUMN send_facts INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER card_rev_facts_insert AFTER INSERT ON person_facts BEGIN
+  INSERT INTO person_card_bump VALUES (new.person_id);
+END;
+CREATE TRIGGER card_rev_facts_update AFTER UPDATE ON person_facts BEGIN
+  INSERT INTO person_card_bump VALUES (old.person_id), (new.person_id);
+END;
+CREATE TRIGGER card_rev_facts_delete AFTER DELETE ON person_facts BEGIN
+  INSERT INTO person_card_bump VALUES (old.person_id);
+END;
+)SQL";
+
 const char* const kSteps[] = {kStep1,  kStep2,  kStep3,  kStep4,  kStep5,  kStep6,  kStep7,
                               kStep8,  kStep9,  kStep10, kStep11, kStep12, kStep13, kStep14,
-                              kStep15, kStep16, kStep17, kStep18, kStep19, kStep20, kStep21};
+                              kStep15, kStep16, kStep17, kStep18, kStep19, kStep20, kStep21, kStep22};
 
 }  // namespace
 

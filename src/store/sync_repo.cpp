@@ -9,7 +9,7 @@ namespace hallway {
 std::optional<SyncAccount> SyncRepo::account() {
     auto& q = m_store.statement(
         "SELECT url, user_name, principal, addressbook_home, calendar_home, ca_file, allow_http, secret_store, "
-        "last_round_at, last_ok_at, last_error FROM sync_account WHERE id=1");
+        "last_round_at, last_ok_at, last_error, send_how_met, send_facts FROM sync_account WHERE id=1");
     sql::ResetOnExit r{q};
     if (!q.step()) return std::nullopt;
     SyncAccount a;
@@ -24,6 +24,8 @@ std::optional<SyncAccount> SyncRepo::account() {
     a.lastRoundAt = q.isNull(8) ? 0 : q.getInt(8);
     a.lastOkAt = q.isNull(9) ? 0 : q.getInt(9);
     a.lastError = q.getText(10);
+    a.sendHowMet = q.getInt(11) != 0;
+    a.sendFacts = q.getInt(12) != 0;
     return a;
 }
 
@@ -32,6 +34,8 @@ void SyncRepo::saveAccount(const SyncAccount& a) {
     if (old && (old->principal != a.principal || old->user != a.user)) {
         m_store.statement("DELETE FROM sync_collections").run();
         m_store.statement("DELETE FROM sync_conflicts").run();
+        // Another account: private fields go nowhere until the user opts in again.
+        m_store.statement("UPDATE sync_account SET send_how_met=0, send_facts=0 WHERE id=1").run();
     }
     auto& q = m_store.statement(
         "INSERT INTO sync_account (id, url, user_name, principal, addressbook_home, calendar_home, ca_file, "
@@ -40,6 +44,12 @@ void SyncRepo::saveAccount(const SyncAccount& a) {
         "ca_file=?6, allow_http=?7, secret_store=?8");
     q.bind(1, a.url).bind(2, a.user).bind(3, a.principal).bind(4, a.addressBookHome).bind(5, a.calendarHome);
     q.bind(6, a.caFile).bind(7, a.allowHttp ? 1 : 0).bind(8, a.secretStore);
+    q.run();
+}
+
+void SyncRepo::setSendFields(bool howMet, bool facts) {
+    auto& q = m_store.statement("UPDATE sync_account SET send_how_met=?1, send_facts=?2 WHERE id=1");
+    q.bind(1, howMet ? 1 : 0).bind(2, facts ? 1 : 0);
     q.run();
 }
 

@@ -24,6 +24,9 @@ struct SyncAccount {
     Instant lastRoundAt = 0;      // 0: never
     Instant lastOkAt = 0;
     std::string lastError;        // '' when the last round worked
+    // Private text the user opted in to send in cards (off by default; setSendFields).
+    bool sendHowMet = false;      // the person's how-met note
+    bool sendFacts = false;       // facts to remember
 };
 
 // kind: "contacts", "tasks", "events" (events: one calendar per event).
@@ -84,6 +87,8 @@ public:
     std::optional<SyncAccount> account();
     // Replaces the account; a different server or user forgets every collection and link.
     void saveAccount(const SyncAccount& account);
+    // Which private fields cards carry (the account's opt-ins); saveAccount leaves them.
+    void setSendFields(bool howMet, bool facts);
     // Stamps a round: `error` '' when it worked.
     void recordRound(Instant at, const std::string& error);
 

@@ -8,6 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <exception>
 
 #include "core/text.h"
@@ -74,8 +75,14 @@ void SyncDialog::draw(Store& store, AppState& state) {
     }
     m_storePath = store.path();
     pollJob(store, state);  // also when the dialog was closed while it ran
+    // Tall with conflicts listed: it scrolls past 90% of the window, and its title stays on screen.
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(FLT_MAX, display.y * 0.9f));
     m_open = beginDialog("Sync with your phone##sync", open, 52.0f);
     if (!m_open) return;
+    const float margin = display.y * 0.05f;
+    if (ImGui::GetWindowPos().y < margin || ImGui::GetWindowPos().y + ImGui::GetWindowHeight() > display.y)
+        ImGui::SetWindowPos(ImVec2(ImGui::GetWindowPos().x, std::max(0.0f, std::min(margin, display.y - ImGui::GetWindowHeight()))));
     if (state.syncLine != m_syncLineSeen) {  // a round started or ended: its result and conflicts
         m_syncLineSeen = state.syncLine;
         reload(store);
@@ -84,6 +91,7 @@ void SyncDialog::draw(Store& store, AppState& state) {
     drawServer(state);
     drawFound(state);
     drawAccount(state);
+    drawPrivate(store, state);
     drawConflicts(store, state);
 
     ImGui::Separator();
@@ -258,6 +266,31 @@ void SyncDialog::drawAccount(AppState& state) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("Ctrl+Shift+S from anywhere");
+}
+
+void SyncDialog::drawPrivate(Store& store, AppState& state) {
+    if (!m_status.account) return;
+    ImGui::Spacing();
+    ImGui::TextDisabled("PRIVATE FIELDS");
+    bool howMet = m_status.account->sendHowMet, facts = m_status.account->sendFacts;
+    bool changed = ImGui::Checkbox("Send how we met in each card##sendhowmet", &howMet);
+    remember("send-how-met");
+    ImGui::SameLine();
+    changed = ImGui::Checkbox("Send their facts##sendfacts", &facts) || changed;
+    remember("send-facts");
+    mutedWrapped("Off unless you tick them: then they go in the card's note, readable by the server and every "
+                 "device on the account. Untick to take them off at the next round. Notes you wrote, interactions "
+                 "and targets' reasons never leave this computer.");
+    if (!changed) return;
+    try {
+        setSyncSendFields(store, howMet, facts);
+        state.info(std::string("From the next round the cards carry ") +
+                   (howMet && facts ? "how you met and facts" : howMet ? "how you met" : facts ? "facts" : "nothing private") +
+                   ".");
+    } catch (const std::exception& e) {
+        state.error(std::string("Could not change what sync sends: ") + e.what());
+    }
+    reload(store);
 }
 
 // [SECTION] Conflicts

@@ -1,10 +1,11 @@
 // The Sync dialog ("Sync with your phone…" in Settings, or a click on the
 // status line's sync state): links a CardDAV/CalDAV server as `hallway sync
 // setup` does, on a worker thread (SyncSetupJob), shows what it found or the
-// CLI's error, the linked account's last round and counts, and the open
-// conflicts, each settled with one click (keep here's, take the server's, or
-// keep both). Reads the database when it opens, after an action and when a
-// round ends (the status line's sync text moved), never per frame.
+// CLI's error, the linked account's last round and counts, which private
+// fields the cards carry (opt-in per field), and the open conflicts, each
+// settled with one click (keep here's, take the server's, or keep both).
+// Reads the database when it opens, after an action and when a round ends
+// (the status line's sync text moved), never per frame.
 #pragma once
 #include <optional>
 #include <string>
@@ -37,7 +38,7 @@ public:
 
     // Where a control was drawn in the last frame, for tests: "url", "user",
     // "password", "ca", "browse", "allow-http", "connect", "sync-now",
-    // "close", and per conflict "here:ID", "server:ID", "both:ID".
+    // "close", "send-how-met", "send-facts", and per conflict "here:ID", "server:ID", "both:ID".
     std::optional<WidgetRect> controlRect(const std::string& name) const { return rectFor(m_rects, name); }
     FileChooser& chooser() { return m_chooser; }
 
@@ -47,6 +48,7 @@ private:
     void drawServer(AppState& state);
     void drawFound(AppState& state);
     void drawAccount(AppState& state);
+    void drawPrivate(Store& store, AppState& state);
     void drawConflicts(Store& store, AppState& state);
     void settle(Store& store, AppState& state, const SyncConflict& conflict, ConflictChoice choice);
     void remember(const std::string& name) { m_rects.emplace_back(name, lastItemRect()); }

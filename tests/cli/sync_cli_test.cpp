@@ -42,6 +42,8 @@ TEST_CASE("sync setup, a round and status from the command line - the password n
     json s = json::parse(setup.out);
     CHECK(s["created"].size() == 2);
     CHECK(s["password_kept_in"] == "file");
+    CHECK(s["send"]["how_met"] == false);  // nothing private unless asked for
+    CHECK(s["send"]["facts"] == false);
     // Kept for later rounds in a file only the user can read.
     struct stat st {};
     REQUIRE(stat((dir.file("config") + "/hallway/sync-passwords").c_str(), &st) == 0);
@@ -113,5 +115,38 @@ TEST_CASE("sync against full storage (507) or a forbidden server (403) prints on
     REQUIRE(again.code == 0);
     CHECK(json::parse(again.out)["people_pushed"] == 1);
     CHECK(json::parse(hallwayCli(db, {"sync", "status", "--json"}).out)["pending"]["people"] == 0);
+    unsetenv("HALLWAY_SYNC_PASSWORD");
+}
+
+TEST_CASE("sync setup --send and sync send choose the private fields per field - a typo is refused before any request",
+          "[cli][sync]") {
+    TempDir dir;
+    DavServer server("radicale", dir.file("dav"));
+    setenv("XDG_CONFIG_HOME", dir.file("config").c_str(), 1);
+    unsetenv("DBUS_SESSION_BUS_ADDRESS");
+    setenv("HALLWAY_SYNC_PASSWORD", DavServer::kPassword, 1);
+    std::string db = dir.file("h.db");
+    Run typo = hallwayCli(db, {"sync", "setup", "--url", server.url("/"), "--user", "ana", "--send", "notes"});
+    CHECK(typo.code == 1);
+    CHECK(typo.err.find("how-met, facts") != std::string::npos);
+    CHECK(json::parse(hallwayCli(db, {"sync", "status", "--json"}).out)["configured"] == false);
+
+    Run setup = hallwayCli(db, {"sync", "setup", "--url", server.url("/"), "--user", "ana", "--send", "facts", "--json"});
+    REQUIRE(setup.code == 0);
+    CHECK(json::parse(setup.out)["send"]["facts"] == true);
+    CHECK(json::parse(setup.out)["send"]["how_met"] == false);
+    // Linking again without --send keeps the choice.
+    REQUIRE(hallwayCli(db, {"sync", "setup", "--url", server.url("/"), "--user", "ana"}).code == 0);
+    json status = json::parse(hallwayCli(db, {"sync", "status", "--json"}).out);
+    CHECK(status["send"]["facts"] == true);
+
+    Run both = hallwayCli(db, {"sync", "send", "how-met,facts"});
+    REQUIRE(both.code == 0);
+    CHECK(both.out.find("how-met, facts") != std::string::npos);
+    CHECK(hallwayCli(db, {"sync", "status"}).out.find("Private fields in the cards: how-met, facts") != std::string::npos);
+    REQUIRE(hallwayCli(db, {"sync", "send", "none"}).code == 0);
+    status = json::parse(hallwayCli(db, {"sync", "status", "--json"}).out);
+    CHECK(status["send"]["how_met"] == false);
+    CHECK(status["send"]["facts"] == false);
     unsetenv("HALLWAY_SYNC_PASSWORD");
 }

@@ -64,7 +64,8 @@ TEST_CASE("the vCard writer's output is pinned to its version", "[export][sync]"
     p.howMet = "private";
     VCardOptions o;
     o.uid = "hallway-person-1";
-    o.withNote = false;
+    o.withHowMet = false;
+    o.withFacts = false;
     INFO("personToVCard changed: raise kVCardWriterVersion (formats/people_export.h) and pin both here");
     CHECK(kVCardWriterVersion == 1);
     CHECK(personToVCard(p, o) ==

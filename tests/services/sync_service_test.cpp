@@ -565,3 +565,68 @@ TEST_CASE("a conflict settled by keeping Hallway's value is forgotten and the va
     CHECK(w.round().conflicts == 0);
     CHECK(p.expect2xx("GET", item->href).body.find("ORG:Laptop Ltd") != std::string::npos);
 }
+
+TEST_CASE("private fields stay off the server's cards until opted in per field, and leave again when opted out - "
+          "a note written on the phone stays",
+          "[core][sync]") {
+    for (const char* kind : kServers) {
+        DYNAMIC_SECTION(kind) {
+            World w(kind);
+            Person p;
+            p.displayName = "Ana Lima";
+            p.source = "typed";
+            p.howMet = "Queue for coffee, day 2";
+            p.facts.push_back({0, "training for a marathon in April", std::nullopt});
+            RowId ana = PeopleRepo(w.store).create(p);
+            w.setup();
+            w.round();
+            DavClient phoneClient = phone();
+            auto cardOf = [&] {
+                auto item = w.itemOf("contacts", ana);
+                REQUIRE(item);
+                return phoneClient.expect2xx("GET", item->href).body;
+            };
+            // By default the card carries nothing private.
+            std::string card = cardOf();
+            CHECK(card.find("FN:Ana Lima") != std::string::npos);
+            CHECK(card.find("NOTE") == std::string::npos);
+            CHECK(card.find("coffee") == std::string::npos);
+            CHECK(card.find("marathon") == std::string::npos);
+
+            setSyncSendFields(w.store, false, true);  // facts only
+            CHECK(syncStatus(w.store).pendingPeople == 1);
+            CHECK(w.round().peoplePushed == 1);
+            card = cardOf();
+            CHECK(card.find("marathon") != std::string::npos);
+            CHECK(card.find("coffee") == std::string::npos);
+            // A new fact moves the card: it reaches the server too.
+            {
+                Store::Transaction tx(w.store);
+                PeopleRepo(w.store).addFact(ana, {0, "has two cats", std::nullopt});
+                tx.commit();
+            }
+            CHECK(w.round().peoplePushed == 1);
+            CHECK(cardOf().find("has two cats") != std::string::npos);
+
+            setSyncSendFields(w.store, true, true);
+            w.round();
+            card = cardOf();
+            CHECK(card.find("Queue for coffee") != std::string::npos);
+            CHECK(card.find("marathon") != std::string::npos);
+
+            // The phone adds its own note; then the user opts out of both.
+            auto item = w.itemOf("contacts", ana);
+            phoneClient.expect2xx("PUT", item->href,
+                                  replaced(card, "END:VCARD", "NOTE:written on the phone\r\nEND:VCARD"),
+                                  {"Content-Type: text/vcard"});
+            setSyncSendFields(w.store, false, false);
+            w.round();
+            card = cardOf();
+            CHECK(card.find("coffee") == std::string::npos);
+            CHECK(card.find("marathon") == std::string::npos);
+            CHECK(card.find("cats") == std::string::npos);
+            CHECK(card.find("written on the phone") != std::string::npos);
+            CHECK(w.round().peoplePushed == 0);
+        }
+    }
+}

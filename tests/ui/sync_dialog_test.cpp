@@ -216,3 +216,23 @@ TEST_CASE("Sync dialog: conflicts listed with both values, settled by taking the
     CHECK(onServer.find("TITLE:Staff engineer") != std::string::npos);
     CHECK(onServer.find("on the server") == std::string::npos);
 }
+
+TEST_CASE("Sync dialog: private fields are off until ticked, each on its own", "[ui][sync]") {
+    SyncUi ui;
+    linkSyncAccount(ui.store, {ui.server.url("/"), DavServer::kUser, DavServer::kPassword, "", false});
+    ui.state.openSyncDialog = true;
+    ui.imgui.frames(2);
+    REQUIRE(ui.dialog().isOpen());
+    CHECK_FALSE(syncAccount(ui.store)->sendFacts);
+    ui.click("send-facts");
+    auto account = syncAccount(ui.store);
+    CHECK(account->sendFacts);
+    CHECK_FALSE(account->sendHowMet);
+    CHECK(ui.dialog().shown().account->sendFacts);
+    ui.click("send-how-met");
+    CHECK(syncAccount(ui.store)->sendHowMet);
+    ui.click("send-facts");
+    account = syncAccount(ui.store);
+    CHECK_FALSE(account->sendFacts);
+    CHECK(account->sendHowMet);
+}
