@@ -105,12 +105,13 @@ public:
         m_name[person] = name;
     }
 
-    // Stores which person the speaker id is, once per id and only when that
-    // changed. When the agenda renamed the speaker and the person's name is
-    // still the one it gave last time, the person takes the new name; a name
-    // the user changed stays. True when the person was renamed.
+    // Stores which person the speaker id is, at its first appearance in the
+    // file and only when that changed. When the agenda renamed the speaker and
+    // the person's name is still the one it gave last time, the person takes
+    // the new name; a name the user changed stays. A file giving one id
+    // several names is read by its first. True when the person was renamed.
     bool remember(Store& store, RowId eventId, const std::string& sourceId, const std::string& name, RowId person) {
-        if (sourceId.empty()) return false;
+        if (sourceId.empty() || !m_remembered.insert(sourceId).second) return false;
         auto [it, fresh] = m_known.try_emplace(sourceId);
         Store::SpeakerSourceId& k = it->second;
         if (!fresh && k.personId == person && k.agendaName == name) return false;
@@ -145,6 +146,7 @@ private:
 
     std::map<std::string, Store::SpeakerSourceId> m_known;
     std::map<RowId, std::vector<std::string>> m_idsInFile;
+    std::set<std::string> m_remembered;  // ids already stored by this import
     std::map<std::string, RowId> m_byKey;
     std::map<RowId, std::vector<RowId>> m_bySession;
     std::map<std::string, std::vector<RowId>> m_byName;

@@ -491,3 +491,27 @@ TEST_CASE("a merged speaker is still found by their id, and a deleted one is not
     CHECK(third.peopleAdded == 1);
     CHECK(store.speakerSourceIds(first.eventId).count("42") == 1);
 }
+
+TEST_CASE("one speaker id written with two names in one file is one person, named by its first", "[import][speakers]") {
+    hallway::testing::TempDir dir;
+    const std::string xml =
+        "<schedule><conference><title>Two Names</title><time_zone_name>Europe/Paris</time_zone_name></conference>"
+        "<day date=\"2025-06-10\" index=\"1\"><room name=\"A\">"
+        "<event guid=\"t-1\"><start>09:00</start><duration>00:30</duration><room>A</room><title>One</title>"
+        "<persons><person id=\"42\">Jon Smith</person></persons></event>"
+        "<event guid=\"t-2\"><start>10:00</start><duration>00:30</duration><room>A</room><title>Two</title>"
+        "<persons><person id=\"42\">J. Smith</person></persons></event>"
+        "</room></day></schedule>";
+    hallway::testing::writeFile(dir.file("two.xml"), xml);
+    Store store(":memory:");
+    auto first = importAgendaFile(store, dir.file("two.xml"), {});
+    CHECK(first.peopleAdded == 1);
+    const RowId jon = creditedOn(store, first.eventId, "t-2").at(0);
+    CHECK(creditedOn(store, first.eventId, "t-1") == std::vector<RowId>{jon});
+    CHECK(store.findPerson(jon)->displayName == "Jon Smith");
+    // The same file again renames nobody back and forth.
+    auto again = importAgendaFile(store, dir.file("two.xml"), {});
+    CHECK(again.peopleRenamed == 0);
+    CHECK(again.changes.empty());
+    CHECK(store.findPerson(jon)->displayName == "Jon Smith");
+}
