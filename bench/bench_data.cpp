@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 
 #include "bench_util.h"
 #include "core/followup.h"
@@ -175,6 +176,8 @@ std::string frabXml(const std::vector<AgendaSession>& sessions, const std::strin
            "</title><time_zone_name>Europe/Brussels</time_zone_name></conference>\n";
     char buf[256];
     std::string day, room;
+    // One person id per speaker, as frab gives them: the import keys people on it.
+    std::map<std::string, size_t> personIds;
     for (size_t i = 0; i < sessions.size(); ++i) {
         const AgendaSession& s = sessions[i];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", s.start.year, s.start.month, s.start.day);
@@ -197,7 +200,8 @@ std::string frabXml(const std::vector<AgendaSession>& sessions, const std::strin
         xml += "<room>" + s.room + "</room><track>" + s.track + "</track><type>talk</type><title>" +
                xmlEscaped(s.title) + "</title><abstract>" + xmlEscaped(s.abstract) + "</abstract><persons>";
         for (size_t k = 0; k < s.speakers.size(); ++k)
-            xml += "<person id=\"" + std::to_string(k) + "\">" + s.speakers[k] + "</person>";
+            xml += "<person id=\"" + std::to_string(personIds.emplace(s.speakers[k], personIds.size() + 1).first->second) +
+                   "\">" + s.speakers[k] + "</person>";
         xml += "</persons></event>\n";
     }
     if (!room.empty()) xml += "</room>\n";
