@@ -3,6 +3,8 @@
 // repository: each case skips when its file is absent.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "services/import_service.h"
 #include "services/people_service.h"
 #include "store/people_repo.h"
@@ -95,6 +97,10 @@ TEST_CASE("corpus: Sched iCalendar of JoCo Cruise 2019, 395 events", "[corpus][i
 TEST_CASE("corpus: Sessionize's demo export with a service session", "[corpus][import]") {
     HALLWAY_NEEDS_CORPUS("agenda/sessionize_sample_all.json");
     importCorpusAgenda("agenda/sessionize_sample_all.json", {AgendaFormat::Sessionize, 11, 3, -1, 10});
+    Agenda agenda = parseAgenda(hallway::testing::readFile(corpus("agenda/sessionize_sample_all.json")),
+                                "All.json", AgendaFormat::Auto);
+    CHECK(std::count_if(agenda.sessions.begin(), agenda.sessions.end(),
+                        [](const AgendaSession& s) { return s.type == "service"; }) == 1);
 }
 
 TEST_CASE("corpus: pretalx democon schedule.json with offsets", "[corpus][import]") {
