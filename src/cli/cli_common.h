@@ -4,9 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/model.h"
 #include "services/import_service.h"
@@ -51,12 +53,15 @@ public:
     }
 };
 
-std::unique_ptr<CommandGroup> makePeopleCommands();
-std::unique_ptr<CommandGroup> makeCaptureCommands();
-std::unique_ptr<CommandGroup> makeQueueCommands();
-std::unique_ptr<CommandGroup> makeBackupCommands();
-std::unique_ptr<CommandGroup> makeRefreshCommands();
-std::unique_ptr<CommandGroup> makeSyncCommands();
+// One row per family of subcommands (commands.cpp): the command line is
+// wiring over this table.
+struct CommandFamily {
+    const char* name;     // the family's file: src/cli/<name>_cli.cpp
+    const char* heading;  // --help lists the family's commands under it
+    std::unique_ptr<CommandGroup> (*make)();
+};
+// In --help order.
+const std::vector<CommandFamily>& commandFamilies();
 
 // The counts and change list of an agenda import, as `import --json` and
 // `refresh --json` both report them.

@@ -234,6 +234,16 @@ std::string manPage(const CLI::App& app, const std::string& version) {
     for (std::string line; std::getline(description, line);) out << roff(line) << "\n.br\n";
     out << "Everything is kept in one SQLite file on this machine. Every command has "
         << bold("--help") << " and " << bold("--json") << ".\n";
+    // The commands by family, as --help groups them.
+    std::vector<std::pair<std::string, std::string>> families;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App* s) { return !s->get_name().empty(); })) {
+        if (families.empty() || families.back().first != sub->get_group()) families.push_back({sub->get_group(), ""});
+        families.back().second += (families.back().second.empty() ? "" : ", ") + bold(sub->get_name());
+    }
+    if (families.size() > 1) {
+        out << ".PP\nThe commands by family:\n";
+        for (const auto& [heading, names] : families) out << ".TP\n" << roff(heading) << "\n" << names << "\n";
+    }
     out << ".SH OPTIONS\n";
     manOptions(out, all[0]);
     out << ".TP\n" << bold("-h") << ", " << bold("--help") << "\n"
