@@ -1,6 +1,8 @@
 // The People view: a searchable, tag-filtered table of everyone (or the open
 // event's targets with where to find them) on the left, and the selected
-// person's page on the right: details, warmth, timeline, and merging.
+// person's page on the right: details, warmth, timeline, and merging. The
+// list is in people_view.cpp, the page in person_page.cpp; the Add, Export
+// and Merge dialogs are classes of their own.
 #pragma once
 #include <imgui.h>
 
@@ -9,11 +11,13 @@
 #include <vector>
 
 #include "store/people_repo.h"
-#include "ui/app_state.h"
 #include "core/person_edit.h"
-#include "formats/contacts.h"
-#include "ui/people_model.h"
+#include "ui/add_person_dialog.h"
+#include "ui/app_state.h"
+#include "ui/export_people_dialog.h"
 #include "ui/file_chooser.h"
+#include "ui/merge_people_dialog.h"
+#include "ui/people_model.h"
 #include "ui/ui_widgets.h"
 #include "ui/view.h"
 
@@ -22,6 +26,8 @@ class Store;
 }
 
 namespace hallway::ui {
+
+struct Palette;
 
 class PeopleView : public View {
 public:
@@ -41,23 +47,23 @@ public:
     std::optional<WidgetRect> addGoalRect() const { return m_addGoalRect; }
     std::optional<WidgetRect> addPersonRect() const { return m_addPersonRect; }
     std::optional<WidgetRect> exportRect() const { return m_exportRect; }
-    std::optional<WidgetRect> exportConfirmRect() const { return m_exportConfirmRect; }
-    std::optional<WidgetRect> exportBrowseRect() const { return m_exportBrowseRect; }
-    FileChooser& exportChooser() { return m_exportChooser; }
-    const std::string& exportPathField() const { return m_exportPath; }
-    const std::string& exportError() const { return m_exportError; }
-    std::optional<WidgetRect> addPersonConfirmRect() const { return m_addConfirmRect; }
-    std::optional<WidgetRect> addBadgeRect() const { return m_addBadgeRect; }
+    std::optional<WidgetRect> exportConfirmRect() const { return m_exportDialog.confirmRect(); }
+    std::optional<WidgetRect> exportBrowseRect() const { return m_exportDialog.browseRect(); }
+    FileChooser& exportChooser() { return m_exportDialog.chooser(); }
+    const std::string& exportPathField() const { return m_exportDialog.pathField(); }
+    const std::string& exportError() const { return m_exportDialog.error(); }
+    std::optional<WidgetRect> addPersonConfirmRect() const { return m_addDialog.confirmRect(); }
+    std::optional<WidgetRect> addBadgeRect() const { return m_addDialog.badgeRect(); }
     // Same-named people the add popup shows before adding another.
-    const std::vector<PersonBrief>& addNameClashes() const { return m_addClashes; }
+    const std::vector<PersonBrief>& addNameClashes() const { return m_addDialog.nameClashes(); }
 
     // Testing hooks: where widgets were drawn in the last frame.
     std::optional<WidgetRect> searchRect() const { return m_searchRect; }
     std::optional<WidgetRect> rowRect(RowId personId) const;
     std::optional<WidgetRect> mergeButtonRect() const { return m_mergeButtonRect; }
     std::optional<WidgetRect> importButtonRect() const { return m_importButtonRect; }
-    std::optional<WidgetRect> mergeMatchRect(RowId personId) const;
-    std::optional<WidgetRect> mergeConfirmRect() const { return m_mergeConfirmRect; }
+    std::optional<WidgetRect> mergeMatchRect(RowId personId) const { return m_mergeDialog.matchRect(personId); }
+    std::optional<WidgetRect> mergeConfirmRect() const { return m_mergeDialog.confirmRect(); }
     std::optional<WidgetRect> metRect(RowId personId) const;  // a target card's Met checkbox
 
     // The person page's target editor ("Want to meet here", Edit, and its fields).
@@ -85,13 +91,12 @@ private:
     void drawTargetCard(Store& store, AppState& state, const TargetRow& t, bool showName);
     void drawPage(Store& store, AppState& state);
     void drawTimeline(AppState& state);
-    void drawMergePopup(Store& store, AppState& state);
-    void drawAddPopup(Store& store, AppState& state);
-    void drawExportPopup(Store& store, AppState& state);
     void setMet(Store& store, AppState& state, const TargetRow& t, bool met);
     void drawTargetEditor(Store& store, AppState& state, const Person& person);
     void openTargetEditor(const Target& target, const std::string& personName);
     void drawDetailsEditor(Store& store, AppState& state, const Person& person);
+    // A muted heading over a rule, between the page's and the targets tab's sections.
+    static void sectionTitle(const Palette& p, const char* title);
     // `rows`: where to find each target is shown; else only their number is.
     void syncTargets(Store& store, AppState& state, bool rows);
 
@@ -111,11 +116,9 @@ private:
     bool m_scrollToSelected = false;
     std::optional<RowId> m_lastSelected;
 
-    bool m_openMerge = false;
-    std::string m_mergeQuery;
-    std::string m_mergeQueryFor = "\x01";
-    std::vector<PersonBrief> m_mergeMatches;
-    std::optional<PersonBrief> m_mergeInto;
+    MergePeopleDialog m_mergeDialog;
+    AddPersonDialog m_addDialog;
+    ExportPeopleDialog m_exportDialog;
 
     // A target being written: priority, why and questions, saved together.
     struct TargetDraft {
@@ -135,29 +138,13 @@ private:
     std::string m_detailsError;
     std::optional<WidgetRect> m_headingRect;
     std::optional<WidgetRect> m_editDetailsRect, m_detailsSaveRect, m_networkTabRect, m_addGoalRect;
-    // "Add a person": name and company, and who already has that name.
-    bool m_openAdd = false;
-    std::string m_addName, m_addCompany;
-    std::string m_addBadge, m_addBadgeFor, m_addBadgeError;  // pasted QR text, what was parsed, why not
-    std::optional<ContactRecord> m_addBadgeCard;
-    std::vector<PersonBrief> m_addClashes;
-    std::string m_addClashesFor = "\x01";
-    std::optional<WidgetRect> m_addPersonRect, m_addConfirmRect, m_addBadgeRect;
-    // "Export…": where to, and whether only the tag being filtered.
-    bool m_openExport = false;
-    std::string m_exportPath = "~/hallway-people.vcf";
-    std::string m_exportError;
-    std::string m_exportReplacePath;  // the user was told this file exists
-    bool m_exportTagOnly = true;
-    bool m_refocusExport = false;
-    std::optional<WidgetRect> m_exportRect, m_exportConfirmRect, m_exportBrowseRect;
-    FileChooser m_exportChooser;
+    std::optional<WidgetRect> m_addPersonRect, m_exportRect;  // the list's + and Export… buttons
     std::vector<std::pair<std::string, WidgetRect>> m_networkRects;
     std::vector<std::pair<int, WidgetRect>> m_scopeRects;
     std::vector<std::pair<TargetWidget, WidgetRect>> m_targetRects;
 
-    std::optional<WidgetRect> m_searchRect, m_mergeButtonRect, m_mergeConfirmRect, m_importButtonRect;
-    std::vector<std::pair<RowId, WidgetRect>> m_rowRects, m_mergeRects, m_metRects;
+    std::optional<WidgetRect> m_searchRect, m_mergeButtonRect, m_importButtonRect;
+    std::vector<std::pair<RowId, WidgetRect>> m_rowRects, m_metRects;
 };
 
 }  // namespace hallway::ui

@@ -2,6 +2,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +26,9 @@ std::optional<WidgetRect> rectFor(const std::vector<std::pair<Key, WidgetRect>>&
         if (k == key) return rect;
     return std::nullopt;
 }
+
+// An ImGui ID for a database row (PushID(rowKey(id))), not a loop index.
+inline const void* rowKey(std::int64_t id) { return reinterpret_cast<const void*>(static_cast<std::intptr_t>(id)); }
 
 // A button that looks pressed when `selected` (segmented controls, day picker).
 bool segmentButton(const char* label, bool selected);
