@@ -4,6 +4,7 @@
 // [SECTION] Window and context
 // [SECTION] Font texture
 // [SECTION] Settings
+// [SECTION] The window object
 // [SECTION] runApp
 #include "ui/app.h"
 
@@ -224,31 +225,142 @@ void applyScreenshotEnvironment(AppState& state) {
     }
 }
 
-}  // namespace
+// [SECTION] The window object
 
-// [SECTION] runApp
+// The app's window: init opens the store, the window, the fonts and the
+// backends; frame draws one frame (input, workers, the shell, rendering);
+// shutdown saves the settings and closes what init opened. runApp below is
+// init, frames until the window closes, shutdown.
+class AppWindow {
+public:
+    explicit AppWindow(const AppOptions& request);
+    // Nonzero: the exit code of a start that failed (what it said is printed).
+    int init();
+    // One frame; false when the loop ends (window closed, a signal, the screenshot taken).
+    bool frame();
+    void shutdown();
+    int exitCode() const { return m_exitCode; }
 
-int runApp(const AppOptions& request) {
-    const auto started = std::chrono::steady_clock::now();
-    const bool timing = std::getenv("HALLWAY_STARTUP_TIMING") != nullptr;
-    std::string stages;  // "store 3 ms (5 MB), window 120 ms (60 MB), ..." when timing: time, then resident memory
-    auto lap = [&, last = started](const char* what) mutable {
-        if (!timing) return;
-        auto now = std::chrono::steady_clock::now();
-        stages += std::string(stages.empty() ? "" : ", ") + what + " " +
-                  std::to_string(int(std::chrono::duration<double, std::milli>(now - last).count())) + " ms (" +
-                  std::to_string(residentMegabytes("VmRSS")) + " MB)";
-        last = now;
-    };
-    const bool screenshot = request.screenshotPath.has_value();
-    AppState state;
+private:
+    // "store 3 ms (5 MB), window 120 ms (60 MB), ..." when timing: time, then resident memory.
+    void lap(const char* what);
+    FontSet buildFonts(float scale, std::set<char32_t> extra) const;
+    static StoredCodepoints scanStore(std::string path, std::optional<RowId> notesAfter);
+    // A new atlas between two frames, for codepoints that arrived (an import, a
+    // typed name): read from the cache or rasterised (about 60 ms with CJK),
+    // uploaded as the first one was, and the old texture deleted.
+    void rebuildFonts();
+    void applyScreenshotRequests();
+
+    const AppOptions m_request;
+    const std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point m_lastLap = m_started;
+    const bool m_timing = std::getenv("HALLWAY_STARTUP_TIMING") != nullptr;
+    std::string m_stages;
+    const bool m_screenshot;
+    AppState m_state;
+
+    const std::string m_configFolder;
+    const std::string m_settingsPath;
+    const std::string m_iniPath;  // io.IniFilename points into it
+    SettingsFile m_settingsKept;  // written at once on each change (the Settings dialog's too)
+    const Settings m_settings;
+    // Screenshot-only: the Settings dialog open, naming the file it would write (it writes nothing: no input comes).
+    SettingsFile m_shownSettings;
+
+    std::unique_ptr<Store> m_store;
+    std::string m_storeError;
+    std::string m_storePath;
+    const std::string m_cacheFolder = fontCacheDir();
+    StoredCodepoints m_memory;
+
+    Window m_window;
+    float m_contentScale = 1.0f, m_framebufferScale = 1.0f;
+    FontSet m_fonts;
+    GlyphWatch m_glyphs;
+    InputQueue m_input;
+    GLuint m_fontTexture = 0;
+    // Stored texts are scanned again (on a thread) after writes that bring names.
+    std::future<StoredCodepoints> m_scanLater;
+    std::optional<std::uint64_t> m_scannedAt;  // the revision last scanned at; none yet
+    RowId m_rememberedTo = 0;
+
+    Shell m_shell;
+    std::unique_ptr<SyncWorker> m_syncWorker;
+    std::uint64_t m_syncDataSeen = 0;
+    std::unique_ptr<LiveEvent> m_live;
+
+    int m_exitCode = 0;
+    int m_frame = 0;        // screenshot mode counts its frames
+    int m_glyphWaits = 0;   // screenshot mode: times it waited for the glyph scan
+    int m_framesShown = 0;
+    int m_busyFrames = 3;  // frames to draw before waiting for input again
+    // Screenshot-only, for measuring memory: views shown three frames each
+    // before the one pictured ("plan,capture,followup,people").
+    std::vector<Mode> m_visits;
+    Mode m_shotMode = Mode::Plan;
+    int m_visitFrames = 0;
+};
+
+AppWindow::AppWindow(const AppOptions& request)
+    : m_request(request),
+      m_screenshot(request.screenshotPath.has_value()),
+      m_configFolder(m_screenshot ? std::string() : configDir()),
+      m_settingsPath(m_configFolder.empty() ? std::string() : m_configFolder + "/settings"),
+      m_iniPath(m_configFolder.empty() ? std::string() : m_configFolder + "/imgui.ini"),
+      m_settingsKept(m_settingsPath),
+      m_settings(m_settingsKept.load()),
+      m_shownSettings(configDir().empty() ? std::string() : configDir() + "/settings") {}
+
+void AppWindow::lap(const char* what) {
+    if (!m_timing) return;
+    auto now = std::chrono::steady_clock::now();
+    m_stages += std::string(m_stages.empty() ? "" : ", ") + what + " " +
+                std::to_string(int(std::chrono::duration<double, std::milli>(now - m_lastLap).count())) + " ms (" +
+                std::to_string(residentMegabytes("VmRSS")) + " MB)";
+    m_lastLap = now;
+}
+
+FontSet AppWindow::buildFonts(float scale, std::set<char32_t> extra) const {
+    FontOptions options;
+    options.extra = std::move(extra);
+    options.cacheDir = m_cacheFolder;
+    return loadFonts(16.0f * scale, options);
+}
+
+StoredCodepoints AppWindow::scanStore(std::string path, std::optional<RowId> notesAfter) {
+    try {
+        Store::OpenOptions readsOnly;  // shares the window's check, and need not wait for it
+        readsOnly.checkInBackground = true;
+        readsOnly.streaming = true;
+        Store own(path, readsOnly);
+        return codepointsInStore(own, notesAfter);
+    } catch (const std::exception&) {
+        return StoredCodepoints();  // no glyphs beyond the common sets; the shell reports the store
+    }
+}
+
+void AppWindow::rebuildFonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    m_fonts = buildFonts(m_contentScale, m_glyphs.wanted());
+    m_glyphs.rebuilt();
+    if (m_fontTexture) {
+        glDeleteTextures(1, &m_fontTexture);
+        m_fontTexture = uploadFontAtlasR8();
+    } else {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    io.Fonts->ClearTexData();
+    io.Fonts->ClearInputData();
+}
+
+int AppWindow::init() {
+    AppState& state = m_state;
+    const bool screenshot = m_screenshot;
+    const AppOptions& request = m_request;
+    const Settings& settings = m_settings;
     state.screenshotMode = screenshot;
-
-    const std::string configFolder = screenshot ? std::string() : configDir();
-    const std::string settingsFile = configFolder.empty() ? std::string() : configFolder + "/settings";
-    const std::string iniFile = configFolder.empty() ? std::string() : configFolder + "/imgui.ini";
-    SettingsFile settingsKept(settingsFile);  // written at once on each change (the Settings dialog's too)
-    const Settings settings = settingsKept.load();
 
     state.theme = settings.theme;
     state.plan.layout = settings.planLayout;
@@ -265,22 +377,20 @@ int runApp(const AppOptions& request) {
     }
 
     limitSqliteMemory(kAppSqliteMemory);
-    std::unique_ptr<Store> store;
-    std::string storeError;
     try {
         // The file's integrity check (0.6 s at the power tier) runs beside the
         // first frames; nothing is written to it before the check passed.
         Store::OpenOptions options;
         options.checkInBackground = true;
-        store = std::make_unique<Store>(request.dbPath, options);
+        m_store = std::make_unique<Store>(request.dbPath, options);
     } catch (const std::exception& e) {
-        storeError = e.what();
+        m_storeError = e.what();
     }
-    if (screenshot && !store) {
-        reportUnopened(storeError);
+    if (screenshot && !m_store) {
+        reportUnopened(m_storeError);
         return 1;
     }
-    if (store && request.eventId && !store->findEvent(*request.eventId)) {
+    if (m_store && request.eventId && !m_store->findEvent(*request.eventId)) {
         std::string msg = "There is no event with id " + std::to_string(*request.eventId) + ".";
         if (screenshot) {
             std::cerr << "hallway: " << msg << " (see `hallway events`)\n";
@@ -305,10 +415,10 @@ int runApp(const AppOptions& request) {
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.IniFilename = nullptr;
-    if (!iniFile.empty()) {
+    if (!m_iniPath.empty()) {
         std::error_code ec;
-        std::filesystem::create_directories(configFolder, ec);
-        io.IniFilename = iniFile.c_str();
+        std::filesystem::create_directories(m_configFolder, ec);
+        io.IniFilename = m_iniPath.c_str();
     }
     float fontScale = 1.0f;
     if (!screenshot)
@@ -320,37 +430,20 @@ int runApp(const AppOptions& request) {
     // The atlas holds the common sets plus every codepoint the stored names,
     // titles and notes use (read on the fonts' thread over its own connection),
     // baked to the cache folder so the next start reads it instead.
-    const std::string cacheFolder = fontCacheDir();
-    auto buildFonts = [cacheFolder](float scale, std::set<char32_t> extra) {
-        FontOptions options;
-        options.extra = std::move(extra);
-        options.cacheDir = cacheFolder;
-        return loadFonts(16.0f * scale, options);
-    };
-    auto scanStore = [](std::string path, std::optional<RowId> notesAfter) {
-        try {
-            Store::OpenOptions readsOnly;  // shares the window's check, and need not wait for it
-            readsOnly.checkInBackground = true;
-            readsOnly.streaming = true;
-            Store own(path, readsOnly);
-            return codepointsInStore(own, notesAfter);
-        } catch (const std::exception&) {
-            return StoredCodepoints();  // no glyphs beyond the common sets; the shell reports the store
-        }
-    };
     // Names and titles now; notes (a second at the power tier) on a thread
     // after the first frame, from where an earlier run stopped reading them.
-    const std::string storePath = store ? store->path() : std::string();
-    StoredCodepoints memory = readGlyphMemory(cacheFolder, storePath);
-    std::future<FontSet> fontsLater = std::async(std::launch::async, [=] {
-        std::set<char32_t> extra = memory.codepoints;
-        // Remembered: the scan after the first frame brings what is new since.
-        if (!storePath.empty() && !memory.remembered) {
-            const auto names = scanStore(storePath, std::nullopt).codepoints;
-            extra.insert(names.begin(), names.end());
-        }
-        return buildFonts(fontScale, extra);
-    });
+    m_storePath = m_store ? m_store->path() : std::string();
+    m_memory = readGlyphMemory(m_cacheFolder, m_storePath);
+    std::future<FontSet> fontsLater =
+        std::async(std::launch::async, [this, fontScale, memory = m_memory, storePath = m_storePath] {
+            std::set<char32_t> extra = memory.codepoints;
+            // Remembered: the scan after the first frame brings what is new since.
+            if (!storePath.empty() && !memory.remembered) {
+                const auto names = scanStore(storePath, std::nullopt).codepoints;
+                extra.insert(names.begin(), names.end());
+            }
+            return buildFonts(fontScale, extra);
+        });
     lap("context");
 
     int width = request.width, height = request.height;
@@ -358,317 +451,306 @@ int runApp(const AppOptions& request) {
         width = settings.windowWidth;
         height = settings.windowHeight;
     }
-    Window window = createWindow(width, height, screenshot);
-    if (!window.handle) {
+    m_window = createWindow(width, height, screenshot);
+    if (!m_window.handle) {
         std::cerr << "hallway: cannot open a window with OpenGL 3.3 or 3.0: " << g_glfwError << "\n";
         fontsLater.wait();
         ImGui::DestroyContext();
         glfwTerminate();
         return 1;
     }
-    glfwMakeContextCurrent(window.handle);
+    glfwMakeContextCurrent(m_window.handle);
     lap("window");
     glfwSwapInterval(screenshot ? 0 : 1);
-    glfwSetWindowUserPointer(window.handle, &state);
-    glfwSetDropCallback(window.handle, onDrop);
+    glfwSetWindowUserPointer(m_window.handle, &state);
+    glfwSetDropCallback(m_window.handle, onDrop);
 
     // HiDPI: X11 and Windows report a content scale and keep window == framebuffer
     // pixels; Wayland and macOS scale the framebuffer instead. Fonts are
     // rasterised at the full pixel size either way.
-    float contentScale = 1.0f, framebufferScale = 1.0f;
     if (!screenshot) {
         float xs = 1.0f, ys = 1.0f;
-        glfwGetWindowContentScale(window.handle, &xs, &ys);
-        contentScale = std::clamp(xs, 0.5f, 4.0f);
+        glfwGetWindowContentScale(m_window.handle, &xs, &ys);
+        m_contentScale = std::clamp(xs, 0.5f, 4.0f);
         int ww = 0, wh = 0, fw = 0, fh = 0;
-        glfwGetWindowSize(window.handle, &ww, &wh);
-        glfwGetFramebufferSize(window.handle, &fw, &fh);
-        if (ww > 0 && fw > ww) framebufferScale = float(fw) / float(ww);
+        glfwGetWindowSize(m_window.handle, &ww, &wh);
+        glfwGetFramebufferSize(m_window.handle, &fw, &fh);
+        if (ww > 0 && fw > ww) m_framebufferScale = float(fw) / float(ww);
     }
-    FontSet fonts = fontsLater.get();
-    if (contentScale != fontScale)  // the window opened on another monitor than the primary one
-        fonts = buildFonts(contentScale, fonts.extra);
-    GlyphWatch glyphs;
-    glyphs.setBuilt(fonts.extra);
-    g_glyphs = &glyphs;
+    m_fonts = fontsLater.get();
+    if (m_contentScale != fontScale)  // the window opened on another monitor than the primary one
+        m_fonts = buildFonts(m_contentScale, m_fonts.extra);
+    m_glyphs.setBuilt(m_fonts.extra);
+    g_glyphs = &m_glyphs;
     lap("fonts (waited for)");
-    io.FontGlobalScale = 1.0f / framebufferScale;
-    if (!fonts.note.empty()) state.info(fonts.note);
+    io.FontGlobalScale = 1.0f / m_framebufferScale;
+    if (!m_fonts.note.empty()) state.info(m_fonts.note);
 
-    ImGui_ImplGlfw_InitForOpenGL(window.handle, true);
-    InputQueue input;
-    g_input = &input;
-    glfwSetKeyCallback(window.handle, onKey);
-    glfwSetCharCallback(window.handle, onChar);
-    glfwSetMouseButtonCallback(window.handle, onMouseButton);
-    ImGui_ImplOpenGL3_Init(window.glslVersion);
+    ImGui_ImplGlfw_InitForOpenGL(m_window.handle, true);
+    g_input = &m_input;
+    glfwSetKeyCallback(m_window.handle, onKey);
+    glfwSetCharCallback(m_window.handle, onChar);
+    glfwSetMouseButtonCallback(m_window.handle, onMouseButton);
+    ImGui_ImplOpenGL3_Init(m_window.glslVersion);
     // OpenGL 3.0 has no texture swizzle: there the backend uploads RGBA at its first NewFrame.
-    GLuint fontTexture = 0;
-    if (window.glDescription == "OpenGL 3.3 core") {
+    if (m_window.glDescription == "OpenGL 3.3 core") {
         createBackendObjectsWithoutFonts();
-        fontTexture = uploadFontAtlasR8();
-        if (!fontTexture) ImGui_ImplOpenGL3_DestroyDeviceObjects();  // NewFrame makes them again, RGBA
+        m_fontTexture = uploadFontAtlasR8();
+        if (!m_fontTexture) ImGui_ImplOpenGL3_DestroyDeviceObjects();  // NewFrame makes them again, RGBA
     }
-    // A new atlas between two frames, for codepoints that arrived (an import, a
-    // typed name): read from the cache or rasterised (about 60 ms with CJK),
-    // uploaded as the first one was, and the old texture deleted.
-    auto rebuildFonts = [&] {
-        fonts = buildFonts(contentScale, glyphs.wanted());
-        glyphs.rebuilt();
-        if (fontTexture) {
-            glDeleteTextures(1, &fontTexture);
-            fontTexture = uploadFontAtlasR8();
-        } else {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
-        io.Fonts->ClearTexData();
-        io.Fonts->ClearInputData();
-    };
-    // Stored texts are scanned again (on a thread) after writes that bring names.
-    std::future<StoredCodepoints> scanLater;
-    std::optional<std::uint64_t> scannedAt;  // the revision last scanned at; none yet
-    RowId rememberedTo = memory.notesScannedTo;
+    m_rememberedTo = m_memory.notesScannedTo;
     lap("backends");
 
-    Shell shell;
-    shell.setScale(contentScale / framebufferScale);
-    shell.setHeadingFont(fonts.heading);
-    shell.setSettingsFile(&settingsKept);
-    // Screenshot-only: the Settings dialog open, naming the file it would write (it writes nothing: no input comes).
-    SettingsFile shownSettings(configDir().empty() ? std::string() : configDir() + "/settings");
+    m_shell.setScale(m_contentScale / m_framebufferScale);
+    m_shell.setHeadingFont(m_fonts.heading);
+    m_shell.setSettingsFile(&m_settingsKept);
     if (screenshot && std::getenv("HALLWAY_SCREENSHOT_SETTINGS")) {
         state.openSettings = true;
-        shell.setSettingsFile(&shownSettings);
+        m_shell.setSettingsFile(&m_shownSettings);
     }
     if (screenshot && std::getenv("HALLWAY_SCREENSHOT_SYNC")) state.openSyncDialog = true;  // the Sync dialog over --db
     if (!screenshot) {
-        shell.followUp().setUrlOpener(openUrlWithXdgOpen);
-        shell.plan().setUrlOpener(openUrlWithXdgOpen);
+        m_shell.followUp().setUrlOpener(openUrlWithXdgOpen);
+        m_shell.plan().setUrlOpener(openUrlWithXdgOpen);
     }
-    // Screenshot-only: the search dropdown open on this text, first hit picked.
-    if (screenshot)
-        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_SEARCH"); v && *v) shell.showSearch(v);
-    // Screenshot-only: Follow up opens on this item, as one message with the
-    // items due together with it when HALLWAY_SCREENSHOT_TOGETHER is set.
-    if (screenshot)
-        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_FOLLOWUP"); v && *v) {
-            char* end = nullptr;
-            long long id = std::strtoll(v, &end, 10);
-            if (end && *end == '\0' && id > 0)
-                shell.followUp().showItem(RowId(id), std::getenv("HALLWAY_SCREENSHOT_TOGETHER") != nullptr);
-        }
-    // Screenshot-only: the import dialog with this path typed (its zone field
-    // prefilled), or this agenda imported into --db and the dialog's report
-    // of it shown (HALLWAY_SCREENSHOT_IMPORT_TZ: the zone chosen for it).
-    if (screenshot && store) {
-        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_IMPORT"); v && *v) {
-            state.openImportDialog = true;
-            state.importPath = v;
-        }
-        // The file chooser open at this path, with HALLWAY_SCREENSHOT_RECENT's
-        // ':'-separated folders and files as its recent places.
-        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_RECENT"); v && *v) {
-            std::vector<std::string> places;
-            for (std::string_view rest(v); !rest.empty();) {
-                const size_t colon = std::min(rest.find(':'), rest.size());
-                places.insert(places.begin(), std::string(rest.substr(0, colon)));
-                rest.remove_prefix(std::min(colon + 1, rest.size()));
-            }
-            for (const std::string& place : places)
-                rememberPlace(std::filesystem::is_directory(place) ? state.recentPlaces.folders
-                                                                   : state.recentPlaces.files,
-                              place);
-        }
-        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_CHOOSER"); v && *v) shell.browseImport(state, v);
-        if (const char* v = std::getenv("HALLWAY_SCREENSHOT_IMPORT_RUN"); v && *v) {
-            const char* zone = std::getenv("HALLWAY_SCREENSHOT_IMPORT_TZ");
-            shell.importFile(*store, state, v, ImportTarget::Agenda, zone ? zone : "");
-        }
-    }
+    if (screenshot) applyScreenshotRequests();
 
     // CardDAV/CalDAV sync on its own thread and connection: at start, every 5 minutes, Ctrl+Shift+S.
-    std::unique_ptr<SyncWorker> syncWorker;
-    if (!screenshot && store)
-        syncWorker = std::make_unique<SyncWorker>(store->path(), std::chrono::minutes(5), [] { glfwPostEmptyEvent(); });
-    std::uint64_t syncDataSeen = 0;
+    if (!screenshot && m_store)
+        m_syncWorker =
+            std::make_unique<SyncWorker>(m_store->path(), std::chrono::minutes(5), [] { glfwPostEmptyEvent(); });
     // The open event's agenda fetched again from its URL: at start and every
     // 15 minutes (the Settings dialog's choice) while the event runs, on its
     // own thread and connection; reminders; both to the desktop.
     std::unique_ptr<AgendaRefreshWorker> refreshWorker;
-    if (store && (!screenshot || std::getenv("HALLWAY_SCREENSHOT_REFRESH")))
+    if (m_store && (!screenshot || std::getenv("HALLWAY_SCREENSHOT_REFRESH")))
         refreshWorker = std::make_unique<AgendaRefreshWorker>(
-            store->path(), std::chrono::minutes(settings.live.refreshMinutes), [] { glfwPostEmptyEvent(); });
-    LiveEvent live(std::move(refreshWorker), [](const std::string& summary, const std::string& body) {
+            m_store->path(), std::chrono::minutes(settings.live.refreshMinutes), [] { glfwPostEmptyEvent(); });
+    m_live = std::make_unique<LiveEvent>(std::move(refreshWorker), [](const std::string& summary, const std::string& body) {
         sendDesktopNotification(summary, body);
     });
 
-    int exitCode = 0;
-    int frame = 0;        // screenshot mode counts its frames
-    int glyphWaits = 0;   // screenshot mode: times it waited for the glyph scan
-    int framesShown = 0;
-    int busyFrames = 3;  // frames to draw before waiting for input again
     // Ctrl+C or a polite kill closes the window normally, saving settings; the
     // loop wakes at least once a second to notice.
     if (!screenshot) {
         std::signal(SIGINT, onQuitSignal);
         std::signal(SIGTERM, onQuitSignal);
     }
-    // Screenshot-only, for measuring memory: views shown three frames each
-    // before the one pictured ("plan,capture,followup,people").
-    std::vector<Mode> visits;
     if (const char* v = std::getenv("HALLWAY_SCREENSHOT_VISIT"); screenshot && v) {
         std::string names = v;
         for (size_t at = 0; at <= names.size();) {
             size_t comma = std::min(names.find(',', at), names.size());
-            if (comma > at) visits.push_back(modeFromName(names.substr(at, comma - at)));
+            if (comma > at) m_visits.push_back(modeFromName(names.substr(at, comma - at)));
             at = comma + 1;
         }
     }
-    const Mode shotMode = state.mode;
-    const int visitFrames = int(visits.size()) * 3;
-    while (!glfwWindowShouldClose(window.handle) && !g_quitSignal) {
-        if (screenshot || busyFrames > 0) {
-            glfwPollEvents();
-        } else {
-            // Nothing animates: sleep until input, or a second for the clock.
-            glfwWaitEventsTimeout(1.0);
-            busyFrames = 3;  // a few frames after each event so popups settle
-        }
-        --busyFrames;
-        if (input.pending() > 0) busyFrames = std::max(busyFrames, 3);  // held-over input gets its frames
+    m_shotMode = state.mode;
+    m_visitFrames = int(m_visits.size()) * 3;
+    return 0;
+}
 
-        ImGui_ImplOpenGL3_NewFrame();
-        // The font atlas is on the GPU now (uploaded above, or by the first
-        // NewFrame on OpenGL 3.0): its CPU copies (alpha, and RGBA on 3.0; 3 MB
-        // and 13 MB with CJK) and the font files it was built
-        // from (two copies each, 12 MB with WenQuanYi) are not needed again.
-        if (framesShown == 0 && frame == 0) {
-            io.Fonts->ClearTexData();
-            io.Fonts->ClearInputData();
-        }
-        ImGui_ImplGlfw_NewFrame();
-        input.feed(io);
-        if (screenshot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover effects in pictures
-        if (screenshot && !visits.empty()) state.mode = frame < visitFrames ? visits[size_t(frame / 3)] : shotMode;
-        // The background check found the file damaged: the same page as when
-        // the open itself fails, and no worker writes to it.
-        if (store && store->integrity() == Store::Integrity::Damaged) {
-            storeError = store->integrityProblem();
-            if (screenshot) {
-                reportUnopened(storeError);
-                exitCode = 1;
-                break;
-            }
-            refreshWorker.reset();
-            syncWorker.reset();
-            store.reset();
-        }
-        const bool shown = framesShown > 0 || frame > 0;
-        if (store && shown && !scanLater.valid() &&
-            scannedAt != state.revision.value(Change::Events | Change::People)) {
-            scannedAt = state.revision.value(Change::Events | Change::People);
-            scanLater = std::async(std::launch::async, [scanStore, path = store->path(), from = memory.notesScannedTo] {
-                auto found = scanStore(path, from);
-                glfwPostEmptyEvent();  // wake the loop to take it
-                return found;
-            });
-        }
-        if (scanLater.valid() && scanLater.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-            const StoredCodepoints found = scanLater.get();
-            glyphs.scanned(found.codepoints);
-            memory.notesScannedTo = found.notesScannedTo;
-        }
-        if (glyphs.rebuildDue()) {
-            rebuildFonts();
-            shell.setHeadingFont(fonts.heading);
-        }
-        if (memory.codepoints != glyphs.built() || memory.notesScannedTo != rememberedTo) {
-            memory.codepoints = glyphs.built();
-            rememberedTo = memory.notesScannedTo;
-            writeGlyphMemory(cacheFolder, storePath, memory);
-        }
-        if (syncWorker) {
-            SyncWorker::Snapshot sync = syncWorker->snapshot();
-            if (sync.dataVersion != syncDataSeen) {
-                syncDataSeen = sync.dataVersion;
-                state.revision.bump(Change::People | Change::Queue | Change::Targets);
-            }
-            state.syncLine = SyncWorker::statusText(sync, systemTimeZone());
-            state.syncLineError = !sync.error.empty();
-            if (state.syncNowRequested) {
-                state.syncNowRequested = false;
-                if (sync.configured || state.syncJustLinked) syncWorker->requestNow();
-                else state.openSyncDialog = true;  // nothing linked yet: the Sync dialog sets it up
-                state.syncJustLinked = false;
-            }
-        }
-        live.update(store.get(), state, glfwGetWindowAttrib(window.handle, GLFW_FOCUSED) != 0, systemTimeZone());
-        ImGui::NewFrame();
-        shell.draw(store.get(), state, storeError);
-        if (framesShown == 0) lap("first frame's models and widgets");
-        ImGui::Render();
-
-        int fbw = 0, fbh = 0;
-        glfwGetFramebufferSize(window.handle, &fbw, &fbh);
-        glViewport(0, 0, fbw, fbh);
-        ImVec4 clear = ImGui::ColorConvertU32ToFloat4(palette(state.theme).windowBg);
-        glClearColor(clear.x, clear.y, clear.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-
-        // A picture shows what a user sees once the scan after the first frame
-        // is in: its codepoints rebuilt into the atlas, two frames drawn with it.
-        if (screenshot && frame + 1 >= visitFrames + 6 && glyphWaits < 3 && (scanLater.valid() || glyphs.rebuildDue())) {
-            ++glyphWaits;
-            if (scanLater.valid()) scanLater.wait();
-            frame = visitFrames + 3;
-        }
-        if (screenshot && ++frame >= visitFrames + 6) {
-            if (store && store->integrity(true) == Store::Integrity::Damaged) {
-                reportUnopened(store->integrityProblem());
-                exitCode = 1;
-                break;
-            }
-            std::string error;
-            if (!writeBackBufferPng(*request.screenshotPath, fbw, fbh, error)) {
-                std::cerr << "hallway: screenshot failed: " << error << "\n";
-                exitCode = 1;
-            }
-            break;
-        }
-        glfwSwapBuffers(window.handle);
-        if (timing && framesShown == 0) {
-            lap("rendering");
-            std::cerr << "hallway: first frame after "
-                      << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()
-                      << " ms (" << stages << "; fonts: " << fonts.description << ", atlas " << io.Fonts->TexWidth << "x"
-                      << io.Fonts->TexHeight << ", " << window.glDescription
-                      << "); peak resident " << residentMegabytes("VmHWM") << " MB\n";
-        }
-        ++framesShown;
-
-        std::string settingsError;
-        if (!settingsKept.save(settingsOf(settingsKept.written(), state), settingsError))
-            state.error("Could not save settings: " + settingsError);
+void AppWindow::applyScreenshotRequests() {
+    AppState& state = m_state;
+    Shell& shell = m_shell;
+    // Screenshot-only: the search dropdown open on this text, first hit picked.
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_SEARCH"); v && *v) shell.showSearch(v);
+    // Screenshot-only: Follow up opens on this item, as one message with the
+    // items due together with it when HALLWAY_SCREENSHOT_TOGETHER is set.
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_FOLLOWUP"); v && *v) {
+        char* end = nullptr;
+        long long id = std::strtoll(v, &end, 10);
+        if (end && *end == '\0' && id > 0)
+            shell.followUp().showItem(RowId(id), std::getenv("HALLWAY_SCREENSHOT_TOGETHER") != nullptr);
     }
+    // Screenshot-only: the import dialog with this path typed (its zone field
+    // prefilled), or this agenda imported into --db and the dialog's report
+    // of it shown (HALLWAY_SCREENSHOT_IMPORT_TZ: the zone chosen for it).
+    if (!m_store) return;
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_IMPORT"); v && *v) {
+        state.openImportDialog = true;
+        state.importPath = v;
+    }
+    // The file chooser open at this path, with HALLWAY_SCREENSHOT_RECENT's
+    // ':'-separated folders and files as its recent places.
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_RECENT"); v && *v) {
+        std::vector<std::string> places;
+        for (std::string_view rest(v); !rest.empty();) {
+            const size_t colon = std::min(rest.find(':'), rest.size());
+            places.insert(places.begin(), std::string(rest.substr(0, colon)));
+            rest.remove_prefix(std::min(colon + 1, rest.size()));
+        }
+        for (const std::string& place : places)
+            rememberPlace(std::filesystem::is_directory(place) ? state.recentPlaces.folders : state.recentPlaces.files,
+                          place);
+    }
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_CHOOSER"); v && *v) shell.browseImport(state, v);
+    if (const char* v = std::getenv("HALLWAY_SCREENSHOT_IMPORT_RUN"); v && *v) {
+        const char* zone = std::getenv("HALLWAY_SCREENSHOT_IMPORT_TZ");
+        shell.importFile(*m_store, state, v, ImportTarget::Agenda, zone ? zone : "");
+    }
+}
 
-    if (!settingsFile.empty()) {
-        Settings last = settingsOf(settingsKept.written(), state);
-        glfwGetWindowSize(window.handle, &last.windowWidth, &last.windowHeight);
+bool AppWindow::frame() {
+    if (glfwWindowShouldClose(m_window.handle) || g_quitSignal) return false;
+    AppState& state = m_state;
+    const bool screenshot = m_screenshot;
+    ImGuiIO& io = ImGui::GetIO();
+    if (screenshot || m_busyFrames > 0) {
+        glfwPollEvents();
+    } else {
+        // Nothing animates: sleep until input, or a second for the clock.
+        glfwWaitEventsTimeout(1.0);
+        m_busyFrames = 3;  // a few frames after each event so popups settle
+    }
+    --m_busyFrames;
+    if (m_input.pending() > 0) m_busyFrames = std::max(m_busyFrames, 3);  // held-over input gets its frames
+
+    ImGui_ImplOpenGL3_NewFrame();
+    // The font atlas is on the GPU now (uploaded above, or by the first
+    // NewFrame on OpenGL 3.0): its CPU copies (alpha, and RGBA on 3.0; 3 MB
+    // and 13 MB with CJK) and the font files it was built
+    // from (two copies each, 12 MB with WenQuanYi) are not needed again.
+    if (m_framesShown == 0 && m_frame == 0) {
+        io.Fonts->ClearTexData();
+        io.Fonts->ClearInputData();
+    }
+    ImGui_ImplGlfw_NewFrame();
+    m_input.feed(io);
+    if (screenshot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover effects in pictures
+    if (screenshot && !m_visits.empty())
+        state.mode = m_frame < m_visitFrames ? m_visits[size_t(m_frame / 3)] : m_shotMode;
+    // The background check found the file damaged: the same page as when
+    // the open itself fails, and no worker writes to it.
+    if (m_store && m_store->integrity() == Store::Integrity::Damaged) {
+        m_storeError = m_store->integrityProblem();
+        if (screenshot) {
+            reportUnopened(m_storeError);
+            m_exitCode = 1;
+            return false;
+        }
+        m_syncWorker.reset();
+        m_store.reset();
+    }
+    const bool shown = m_framesShown > 0 || m_frame > 0;
+    if (m_store && shown && !m_scanLater.valid() &&
+        m_scannedAt != state.revision.value(Change::Events | Change::People)) {
+        m_scannedAt = state.revision.value(Change::Events | Change::People);
+        m_scanLater = std::async(std::launch::async, [path = m_store->path(), from = m_memory.notesScannedTo] {
+            auto found = scanStore(path, from);
+            glfwPostEmptyEvent();  // wake the loop to take it
+            return found;
+        });
+    }
+    if (m_scanLater.valid() && m_scanLater.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        const StoredCodepoints found = m_scanLater.get();
+        m_glyphs.scanned(found.codepoints);
+        m_memory.notesScannedTo = found.notesScannedTo;
+    }
+    if (m_glyphs.rebuildDue()) {
+        rebuildFonts();
+        m_shell.setHeadingFont(m_fonts.heading);
+    }
+    if (m_memory.codepoints != m_glyphs.built() || m_memory.notesScannedTo != m_rememberedTo) {
+        m_memory.codepoints = m_glyphs.built();
+        m_rememberedTo = m_memory.notesScannedTo;
+        writeGlyphMemory(m_cacheFolder, m_storePath, m_memory);
+    }
+    if (m_syncWorker) {
+        SyncWorker::Snapshot sync = m_syncWorker->snapshot();
+        if (sync.dataVersion != m_syncDataSeen) {
+            m_syncDataSeen = sync.dataVersion;
+            state.revision.bump(Change::People | Change::Queue | Change::Targets);
+        }
+        state.syncLine = SyncWorker::statusText(sync, systemTimeZone());
+        state.syncLineError = !sync.error.empty();
+        if (state.syncNowRequested) {
+            state.syncNowRequested = false;
+            if (sync.configured || state.syncJustLinked) m_syncWorker->requestNow();
+            else state.openSyncDialog = true;  // nothing linked yet: the Sync dialog sets it up
+            state.syncJustLinked = false;
+        }
+    }
+    m_live->update(m_store.get(), state, glfwGetWindowAttrib(m_window.handle, GLFW_FOCUSED) != 0, systemTimeZone());
+    ImGui::NewFrame();
+    m_shell.draw(m_store.get(), state, m_storeError);
+    if (m_framesShown == 0) lap("first frame's models and widgets");
+    ImGui::Render();
+
+    int fbw = 0, fbh = 0;
+    glfwGetFramebufferSize(m_window.handle, &fbw, &fbh);
+    glViewport(0, 0, fbw, fbh);
+    ImVec4 clear = ImGui::ColorConvertU32ToFloat4(palette(state.theme).windowBg);
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    // A picture shows what a user sees once the scan after the first frame
+    // is in: its codepoints rebuilt into the atlas, two frames drawn with it.
+    if (screenshot && m_frame + 1 >= m_visitFrames + 6 && m_glyphWaits < 3 &&
+        (m_scanLater.valid() || m_glyphs.rebuildDue())) {
+        ++m_glyphWaits;
+        if (m_scanLater.valid()) m_scanLater.wait();
+        m_frame = m_visitFrames + 3;
+    }
+    if (screenshot && ++m_frame >= m_visitFrames + 6) {
+        if (m_store && m_store->integrity(true) == Store::Integrity::Damaged) {
+            reportUnopened(m_store->integrityProblem());
+            m_exitCode = 1;
+            return false;
+        }
         std::string error;
-        if (!settingsKept.save(last, error)) std::cerr << "hallway: could not save settings: " << error << "\n";
+        if (!writeBackBufferPng(*m_request.screenshotPath, fbw, fbh, error)) {
+            std::cerr << "hallway: screenshot failed: " << error << "\n";
+            m_exitCode = 1;
+        }
+        return false;
     }
-    if (scanLater.valid()) scanLater.wait();
-    if (fontTexture) glDeleteTextures(1, &fontTexture);
+    glfwSwapBuffers(m_window.handle);
+    if (m_timing && m_framesShown == 0) {
+        lap("rendering");
+        std::cerr << "hallway: first frame after "
+                  << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count()
+                  << " ms (" << m_stages << "; fonts: " << m_fonts.description << ", atlas " << io.Fonts->TexWidth
+                  << "x" << io.Fonts->TexHeight << ", " << m_window.glDescription << "); peak resident "
+                  << residentMegabytes("VmHWM") << " MB\n";
+    }
+    ++m_framesShown;
+
+    std::string settingsError;
+    if (!m_settingsKept.save(settingsOf(m_settingsKept.written(), state), settingsError))
+        state.error("Could not save settings: " + settingsError);
+    return true;
+}
+
+void AppWindow::shutdown() {
+    if (!m_settingsPath.empty()) {
+        Settings last = settingsOf(m_settingsKept.written(), m_state);
+        glfwGetWindowSize(m_window.handle, &last.windowWidth, &last.windowHeight);
+        std::string error;
+        if (!m_settingsKept.save(last, error)) std::cerr << "hallway: could not save settings: " << error << "\n";
+    }
+    if (m_scanLater.valid()) m_scanLater.wait();
+    if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     g_input = nullptr;
     g_glyphs = nullptr;
     ImGui::DestroyContext();
-    glfwDestroyWindow(window.handle);
+    glfwDestroyWindow(m_window.handle);
     glfwTerminate();
-    return exitCode;
+}
+
+}  // namespace
+
+// [SECTION] runApp
+
+int runApp(const AppOptions& request) {
+    AppWindow app(request);
+    if (int code = app.init()) return code;
+    while (app.frame()) {
+    }
+    app.shutdown();
+    return app.exitCode();
 }
 
 }  // namespace hallway::ui
