@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -66,6 +67,25 @@ std::mutex g_liveMutex;
 std::atomic<int> g_checksStarted{0};
 std::map<FileKey, std::weak_ptr<IntegrityVerdict>> g_live;
 
+// The hold on background checks: closed by the app before it opens its
+// store, opened after its first frames or by the first waiter.
+std::mutex g_holdMutex;
+std::condition_variable g_holdOpened;
+bool g_held = false;
+
+void openHold() {
+    {
+        std::lock_guard<std::mutex> lock(g_holdMutex);
+        g_held = false;
+    }
+    g_holdOpened.notify_all();
+}
+
+void waitWhileHeld() {
+    std::unique_lock<std::mutex> lock(g_holdMutex);
+    g_holdOpened.wait_for(lock, IntegrityVerdict::kBackgroundHoldLimit, [] { return !g_held; });
+}
+
 std::optional<FileKey> fileKey(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return std::nullopt;
@@ -74,7 +94,7 @@ std::optional<FileKey> fileKey(const std::string& path) {
 
 // The verdict is the check's exception, or none.
 template <class Check>
-void settle(std::promise<void>& promise, Check check) {
+void settlePromise(std::promise<void>& promise, Check check) {
     try {
         check();
         promise.set_value();
@@ -111,7 +131,8 @@ std::shared_ptr<IntegrityVerdict> IntegrityVerdict::forFile(const std::string& p
             std::thread([path, promise = std::move(promise)]() mutable {
                 // Background work: on a busy machine the first frames go first.
                 ::setpriority(PRIO_PROCESS, ::gettid(), 10);
-                settle(promise, [&path] {
+                waitWhileHeld();
+                settlePromise(promise, [&path] {
                     sql::Connection db(path, false);
                     checkIntegrityOf(db, path);
                 });
@@ -119,7 +140,7 @@ std::shared_ptr<IntegrityVerdict> IntegrityVerdict::forFile(const std::string& p
         } else {
             // On the Store's own connection: one opened to write nothing on a
             // full disk could not open a second.
-            settle(promise, [&] { checkIntegrityOf(own, path); });
+            settlePromise(promise, [&] { checkIntegrityOf(own, path); });
         }
     }
     if (!inBackground) verdict->wait();
@@ -128,11 +149,26 @@ std::shared_ptr<IntegrityVerdict> IntegrityVerdict::forFile(const std::string& p
 
 int IntegrityVerdict::checksStarted() { return g_checksStarted.load(); }
 
+void IntegrityVerdict::holdBackgroundChecks() {
+    std::lock_guard<std::mutex> lock(g_holdMutex);
+    g_held = true;
+}
+
+void IntegrityVerdict::releaseBackgroundChecks() { openHold(); }
+
 bool IntegrityVerdict::ready() const {
     return m_done.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
 
-void IntegrityVerdict::wait() const { m_done.get(); }
+void IntegrityVerdict::wait() const {
+    if (!ready()) openHold();
+    m_done.get();
+}
+
+void IntegrityVerdict::settle() const {
+    if (!ready()) openHold();
+    m_done.wait();
+}
 
 std::string IntegrityVerdict::problem() const {
     if (!ready()) return {};

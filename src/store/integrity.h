@@ -3,6 +3,7 @@
 // reads 345 MB in about 0.6 s; the app's window, font scan, agenda refresh and
 // sync each open their own connection and used to run it four times.
 #pragma once
+#include <chrono>
 #include <future>
 #include <memory>
 #include <string>
@@ -27,12 +28,21 @@ public:
     static std::shared_ptr<IntegrityVerdict> forFile(const std::string& path, sql::Connection& own,
                                                      bool inBackground);
 
+    // A background check started while they are held waits until the app has
+    // shown its first frames (releaseBackgroundChecks) or someone waits for its
+    // verdict: beside the first frame on a busy machine it slowed that frame.
+    // Not held unless the app asks; held at most kBackgroundHoldLimit.
+    static void holdBackgroundChecks();
+    static void releaseBackgroundChecks();
+    static constexpr std::chrono::seconds kBackgroundHoldLimit{3};
+
     bool ready() const;
-    // Waits; rethrows the check's exception.
+    // Waits (starting a held check at once); rethrows the check's exception.
     void wait() const;
+    // Waits the same way without throwing.
+    void settle() const;
     // Empty while checking or when sound; else the sentence a user reads.
     std::string problem() const;
-    std::shared_future<void> future() const { return m_done; }
     // How many checks this process has started (for tests and the benchmark).
     static int checksStarted();
 

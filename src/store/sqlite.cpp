@@ -47,15 +47,15 @@ Connection::Connection(const std::string& path, bool create, bool readOnly) : m_
 
 Connection::~Connection() { sqlite3_close_v2(m_db); }
 
-void Connection::holdCommitsUntil(std::shared_future<void> verdict) {
-    m_commitVerdict = std::move(verdict);
+void Connection::holdCommitsUntil(std::function<void()> awaitVerdict) {
+    m_commitVerdict = std::move(awaitVerdict);
     sqlite3_commit_hook(m_db, &Connection::commitGate, this);
 }
 
 int Connection::commitGate(void* connection) {
     auto* self = static_cast<Connection*>(connection);
     try {
-        self->m_commitVerdict.get();
+        self->m_commitVerdict();
         return 0;
     } catch (const std::exception& e) {
         self->m_commitRefusal = e.what();

@@ -2,6 +2,7 @@
 // sqlite3.h; everything above speaks in typed Store methods.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <optional>
 #include <stdexcept>
@@ -52,10 +53,10 @@ public:
     // failed call: SQLite 3.40 leaves sqlite3_system_errno() at 0 when a
     // COMMIT's write fails, so the cause (EFBIG, EDQUOT) is only there.
     [[noreturn]] void fail(int code, std::string_view what, int sysErrno = 0) const;
-    // Every commit waits until `verdict` is ready (a check running on another
-    // thread) and is refused when it holds an exception: SQLite rolls the
+    // Every commit first calls `awaitVerdict` (it waits for a check running on
+    // another thread) and is refused when it throws: SQLite rolls the
     // transaction back and the write throws Error with that exception's text.
-    void holdCommitsUntil(std::shared_future<void> verdict);
+    void holdCommitsUntil(std::function<void()> awaitVerdict);
 
 private:
     static int commitGate(void* connection);
@@ -64,7 +65,7 @@ private:
 
     std::string m_path;
     sqlite3* m_db = nullptr;
-    std::shared_future<void> m_commitVerdict;
+    std::function<void()> m_commitVerdict;
     std::string m_commitRefusal;
 };
 

@@ -153,7 +153,7 @@ Store::Store(const std::string& path, const OpenOptions& options)
         if (options.checkIntegrity && path != ":memory:") {
             m_integrity = IntegrityVerdict::forFile(path, *m_db, options.checkInBackground);
             // Nothing is committed to a file before its check passed.
-            if (!m_integrity->ready()) m_db->holdCommitsUntil(m_integrity->future());
+            if (!m_integrity->ready()) m_db->holdCommitsUntil([verdict = m_integrity] { verdict->wait(); });
         }
         configure();
         if (options.streaming) m_db->exec("PRAGMA cache_size = -2048");
@@ -179,7 +179,7 @@ Store::Store(const std::string& path, const OpenOptions& options)
 
 Store::Integrity Store::integrity(bool waitForVerdict) const {
     if (!m_integrity) return Integrity::Sound;
-    if (waitForVerdict) m_integrity->future().wait();
+    if (waitForVerdict) m_integrity->settle();
     if (!m_integrity->ready()) return Integrity::Checking;
     return m_integrity->problem().empty() ? Integrity::Sound : Integrity::Damaged;
 }

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "core/time_util.h"
+#include "store/integrity.h"
 #include "store/memory_limits.h"
 #include "store/store.h"
 #include "ui/app_state.h"
@@ -382,6 +383,9 @@ int AppWindow::init() {
         // first frames; nothing is written to it before the check passed.
         Store::OpenOptions options;
         options.checkInBackground = true;
+        // The check starts once the first frame is shown (or something waits
+        // for it): beside the first frame on a busy machine it took that frame's CPU.
+        IntegrityVerdict::holdBackgroundChecks();
         m_store = std::make_unique<Store>(request.dbPath, options);
     } catch (const std::exception& e) {
         m_storeError = e.what();
@@ -714,6 +718,7 @@ bool AppWindow::frame() {
                   << "x" << io.Fonts->TexHeight << ", " << m_window.glDescription << "); peak resident "
                   << residentMegabytes("VmHWM") << " MB\n";
     }
+    if (m_framesShown == 0) IntegrityVerdict::releaseBackgroundChecks();
     ++m_framesShown;
 
     std::string settingsError;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "services/people_service.h"
 #include "store/integrity.h"
@@ -133,4 +134,32 @@ TEST_CASE("a migration waits for the background check: a damaged old file is not
     CHECK_THROWS_AS(Store(db, inBackground()), DamagedDatabase);
     CHECK(bytesOf(db) == before);
     CHECK(copies() == copiesBefore);  // no safety copy of a damaged file either
+}
+
+TEST_CASE("a held background check waits for the first frame, or starts when a write needs its verdict",
+          "[store][integrity]") {
+    TempDir dir;
+    const std::string db = dir.file("h.db");
+    fillDatabase(db);
+    const auto pollUntilDecided = [](Store& store) {
+        for (int i = 0; i < 400 && store.integrity() == Store::Integrity::Checking; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        return store.integrity();
+    };
+    SECTION("released by the app after its first frame") {
+        IntegrityVerdict::holdBackgroundChecks();
+        Store store(db, inBackground());
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        CHECK(store.integrity() == Store::Integrity::Checking);  // held: not started
+        IntegrityVerdict::releaseBackgroundChecks();
+        CHECK(pollUntilDecided(store) == Store::Integrity::Sound);
+    }
+    SECTION("a write does not wait for the hold") {
+        IntegrityVerdict::holdBackgroundChecks();
+        Store store(db, inBackground());
+        const RowId id = addEvent(store, "Written");  // its commit starts the check at once
+        CHECK(store.integrity() == Store::Integrity::Sound);
+        CHECK(store.findEvent(id));
+    }
+    IntegrityVerdict::releaseBackgroundChecks();
 }
