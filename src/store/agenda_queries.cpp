@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "store/query_util.h"
 #include "store/sqlite.h"
@@ -61,16 +62,35 @@ std::vector<SessionSlot> sessionSlots(Store& store, RowId eventId) {
     return out;
 }
 
-std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId) {
+namespace {
+
+#define HALLWAY_PLAN_ROWS                                                                                      \
+    "SELECT s.id, s.source_id, s.title, s.subtitle, s.starts_at, s.ends_at, s.room, s.track, s.type, s.url, " \
+    "s.language, s.starred, s.attendance FROM sessions s WHERE s.event_id = ?1 AND s.removed_at IS NULL"
+#define HALLWAY_PLAN_SPEAKERS                                                            \
+    "SELECT ss.session_id, ss.position, p.display_name FROM session_speakers ss "        \
+    "JOIN sessions s INDEXED BY sessions_plan ON s.id = ss.session_id "                  \
+    "JOIN people p ON p.id = ss.person_id "                                              \
+    "WHERE s.event_id = ?1 AND s.removed_at IS NULL"
+#define HALLWAY_PLAN_ORDER " ORDER BY s.starts_at, s.room, s.title, s.id"
+#define HALLWAY_PLAN_PICKED " AND (s.starred <> 0 OR s.starts_at BETWEEN ?2 AND ?3 OR s.starts_at BETWEEN ?4 AND ?5)"
+
+// The sessions the two statements pick (over `s`, with ?1 the event and
+// ?2-?5 two spans of starts), without texts, with their speakers. Literals:
+// the statement cache is keyed by their address.
+std::vector<Session> sessionsWithoutTextsWhere(Store& store, RowId eventId, const char* rowsSql,
+                                               const char* speakersSql, const std::pair<Instant, Instant> (&spans)[2]) {
+    const bool picked = spans[0] != std::pair<Instant, Instant>{} || spans[1] != std::pair<Instant, Instant>{};
+    const auto bindAll = [&](sql::Statement& q) {
+        q.bind(1, eventId);
+        if (picked) q.bind(2, spans[0].first).bind(3, spans[0].second).bind(4, spans[1].first).bind(5, spans[1].second);
+    };
     std::vector<Session> out;
     std::unordered_map<RowId, size_t> index;
     {
-        auto& q = store.statement(
-            "SELECT id, source_id, title, subtitle, starts_at, ends_at, room, track, type, url, language, starred, "
-            "attendance FROM sessions WHERE event_id = ? AND removed_at IS NULL "
-            "ORDER BY starts_at, room, title, id");
+        auto& q = store.statement(rowsSql);
         sql::ResetOnExit r{q};
-        q.bind(1, eventId);
+        bindAll(q);
         while (q.step()) {
             Session s;
             s.id = q.getInt(0);
@@ -91,14 +111,11 @@ std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId) {
             out.push_back(std::move(s));
         }
     }
-    // Speakers of the whole event in one query, as Store::sessions reads them,
-    // put in order here: SQLite's sort of 40,000 rows doubled the query's time.
-    auto& sp = store.statement(
-        "SELECT ss.session_id, ss.position, p.display_name FROM session_speakers ss "
-        "JOIN sessions s ON s.id = ss.session_id JOIN people p ON p.id = ss.person_id "
-        "WHERE s.event_id = ?");
+    // Speakers in one query, as Store::sessions reads them, put in order
+    // here: SQLite's sort of 40,000 rows doubled the query's time.
+    auto& sp = store.statement(speakersSql);
     sql::ResetOnExit r{sp};
-    sp.bind(1, eventId);
+    bindAll(sp);
     std::vector<std::vector<std::pair<std::int64_t, std::string>>> speakers(out.size());
     while (sp.step())
         if (auto it = index.find(sp.getInt(0)); it != index.end())
@@ -107,6 +124,47 @@ std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId) {
         auto& list = speakers[i];
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto& entry : list) out[i].speakers.push_back(std::move(entry.second));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId) {
+    const std::pair<Instant, Instant> none[2] = {};
+    return sessionsWithoutTextsWhere(store, eventId, HALLWAY_PLAN_ROWS HALLWAY_PLAN_ORDER, HALLWAY_PLAN_SPEAKERS,
+                                     none);
+}
+
+std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId, const std::pair<Instant, Instant> (&spans)[2]) {
+    return sessionsWithoutTextsWhere(store, eventId, HALLWAY_PLAN_ROWS HALLWAY_PLAN_PICKED HALLWAY_PLAN_ORDER,
+                                     HALLWAY_PLAN_SPEAKERS HALLWAY_PLAN_PICKED, spans);
+}
+
+AgendaOutline agendaOutline(Store& store, RowId eventId) {
+    auto& q = store.statement(
+        "SELECT starts_at, room, track FROM sessions INDEXED BY sessions_plan "
+        "WHERE event_id = ? AND removed_at IS NULL ORDER BY starts_at");
+    sql::ResetOnExit r{q};
+    q.bind(1, eventId);
+    AgendaOutline out;
+    std::unordered_set<std::string> rooms, tracks;
+    std::string room, track;
+    bool first = true;
+    while (q.step()) {
+        ++out.sessions;
+        const Instant start = q.getInt(0);
+        if (out.starts.empty() || out.starts.back() != start) out.starts.push_back(start);
+        // Most rows repeat a room and track seen: compare before copying.
+        if (first || !q.textEquals(1, room)) {
+            room = q.getText(1);
+            if (rooms.insert(room).second) out.rooms.push_back(room);
+        }
+        if (first || !q.textEquals(2, track)) {
+            track = q.getText(2);
+            if (tracks.insert(track).second) out.tracks.push_back(track);
+        }
+        first = false;
     }
     return out;
 }

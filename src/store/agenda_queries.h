@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model.h"
@@ -46,6 +47,21 @@ std::vector<SessionSlot> sessionSlots(Store& store, RowId eventId);
 // a grid or a list shows neither, and at 1.7-2.2 KB a session they are most
 // of an agenda (40 MB at 20,000 sessions). Store::findSession reads them.
 std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId);
+// The same for the sessions starting within either span (first and last
+// start, both included) and every starred one: the day a big agenda shows
+// first, read before the rest.
+std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId, const std::pair<Instant, Instant> (&spans)[2]);
+
+// What Plan needs of a whole agenda before its rows: every distinct start
+// (ascending), every room and track (in first-seen order, '' included) and
+// how many sessions (not removed).
+struct AgendaOutline {
+    std::vector<Instant> starts;
+    std::vector<std::string> rooms;
+    std::vector<std::string> tracks;
+    int sessions = 0;
+};
+AgendaOutline agendaOutline(Store& store, RowId eventId);
 
 // The event's sessions whose abstract or description has a word starting
 // with `word` (through the search index: case and accents ignored), for

@@ -157,6 +157,12 @@ std::string Statement::getText(int column) const {
     return std::string(text, size_t(sqlite3_column_bytes(m_stmt, column)));
 }
 
+bool Statement::textEquals(int column, std::string_view value) const {
+    auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    const size_t size = text ? size_t(sqlite3_column_bytes(m_stmt, column)) : 0;
+    return std::string_view(text ? text : "", size) == value;
+}
+
 Transaction::Transaction(Connection& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {

@@ -99,6 +99,8 @@ public:
     std::int64_t getInt(int column) const;
     double getDouble(int column) const;
     std::string getText(int column) const;
+    // The column's text equals `value` (NULL reads as ''), without a copy.
+    bool textEquals(int column, std::string_view value) const;
     bool isNull(int column) const;
 
 private:

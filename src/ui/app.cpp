@@ -294,6 +294,7 @@ private:
     int m_exitCode = 0;
     int m_frame = 0;        // screenshot mode counts its frames
     int m_glyphWaits = 0;   // screenshot mode: times it waited for the glyph scan
+    int m_restWaits = 0;    // screenshot mode: times it waited for a big agenda's rest
     int m_framesShown = 0;
     int m_busyFrames = 3;  // frames to draw before waiting for input again
     // Screenshot-only, for measuring memory: views shown three frames each
@@ -608,6 +609,7 @@ bool AppWindow::frame() {
     }
     --m_busyFrames;
     if (m_input.pending() > 0) m_busyFrames = std::max(m_busyFrames, 3);  // held-over input gets its frames
+    if (m_shell.readingInBackground()) m_busyFrames = std::max(m_busyFrames, 2);
 
     ImGui_ImplOpenGL3_NewFrame();
     // The font atlas is on the GPU now (uploaded above, or by the first
@@ -694,6 +696,12 @@ bool AppWindow::frame() {
         (m_scanLater.valid() || m_glyphs.rebuildDue())) {
         ++m_glyphWaits;
         if (m_scanLater.valid()) m_scanLater.wait();
+        m_frame = m_visitFrames + 3;
+    }
+    // ... and once a big agenda's rest is read (5 s at most).
+    if (screenshot && m_frame + 1 >= m_visitFrames + 6 && m_shell.readingInBackground() && m_restWaits < 500) {
+        ++m_restWaits;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
         m_frame = m_visitFrames + 3;
     }
     if (screenshot && ++m_frame >= m_visitFrames + 6) {

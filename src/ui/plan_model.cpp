@@ -1,6 +1,8 @@
 #include "ui/plan_model.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -36,31 +38,9 @@ std::vector<std::string> sortedUnique(std::set<std::string> values) {
 
 // [SECTION] PlanModel
 
-bool PlanModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision) {
-    if (m_builtEvent == eventId && m_builtRevision == revision && m_serial != 0) return false;
-    m_builtEvent = eventId;
-    m_builtRevision = revision;
-    ++m_serial;
-    ++m_rebuilds;
-    m_hasEvent = false;
-    m_event = Event{};
-    m_rows.clear();
-    m_days.clear();
-    m_rooms.clear();
-    m_tracks.clear();
-    m_byId.clear();
-    m_starred = 0;
-    m_error.clear();
-    if (!eventId) return true;
-    try {
-        build(store, *eventId);
-    } catch (const std::exception& e) {
-        m_error = e.what();
-    }
-    return true;
-}
-
 namespace {
+
+std::atomic<int> g_progressiveAbove{5000};
 
 // "10:30–10:50", as timeRangeLabel() writes it.
 std::string timeRange(const LocalDateTime& a, const LocalDateTime& b) {
@@ -69,66 +49,212 @@ std::string timeRange(const LocalDateTime& a, const LocalDateTime& b) {
     return buf;
 }
 
-}  // namespace
+// Zone conversions by instant: an agenda has a few hundred distinct starts
+// and ends for its thousands of sessions.
+class LocalTimes {
+public:
+    explicit LocalTimes(const Event& event) : m_event(event) {}
+    const LocalDateTime& local(Instant t) {
+        auto [it, fresh] = m_local.try_emplace(t);
+        if (fresh) it->second = instantToLocal(t, m_event.timeZone);
+        return it->second;
+    }
+    const AgendaDayTime& day(Instant t) {
+        auto [it, fresh] = m_day.try_emplace(t);
+        if (fresh) it->second = agendaDayTime(t, m_event);
+        return it->second;
+    }
 
-void PlanModel::build(Store& store, RowId eventId) {
-    auto event = store.findEvent(eventId);
-    if (!event) return;
-    m_hasEvent = true;
-    m_event = *event;
-    // Each session lives once, in its row: the rows are the model.
-    std::vector<Session> sessions = sessionsWithoutTexts(store, eventId);
-    const std::string& zone = m_event.timeZone;
+private:
+    const Event& m_event;
+    std::unordered_map<Instant, LocalDateTime> m_local;
+    std::unordered_map<Instant, AgendaDayTime> m_day;
+};
 
-    // One time-zone conversion per start and end; the labels are cut from them.
-    std::vector<LocalDateTime> starts, ends;
-    std::vector<AgendaDayTime> dayTimes;  // which schedule day: 01:30 belongs to the evening before
-    starts.reserve(sessions.size());
-    ends.reserve(sessions.size());
-    dayTimes.reserve(sessions.size());
-    std::set<std::string> rooms, tracks;
+void markOverlaps(PlanData& d) {
+    std::vector<Session> starred;
+    for (auto& row : d.rows) {
+        row.conflictsWith.clear();
+        if (row.session.starred) starred.push_back(row.session);
+    }
+    for (auto& [id, others] : findOverlaps(starred)) {
+        auto it = d.byId.find(id);
+        if (it != d.byId.end()) d.rows[it->second].conflictsWith = others;
+    }
+}
+
+// The model of `event` from `sessions` (all of them, or those a partial
+// model holds) and `outline` (always the whole agenda's).
+PlanData assemble(const Event& event, std::vector<Session> sessions, const AgendaOutline& outline, bool partial) {
+    PlanData d;
+    d.hasEvent = true;
+    d.partial = partial;
+    d.event = event;
+    d.sessions = outline.sessions;
+    LocalTimes times(d.event);
+
     std::map<std::string, int> dayOfKey;
-    for (const auto& s : sessions) {
-        starts.push_back(instantToLocal(s.startsAt, zone));
-        ends.push_back(instantToLocal(s.endsAt, zone));
-        dayTimes.push_back(agendaDayTime(s.startsAt, m_event));
-        dayOfKey.emplace(dayTimes.back().day, 0);
-        rooms.insert(s.room);
-        if (!s.track.empty()) tracks.insert(s.track);
-    }
-    for (const ScheduleDay& d : m_event.days) dayOfKey.emplace(d.date, 0);  // a day of the agenda without sessions too
+    for (Instant start : outline.starts) dayOfKey.emplace(times.day(start).day, 0);
+    for (const ScheduleDay& day : d.event.days) dayOfKey.emplace(day.date, 0);  // a day of the agenda without sessions too
     for (auto& [key, index] : dayOfKey) {
-        index = int(m_days.size());
-        m_days.push_back({key, dayLabel(key)});
+        index = int(d.days.size());
+        d.days.push_back({key, dayLabel(key)});
     }
-    m_rooms = sortedUnique(rooms);
-    m_tracks = sortedUnique(tracks);
+    d.rooms = sortedUnique(std::set<std::string>(outline.rooms.begin(), outline.rooms.end()));
+    d.tracks = sortedUnique(std::set<std::string>(outline.tracks.begin(), outline.tracks.end()));
+    d.tracks.erase(std::remove(d.tracks.begin(), d.tracks.end(), std::string()), d.tracks.end());
     std::unordered_map<std::string, int> roomIndex, trackIndex;
-    for (size_t i = 0; i < m_rooms.size(); ++i) roomIndex.emplace(m_rooms[i], int(i));
-    for (size_t i = 0; i < m_tracks.size(); ++i) trackIndex.emplace(m_tracks[i], int(i));
+    for (size_t i = 0; i < d.rooms.size(); ++i) roomIndex.emplace(d.rooms[i], int(i));
+    for (size_t i = 0; i < d.tracks.size(); ++i) trackIndex.emplace(d.tracks[i], int(i));
 
-    m_rows.reserve(sessions.size());
-    m_byId.reserve(sessions.size());
-    for (size_t i = 0; i < sessions.size(); ++i) {
-        Session& s = sessions[i];
+    d.rows.reserve(sessions.size());
+    d.byId.reserve(sessions.size());
+    for (Session& s : sessions) {
         PlanRow row;
-        row.day = dayOfKey[dayTimes[i].day];
-        row.room = roomIndex.at(s.room);
-        row.startMinute = dayTimes[i].minute;
+        const AgendaDayTime& at = times.day(s.startsAt);
+        row.day = dayOfKey[at.day];
+        auto room = roomIndex.find(s.room);
+        row.room = room == roomIndex.end() ? 0 : room->second;  // a room the outline missed: written since
+        row.startMinute = at.minute;
         row.endMinute = row.startMinute + int(std::max<Instant>(0, s.endsAt - s.startsAt) / 60);
-        row.time = timeRange(starts[i], ends[i]);
+        row.time = timeRange(times.local(s.startsAt), times.local(s.endsAt));
         row.speakers = joinNames(s.speakers);
         auto track = s.track.empty() ? trackIndex.end() : trackIndex.find(s.track);
         row.hue = track == trackIndex.end() ? -1.0f : std::fmod(0.58f + float(track->second) * 0.618034f, 1.0f);
-        if (s.starred) ++m_starred;
-        m_byId[s.id] = int(m_rows.size());
+        if (s.starred) ++d.starred;
+        d.byId[s.id] = int(d.rows.size());
         row.session = std::move(s);
         // One-line fields: agenda titles sometimes carry line breaks.
         for (auto& ch : row.session.title)
             if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-        m_rows.push_back(std::move(row));
+        d.rows.push_back(std::move(row));
     }
-    markOverlaps();
+    if (!partial) d.sessions = int(d.rows.size());
+    markOverlaps(d);
+    return d;
+}
+
+AgendaOutline outlineOf(const std::vector<Session>& sessions) {
+    AgendaOutline o;
+    o.sessions = int(sessions.size());
+    std::set<std::string> rooms, tracks;
+    for (const Session& s : sessions) {
+        if (o.starts.empty() || o.starts.back() != s.startsAt) o.starts.push_back(s.startsAt);
+        if (rooms.insert(s.room).second) o.rooms.push_back(s.room);
+        if (tracks.insert(s.track).second) o.tracks.push_back(s.track);
+    }
+    return o;
+}
+
+PlanData loadWhole(Store& store, const Event& event) {
+    std::vector<Session> sessions = sessionsWithoutTexts(store, event.id);
+    AgendaOutline outline = outlineOf(sessions);
+    return assemble(event, std::move(sessions), outline, false);
+}
+
+// The first step of a big agenda: its outline, and the rows of its first
+// day, of `firstDay` (else the day of `now`) and every starred one.
+PlanData loadFirstDays(Store& store, const Event& event, AgendaOutline outline, const std::string& firstDay, Instant now) {
+    LocalTimes times(event);
+    std::string wanted = firstDay;
+    const auto hasDay = [&](const std::string& key) {
+        for (Instant start : outline.starts)
+            if (times.day(start).day == key) return true;
+        return false;
+    };
+    if (wanted.empty() || !hasDay(wanted)) wanted = now ? times.day(now).day : std::string();
+    std::pair<Instant, Instant> spans[2] = {{1, 0}, {1, 0}};  // empty spans
+    const std::string first = outline.starts.empty() ? std::string() : times.day(outline.starts.front()).day;
+    for (Instant start : outline.starts) {
+        const std::string& day = times.day(start).day;
+        for (int i = 0; i < 2; ++i)
+            if (day == (i == 0 ? first : wanted)) {
+                if (spans[i].first > spans[i].second) spans[i].first = start;
+                spans[i].second = start;
+            }
+    }
+    return assemble(event, sessionsWithoutTexts(store, event.id, spans), outline, true);
+}
+
+}  // namespace
+
+PlanModel::~PlanModel() = default;  // waits for a rest still being read
+
+int PlanModel::progressiveAbove() { return g_progressiveAbove.load(); }
+void PlanModel::setProgressiveAbove(int sessions) { g_progressiveAbove = sessions; }
+
+bool PlanModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision, const std::string& firstDay,
+                     Instant now) {
+    const bool tookRest = takeRest();
+    if (m_builtEvent == eventId && m_builtRevision == revision && m_serial != 0) {
+        // Started from the second sync on, so it does not take the first frame's
+        // CPU; again when a change made here (applyStar) made the one read stale.
+        if (m_data.partial && !m_rest.valid()) startRest(m_path, *m_builtEvent, m_builtRevision);
+        return tookRest;
+    }
+    m_builtEvent = eventId;
+    m_builtRevision = revision;
+    ++m_serial;
+    ++m_rebuilds;
+    m_data = PlanData{};
+    m_error.clear();
+    if (!eventId) return true;
+    try {
+        if (auto event = store.findEvent(*eventId)) {
+            m_path = store.path();
+            AgendaOutline outline;
+            const bool ownFile = !m_path.empty() && m_path != ":memory:";
+            if (ownFile) outline = agendaOutline(store, *eventId);
+            if (ownFile && outline.sessions > progressiveAbove()) {
+                m_data = loadFirstDays(store, *event, std::move(outline), firstDay, now);
+            } else {
+                m_data = loadWhole(store, *event);
+            }
+        }
+    } catch (const std::exception& e) {
+        m_data = PlanData{};
+        m_error = e.what();
+    }
+    return true;
+}
+
+void PlanModel::startRest(const std::string& path, RowId eventId, std::uint64_t revision) {
+    // A future of std::async waits for its thread when dropped: not on the frame.
+    m_dropped.erase(std::remove_if(m_dropped.begin(), m_dropped.end(),
+                                   [](auto& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }),
+                    m_dropped.end());
+    if (m_rest.valid()) m_dropped.push_back(std::move(m_rest));
+    m_restEvent = eventId;
+    m_restRevision = revision;
+    m_rest = std::async(std::launch::async, [path, eventId] {
+        Rest rest;
+        try {
+            Store::OpenOptions options;
+            options.checkInBackground = true;  // shares the window's check; reads need not wait for it
+            Store own(path, options);
+            if (auto event = own.findEvent(eventId)) rest.data = loadWhole(own, *event);
+        } catch (const std::exception& e) {
+            rest.error = e.what();
+        }
+        return rest;
+    });
+}
+
+bool PlanModel::takeRest() {
+    if (!m_rest.valid() || m_rest.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    Rest rest = m_rest.get();
+    // Read for another event or before a change made here: the next sync reads again.
+    if (m_restEvent != m_builtEvent || m_restRevision != m_builtRevision || !m_data.partial) return false;
+    if (!rest.error.empty()) {
+        m_error = rest.error;
+        m_data.partial = false;  // what is shown stays; no endless retries
+        return true;
+    }
+    if (!rest.data.hasEvent) return false;
+    m_data = std::move(rest.data);
+    ++m_serial;
+    ++m_rebuilds;
+    return true;
 }
 
 SessionTexts readableTexts(const Session& session) {
@@ -139,26 +265,14 @@ SessionTexts readableTexts(const Session& session) {
     return t;
 }
 
-void PlanModel::markOverlaps() {
-    std::vector<Session> starred;
-    for (auto& row : m_rows) {
-        row.conflictsWith.clear();
-        if (row.session.starred) starred.push_back(row.session);
-    }
-    for (auto& [id, others] : findOverlaps(starred)) {
-        auto it = m_byId.find(id);
-        if (it != m_byId.end()) m_rows[it->second].conflictsWith = others;
-    }
-}
-
 bool PlanModel::applyStar(RowId sessionId, bool starred, std::uint64_t revisionBefore, std::uint64_t revisionAfter) {
     if (m_serial == 0 || m_builtRevision != revisionBefore || !m_error.empty()) return false;
-    auto it = m_byId.find(sessionId);
-    if (it == m_byId.end()) return false;
-    PlanRow& row = m_rows[size_t(it->second)];
-    if (row.session.starred != starred) m_starred += starred ? 1 : -1;
+    auto it = m_data.byId.find(sessionId);
+    if (it == m_data.byId.end()) return false;
+    PlanRow& row = m_data.rows[size_t(it->second)];
+    if (row.session.starred != starred) m_data.starred += starred ? 1 : -1;
     row.session.starred = starred;
-    markOverlaps();
+    markOverlaps(m_data);
     m_builtRevision = revisionAfter;
     ++m_serial;
     ++m_rebuilds;
@@ -168,18 +282,18 @@ bool PlanModel::applyStar(RowId sessionId, bool starred, std::uint64_t revisionB
 std::string PlanRow::meta() const { return speakers.empty() ? time : time + " \u00b7 " + speakers; }
 
 std::string PlanModel::when(const PlanRow& row) const {
-    if (row.day < 0 || size_t(row.day) >= m_days.size()) return row.time;
-    return m_days[size_t(row.day)].label + " " + row.time;
+    if (row.day < 0 || size_t(row.day) >= m_data.days.size()) return row.time;
+    return m_data.days[size_t(row.day)].label + " " + row.time;
 }
 
 const PlanRow* PlanModel::find(RowId sessionId) const {
-    auto it = m_byId.find(sessionId);
-    return it == m_byId.end() ? nullptr : &m_rows[it->second];
+    auto it = m_data.byId.find(sessionId);
+    return it == m_data.byId.end() ? nullptr : &m_data.rows[it->second];
 }
 
 int PlanModel::dayIndex(const std::string& dayKey) const {
-    for (size_t i = 0; i < m_days.size(); ++i)
-        if (m_days[i].key == dayKey) return int(i);
+    for (size_t i = 0; i < m_data.days.size(); ++i)
+        if (m_data.days[i].key == dayKey) return int(i);
     return -1;
 }
 

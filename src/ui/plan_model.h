@@ -7,6 +7,7 @@
 // [SECTION] DayLayout  — geometry of one day's grid in minutes and lanes
 #pragma once
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -55,11 +56,41 @@ SessionTexts readableTexts(const Session& session);
 // The event's sessions with times, titles, rooms and speakers, but not their
 // abstracts and descriptions: at 1.7-2.2 KB a session those are most of an
 // agenda (40 MB at 20,000 sessions), and only the selected session shows them.
+//
+// A big agenda (more than progressiveAbove() sessions, in a database file)
+// loads in two steps. The first sync reads the event's days, rooms, tracks and
+// session count, and the rows of the first day, of the day asked for and of
+// every starred session: what the first frame shows (the list from its top,
+// the grid's day, "Your starred sessions", overlaps). The rest is read on a
+// thread with its own connection and taken by a later sync. partial() says
+// which; every count but rows().size() is the whole agenda's in both.
+struct PlanData {
+    bool hasEvent = false;
+    bool partial = false;
+    Event event;
+    std::vector<PlanRow> rows;
+    std::vector<PlanDay> days;
+    std::vector<std::string> rooms;
+    std::vector<std::string> tracks;
+    std::unordered_map<RowId, int> byId;
+    int starred = 0;
+    int sessions = 0;
+};
+
 class PlanModel {
 public:
+    PlanModel() = default;
+    PlanModel(const PlanModel&) = delete;
+    PlanModel& operator=(const PlanModel&) = delete;
+    ~PlanModel();
+
     // Reloads from `store` when `eventId` or `revision` differ from the last
-    // build. Returns true when it rebuilt. Store errors land in error().
-    bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision);
+    // build, or takes the rest of a big agenda once its thread has read it.
+    // Returns true when the rows changed. Store errors land in error().
+    // `firstDay`: the day key the view shows first, if it knows one; else
+    // the day `now` falls on, else the first.
+    bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision, const std::string& firstDay = {},
+              Instant now = 0);
     // The user starred or unstarred one session: updates that row and the
     // overlaps in place, as a rebuild at `revisionAfter` would, instead of
     // reloading the agenda. Only when the model was built at `revisionBefore`
@@ -68,13 +99,16 @@ public:
 
     std::uint64_t serial() const { return m_serial; }  // changes on every rebuild and applyStar
     int rebuildCount() const { return m_rebuilds; }
-    bool hasEvent() const { return m_hasEvent; }
-    const Event& event() const { return m_event; }
-    const std::vector<PlanRow>& rows() const { return m_rows; }
-    const std::vector<PlanDay>& days() const { return m_days; }
-    const std::vector<std::string>& rooms() const { return m_rooms; }
-    const std::vector<std::string>& tracks() const { return m_tracks; }
-    int starredCount() const { return m_starred; }
+    bool hasEvent() const { return m_data.hasEvent; }
+    // Only some rows are loaded yet (see above); a later sync brings the rest.
+    bool partial() const { return m_data.partial; }
+    int sessionCount() const { return m_data.sessions; }  // the whole agenda's, also while partial
+    const Event& event() const { return m_data.event; }
+    const std::vector<PlanRow>& rows() const { return m_data.rows; }
+    const std::vector<PlanDay>& days() const { return m_data.days; }
+    const std::vector<std::string>& rooms() const { return m_data.rooms; }
+    const std::vector<std::string>& tracks() const { return m_data.tracks; }
+    int starredCount() const { return m_data.starred; }
     const std::string& error() const { return m_error; }
     const PlanRow* find(RowId sessionId) const;
     // "Sun 10 Sep 10:30–10:50" of `row`.
@@ -82,23 +116,29 @@ public:
     // Index of `dayKey` in days(), -1 when absent.
     int dayIndex(const std::string& dayKey) const;
 
+    // Agendas above this many sessions load in two steps (tests lower it).
+    static int progressiveAbove();
+    static void setProgressiveAbove(int sessions);
+
 private:
-    void build(Store& store, RowId eventId);
-    void markOverlaps();
+    struct Rest {
+        PlanData data;
+        std::string error;
+    };
+    void startRest(const std::string& path, RowId eventId, std::uint64_t revision);
+    bool takeRest();
 
     std::optional<RowId> m_builtEvent;
     std::uint64_t m_builtRevision = 0;
     std::uint64_t m_serial = 0;
     int m_rebuilds = 0;
-    bool m_hasEvent = false;
-    Event m_event;
-    std::vector<PlanRow> m_rows;
-    std::vector<PlanDay> m_days;
-    std::vector<std::string> m_rooms;
-    std::vector<std::string> m_tracks;
-    std::unordered_map<RowId, int> m_byId;
-    int m_starred = 0;
+    PlanData m_data;
     std::string m_error;
+    std::string m_path;  // the store's file, for the rest's own connection
+    std::future<Rest> m_rest;
+    std::vector<std::future<Rest>> m_dropped;  // rests no longer wanted, left to finish off the frame
+    std::optional<RowId> m_restEvent;
+    std::uint64_t m_restRevision = 0;
 };
 
 // [SECTION] ListModel

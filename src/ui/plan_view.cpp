@@ -65,7 +65,9 @@ bool contains(const WidgetRect& r, const ImVec2& p) {
 // [SECTION] Sync and top-level layout
 
 void PlanView::sync(Store& store, AppState& state) {
-    if (m_model.sync(store, state.eventId, state.revision.value(Change::Events | Change::Stars)) && !m_model.error().empty())
+    if (m_model.sync(store, state.eventId, state.revision.value(Change::Events | Change::Stars), state.plan.dayKey,
+                     state.now()) &&
+        !m_model.error().empty())
         state.error("Could not load the agenda: " + m_model.error());
     chooseDay(state);
     m_filter.text = state.plan.filterText;
@@ -104,6 +106,8 @@ void PlanView::chooseDefaultForBigEvent(AppState& state) {
 
 void PlanView::revealSelection(AppState& state) {
     if (m_lastSelection == state.plan.selectedSession) return;
+    // A big agenda's session not read yet: revealed when the rest is in.
+    if (state.plan.selectedSession && m_model.partial() && !m_model.find(*state.plan.selectedSession)) return;
     m_lastSelection = state.plan.selectedSession;
     const bool fromGrid = m_gridPicked && m_gridPicked == state.plan.selectedSession;
     m_gridPicked.reset();
@@ -185,7 +189,7 @@ void PlanView::draw(Store& store, AppState& state) {
 
     ImGui::BeginChild("##plan_main", ImVec2(avail.x - panelWidth - style.ItemSpacing.x, 0.0f), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (m_model.rows().empty())
+    if (m_model.sessionCount() == 0)
         mutedWrapped("This event has no sessions. Import its agenda again, or another file, with Import agenda\u2026");
     else if (state.plan.layout == PlanLayout::DayGrid)
         drawGrid(store, state);
@@ -419,7 +423,7 @@ void PlanView::drawGrid(Store& store, AppState& state) {
         const GridFilter& g = state.plan.grid;
         if (m_layout.roomsThatDay() == 0) {
             // A day of the agenda without sessions: no filter to undo.
-            mutedWrapped("No sessions on this day.");
+            mutedWrapped(m_model.partial() ? "Reading this day\u2026" : "No sessions on this day.");
             return;
         }
         if (g.rooms == GridRooms::Starred && !g.mySessionsOnly && g.track.empty())
@@ -669,7 +673,10 @@ void PlanView::drawListFilters(AppState& state) {
     const float afterCheckbox = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x;
 
     char count[64];
-    std::snprintf(count, sizeof count, "%d of %d", int(m_list.rows().size()), int(m_model.rows().size()));
+    if (m_model.partial())  // a big agenda's first rows: the rest is being read
+        std::snprintf(count, sizeof count, "reading %d sessions\u2026", m_model.sessionCount());
+    else
+        std::snprintf(count, sizeof count, "%d of %d", int(m_list.rows().size()), int(m_model.rows().size()));
     float w = ImGui::CalcTextSize(count).x;
     const float right = ImGui::GetWindowContentRegionMax().x - w;
     if (afterCheckbox <= right) ImGui::SameLine(right);

@@ -35,6 +35,7 @@ public:
     void sync(Store& store, AppState& state) override;
     // Draws into the current window's remaining space.
     void draw(Store& store, AppState& state) override;
+    bool readingInBackground() const override { return m_model.partial(); }
 
     const PlanModel& model() const { return m_model; }
     const ListModel& list() const { return m_list; }

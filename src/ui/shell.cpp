@@ -63,6 +63,12 @@ void Shell::setHeadingFont(ImFont* font) {
 
 // [SECTION] Frame and sync
 
+bool Shell::readingInBackground() const {
+    for (const auto& view : m_views)
+        if (view->readingInBackground()) return true;
+    return false;
+}
+
 void Shell::sync(Store& store, AppState& state) {
     // Names and dates of events: only imports change them.
     if (m_eventsRevision != state.revision.value(Change::Events)) {
@@ -120,7 +126,7 @@ void Shell::updateAgendaSummary(Store& store, AppState& state) {
             // Plan's model has the counts when it is current; else one small query.
             const PlanModel& model = plan().model();
             if (state.mode == Mode::Plan && model.hasEvent() && model.event().id == event->id)
-                m_totals = AgendaTotals{int(model.rows().size()), model.starredCount(), 0, 0};
+                m_totals = AgendaTotals{model.sessionCount(), model.starredCount(), 0, 0};
             else
                 m_totals = hallway::agendaTotals(store, event->id);
         }

@@ -60,6 +60,8 @@ public:
     CaptureView& capture() { return viewAs<CaptureView>(Mode::Capture); }
     FollowUpView& followUp() { return viewAs<FollowUpView>(Mode::FollowUp); }
     PeopleView& people() { return viewAs<PeopleView>(Mode::People); }
+    // A view still reads on a thread (a big agenda's rest): frames keep coming to take it.
+    bool readingInBackground() const;
     const std::vector<EventSummary>& events() const { return m_events; }
     int eventListRebuilds() const { return m_eventRebuilds; }
     // The top bar's global search (Ctrl+K): the typed text, its hits, and

@@ -28,6 +28,9 @@ public:
     virtual void draw(Store& store, AppState& state) = 0;
     // The view became the shown one (a mode button, a shortcut, a jump).
     virtual void shown(AppState& state) { (void)state; }
+    // Still reading on a thread of its own: the window keeps drawing frames
+    // (instead of waiting for input) until it is in.
+    virtual bool readingInBackground() const { return false; }
     void setHeadingFont(ImFont* font) { m_headingFont = font; }
 
 protected:

@@ -3,7 +3,9 @@
 // abstracts or descriptions, whose words come from the search index.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/time_util.h"
@@ -174,4 +176,103 @@ TEST_CASE("Plan's list groups sessions under a header per start time", "[ui][pla
     list.sync(model, starred);
     CHECK(list.lines().empty());
     CHECK(list.slots().empty());
+}
+
+namespace {
+
+// Three days of five sessions (UTC, from 2025-03-03 09:00), one starred on the third.
+RowId threeDayAgenda(Store& store) {
+    Event e;
+    e.name = "Three days";
+    e.timeZone = "UTC";
+    const RowId eventId = store.createEvent(e);
+    const Instant monday9 = 1740992400;  // 2025-03-03 09:00 UTC
+    for (int day = 0; day < 3; ++day)
+        for (int i = 0; i < 5; ++i) {
+            Session s;
+            s.eventId = eventId;
+            s.sourceId = "d" + std::to_string(day) + "s" + std::to_string(i);
+            s.title = "Day " + std::to_string(day + 1) + " talk " + std::to_string(i + 1);
+            s.room = day == 2 && i == 4 ? "Annex" : (i % 2 ? "Hall B" : "Hall A");
+            s.track = i % 2 ? "Systems" : "Web";
+            s.startsAt = monday9 + day * 86400 + i * 3600;
+            s.endsAt = s.startsAt + 1800;
+            const RowId id = store.insertSession(s);
+            if (day == 2 && i == 3) store.setStarred(id, true);
+        }
+    return eventId;
+}
+
+// Syncs until the rest of the agenda is in (10 s at most).
+void waitForRest(ui::PlanModel& model, Store& store, RowId eventId, std::uint64_t revision) {
+    for (int i = 0; i < 1000 && model.partial(); ++i) {
+        model.sync(store, eventId, revision);
+        if (model.partial()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+struct ProgressiveAbove {
+    explicit ProgressiveAbove(int n) : before(ui::PlanModel::progressiveAbove()) { ui::PlanModel::setProgressiveAbove(n); }
+    ~ProgressiveAbove() { ui::PlanModel::setProgressiveAbove(before); }
+    int before;
+};
+
+}  // namespace
+
+TEST_CASE("a big agenda shows its first day, the day asked for and its starred sessions first, then the rest",
+          "[ui][plan][progressive]") {
+    TempDir dir;
+    Store store(dir.file("big.db"));
+    const RowId eventId = threeDayAgenda(store);
+    const ProgressiveAbove above(10);
+
+    ui::PlanModel model;
+    REQUIRE(model.sync(store, eventId, 1));
+    REQUIRE(model.partial());
+    CHECK(model.rows().size() == 6);  // the first day's five and the starred one of the third
+    CHECK(model.sessionCount() == 15);
+    CHECK(model.starredCount() == 1);
+    REQUIRE(model.days().size() == 3);  // every day has its tab, every room and track its filter
+    CHECK(model.rooms() == std::vector<std::string>{"Annex", "Hall A", "Hall B"});
+    CHECK(model.tracks() == std::vector<std::string>{"Systems", "Web"});
+    for (const auto& row : model.rows()) CHECK((row.day == 0 || row.session.starred));
+    const auto partialSerial = model.serial();
+    waitForRest(model, store, eventId, 1);
+    REQUIRE_FALSE(model.partial());
+    CHECK(model.rows().size() == 15);
+    CHECK(model.serial() != partialSerial);  // the list and grid rebuild from it
+    CHECK(model.days().size() == 3);
+    CHECK(model.rooms().size() == 3);
+
+    SECTION("the day the grid shows comes first too") {
+        ui::PlanModel second;
+        second.sync(store, eventId, 1, model.days()[1].key);
+        REQUIRE(second.partial());
+        CHECK(second.rows().size() == 11);
+        int onSecondDay = 0;
+        for (const auto& row : second.rows()) onSecondDay += row.day == 1 ? 1 : 0;
+        CHECK(onSecondDay == 5);
+    }
+    SECTION("a star given before the rest arrives is in the rest") {
+        ui::PlanModel starring;
+        starring.sync(store, eventId, 1);
+        REQUIRE(starring.partial());
+        const RowId first = starring.rows().front().session.id;
+        REQUIRE(store.setStarred(first, true));
+        REQUIRE(starring.applyStar(first, true, 1, 2));
+        waitForRest(starring, store, eventId, 2);
+        REQUIRE_FALSE(starring.partial());
+        CHECK(starring.rows().size() == 15);
+        CHECK(starring.starredCount() == 2);
+        REQUIRE(starring.find(first));
+        CHECK(starring.find(first)->session.starred);
+    }
+    SECTION("a database in memory has no second connection: read whole") {
+        Store memory(":memory:");
+        const RowId inMemory = threeDayAgenda(memory);
+        ui::PlanModel whole;
+        whole.sync(memory, inMemory, 1);
+        CHECK_FALSE(whole.partial());
+        CHECK(whole.rows().size() == 15);
+    }
 }
