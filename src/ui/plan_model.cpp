@@ -231,6 +231,7 @@ void PlanModel::startRest(const std::string& path, RowId eventId, std::uint64_t 
         try {
             Store::OpenOptions options;
             options.checkInBackground = true;  // shares the window's check; reads need not wait for it
+            options.streaming = true;          // each page read once: a small cache keeps the peak down
             Store own(path, options);
             if (auto event = own.findEvent(eventId)) rest.data = loadWhole(own, *event);
         } catch (const std::exception& e) {
