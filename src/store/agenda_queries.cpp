@@ -75,15 +75,14 @@ namespace {
 #define HALLWAY_PLAN_ORDER " ORDER BY s.starts_at, s.room, s.title, s.id"
 #define HALLWAY_PLAN_PICKED " AND (s.starred <> 0 OR s.starts_at BETWEEN ?2 AND ?3 OR s.starts_at BETWEEN ?4 AND ?5)"
 
-// The sessions the two statements pick (over `s`, with ?1 the event and
-// ?2-?5 two spans of starts), without texts, with their speakers. Literals:
-// the statement cache is keyed by their address.
+// The sessions the two statements pick (over `s`, with ?1 the event and,
+// when `spans` is given, ?2-?5 its two spans of starts), without texts, with
+// their speakers. Literals: the statement cache is keyed by their address.
 std::vector<Session> sessionsWithoutTextsWhere(Store& store, RowId eventId, const char* rowsSql,
-                                               const char* speakersSql, const std::pair<Instant, Instant> (&spans)[2]) {
-    const bool picked = spans[0] != std::pair<Instant, Instant>{} || spans[1] != std::pair<Instant, Instant>{};
+                                               const char* speakersSql, const std::pair<Instant, Instant>* spans) {
     const auto bindAll = [&](sql::Statement& q) {
         q.bind(1, eventId);
-        if (picked) q.bind(2, spans[0].first).bind(3, spans[0].second).bind(4, spans[1].first).bind(5, spans[1].second);
+        if (spans) q.bind(2, spans[0].first).bind(3, spans[0].second).bind(4, spans[1].first).bind(5, spans[1].second);
     };
     std::vector<Session> out;
     std::unordered_map<RowId, size_t> index;
@@ -131,15 +130,19 @@ std::vector<Session> sessionsWithoutTextsWhere(Store& store, RowId eventId, cons
 }  // namespace
 
 std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId) {
-    const std::pair<Instant, Instant> none[2] = {};
     return sessionsWithoutTextsWhere(store, eventId, HALLWAY_PLAN_ROWS HALLWAY_PLAN_ORDER, HALLWAY_PLAN_SPEAKERS,
-                                     none);
+                                     nullptr);
 }
 
 std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId, const std::pair<Instant, Instant> (&spans)[2]) {
     return sessionsWithoutTextsWhere(store, eventId, HALLWAY_PLAN_ROWS HALLWAY_PLAN_PICKED HALLWAY_PLAN_ORDER,
                                      HALLWAY_PLAN_SPEAKERS HALLWAY_PLAN_PICKED, spans);
 }
+
+#undef HALLWAY_PLAN_ROWS
+#undef HALLWAY_PLAN_SPEAKERS
+#undef HALLWAY_PLAN_ORDER
+#undef HALLWAY_PLAN_PICKED
 
 AgendaOutline agendaOutline(Store& store, RowId eventId) {
     auto& q = store.statement(

@@ -146,9 +146,11 @@ AgendaOutline outlineOf(const std::vector<Session>& sessions) {
     return o;
 }
 
-PlanData loadWhole(Store& store, const Event& event) {
+// `read`: the outline already read on this connection, if any.
+PlanData loadWhole(Store& store, const Event& event, const AgendaOutline* read = nullptr) {
     std::vector<Session> sessions = sessionsWithoutTexts(store, event.id);
-    AgendaOutline outline = outlineOf(sessions);
+    if (read) return assemble(event, std::move(sessions), *read, false);
+    const AgendaOutline outline = outlineOf(sessions);  // before the move below
     return assemble(event, std::move(sessions), outline, false);
 }
 
@@ -208,7 +210,7 @@ bool PlanModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t r
             if (ownFile && outline.sessions > progressiveAbove()) {
                 m_data = loadFirstDays(store, *event, std::move(outline), firstDay, now);
             } else {
-                m_data = loadWhole(store, *event);
+                m_data = loadWhole(store, *event, ownFile ? &outline : nullptr);
             }
         }
     } catch (const std::exception& e) {
