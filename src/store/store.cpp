@@ -136,6 +136,10 @@ Store::Store(const std::string& path, const OpenOptions& options)
         else if (path != ":memory:" && !std::filesystem::exists(path))
             throw StoreError("no database at " + path);
         m_db = std::make_unique<sql::Connection>(path, create, options.readOnly);
+        // Before the first statement: the background check's connection may be
+        // opening the same WAL file at this moment, and a read would otherwise
+        // fail at once with "database is locked" (then reported as damaged).
+        sqlite3_busy_timeout(m_db->handle(), 5000);
         if (options.writesNothing) {
             // Before the first read: a -shm file would need bytes the disk does not have.
             m_db->exec("PRAGMA locking_mode = EXCLUSIVE");
