@@ -27,7 +27,10 @@ const void* idOf(RowId id) { return reinterpret_cast<const void*>(static_cast<st
 
 // Draws `text` wrapped to `width` in at most `maxLines` lines from `pos`; the
 // last line is cut with an ellipsis when text remains. Returns lines drawn.
-int drawWrapped(ImDrawList* dl, ImVec2 pos, float width, int maxLines, const std::string& text, ImU32 colour) {
+// Glyphs are cut to `clip` on the CPU: a clip rectangle per grid box would be
+// a draw command per box (300 on a big day, 60 ms of the first frame on software GL).
+int drawWrapped(ImDrawList* dl, ImVec2 pos, float width, int maxLines, const std::string& text, ImU32 colour,
+                const ImVec4& clip) {
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
     const float scale = size / font->FontSize;
@@ -37,8 +40,9 @@ int drawWrapped(ImDrawList* dl, ImVec2 pos, float width, int maxLines, const std
     while (s < end && lines < maxLines) {
         if (lines == maxLines - 1) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour);
-            ImGui::RenderTextEllipsis(dl, pos, ImVec2(pos.x + width, pos.y + size), pos.x + width, pos.x + width, s,
-                                      end, nullptr);
+            const float right = std::min(pos.x + width, clip.z);
+            ImGui::RenderTextEllipsis(dl, pos, ImVec2(right, std::min(pos.y + size, clip.w)), right, right, s, end,
+                                      nullptr);
             ImGui::PopStyleColor();
             return lines + 1;
         }
@@ -47,7 +51,7 @@ int drawWrapped(ImDrawList* dl, ImVec2 pos, float width, int maxLines, const std
             unsigned int c = 0;
             wrap = s + std::max(1, ImTextCharFromUtf8(&c, s, end));
         }
-        dl->AddText(font, size, pos, colour, s, wrap);
+        dl->AddText(font, size, pos, colour, s, wrap, 0.0f, &clip);
         ++lines;
         pos.y += size;
         s = wrap;
@@ -582,7 +586,7 @@ void PlanView::drawGridBox(Store& store, AppState& state, const DayBox& box, con
     float thickness = (selected || conflict) ? std::max(2.0f, 0.12f * fs) : 1.0f;
     dl->AddRect(min, max, border, rounding, 0, thickness);
 
-    dl->PushClipRect(min, max, true);
+    const ImVec4 clip(min.x, min.y, max.x, max.y);
     const float textX = min.x + stripe + pad;
     const bool showStar = s.starred || hovered;
     float right = max.x - pad - (showStar ? 1.1f * fs : 0.0f) - (conflict ? 1.1f * fs : 0.0f);
@@ -592,22 +596,22 @@ void PlanView::drawGridBox(Store& store, AppState& state, const DayBox& box, con
     int lines = std::max(1, int((height + 0.25f * fs) / lineHeight));
     float y = top + (lines == 1 ? std::max(0.0f, (max.y - top - fs) * 0.5f) : pad);
     int titleLines = lines >= 3 ? lines - 1 : 1;
-    int used = drawWrapped(dl, ImVec2(textX, y), width, titleLines, s.title, p.text);
+    int used = drawWrapped(dl, ImVec2(textX, y), width, titleLines, s.title, p.text, clip);
     if (lines > used) {
         // Time and speakers use the full width below the star.
         float metaWidth = std::max(fs, max.x - pad - textX);
-        drawWrapped(dl, ImVec2(textX, y + float(used) * lineHeight), metaWidth, lines - used, row.meta(), p.mutedText);
+        drawWrapped(dl, ImVec2(textX, y + float(used) * lineHeight), metaWidth, lines - used, row.meta(), p.mutedText,
+                     clip);
     }
     if (showStar) {
         const char* glyph = s.starred ? "\u2605" : "\u2606";
-        dl->AddText(ImVec2(max.x - pad * 0.5f - 1.1f * fs, top + pad * 0.5f), s.starred ? p.star : p.mutedText,
-                    glyph);
+        dl->AddText(ImGui::GetFont(), fs, ImVec2(max.x - pad * 0.5f - 1.1f * fs, top + pad * 0.5f),
+                    s.starred ? p.star : p.mutedText, glyph, nullptr, 0.0f, &clip);
     }
     if (conflict) {
         float x = max.x - pad * 0.5f - (showStar ? 2.2f : 1.1f) * fs;
-        dl->AddText(ImVec2(x, top + pad * 0.5f), p.conflict, "\u26a0");
+        dl->AddText(ImGui::GetFont(), fs, ImVec2(x, top + pad * 0.5f), p.conflict, "\u26a0", nullptr, 0.0f, &clip);
     }
-    dl->PopClipRect();
 
     if (hovered) drawGridTooltip(state, row);
     ImGui::PopID();
