@@ -451,6 +451,13 @@ int AppWindow::init() {
         });
     lap("context");
 
+    // The first view's rows are read while the window opens (150-200 ms of
+    // loading the GL driver on software GL), so its first frame only draws.
+    // Until the join below nothing else touches the store, the shell or the state.
+    std::future<void> firstRead;
+    if (m_store) firstRead = std::async(std::launch::async, [this] { m_shell.sync(*m_store, m_state); });
+    lap("first view's rows started");
+
     int width = request.width, height = request.height;
     if (!screenshot && settings.windowWidth > 0) {
         width = settings.windowWidth;
@@ -460,6 +467,7 @@ int AppWindow::init() {
     if (!m_window.handle) {
         std::cerr << "hallway: cannot open a window with OpenGL 3.3 or 3.0: " << g_glfwError << "\n";
         fontsLater.wait();
+        if (firstRead.valid()) firstRead.wait();
         ImGui::DestroyContext();
         glfwTerminate();
         return 1;
@@ -489,7 +497,6 @@ int AppWindow::init() {
     g_glyphs = &m_glyphs;
     lap("fonts (waited for)");
     io.FontGlobalScale = 1.0f / m_framebufferScale;
-    if (!m_fonts.note.empty()) state.info(m_fonts.note);
 
     ImGui_ImplGlfw_InitForOpenGL(m_window.handle, true);
     g_input = &m_input;
@@ -505,6 +512,9 @@ int AppWindow::init() {
     }
     m_rememberedTo = m_memory.notesScannedTo;
     lap("backends");
+    if (firstRead.valid()) firstRead.get();  // what it could not read it said through the state
+    lap("first view's rows (waited for)");
+    if (!m_fonts.note.empty()) state.info(m_fonts.note);
 
     m_shell.setScale(m_contentScale / m_framebufferScale);
     m_shell.setHeadingFont(m_fonts.heading);
