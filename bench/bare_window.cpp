@@ -4,6 +4,8 @@
 // backend's way, draw one line of text, swap. Prints "first frame after N ms"
 // on stderr, as the app does with HALLWAY_STARTUP_TIMING. hallway-bench runs
 // it under Xvfb beside the app; it opens the same 1280x800 window.
+// `--gl-only`: no ImGui and no fonts, one cleared swap: the part of any cold
+// start that is the machine's window system and GL driver.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -11,11 +13,20 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 
 #include "ui/fonts.h"
 
-int main() {
+namespace {
+void printFirstFrame(std::chrono::steady_clock::time_point started) {
+    std::fprintf(stderr, "hallway-bare-window: first frame after %.1f ms\n",
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+}
+}  // namespace
+
+int main(int argc, char** argv) {
     const auto started = std::chrono::steady_clock::now();
+    const bool glOnly = argc > 1 && std::strcmp(argv[1], "--gl-only") == 0;
     if (!glfwInit()) {
         std::fprintf(stderr, "hallway-bare-window: no window system (run it under xvfb-run)\n");
         return 1;
@@ -33,6 +44,15 @@ int main() {
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(0);
+    if (glOnly) {
+        glClearColor(0.1f, 0.1f, 0.1f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glfwSwapBuffers(window);
+        printFirstFrame(started);
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        return 0;
+    }
 
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
@@ -57,8 +77,7 @@ int main() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(window);
-    std::fprintf(stderr, "hallway-bare-window: first frame after %.1f ms\n",
-                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    printFirstFrame(started);
 
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
