@@ -13,6 +13,8 @@ fail() {
 }
 
 command -v xvfb-run >/dev/null 2>&1 || fail "xvfb-run not found: install xvfb (scripts/setup.sh does)"
+# shellcheck source=xvfb_run.sh
+. "$SRC/tests/scripts/xvfb_run.sh"
 command -v python3 >/dev/null 2>&1 || fail "python3 not found (needed to read the PNG files)"
 [ -x "$BIN" ] || fail "no hallway binary at $BIN"
 AGENDA="$SRC/assets/demo/hallway-demo.xml"
@@ -143,7 +145,7 @@ shoot() {  # NAME VIEW [ENV=VALUE...]
   shift 2
   local png="$OUT/$name.png"
   rm -f "$png"
-  env "$@" xvfb-run -a "$BIN" --db "$DB" --screenshot "$png" --view "$view" --size 1280x800 >"$TMP/$name.log" 2>&1 ||
+  xvfb_run env "$@" "$BIN" --db "$DB" --screenshot "$png" --view "$view" --size 1280x800 >"$TMP/$name.log" 2>&1 ||
     fail "$name: hallway exited with $?: $(cat "$TMP/$name.log")"
   [ -f "$png" ] || fail "$name: no PNG written"
   check_png "$png" 1280 800 || fail "$name: bad picture"
@@ -165,19 +167,21 @@ shoot settings plan HALLWAY_SCREENSHOT_SETTINGS=1
 shoot settings-light plan HALLWAY_SCREENSHOT_SETTINGS=1 HALLWAY_SCREENSHOT_THEME=light
 
 # Another size is honoured.
-xvfb-run -a "$BIN" --db "$DB" --screenshot "$TMP/small.png" --size 800x600 >/dev/null 2>&1 || fail "800x600 run failed"
+xvfb_run "$BIN" --db "$DB" --screenshot "$TMP/small.png" --size 800x600 >"$TMP/small.log" 2>&1 ||
+  fail "800x600 run failed: $(cat "$TMP/small.log")"
 check_png "$TMP/small.png" 800 600 || fail "800x600: bad picture"
 
 # An empty database shows the import hint rather than nothing.
-xvfb-run -a "$BIN" --db "$TMP/empty.db" --screenshot "$TMP/empty.png" >/dev/null 2>&1 || fail "empty database run failed"
+xvfb_run "$BIN" --db "$TMP/empty.db" --screenshot "$TMP/empty.png" >"$TMP/empty.log" 2>&1 ||
+  fail "empty database run failed: $(cat "$TMP/empty.log")"
 check_png "$TMP/empty.png" 1280 800 || fail "empty database: bad picture"
 
 # Failures are reported, with a non-zero exit.
-if xvfb-run -a "$BIN" --db "$DB" --screenshot "$TMP/no/such/dir/x.png" >"$TMP/bad.log" 2>&1; then
+if xvfb_run "$BIN" --db "$DB" --screenshot "$TMP/no/such/dir/x.png" >"$TMP/bad.log" 2>&1; then
   fail "writing into a missing folder should fail"
 fi
 grep -q "screenshot failed" "$TMP/bad.log" || fail "no clear message for an unwritable path: $(cat "$TMP/bad.log")"
-if xvfb-run -a "$BIN" --db "$DB" --screenshot "$TMP/x.png" --event 999 >"$TMP/bad.log" 2>&1; then
+if xvfb_run "$BIN" --db "$DB" --screenshot "$TMP/x.png" --event 999 >"$TMP/bad.log" 2>&1; then
   fail "--event 999 should fail"
 fi
 grep -q "no event with id 999" "$TMP/bad.log" || fail "no clear message for a missing event: $(cat "$TMP/bad.log")"
@@ -193,7 +197,7 @@ with open(sys.argv[1], "r+b") as f:
     f.write(bytes(4096))
 EOF
 cp "$TMP/damaged.db" "$TMP/damaged-before.db"
-if xvfb-run -a "$BIN" --db "$TMP/damaged.db" --screenshot "$TMP/x.png" >"$TMP/bad.log" 2>&1; then
+if xvfb_run "$BIN" --db "$TMP/damaged.db" --screenshot "$TMP/x.png" >"$TMP/bad.log" 2>&1; then
   fail "a damaged database should fail the run"
 fi
 grep -q "damaged.db is damaged" "$TMP/bad.log" && grep -q "restore FILE" "$TMP/bad.log" ||
