@@ -12,7 +12,7 @@ packages=(
   libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev libfribidi-dev fonts-dejavu-core fonts-wqy-microhei
   fonts-lohit-deva fonts-tlwg-loma-ttf
   libsecret-1-dev libglib2.0-dev radicale xandikos
-  xvfb xauth python3 time
+  xvfb xauth python3 time dbus-daemon
   clang libclang-rt-14-dev
   dpkg-dev lintian appstream desktop-file-utils librsvg2-bin strace
 )

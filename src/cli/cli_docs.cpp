@@ -48,9 +48,11 @@ const std::vector<DocEntry>& docEnvironment() {
         {"HALLWAY_SCREENSHOT_NOW, HALLWAY_SCREENSHOT_THEME, HALLWAY_SCREENSHOT_LAYOUT, HALLWAY_SCREENSHOT_SESSION, "
          "HALLWAY_SCREENSHOT_PERSON, HALLWAY_SCREENSHOT_PEOPLE_TAB, HALLWAY_SCREENSHOT_SEARCH, HALLWAY_SCREENSHOT_VISIT, "
          "HALLWAY_SCREENSHOT_EDIT_PERSON, HALLWAY_SCREENSHOT_EDIT_TARGET, HALLWAY_SCREENSHOT_ADD_BADGE, "
-         "HALLWAY_SCREENSHOT_SETTINGS, HALLWAY_SCREENSHOT_SYNC",
+         "HALLWAY_SCREENSHOT_SETTINGS, HALLWAY_SCREENSHOT_SYNC, HALLWAY_SCREENSHOT_IMPORT, HALLWAY_SCREENSHOT_CHOOSER, "
+         "HALLWAY_SCREENSHOT_RECENT",
          "With --screenshot only: a fixed clock (YYYY-MM-DDTHH:MM), light theme, Plan's list layout, the session, "
-         "person or People tab shown, the search dropdown's text, views visited first, and dialogs opened."},
+         "person or People tab shown, the search dropdown's text, views visited first, and dialogs opened (the "
+         "import dialog on a path, the file chooser in a folder with ':'-separated recent places)."},
         {"HALLWAY_STARTUP_TIMING", "When set, the app prints how long each step of opening the window took."},
     };
     return list;

@@ -41,6 +41,7 @@
 #include "ui/settings.h"
 #include "ui/shell.h"
 #include "ui/desktop_notify.h"
+#include "ui/portal_chooser.h"
 #include "ui/live_event.h"
 #include "ui/refresh_worker.h"
 #include "ui/sync_worker.h"
@@ -367,6 +368,7 @@ int AppWindow::init() {
     state.theme = settings.theme;
     state.plan.layout = settings.planLayout;
     state.recentPlaces = settings.recent;
+    state.desktopFileChooser = settings.desktopFileChooser && !screenshot;  // screenshots show Hallway's own
     state.live = settings.live;
     state.mode = (screenshot || request.view != "plan") ? modeFromName(request.view) : modeFromName(settings.lastView);
     state.eventId = request.eventId ? request.eventId : settings.lastEvent;
@@ -525,6 +527,7 @@ int AppWindow::init() {
     }
     if (screenshot && std::getenv("HALLWAY_SCREENSHOT_SYNC")) state.openSyncDialog = true;  // the Sync dialog over --db
     if (!screenshot) {
+        setPortalWake([] { glfwPostEmptyEvent(); });  // the desktop's chooser answered: take it at once
         m_shell.followUp().setUrlOpener(openUrlWithXdgOpen);
         m_shell.plan().setUrlOpener(openUrlWithXdgOpen);
     }

@@ -139,6 +139,7 @@ struct AppState {
     bool openContactsImport = false;      // the same popup, for a contacts file (People's Import contacts)
     std::string importPath;               // put in the import popup's field when it opens (`hallway FILE`)
     RecentPlaces recentPlaces;            // the file chooser's recent folders and files (kept in the settings)
+    bool desktopFileChooser = false;      // Browse… asks the desktop's chooser (portal) first; the app turns it on
     bool loadDemo = false;                // asks the shell to import the bundled demo agenda
 
     StatusMessage status;

@@ -18,7 +18,8 @@ void ExportPeopleDialog::draw(Store& store, AppState& state) {
     const bool focusPath = ImGui::IsWindowAppearing() || m_refocus;
     m_refocus = false;
     const BrowseRequest browse{"Export people to", ChooserMode::Save,
-                               {{"vCard (.vcf)", {".vcf", ".vcard"}}, {"CSV (.csv)", {".csv"}}, {"All files", {}}}};
+                               {{"vCard (.vcf)", {".vcf", ".vcard"}}, {"CSV (.csv)", {".csv"}}, {"All files", {}}},
+                               state.desktopFileChooser};
     const bool chooserOpen = m_chooser.isOpen();
     bool submit = pathFieldWithBrowse("export", "~/hallway-people.vcf", m_path, focusPath, m_chooser, browse,
                                       state.recentPlaces, m_browseRect) &&

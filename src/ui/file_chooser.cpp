@@ -32,7 +32,7 @@ bool keyPressed(ImGuiKey key, bool repeat = false) { return ImGui::IsKeyPressed(
 }  // namespace
 
 void FileChooser::open(std::string title, ChooserMode mode, std::vector<FileFilter> filters, const std::string& start,
-                       const RecentPlaces& recent) {
+                       const RecentPlaces& recent, bool desktop) {
     m_title = std::move(title);
     m_mode = mode;
     m_filters = std::move(filters);
@@ -42,34 +42,51 @@ void FileChooser::open(std::string title, ChooserMode mode, std::vector<FileFilt
     m_fileName.clear();
     m_find.clear();
     m_chosen.clear();
-    m_openRequested = true;
     m_focusName = mode == ChooserMode::Save;
+    retirePortal();
+    m_start = startFrom(start, recent);
+    if (desktop) {
+        PortalQuestion question{m_title, mode == ChooserMode::Save, m_filters, m_start.folder,
+                                mode == ChooserMode::Save ? m_start.fileName : std::string()};
+        m_portal = std::make_unique<PortalRequest>(std::move(question), portalWake());
+        m_waitRequested = true;
+        return;
+    }
+    openBuiltIn({});
+}
 
-    // Where to start: the typed path's folder (with its file selected), else
-    // the newest recent folder that still exists, else home.
+// Where to start: the typed path's folder (with its file selected), else
+// the newest recent folder that still exists, else home.
+FileChooser::Start FileChooser::startFrom(const std::string& start, const RecentPlaces& recent) const {
     const std::string typed = typedPath(start);
     struct stat st {};
     if (!typed.empty() && ::stat(typed.c_str(), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            visit(typed);
-        } else {
-            visit(parentFolder(typed), baseName(typed));
-            if (mode == ChooserMode::Save) m_fileName = baseName(typed);
-        }
-        return;
+        if (S_ISDIR(st.st_mode)) return {normalPath(typed), {}, {}};
+        const std::string name = baseName(typed);
+        return {parentFolder(normalPath(typed)), name, m_mode == ChooserMode::Save ? name : std::string()};
     }
-    if (!typed.empty() && mode == ChooserMode::Save && ::stat(parentFolder(typed).c_str(), &st) == 0 &&
-        S_ISDIR(st.st_mode)) {
-        visit(parentFolder(typed));
-        m_fileName = baseName(typed);
-        return;
-    }
+    if (!typed.empty() && m_mode == ChooserMode::Save && ::stat(parentFolder(typed).c_str(), &st) == 0 &&
+        S_ISDIR(st.st_mode))
+        return {parentFolder(normalPath(typed)), {}, baseName(typed)};
     for (const std::string& folder : recent.folders)
-        if (::stat(folder.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-            visit(folder);
-            return;
-        }
-    visit(homeFolder());
+        if (::stat(folder.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return {folder, {}, {}};
+    return {homeFolder(), {}, {}};
+}
+
+// Hallway's own chooser, at the start place; `message` shows under the path bar.
+void FileChooser::openBuiltIn(std::string message) {
+    visit(m_start.folder, m_start.select);
+    if (!m_start.fileName.empty()) m_fileName = m_start.fileName;
+    m_message = std::move(message);
+    m_openRequested = true;
+}
+
+void FileChooser::retirePortal() {
+    std::erase_if(m_retired, [](const std::unique_ptr<PortalRequest>& r) { return r->finished(); });
+    if (!m_portal) return;
+    m_portal->withdraw();
+    m_retired.push_back(std::move(m_portal));
+    m_waitRequested = false;
 }
 
 void FileChooser::visit(const std::string& folder, const std::string& selectName) {
@@ -242,7 +259,61 @@ bool FileChooser::handleKeys(RecentPlaces& recent) {
     return false;
 }
 
+// While the desktop's chooser is up: a small modal saying so, with the way
+// to Hallway's own. Its answer is taken here, inside the modal, so the modal
+// closes in the same frame.
+bool FileChooser::drawDesktopWait(RecentPlaces& recent) {
+    constexpr const char* kWaitId = "###desktop_chooser";
+    if (std::exchange(m_waitRequested, false)) ImGui::OpenPopup(kWaitId);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    const std::string label = m_title + kWaitId;
+    if (!ImGui::BeginPopupModal(label.c_str(), nullptr,
+                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        retirePortal();  // closed from outside (the dialog under it went away)
+        return false;
+    }
+    if (std::optional<PortalAnswer> answer = m_portal->answer()) {
+        m_portal.reset();
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        switch (answer->kind) {
+        case PortalAnswer::Kind::Chosen:
+            m_chosen = answer->path;
+            rememberPlace(recent.files, m_chosen);
+            rememberPlace(recent.folders, parentFolder(m_chosen));
+            return true;
+        case PortalAnswer::Kind::Cancelled:
+            return false;
+        case PortalAnswer::Kind::NotLocal:
+            openBuiltIn("The desktop's chooser picked " + answer->detail +
+                        ", which is not a file on this computer. Pick a local file here (copy it here first).");
+            return false;
+        case PortalAnswer::Kind::Unavailable:
+            openBuiltIn({});
+            return false;
+        }
+    }
+    ImGui::TextUnformatted("Choose in the desktop's window\u2026");
+    ImGui::TextDisabled("It may be behind this one.");
+    ImGui::Spacing();
+    const bool builtIn = ImGui::Button("Use Hallway's chooser");
+    m_builtInRect = lastItemRect();
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel##desktop_chooser") || keyPressed(ImGuiKey_Escape);
+    m_waitCancelRect = lastItemRect();
+    if (builtIn || cancel) {
+        retirePortal();
+        ImGui::CloseCurrentPopup();
+        if (builtIn) openBuiltIn({});
+    }
+    ImGui::EndPopup();
+    return false;
+}
+
 bool FileChooser::draw(RecentPlaces& recent, const Palette& palette) {
+    std::erase_if(m_retired, [](const std::unique_ptr<PortalRequest>& r) { return r->finished(); });
+    if (m_portal) return drawDesktopWait(recent);
     if (m_openRequested) {
         m_openRequested = false;
         m_open = true;
@@ -502,7 +573,8 @@ bool pathFieldWithBrowse(const char* id, const char* hint, std::string& path, bo
     const bool entered = ImGui::InputTextWithHint("##path", hint, &path,
                                                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     ImGui::SameLine();
-    if (ImGui::Button("Browse\u2026")) chooser.open(request.title, request.mode, request.filters, path, recent);
+    if (ImGui::Button("Browse\u2026"))
+        chooser.open(request.title, request.mode, request.filters, path, recent, request.desktop);
     browseRect = lastItemRect();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pick the file in a folder browser");
     ImGui::PopID();

@@ -7,6 +7,11 @@
 // first letters, Up/Down/Page Up/Page Down move, Enter opens a folder or
 // picks a file, Backspace goes up, Escape cancels. A double click picks.
 //
+// Asked to (a setting), Browse… first offers the desktop's own chooser
+// through the XDG desktop portal (ui/portal_chooser.h): a small modal says
+// "Choose in the desktop's window…" meanwhile, with a way to Hallway's own.
+// No portal, or it failed: Hallway's own opens, silently.
+//
 // The folder is read once per visit (listFolder), never per frame; the
 // filter and "Show hidden files" only re-pick which entries show; rows are
 // drawn through ImGuiListClipper, so a folder of 10,000 entries scrolls as
@@ -14,12 +19,14 @@
 #pragma once
 #include <imgui.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "ui/folder_listing.h"
+#include "ui/portal_chooser.h"
 #include "ui/theme.h"
 #include "ui/ui_widgets.h"
 
@@ -34,15 +41,18 @@ class FileChooser {
 public:
     // Opens at the next draw(): in `start`'s folder when it names a file or
     // folder (the file selected), else in the newest recent folder, else home.
-    // `filters` fill the type filter; the first one is chosen.
+    // `filters` fill the type filter; the first one is chosen. `desktop`:
+    // ask the desktop's chooser first (the same start folder and filters).
     void open(std::string title, ChooserMode mode, std::vector<FileFilter> filters, const std::string& start,
-              const RecentPlaces& recent);
+              const RecentPlaces& recent, bool desktop = false);
     // Draws the chooser while it is open. Call inside the dialog that opened
     // it, so it stacks on top. True on the frame a path is chosen (chosen()
     // has it; `recent` now starts with it and its folder).
     bool draw(RecentPlaces& recent, const Palette& palette);
     // Open, or asked to open at the next draw().
-    bool isOpen() const { return m_open || m_openRequested; }
+    bool isOpen() const { return m_open || m_openRequested || waitingForDesktop(); }
+    // The desktop's chooser was asked and has not answered yet.
+    bool waitingForDesktop() const { return m_portal != nullptr; }
     const std::string& chosen() const { return m_chosen; }
 
     // For tests: what shows and where it was drawn in the last frame.
@@ -59,6 +69,9 @@ public:
     std::optional<WidgetRect> upRect() const { return m_upRect; }
     std::optional<WidgetRect> hiddenRect() const { return m_hiddenRect; }
     std::optional<WidgetRect> pickRect() const { return m_pickRect; }
+    // While waiting for the desktop's chooser: "Use Hallway's chooser", "Cancel".
+    std::optional<WidgetRect> builtInRect() const { return m_builtInRect; }
+    std::optional<WidgetRect> waitCancelRect() const { return m_waitCancelRect; }
     // Chooses filter `index` of those open() was given (tests; the combo does it for users).
     void setFilter(int index);
     // draw() for a dialog's path field: the chosen path goes into `field`.
@@ -71,6 +84,14 @@ private:
         std::string size;
         std::string modified;
     };
+    // Where the chooser starts: a folder, the file to select, Save's file name.
+    struct Start {
+        std::string folder, select, fileName;
+    };
+    Start startFrom(const std::string& typed, const RecentPlaces& recent) const;
+    bool drawDesktopWait(RecentPlaces& recent);
+    void openBuiltIn(std::string message);
+    void retirePortal();
     void visit(const std::string& folder, const std::string& select = {});
     void refilter();
     void goToTyped();
@@ -88,7 +109,14 @@ private:
     std::vector<FileFilter> m_filters;
     int m_filter = 0;
     bool m_showHidden = false;
-    std::string m_startSelect;  // the file to select when the chooser opens
+    Start m_start;
+
+    // The desktop's chooser: the open question, and withdrawn ones whose
+    // threads are still closing the desktop's window (joined once done, so a
+    // frame never waits for one).
+    std::unique_ptr<PortalRequest> m_portal;
+    std::vector<std::unique_ptr<PortalRequest>> m_retired;
+    bool m_waitRequested = false;
 
     FolderListing m_listing;
     std::vector<Row> m_rows;   // per entry of m_listing, made once per visit
@@ -107,7 +135,7 @@ private:
     bool m_pickTyped = false;  // a file's path was typed in the path bar: pick it this frame
 
     std::vector<std::pair<std::string, WidgetRect>> m_rowRects, m_placeRects;
-    std::optional<WidgetRect> m_pathRect, m_upRect, m_hiddenRect, m_pickRect;
+    std::optional<WidgetRect> m_pathRect, m_upRect, m_hiddenRect, m_pickRect, m_builtInRect, m_waitCancelRect;
 };
 
 // What a "Browse…" button opens: the chooser's title, mode and type filters.
@@ -115,6 +143,7 @@ struct BrowseRequest {
     const char* title;
     ChooserMode mode;
     std::vector<FileFilter> filters;
+    bool desktop = false;  // the desktop's chooser first (AppState::desktopFileChooser)
 };
 
 // A path field filling the line but for a "Browse…" button on its right,

@@ -52,6 +52,9 @@ Settings loadSettings(const std::string& file) {
             if (s.recent.folders.size() < RecentPlaces::kMax && !value.empty()) s.recent.folders.push_back(value);
         } else if (key == "recent_file") {
             if (s.recent.files.size() < RecentPlaces::kMax && !value.empty()) s.recent.files.push_back(value);
+        } else if (key == "file_chooser") {
+            if (value == "builtin") s.desktopFileChooser = false;
+            else if (value == "desktop") s.desktopFileChooser = true;
         } else if (key == "auto_refresh") {
             s.live.autoRefresh = isOn(value);
         } else if (key == "refresh_minutes") {
@@ -87,6 +90,7 @@ bool saveSettings(const std::string& file, const Settings& s, std::string& error
     if (s.lastEvent) text << "last_event=" << *s.lastEvent << "\n";
     text << "last_view=" << s.lastView << "\n";
     text << "plan_layout=" << (s.planLayout == PlanLayout::List ? "list" : "grid") << "\n";
+    text << "file_chooser=" << (s.desktopFileChooser ? "desktop" : "builtin") << "\n";
     text << "auto_refresh=" << (s.live.autoRefresh ? "on" : "off") << "\n";
     text << "refresh_minutes=" << s.live.refreshMinutes << "\n";
     text << "reminders=" << (s.live.reminders ? "on" : "off") << "\n";
@@ -124,6 +128,8 @@ Settings settingsOf(const Settings& base, const AppState& state) {
     s.lastView = modeName(state.mode);
     s.planLayout = state.plan.layout;
     s.recent = state.recentPlaces;
+    // Screenshots run with Hallway's own chooser and never write the file.
+    if (!state.screenshotMode) s.desktopFileChooser = state.desktopFileChooser;
     s.live = state.live;
     return s;
 }

@@ -1,5 +1,5 @@
 // The GUI's small settings file: theme, last event, last view, window size,
-// the file chooser's recent folders and files, the live event's switches
+// the file chooser's recent folders and files and which chooser, the live event's switches
 // (refresh, reminders, notifications).
 // Lives next to ImGui's ini file in $XDG_CONFIG_HOME/hallway/ (else
 // ~/.config/hallway/). Plain "key=value" lines; unknown keys are ignored.
@@ -20,6 +20,7 @@ struct Settings {
     int windowWidth = 0;   // 0 = not remembered
     int windowHeight = 0;
     RecentPlaces recent;  // the file chooser's, newest first
+    bool desktopFileChooser = true;  // the desktop's chooser where a portal runs, else Hallway's own
     LiveSettings live;
     bool operator==(const Settings&) const = default;
 };

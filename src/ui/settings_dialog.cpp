@@ -19,8 +19,9 @@ void SettingsDialog::draw(AppState& state, SettingsFile* file) {
 
     const LiveSettings liveBefore = state.live;
     const ThemeKind themeBefore = state.theme;
+    const bool chooserBefore = state.desktopFileChooser;
     drawContent(state);
-    if (file && (!(state.live == liveBefore) || state.theme != themeBefore)) {
+    if (file && (!(state.live == liveBefore) || state.theme != themeBefore || state.desktopFileChooser != chooserBefore)) {
         std::string error;
         if (file->save(settingsOf(file->written(), state), error)) {
             m_saveError.clear();
@@ -98,6 +99,16 @@ void SettingsDialog::drawContent(AppState& state) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("contacts, follow-ups and schedule (CardDAV/CalDAV)");
+
+    ImGui::Spacing();
+    ImGui::TextDisabled("FILES");
+    bool builtIn = !state.desktopFileChooser;
+    if (ImGui::Checkbox("Use Hallway's own file chooser##builtin_chooser", &builtIn)) state.desktopFileChooser = !builtIn;
+    remember("builtin_chooser");
+    ImGui::Indent(indent);
+    mutedWrapped("Otherwise Browse\u2026 opens the desktop's chooser where the desktop offers one (the XDG desktop "
+                 "portal), with its bookmarks and network places, and Hallway's own where it does not.");
+    ImGui::Unindent(indent);
 
     ImGui::Spacing();
     ImGui::TextDisabled("APPEARANCE");

@@ -1,6 +1,7 @@
 // The Settings dialog (Ctrl+, or the top bar's gear): the agenda's automatic
 // refresh and its interval, reminders and how long before, desktop
-// notifications for changed talks, the way to the Sync dialog, and the theme. A change applies at once
+// notifications for changed talks, the way to the Sync dialog, which file
+// chooser Browse… opens, and the theme. A change applies at once
 // (the app's loop hands state.live to the refresh worker and the reminders
 // every frame) and is written to the settings file at once.
 #pragma once
@@ -26,7 +27,7 @@ public:
 
     // Where a control was drawn in the last frame, for tests: "refresh",
     // "every:MIN", "reminders", "before:MIN", "notify", "theme:dark",
-    // "theme:light", "sync", "close".
+    // "theme:light", "sync", "builtin_chooser", "close".
     std::optional<WidgetRect> controlRect(const std::string& name) const { return rectFor(m_rects, name); }
 
 private:

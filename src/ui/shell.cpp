@@ -877,7 +877,7 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
     const bool focusPath = ImGui::IsWindowAppearing() || m_refocusPath;
     m_refocusPath = false;
     const BrowseRequest browse{contacts ? "Choose a contacts file" : "Choose an agenda or contacts file",
-                               ChooserMode::Open, importFilters()};
+                               ChooserMode::Open, importFilters(), state.desktopFileChooser};
     bool submit = pathFieldWithBrowse("import", contacts ? "~/Downloads/Connections.csv" : "~/Downloads/schedule.xml",
                                       m_importPath, focusPath, m_importChooser, browse, state.recentPlaces,
                                       m_importBrowseRect);

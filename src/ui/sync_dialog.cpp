@@ -163,7 +163,8 @@ void SyncDialog::drawServer(AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("CA file");
     ImGui::SameLine(column);
-    const BrowseRequest browse{"Choose the server's CA certificate (PEM)", ChooserMode::Open, caFilters()};
+    const BrowseRequest browse{"Choose the server's CA certificate (PEM)", ChooserMode::Open, caFilters(),
+                               state.desktopFileChooser};
     pathFieldWithBrowse("syncca", "only for a self-hosted server with its own certificate", m_caFile, false,
                         m_chooser, browse, state.recentPlaces, m_browseRect);
     if (m_browseRect) m_rects.emplace_back("browse", *m_browseRect);

@@ -103,6 +103,16 @@ TEST_CASE("the Settings dialog saves each switch to the settings file at once", 
     CHECK(ui.state.theme == ui::ThemeKind::Light);
     CHECK(ui::loadSettings(path).theme == ui::ThemeKind::Light);
 
+    // Which file chooser Browse… opens: Hallway's own when ticked, kept at once.
+    ui.state.desktopFileChooser = true;  // as the app starts by default
+    ui.imgui.frames(1);
+    ui.click("builtin_chooser");
+    CHECK_FALSE(ui.state.desktopFileChooser);
+    CHECK_FALSE(ui::loadSettings(path).desktopFileChooser);
+    ui.click("builtin_chooser");
+    CHECK(ui.state.desktopFileChooser);
+    CHECK(ui::loadSettings(path).desktopFileChooser);
+
     const ui::Settings all = ui::loadSettings(path);
     CHECK(all.windowWidth == 1000);
     CHECK(all.windowHeight == 700);
