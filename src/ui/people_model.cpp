@@ -35,15 +35,20 @@ bool PeopleListModel::sync(Store& store, const std::string& search, const std::s
         // Typing can pass through text the full-text syntax rejects; keep the last list.
         m_error = e.what();
     }
-    if (m_tagsRevision != revision) {
-        m_tagsRevision = revision;
-        try {
-            m_total = people.count();
-            m_counts = people.scopeCounts();
-            m_tags = people.tags();
-        } catch (const std::exception& e) {
-            m_error = e.what();
-        }
+    syncCounts(store, revision);
+    return true;
+}
+
+bool PeopleListModel::syncCounts(Store& store, std::uint64_t revision) {
+    if (m_countsRevision == revision) return false;
+    m_countsRevision = revision;
+    PeopleRepo people(store);
+    try {
+        m_total = people.count();
+        m_counts = people.scopeCounts();
+        m_tags = people.tags();
+    } catch (const std::exception& e) {
+        m_error = e.what();
     }
     return true;
 }

@@ -32,7 +32,11 @@ public:
     const std::vector<PersonBrief>& rows() const { return m_rows; }
     const std::vector<std::string>& tags() const { return m_tags; }  // every tag in use, sorted
     int total() const { return m_total; }
-    const ScopeCounts& counts() const { return m_counts; }  // network and agenda-only, at the last rebuild
+    const ScopeCounts& counts() const { return m_counts; }  // network and agenda-only, at the last syncCounts
+    // Rereads the counts, the total and the tags when `revision` moved: the
+    // tabs' labels and tooltips show them whichever tab is up, while the
+    // rows load only with the list. True when it did.
+    bool syncCounts(Store& store, std::uint64_t revision);
     int rebuildCount() const { return m_rebuilds; }
     const std::string& error() const { return m_error; }
     int indexOf(RowId id) const;
@@ -42,7 +46,7 @@ private:
     std::string m_search, m_tag;
     PeopleScope m_scope = PeopleScope::All;
     ScopeCounts m_counts;
-    std::uint64_t m_revision = 0, m_tagsRevision = 0;
+    std::uint64_t m_revision = 0, m_countsRevision = 0;
     std::vector<PersonBrief> m_rows;
     std::vector<std::string> m_tags;
     int m_total = 0;

@@ -58,12 +58,13 @@ void PeopleView::sync(Store& store, AppState& state) {
     // list (50,000 people at the power tier, ~200 ms) loads only while its
     // tab shows; the others catch up when it comes back.
     const bool listShown = !state.people.targetsTab && !state.people.networkTab;
-    if (listShown &&
-        m_list.sync(store, state.people.search, state.people.tag, state.people.scope,
-                    state.revision.value(Change::People | Change::Events | Change::Targets | Change::Notes)) &&
-        !m_list.error().empty() &&
-        text::trim(state.people.search).empty())
+    const auto listRevision = state.revision.value(Change::People | Change::Events | Change::Targets | Change::Notes);
+    if (listShown && m_list.sync(store, state.people.search, state.people.tag, state.people.scope, listRevision) &&
+        !m_list.error().empty() && text::trim(state.people.search).empty())
         state.error("Could not list people: " + m_list.error());
+    // The counts follow every change on any tab: the Network tab's tooltip
+    // showed the network as it was when the list was last up.
+    if (!listShown) m_list.syncCounts(store, listRevision);
     if (m_page.sync(store, state.people.selectedPerson, revision, m_events) && !m_page.error().empty()) {
         state.error("Could not open this person: " + m_page.error());
         state.people.selectedPerson.reset();
@@ -91,6 +92,12 @@ void PeopleView::sync(Store& store, AppState& state) {
 void PeopleView::syncTargets(Store& store, AppState& state, bool rows) {
     if (m_targets.sync(store, state.eventId, targetsRevision(state), rows) && !m_targets.error().empty())
         state.error("Could not list the targets: " + m_targets.error());
+}
+
+std::string PeopleView::networkTabTooltip() const {
+    const int n = m_list.counts().network;
+    return "Your network (" + std::to_string(n) + (n == 1 ? " person" : " people") +
+           ") per company, tag or role, and how warm each group is";
 }
 
 std::optional<WidgetRect> PeopleView::metRect(RowId personId) const {
@@ -173,9 +180,7 @@ void PeopleView::drawList(Store& store, AppState& state) {
         m_network.sync(store, state.people.networkBy, state.revision.value(Change::People | Change::Notes | Change::Targets));
     }
     m_networkTabRect = lastItemRect();
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Your network (%d people) per company, tag or role, and how warm each group is",
-                          m_list.counts().network);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", networkTabTooltip().c_str());
     const char* importLabel = "Import contacts\u2026##people";
     const float importWidth = ImGui::CalcTextSize(importLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - importWidth));

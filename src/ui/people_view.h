@@ -42,6 +42,8 @@ public:
     const GoalsModel& goals() const { return m_goals; }
     const NetworkModel& network() const { return m_network; }
     std::optional<WidgetRect> networkTabRect() const { return m_networkTabRect; }
+    // The Network tab's tooltip: how many people your network has, now.
+    std::string networkTabTooltip() const;
     std::optional<WidgetRect> scopeRect(PeopleScope scope) const { return rectFor(m_scopeRects, int(scope)); }
     std::optional<WidgetRect> networkRowRect(const std::string& group) const;
     std::optional<WidgetRect> addGoalRect() const { return m_addGoalRect; }

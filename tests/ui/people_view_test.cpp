@@ -702,6 +702,33 @@ TEST_CASE("People lists your network, and the speakers known only from agendas a
     CHECK(grouped == 23);
 }
 
+TEST_CASE("the Network tab's tooltip counts the network as it is after a change", "[ui][people]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    auto tab = ui.shell.people().networkTabRect();
+    REQUIRE(tab);
+    ui.imgui.click(*tab);
+    REQUIRE(ui.state.people.networkTab);
+    CHECK(ui.shell.people().networkTabTooltip().find("(23 people)") != std::string::npos);
+    // Someone added (a contacts import, Capture's new person) while the Network tab is up.
+    addPerson(f.store, "Chidi Okafor", "Initech");
+    ui.state.revision.bump(ui::Change::People);
+    ui.imgui.frames(2);
+    CHECK(ui.shell.people().networkTabTooltip().find("(24 people)") != std::string::npos);
+    int grouped = 0;
+    for (const auto& g : ui.shell.people().network().groups()) grouped += g.people;
+    CHECK(grouped == 24);
+    // And on the targets tab too.
+    ui.state.people.networkTab = false;
+    ui.state.people.targetsTab = true;
+    ui.state.eventId = f.eventId;
+    ui.imgui.frames(2);
+    addPerson(f.store, "Dana Scully", "FBI");
+    ui.state.revision.bump(ui::Change::People);
+    ui.imgui.frames(2);
+    CHECK(ui.shell.people().networkTabTooltip().find("(25 people)") != std::string::npos);
+}
+
 TEST_CASE("a target who gives many talks lists the first five and says how many more", "[ui][people]") {
     Fixture f;
     // Bo gives eight talks, one a day at 09:00, added out of order.
