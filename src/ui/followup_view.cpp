@@ -417,7 +417,31 @@ void FollowUpView::drawNotes(AppState& state) {
     sectionTitle(p, "Your notes (private, not sent)");
     ImGui::PushTextWrapPos(0.0f);
     if (m_draft.notes().empty()) mutedWrapped("No note of this event links them.");
-    for (const auto& n : m_draft.notes()) {
+    // A busy contact has hundreds of notes: laying out each one's wrapped
+    // text every frame took most of the view's frame. Heights are measured
+    // once per width and build; a note out of sight is a gap of its height.
+    const auto& notes = m_draft.notes();
+    const float wrapWidth = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    if (m_noteHeightsWidth != wrapWidth || m_noteHeightsBuild != m_draft.rebuildCount() ||
+        m_noteHeights.size() != notes.size()) {
+        m_noteHeightsWidth = wrapWidth;
+        m_noteHeightsBuild = m_draft.rebuildCount();
+        m_noteHeights.clear();
+        for (const auto& n : notes)
+            m_noteHeights.push_back(ImGui::CalcTextSize(n.body.c_str(), nullptr, false, wrapWidth).y);
+    }
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float clipTop = ImGui::GetWindowDrawList()->GetClipRectMin().y;
+    const float clipBottom = ImGui::GetWindowDrawList()->GetClipRectMax().y;
+    for (size_t i = 0; i < notes.size(); ++i) {
+        const auto& n = notes[i];
+        // The time line, the body and Spacing(): three item spacings.
+        const float block = ImGui::GetFontSize() + m_noteHeights[i] + 2.0f * spacing;
+        const float top = ImGui::GetCursorScreenPos().y;
+        if (top + block < clipTop || top > clipBottom) {
+            ImGui::Dummy(ImVec2(wrapWidth, block));
+            continue;
+        }
         ImGui::PushID(idOf(n.id));
         ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
         ImGui::TextUnformatted(n.when.c_str());

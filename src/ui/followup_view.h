@@ -93,6 +93,12 @@ private:
     WrappedTextEdit m_bodyEdit;
     int m_loadedDraftBuild = -1;
 
+    // Each note's wrapped height at the notes column's width, for the draft
+    // model's build they came from: a note out of sight is only its height.
+    std::vector<float> m_noteHeights;
+    float m_noteHeightsWidth = -1.0f;
+    int m_noteHeightsBuild = -1;
+
     std::vector<std::pair<RowId, WidgetRect>> m_rowRects;
     std::vector<std::pair<RowId, bool>> m_rowNameCut;
     std::vector<std::pair<std::string, WidgetRect>> m_buttonRects;

@@ -3,6 +3,7 @@
 // the keyboard moves the selection, Generate queue works from the view, and
 // idle frames rebuild nothing.
 #include <catch2/catch.hpp>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <string>
@@ -302,6 +303,60 @@ TEST_CASE("a blank in a draft is highlighted and keeps Mark sent off, the notes 
     ui.imgui.click(*sent);
     ui.imgui.frames(2);
     CHECK(FollowUpsRepo(f.store).find(promise->id)->status == "open");
+}
+
+namespace {
+// The notes column's scrollable height once `promise` is open, in a window of this height.
+float notesColumnHeight(Fixture& f, RowId promise, float windowHeight) {
+    HeadlessUi imgui(1280.0f, windowHeight);
+    ui::Shell shell;
+    ui::AppState state;
+    shell.setHeadingFont(imgui.fonts.heading);
+    state.nowOverride = f.monday;
+    state.eventId = f.eventId;
+    state.mode = ui::Mode::FollowUp;
+    imgui.setDraw([&] { shell.draw(&f.store, state); });
+    imgui.frames(3);
+    auto row = shell.followUp().rowRect(promise);
+    REQUIRE(row);
+    imgui.click(*row);
+    imgui.frames(3);
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (std::string(w->Name).find("##notes") != std::string::npos) return w->ContentSize.y;
+    FAIL("no notes column");
+    return 0.0f;
+}
+}  // namespace
+
+TEST_CASE("a busy contact's notes beside the draft scroll as tall as if every one were drawn", "[ui][followup]") {
+    // Notes out of sight are gaps of their measured height: the column must
+    // be exactly as tall as when every note is drawn (a window tall enough to show them all).
+    Fixture f;
+    for (int i = 0; i < 150; ++i) {
+        NoteInput in;
+        in.body = "@bo-nielsen note " + std::to_string(i) +
+                  (i % 3 ? std::string(" on build caches and the CI they run for three teams, with numbers") : "");
+        in.eventId = f.eventId;
+        in.at = localToInstant({2025, 3, 6, 9, 0, 0}, f.zone) + i * 60;
+        in.noSession = true;
+        saveNote(f.store, in);
+    }
+    NoteInput promise;
+    promise.body = "[ ] send @bo-nielsen the link to our build cache";
+    promise.eventId = f.eventId;
+    promise.at = localToInstant({2025, 3, 6, 16, 0, 0}, f.zone);
+    promise.noSession = true;
+    saveNote(f.store, promise);
+    generateQueue(f.store, f.eventId, "2025-03-10");
+    const auto all = f.items();
+    const FollowUp* item = f.find(all, "promise", f.bo);
+    REQUIRE(item);
+    const RowId id = item->id;
+
+    const float shown = notesColumnHeight(f, id, 800.0f);
+    const float everyNoteDrawn = notesColumnHeight(f, id, 60000.0f);
+    CHECK(shown > 150.0f * 16.0f);  // every note has at least its time line
+    CHECK(shown == Approx(everyNoteDrawn).margin(0.5));
 }
 
 TEST_CASE("the draft editor wraps long lines at its width and gives the text back unchanged", "[ui][followup]") {
