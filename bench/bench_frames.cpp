@@ -395,20 +395,19 @@ void benchFrames(const std::string& path, const PowerData& data, const std::file
         app.type(("Bench note " + std::to_string(n) + ": the sqlite benchmark #promise send the slides").c_str());
         app.ctrlKey(257);  // Enter
     };
-    // A note saved elsewhere (what Capture's save does: saveNote, then the bump).
+    // A note saved elsewhere (what Capture's save does: saveNote, then what it announced).
     auto note = [&data, &store](HeadlessApp& app, int n) {
         NoteInput in;
         in.body = "Bench note " + std::to_string(n) + ": talked about the sqlite benchmark #promise send the slides";
         in.eventId = data.eventId;
         in.at = data.now;
         in.people = {data.busyPerson};
-        saveNote(store, in);
-        app.state.revision.bump(ui::Change::Notes);
+        app.state.revision.apply(saveNote(store, in).touched);
     };
-    // A target ticked met in Capture's side panel (markMet, then the bump).
+    // A target ticked met in Capture's side panel (markMet, then what it announced).
     auto met = [&data, &store](HeadlessApp& app, int n) {
-        markMet(store, data.eventId, data.people[data.people.size() * 4 / 5 + size_t(n)], data.now);
-        app.state.revision.bump(ui::Change::Targets);
+        app.state.revision.apply(
+            markMet(store, data.eventId, data.people[data.people.size() * 4 / 5 + size_t(n)], data.now));
     };
     // The Met checkbox of the n-th target card drawn, clicked.
     auto tick = [&data](HeadlessApp& app, int n) {

@@ -194,7 +194,7 @@ private:
                 out << "  " << std::left << std::setw(9) << sessionChangeKindName(c.kind) << std::right << " "
                     << describeSessionChange(c) << "\n";
             }
-            for (const auto& w : r.warnings) out << "  warning: " << w << "\n";
+            for (const auto& w : r.warnings) out << "  warning: " << (w == r.zone.note ? zoneNoteForCli(r.zone) : w) << "\n";
         }
         return 0;
     }

@@ -19,6 +19,7 @@ namespace hallway {
 namespace {
 
 using cli::CommandError;
+using cli::cliMessage;
 using cli::parseRowId;
 
 std::string versionText() {
@@ -176,7 +177,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         err << "hallway: " << e.what() << "; nothing was written (add --force to replace it)\n";
         return 1;
     } catch (const FormatError& e) {
-        err << "hallway: " << e.what() << "\n";
+        err << "hallway: " << cliMessage(e) << "\n";
         return 1;
     } catch (const StoreError& e) {
         err << "hallway: " << e.what() << "\n";
@@ -186,7 +187,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         return 1;
     } catch (const std::exception& e) {
         // std::invalid_argument from the services carries a message for the user.
-        err << "hallway: " << e.what() << "\n";
+        err << "hallway: " << cliMessage(e) << "\n";
         return 1;
     }
     return 0;

@@ -63,6 +63,12 @@ struct CommandFamily {
 // In --help order.
 const std::vector<CommandFamily>& commandFamilies();
 
+// One line for stderr: the facts of the services' structured errors
+// (services/service_errors.h) with the options that fix them; else what().
+std::string cliMessage(const std::exception& e);
+// The import's note on the zone, with "choose another with --tz" when it was a guess.
+std::string zoneNoteForCli(const ZoneDecision& zone);
+
 // The counts and change list of an agenda import, as `import --json` and
 // `refresh --json` both report them.
 nlohmann::json importCountsJson(const AgendaImportReport& r);

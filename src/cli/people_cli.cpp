@@ -205,11 +205,7 @@ public:
             if (!m_why.empty()) t.why = m_why;
             for (auto& q : m_questions)
                 if (std::find(t.questions.begin(), t.questions.end(), q) == t.questions.end()) t.questions.push_back(q);
-            {
-                Store::Transaction tx(store);
-                people.upsertTarget(t);
-                tx.commit();
-            }
+            saveTarget(store, t);
             auto p = people.find(person);
             if (asJson) out << json{{"event_id", event.id}, {"person_id", person}, {"name", p->displayName},
                                     {"priority", targetPriorityName(t.priority)}}.dump(2) << "\n";
@@ -228,7 +224,7 @@ public:
         if (*m_targetRemove) {
             Event event = resolveEvent(store, m_event);
             RowId person = resolvePerson(store, m_a);
-            if (!people.removeTarget(event.id, person))
+            if (removeTarget(store, event.id, person).empty())
                 throw CommandError("that person is not a target at " + event.name);
             if (asJson) out << json{{"event_id", event.id}, {"person_id", person}, {"removed", true}}.dump(2) << "\n";
             else out << "No longer a target at " << event.name << "\n";
@@ -240,7 +236,7 @@ public:
             if (*m_goalAdd) {
                 std::optional<int> target;
                 if (m_goalTarget > 0) target = m_goalTarget;
-                RowId id = addGoal(store, event.id, m_kind, target, m_why);
+                RowId id = addGoal(store, event.id, m_kind, target, m_why).value;
                 if (asJson) out << json{{"goal_id", id}, {"event_id", event.id}}.dump(2) << "\n";
                 else out << "Goal added for " << event.name << "\n";
                 return 0;
@@ -324,7 +320,9 @@ private:
         RowId id = 0;
         bool created = true;
         if (!m_fromText.empty()) {
-            std::tie(id, created) = addPersonFromText(store, m_fromText);
+            const AddedPerson added = addPersonFromText(store, m_fromText);
+            id = added.id;
+            created = added.created;
         } else {
             if (m_name.empty()) throw CommandError("give a NAME or --from-text");
             Person p;
@@ -338,9 +336,7 @@ private:
             const std::string today = localDateString(nowInstant(), systemTimeZone());
             for (auto& f : m_facts) p.facts.push_back(factFromText(f, today));
             if (m_cadence > 0) p.keepInTouchDays = m_cadence;
-            Store::Transaction tx(store);
-            id = people.create(p);
-            tx.commit();
+            id = addPerson(store, p).id;
         }
         auto p = people.find(id);
         if (asJson) {

@@ -221,7 +221,7 @@ private:
 
     int runDraft(Store& store, std::ostream& out, bool asJson) {
         RowId id = itemId(m_item);
-        RenderedDraft d = draftFollowUp(store, id, m_template, todayOr(m_today));
+        RenderedDraft d = draftFollowUp(store, id, m_template, todayOr(m_today)).value;
         std::vector<FollowUp> together;
         if (m_together) {
             together = followUpsDueTogether(store, id);
@@ -289,9 +289,7 @@ private:
         if (!item) throw CommandError("no queue item " + m_item + " (see `hallway queue`)");
         std::string subject = m_subject.empty() ? splitDraft(currentDraft(store, *item)).first : m_subject;
         std::string draft = "Subject: " + subject + "\n\n" + m_body;
-        Store::Transaction tx(store);
-        repo.setDraft(id, draft, item->templateId, true);
-        tx.commit();
+        setFollowUpDraft(store, {id}, draft, true);
         std::vector<std::string> blanks = draftBlanks(draft);
         if (asJson) out << json{{"id", id}, {"draft", draft}, {"blanks", blanks}}.dump(2) << "\n";
         else {
@@ -326,13 +324,13 @@ private:
         if (*m_mark) {
             try {
                 if (m_together) {
-                    alsoMarked = markFollowUpsTogether(store, id, m_status, today);
+                    alsoMarked = markFollowUpsTogether(store, id, m_status, today).value;
                     alsoMarked.erase(std::remove(alsoMarked.begin(), alsoMarked.end(), id), alsoMarked.end());
                 } else {
                     markFollowUp(store, id, m_status, today);
                 }
             } catch (const std::invalid_argument& e) {
-                throw CommandError(std::string("not marked sent: ") + e.what());
+                throw CommandError("not marked sent: " + cliMessage(e));
             }
         } else {
             std::string until = m_until;
@@ -342,7 +340,7 @@ private:
             else if (!isValidDate(m_until))
                 throw CommandError("snooze wants 3d, 1w or a date YYYY-MM-DD, got '" + m_until + "'");
             if (until <= today) throw CommandError("snooze until a day after today (" + today + ")");
-            repo.snooze(id, until, today);
+            snoozeFollowUp(store, id, until, today);
         }
         auto now = repo.find(id);
         if (asJson) {

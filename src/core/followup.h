@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/changes.h"
 #include "core/model.h"
 
 namespace hallway {
@@ -88,6 +89,7 @@ struct QueueReport {
     std::vector<FollowUp> dropped;  // let go by the ask rule
     std::vector<std::string> skipped;            // rule input that made nothing, with why
     std::vector<std::string> unknownPlaceholders; // in templates used for drafts
+    Changes touched;                              // Queue when items were added or let go (set by the service)
 };
 
 // ---------------------------------------------------------------- [SECTION] dates

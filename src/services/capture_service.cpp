@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "core/time_util.h"
 #include "services/followup_service.h"
+#include "services/service_errors.h"
 #include "store/store.h"
 
 namespace hallway {
@@ -38,16 +39,6 @@ std::string handleWords(const std::string& handle) {
     return text::collapseSpaces(s);
 }
 
-std::string describe(const std::vector<PersonBrief>& list) {
-    std::string out;
-    for (size_t i = 0; i < list.size() && i < 8; ++i) {
-        out += (i ? ", " : "") + list[i].displayName + " #" + std::to_string(list[i].id);
-        if (!list[i].company.empty()) out += " (" + list[i].company + ")";
-    }
-    if (list.size() > 8) out += ", ...";
-    return out;
-}
-
 }  // namespace
 
 std::optional<Session> sessionRunningAt(Store& store, RowId eventId, Instant at) {
@@ -63,16 +54,14 @@ RowId resolveMention(Store& store, const std::string& handle) {
     if (words.empty()) throw std::invalid_argument("empty person name");
     auto exact = people.withNameKey(text::nameKey(words));
     if (exact.size() == 1) return exact[0].id;
-    if (exact.size() > 1)
-        throw std::invalid_argument("@" + handle + " could be " + describe(exact) + "; use the id, e.g. --person ID");
+    if (exact.size() > 1) throw UnresolvedPerson(handle, true, UnresolvedPerson::Kind::SameName, std::move(exact));
     PeopleQuery q;
     q.search = words;
     q.limit = 9;
     auto found = people.list(q);
     if (found.size() == 1) return found[0].id;
-    if (found.empty())
-        throw std::invalid_argument("nobody matches @" + handle + " (add them with --new-person, or `hallway people add`)");
-    throw std::invalid_argument("@" + handle + " could be " + describe(found) + "; write more of the name or use --person ID");
+    if (found.empty()) throw UnresolvedPerson(handle, true, UnresolvedPerson::Kind::Nobody, {});
+    throw UnresolvedPerson(handle, true, UnresolvedPerson::Kind::Several, std::move(found));
 }
 
 SavedNote saveNote(Store& store, const NoteInput& input) {
@@ -103,10 +92,8 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
         RowId id = 0;
         try {
             id = resolveMention(store, handle);
-        } catch (const std::invalid_argument&) {
-            bool nobody = people.list({handleWords(handle), "", 1}).empty() &&
-                          people.withNameKey(text::nameKey(handleWords(handle))).empty();
-            if (!(input.createMissingPeople && nobody)) throw;
+        } catch (const UnresolvedPerson& e) {
+            if (!(input.createMissingPeople && e.kind() == UnresolvedPerson::Kind::Nobody)) throw;
             Person p;
             p.displayName = titleCase(handleWords(handle));
             p.source = "typed";
@@ -157,6 +144,9 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
     saved.items = notes.items(saved.noteId);
     saved.tags = parsed.tags;
     saved.metPeople = met;
+    saved.touched = Change::Notes;
+    if (!saved.createdPeople.empty()) saved.touched |= Change::People;
+    if (!met.empty()) saved.touched |= Change::Targets;  // they count as met at the event now
     for (RowId id : linked)
         if (auto p = people.find(id)) saved.people.push_back({p->id, p->displayName, p->company, p->role});
     return saved;
@@ -183,7 +173,7 @@ RowId logInteraction(Store& store, const Interaction& interaction) {
     return id;
 }
 
-void markMet(Store& store, RowId eventId, RowId personId, Instant at) {
+Changes markMet(Store& store, RowId eventId, RowId personId, Instant at) {
     PeopleRepo people(store);
     NotesRepo notes(store);
     if (!store.findEvent(eventId)) throw std::invalid_argument("no event with id " + std::to_string(eventId));
@@ -206,14 +196,24 @@ void markMet(Store& store, RowId eventId, RowId personId, Instant at) {
         notes.addInteraction(i);
     }
     tx.commit();
+    return Change::Targets;
 }
 
-void unmarkMet(Store& store, RowId eventId, RowId personId) {
+Changes unmarkMet(Store& store, RowId eventId, RowId personId) {
     PeopleRepo people(store);
     Store::Transaction tx(store);
     people.setTargetStatus(eventId, personId, TargetStatus::NotYet);
     NotesRepo(store).removeInteractions(eventId, personId, "met");
     tx.commit();
+    return Change::Targets;
+}
+
+std::optional<std::string> captureDraft(Store& store, const std::string& key) { return NotesRepo(store).draft(key); }
+
+void keepCaptureDraft(Store& store, const std::string& key, const std::string& text) {
+    NotesRepo notes(store);
+    if (text.empty()) notes.clearDraft(key);
+    else notes.saveDraft(key, text);
 }
 
 PersonTimeline personTimeline(Store& store, RowId personId) {

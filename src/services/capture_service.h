@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/changes.h"
 #include "core/model.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
@@ -31,6 +32,7 @@ struct SavedNote {
     std::vector<PersonBrief> createdPeople;
     std::vector<NoteItemRecord> items;
     std::vector<std::string> tags;
+    Changes touched;                  // Notes; People when it created someone; Targets when it counts a meeting
     bool met(RowId id) const;
 };
 
@@ -58,13 +60,14 @@ int runningSessionIndex(const std::vector<S>& sessions, Instant at) {
 }
 
 // "@ana-lima" / "ana lima" / "Lima" -> one person. Exact name first, then every
-// word a prefix of a name word. Throws std::invalid_argument listing the
-// candidates when several fit, or saying nobody does.
+// word a prefix of a name word. Throws UnresolvedPerson (services/service_errors.h)
+// with the candidates when several fit, or when nobody does.
 RowId resolveMention(Store& store, const std::string& handle);
 
 // Parses markers, resolves mentions, links the session, and commits the note
-// in one transaction before returning. Throws std::invalid_argument (bad
-// mention, empty note) with nothing written.
+// in one transaction before returning. Throws UnresolvedPerson (a mention
+// that fits several people or nobody) or std::invalid_argument (empty note),
+// with nothing written.
 SavedNote saveNote(Store& store, const NoteInput& input);
 
 // Logs a touch; `kind` and `direction` are checked against the known names.
@@ -72,12 +75,18 @@ RowId logInteraction(Store& store, const Interaction& interaction);
 
 // Logs a "met" interaction at the event and, when the person is a target
 // there, marks the target met; someone who is not a target stays no target.
-// One transaction.
-void markMet(Store& store, RowId eventId, RowId personId, Instant at);
+// One transaction. Announces Targets.
+Changes markMet(Store& store, RowId eventId, RowId personId, Instant at);
 // Undoes markMet: the target (if any) is not met yet and the "met" logged at
 // the event goes. A coffee, a call or a note of talking with them still
-// counts as met (peopleMetAt). One transaction.
-void unmarkMet(Store& store, RowId eventId, RowId personId);
+// counts as met (peopleMetAt). One transaction. Announces Targets.
+Changes unmarkMet(Store& store, RowId eventId, RowId personId);
+
+// Capture's draft under `key` ("capture:EVENT"), kept as typed so a crash
+// loses nothing. No view shows drafts, so keeping one announces nothing.
+std::optional<std::string> captureDraft(Store& store, const std::string& key);
+// Keeps `text` as the draft under `key`; empty text clears it.
+void keepCaptureDraft(Store& store, const std::string& key, const std::string& text);
 
 struct TimelineEntry {
     Instant at = 0;        // 0 for undated facts (listed first)

@@ -10,6 +10,7 @@
 
 #include "core/assets.h"
 #include "core/time_util.h"
+#include "services/service_errors.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
@@ -56,6 +57,7 @@ QueueReport generateQueue(Store& store, RowId eventId, const std::string& today)
                     rep.added.end());
     for (auto& d : rep.dropped) repo.setStatus(d.id, d.status, today, d.reason);
     tx.commit();
+    if (!rep.added.empty() || !rep.dropped.empty()) rep.touched = Change::Queue;
     return rep;
 }
 
@@ -152,14 +154,14 @@ std::string currentDraft(Store& store, const FollowUp& item) {
     return renderFollowUp(store, item.id, "").text();
 }
 
-RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string&) {
+Written<RenderedDraft> draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string&) {
     if (templateName.empty()) {
         // The user's own words are never rendered over unless they pick a template.
         auto item = FollowUpsRepo(store).find(id);
         if (item && item->edited && !item->draft.empty()) {
             RenderedDraft kept;
             std::tie(kept.subject, kept.body) = splitDraft(item->draft);
-            return kept;
+            return {kept, {}};
         }
     }
     std::optional<RowId> templateId;
@@ -167,7 +169,25 @@ RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateN
     Store::Transaction tx(store);
     FollowUpsRepo(store).setDraft(id, d.text(), templateId, false);
     tx.commit();
-    return d;
+    return {d, Change::Queue};
+}
+
+Changes setFollowUpDraft(Store& store, const std::vector<RowId>& ids, const std::string& text, bool edited) {
+    FollowUpsRepo repo(store);
+    Changes touched;
+    Store::Transaction tx(store);
+    for (RowId id : ids)
+        if (auto item = repo.find(id); item && repo.setDraft(id, text, item->templateId, edited)) touched = Change::Queue;
+    tx.commit();
+    return touched;
+}
+
+Changes snoozeFollowUp(Store& store, RowId id, const std::string& until, const std::string& today) {
+    dateParts(until);  // throws for a bad date
+    Store::Transaction tx(store);
+    const bool snoozed = FollowUpsRepo(store).snooze(id, until, today);
+    tx.commit();
+    return snoozed ? Changes(Change::Queue) : Changes();
 }
 
 namespace {
@@ -200,20 +220,22 @@ namespace {
 void checkNoBlanks(const FollowUp& item, const std::string& draft) {
     auto blanks = draftBlanks(draft);
     if (blanks.empty()) return;
-    throw std::invalid_argument("the draft for " + item.personName + " still has " +
-                                (blanks.size() == 1 ? "a blank" : std::to_string(blanks.size()) + " blanks") +
-                                " to fill: " + blanks.front() + " (edit it in Follow up, or `hallway queue edit " +
-                                std::to_string(item.id) + " --body ...`)");
+    throw DraftHasBlanks(item.id, item.personName, std::move(blanks));
 }
 
 // Sets the statuses of `items` (as they were before) in one transaction, then
 // lets an introduction's next step appear.
-void setStatuses(Store& store, const std::vector<FollowUp>& items, const std::string& status, const std::string& today) {
+Changes setStatuses(Store& store, const std::vector<FollowUp>& items, const std::string& status,
+                    const std::string& today) {
     FollowUpsRepo repo(store);
+    Changes touched = Change::Queue;
     Store::Transaction tx(store);
     for (const auto& before : items) {
         repo.setStatus(before.id, status, today);
-        if (status == "sent" && before.status != "sent") NotesRepo(store).addInteraction(sentAsInteraction(before, today));
+        if (status == "sent" && before.status != "sent") {
+            NotesRepo(store).addInteraction(sentAsInteraction(before, today));
+            touched |= Change::Targets;  // a touch with the person: goals and warmth count it
+        }
     }
     tx.commit();
     // An introduction's side said yes (replied or done): the rules run again,
@@ -223,17 +245,17 @@ void setStatuses(Store& store, const std::vector<FollowUp>& items, const std::st
             generateQueue(store, *before.eventId, today);
             break;
         }
+    return touched;
 }
 
 }  // namespace
 
-bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today) {
+Changes markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today) {
     dateParts(today);  // throws for a bad date
     auto before = FollowUpsRepo(store).find(id);
-    if (!before) return false;
+    if (!before) return {};
     if (status == "sent" && before->status != "sent") checkNoBlanks(*before, currentDraft(store, *before));
-    setStatuses(store, {*before}, status, today);
-    return true;
+    return setStatuses(store, {*before}, status, today);
 }
 
 namespace {
@@ -281,7 +303,8 @@ RenderedDraft combinedDraft(Store& store, RowId id) {
     return combineDrafts(currentDraftsOfOne(store, inMessageOrder(items)));
 }
 
-std::vector<RowId> markFollowUpsTogether(Store& store, RowId id, const std::string& status, const std::string& today) {
+Written<std::vector<RowId>> markFollowUpsTogether(Store& store, RowId id, const std::string& status,
+                                                  const std::string& today) {
     dateParts(today);
     auto item = FollowUpsRepo(store).find(id);
     if (!item) return {};
@@ -292,10 +315,10 @@ std::vector<RowId> markFollowUpsTogether(Store& store, RowId id, const std::stri
         for (size_t i = 0; i < items.size(); ++i)
             if (items[i].status != "sent") checkNoBlanks(items[i], drafts[i]);
     }
-    setStatuses(store, items, status, today);
-    std::vector<RowId> ids;
-    for (const auto& f : items) ids.push_back(f.id);
-    return ids;
+    Written<std::vector<RowId>> marked;
+    marked.touched = setStatuses(store, items, status, today);
+    for (const auto& f : items) marked.value.push_back(f.id);
+    return marked;
 }
 
 }  // namespace hallway

@@ -18,7 +18,8 @@ std::map<RowId, std::string> peopleMetAt(Store& store, RowId eventId, std::optio
 
 // Loads, plans and writes in one transaction. Generating twice adds nothing;
 // an item the user closed, snoozed or edited is never re-created or changed.
-// Throws std::invalid_argument for an unknown event or a bad date.
+// Throws std::invalid_argument for an unknown event or a bad date. The
+// report's `touched` is Queue when anything was added or let go.
 QueueReport generateQueue(Store& store, RowId eventId, const std::string& today);
 
 // People going cold: at least one interaction but fewer than three (not yet a
@@ -52,17 +53,29 @@ std::string currentDraftPrepared(Store& store, const FollowUp& item);
 
 // Re-renders item `id` with `templateName` (default: its kind's template),
 // stores the draft and sets status drafted; without a template name a draft
-// the user edited is kept as it is. Throws std::invalid_argument.
-RenderedDraft draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string& today);
+// the user edited is kept as it is (and nothing is written). Throws
+// std::invalid_argument. Announces Queue when it stored a draft.
+Written<RenderedDraft> draftFollowUp(Store& store, RowId id, const std::string& templateName, const std::string& today);
+
+// Stores `text` ("Subject: ...\n\nbody") as the draft of each of `ids` in one
+// transaction (one message for several items), each keeping its template;
+// `edited`: the user's own words, never rendered over. Announces Queue,
+// nothing when none of them exists.
+Changes setFollowUpDraft(Store& store, const std::vector<RowId>& ids, const std::string& text, bool edited);
+
+// Hides item `id` until the day `until` (YYYY-MM-DD). Announces Queue,
+// nothing when there is no such item.
+Changes snoozeFollowUp(Store& store, RowId id, const std::string& until, const std::string& today);
 
 // Sets item `id`'s status (open, sent, replied, done, dropped) as of `today`.
 // The first time an item is marked sent, the message is logged as a touch
 // with the person, dated `today` (an email, an intro made, a referral asked;
 // give or ask as the message is), so warmth, the give/ask balance and
 // keep-in-touch cadences count it. Marking sent a message that still has a
-// blank ("[[...]]") throws std::invalid_argument naming it, nothing written.
-// One transaction; false when there is no such item.
-bool markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today);
+// blank ("[[...]]") throws DraftHasBlanks (services/service_errors.h), nothing
+// written. One transaction. Announces Queue, and Targets when a touch was
+// logged; nothing when there is no such item.
+Changes markFollowUp(Store& store, RowId id, const std::string& status, const std::string& today);
 
 // The other items for item `id`'s person that can go out in one message with
 // it (dueTogetherWith), in queue order; empty for an unknown item.
@@ -74,8 +87,9 @@ RenderedDraft combinedDraft(Store& store, RowId id);
 
 // Marks item `id` and every item due together with it as `status` in one
 // transaction, as markFollowUp does one (a blank left in any of their drafts
-// refuses all, nothing written). Returns the ids marked; empty when there is
-// no such item.
-std::vector<RowId> markFollowUpsTogether(Store& store, RowId id, const std::string& status, const std::string& today);
+// refuses all, nothing written). Returns the ids marked (empty when there is
+// no such item) and what markFollowUp would announce.
+Written<std::vector<RowId>> markFollowUpsTogether(Store& store, RowId id, const std::string& status,
+                                                  const std::string& today);
 
 }  // namespace hallway

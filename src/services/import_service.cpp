@@ -14,6 +14,7 @@
 #include "core/time_util.h"
 #include "formats/contacts.h"
 #include "services/http_fetch.h"
+#include "services/service_errors.h"
 #include "store/backup.h"
 #include "store/store.h"
 
@@ -298,13 +299,13 @@ ZoneDecision decideZone(const Agenda& agenda, const std::optional<Event>& event,
             if (d.suggestions.size() > 4) d.note += " and " + std::to_string(d.suggestions.size() - 4) + " more";
             d.note += ")";
         }
-        d.note += "; choose another with --tz or the zone field of the app's import";
+        d.guessed = true;
         return d;
     }
     d.zone = computer;
     d.source = ZoneSource::Fallback;
-    d.note = "the agenda names no time zone; times are read in " + computer +
-             ", the computer's zone (choose another with --tz or the zone field of the app's import)";
+    d.note = "the agenda names no time zone; times are read in " + computer + ", the computer's zone";
+    d.guessed = true;
     return d;
 }
 
@@ -326,7 +327,7 @@ PreparedAgenda prepareAgenda(Store& store, std::string_view bytes, const std::st
                           "this is a contacts file, not an agenda: import it as contacts "
                           "(hallway people import, or Import contacts in the app's People view)");
     if (!options.parse.timeZone.empty() && !isKnownTimeZone(options.parse.timeZone))
-        throw FormatError(fileName, 0, "unknown time zone '" + options.parse.timeZone + "'");
+        throw UnknownTimeZone(fileName, options.parse.timeZone);
     PreparedAgenda p;
     p.agenda = parseAgenda(bytes, fileName, options.format, options.parse);
     if (p.agenda.sessions.empty()) throw FormatError(fileName, 0, "no sessions found");
@@ -347,7 +348,7 @@ PreparedAgenda prepareAgenda(Store& store, std::string_view bytes, const std::st
     if (p.event) p.eventName = p.event->name;
 
     p.zone = decideZone(p.agenda, p.event, options);
-    if (!isKnownTimeZone(p.zone.zone)) throw FormatError(fileName, 0, "unknown time zone '" + p.zone.zone + "'");
+    if (!isKnownTimeZone(p.zone.zone)) throw UnknownTimeZone(fileName, p.zone.zone);
     // Wall-clock times belong to the decided zone: read them again in it (a
     // re-import without --tz keeps the event's zone instead of shifting).
     if (p.agenda.wallClockTimes > 0 && p.agenda.readInZone != p.zone.zone) {
@@ -629,6 +630,9 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     report.rooms = int(rooms.size());
     report.days = int(agendaDayKeys(*event, starts).size());
     report.sessionsTotal = int(agenda.sessions.size());
+    // Sessions and the event (Events), the stars of removed sessions, speakers
+    // (People) and their talks as targets, notes tied to removed sessions.
+    report.touched = Change::Events | Change::Stars | Change::People | Change::Targets | Change::Notes;
     return report;
 }
 

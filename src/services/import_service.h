@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/changes.h"
 #include "core/model.h"
 #include "formats/agenda.h"
 
@@ -35,6 +36,8 @@ struct ZoneDecision {
     ZoneSource source = ZoneSource::Fallback;
     std::string note;                      // one sentence when the choice needs saying, else empty
     bool warn = false;                     // the note is a warning (a guess or a contradiction)
+    bool guessed = false;                  // a guess (from the offsets, or the computer's zone): the
+                                           // front end says how to choose another (--tz, the zone field)
     std::vector<std::string> suggestions;  // zones matching the file's UTC offsets, best first
 };
 
@@ -87,6 +90,7 @@ struct AgendaImportReport {
     int sessionsTotal = 0;
     std::vector<SessionChange> changes;
     std::vector<std::string> warnings;
+    Changes touched;  // what the import wrote, for the app's views: everything an agenda holds
 };
 
 // FNV-1a 64-bit of the bytes, as 16 hex digits. Identifies an imported file's content.
@@ -104,8 +108,9 @@ struct AgendaImportPreview {
 };
 AgendaImportPreview previewAgendaFile(Store& store, const std::string& path, const AgendaImportOptions& options);
 
-// Reads, parses and imports `path`. Throws FormatError for bad input (nothing
-// written), StoreError for database trouble (nothing written).
+// Reads, parses and imports `path`. Throws FormatError for bad input
+// (UnknownTimeZone, one of them, for a zone option the tz database lacks;
+// nothing written), StoreError for database trouble (nothing written).
 AgendaImportReport importAgendaFile(Store& store, const std::string& path, const AgendaImportOptions& options);
 
 // Same, from bytes already in memory; `fileName` is used in messages and as

@@ -17,6 +17,7 @@
 #include "formats/people_export.h"
 #include "services/followup_service.h"
 #include "services/safe_write.h"
+#include "services/service_errors.h"
 #include "store/backup.h"
 #include "store/store.h"
 
@@ -277,6 +278,8 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
     }
     store.resumeSearchIndexing();
     tx.commit();
+    // A target's name and company show in the event's target lists.
+    if (report.added + report.updated > 0) report.touched = Change::People | Change::Targets;
     return report;
 }
 
@@ -306,10 +309,19 @@ PeopleExport exportPeople(Store& store, const std::string& path, const std::stri
     return result;
 }
 
-void savePersonDetails(Store& store, const Person& edited) {
+Changes savePersonDetails(Store& store, const Person& edited) {
     Store::Transaction tx(store);
     PeopleRepo(store).replaceDetails(edited);
     tx.commit();
+    return Change::People | Change::Targets;
+}
+
+AddedPerson addPerson(Store& store, const Person& person) {
+    if (text::trim(person.displayName).empty()) throw std::invalid_argument("a person needs a name");
+    Store::Transaction tx(store);
+    const RowId id = PeopleRepo(store).create(person);
+    tx.commit();
+    return {id, true, Change::People};
 }
 
 std::pair<RowId, bool> addContactRecord(Store& store, const ContactRecord& c, const std::string& source) {
@@ -327,12 +339,13 @@ std::pair<RowId, bool> addContactRecord(Store& store, const ContactRecord& c, co
     return {people.create(toPerson(c, source)), true};
 }
 
-std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload) {
+AddedPerson addPersonFromText(Store& store, std::string_view payload) {
     ContactRecord c = parseContactText(payload);
     Store::Transaction tx(store);
-    auto result = addContactRecord(store, c, "badge");
+    auto [id, created] = addContactRecord(store, c, "badge");
     tx.commit();
-    return result;
+    // An update may rename someone who is a target somewhere.
+    return {id, created, Change::People | Change::Targets};
 }
 
 RowId resolvePerson(Store& store, const std::string& typed) {
@@ -344,27 +357,18 @@ RowId resolvePerson(Store& store, const std::string& typed) {
         throw std::invalid_argument("no person with id " + t);
     }
     auto exact = people.withNameKey(text::nameKey(t));
-    auto describe = [](const std::vector<PersonBrief>& list) {
-        std::string out;
-        for (size_t i = 0; i < list.size() && i < 10; ++i) {
-            out += (i ? "; " : "") + list[i].displayName + " #" + std::to_string(list[i].id);
-            if (!list[i].company.empty()) out += " (" + list[i].company + ")";
-        }
-        if (list.size() > 10) out += "; and " + std::to_string(list.size() - 10) + " more";
-        return out;
-    };
     if (exact.size() == 1) return exact[0].id;
-    if (exact.size() > 1) throw std::invalid_argument("'" + t + "' names several people: " + describe(exact) + "; use the id");
+    if (exact.size() > 1) throw UnresolvedPerson(t, false, UnresolvedPerson::Kind::SameName, std::move(exact));
     PeopleQuery q;
     q.search = t;
     q.limit = 11;
     auto found = people.list(q);
     if (found.size() == 1) return found[0].id;
-    if (found.empty()) throw std::invalid_argument("no person matches '" + t + "' (see `hallway people`)");
-    throw std::invalid_argument("'" + t + "' matches several people: " + describe(found) + "; use the id");
+    if (found.empty()) throw UnresolvedPerson(t, false, UnresolvedPerson::Kind::Nobody, {});
+    throw UnresolvedPerson(t, false, UnresolvedPerson::Kind::Several, std::move(found));
 }
 
-void mergePeople(Store& store, RowId kept, RowId gone) {
+Changes mergePeople(Store& store, RowId kept, RowId gone) {
     PeopleRepo people(store);
     if (kept == gone) throw std::invalid_argument("cannot merge a person into themselves");
     if (!people.find(kept)) throw std::invalid_argument("no person with id " + std::to_string(kept));
@@ -372,6 +376,22 @@ void mergePeople(Store& store, RowId kept, RowId gone) {
     Store::Transaction tx(store);
     people.merge(kept, gone);
     tx.commit();
+    // Their talks, notes, targets, interactions and follow-ups all move.
+    return Change::Events | Change::People | Change::Notes | Change::Queue | Change::Targets;
+}
+
+Changes saveTarget(Store& store, const Target& target) {
+    Store::Transaction tx(store);
+    PeopleRepo(store).upsertTarget(target);
+    tx.commit();
+    return Change::Targets;
+}
+
+Changes removeTarget(Store& store, RowId eventId, RowId personId) {
+    Store::Transaction tx(store);
+    const bool removed = PeopleRepo(store).removeTarget(eventId, personId);
+    tx.commit();
+    return removed ? Changes(Change::Targets) : Changes();
 }
 
 std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes) {
@@ -465,7 +485,8 @@ std::vector<GoalProgress> goalProgress(Store& store, RowId eventId) {
     return out;
 }
 
-RowId addGoal(Store& store, RowId eventId, const std::string& kind, std::optional<int> target, const std::string& text) {
+Written<RowId> addGoal(Store& store, RowId eventId, const std::string& kind, std::optional<int> target,
+                       const std::string& text) {
     bool numeric = kind == "people_met" || kind == "coffee_chats" || kind == "follow_ups_sent";
     if (!numeric && kind != "text")
         throw std::invalid_argument("unknown goal kind '" + kind + "' (people_met, coffee_chats, follow_ups_sent, text)");
@@ -478,7 +499,11 @@ RowId addGoal(Store& store, RowId eventId, const std::string& kind, std::optiona
     g.kind = kind;
     if (numeric) g.target = target;
     g.text = text::trim(text);
-    return goals.add(g);
+    return {goals.add(g), Change::Targets};
+}
+
+Changes removeGoal(Store& store, RowId goalId) {
+    return GoalsRepo(store).remove(goalId) ? Changes(Change::Targets) : Changes();
 }
 
 }  // namespace hallway

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/changes.h"
 #include "core/model.h"
 #include "formats/contacts.h"
 #include "store/people_repo.h"
@@ -35,6 +36,7 @@ struct ContactsImportReport {
     // records added beside a same-named person (candidates for `people merge`).
     std::vector<AmbiguousContact> ambiguous;
     std::vector<std::string> warnings;
+    Changes touched;  // People and Targets when anyone was added or updated
 };
 
 // Parses the file fully, then writes it in one transaction. A record matches
@@ -65,12 +67,22 @@ struct PeopleExportText {
 PeopleExportText peopleExportText(Store& store, const std::string& format, const std::string& tag);
 
 // The app's person editor: stores `edited` (from personFromEditText) as the
-// whole of that person, in one transaction.
-void savePersonDetails(Store& store, const Person& edited);
+// whole of that person, in one transaction. Announces People and Targets.
+Changes savePersonDetails(Store& store, const Person& edited);
+
+struct AddedPerson {
+    RowId id = 0;
+    bool created = false;  // false: an existing person matched and was updated
+    Changes touched;
+};
+
+// A person added by hand (Capture's "Add person", People's +, `people add`),
+// as given; throws std::invalid_argument without a name. Announces People.
+AddedPerson addPerson(Store& store, const Person& person);
 
 // `hallway people add --from-text`: a badge's vCard or MECARD. Matches like an
-// import; returns the person's id and whether it was created.
-std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload);
+// import; says which person and whether it was created. Announces People and Targets.
+AddedPerson addPersonFromText(Store& store, std::string_view payload);
 
 // One contact matched like an import (email, profile, name and company):
 // a match gets the record's new details, else a person is created with
@@ -79,12 +91,21 @@ std::pair<RowId, bool> addPersonFromText(Store& store, std::string_view payload)
 std::pair<RowId, bool> addContactRecord(Store& store, const ContactRecord& record, const std::string& source);
 
 // Resolves what a user typed for a person: an id, an exact name, or a unique
-// part of a name. Throws std::invalid_argument with the candidates listed
-// when it is ambiguous or unknown.
+// part of a name. Throws UnresolvedPerson (services/service_errors.h) with the
+// candidates when it is ambiguous or unknown, std::invalid_argument for an
+// unknown id.
 RowId resolvePerson(Store& store, const std::string& typed);
 
 // Merges `gone` into `kept` in one transaction; every link of both survives.
-void mergePeople(Store& store, RowId kept, RowId gone);
+// Announces everything a person is linked to: their talks (Events), People,
+// Notes, Queue and Targets.
+Changes mergePeople(Store& store, RowId kept, RowId gone);
+
+// Adds or replaces the target (event, person) in one transaction. Announces Targets.
+Changes saveTarget(Store& store, const Target& target);
+// Stops wanting to meet the person at the event; notes and interactions stay.
+// Announces Targets, nothing when they were no target there.
+Changes removeTarget(Store& store, RowId eventId, RowId personId);
 
 struct FreeSlot {
     Instant startsAt = 0;
@@ -122,8 +143,12 @@ struct GoalProgress {
 // The event's goals with progress counted from targets, interactions and follow-ups.
 std::vector<GoalProgress> goalProgress(Store& store, RowId eventId);
 
-// Adds a goal; throws std::invalid_argument for an unknown kind or a numeric
-// goal without a positive target.
-RowId addGoal(Store& store, RowId eventId, const std::string& kind, std::optional<int> target, const std::string& text);
+// Adds a goal and returns its id; throws std::invalid_argument for an unknown
+// kind or a numeric goal without a positive target. Announces Targets (goals
+// show beside the targets).
+Written<RowId> addGoal(Store& store, RowId eventId, const std::string& kind, std::optional<int> target,
+                       const std::string& text);
+// Removes goal `goalId`. Announces Targets, nothing when there was no such goal.
+Changes removeGoal(Store& store, RowId goalId);
 
 }  // namespace hallway

@@ -1185,7 +1185,7 @@ void setSyncSendFields(Store& store, bool howMet, bool facts) {
     tx.commit();
 }
 
-void resolveSyncConflict(Store& store, RowId conflictId, ConflictChoice choice) {
+Changes resolveSyncConflict(Store& store, RowId conflictId, ConflictChoice choice) {
     SyncRepo repo(store);
     Store::Transaction tx(store);
     auto c = repo.conflict(conflictId);
@@ -1212,6 +1212,7 @@ void resolveSyncConflict(Store& store, RowId conflictId, ConflictChoice choice) 
     }
     repo.deleteConflict(conflictId);
     tx.commit();
+    return Change::People;
 }
 
 SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
@@ -1322,6 +1323,10 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
     Store::Transaction tx(store);
     repo.recordRound(nowInstant(), "");
     tx.commit();
+    // What the server's side changed here; what went out changes nothing shown.
+    if (report.peopleUpdated + report.peopleAdded + report.peopleMatched + report.peopleRemovedOnServer > 0)
+        report.touched |= Change::People | Change::Targets;
+    if (report.tasksCompleted + report.tasksSnoozed + report.tasksDropped > 0) report.touched |= Change::Queue;
     return report;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/changes.h"
 #include "core/model.h"
 #include "services/dav_client.h"
 #include "services/sync_secret.h"
@@ -69,7 +70,8 @@ enum class ConflictChoice {
 
 // Settles conflict `conflictId` and forgets it. Throws std::invalid_argument
 // when it is no longer listed (settled elsewhere) or its person is gone.
-void resolveSyncConflict(Store& store, RowId conflictId, ConflictChoice choice);
+// Announces People (the person's details, or the conflict listed with them).
+Changes resolveSyncConflict(Store& store, RowId conflictId, ConflictChoice choice);
 
 struct SyncRoundOptions {
     std::string password;
@@ -94,6 +96,7 @@ struct SyncRoundReport {
     int conflicts = 0;           // new conflicts found this round
     int requests = 0;
     std::vector<std::string> warnings;
+    Changes touched;             // People and Targets when cards changed people here, Queue when tasks did
 };
 
 // One round: for each collection, changes on the server are read and merged

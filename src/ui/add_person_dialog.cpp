@@ -97,13 +97,13 @@ void AddPersonDialog::draw(Store& store, AppState& state) {
     if (add && !name.empty() && m_badgeCard) {
         // Matched like an import: the same email or profile updates that person.
         try {
-            auto [id, created] = addPersonFromText(store, m_badge);
-            state.revision.bump(Change::People | Change::Targets);
-            state.people.selectedPerson = id;
+            const AddedPerson added = addPersonFromText(store, m_badge);
+            state.revision.apply(added.touched);
+            state.people.selectedPerson = added.id;
             state.people.search.clear();
             state.people.tag.clear();
             state.people.targetsTab = state.people.networkTab = false;
-            state.info(std::string(created ? "Added " : "Updated ") + name + " from the badge.");
+            state.info(std::string(added.created ? "Added " : "Updated ") + name + " from the badge.");
             m_badge.clear();
             ImGui::CloseCurrentPopup();
         } catch (const std::exception& e) {
@@ -115,9 +115,9 @@ void AddPersonDialog::draw(Store& store, AppState& state) {
             person.displayName = name;
             person.company = text::collapseSpaces(m_company);
             person.source = "typed";
-            RowId id = PeopleRepo(store).create(person);
-            state.revision.bump(Change::People);
-            state.people.selectedPerson = id;
+            const AddedPerson added = addPerson(store, person);
+            state.revision.apply(added.touched);
+            state.people.selectedPerson = added.id;
             state.people.search.clear();
             state.people.tag.clear();
             state.people.targetsTab = state.people.networkTab = false;

@@ -678,7 +678,7 @@ bool AppWindow::frame() {
         SyncWorker::Snapshot sync = m_syncWorker->snapshot();
         if (sync.dataVersion != m_syncDataSeen) {
             m_syncDataSeen = sync.dataVersion;
-            state.revision.bump(Change::People | Change::Queue | Change::Targets);
+            state.revision.apply(m_syncWorker->takeChanges());
         }
         state.syncLine = SyncWorker::statusText(sync, systemTimeZone());
         state.syncLineError = !sync.error.empty();

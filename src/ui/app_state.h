@@ -8,45 +8,41 @@
 #include <string>
 #include <vector>
 
+#include "core/changes.h"
 #include "core/model.h"
 #include "ui/folder_listing.h"
 
 namespace hallway::ui {
 
-// What a write touched. A model rebuilds only for the kinds it shows, so a
-// saved note does not reload 20,000 sessions.
-enum class Change : unsigned {
-    Events = 1,   // events and their agendas (imports)
-    Stars = 2,    // the user's own session state
-    People = 4,   // people and their details
-    Notes = 8,
-    Queue = 16,   // follow-ups, drafts, templates
-    Targets = 32, // targets and interactions: who you want to meet, who you met
-    All = 63,
-};
-constexpr Change operator|(Change a, Change b) { return Change(unsigned(a) | unsigned(b)); }
+using hallway::Change;  // core/changes.h: the kinds a write announces
+using hallway::Changes;
 
-// Bumped by every write the UI makes (starring, importing). A view model
-// remembers the value it was built at and rebuilds only when it moved.
+// Moved by what each write announced (a service's result's Changes): a view
+// model remembers the value it was built at for the kinds it shows and
+// rebuilds only when it moved, so a saved note does not reload 20,000
+// sessions.
 class DataRevision {
 public:
     // Moves with every change.
     std::uint64_t value() const { return m_value; }
     // Moves with every change that touched one of `kinds`.
-    std::uint64_t value(Change kinds) const {
+    std::uint64_t value(Changes kinds) const {
         std::uint64_t v = 0;
         for (int k = 0; k < kKinds; ++k)
-            if (unsigned(kinds) & (1u << k)) v = std::max(v, m_last[k]);
+            if (kinds.bits() & (1u << k)) v = std::max(v, m_last[k]);
         return v;
     }
-    void bump(Change what = Change::All) {
+    // The one place a write reaches the view models: what it announced. An
+    // empty set (nothing written) moves nothing.
+    void apply(Changes what) {
+        if (what.empty()) return;
         ++m_value;
         for (int k = 0; k < kKinds; ++k)
-            if (unsigned(what) & (1u << k)) m_last[k] = m_value;
+            if (what.bits() & (1u << k)) m_last[k] = m_value;
     }
 
 private:
-    static constexpr int kKinds = 6;
+    static constexpr int kKinds = Changes::kKinds;
     std::uint64_t m_value = 1;
     std::uint64_t m_last[kKinds] = {1, 1, 1, 1, 1, 1};
 };

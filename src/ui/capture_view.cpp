@@ -17,9 +17,12 @@
 
 #include "core/text.h"
 #include "services/capture_service.h"
+#include "services/people_service.h"
+#include "services/service_errors.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
 #include "ui/draft_copy.h"
+#include "ui/service_words.h"
 #include "ui/theme.h"
 #include "ui/ui_format.h"
 #include "ui/ui_widgets.h"
@@ -54,17 +57,6 @@ int captureCallback(ImGuiInputTextCallbackData* data) {
     }
     view->onCursor(data->CursorPos);
     return 0;
-}
-
-// The service's messages name CLI options; in the GUI the person picker does that job.
-std::string guiMessage(std::string msg) {
-    auto replace = [&](const std::string& from, const std::string& to) {
-        if (auto pos = msg.find(from); pos != std::string::npos) msg.replace(pos, from.size(), to);
-    };
-    replace("; use the id, e.g. --person ID", "; pick the right one with Add person instead");
-    replace("; write more of the name or use --person ID", "; write more of the name, or pick them with Add person");
-    replace("(add them with --new-person, or `hallway people add`)", "(add them with Add person first)");
-    return msg;
 }
 
 const char* plural(const std::string& kind, int n) {
@@ -130,7 +122,7 @@ void CaptureView::sync(Store& store, AppState& state) {
         m_cursor = -1;
         m_draftOutside = false;
         try {
-            m_text = NotesRepo(store).draft(key).value_or("");
+            m_text = captureDraft(store, key).value_or("");
         } catch (const std::exception& e) {
             state.error(std::string("Could not read the saved draft: ") + e.what());
         }
@@ -159,9 +151,7 @@ void CaptureView::sync(Store& store, AppState& state) {
 std::string CaptureView::storeDraft(Store& store, AppState& state) {
     std::string failure;
     try {
-        NotesRepo notes(store);
-        if (m_text.empty()) notes.clearDraft(m_draftKey);
-        else notes.saveDraft(m_draftKey, m_text);
+        keepCaptureDraft(store, m_draftKey, m_text);
         if (m_draftOutside) {
             removeDraftCopy(draftCopyPath(store.path(), m_draftKey));
             m_draftOutside = false;
@@ -196,8 +186,13 @@ bool CaptureView::save(Store& store, AppState& state) {
     SavedNote saved;
     try {
         saved = saveNote(store, in);
+    } catch (const UnresolvedPerson& e) {
+        state.error(std::string("Not saved: ") + appMessage(e) + ".");
+        state.status.details = candidateLines(e);
+        if (e.mention() && e.kind() == UnresolvedPerson::Kind::Several) reopenMention(e.typed());
+        return false;
     } catch (const std::invalid_argument& e) {
-        state.error(std::string("Not saved: ") + guiMessage(e.what()) + ".");
+        state.error(std::string("Not saved: ") + appMessage(e) + ".");
         return false;
     } catch (const std::exception& e) {
         // The box keeps the text; the draft must hold it too, outside the
@@ -213,7 +208,7 @@ bool CaptureView::save(Store& store, AppState& state) {
     m_chosen.clear();
     m_sessionChoice = SessionChoice::Automatic;
     storeDraft(store, state);
-    state.revision.bump(Change::Notes);
+    state.revision.apply(saved.touched);
     m_focusBox = true;
 
     std::string msg = "Saved note " + std::to_string(saved.noteId);
@@ -385,9 +380,9 @@ void CaptureView::createPerson(Store& store, AppState& state, const std::string&
     p.displayName = name;
     p.source = "typed";
     try {
-        RowId id = PeopleRepo(store).create(p);
-        state.revision.bump(Change::People);
-        addPerson(PersonBrief{id, name, "", ""});
+        const AddedPerson added = hallway::addPerson(store, p);
+        state.revision.apply(added.touched);
+        addPerson(PersonBrief{added.id, name, "", ""});
         state.info("Added " + name + " to your people.");
     } catch (const std::exception& e) {
         state.error("Could not add " + name + ": " + e.what());
@@ -544,6 +539,20 @@ bool takeKey(int key) {
 }
 
 }  // namespace
+
+void CaptureView::reopenMention(const std::string& handle) {
+    const std::string written = "@" + handle;
+    for (size_t at = m_text.find(written); at != std::string::npos; at = m_text.find(written, at + 1)) {
+        const size_t end = at + written.size();
+        if (end < m_text.size() && handleByte(static_cast<unsigned char>(m_text[end]))) continue;  // a longer handle
+        // The cursor after the handle opens the @ list on its candidates.
+        m_cursor = int(end);
+        m_pendingCursor = m_cursor;
+        m_mentionDismissed = std::string::npos;
+        m_focusBox = true;
+        return;
+    }
+}
 
 void CaptureView::findMention() {
     m_mentionAt = std::string::npos;
@@ -759,14 +768,11 @@ void CaptureView::drawTargets(Store& store, AppState& state) {
         bool checked = t.met;
         if (ImGui::Checkbox("##met", &checked)) {
             try {
-                if (checked) {
-                    markMet(store, m_model.event().id, t.personId, state.now());
-                    state.info("Met " + t.name + " \u00b7 logged at " + m_model.event().name + ".");
-                } else {
-                    unmarkMet(store, m_model.event().id, t.personId);
-                    state.info(t.name + " is back to \u201cnot met yet\u201d.");
-                }
-                state.revision.bump(Change::Targets);
+                const RowId eventId = m_model.event().id;
+                state.revision.apply(checked ? markMet(store, eventId, t.personId, state.now())
+                                             : unmarkMet(store, eventId, t.personId));
+                if (checked) state.info("Met " + t.name + " \u00b7 logged at " + m_model.event().name + ".");
+                else state.info(t.name + " is back to \u201cnot met yet\u201d.");
             } catch (const std::exception& e) {
                 state.error("Could not update " + t.name + ": " + e.what());
             }

@@ -85,6 +85,9 @@ private:
     void createPerson(Store& store, AppState& state, const std::string& name);
     void insertMarker(Store& store, AppState& state, const char* marker);
     void findMention();
+    // Save refused an @handle that fits several people: the cursor goes after
+    // it, so the @ list opens on the candidates to pick one.
+    void reopenMention(const std::string& handle);
     void updateMentionMatches(Store& store, AppState& state);
     bool handleMentionKeys(bool boxActive);  // true when Enter or Tab took the chosen one
     void acceptMention(Store& store, AppState& state, const PersonBrief& person, bool boxActive);

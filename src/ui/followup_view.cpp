@@ -637,7 +637,7 @@ void FollowUpView::generate(Store& store, AppState& state) {
     try {
         QueueReport r = generateQueue(store, *state.eventId, today);
         const size_t n = r.added.size();
-        state.revision.bump(Change::Queue);
+        state.revision.apply(r.touched);
         if (n == 0)
             state.info("Nothing new for " + m_queue.eventName() + " as of " + dayLabel(today) + ".");
         else
@@ -657,27 +657,28 @@ void FollowUpView::setStatus(Store& store, AppState& state, const std::string& s
         const std::string onScreen = "Subject: " + m_subject + "\n\n" + m_body;
         if (m_together) {
             // One message went out for all of them: it is each one's draft now.
+            Changes touched;
             if (status == "sent") {
-                FollowUpsRepo repo(store);
-                Store::Transaction tx(store);
-                repo.setDraft(f.id, onScreen, f.templateId, true);
-                for (const auto& t : m_draft.together()) repo.setDraft(t.id, onScreen, t.templateId, true);
-                tx.commit();
+                std::vector<RowId> ids = {f.id};
+                for (const auto& t : m_draft.together()) ids.push_back(t.id);
+                touched = setFollowUpDraft(store, ids, onScreen, true);
             }
-            if (markFollowUpsTogether(store, f.id, status, m_queue.today()).empty())
-                throw std::runtime_error("the item is gone");
-            state.revision.bump(status == "sent" ? Change::Queue | Change::Targets : Change::Queue);
+            const auto marked = markFollowUpsTogether(store, f.id, status, m_queue.today());
+            state.revision.apply(touched | marked.touched);
+            if (marked.value.empty()) throw std::runtime_error("the item is gone");
             state.info(std::to_string(m_draft.together().size() + 1) + " follow-ups for " + f.personName + ": " +
                        status + " (one message).");
             return;
         }
         // What goes out is what is on screen: keep it before marking it sent.
+        Changes touched;
         if (status == "sent" && (m_draft.fresh() || m_subject != m_draft.subject() || m_body != m_draft.body()))
-            FollowUpsRepo(store).setDraft(f.id, onScreen, f.templateId, !m_draft.fresh());
+            touched = setFollowUpDraft(store, {f.id}, onScreen, !m_draft.fresh());
         // Marked sent, the message is also logged as a touch with the person.
-        if (!markFollowUp(store, f.id, status, m_queue.today())) throw std::runtime_error("the item is gone");
+        const Changes marked = markFollowUp(store, f.id, status, m_queue.today());
         const auto before = queueRevision(state);
-        state.revision.bump(status == "sent" ? Change::Queue | Change::Targets : Change::Queue);
+        state.revision.apply(touched | marked);
+        if (marked.empty()) throw std::runtime_error("the item is gone");
         // A closed item only leaves the list: no need to reload thousands of others.
         // An intro step agreed to adds the next step: that one needs the reload.
         const bool nextStep = f.kind.rfind("intro_ask_", 0) == 0 && (status == "replied" || status == "done");
@@ -696,8 +697,9 @@ void FollowUpView::snooze(Store& store, AppState& state, int days) {
     const FollowUp& f = m_draft.item();
     try {
         const std::string until = addDays(m_queue.today(), days);
-        if (!FollowUpsRepo(store).snooze(f.id, until, m_queue.today())) throw std::runtime_error("the item is gone");
-        state.revision.bump(Change::Queue);
+        const Changes touched = snoozeFollowUp(store, f.id, until, m_queue.today());
+        if (touched.empty()) throw std::runtime_error("the item is gone");
+        state.revision.apply(touched);
         state.info(followUpKindLabel(f.kind) + " for " + f.personName + " snoozed to " + dayLabel(until) + ".");
     } catch (const std::exception& e) {
         state.error(std::string("Could not snooze it: ") + e.what());
@@ -708,8 +710,7 @@ void FollowUpView::redraft(Store& store, AppState& state, const std::string& tem
     if (!m_draft.has()) return;
     const FollowUp& f = m_draft.item();
     try {
-        draftFollowUp(store, f.id, templateName, m_queue.today());
-        state.revision.bump(Change::Queue);
+        state.revision.apply(draftFollowUp(store, f.id, templateName, m_queue.today()).touched);
         state.info("Drafted from the template " + templateName + ".");
     } catch (const std::exception& e) {
         state.error(std::string("Could not draft it: ") + e.what());
@@ -720,9 +721,9 @@ void FollowUpView::saveEdit(Store& store, AppState& state) {
     if (!m_draft.has()) return;
     const FollowUp& f = m_draft.item();
     try {
-        if (!FollowUpsRepo(store).setDraft(f.id, "Subject: " + m_subject + "\n\n" + m_body, f.templateId, true))
-            throw std::runtime_error("the item is gone");
-        state.revision.bump(Change::Queue);
+        const Changes touched = setFollowUpDraft(store, {f.id}, "Subject: " + m_subject + "\n\n" + m_body, true);
+        if (touched.empty()) throw std::runtime_error("the item is gone");
+        state.revision.apply(touched);
         state.info("Saved your draft for " + f.personName + ".");
     } catch (const std::exception& e) {
         state.error(std::string("Could not save the draft: ") + e.what());

@@ -10,6 +10,7 @@
 #include "services/http_fetch.h"
 #include "services/url_import.h"
 #include "store/store.h"
+#include "ui/service_words.h"
 
 namespace hallway::ui {
 namespace {
@@ -45,6 +46,7 @@ ImportOutcome importContacts(Store& store, const std::string& path) {
     ImportOutcome out;
     out.ok = true;
     out.contacts = true;
+    out.touched = r.touched;
     out.message = "Imported " + fileName(path) + " (" + formatLabel(r.format) + "): " +
                   plural(r.added, "person added", "people added") + ", " + std::to_string(r.updated) + " updated, " +
                   std::to_string(r.unchanged) + " unchanged.";
@@ -70,6 +72,9 @@ ImportOutcome agendaImported(AgendaImportReport r, const std::string& from) {
     if (r.zoneChange) out.message += " " + describeZoneChange(*r.zoneChange) + ".";
     if (!r.warnings.empty()) out.message += " " + plural(int(r.warnings.size()), "warning", "warnings") + ".";
     out.warnings = r.warnings;
+    for (auto& w : out.warnings)
+        if (w == r.zone.note) w = zoneNoteForApp(r.zone);
+    out.touched = r.touched;
     out.agenda = std::move(r);
     return out;
 }
@@ -98,7 +103,7 @@ ImportOutcome importFromApp(Store& store, const std::string& path, ImportTarget 
         }
         return target == ImportTarget::Contacts ? importContacts(store, path) : importAgenda(store, path, zone);
     } catch (const FormatError& e) {
-        return failed(target, std::string(e.what()));
+        return failed(target, appMessage(e));
     } catch (const StoreError& e) {
         return failed(target, std::string("Database error: ") + e.what());
     } catch (const std::exception& e) {
@@ -124,7 +129,7 @@ ImportOutcome importUrlFromApp(Store& store, const std::string& url, const std::
     } catch (const FetchError& e) {
         return failed(ImportTarget::Agenda, "Could not download the agenda: " + std::string(e.what()));
     } catch (const FormatError& e) {
-        return failed(ImportTarget::Agenda, std::string(e.what()));
+        return failed(ImportTarget::Agenda, appMessage(e));
     } catch (const StoreError& e) {
         return failed(ImportTarget::Agenda, std::string("Database error: ") + e.what());
     } catch (const std::exception& e) {
@@ -142,7 +147,7 @@ std::optional<ZonePrefill> agendaZonePrefill(Store& store, const std::string& pa
         out.warn = p.zone.warn;
         out.eventName = p.eventName;
         out.reimport = p.eventExists;
-        if (!p.zone.note.empty()) out.why = p.zone.note;
+        if (!p.zone.note.empty()) out.why = zoneNoteForApp(p.zone);
         else if (p.zone.source == ZoneSource::File) out.why = "the zone the file names";
         else if (p.zone.source == ZoneSource::Event) out.why = "the event's zone";
         if (p.eventExists && !p.eventZone.empty() && p.eventZone != p.zone.zone)

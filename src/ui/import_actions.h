@@ -28,6 +28,7 @@ struct ImportOutcome {
     std::string message;           // what happened, or FILE:LINE: why nothing was imported
     std::vector<std::string> warnings;  // every warning of an import that worked, whole
     std::optional<AgendaImportReport> agenda;  // an agenda import's report: its changes and zone
+    Changes touched;                           // what the import wrote (nothing when it failed)
 };
 
 // `zone`: the IANA zone the user chose for an agenda; empty lets the import

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ui/service_words.h"
 #include "ui/ui_widgets.h"
 
 namespace hallway::ui {
@@ -20,7 +21,7 @@ bool drawImportReport(const AgendaImportReport& r, const std::vector<std::string
                        r.sessionsTotal, r.sessionsAdded, r.sessionsUpdated, r.sessionsRemoved, r.sessionsUnchanged,
                        r.peopleAdded, r.rooms, r.days);
     ImGui::TextWrapped("Times are shown in %s.", r.timeZone.c_str());
-    if (!r.zone.note.empty()) mutedWrapped(r.zone.note.c_str());
+    if (!r.zone.note.empty()) mutedWrapped(zoneNoteForApp(r.zone).c_str());
 
     if (r.zoneChange) {
         ImGui::Spacing();

@@ -54,7 +54,7 @@ void LiveEvent::updateRefresh(AppState& state, bool inFront, const std::string& 
     }
     if (agenda.dataVersion != m_dataSeen) {
         m_dataSeen = agenda.dataVersion;
-        state.revision.bump(Change::Events | Change::People | Change::Targets);
+        state.revision.apply(worker.takeChanges());
     }
     state.agendaLine = AgendaRefreshWorker::statusText(agenda, zone);
     state.agendaLineError = !agenda.error.empty() && !agenda.running;

@@ -75,9 +75,8 @@ void MergePeopleDialog::draw(Store& store, AppState& state, const PersonPageMode
     if (merge && m_into) {
         try {
             const std::string goneName = gone.displayName;
-            mergePeople(store, m_into->id, gone.id);
+            state.revision.apply(mergePeople(store, m_into->id, gone.id));
             state.people.selectedPerson = m_into->id;
-            state.revision.bump();
             state.info("Merged " + goneName + " into " + m_into->displayName + ".");
         } catch (const std::exception& e) {
             state.error(std::string("Could not merge: ") + e.what() + ". Nothing was changed.");

@@ -15,7 +15,6 @@
 #include "core/text.h"
 #include "core/time_util.h"
 #include "services/people_service.h"
-#include "store/goals_repo.h"
 #include "store/store.h"
 #include "ui/theme.h"
 #include "ui/ui_format.h"
@@ -346,15 +345,12 @@ void PeopleView::drawPeopleTable(AppState& state) {
 
 void PeopleView::setMet(Store& store, AppState& state, const TargetRow& t, bool met) {
     try {
-        if (met) {
-            markMet(store, *state.eventId, t.personId, state.now());
-            state.info("Met " + t.name + " \u00b7 logged at " + m_targets.eventName() + ".");
-        } else {
-            unmarkMet(store, *state.eventId, t.personId);
-            state.info(t.name + " is back to \u201cnot met yet\u201d.");
-        }
+        const Changes touched =
+            met ? markMet(store, *state.eventId, t.personId, state.now()) : unmarkMet(store, *state.eventId, t.personId);
+        if (met) state.info("Met " + t.name + " \u00b7 logged at " + m_targets.eventName() + ".");
+        else state.info(t.name + " is back to \u201cnot met yet\u201d.");
         const auto before = targetsRevision(state);
-        state.revision.bump(Change::Targets);
+        state.revision.apply(touched);
         // Only the tick changes: where to find them stays (it is slow to work out for hundreds).
         m_targets.applyStatus(t.personId, met ? TargetStatus::Met : TargetStatus::NotYet, before,
                               targetsRevision(state));
@@ -461,7 +457,7 @@ void PeopleView::drawGoals(Store& store, AppState& state) {
     const float fs = ImGui::GetFontSize();
     sectionTitle(p, ("Goals at " + m_targets.eventName()).c_str());
     if (!m_goals.error().empty()) mutedWrapped(("Could not count the goals: " + m_goals.error()).c_str());
-    std::optional<RowId> removeGoal;
+    std::optional<RowId> goalToRemove;
     for (const GoalProgress& g : m_goals.goals()) {
         ImGui::PushID(rowKey(g.goalId));
         if (g.target) {
@@ -480,7 +476,7 @@ void PeopleView::drawGoals(Store& store, AppState& state) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(g.label.c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("\u00d7##remove")) removeGoal = g.goalId;
+        if (ImGui::SmallButton("\u00d7##remove")) goalToRemove = g.goalId;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this goal");
         ImGui::PopID();
     }
@@ -517,15 +513,14 @@ void PeopleView::drawGoals(Store& store, AppState& state) {
 
     try {
         if (add && state.eventId) {
-            addGoal(store, *state.eventId, kind.kind, kind.numeric ? std::optional<int>(m_goalNumber) : std::nullopt,
-                    m_goalText);
+            const auto added = addGoal(store, *state.eventId, kind.kind,
+                                       kind.numeric ? std::optional<int>(m_goalNumber) : std::nullopt, m_goalText);
             m_goalText.clear();
-            state.revision.bump(Change::Targets);
+            state.revision.apply(added.touched);
             state.info("Added the goal.");
         }
-        if (removeGoal) {
-            GoalsRepo(store).remove(*removeGoal);
-            state.revision.bump(Change::Targets);
+        if (goalToRemove) {
+            state.revision.apply(removeGoal(store, *goalToRemove));
             state.info("Removed the goal.");
         }
     } catch (const std::exception& e) {

@@ -99,8 +99,7 @@ void PeopleView::drawTargetEditor(Store& store, AppState& state, const Person& p
         for (auto& q : text::lines(d.questions))
             if (!q.empty()) t.questions.push_back(std::move(q));
         try {
-            PeopleRepo(store).upsertTarget(t);
-            state.revision.bump(Change::Targets);
+            state.revision.apply(saveTarget(store, t));
             state.info(std::string(existing ? "Saved the target " : "Added the target ") + d.personName + " at " +
                        m_targets.eventName() + ".");
             m_targetDraft.reset();
@@ -109,8 +108,7 @@ void PeopleView::drawTargetEditor(Store& store, AppState& state, const Person& p
         }
     } else if (remove) {
         try {
-            PeopleRepo(store).removeTarget(d.target.eventId, d.target.personId);
-            state.revision.bump(Change::Targets);
+            state.revision.apply(removeTarget(store, d.target.eventId, d.target.personId));
             state.info(d.personName + " is no longer a target at " + m_targets.eventName() + ".");
             m_targetDraft.reset();
         } catch (const std::exception& e) {
@@ -347,8 +345,7 @@ void PeopleView::drawDetailsEditor(Store& store, AppState& state, const Person& 
             return;
         }
         try {
-            savePersonDetails(store, std::get<Person>(result));
-            state.revision.bump(Change::People | Change::Targets);
+            state.revision.apply(savePersonDetails(store, std::get<Person>(result)));
             state.info("Saved " + std::get<Person>(result).displayName + ".");
             m_personDraft.reset();
             m_detailsError.clear();

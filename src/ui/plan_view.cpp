@@ -15,6 +15,8 @@
 #include <cstdint>
 
 #include "core/time_util.h"
+#include "services/people_service.h"
+#include "services/schedule_service.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 #include "ui/theme.h"
@@ -1035,20 +1037,18 @@ void PlanView::toggleMeet(Store& store, AppState& state, const Session& s, size_
     const PanelSpeaker sp = m_speakers[index];
     const std::string eventName = m_model.event().name;
     try {
-        PeopleRepo people(store);
         if (sp.listed == PanelSpeaker::Listed::FromTalk) {
-            people.removeTarget(s.eventId, sp.personId);
+            state.revision.apply(removeTarget(store, s.eventId, sp.personId));
             state.info("Took " + sp.name + " off the people you want to meet at " + eventName + ".");
         } else {
             Target t;
             t.eventId = s.eventId;
             t.personId = sp.personId;
             t.why = talkTargetReason(s.title);
-            people.upsertTarget(t);
+            state.revision.apply(saveTarget(store, t));
             state.info("Added " + sp.name + " to the people you want to meet at " + eventName + " (" + t.why +
                        "). Click again to undo.");
         }
-        state.revision.bump(Change::Targets);
     } catch (const std::exception& e) {
         state.error("Could not change your list: " + std::string(e.what()) + ". Nothing was changed.");
     }
@@ -1124,9 +1124,10 @@ void PlanView::toggleStar(Store& store, AppState& state, RowId sessionId) {
     const bool starred = !(row && row->session.starred);
     std::string title = row ? row->session.title : std::string("the session");
     try {
-        if (store.setStarred(sessionId, starred)) {
+        const Changes touched = starSession(store, sessionId, starred);
+        if (!touched.empty()) {
             const auto before = state.revision.value(Change::Events | Change::Stars);
-            state.revision.bump(Change::Stars);
+            state.revision.apply(touched);
             // One star does not need 20,000 sessions reloaded: the model updates in place.
             m_model.applyStar(sessionId, starred, before, state.revision.value(Change::Events | Change::Stars));
             state.info((starred ? "Starred: " : "Unstarred: ") + title);

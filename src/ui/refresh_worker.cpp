@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <stdexcept>
+#include <utility>
 
 #include "core/time_util.h"
 #include "store/sources_repo.h"
@@ -107,6 +108,11 @@ AgendaRefreshWorker::Snapshot AgendaRefreshWorker::snapshot() const {
     return m_state;
 }
 
+Changes AgendaRefreshWorker::takeChanges() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return std::exchange(m_untaken, Changes());
+}
+
 AgendaRefreshWorker::Snapshot AgendaRefreshWorker::status() const {
     std::lock_guard<std::mutex> lock(m_mutex);
     Snapshot s;
@@ -151,7 +157,8 @@ void AgendaRefreshWorker::run() {
             if (!eventId || (!asked && !automatic)) continue;
         }
         const double cpuStart = threadCpuMs();
-        bool hasUrl = false, imported = false, tried = false;
+        bool hasUrl = false, tried = false;
+        Changes touched;
         std::optional<EventSource> source;
         std::string error;
         std::vector<WatchedChange> watched;
@@ -176,7 +183,7 @@ void AgendaRefreshWorker::run() {
                 for (const auto& o : refreshEvents(store, *eventId, {})) {
                     if (o.status == RefreshOutcome::Status::Failed) error = o.error;
                     if (o.status == RefreshOutcome::Status::Imported) {
-                        imported = true;
+                        touched |= o.report.touched;
                         watched = watchedChanges(store, *eventId, o.report.changes);
                     }
                 }
@@ -202,7 +209,10 @@ void AgendaRefreshWorker::run() {
                 m_state.error.erase(0, source->url.size() + 2);
             if (tried) ++m_state.fetches;
             if (tried) m_state.lastTryCpuMs = threadCpuMs() - cpuStart;
-            if (imported) ++m_state.dataVersion;
+            if (!touched.empty()) {
+                m_untaken |= touched;
+                ++m_state.dataVersion;
+            }
             if (!watched.empty()) {
                 m_state.unseen.insert(m_state.unseen.end(), watched.begin(), watched.end());
                 ++m_state.unseenVersion;

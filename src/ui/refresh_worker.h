@@ -59,6 +59,9 @@ public:
     Snapshot snapshot() const;
     // The snapshot without the changes list (cheap to take every frame).
     Snapshot status() const;
+    // What the refreshes' imports announced since the last call, for the
+    // frame to apply when dataVersion moved.
+    Changes takeChanges();
     // "Agenda refreshed 14:05", "Refreshing agenda…", "Agenda refresh failed: …"; '' without a URL.
     static std::string statusText(const Snapshot& s, const std::string& zone);
 
@@ -79,6 +82,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     Snapshot m_state;
+    Changes m_untaken;
     std::optional<RowId> m_event;
     bool m_automatic = true;
     bool m_stop = false;

@@ -767,12 +767,10 @@ bool Shell::importFile(Store& store, AppState& state, const std::string& rawPath
 }
 
 void Shell::importSucceeded(AppState& state, ImportOutcome r) {
+    state.revision.apply(r.touched);
     if (r.contacts) {
-        // Imports add and update people, who may be targets shown elsewhere.
-        state.revision.bump(Change::People | Change::Targets);
         state.mode = Mode::People;
     } else {
-        state.revision.bump();
         state.eventId = r.eventId;
         resetPlanState(state);
         state.mode = Mode::Plan;
@@ -806,7 +804,7 @@ void Shell::loadDemo(Store& store, AppState& state) {
             state.info("The demo is only loaded into an empty database; this one already has events.");
             return;
         }
-        state.revision.bump();
+        state.revision.apply(report->touched);
         state.eventId = report->eventId;
         resetPlanState(state);
         state.mode = Mode::Plan;

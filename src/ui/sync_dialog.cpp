@@ -364,8 +364,7 @@ void SyncDialog::drawConflicts(Store& store, AppState& state) {
 
 void SyncDialog::settle(Store& store, AppState& state, const SyncConflict& c, ConflictChoice choice) {
     try {
-        resolveSyncConflict(store, c.id, choice);
-        state.revision.bump(Change::People);
+        state.revision.apply(resolveSyncConflict(store, c.id, choice));
         const std::string who = c.name.empty() ? "#" + std::to_string(c.localId) : c.name;
         switch (choice) {
             case ConflictChoice::Here:

@@ -1,6 +1,7 @@
 #include "ui/sync_worker.h"
 
 #include <exception>
+#include <utility>
 
 #include "core/time_util.h"
 #include "services/dav_client.h"
@@ -36,6 +37,11 @@ SyncWorker::Snapshot SyncWorker::snapshot() const {
     return m_state;
 }
 
+Changes SyncWorker::takeChanges() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return std::exchange(m_untaken, Changes());
+}
+
 std::string SyncWorker::statusText(const Snapshot& s, const std::string& zone) {
     if (!s.configured) return "";
     if (s.running) return "Syncing\u2026";
@@ -54,7 +60,7 @@ void SyncWorker::run() {
         }
         bool configured = false;
         std::string error;
-        bool changed = false;
+        Changes touched;
         try {
             Store store(m_path);  // this thread's own connection
             auto account = syncAccount(store);
@@ -68,10 +74,7 @@ void SyncWorker::run() {
                 if (m_wake) m_wake();
                 SyncRoundOptions o;
                 o.password = storedSyncPassword(*account);
-                SyncRoundReport r = runSyncRound(store, o);
-                changed = r.peopleUpdated + r.peopleAdded + r.peopleMatched + r.peopleRemovedOnServer +
-                              r.tasksCompleted + r.tasksSnoozed + r.tasksDropped >
-                          0;
+                touched = runSyncRound(store, o).touched;
             }
         } catch (const DavError& e) {
             error = e.reason();  // the status line is short: the reason, not the URL (sync status has both)
@@ -85,7 +88,10 @@ void SyncWorker::run() {
             m_state.running = false;
             m_state.error = error;
             if (configured && error.empty()) m_state.lastOk = nowInstant();
-            if (changed) ++m_state.dataVersion;
+            if (!touched.empty()) {
+                m_untaken |= touched;
+                ++m_state.dataVersion;
+            }
         }
         if (m_wake) m_wake();
     }

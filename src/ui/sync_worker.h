@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "core/changes.h"
 #include "core/model.h"
 
 namespace hallway::ui {
@@ -33,6 +34,9 @@ public:
 
     void requestNow();
     Snapshot snapshot() const;
+    // What the rounds announced since the last call (their reports' Changes),
+    // for the frame to apply when dataVersion moved.
+    Changes takeChanges();
     // "Sync ✓ 14:05", "Syncing…", "Sync failed: ..." or '' when nothing is linked.
     static std::string statusText(const Snapshot& s, const std::string& zone);
 
@@ -45,6 +49,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     Snapshot m_state;
+    Changes m_untaken;
     bool m_stop = false;
     bool m_now = true;  // a round at start
     std::thread m_thread;

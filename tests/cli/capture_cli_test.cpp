@@ -61,6 +61,8 @@ TEST_CASE("an ambiguous or unknown @name is an error listing candidates, and not
     Run ambiguous = hallwayCli(db, {"note", "coffee with @ana"});
     CHECK(ambiguous.code == 1);
     CHECK_THAT(ambiguous.err, Catch::Contains("Ana Lima") && Catch::Contains("Ana Souza"));
+    // The CLI words the service's candidates with its own options.
+    CHECK_THAT(ambiguous.err, Catch::Contains("write more of the name or use --person ID"));
     Run unknown = hallwayCli(db, {"note", "coffee with @zed-zulu"});
     CHECK(unknown.code == 1);
     CHECK_THAT(unknown.err, Catch::Contains("--new-person"));

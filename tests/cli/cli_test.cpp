@@ -346,6 +346,7 @@ TEST_CASE("sessions --day N takes a Sessionize grid's days, its 05:30 night item
     Run first = hallwayCli(db, {"import", testData("sessionize/grid_days.json")});
     REQUIRE(first.code == 0);
     CHECK(first.out.find("the agenda names no time zone") != std::string::npos);
+    CHECK(first.out.find("choose another with --tz ZONE") != std::string::npos);  // the CLI's own remedy
     CHECK(first.out.find("6 sessions: 6 added") != std::string::npos);  // the plenum keynote once
     CHECK(first.out.find("; 3 days") != std::string::npos);
 

@@ -208,7 +208,7 @@ TEST_CASE("a realistic event: drafts never paste notes, thank exactly who was me
     std::string filled = linkDraft;
     filled.replace(filled.find("[[what you promised them]]"), 26, "the link to our migration tool");
     s.queue.setDraft(link->id, filled, link->templateId, true);
-    CHECK(markFollowUp(s.store, link->id, "sent", "2025-09-29"));
+    CHECK(markFollowUp(s.store, link->id, "sent", "2025-09-29") == (Change::Queue | Change::Targets));
     // The touch it logs is dated the day given, not the day the command ran.
     auto touches = NotesRepo(s.store).interactionsWith(s.id("Ines Duarte"));
     REQUIRE(!touches.empty());

@@ -256,7 +256,7 @@ TEST_CASE("an intro step marked replied brings the next step without Generate", 
     const auto before = fx.all();
     const FollowUp* askA = fx.find(before, "intro_ask_a", ana);
     REQUIRE(askA);
-    REQUIRE(markFollowUp(fx.store, askA->id, "replied", "2025-03-11"));
+    REQUIRE(!markFollowUp(fx.store, askA->id, "replied", "2025-03-11").empty());
     auto items = fx.all();
     const FollowUp* askB = fx.find(items, "intro_ask_b", bo);
     REQUIRE(askB);
@@ -539,7 +539,8 @@ TEST_CASE("items due together for one person make one message, marked sent toget
     CHECK(one.subject == splitDraft(fx.draft(*thanks)).first);
 
     auto marked = markFollowUpsTogether(fx.store, thanks->id, "sent", "2025-03-10");
-    CHECK(marked.size() == 2);
+    CHECK(marked.value.size() == 2);
+    CHECK(marked.touched == (Change::Queue | Change::Targets));  // sent: a touch logged with Ana
     for (auto& f : fx.all())
         CHECK(f.status == (f.personId == ana ? std::string("sent") : std::string("open")));
 }
@@ -558,7 +559,9 @@ TEST_CASE("a blank left in one item of a combined message keeps all of them unse
                       Catch::Contains("still has a blank"));
     for (auto& f : fx.all()) CHECK(f.status == "open");
     // Marked done together needs no message.
-    CHECK(markFollowUpsTogether(fx.store, thanks->id, "done", "2025-03-10").size() == 2);
+    auto done = markFollowUpsTogether(fx.store, thanks->id, "done", "2025-03-10");
+    CHECK(done.value.size() == 2);
+    CHECK(done.touched == Changes(Change::Queue));
 }
 
 TEST_CASE("combined drafts keep one greeting, each item's own paragraphs once, one closing", "[followup][together]") {

@@ -293,9 +293,12 @@ TEST_CASE("an agenda without a zone is shown in the computer's zone and says so"
     CHECK(r.timeZone == "Europe/Berlin");
     CHECK(r.sessionsAdded == 2);
     bool warned = std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) {
-        return w.find("the computer's zone (choose another with --tz") != std::string::npos;
+        return w.find("read in Europe/Berlin, the computer's zone") != std::string::npos;
     });
     CHECK(warned);
+    // A guess: each front end says how to choose another; the note names no option itself.
+    CHECK(r.zone.guessed);
+    CHECK(r.zone.note.find("--tz") == std::string::npos);
 }
 
 TEST_CASE("linux_conf_au_2020.ics imports with its sessions, rooms, days and speakers", "[import][corpus]") {

@@ -182,6 +182,8 @@ TEST_CASE("round trip: people, tasks and schedule out - an edited card, a new ca
             CHECK(second.peopleRemovedOnServer == 1);
             CHECK(second.tasksCompleted == 1);
             CHECK(second.conflicts == 0);
+            // What the phone changed here is announced, so the app's views reload.
+            CHECK(second.touched == (Change::People | Change::Targets | Change::Queue));
 
             Person anaNow = *PeopleRepo(w.store).find(ana);
             CHECK(anaNow.company == "Initech");
@@ -201,6 +203,7 @@ TEST_CASE("round trip: people, tasks and schedule out - an edited card, a new ca
             CHECK(quiet.requests <= 6);
             SyncRoundReport quieter = w.round();
             CHECK(quieter.peoplePushed + quieter.tasksPushed + quieter.eventsPushed == 0);
+            CHECK(quieter.touched.empty());
             CHECK(quieter.requests == 3);
             // A card edited on the phone after that is still found: its CTag moved.
             DavResponse anaBefore = p.expect2xx("GET", anaItem->href);
@@ -555,7 +558,7 @@ TEST_CASE("a conflict settled by keeping Hallway's value is forgotten and the va
     }
     REQUIRE(w.round().conflicts == 1);
     RowId id = syncStatus(w.store).conflicts.at(0).id;
-    resolveSyncConflict(w.store, id, ConflictChoice::Here);
+    CHECK(resolveSyncConflict(w.store, id, ConflictChoice::Here) == Changes(Change::People));
     CHECK(syncStatus(w.store).conflicts.empty());
     Person now = *PeopleRepo(w.store).find(ana);
     CHECK(now.company == "Laptop Ltd");

@@ -111,7 +111,7 @@ TEST_CASE("Ctrl+Enter links the session running then: the starred one of two, no
     CHECK_FALSE(saveTyped("which talk was this?").sessionId);
 
     f.store.setStarred(chat, true);
-    ui.state.revision.bump(ui::Change::Stars);
+    ui.state.revision.apply(ui::Change::Stars);
     ui.imgui.frames(2);
     CHECK(ui.shell.capture().model().runningSession() == chat);
     CHECK(saveTyped("the starred one").sessionId == chat);
@@ -169,9 +169,20 @@ TEST_CASE("an ambiguous @name is an error in the status line and the text stays"
     CHECK(ui.state.status.text.find("Ana Lima") != std::string::npos);
     CHECK(ui.state.status.text.find("Ana Silva") != std::string::npos);
     CHECK(ui.state.status.text.find("--person") == std::string::npos);  // no CLI advice in the GUI
+    CHECK(ui.state.status.details == std::vector<std::string>{"Ana Lima \u00b7 Acme", "Ana Silva \u00b7 Globex"});
     CHECK(ui.shell.capture().text() == "@ana said hi");
     CHECK(NotesRepo(f.store).draft(f.draftKey()) == std::optional<std::string>("@ana said hi"));
     CHECK(NotesRepo(f.store).recentNotes(10).empty());
+
+    // The @ list opens on the candidates: picking one makes the note save.
+    REQUIRE(ui.shell.capture().mentionRect(f.anaSilva));
+    CHECK(ui.shell.capture().mentionRect(f.ana));
+    ui.imgui.click(*ui.shell.capture().mentionRect(f.anaSilva));
+    CHECK(ui.shell.capture().text() == "@Ana-Silva said hi");
+    ui.imgui.ctrlKey(kEnter);
+    ui.imgui.frames(2);
+    CHECK_FALSE(ui.state.status.error);
+    REQUIRE(NotesRepo(f.store).recentNotes(10).size() == 1);
 }
 
 TEST_CASE("the person picker links a person, a marker chip inserts its marker, and Save saves", "[ui][capture]") {

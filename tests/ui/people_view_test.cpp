@@ -236,13 +236,13 @@ TEST_CASE("where to find targets is worked out only while the targets tab or a p
     // Ticked met and a new target, both elsewhere (Capture, the CLI): the label
     // follows, the rows wait.
     markMet(f.store, f.eventId, f.ana, f.now);
-    ui.state.revision.bump(ui::Change::Targets);
+    ui.state.revision.apply(ui::Change::Targets);
     ui.imgui.frames(2);
     Target t;
     t.eventId = f.eventId;
     t.personId = f.bo;
     PeopleRepo(f.store).upsertTarget(t);
-    ui.state.revision.bump(ui::Change::Targets);
+    ui.state.revision.apply(ui::Change::Targets);
     ui.imgui.frames(2);
     CHECK(targets.rebuildCount() == 0);
     CHECK(targets.count() == 2);
@@ -266,7 +266,7 @@ TEST_CASE("where to find targets is worked out only while the targets tab or a p
     // person's page with their target card.
     ui.state.people.targetsTab = false;
     unmarkMet(f.store, f.eventId, f.ana);
-    ui.state.revision.bump(ui::Change::Targets);
+    ui.state.revision.apply(ui::Change::Targets);
     ui.imgui.frames(3);
     CHECK(targets.rebuildCount() == 1);
     CHECK(targets.count() == 2);
@@ -712,7 +712,7 @@ TEST_CASE("the Network tab's tooltip counts the network as it is after a change"
     CHECK(ui.shell.people().networkTabTooltip().find("(23 people)") != std::string::npos);
     // Someone added (a contacts import, Capture's new person) while the Network tab is up.
     addPerson(f.store, "Chidi Okafor", "Initech");
-    ui.state.revision.bump(ui::Change::People);
+    ui.state.revision.apply(ui::Change::People);
     ui.imgui.frames(2);
     CHECK(ui.shell.people().networkTabTooltip().find("(24 people)") != std::string::npos);
     int grouped = 0;
@@ -724,7 +724,7 @@ TEST_CASE("the Network tab's tooltip counts the network as it is after a change"
     ui.state.eventId = f.eventId;
     ui.imgui.frames(2);
     addPerson(f.store, "Dana Scully", "FBI");
-    ui.state.revision.bump(ui::Change::People);
+    ui.state.revision.apply(ui::Change::People);
     ui.imgui.frames(2);
     CHECK(ui.shell.people().networkTabTooltip().find("(25 people)") != std::string::npos);
 }

@@ -100,7 +100,7 @@ TEST_CASE("session panel: want to meet each speaker, with the talk as why, undon
     own.priority = TargetPriority::Must;
     own.why = "ask about the parser's allocator";
     people.upsertTarget(own);
-    ui.state.revision.bump(ui::Change::Targets);
+    ui.state.revision.apply(ui::Change::Targets);
     ui.imgui.frames(2);
     ui.imgui.click(*ui.shell.plan().meetRect(jonas));
     auto kept = people.findTarget(ui.eventId, jonas);
@@ -148,4 +148,37 @@ TEST_CASE("session panel: the talk page opens when the session has a web link, a
     CHECK_FALSE(ui::isWebLink("file:///etc/passwd"));
     CHECK_FALSE(ui::isWebLink("javascript:alert(1)"));
     CHECK_FALSE(ui::isWebLink("https://"));
+}
+
+TEST_CASE("a target added in Plan's session panel shows in Capture's targets through the announced change, and "
+          "Plan's sessions are not reloaded for it",
+          "[ui][plan][capture][changes]") {
+    DemoUi ui;
+    ui.state.mode = ui::Mode::Capture;
+    ui.imgui.frames(2);
+    REQUIRE(ui.shell.capture().model().targets().empty());  // built, with nobody to meet yet
+
+    const Session talk = ui.select("Zero-copy parsing in practice");
+    const RowId aiko = ui.speaker(talk, "Aiko Tanaka");
+    const auto sessionsRevision = ui.state.revision.value(ui::Change::Events | ui::Change::Stars);
+    REQUIRE(ui.shell.plan().meetRect(aiko));
+    ui.imgui.click(*ui.shell.plan().meetRect(aiko));
+    REQUIRE(PeopleRepo(ui.store).findTarget(ui.eventId, aiko));
+    CHECK(ui.state.revision.value(ui::Change::Events | ui::Change::Stars) == sessionsRevision);
+
+    ui.state.mode = ui::Mode::Capture;
+    ui.imgui.frames(2);
+    const auto& targets = ui.shell.capture().model().targets();
+    REQUIRE(targets.size() == 1);
+    CHECK(targets[0].personId == aiko);
+    CHECK_FALSE(targets[0].met);
+    REQUIRE(ui.shell.capture().metRect(aiko));
+
+    // Ticked met in Capture: Plan's panel reads the target again and leaves it alone.
+    ui.imgui.click(*ui.shell.capture().metRect(aiko));
+    CHECK(PeopleRepo(ui.store).findTarget(ui.eventId, aiko)->status == TargetStatus::Met);
+    ui.select("Zero-copy parsing in practice");
+    ui.imgui.click(*ui.shell.plan().meetRect(aiko));
+    CHECK(PeopleRepo(ui.store).findTarget(ui.eventId, aiko));  // no longer "from the talk": opens People instead
+    CHECK(ui.state.mode == ui::Mode::People);
 }

@@ -129,7 +129,7 @@ TEST_CASE("the clock names the right next session around ties, stars and removed
     CHECK(clockAt({2024, 2, 3, 14, 0, 0}) == "Day 1 of 2 \u00b7 Sat 14:00 \u00b7 next: Closing in Janson (Sun 4 Feb)");
     // Nothing starred at all: of the two at 10:30 in one room, Alpha before Zebra.
     for (const Session& s : f.store.sessions(f.eventId)) f.store.setStarred(s.id, false);
-    f.ui.state.revision.bump(ui::Change::Stars);
+    f.ui.state.revision.apply(ui::Change::Stars);
     CHECK(clockAt({2024, 2, 3, 10, 0, 0}) == "Day 1 of 2 \u00b7 Sat 10:00 \u00b7 next: Alpha talk in B.1 at 10:30");
     CHECK(f.ui.shell.plan().model().rebuildCount() == 0);
 }
@@ -154,7 +154,7 @@ TEST_CASE("the status line's counts match Plan's model, with or without it built
 
     // A star made elsewhere (the CLI, Capture): the counts follow in any view.
     store.setStarred(model.rows().front().session.id, true);
-    ui.state.revision.bump(ui::Change::Stars);
+    ui.state.revision.apply(ui::Change::Stars);
     ui.state.mode = ui::Mode::Capture;
     ui.imgui.frames(2);
     CHECK(ui.shell.agendaTotals()->starred == 3);

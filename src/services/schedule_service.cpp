@@ -1,0 +1,11 @@
+#include "services/schedule_service.h"
+
+#include "store/store.h"
+
+namespace hallway {
+
+Changes starSession(Store& store, RowId sessionId, bool starred) {
+    return store.setStarred(sessionId, starred) ? Changes(Change::Stars) : Changes();
+}
+
+}  // namespace hallway
