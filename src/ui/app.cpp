@@ -407,6 +407,12 @@ int AppWindow::init() {
     }
 
     lap("store");
+    // The first view's rows are read while the window system starts and the
+    // window opens (170-220 ms of X, the GL driver and the backends on
+    // software GL), so its first frame only draws. Until the join below
+    // nothing else touches the store's connection, the shell or the state.
+    std::future<void> firstRead;
+    if (m_store) firstRead = std::async(std::launch::async, [this] { m_shell.sync(*m_store, m_state); });
     glfwSetErrorCallback(onGlfwError);
     if (!glfwInit()) {
         std::cerr << "hallway: cannot start the window system: " << g_glfwError
@@ -452,13 +458,6 @@ int AppWindow::init() {
             return buildFonts(fontScale, extra);
         });
     lap("context");
-
-    // The first view's rows are read while the window opens (150-200 ms of
-    // loading the GL driver on software GL), so its first frame only draws.
-    // Until the join below nothing else touches the store, the shell or the state.
-    std::future<void> firstRead;
-    if (m_store) firstRead = std::async(std::launch::async, [this] { m_shell.sync(*m_store, m_state); });
-    lap("first view's rows started");
 
     int width = request.width, height = request.height;
     if (!screenshot && settings.windowWidth > 0) {
