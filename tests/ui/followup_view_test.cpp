@@ -67,6 +67,15 @@ struct Fixture {
         if (!email.empty()) p.emails = {{email, "work"}};
         return PeopleRepo(store).create(p);
     }
+    // A note taken at the event, linked to no session.
+    void note(const std::string& body, Instant at) {
+        NoteInput in;
+        in.body = body;
+        in.eventId = eventId;
+        in.at = at;
+        in.noSession = true;
+        saveNote(store, in);
+    }
     std::vector<FollowUp> items() { return FollowUpsRepo(store).list({eventId, {}, {}}); }
     const FollowUp* find(const std::vector<FollowUp>& list, const std::string& kind, RowId who) {
         for (const auto& f : list)
@@ -272,12 +281,8 @@ TEST_CASE("the queue model keeps only what the list shows, in sortQueue's order"
 TEST_CASE("a blank in a draft is highlighted and keeps Mark sent off, the notes show beside the draft",
           "[ui][followup]") {
     Fixture f;
-    NoteInput in;
-    in.body = "[ ] send @bo-nielsen the link to our build cache, he runs the CI for three teams";
-    in.eventId = f.eventId;
-    in.at = localToInstant({2025, 3, 6, 16, 0, 0}, f.zone);
-    in.noSession = true;
-    saveNote(f.store, in);
+    f.note("[ ] send @bo-nielsen the link to our build cache, he runs the CI for three teams",
+           localToInstant({2025, 3, 6, 16, 0, 0}, f.zone));
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto all = f.items();
     const FollowUp* promise = f.find(all, "promise", f.bo);
@@ -332,21 +337,11 @@ TEST_CASE("a busy contact's notes beside the draft scroll as tall as if every on
     // Notes out of sight are gaps of their measured height: the column must
     // be exactly as tall as when every note is drawn (a window tall enough to show them all).
     Fixture f;
-    for (int i = 0; i < 150; ++i) {
-        NoteInput in;
-        in.body = "@bo-nielsen note " + std::to_string(i) +
-                  (i % 3 ? std::string(" on build caches and the CI they run for three teams, with numbers") : "");
-        in.eventId = f.eventId;
-        in.at = localToInstant({2025, 3, 6, 9, 0, 0}, f.zone) + i * 60;
-        in.noSession = true;
-        saveNote(f.store, in);
-    }
-    NoteInput promise;
-    promise.body = "[ ] send @bo-nielsen the link to our build cache";
-    promise.eventId = f.eventId;
-    promise.at = localToInstant({2025, 3, 6, 16, 0, 0}, f.zone);
-    promise.noSession = true;
-    saveNote(f.store, promise);
+    for (int i = 0; i < 150; ++i)
+        f.note("@bo-nielsen note " + std::to_string(i) +
+                   (i % 3 ? std::string(" on build caches and the CI they run for three teams, with numbers") : ""),
+               localToInstant({2025, 3, 6, 9, 0, 0}, f.zone) + i * 60);
+    f.note("[ ] send @bo-nielsen the link to our build cache", localToInstant({2025, 3, 6, 16, 0, 0}, f.zone));
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto all = f.items();
     const FollowUp* item = f.find(all, "promise", f.bo);
