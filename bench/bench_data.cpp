@@ -11,6 +11,7 @@
 #include "core/time_util.h"
 #include "services/followup_service.h"
 #include "services/import_service.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -263,7 +264,7 @@ PowerData buildPowerTier(Store& store, const TierSize& size) {
     AgendaImportReport report = importAgendaBytes(store, frabXml(agendaSessions(shape), "Power Conf"), "power.xml", {});
     data.eventId = report.eventId;
     const double agendaMs = msSince(t0);
-    std::vector<Session> sessions = store.sessions(data.eventId);
+    std::vector<Session> sessions = AgendaRepo(store).sessions(data.eventId);
     for (const auto& s : sessions) data.sessions.push_back(s.id);
     data.now = localToInstant({2025, 3, 3 + std::min(2, size.days - 1), 11, 5, 0}, kZone);
 
@@ -292,8 +293,8 @@ PowerData buildPowerTier(Store& store, const TierSize& size) {
         for (const Session& s : sessions) {
             const int id = std::atoi(s.sourceId.c_str() + 6);  // "bench-<id>"
             const int room = id / size.slots % size.rooms, slot = id % size.slots;
-            if (slot % 4 == 0 && room == (slot * 3) % size.rooms) store.setStarred(s.id, true);
-            if (slot % 12 == 4 && room == (slot * 3 + 1) % size.rooms) store.setStarred(s.id, true);
+            if (slot % 4 == 0 && room == (slot * 3) % size.rooms) AgendaRepo(store).setStarred(s.id, true);
+            if (slot % 12 == 4 && room == (slot * 3 + 1) % size.rooms) AgendaRepo(store).setStarred(s.id, true);
         }
         // Other events of ten years of conferences (no agenda, notes only).
         std::vector<RowId> events;
@@ -303,7 +304,7 @@ PowerData buildPowerTier(Store& store, const TierSize& size) {
             ev.timeZone = kZone;
             ev.startsAt = 1420070400 + Instant(e) * 86400 * 18;
             ev.endsAt = ev.startsAt + 2 * 86400;
-            events.push_back(store.createEvent(ev));
+            events.push_back(AgendaRepo(store).createEvent(ev));
         }
         // 400 targets: half of them speak here.
         for (int i = 0; i < 400; ++i) {
@@ -373,7 +374,7 @@ PowerData buildPowerTier(Store& store, const TierSize& size) {
 
     SessionQuery starredOnly;
     starredOnly.starredOnly = true;
-    const std::vector<Session> starred = store.sessions(data.eventId, starredOnly);
+    const std::vector<Session> starred = AgendaRepo(store).sessions(data.eventId, starredOnly);
     for (const auto& s : starred)
         for (const auto& o : starred)
             if (!data.conflictSession && o.id != s.id && o.startsAt < s.endsAt && s.startsAt < o.endsAt)

@@ -8,6 +8,7 @@
 
 #include "core/model.h"
 #include "core/time_util.h"
+#include "store/agenda_repo.h"
 
 namespace hallway {
 class Store;
@@ -68,7 +69,7 @@ struct TierSize {
 struct PowerData {
     TierSize size;
     RowId eventId = 0;
-    std::vector<RowId> sessions;   // the event's, in time order per store.sessions()
+    std::vector<RowId> sessions;   // the event's, in time order per AgendaRepo(store).sessions()
     std::vector<RowId> people;     // everyone
     RowId busyPerson = 0;          // a target with a talk and many notes
     RowId conflictSession = 0;     // a starred session overlapping another starred one

@@ -43,6 +43,8 @@
 #ifdef HALLWAY_BENCH_FRAMES
 #include "bench_frames.h"
 #include "bench_refresh.h"
+#include "store/agenda_repo.h"
+#include "store/search_repo.h"
 #endif
 
 using namespace hallway;
@@ -408,7 +410,7 @@ void benchLinkedIn(const std::filesystem::path& dir, const Options& o) {
 
 // [SECTION] Search
 
-// The whole query as one trigram phrase, as NotesRepo::search makes it.
+// The whole query as one trigram phrase, as SearchRepo::search makes it.
 std::string trigramPhrase(const std::string& typed) {
     std::string t;
     for (char c : typed)
@@ -420,7 +422,7 @@ std::string trigramPhrase(const std::string& typed) {
     return out + "\"";
 }
 
-// The same FTS5 queries NotesRepo::search runs, bare: each index's newest
+// The same FTS5 queries SearchRepo::search runs, bare: each index's newest
 // matches, no ranking, no rows read, no snippets.
 class BareSearch {
 public:
@@ -467,7 +469,7 @@ private:
 void benchSearch(const std::string& dbPath, const PowerData& data, const Options& o) {
     std::printf("\n== search ==\n");
     Store store(dbPath);
-    NotesRepo notes(store);
+    SearchRepo search(store);
     BareSearch bare(dbPath);
     // Search as you type: every prefix of realistic queries, as typed, each
     // followed at once by the same queries bare (so load hits both alike).
@@ -490,11 +492,11 @@ void benchSearch(const std::string& dbPath, const PowerData& data, const Options
                 auto t = Clock::now();
                 const double cpu = threadCpuMs();
                 SearchTotals totals;
-                auto hits = notes.search(typed, 10, &totals, NotesRepo::SearchCounting::Later);
+                auto hits = search.search(typed, 10, &totals, SearchRepo::SearchCounting::Later);
                 ours.push_back(threadCpuMs() - cpu);
                 oursWall.push_back(msSince(t));
                 const double cpuCounts = threadCpuMs();
-                notes.countSearch(typed, totals);
+                search.countSearch(typed, totals);
                 counts.push_back(threadCpuMs() - cpuCounts);
                 const double cpu1 = threadCpuMs();
                 bare.run(typed);
@@ -541,7 +543,7 @@ void benchQueue(const std::filesystem::path& dir, const Options& o) {
         e.timeZone = "Europe/Brussels";
         e.startsAt = 1741161600;  // 2025-03-05
         e.endsAt = e.startsAt + 3 * 86400;
-        eventId = store.createEvent(e);
+        eventId = AgendaRepo(store).createEvent(e);
         std::vector<RowId> ids;
         for (int i = 0; i < metCount; ++i) {
             Person p;

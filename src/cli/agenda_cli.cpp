@@ -12,6 +12,7 @@
 #include "formats/agenda.h"
 #include "services/http_fetch.h"
 #include "services/import_service.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 
 namespace hallway::cli {
@@ -77,7 +78,7 @@ void printSessionLine(std::ostream& out, const Session& s, const std::string& zo
 
 std::vector<std::string> eventDates(Store& store, const Event& event) {
     std::vector<Instant> starts;
-    for (const auto& s : store.sessions(event.id)) starts.push_back(s.startsAt);
+    for (const auto& s : AgendaRepo(store).sessions(event.id)) starts.push_back(s.startsAt);
     return agendaDayKeys(event, starts);
 }
 
@@ -200,7 +201,7 @@ private:
     }
 
     int runEvents(Store& store, std::ostream& out, bool asJson) {
-        auto list = store.listEvents();
+        auto list = AgendaRepo(store).listEvents();
         if (asJson) {
             json arr = json::array();
             for (const auto& s : list) {
@@ -265,7 +266,7 @@ private:
                                    m_sessionsDay + "'");
             }
         }
-        auto list = store.sessions(event.id, query);
+        auto list = AgendaRepo(store).sessions(event.id, query);
         if (asJson) {
             json arr = json::array();
             for (const auto& s : list) arr.push_back(sessionJson(s, event.timeZone));
@@ -286,13 +287,13 @@ private:
         // Every id checked before anything is written: all or none.
         std::vector<Session> found;
         for (RowId id : m_starIds) {
-            auto s = store.findSession(id);
+            auto s = AgendaRepo(store).findSession(id);
             if (!s) throw CommandError("no session with id " + std::to_string(id) +
                                        " (see `hallway sessions`); nothing was " + (on ? "starred" : "unstarred"));
             found.push_back(*s);
         }
         Store::Transaction tx(store);
-        for (RowId id : m_starIds) store.setStarred(id, on);
+        for (RowId id : m_starIds) AgendaRepo(store).setStarred(id, on);
         tx.commit();
         for (const Session& s : found) {
             arr.push_back({{"id", s.id}, {"title", s.title}, {"starred", on}});
@@ -307,7 +308,7 @@ private:
         SessionQuery query;
         query.starredOnly = true;
         query.includeRemoved = true;  // a starred session that vanished must be seen
-        auto list = store.sessions(event.id, query);
+        auto list = AgendaRepo(store).sessions(event.id, query);
         auto overlaps = findOverlaps(list);
         if (asJson) {
             json arr = json::array();

@@ -6,6 +6,7 @@
 #include "core/time_util.h"
 #include "services/capture_service.h"
 #include "services/people_service.h"
+#include "store/search_repo.h"
 #include "store/store.h"
 
 namespace hallway::cli {
@@ -111,9 +112,8 @@ public:
             return 0;
         }
         if (*m_search) {
-            NotesRepo notes(store);
             SearchTotals totals;
-            auto hits = notes.search(m_text, m_limit, &totals);
+            auto hits = SearchRepo(store).search(m_text, m_limit, &totals);
             // Per kind: how many were found in all and how many more than shown.
             auto shownOf = [&](const char* kind) {
                 return int(std::count_if(hits.begin(), hits.end(), [&](const SearchHit& h) { return h.kind == kind; }));

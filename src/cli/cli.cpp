@@ -12,6 +12,7 @@
 
 #include "formats/agenda.h"
 #include "services/safe_write.h"
+#include "store/agenda_repo.h"
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -40,10 +41,10 @@ std::optional<RowId> parseRowId(const std::string& s) {
 
 Event resolveEvent(Store& store, const std::string& selector) {
     if (auto id = parseRowId(selector)) {
-        if (auto e = store.findEvent(*id)) return *e;
+        if (auto e = AgendaRepo(store).findEvent(*id)) return *e;
         throw CommandError("no event with id " + selector + " (see `hallway events`)");
     }
-    if (auto e = store.findEventByName(selector)) return *e;
+    if (auto e = AgendaRepo(store).findEventByName(selector)) return *e;
     throw CommandError("no event named '" + selector + "' (see `hallway events`)");
 }
 

@@ -11,6 +11,7 @@
 #include "core/time_util.h"
 #include "services/followup_service.h"
 #include "services/service_errors.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 
 namespace hallway {
@@ -42,7 +43,7 @@ std::string handleWords(const std::string& handle) {
 }  // namespace
 
 std::optional<Session> sessionRunningAt(Store& store, RowId eventId, Instant at) {
-    std::vector<Session> sessions = store.sessionsRunningBetween(eventId, at, at + 1);
+    std::vector<Session> sessions = AgendaRepo(store).sessionsRunningBetween(eventId, at, at + 1);
     const int i = runningSessionIndex(sessions, at);
     if (i < 0) return std::nullopt;
     return std::move(sessions[size_t(i)]);
@@ -70,7 +71,7 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
     Instant at = input.at.value_or(nowInstant());
     std::string zone = "UTC";
     if (input.eventId) {
-        auto event = store.findEvent(*input.eventId);
+        auto event = AgendaRepo(store).findEvent(*input.eventId);
         if (!event) throw std::invalid_argument("no event with id " + std::to_string(*input.eventId));
         zone = event->timeZone;
     }
@@ -114,7 +115,7 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
     note.topic = parsed.topic;
     note.tags = parsed.tags;
     if (input.sessionId) {
-        auto s = store.findSession(*input.sessionId);
+        auto s = AgendaRepo(store).findSession(*input.sessionId);
         if (!s) throw std::invalid_argument("no session with id " + std::to_string(*input.sessionId));
         note.sessionId = s->id;
         saved.session = s;
@@ -176,7 +177,7 @@ RowId logInteraction(Store& store, const Interaction& interaction) {
 Changes markMet(Store& store, RowId eventId, RowId personId, Instant at) {
     PeopleRepo people(store);
     NotesRepo notes(store);
-    if (!store.findEvent(eventId)) throw std::invalid_argument("no event with id " + std::to_string(eventId));
+    if (!AgendaRepo(store).findEvent(eventId)) throw std::invalid_argument("no event with id " + std::to_string(eventId));
     if (!people.find(personId)) throw std::invalid_argument("no person with id " + std::to_string(personId));
     Store::Transaction tx(store);
     bool alreadyMet = false;
@@ -217,7 +218,7 @@ void keepCaptureDraft(Store& store, const std::string& key, const std::string& t
 }
 
 PersonTimeline personTimeline(Store& store, RowId personId) {
-    return personTimeline(store, personId, store.listEvents());
+    return personTimeline(store, personId, AgendaRepo(store).listEvents());
 }
 
 PersonTimeline personTimeline(Store& store, RowId personId, const std::vector<EventSummary>& events) {
@@ -233,7 +234,7 @@ PersonTimeline personTimeline(Store& store, RowId personId, const std::vector<Ev
         if (!id) return "";
         auto it = eventNames.find(*id);
         if (it == eventNames.end()) {
-            auto e = store.findEvent(*id);
+            auto e = AgendaRepo(store).findEvent(*id);
             it = eventNames.emplace(*id, e ? e->name : "").first;
         }
         return it->second;

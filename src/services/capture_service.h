@@ -103,7 +103,7 @@ struct PersonTimeline {
 };
 
 PersonTimeline personTimeline(Store& store, RowId personId);
-// The same over `events`, store.listEvents() as the caller already holds it
+// The same over `events`, AgendaRepo(store).listEvents() as the caller already holds it
 // (listing hundreds of events with their counts is the slow part).
 PersonTimeline personTimeline(Store& store, RowId personId, const std::vector<EventSummary>& events);
 

@@ -2,6 +2,7 @@
 
 #include "core/assets.h"
 
+#include "store/agenda_repo.h"
 #include "store/store.h"
 
 namespace hallway {
@@ -9,7 +10,7 @@ namespace hallway {
 std::string demoAgendaPath() { return assetPath("demo/hallway-demo.xml"); }
 
 std::optional<AgendaImportReport> importDemoIfEmpty(Store& store) {
-    if (!store.listEvents().empty()) return std::nullopt;
+    if (!AgendaRepo(store).listEvents().empty()) return std::nullopt;
     return importAgendaFile(store, demoAgendaPath(), {});
 }
 

@@ -15,7 +15,9 @@
 #include "formats/contacts.h"
 #include "services/http_fetch.h"
 #include "services/service_errors.h"
+#include "store/agenda_repo.h"
 #include "store/backup.h"
+#include "store/people_repo.h"
 #include "store/store.h"
 
 // An agenda import, from bytes to the store (url_import.cpp fetches a URL
@@ -53,8 +55,8 @@ namespace {
 // and "Mo".
 class SpeakerMatcher {
 public:
-    SpeakerMatcher(std::vector<Store::SessionSpeaker> credits, std::map<std::string, Store::SpeakerSourceId> known,
-                   const Agenda& agenda)
+    SpeakerMatcher(std::vector<AgendaRepo::SessionSpeaker> credits,
+                   std::map<std::string, AgendaRepo::SpeakerSourceId> known, const Agenda& agenda)
         : m_known(std::move(known)) {
         for (auto& c : credits) {
             m_bySession[c.sessionId].push_back(c.personId);
@@ -114,11 +116,11 @@ public:
     bool remember(Store& store, RowId eventId, const std::string& sourceId, const std::string& name, RowId person) {
         if (sourceId.empty() || !m_remembered.insert(sourceId).second) return false;
         auto [it, fresh] = m_known.try_emplace(sourceId);
-        Store::SpeakerSourceId& k = it->second;
+        AgendaRepo::SpeakerSourceId& k = it->second;
         if (!fresh && k.personId == person && k.agendaName == name) return false;
         bool rename = !fresh && k.personId == person && k.personName == k.agendaName && k.personName != name;
-        if (rename) store.renamePerson(person, name);
-        store.setSpeakerSourceId(eventId, sourceId, person, name);
+        if (rename) PeopleRepo(store).rename(person, name);
+        AgendaRepo(store).setSpeakerSourceId(eventId, sourceId, person, name);
         k.personId = person;
         k.agendaName = name;
         if (rename || fresh) k.personName = name;
@@ -145,7 +147,7 @@ private:
         return std::any_of(ids->second.begin(), ids->second.end(), [&](const std::string& id) { return id != sourceId; });
     }
 
-    std::map<std::string, Store::SpeakerSourceId> m_known;
+    std::map<std::string, AgendaRepo::SpeakerSourceId> m_known;
     std::map<RowId, std::vector<std::string>> m_idsInFile;
     std::set<std::string> m_remembered;  // ids already stored by this import
     std::map<std::string, RowId> m_byKey;
@@ -335,15 +337,15 @@ PreparedAgenda prepareAgenda(Store& store, std::string_view bytes, const std::st
     p.eventName = text::trim(options.event);
     if (!p.eventName.empty()) {
         if (auto id = parseId(p.eventName)) {
-            p.event = store.findEvent(*id);
+            p.event = AgendaRepo(store).findEvent(*id);
             if (!p.event) throw FormatError(fileName, 0, "no event with id " + p.eventName);
         } else {
-            p.event = store.findEventByName(p.eventName);
+            p.event = AgendaRepo(store).findEventByName(p.eventName);
         }
     } else {
         p.eventName = text::collapseSpaces(p.agenda.title);
         if (p.eventName.empty()) p.eventName = std::filesystem::path(fileName).stem().string();
-        p.event = store.findEventByName(p.eventName);
+        p.event = AgendaRepo(store).findEventByName(p.eventName);
     }
     if (p.event) p.eventName = p.event->name;
 
@@ -466,9 +468,11 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     PreparedAgenda prepared = prepareAgenda(store, bytes, fileName, options);
     backupBeforeLargeChange(store, "agenda-import", std::int64_t(prepared.agenda.sessions.size()));
     Store::Transaction tx(store);
+    AgendaRepo agendaRepo(store);
+    PeopleRepo people(store);
     if (prepared.event) {
         // Another process may have removed it since the lookup.
-        prepared.event = store.findEvent(prepared.event->id);
+        prepared.event = agendaRepo.findEvent(prepared.event->id);
         if (!prepared.event) throw FormatError(fileName, 0, "the event was deleted while this import ran");
     }
     Agenda& agenda = prepared.agenda;
@@ -491,7 +495,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
         Event fresh;
         fresh.name = prepared.eventName;
         fresh.timeZone = zone;
-        fresh.id = store.createEvent(fresh);
+        fresh.id = agendaRepo.createEvent(fresh);
         event = fresh;
         report.eventCreated = true;
     }
@@ -500,8 +504,9 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     // New sessions and speakers are only inserted below, never updated, so
     // they can be indexed in bulk at the end.
     store.suspendSearchIndexing();
-    auto existing = store.sessionsBySourceId(event->id);
-    SpeakerMatcher speakers(store.speakersOfEvent(event->id), store.speakerSourceIds(event->id), agenda);
+    auto existing = agendaRepo.sessionsBySourceId(event->id);
+    SpeakerMatcher speakers(agendaRepo.speakersOfEvent(event->id), agendaRepo.speakerSourceIds(event->id),
+                            agenda);
     std::set<std::string> seen;
 
     for (const AgendaSession& incoming : agenda.sessions) {
@@ -522,7 +527,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
                 Person fresh;
                 fresh.displayName = name;
                 fresh.source = "agenda";
-                person = store.createPerson(fresh);
+                person = people.create(fresh);
                 speakers.claim(sp.sourceId, name, person);
                 ++report.peopleAdded;
             }
@@ -532,8 +537,8 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
         }
 
         if (old == existing.end()) {
-            fresh.id = store.insertSession(fresh);
-            store.setSessionSpeakers(fresh.id, speakerIds);
+            fresh.id = agendaRepo.insertSession(fresh);
+            agendaRepo.setSessionSpeakers(fresh.id, speakerIds);
             ++report.sessionsAdded;
             report.changes.push_back({SessionChange::Kind::Added, fresh.id, fresh.sourceId, fresh.title, "",
                                       describeSlot(fresh.startsAt, fresh.room, zone)});
@@ -549,8 +554,8 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
             ++report.sessionsUnchanged;
             continue;
         }
-        store.updateSessionAgendaFields(fresh);
-        if (speakersChanged) store.setSessionSpeakers(fresh.id, speakerIds);
+        agendaRepo.updateSessionAgendaFields(fresh);
+        if (speakersChanged) agendaRepo.setSessionSpeakers(fresh.id, speakerIds);
         ++report.sessionsUpdated;
 
         if (before.removed) {
@@ -587,7 +592,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
 
     for (auto& [sourceId, session] : existing) {
         if (seen.count(sourceId) || session.removed) continue;
-        store.markSessionRemoved(session.id, now);
+        agendaRepo.markSessionRemoved(session.id, now);
         ++report.sessionsRemoved;
         report.changes.push_back({SessionChange::Kind::Removed, session.id, sourceId, session.title,
                                   describeSlot(session.startsAt, session.room, zone), ""});
@@ -596,7 +601,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     // The file's own days (none: 05:00 to 05:00) replace the stored ones;
     // event span, rooms and days over what the agenda holds now.
     event->days = normalizeScheduleDays(agenda.days, zone);
-    store.setEventDays(event->id, event->days);
+    agendaRepo.setEventDays(event->id, event->days);
     std::set<std::string> rooms;
     std::vector<Instant> starts;
     Instant first = 0, last = 0;
@@ -614,14 +619,14 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     event->sourceFormat = agendaFormatName(agenda.format);
     event->sourceHash = contentHash(bytes);
     event->importedAt = now;
-    store.updateEvent(*event);
+    agendaRepo.updateEvent(*event);
 
     store.resumeSearchIndexing();
 
     std::string warningText;
     for (auto& w : report.warnings) warningText += w + "\n";
-    store.recordImport(event->id, event->sourceFile, event->sourceFormat, event->sourceHash, report.sessionsAdded,
-                       report.sessionsUpdated, report.sessionsRemoved, warningText);
+    agendaRepo.recordImport(event->id, event->sourceFile, event->sourceFormat, event->sourceHash,
+                            report.sessionsAdded, report.sessionsUpdated, report.sessionsRemoved, warningText);
     tx.commit();
 
     report.eventId = event->id;

@@ -18,6 +18,7 @@
 #include "services/followup_service.h"
 #include "services/safe_write.h"
 #include "services/service_errors.h"
+#include "store/agenda_repo.h"
 #include "store/backup.h"
 #include "store/store.h"
 
@@ -395,9 +396,9 @@ Changes removeTarget(Store& store, RowId eventId, RowId personId) {
 }
 
 std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes) {
-    auto event = store.findEvent(eventId);
+    auto event = AgendaRepo(store).findEvent(eventId);
     if (!event) return {};
-    const auto all = store.sessionSpans(eventId);
+    const auto all = AgendaRepo(store).sessionSpans(eventId);
     // Programme hours per schedule day, and the starred sessions inside them.
     std::map<std::string, std::pair<Instant, Instant>> hours;
     std::map<std::string, std::vector<std::pair<Instant, Instant>>> busy;
@@ -492,7 +493,7 @@ Written<RowId> addGoal(Store& store, RowId eventId, const std::string& kind, std
         throw std::invalid_argument("unknown goal kind '" + kind + "' (people_met, coffee_chats, follow_ups_sent, text)");
     if (numeric && (!target || *target <= 0)) throw std::invalid_argument("a " + kind + " goal needs --target N (N > 0)");
     if (!numeric && text::trim(text).empty()) throw std::invalid_argument("a text goal needs --text");
-    if (!store.findEvent(eventId)) throw std::invalid_argument("no event with id " + std::to_string(eventId));
+    if (!AgendaRepo(store).findEvent(eventId)) throw std::invalid_argument("no event with id " + std::to_string(eventId));
     GoalsRepo goals(store);
     EventGoal g;
     g.eventId = eventId;

@@ -38,6 +38,7 @@
 #include "services/followup_service.h"
 #include "services/people_service.h"
 #include "services/sync_secret.h"
+#include "store/agenda_repo.h"
 #include "store/followups_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -1265,7 +1266,7 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
         for (auto& col : repo.collections())
             if (col.kind == "events" && col.eventId && !byEvent.count(*col.eventId)) byEvent[*col.eventId];
         for (auto& [eventId, sessions] : byEvent) {
-            auto event = store.findEvent(eventId);
+            auto event = AgendaRepo(store).findEvent(eventId);
             if (!event) continue;
             std::optional<SyncCollection> col;
             for (auto& c : repo.collections())
@@ -1300,7 +1301,7 @@ SyncRoundReport runSyncRound(Store& store, const SyncRoundOptions& options) {
                                  false, "VEVENT", report);
             auto render = [&](RowId id, const std::string&) {
                 Rendered r{id, "", "", "", ""};
-                auto s = store.findSession(id);
+                auto s = AgendaRepo(store).findSession(id);
                 if (!s) return r;
                 r.uid = "hallway-session-" + std::to_string(id);
                 r.body = sessionToICalendar(*s, *event, targetTalk[id]);

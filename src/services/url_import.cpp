@@ -8,6 +8,7 @@
 #include "formats/agenda.h"
 #include "services/http_fetch.h"
 #include "store/agenda_queries.h"
+#include "store/agenda_repo.h"
 #include "store/backup.h"
 #include "store/sources_repo.h"
 #include "store/store.h"
@@ -39,9 +40,9 @@ UrlImportResult importAgendaUrl(Store& store, const std::string& url, const Agen
             if (used != options.event.size()) id = 0;
         } catch (const std::exception&) {
         }
-        event = id > 0 ? store.findEvent(id) : store.findEventByName(options.event);
+        event = id > 0 ? AgendaRepo(store).findEvent(id) : AgendaRepo(store).findEventByName(options.event);
     } else if (auto known = sources.findByUrl(url)) {
-        event = store.findEvent(known->eventId);
+        event = AgendaRepo(store).findEvent(known->eventId);
     }
     std::optional<EventSource> source;
     if (event) source = sources.find(event->id);
@@ -112,7 +113,7 @@ std::vector<RefreshOutcome> refreshEvents(Store& store, std::optional<RowId> eve
         RefreshOutcome o;
         o.eventId = source.eventId;
         o.url = source.url;
-        if (auto e = store.findEvent(source.eventId)) o.eventName = e->name;
+        if (auto e = AgendaRepo(store).findEvent(source.eventId)) o.eventName = e->name;
         UrlFetchSettings these = settings;
         these.allowHttp = settings.allowHttp || isPlainHttpUrl(source.url);
         AgendaImportOptions options;

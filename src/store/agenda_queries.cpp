@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "store/agenda_repo.h"
 #include "store/query_util.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -20,7 +21,7 @@ std::vector<EventSummary> listEventsWithoutCounts(Store& store) {
     std::vector<EventSummary> out;
     out.reserve(ids.size());
     for (RowId id : ids)
-        if (auto event = store.findEvent(id)) out.push_back(EventSummary{std::move(*event)});
+        if (auto event = AgendaRepo(store).findEvent(id)) out.push_back(EventSummary{std::move(*event)});
     return out;
 }
 
@@ -110,7 +111,7 @@ std::vector<Session> sessionsWithoutTextsWhere(Store& store, RowId eventId, cons
             out.push_back(std::move(s));
         }
     }
-    // Speakers in one query, as Store::sessions reads them, put in order
+    // Speakers in one query, as AgendaRepo::sessions reads them, put in order
     // here: SQLite's sort of 40,000 rows doubled the query's time.
     auto& sp = store.statement(speakersSql);
     sql::ResetOnExit r{sp};
@@ -197,7 +198,7 @@ std::optional<Session> nextSessionAfter(Store& store, RowId eventId, Instant aft
         if (!q.step()) return std::nullopt;
         id = q.getInt(0);
     }
-    return store.findSession(id);
+    return AgendaRepo(store).findSession(id);
 }
 
 std::vector<WatchedSession> watchedSessions(Store& store, RowId eventId) {

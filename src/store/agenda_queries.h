@@ -14,7 +14,7 @@ namespace hallway {
 
 class Store;
 
-// Every event, in Store::listEvents()'s order (newest first), without the
+// Every event, in AgendaRepo::listEvents()'s order (newest first), without the
 // counts: sessionCount, roomCount, dayCount, speakerCount and starredCount
 // are left at 0.
 std::vector<EventSummary> listEventsWithoutCounts(Store& store);
@@ -38,14 +38,14 @@ struct SessionSlot {
     std::string title;
     std::string room;
 };
-// The event's sessions that are not removed, in Store::sessions()'s order
+// The event's sessions that are not removed, in AgendaRepo::sessions()'s order
 // (start, room, title, id), without loading their abstracts and speakers.
 std::vector<SessionSlot> sessionSlots(Store& store, RowId eventId);
 
 // The event's sessions that are not removed, with their speakers, in
-// Store::sessions()'s order, but with abstract and description left empty:
+// AgendaRepo::sessions()'s order, but with abstract and description left empty:
 // a grid or a list shows neither, and at 1.7-2.2 KB a session they are most
-// of an agenda (40 MB at 20,000 sessions). Store::findSession reads them.
+// of an agenda (40 MB at 20,000 sessions). AgendaRepo::findSession reads them.
 std::vector<Session> sessionsWithoutTexts(Store& store, RowId eventId);
 // The same for the sessions starting within either span (first and last
 // start, both included) and every starred one: the day a big agenda shows
@@ -69,7 +69,7 @@ AgendaOutline agendaOutline(Store& store, RowId eventId);
 std::vector<RowId> sessionsWithTextWord(Store& store, RowId eventId, const std::string& word);
 
 // The first session (not removed) starting after `after`, only starred ones
-// when `starredOnly`; ties in Store::sessions()'s order (start, room, title, id).
+// when `starredOnly`; ties in AgendaRepo::sessions()'s order (start, room, title, id).
 std::optional<Session> nextSessionAfter(Store& store, RowId eventId, Instant after, bool starredOnly);
 
 // The event's sessions the user watches: starred, or a talk of one of the

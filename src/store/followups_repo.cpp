@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/time_util.h"
+#include "store/agenda_repo.h"
 #include "store/people_repo.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -90,7 +91,7 @@ QueuePerson readPerson(const sql::Statement& q) {
 
 QueueInputs FollowUpsRepo::loadInputs(RowId eventId) {
     QueueInputs in;
-    auto event = m_store.findEvent(eventId);
+    auto event = AgendaRepo(m_store).findEvent(eventId);
     if (!event) throw std::invalid_argument("no event with id " + std::to_string(eventId));
     in.event = *event;
     in.targets = PeopleRepo(m_store).targets(eventId);
@@ -200,7 +201,7 @@ QueueInputs FollowUpsRepo::loadInputs(RowId eventId) {
 
 QueueInputs FollowUpsRepo::loadMetInputs(RowId eventId, std::optional<RowId> person) {
     QueueInputs in;
-    auto event = m_store.findEvent(eventId);
+    auto event = AgendaRepo(m_store).findEvent(eventId);
     if (!event) throw std::invalid_argument("no event with id " + std::to_string(eventId));
     in.event = *event;
     for (auto& t : PeopleRepo(m_store).targets(eventId))
@@ -273,7 +274,7 @@ DraftFacts FollowUpsRepo::personDraftFacts(RowId personId, std::optional<RowId> 
         if (q.step()) d.onlyAsked = q.getInt(1) > 0 && q.getInt(0) == 0;
     }
     if (!eventId) return d;
-    if (auto event = m_store.findEvent(*eventId)) d.eventName = event->name;
+    if (auto event = AgendaRepo(m_store).findEvent(*eventId)) d.eventName = event->name;
     {
         // The first note of the event naming them as talked with: its topic,
         // and their talk when the note was taken during it. CROSS JOIN keeps

@@ -75,6 +75,13 @@ void PeopleRepo::updateFields(const Person& p) {
     q.run();
 }
 
+void PeopleRepo::rename(RowId personId, const std::string& displayName) {
+    m_store.indexPersonBeforeChange(personId);
+    auto& q = m_store.statement("UPDATE people SET display_name=?, name_key=?, updated_at=? WHERE id=?");
+    q.bind(1, displayName).bind(2, text::nameKey(displayName)).bind(3, nowInstant()).bind(4, personId);
+    q.run();
+}
+
 std::optional<Person> PeopleRepo::find(RowId id) {
     Person p;
     {

@@ -48,6 +48,8 @@ public:
     RowId create(const Person& person);
     // Writes the scalar fields (names, company, role, how met, cadence, source).
     void updateFields(const Person& person);
+    // A new display name (and its sort key) only, as an agenda renames its speaker.
+    void rename(RowId personId, const std::string& displayName);
     // Loads one person with contacts, tags and facts.
     std::optional<Person> find(RowId id);
     // In name order by a Unicode collation (collationKey), except a picker's

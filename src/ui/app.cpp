@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "core/time_util.h"
+#include "store/agenda_repo.h"
 #include "store/integrity.h"
 #include "store/memory_limits.h"
 #include "store/store.h"
@@ -397,7 +398,7 @@ int AppWindow::init() {
         reportUnopened(m_storeError);
         return 1;
     }
-    if (m_store && request.eventId && !m_store->findEvent(*request.eventId)) {
+    if (m_store && request.eventId && !AgendaRepo(*m_store).findEvent(*request.eventId)) {
         std::string msg = "There is no event with id " + std::to_string(*request.eventId) + ".";
         if (screenshot) {
             std::cerr << "hallway: " << msg << " (see `hallway events`)\n";

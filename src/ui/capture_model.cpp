@@ -6,6 +6,7 @@
 #include "core/time_util.h"
 #include "services/capture_service.h"
 #include "store/agenda_queries.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -52,7 +53,7 @@ void CaptureModel::buildSessions(Store& store, std::optional<RowId> eventId) {
 
     m_zone = systemTimeZone();
     if (eventId) {
-        if (auto e = store.findEvent(*eventId)) {
+        if (auto e = AgendaRepo(store).findEvent(*eventId)) {
             m_hasEvent = true;
             m_event = *e;
             m_zone = e->timeZone;

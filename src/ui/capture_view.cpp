@@ -19,6 +19,7 @@
 #include "services/capture_service.h"
 #include "services/people_service.h"
 #include "services/service_errors.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
 #include "ui/draft_copy.h"
@@ -581,7 +582,7 @@ void CaptureView::updateMentionMatches(Store& store, AppState& state) {
         m_atEvent.clear();
         if (state.eventId) {
             try {
-                for (const auto& s : store.speakersOfEvent(*state.eventId)) m_atEvent.push_back(s.personId);
+                for (const auto& s : AgendaRepo(store).speakersOfEvent(*state.eventId)) m_atEvent.push_back(s.personId);
                 for (const Target& t : PeopleRepo(store).targets(*state.eventId)) m_atEvent.push_back(t.personId);
             } catch (const std::exception&) {
             }

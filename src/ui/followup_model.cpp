@@ -7,6 +7,7 @@
 #include "core/template_text.h"
 #include "core/time_util.h"
 #include "services/followup_service.h"
+#include "store/agenda_repo.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
@@ -38,7 +39,7 @@ bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instan
     m_today = today;
     if (!eventId) return true;
     try {
-        auto event = store.findEvent(*eventId);
+        auto event = AgendaRepo(store).findEvent(*eventId);
         if (!event) return true;
         m_hasEvent = true;
         m_eventName = event->name;
@@ -141,7 +142,8 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
         std::tie(m_subject, m_body) = splitDraft(m_item.draft);
         std::string zone = "UTC";
         if (m_item.eventId)
-            if (auto event = store.findEvent(*m_item.eventId)) zone = event->timeZone.empty() ? "UTC" : event->timeZone;
+            if (auto event = AgendaRepo(store).findEvent(*m_item.eventId))
+                zone = event->timeZone.empty() ? "UTC" : event->timeZone;
         for (auto& n : NotesRepo(store).notesAbout(m_item.personId))
             if (n.eventId == m_item.eventId)
                 m_notes.push_back({n.id, dayLabel(localDateString(n.createdAt, zone)) + " " +

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "core/time_util.h"
 #include "services/people_service.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 #include "ui/text_shaping.h"
 #include "ui/ui_format.h"
@@ -121,7 +122,7 @@ bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_
         m_countRevision = revision;
         m_count = 0;
         try {
-            auto event = eventId ? store.findEvent(*eventId) : std::nullopt;
+            auto event = eventId ? AgendaRepo(store).findEvent(*eventId) : std::nullopt;
             m_eventName = event ? event->name : std::string();  // the tab's tooltip names it
             if (event) m_count = int(PeopleRepo(store).targets(*eventId).size());
         } catch (const std::exception&) {
@@ -139,7 +140,7 @@ bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_
     m_eventName.clear();
     if (!eventId) return true;
     try {
-        auto event = store.findEvent(*eventId);
+        auto event = AgendaRepo(store).findEvent(*eventId);
         if (!event) return true;
         m_eventName = event->name;
         for (const WhereToFind& w : whereToFind(store, *eventId, kTalksShown)) {

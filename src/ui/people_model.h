@@ -66,7 +66,7 @@ struct TimelineRow {
 class PersonPageModel {
 public:
     // Reloads when the person or the revision changed. True when it rebuilt.
-    // `events`: store.listEvents() when the caller holds it current, else null.
+    // `events`: AgendaRepo(store).listEvents() when the caller holds it current, else null.
     bool sync(Store& store, std::optional<RowId> personId, std::uint64_t revision,
               const std::vector<EventSummary>* events = nullptr);
     bool has() const { return m_has; }

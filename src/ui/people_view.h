@@ -33,7 +33,7 @@ class PeopleView : public View {
 public:
     void sync(Store& store, AppState& state) override;
     void draw(Store& store, AppState& state) override;
-    // The shell's current store.listEvents(), which the person page needs (null: query it).
+    // The shell's current AgendaRepo(store).listEvents(), which the person page needs (null: query it).
     void setEvents(const std::vector<EventSummary>* events) { m_events = events; }
 
     const PeopleListModel& list() const { return m_list; }

@@ -12,6 +12,7 @@
 #include "core/schedule.h"
 #include "core/time_util.h"
 #include "store/agenda_queries.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 #include "ui/ui_format.h"
 
@@ -202,7 +203,7 @@ bool PlanModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t r
     m_error.clear();
     if (!eventId) return true;
     try {
-        if (auto event = store.findEvent(*eventId)) {
+        if (auto event = AgendaRepo(store).findEvent(*eventId)) {
             m_path = store.path();
             AgendaOutline outline;
             const bool ownFile = !m_path.empty() && m_path != ":memory:";
@@ -235,7 +236,7 @@ void PlanModel::startRest(const std::string& path, RowId eventId, std::uint64_t 
             options.checkInBackground = true;  // shares the window's check; reads need not wait for it
             options.streaming = true;          // each page read once: a small cache keeps the peak down
             Store own(path, options);
-            if (auto event = own.findEvent(eventId)) rest.data = loadWhole(own, *event);
+            if (auto event = AgendaRepo(own).findEvent(eventId)) rest.data = loadWhole(own, *event);
         } catch (const std::exception& e) {
             rest.error = e.what();
         }

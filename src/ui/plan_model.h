@@ -45,7 +45,7 @@ struct PlanRow {
 };
 
 // The session panel's texts for reading (only the selected session needs them;
-// `session` read with its texts, e.g. by Store::findSession).
+// `session` read with its texts, e.g. by AgendaRepo::findSession).
 struct SessionTexts {
     std::string abstract;     // readableText() of the agenda's abstract
     std::string description;  // readableText() of its description; empty when it repeats the abstract

@@ -17,6 +17,7 @@
 #include "core/time_util.h"
 #include "services/people_service.h"
 #include "services/schedule_service.h"
+#include "store/agenda_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 #include "ui/theme.h"
@@ -808,7 +809,7 @@ void PlanView::drawDetails(Store& store, AppState& state) {
         m_textsFor = {s.id, m_model.serial()};
         m_texts = {};
         try {  // the model holds no abstracts: read this one's
-            if (auto full = store.findSession(s.id)) m_texts = readableTexts(*full);
+            if (auto full = AgendaRepo(store).findSession(s.id)) m_texts = readableTexts(*full);
         } catch (const std::exception& e) {
             state.error(std::string("Could not read the session: ") + e.what());
         }
@@ -941,7 +942,7 @@ void PlanView::drawSessionActions(Store& store, AppState& state, const Session& 
         try {
             PeopleRepo people(store);
             const std::string reason = talkTargetReason(s.title);
-            for (const auto& sp : store.speakersOfSession(s.id)) {
+            for (const auto& sp : AgendaRepo(store).speakersOfSession(s.id)) {
                 PanelSpeaker p{sp.personId, sp.displayName, PanelSpeaker::Listed::No};
                 if (auto t = people.findTarget(s.eventId, sp.personId)) {
                     const bool fromTalk = t->why == reason && t->questions.empty() &&

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/time_util.h"
+#include "store/agenda_repo.h"
 #include "store/sources_repo.h"
 #include "store/store.h"
 
@@ -167,7 +168,7 @@ void AgendaRefreshWorker::run() {
             // the app's Store on the file (no second quick_check, a second at
             // the power tier, for a 304), and its writes wait for that verdict.
             Store store(m_path);
-            auto event = store.findEvent(*eventId);
+            auto event = AgendaRepo(store).findEvent(*eventId);
             source = SourcesRepo(store).find(*eventId);
             hasUrl = source.has_value();
             // Switched off, opening the event only reads what the database remembers.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 
+#include "store/search_repo.h"
 #include "ui/ui_format.h"
 
 namespace hallway::ui {
@@ -29,7 +30,7 @@ bool GlobalSearchModel::sync(Store& store, const std::string& query, std::uint64
         if (m_countsDue) {
             m_countsDue = false;
             try {
-                NotesRepo(store).countSearch(query, m_totals);
+                SearchRepo(store).countSearch(query, m_totals);
             } catch (const std::exception& e) {
                 m_error = e.what();
             }
@@ -56,7 +57,7 @@ bool GlobalSearchModel::sync(Store& store, const std::string& query, std::uint64
     std::vector<SearchHit> found;
     ++m_searches;
     try {
-        found = NotesRepo(store).search(query, kLimitPerKind, &m_totals, NotesRepo::SearchCounting::Later);
+        found = SearchRepo(store).search(query, kLimitPerKind, &m_totals, SearchRepo::SearchCounting::Later);
     } catch (const std::exception& e) {
         m_error = e.what();
     }

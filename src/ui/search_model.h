@@ -1,5 +1,5 @@
 // The top bar's global search: hits over people, sessions and notes from
-// NotesRepo::search, grouped by kind, with a keyboard selection. Queries the
+// SearchRepo::search, grouped by kind, with a keyboard selection. Queries the
 // store only when the typed text (or the data revision) changed, never per
 // frame. No ImGui in here.
 #pragma once
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "store/notes_repo.h"
+#include "store/search_repo.h"
 
 namespace hallway {
 class Store;

@@ -19,6 +19,7 @@
 #include "services/http_fetch.h"
 #include "services/import_service.h"
 #include "store/agenda_queries.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
 #include "ui/import_report_panel.h"
@@ -464,7 +465,7 @@ void Shell::openHit(Store& store, AppState& state, const SearchHit& hit) {
             state.people.targetsTab = state.people.networkTab = false;
             state.mode = Mode::People;
         } else if (hit.kind == "session") {
-            std::optional<Session> session = store.findSession(hit.id);
+            std::optional<Session> session = AgendaRepo(store).findSession(hit.id);
             if (!session) {
                 state.error("That session is no longer in the database.");
                 return;

@@ -7,6 +7,7 @@
 
 #include "core/time_util.h"
 #include "services/import_service.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -47,7 +48,7 @@ TEST_CASE("a re-import without a zone keeps the event's zone and moves nothing",
     CHECK(first.timeZone == "Europe/Brussels");
     CHECK(first.zone.source == ZoneSource::Option);
     CHECK_FALSE(hasWarning(first, "names no time zone"));
-    auto sessions = store.sessions(first.eventId);
+    auto sessions = AgendaRepo(store).sessions(first.eventId);
     CHECK(bySource(sessions, "zl-0001").startsAt == at(2025, 2, 1, 10, 0, "Europe/Brussels"));
 
     // The computer is in New York: that must not matter to an event that has a zone.
@@ -59,8 +60,9 @@ TEST_CASE("a re-import without a zone keeps the event's zone and moves nothing",
     CHECK(again.sessionsUnchanged == 3);
     CHECK(again.sessionsUpdated == 0);
     CHECK(again.changes.empty());
-    CHECK(store.findEvent(first.eventId)->timeZone == "Europe/Brussels");
-    CHECK(bySource(store.sessions(first.eventId), "zl-0001").startsAt == at(2025, 2, 1, 10, 0, "Europe/Brussels"));
+    CHECK(AgendaRepo(store).findEvent(first.eventId)->timeZone == "Europe/Brussels");
+    CHECK(bySource(AgendaRepo(store).sessions(first.eventId), "zl-0001").startsAt ==
+          at(2025, 2, 1, 10, 0, "Europe/Brussels"));
 }
 
 TEST_CASE("a re-import with another zone reports one summary, not a line per session", "[import][zone]") {
@@ -70,7 +72,7 @@ TEST_CASE("a re-import with another zone reports one summary, not a line per ses
 
     auto utc = importAgendaFile(store, file, withZone("UTC"));
     CHECK(utc.timeZone == "UTC");
-    CHECK(store.findEvent(first.eventId)->timeZone == "UTC");
+    CHECK(AgendaRepo(store).findEvent(first.eventId)->timeZone == "UTC");
     REQUIRE(utc.zoneChange);
     CHECK(utc.zoneChange->from == "Europe/Brussels");
     CHECK(utc.zoneChange->to == "UTC");
@@ -83,7 +85,7 @@ TEST_CASE("a re-import with another zone reports one summary, not a line per ses
     // No "moved" line per session: the summary stands for them.
     CHECK(std::none_of(utc.changes.begin(), utc.changes.end(),
                        [](const SessionChange& c) { return c.kind == SessionChange::Kind::Moved; }));
-    CHECK(bySource(store.sessions(first.eventId), "zl-0001").startsAt == at(2025, 2, 1, 10, 0, "UTC"));
+    CHECK(bySource(AgendaRepo(store).sessions(first.eventId), "zl-0001").startsAt == at(2025, 2, 1, 10, 0, "UTC"));
 
     // And back again without --tz: UTC stays.
     auto same = importAgendaFile(store, file, withZone(""));
@@ -120,7 +122,8 @@ TEST_CASE("a first import of an agenda without a zone uses the computer's zone a
     CHECK(r.timeZone == "America/New_York");
     CHECK(r.zone.source == ZoneSource::Fallback);
     CHECK(hasWarning(r, "the agenda names no time zone; times are read in America/New_York, the computer's zone"));
-    CHECK(bySource(store.sessions(r.eventId), "zl-0001").startsAt == at(2025, 2, 1, 10, 0, "America/New_York"));
+    CHECK(bySource(AgendaRepo(store).sessions(r.eventId), "zl-0001").startsAt ==
+          at(2025, 2, 1, 10, 0, "America/New_York"));
 }
 
 TEST_CASE("offsets without a zone name: times kept, the event shown in a zone that has those offsets",
@@ -132,9 +135,9 @@ TEST_CASE("offsets without a zone name: times kept, the event shown in a zone th
         CHECK(r.zone.source == ZoneSource::Offsets);
         CHECK(hasWarning(r, "the agenda names no time zone but its times carry +01:00; shown in Europe/Berlin, "
                             "the computer's zone, which matches"));
-        auto sessions = store.sessions(r.eventId);
+        auto sessions = AgendaRepo(store).sessions(r.eventId);
         CHECK(bySource(sessions, "oc-1").startsAt == at(2019, 12, 27, 10, 0, "UTC"));
-        CHECK(store.findEvent(r.eventId)->timeZone == "Europe/Berlin");
+        CHECK(AgendaRepo(store).findEvent(r.eventId)->timeZone == "Europe/Berlin");
     }
     SECTION("elsewhere, a matching zone is suggested and picked") {
         Store store(":memory:");
@@ -144,7 +147,7 @@ TEST_CASE("offsets without a zone name: times kept, the event shown in a zone th
         CHECK(std::count(r.zone.suggestions.begin(), r.zone.suggestions.end(), "Europe/Brussels") == 1);
         CHECK(std::count(r.zone.suggestions.begin(), r.zone.suggestions.end(), "Asia/Tokyo") == 0);
         CHECK(utcOffsetAt(at(2019, 12, 27, 10, 0, "UTC"), r.timeZone) == 3600);
-        CHECK(bySource(store.sessions(r.eventId), "oc-1").startsAt == at(2019, 12, 27, 10, 0, "UTC"));
+        CHECK(bySource(AgendaRepo(store).sessions(r.eventId), "oc-1").startsAt == at(2019, 12, 27, 10, 0, "UTC"));
     }
     SECTION("a zone the file names but its offsets contradict is not believed") {
         Store store(":memory:");
@@ -158,7 +161,7 @@ TEST_CASE("offsets without a zone name: times kept, the event shown in a zone th
         auto r = importAgendaFile(store, testData("zones/offsets_no_name.json"), withZone("America/Chicago"));
         CHECK(r.timeZone == "America/Chicago");
         CHECK(hasWarning(r, "which America/Chicago does not have on those dates"));
-        CHECK(bySource(store.sessions(r.eventId), "oc-1").startsAt == at(2019, 12, 27, 10, 0, "UTC"));
+        CHECK(bySource(AgendaRepo(store).sessions(r.eventId), "oc-1").startsAt == at(2019, 12, 27, 10, 0, "UTC"));
     }
 }
 

@@ -4,8 +4,8 @@
 
 #include "core/person_edit.h"
 #include "services/people_service.h"
-#include "store/notes_repo.h"
 #include "store/people_repo.h"
+#include "store/search_repo.h"
 #include "store/store.h"
 
 using namespace hallway;
@@ -102,7 +102,7 @@ TEST_CASE("edits replace contacts, tags and facts, and search sees the new compa
     REQUIRE(people.list(byCompany).size() == 1);
     byCompany.search = "acme";
     CHECK(people.list(byCompany).empty());
-    auto hits = NotesRepo(store).search("silva", 5);
+    auto hits = SearchRepo(store).search("silva", 5);
     REQUIRE_FALSE(hits.empty());
     CHECK(hits[0].id == id);
 }

@@ -10,6 +10,7 @@
 #include "services/people_service.h"
 #include "services/schedule_service.h"
 #include "services/service_errors.h"
+#include "store/agenda_repo.h"
 #include "store/followups_repo.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -33,7 +34,7 @@ struct Demo {
         ana = addPerson(store, p).id;
     }
     RowId event() const { return imported.eventId; }
-    Instant during() { return store.sessions(event()).front().startsAt + 60; }
+    Instant during() { return AgendaRepo(store).sessions(event()).front().startsAt + 60; }
 };
 
 }  // namespace
@@ -52,9 +53,9 @@ TEST_CASE("an agenda import announces the agenda, stars, speakers, targets and n
 
 TEST_CASE("starring announces Stars, and nothing for a session that is not there", "[changes][schedule]") {
     Demo d;
-    const RowId first = d.store.sessions(d.event()).front().id;
+    const RowId first = AgendaRepo(d.store).sessions(d.event()).front().id;
     CHECK(starSession(d.store, first, true) == Changes(Change::Stars));
-    CHECK(d.store.findSession(first)->starred);
+    CHECK(AgendaRepo(d.store).findSession(first)->starred);
     CHECK(starSession(d.store, 999999, true).empty());
 }
 
@@ -171,7 +172,7 @@ TEST_CASE("follow-ups: generating, drafting, snoozing and marking announce the q
     met.eventId = d.event();
     met.at = d.during();
     saveNote(d.store, met);
-    const std::string today = localDateString(d.store.findEvent(d.event())->endsAt, "UTC");
+    const std::string today = localDateString(AgendaRepo(d.store).findEvent(d.event())->endsAt, "UTC");
 
     QueueReport generated = generateQueue(d.store, d.event(), today);
     REQUIRE(!generated.added.empty());
@@ -201,5 +202,5 @@ TEST_CASE("a zone option the tz database does not know is refused with the zone 
         CHECK(e.zone() == "Europe/Lisbn");
         CHECK(e.file() == demoAgenda());
     }
-    CHECK(store.listEvents().empty());
+    CHECK(AgendaRepo(store).listEvents().empty());
 }

@@ -93,7 +93,7 @@ TEST_CASE("a record with a speaker's name matches that speaker, who has no compa
     Person speaker;
     speaker.displayName = "Bo Chen";
     speaker.source = "agenda";
-    RowId bo = store.createPerson(speaker);
+    RowId bo = PeopleRepo(store).create(speaker);
     auto r = importLinkedIn(store, "Bo,Chen,,bo@two.example,Two GmbH,CTO,01 Mar 2024\n");
     CHECK(r.added == 0);
     CHECK(r.updated == 1);

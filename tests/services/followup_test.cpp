@@ -6,6 +6,7 @@
 #include "core/time_util.h"
 #include "services/capture_service.h"
 #include "services/followup_service.h"
+#include "store/agenda_repo.h"
 #include "store/followups_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -28,7 +29,7 @@ struct Fixture {
         e.timeZone = zone;
         e.startsAt = localToInstant({2025, 3, 5, 9, 0, 0}, zone);
         e.endsAt = localToInstant(end, zone);
-        event = store.createEvent(e);
+        event = AgendaRepo(store).createEvent(e);
     }
     RowId person(const std::string& name, std::optional<int> cadence = std::nullopt) {
         Person p;

@@ -9,6 +9,7 @@
 #include "services/demo.h"
 #include "services/capture_service.h"
 #include "services/import_service.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/sqlite.h"
@@ -38,16 +39,16 @@ std::vector<std::string> changesOf(const AgendaImportReport& r, SessionChange::K
 // Everything a user could see of an event, to compare before and after.
 std::string snapshot(Store& store) {
     std::string out;
-    for (auto& summary : store.listEvents()) {
+    for (auto& summary : AgendaRepo(store).listEvents()) {
         out += summary.event.name + "|" + std::to_string(summary.sessionCount) + "|" +
                std::to_string(summary.speakerCount) + "\n";
         SessionQuery all;
         all.includeRemoved = true;
-        for (auto& s : store.sessions(summary.event.id, all))
+        for (auto& s : AgendaRepo(store).sessions(summary.event.id, all))
             out += s.sourceId + "|" + s.title + "|" + std::to_string(s.startsAt) + "|" + s.room + "|" +
                    (s.starred ? "*" : "") + (s.removed ? "R" : "") + "\n";
     }
-    out += "people " + std::to_string(store.countPeople());
+    out += "people " + std::to_string(PeopleRepo(store).count());
     return out;
 }
 
@@ -66,15 +67,15 @@ TEST_CASE("debconf23.xml imports with its sessions, rooms, days and speakers", "
     CHECK(r.days == 8);
     CHECK(r.peopleAdded == 87);
 
-    auto events = store.listEvents();
+    auto events = AgendaRepo(store).listEvents();
     REQUIRE(events.size() == 1);
     CHECK(events[0].sessionCount == 117);
     CHECK(events[0].roomCount == 5);
     CHECK(events[0].dayCount == 8);
     CHECK(events[0].speakerCount == 87);
-    CHECK(store.countPeople() == 87);
+    CHECK(PeopleRepo(store).count() == 87);
 
-    auto sessions = store.sessions(r.eventId);
+    auto sessions = AgendaRepo(store).sessions(r.eventId);
     const Session* opening = bySource(sessions, "455d075f-48c0-2ec2-24b3-f5add30c383a");
     REQUIRE(opening);
     CHECK(opening->title == "Opening Ceremony");
@@ -87,7 +88,7 @@ TEST_CASE("debconf23.xml imports with its sessions, rooms, days and speakers", "
 TEST_CASE("importing the same file twice changes nothing", "[import][reimport]") {
     Store store(":memory:");
     auto first = importAgendaFile(store, demoAgenda(), {});
-    store.setStarred(store.sessions(first.eventId)[3].id, true);
+    AgendaRepo(store).setStarred(AgendaRepo(store).sessions(first.eventId)[3].id, true);
     std::string before = snapshot(store);
     auto second = importAgendaFile(store, demoAgenda(), {});
     CHECK(second.eventId == first.eventId);
@@ -106,12 +107,12 @@ TEST_CASE("re-importing an updated agenda reports added, moved, retitled and rem
     Store store(":memory:");
     auto v1 = importAgendaFile(store, testData("reimport/v1.xml"), {});
     REQUIRE(v1.sessionsAdded == 5);
-    auto sessions = store.sessions(v1.eventId);
+    auto sessions = AgendaRepo(store).sessions(v1.eventId);
     // The user stars the session that will move and the one that will vanish.
     RowId moving = bySource(sessions, "aaaa-0002")->id;
     RowId vanishing = bySource(sessions, "aaaa-0004")->id;
-    store.setStarred(moving, true);
-    store.setStarred(vanishing, true);
+    AgendaRepo(store).setStarred(moving, true);
+    AgendaRepo(store).setStarred(vanishing, true);
 
     auto v2 = importAgendaFile(store, testData("reimport/v2.xml"), {});
     CHECK(v2.eventId == v1.eventId);
@@ -132,34 +133,34 @@ TEST_CASE("re-importing an updated agenda reports added, moved, retitled and rem
         if (c.kind == SessionChange::Kind::Retitled) CHECK(c.before == "Packaging for humans");
     }
 
-    auto moved = store.findSession(moving);
+    auto moved = AgendaRepo(store).findSession(moving);
     REQUIRE(moved);
     CHECK(moved->starred);  // the user's star survives the move
     CHECK(moved->room == "K.1.105");
     CHECK(moved->startsAt == localToInstant({2025, 2, 1, 12, 0, 0}, "Europe/Brussels"));
 
-    auto gone = store.findSession(vanishing);
+    auto gone = AgendaRepo(store).findSession(vanishing);
     REQUIRE(gone);  // kept for the user's notes, marked removed
     CHECK(gone->removed);
     CHECK(gone->starred);
-    CHECK(store.sessions(v1.eventId).size() == 5);
+    CHECK(AgendaRepo(store).sessions(v1.eventId).size() == 5);
 
     // The same v2 again: nothing to report; v1 again brings the removed one back.
     auto again = importAgendaFile(store, testData("reimport/v2.xml"), {});
     CHECK(again.changes.empty());
     auto back = importAgendaFile(store, testData("reimport/v1.xml"), {});
     CHECK(changesOf(back, SessionChange::Kind::Returned) == std::vector<std::string>{"aaaa-0004"});
-    CHECK_FALSE(store.findSession(vanishing)->removed);
-    CHECK(store.findSession(vanishing)->starred);
+    CHECK_FALSE(AgendaRepo(store).findSession(vanishing)->removed);
+    CHECK(AgendaRepo(store).findSession(vanishing)->starred);
 }
 
 TEST_CASE("speakers are one person per name within an event", "[import]") {
     Store store(":memory:");
     auto r = importAgendaFile(store, testData("reimport/v1.xml"), {});
     CHECK(r.peopleAdded == 4);  // Ana Lima speaks three times
-    auto events = store.listEvents();
+    auto events = AgendaRepo(store).listEvents();
     CHECK(events[0].speakerCount == 4);
-    auto sessions = store.sessions(r.eventId);
+    auto sessions = AgendaRepo(store).sessions(r.eventId);
     auto rust = bySource(sessions, "aaaa-0002");
     REQUIRE(rust);
     CHECK(rust->speakers == std::vector<std::string>{"Bo Chen", "Ana Lima"});
@@ -168,7 +169,7 @@ TEST_CASE("speakers are one person per name within an event", "[import]") {
 TEST_CASE("non-ASCII titles survive byte for byte", "[import]") {
     Store store(":memory:");
     auto r = importAgendaFile(store, testData("reimport/v1.xml"), {});
-    auto sessions = store.sessions(r.eventId);
+    auto sessions = AgendaRepo(store).sessions(r.eventId);
     auto keynote = bySource(sessions, "aaaa-0001");
     REQUIRE(keynote);
     CHECK(keynote->title == "Keynote: \xC3\x9C" "n\xC3\xAF" "c\xC3\xB6" "d\xC3\xA9 \xE2\x80\x94 "
@@ -186,7 +187,7 @@ TEST_CASE("import picks the event by id or by name (--event)", "[import]") {
     byId.event = std::to_string(r.eventId);
     auto again = importAgendaFile(store, testData("reimport/v2.xml"), byId);
     CHECK(again.eventId == r.eventId);
-    CHECK(store.listEvents().size() == 1);
+    CHECK(AgendaRepo(store).listEvents().size() == 1);
     AgendaImportOptions missing;
     missing.event = "999";
     CHECK_THROWS_AS(importAgendaFile(store, testData("reimport/v1.xml"), missing), FormatError);
@@ -259,7 +260,7 @@ TEST_CASE("the first-run demo fills an empty database once", "[import][demo]") {
     CHECK(report->days == 2);
     CHECK(report->timeZone == "Europe/Lisbon");
     CHECK_FALSE(importDemoIfEmpty(store));  // never twice, never over real data
-    CHECK(store.listEvents().size() == 1);
+    CHECK(AgendaRepo(store).listEvents().size() == 1);
 }
 
 TEST_CASE("kielux_2020.ics imports with its sessions, rooms, days and speakers", "[import][corpus]") {
@@ -276,7 +277,7 @@ TEST_CASE("kielux_2020.ics imports with its sessions, rooms, days and speakers",
     CHECK(r.rooms == 4);
     CHECK(r.days == 2);
     CHECK(r.peopleAdded == 20);
-    auto sessions = store.sessions(r.eventId);
+    auto sessions = AgendaRepo(store).sessions(r.eventId);
     const Session* xen = bySource(sessions, "467@KOLT20");
     REQUIRE(xen);
     CHECK(xen->title == "Xen - ist das nicht tot?");
@@ -311,7 +312,7 @@ TEST_CASE("linux_conf_au_2020.ics imports with its sessions, rooms, days and spe
     CHECK(r.rooms == 7);
     CHECK(r.days == 6);
     CHECK(r.peopleAdded == 151);
-    auto sessions = store.sessions(r.eventId);
+    auto sessions = AgendaRepo(store).sessions(r.eventId);
     const Session* welcome = bySource(sessions, "94@lca2020.linux.org.au");
     REQUIRE(welcome);
     CHECK(welcome->title == "Wednesday Welcome");
@@ -326,12 +327,12 @@ TEST_CASE("a reordered update of a file that repeats an id keeps each star on it
     auto v1 = importAgendaFile(store, testData("reimport/dup_v1.ics"), {});
     REQUIRE(v1.sessionsAdded == 3);
     auto titled = [&](const std::string& title) {
-        for (const auto& s : store.sessions(v1.eventId))
+        for (const auto& s : AgendaRepo(store).sessions(v1.eventId))
             if (s.title == title) return s;
         FAIL("no session " << title);
         return Session{};
     };
-    store.setStarred(titled("Noon slot").id, true);
+    AgendaRepo(store).setStarred(titled("Noon slot").id, true);
     const RowId noon = titled("Noon slot").id, evening = titled("Evening slot").id;
 
     auto v2 = importAgendaFile(store, testData("reimport/dup_v2.ics"), {});
@@ -353,7 +354,7 @@ TEST_CASE("speakers are told apart by their source id, and by their exact name w
     CHECK(r.sessionsAdded == 4);
     CHECK(r.peopleAdded == 4);  // mo, Mo, and two Ana Limas with their own ids
     std::map<std::string, std::vector<std::string>> byTitle;
-    for (const auto& s : store.sessions(r.eventId)) byTitle[s.title] = s.speakers;
+    for (const auto& s : AgendaRepo(store).sessions(r.eventId)) byTitle[s.title] = s.speakers;
     CHECK(byTitle["Talk by the first mo"] == std::vector<std::string>{"mo"});
     CHECK(byTitle["Talk by the other Mo"] == std::vector<std::string>{"Mo"});
     CHECK(byTitle["The first mo again, with Ana"] == std::vector<std::string>{"mo", "Ana Lima"});
@@ -364,7 +365,7 @@ TEST_CASE("speakers are told apart by their source id, and by their exact name w
     CHECK(again.peopleAdded == 0);
     CHECK(again.sessionsUnchanged == 4);
     CHECK(again.changes.empty());
-    CHECK(store.countPeople() == 4);
+    CHECK(PeopleRepo(store).count() == 4);
 }
 
 TEST_CASE("a name typed two ways (NFC and NFD) is one speaker - another case is another", "[import][speakers]") {
@@ -375,7 +376,7 @@ TEST_CASE("a name typed two ways (NFC and NFD) is one speaker - another case is 
     CHECK(r.sessionsAdded == 3);
     CHECK(r.peopleAdded == 2);  // "José Silva" twice (composed and decomposed), "josé silva"
     std::map<std::string, std::vector<std::string>> byTitle;
-    for (const auto& s : store.sessions(r.eventId)) byTitle[s.title] = s.speakers;
+    for (const auto& s : AgendaRepo(store).sessions(r.eventId)) byTitle[s.title] = s.speakers;
     CHECK(byTitle["One"] == std::vector<std::string>{"Jos\xC3\xA9 Silva"});
     CHECK(byTitle["Two"] == std::vector<std::string>{"Jos\xC3\xA9 Silva"});  // stored composed
     CHECK(byTitle["Three"] == std::vector<std::string>{"jos\xC3\xA9 silva"});
@@ -386,9 +387,9 @@ namespace {
 // The people credited on the session with this source id, by person id.
 std::vector<RowId> creditedOn(Store& store, RowId eventId, const std::string& sourceId) {
     std::vector<RowId> out;
-    for (const auto& s : store.sessions(eventId))
+    for (const auto& s : AgendaRepo(store).sessions(eventId))
         if (s.sourceId == sourceId)
-            for (const auto& c : store.speakersOfSession(s.id)) out.push_back(c.personId);
+            for (const auto& c : AgendaRepo(store).speakersOfSession(s.id)) out.push_back(c.personId);
     return out;
 }
 
@@ -426,10 +427,10 @@ TEST_CASE("a speaker renamed on a new session stays one person with their notes 
     auto again = importAgendaFile(store, testData("frab/speaker_rename_v2.xml"), {});
     CHECK(again.peopleAdded == 0);
     CHECK(again.peopleRenamed == 1);
-    CHECK(store.countPeople() == 3);
+    CHECK(PeopleRepo(store).count() == 3);
     // Same id 42: the same person on the new session, under the agenda's new name.
     CHECK(creditedOn(store, first.eventId, "rn-9") == std::vector<RowId>{jon});
-    CHECK(store.findPerson(jon)->displayName == "John Smith");
+    CHECK(PeopleRepo(store).find(jon)->displayName == "John Smith");
     REQUIRE(people.findTarget(first.eventId, jon));
     CHECK(people.findTarget(first.eventId, jon)->why == "ask about cache invalidation");
     NotesRepo notes(store);
@@ -444,7 +445,7 @@ TEST_CASE("a speaker renamed on a new session stays one person with their notes 
     CHECK(third.peopleAdded == 0);
     CHECK(third.peopleRenamed == 0);
     CHECK(third.changes.empty());
-    CHECK(store.countPeople() == 3);
+    CHECK(PeopleRepo(store).count() == 3);
 }
 
 TEST_CASE("a speaker the user renamed keeps the user's name when the agenda renames them", "[import][speakers]") {
@@ -460,7 +461,7 @@ TEST_CASE("a speaker the user renamed keeps the user's name when the agenda rena
     CHECK(again.peopleAdded == 0);
     CHECK(again.peopleRenamed == 0);
     CHECK(creditedOn(store, first.eventId, "rn-9") == std::vector<RowId>{jon});
-    CHECK(store.findPerson(jon)->displayName == "Jonathan Smith");
+    CHECK(PeopleRepo(store).find(jon)->displayName == "Jonathan Smith");
 }
 
 TEST_CASE("a merged speaker is still found by their id, and a deleted one is not", "[import][speakers]") {
@@ -478,21 +479,21 @@ TEST_CASE("a merged speaker is still found by their id, and a deleted one is not
         people.merge(kept, jon);
         tx.commit();
     }
-    CHECK_FALSE(store.findPerson(jon));
-    CHECK(store.speakerSourceIds(first.eventId).at("42").personId == kept);
+    CHECK_FALSE(PeopleRepo(store).find(jon));
+    CHECK(AgendaRepo(store).speakerSourceIds(first.eventId).at("42").personId == kept);
 
     auto again = importAgendaFile(store, testData("frab/speaker_rename_v2.xml"), {});
     CHECK(again.peopleAdded == 0);
     CHECK(creditedOn(store, first.eventId, "rn-9") == std::vector<RowId>{kept});
-    CHECK(store.findPerson(kept)->displayName == "Jonathan Smith");  // the user's name, not the agenda's
+    CHECK(PeopleRepo(store).find(kept)->displayName == "Jonathan Smith");  // the user's name, not the agenda's
 
     // Deleting the person drops their ids: the next import makes a new person for id 42.
     store.connection().exec("DELETE FROM session_speakers WHERE person_id = " + std::to_string(kept));
     store.connection().exec("DELETE FROM people WHERE id = " + std::to_string(kept));
-    CHECK(store.speakerSourceIds(first.eventId).count("42") == 0);
+    CHECK(AgendaRepo(store).speakerSourceIds(first.eventId).count("42") == 0);
     auto third = importAgendaFile(store, testData("frab/speaker_rename_v2.xml"), {});
     CHECK(third.peopleAdded == 1);
-    CHECK(store.speakerSourceIds(first.eventId).count("42") == 1);
+    CHECK(AgendaRepo(store).speakerSourceIds(first.eventId).count("42") == 1);
 }
 
 TEST_CASE("one speaker id written with two names in one file is one person, named by its first", "[import][speakers]") {
@@ -511,10 +512,10 @@ TEST_CASE("one speaker id written with two names in one file is one person, name
     CHECK(first.peopleAdded == 1);
     const RowId jon = creditedOn(store, first.eventId, "t-2").at(0);
     CHECK(creditedOn(store, first.eventId, "t-1") == std::vector<RowId>{jon});
-    CHECK(store.findPerson(jon)->displayName == "Jon Smith");
+    CHECK(PeopleRepo(store).find(jon)->displayName == "Jon Smith");
     // The same file again renames nobody back and forth.
     auto again = importAgendaFile(store, dir.file("two.xml"), {});
     CHECK(again.peopleRenamed == 0);
     CHECK(again.changes.empty());
-    CHECK(store.findPerson(jon)->displayName == "Jon Smith");
+    CHECK(PeopleRepo(store).find(jon)->displayName == "Jon Smith");
 }

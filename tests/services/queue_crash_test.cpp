@@ -18,6 +18,7 @@
 #include "core/followup.h"
 #include "process_support.h"
 #include "services/followup_service.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -47,7 +48,7 @@ RowId seedDatabase(const std::string& path, int met, int noteCount) {
     e.timeZone = "Europe/Brussels";
     e.startsAt = 1741161600;  // 2025-03-05
     e.endsAt = e.startsAt + 3 * 86400;
-    RowId eventId = store.createEvent(e);
+    RowId eventId = AgendaRepo(store).createEvent(e);
     std::vector<RowId> ids;
     for (int i = 0; i < met; ++i) {
         Person p;

@@ -14,6 +14,7 @@
 #include "services/dav_client.h"
 #include "services/import_service.h"
 #include "services/sync_service.h"
+#include "store/agenda_repo.h"
 #include "store/followups_repo.h"
 #include "store/people_repo.h"
 #include "store/sqlite.h"
@@ -138,15 +139,15 @@ TEST_CASE("round trip: people, tasks and schedule out - an edited card, a new ca
             World w(kind);
             AgendaImportOptions io;
             RowId eventId = importAgendaFile(w.store, hallway::testing::demoAgenda(), io).eventId;
-            int speakers = w.store.countPeople();
+            int speakers = PeopleRepo(w.store).count();
             RowId ana = w.addPerson("Ana Lima", "Acme", "ana@example.org");
             RowId ben = w.addPerson("Ben Okafor", "Globex", "ben@example.org");
             for (int i = 0; i < 3; ++i) w.addPerson("Person " + std::to_string(i), "", "p" + std::to_string(i) + "@example.org");
             RowId task1 = w.addFollowUp(ana, "t1");
             w.addFollowUp(ben, "t2");
-            auto sessions = w.store.sessions(eventId);
-            w.store.setStarred(sessions[0].id, true);
-            w.store.setStarred(sessions[1].id, true);
+            auto sessions = AgendaRepo(w.store).sessions(eventId);
+            AgendaRepo(w.store).setStarred(sessions[0].id, true);
+            AgendaRepo(w.store).setStarred(sessions[1].id, true);
             w.setup();
 
             SyncRoundReport first = w.round();
@@ -192,7 +193,7 @@ TEST_CASE("round trip: people, tasks and schedule out - an edited card, a new ca
             CHECK(peopleNamed(w.store, "Bo Chen") == 1);
             CHECK(PeopleRepo(w.store).find(ben));  // kept here with everything about him
             CHECK(FollowUpsRepo(w.store).find(task1)->status == "done");
-            CHECK(w.store.countPeople() == speakers + 6);
+            CHECK(PeopleRepo(w.store).count() == speakers + 6);
 
             // Nothing changed anywhere: nothing written. A collection written to
             // last round is listed once more; after that, one CTag question each.
@@ -238,7 +239,7 @@ TEST_CASE("each kind of edit here is pushed by the next round, and a quiet round
     for (int i = 0; i < 9; ++i)
         p.push_back(w.addPerson("Member " + std::to_string(i), "Co", "m" + std::to_string(i) + "@example.org"));
     PeopleRepo people(w.store);
-    auto speakers = w.store.speakersOfEvent(eventId);
+    auto speakers = AgendaRepo(w.store).speakersOfEvent(eventId);
     REQUIRE_FALSE(speakers.empty());
     RowId speaker = speakers.front().personId;
     w.setup();
@@ -420,7 +421,7 @@ TEST_CASE("a forbidden address book (403) and full storage (507) end the round n
             auto status = syncStatus(w.store);
             CHECK(status.account->lastError.find("HTTP " + std::to_string(c.status)) != std::string::npos);
             CHECK(status.pendingPeople == 7 - c.writtenBefore);  // what was not sent still waits
-            CHECK(w.store.countPeople() == 7);
+            CHECK(PeopleRepo(w.store).count() == 7);
             for (int i = 0; i < 5; ++i) CHECK(repo.find(people[i])->displayName.rfind("Renamed ", 0) == 0);
 
             proxy.heal();
@@ -460,7 +461,7 @@ TEST_CASE("a server killed mid-round and restarted: the next round finishes with
                 auto members = membersOf(w.collection("contacts").url);
                 CHECK(int(members.size()) == c.people);
                 CHECK(int(SyncRepo(w.store).items(w.collection("contacts").id).size()) == c.people);
-                CHECK(w.store.countPeople() == c.people);
+                CHECK(PeopleRepo(w.store).count() == c.people);
                 SyncRoundReport again = w.round();
                 CHECK(again.peoplePushed == 0);
                 CHECK(again.peopleAdded == 0);
@@ -479,23 +480,23 @@ TEST_CASE("an address book deleted on the server is made again and filled from h
     CHECK(r.peoplePushed == 3);
     CHECK_FALSE(r.warnings.empty());
     CHECK(membersOf(w.collection("contacts").url).size() == 3);
-    CHECK(w.store.countPeople() == 3);
+    CHECK(PeopleRepo(w.store).count() == 3);
 }
 
 TEST_CASE("a talk moved by a re-imported agenda moves its calendar entry - unstarred ones go", "[core][sync]") {
     World w("radicale");
     AgendaImportOptions io;
     RowId eventId = importAgendaFile(w.store, hallway::testing::demoAgenda(), io).eventId;
-    auto sessions = w.store.sessions(eventId);
-    w.store.setStarred(sessions[0].id, true);
-    w.store.setStarred(sessions[1].id, true);
+    auto sessions = AgendaRepo(w.store).sessions(eventId);
+    AgendaRepo(w.store).setStarred(sessions[0].id, true);
+    AgendaRepo(w.store).setStarred(sessions[1].id, true);
     w.setup();
     CHECK(w.round().eventsPushed == 2);
     Session moved = sessions[0];
     moved.startsAt += 3600;
     moved.endsAt += 3600;
-    w.store.updateSessionAgendaFields(moved);
-    w.store.setStarred(sessions[1].id, false);
+    AgendaRepo(w.store).updateSessionAgendaFields(moved);
+    AgendaRepo(w.store).setStarred(sessions[1].id, false);
     SyncRoundReport r = w.round();
     CHECK(r.eventsPushed == 1);
     CHECK(r.eventsDeleted == 1);

@@ -6,6 +6,7 @@
 #include "agenda_server.h"
 #include "services/http_fetch.h"
 #include "services/url_import.h"
+#include "store/agenda_repo.h"
 #include "store/people_repo.h"
 #include "store/sources_repo.h"
 #include "store/store.h"
@@ -27,13 +28,13 @@ UrlFetchSettings local() {
 
 std::string sourceIdsAndSlots(Store& store, RowId eventId) {
     std::string out;
-    for (const auto& s : store.sessions(eventId))
+    for (const auto& s : AgendaRepo(store).sessions(eventId))
         out += s.sourceId + "@" + std::to_string(s.startsAt) + s.room + (s.starred ? "*" : "") + ";";
     return out;
 }
 
 RowId sessionBySource(Store& store, RowId eventId, const std::string& sourceId) {
-    for (const auto& s : store.sessions(eventId))
+    for (const auto& s : AgendaRepo(store).sessions(eventId))
         if (s.sourceId == sourceId) return s.id;
     return 0;
 }
@@ -58,7 +59,7 @@ TEST_CASE("an agenda by URL: first import, 304 when unchanged, a moved starred s
     CHECK(source->etag == "\"v1\"");
     CHECK(source->lastModified == "Sat, 01 Feb 2025 00:00:00 GMT");
     CHECK(source->error.empty());
-    CHECK(store.findEvent(first.eventId)->sourceFile == url);
+    CHECK(AgendaRepo(store).findEvent(first.eventId)->sourceFile == url);
 
     // Same URL again: one conditional request answered 304, nothing imported.
     UrlImportResult again = importAgendaUrl(store, url, {}, local());
@@ -68,7 +69,7 @@ TEST_CASE("an agenda by URL: first import, 304 when unchanged, a moved starred s
 
     RowId rust = sessionBySource(store, first.eventId, "aaaa-0002");
     REQUIRE(rust != 0);
-    store.setStarred(rust, true);
+    AgendaRepo(store).setStarred(rust, true);
 
     auto unchanged = refreshEvents(store, std::nullopt, {});
     REQUIRE(unchanged.size() == 1);
@@ -87,7 +88,7 @@ TEST_CASE("an agenda by URL: first import, 304 when unchanged, a moved starred s
         }
     CHECK(movedRust == 1);
     CHECK(moved[0].report.sessionsRemoved == 1);
-    CHECK(store.findSession(rust)->starred);
+    CHECK(AgendaRepo(store).findSession(rust)->starred);
     CHECK(SourcesRepo(store).find(first.eventId)->etag == "\"v2\"");
 
     // The move is reported once: the next refresh is a 304.
@@ -109,7 +110,7 @@ TEST_CASE("a server without ETags sending the same agenda again: unchanged, noth
     REQUIRE(source);
     CHECK(source->etag.empty());
     CHECK(source->lastModified.empty());
-    const Instant importedAt = store.findEvent(first.eventId)->importedAt;
+    const Instant importedAt = AgendaRepo(store).findEvent(first.eventId)->importedAt;
     std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // importedAt has whole seconds
 
     // The whole body again, byte for byte: reported as not modified, the import not run.
@@ -118,7 +119,7 @@ TEST_CASE("a server without ETags sending the same agenda again: unchanged, noth
     CHECK(outcomes[0].status == RefreshOutcome::Status::NotModified);
     CHECK(outcomes[0].report.sessionsUnchanged == 0);  // no import report: nothing was compared
     CHECK(server.stats() == R"({"full": 2, "not_modified": 0})");
-    CHECK(store.findEvent(first.eventId)->importedAt == importedAt);
+    CHECK(AgendaRepo(store).findEvent(first.eventId)->importedAt == importedAt);
     CHECK(SourcesRepo(store).find(first.eventId)->error.empty());
 
     // A changed body imports as usual, with its changes.
@@ -143,7 +144,7 @@ TEST_CASE("a failed, truncated, too large or non-agenda download leaves the stor
     Store store(dir.file("h.db"));
     UrlImportResult first = importAgendaUrl(store, server.url("/schedule.xml"), {}, local());
     RowId eventId = first.eventId;
-    store.setStarred(sessionBySource(store, eventId, "aaaa-0001"), true);
+    AgendaRepo(store).setStarred(sessionBySource(store, eventId, "aaaa-0001"), true);
     std::string before = sourceIdsAndSlots(store, eventId);
     AgendaImportOptions intoEvent;
     intoEvent.event = std::to_string(eventId);

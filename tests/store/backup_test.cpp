@@ -11,6 +11,7 @@
 
 #include "services/import_service.h"
 #include "services/people_service.h"
+#include "store/agenda_repo.h"
 #include "store/backup.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -73,7 +74,7 @@ size_t filesIn(const std::string& dir) {
 RowId addEvent(Store& store, const std::string& name) {
     Event e;
     e.name = name;
-    return store.createEvent(e);
+    return AgendaRepo(store).createEvent(e);
 }
 
 }  // namespace
@@ -230,7 +231,7 @@ TEST_CASE("restore brings a backup back and keeps the replaced database", "[stor
     REQUIRE(!r.safetyBackup.empty());
     CHECK(count(r.safetyBackup, "SELECT count(*) FROM events") == 2);
     Store store(db);
-    CHECK(store.listEvents().size() == 1);
+    CHECK(AgendaRepo(store).listEvents().size() == 1);
     CHECK(mode(db) == 0600);
 }
 
@@ -244,7 +245,7 @@ TEST_CASE("restore works while another connection has the database open", "[stor
     addEvent(live, "Two");
     addEvent(live, "Three");
     restoreDatabase(db, saved);
-    CHECK(live.listEvents().size() == 1);
+    CHECK(AgendaRepo(live).listEvents().size() == 1);
 }
 
 TEST_CASE("restore refuses files that are not Hallway databases, with the reason", "[store][backup]") {
@@ -262,7 +263,7 @@ TEST_CASE("restore refuses files that are not Hallway databases, with the reason
             CHECK_THAT(e.what(), Catch::Contains(reason));
         }
         Store store(db);
-        CHECK(store.listEvents().size() == 1);
+        CHECK(AgendaRepo(store).listEvents().size() == 1);
     };
 
     hallway::testing::writeFile(dir.file("letter.txt"), "Dear Ana,\nthis is not a database at all.\n");
@@ -295,8 +296,8 @@ TEST_CASE("restore of an older backup is upgraded when next opened", "[store][ba
     CHECK(r.safetyBackup.empty() == false);
     Store store(db);
     CHECK(store.schemaVersion() == Store::latestSchemaVersion());
-    REQUIRE(store.listEvents().size() == 1);
-    CHECK(store.listEvents()[0].event.name == "From v1");
+    REQUIRE(AgendaRepo(store).listEvents().size() == 1);
+    CHECK(AgendaRepo(store).listEvents()[0].event.name == "From v1");
 }
 
 TEST_CASE("restore refuses a foreign SQLite file that merely has an events table", "[store][backup]") {
@@ -310,8 +311,8 @@ TEST_CASE("restore refuses a foreign SQLite file that merely has an events table
                                     "CREATE TABLE people(id INTEGER PRIMARY KEY); PRAGMA user_version = 3");
     CHECK_THROWS_WITH(restoreDatabase(db, dir.file("foreign.db")), Catch::Contains("is not a Hallway database"));
     Store store(db);
-    REQUIRE(store.listEvents().size() == 1);
-    CHECK(store.listEvents()[0].event.name == "Keep me");
+    REQUIRE(AgendaRepo(store).listEvents().size() == 1);
+    CHECK(AgendaRepo(store).listEvents()[0].event.name == "Keep me");
 }
 
 TEST_CASE("restore repairs a truncated database, keeping the damaged file aside", "[store][backup]") {
@@ -333,8 +334,8 @@ TEST_CASE("restore repairs a truncated database, keeping the damaged file aside"
     CHECK(r.replacedDamaged);
     CHECK(fs::file_size(r.safetyBackup) == size / 2);  // kept as it was
     Store store(db);
-    REQUIRE(store.listEvents().size() == 1);
-    CHECK(store.listEvents()[0].event.name == "Saved");
+    REQUIRE(AgendaRepo(store).listEvents().size() == 1);
+    CHECK(AgendaRepo(store).listEvents()[0].event.name == "Saved");
     CHECK(text(db, "PRAGMA integrity_check") == "ok");
 }
 
@@ -351,8 +352,8 @@ TEST_CASE("a damaged database opens read-only to save what it holds", "[store][b
     Store::OpenOptions ro;
     ro.readOnly = true;
     Store store(db, ro);
-    REQUIRE(store.findEvent(1));  // the pages still there are read
-    CHECK(store.findEvent(1)->name == "Readable");
+    REQUIRE(AgendaRepo(store).findEvent(1));  // the pages still there are read
+    CHECK(AgendaRepo(store).findEvent(1)->name == "Readable");
     CHECK_THROWS(addEvent(store, "never written"));
 }
 

@@ -14,6 +14,7 @@
 #include <fstream>
 
 #include "services/import_service.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -81,9 +82,9 @@ TEST_CASE("a read-only database refuses writes with a clear message and stays in
     std::string message;
     try {
         Store store(db);
-        auto events = store.listEvents();
+        auto events = AgendaRepo(store).listEvents();
         REQUIRE(events.size() == 1);
-        store.setStarred(store.sessions(events[0].event.id)[0].id, true);
+        AgendaRepo(store).setStarred(AgendaRepo(store).sessions(events[0].event.id)[0].id, true);
         FAIL("a write to a read-only database succeeded");
     } catch (const std::exception& e) {
         message = e.what();
@@ -102,7 +103,7 @@ TEST_CASE("an import that does not fit on the disk fails clearly and keeps the e
     std::string db = (disk.dir.path() / "h.db").string();
     Store store(db);
     importAgendaFile(store, testData("reimport/v1.xml"), {});
-    auto before = store.sessions(store.listEvents()[0].event.id);
+    auto before = AgendaRepo(store).sessions(AgendaRepo(store).listEvents()[0].event.id);
     std::string message;
     try {
         importAgendaFile(store, big, {});
@@ -114,8 +115,8 @@ TEST_CASE("an import that does not fit on the disk fails clearly and keeps the e
     // Our sentence, not SQLite's "database or disk is full".
     CHECK_THAT(message, Catch::StartsWith("the disk is full: nothing of this change was saved; the data already in " +
                                           db + " is intact"));
-    CHECK(store.listEvents().size() == 1);
-    CHECK(store.sessions(store.listEvents()[0].event.id).size() == before.size());
+    CHECK(AgendaRepo(store).listEvents().size() == 1);
+    CHECK(AgendaRepo(store).sessions(AgendaRepo(store).listEvents()[0].event.id).size() == before.size());
     CHECK(integrity(db) == "ok");
 }
 
@@ -139,7 +140,7 @@ TEST_CASE("on a full disk the database opens to read without writing a byte", "[
     std::string refused;
     try {
         Store store(db);
-        store.listEvents();
+        AgendaRepo(store).listEvents();
     } catch (const StorageRefused& e) {
         refused = e.what();
     }
@@ -152,10 +153,11 @@ TEST_CASE("on a full disk the database opens to read without writing a byte", "[
     quiet.create = false;
     quiet.writesNothing = true;
     Store store(db, quiet);
-    auto events = store.listEvents();
+    auto events = AgendaRepo(store).listEvents();
     REQUIRE(events.size() == 1);
-    CHECK(store.sessions(events[0].event.id).size() == 5);
+    CHECK(AgendaRepo(store).sessions(events[0].event.id).size() == 5);
     CHECK_FALSE(std::filesystem::exists(db + "-shm"));
-    CHECK_THROWS_WITH(store.setStarred(store.sessions(events[0].event.id)[0].id, true), Catch::Contains("read-only"));
+    CHECK_THROWS_WITH(AgendaRepo(store).setStarred(AgendaRepo(store).sessions(events[0].event.id)[0].id, true),
+                      Catch::Contains("read-only"));
     CHECK(integrity(db) == "ok");
 }

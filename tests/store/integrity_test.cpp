@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "services/people_service.h"
+#include "store/agenda_repo.h"
 #include "store/integrity.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -22,7 +23,7 @@ RowId addEvent(Store& store, const std::string& name) {
     Event e;
     e.name = name;
     e.timeZone = "Europe/Brussels";
-    return store.createEvent(e);
+    return AgendaRepo(store).createEvent(e);
 }
 
 std::string bytesOf(const std::string& path) {
@@ -95,8 +96,8 @@ TEST_CASE("a background check on a sound file: writes wait for its verdict, then
     const RowId id = addEvent(store, "Written");
     CHECK(store.integrity() == Store::Integrity::Sound);  // the commit waited for the verdict
     CHECK(store.integrityProblem().empty());
-    REQUIRE(store.findEvent(id));
-    CHECK(store.findEvent(id)->name == "Written");
+    REQUIRE(AgendaRepo(store).findEvent(id));
+    CHECK(AgendaRepo(store).findEvent(id)->name == "Written");
 }
 
 TEST_CASE("Stores of one process open on one file share one integrity check", "[store][integrity]") {
@@ -159,7 +160,7 @@ TEST_CASE("a held background check waits for the first frame, or starts when a w
         Store store(db, inBackground());
         const RowId id = addEvent(store, "Written");  // its commit starts the check at once
         CHECK(store.integrity() == Store::Integrity::Sound);
-        CHECK(store.findEvent(id));
+        CHECK(AgendaRepo(store).findEvent(id));
     }
     IntegrityVerdict::releaseBackgroundChecks();
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "store/agenda_repo.h"
 #include "store/backup.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -86,18 +87,18 @@ TEST_CASE("every past schema version upgrades to the latest keeping every row", 
                 Store store(db);
                 CHECK(store.schemaVersion() == Store::latestSchemaVersion());
                 // The upgraded data reads back through the store.
-                auto events = store.listEvents();
+                auto events = AgendaRepo(store).listEvents();
                 REQUIRE(events.size() == 2);
                 SessionQuery q;
                 q.search = "kernel";
-                auto hits = store.sessions(1, q);
+                auto hits = AgendaRepo(store).sessions(1, q);
                 REQUIRE(hits.size() == 1);
                 CHECK(hits[0].title == "Rust in the kernel");
                 CHECK(hits[0].starred);
                 CHECK(hits[0].speakers.size() == 2);
                 SessionQuery all;
                 all.includeRemoved = true;
-                CHECK(store.sessions(1, all).size() == 2);
+                CHECK(AgendaRepo(store).sessions(1, all).size() == 2);
             }
 
             Raw raw(db);

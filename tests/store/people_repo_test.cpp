@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "core/model.h"
+#include "store/agenda_repo.h"
 #include "store/people_repo.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -110,14 +111,14 @@ TEST_CASE("merging two people keeps every detail and link of both", "[people][me
     PeopleRepo people(store);
     Event e;
     e.name = "Conf";
-    RowId ev = store.createEvent(e);
+    RowId ev = AgendaRepo(store).createEvent(e);
     Session s;
     s.eventId = ev;
     s.sourceId = "talk";
     s.title = "Talk";
     s.startsAt = 1000;
     s.endsAt = 2000;
-    RowId talk = store.insertSession(s);
+    RowId talk = AgendaRepo(store).insertSession(s);
 
     Person a;
     a.displayName = "Ana Lima";
@@ -132,7 +133,7 @@ TEST_CASE("merging two people keeps every detail and link of both", "[people][me
     b.tags = {"rust", "wasm"};
     b.facts = {{0, "has a dog called Pixel", std::nullopt}};
     RowId anaToo = people.create(b);
-    store.setSessionSpeakers(talk, {anaToo});
+    AgendaRepo(store).setSessionSpeakers(talk, {anaToo});
 
     Target t1;
     t1.eventId = ev;
@@ -167,7 +168,7 @@ TEST_CASE("merging two people keeps every detail and link of both", "[people][me
     CHECK(merged->emails.size() == 2);
     CHECK(merged->tags == std::vector<std::string>{"rust", "wasm"});
     CHECK(merged->facts.size() == 1);
-    CHECK(store.findSession(talk)->speakers == std::vector<std::string>{"Ana Lima"});
+    CHECK(AgendaRepo(store).findSession(talk)->speakers == std::vector<std::string>{"Ana Lima"});
     auto target = people.findTarget(ev, ana);
     REQUIRE(target);
     CHECK(target->priority == TargetPriority::Must);
@@ -209,7 +210,7 @@ TEST_CASE("the network map counts people and warmth per group", "[people][networ
 }
 
 #include "services/people_service.h"
-#include "store/notes_repo.h"
+#include "store/search_repo.h"
 
 TEST_CASE("a contacts file that updates a person it just added keeps the search index whole", "[people][fts]") {
     Store store(":memory:");
@@ -227,12 +228,12 @@ TEST_CASE("a contacts file that updates a person it just added keeps the search 
         std::string check = std::string("INSERT INTO ") + table + "(" + table + ") VALUES ('integrity-check')";
         CHECK_NOTHROW(store.connection().exec(check));
     }
-    NotesRepo notes(store);
-    auto hits = notes.search("acme");
+    SearchRepo search(store);
+    auto hits = search.search("acme");
     REQUIRE(hits.size() == 1);
     CHECK(hits[0].title == "Ana Lima");
-    CHECK(notes.search("chen").size() == 1);
-    CHECK(notes.search("lim").size() == 1);
+    CHECK(search.search("chen").size() == 1);
+    CHECK(search.search("lim").size() == 1);
 }
 
 TEST_CASE("the talks of an event's targets come in one query, the first N each with their count", "[people][targets]") {
@@ -241,9 +242,9 @@ TEST_CASE("the talks of an event's targets come in one query, the first N each w
     Event e;
     e.name = "Conf";
     e.timeZone = "UTC";
-    const RowId conf = store.createEvent(e);
+    const RowId conf = AgendaRepo(store).createEvent(e);
     e.name = "Other Conf";
-    const RowId other = store.createEvent(e);
+    const RowId other = AgendaRepo(store).createEvent(e);
     auto person = [&](const char* name) {
         Person p;
         p.displayName = name;
@@ -258,14 +259,14 @@ TEST_CASE("the talks of an event's targets come in one query, the first N each w
         s.room = "Room " + title;
         s.startsAt = at;
         s.endsAt = at + 1800;
-        const RowId id = store.insertSession(s);
-        store.setSessionSpeakers(id, speakers);
+        const RowId id = AgendaRepo(store).insertSession(s);
+        AgendaRepo(store).setSessionSpeakers(id, speakers);
         return id;
     };
     // Busy gives 8 talks here, inserted out of time order, one removed, and one elsewhere.
     for (int i = 7; i >= 0; --i) talk(conf, "busy " + std::to_string(i), 1000000 + i * 3600, {busy});
     const RowId gone = talk(conf, "busy removed", 900000, {busy});
-    store.markSessionRemoved(gone, 950000);
+    AgendaRepo(store).markSessionRemoved(gone, 950000);
     talk(other, "busy elsewhere", 800000, {busy});
     talk(conf, "quiet talk", 1000000, {quiet, stranger});
     for (RowId who : {busy, quiet}) {

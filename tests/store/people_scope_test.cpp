@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "services/capture_service.h"
+#include "store/agenda_repo.h"
 #include "store/collation.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
@@ -36,7 +37,7 @@ TEST_CASE("the network is everyone but speakers known only from an agenda", "[st
     Event e;
     e.name = "Days";
     e.timeZone = "UTC";
-    const RowId event = store.createEvent(e);
+    const RowId event = AgendaRepo(store).createEvent(e);
     add(store, "Typed Tom", "typed", "Acme");
     add(store, "Linked Lea", "linkedin", "Acme");
     add(store, "Speaker Sam", "agenda");

@@ -10,6 +10,7 @@
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/query_util.h"
+#include "store/search_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -46,7 +47,7 @@ TEST_CASE("a note about the word ranks above one that only mentions it in passin
     Store store(":memory:");
     RowId passing = addNote(store, "Long chat about hiring, travel, the venue, lunch and one word on fuzzing", 100);
     RowId about = addNote(store, "Fuzzing: fuzzing corpus ideas, fuzzing in CI", 50);  // older, still first
-    auto notes = ofKind(NotesRepo(store).search("fuzzing"), "note");
+    auto notes = ofKind(SearchRepo(store).search("fuzzing"), "note");
     REQUIRE(notes.size() == 2);
     CHECK(notes[0].id == about);
     CHECK(notes[1].id == passing);
@@ -58,7 +59,7 @@ TEST_CASE("a whole-word hit ranks above a word that only starts with what was ty
     Store store(":memory:");
     RowId longer = addNote(store, "Rustaceans meetup tonight", 200);
     RowId exact = addNote(store, "Rust meetup tonight", 100);
-    auto notes = ofKind(NotesRepo(store).search("rust"), "note");
+    auto notes = ofKind(SearchRepo(store).search("rust"), "note");
     REQUIRE(notes.size() == 2);
     CHECK(notes[0].id == exact);
     CHECK(notes[1].id == longer);
@@ -68,7 +69,7 @@ TEST_CASE("equally good hits come newest first", "[search][rank]") {
     Store store(":memory:");
     RowId older = addNote(store, "coffee with the sqlite folks", 100);
     RowId newer = addNote(store, "coffee with the sqlite folks", 200);
-    auto notes = ofKind(NotesRepo(store).search("sqlite"), "note");
+    auto notes = ofKind(SearchRepo(store).search("sqlite"), "note");
     REQUIRE(notes.size() == 2);
     CHECK(notes[0].id == newer);
     CHECK(notes[1].id == older);
@@ -78,7 +79,7 @@ TEST_CASE("a person whose name matches ranks above one whose company does", "[se
     Store store(":memory:");
     RowId byName = addPerson(store, "Ada Weber", "Acme");
     RowId byCompany = addPerson(store, "Bo Chen", "Weber Systems");  // newer, still second
-    auto people = ofKind(NotesRepo(store).search("weber"), "person");
+    auto people = ofKind(SearchRepo(store).search("weber"), "person");
     REQUIRE(people.size() == 2);
     CHECK(people[0].id == byName);
     CHECK(people[1].id == byCompany);
@@ -89,7 +90,7 @@ TEST_CASE("every word must match, and the limit per kind holds", "[search][rank]
     Store store(":memory:");
     for (int i = 0; i < 15; ++i) addNote(store, "kernel allocator notes " + std::to_string(i), 100 + i);
     addNote(store, "kernel only", 500);
-    auto notes = ofKind(NotesRepo(store).search("kernel alloc", 10), "note");
+    auto notes = ofKind(SearchRepo(store).search("kernel alloc", 10), "note");
     CHECK(notes.size() == 10);
     for (auto& n : notes) CHECK(n.title.find("allocator") != std::string::npos);
 }
@@ -100,7 +101,7 @@ TEST_CASE("finished words match whole - only the word being typed matches as a p
     RowId rust = addNote(store, "Rust meetup about the paper", 100);
     RowId ana = addPerson(store, "Ana Lima", "Kernel Labs");
     addPerson(store, "Anabel Limann", "Kernels Inc");
-    NotesRepo repo(store);
+    SearchRepo repo(store);
     auto ids = [&](const std::string& query, const char* kind) {
         std::vector<RowId> out;
         for (auto& h : ofKind(repo.search(query), kind)) out.push_back(h.id);
@@ -127,16 +128,16 @@ TEST_CASE("accents and other scripts: hits are ranked and highlighted as the ind
     Store store(":memory:");
     RowId accented = addNote(store, "Coffee with José about Ελληνικά docs and Анна's talk", 100);
     addNote(store, "Jose mentioned in passing", 50);
-    auto notes = ofKind(NotesRepo(store).search("jose"), "note");
+    auto notes = ofKind(SearchRepo(store).search("jose"), "note");
     REQUIRE(notes.size() == 2);
     for (auto& n : notes) {
         CHECK(n.score < 0);  // both count as whole-word hits
         if (n.id == accented) CHECK(n.snippet.find("[José]") != std::string::npos);
     }
-    auto greek = ofKind(NotesRepo(store).search("ελλην"), "note");
+    auto greek = ofKind(SearchRepo(store).search("ελλην"), "note");
     REQUIRE(greek.size() == 1);
     CHECK(greek[0].snippet.find("[Ελληνικά]") != std::string::npos);
-    auto cyrillic = ofKind(NotesRepo(store).search("анна"), "note");
+    auto cyrillic = ofKind(SearchRepo(store).search("анна"), "note");
     REQUIRE(cyrillic.size() == 1);
     CHECK(cyrillic[0].snippet.find("[Анна]") != std::string::npos);
     CHECK(cyrillic[0].score < 0);  // ranked as a real hit, not a zero

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
+#include "store/agenda_repo.h"
+#include "store/people_repo.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -85,7 +87,7 @@ TEST_CASE("the default path follows XDG_DATA_HOME, else ~/.local/share", "[store
 TEST_CASE("foreign keys are enforced", "[store]") {
     Store store(":memory:");
     Session orphan = makeSession(4242, "x", "Orphan", 1000);
-    CHECK_THROWS(store.insertSession(orphan));
+    CHECK_THROWS(AgendaRepo(store).insertSession(orphan));
 }
 
 TEST_CASE("a database made by migration 1 upgrades to the latest with its rows kept", "[store][migration]") {
@@ -100,30 +102,31 @@ TEST_CASE("a database made by migration 1 upgrades to the latest with its rows k
         Event e;
         e.name = "Old Conf";
         e.timeZone = "Europe/Brussels";
-        eventId = old.createEvent(e);
-        sessionId = old.insertSession(makeSession(eventId, "s-1", "WebAssembly beyond the browser", 1738400000));
+        eventId = AgendaRepo(old).createEvent(e);
+        sessionId =
+            AgendaRepo(old).insertSession(makeSession(eventId, "s-1", "WebAssembly beyond the browser", 1738400000));
         Person p;
         p.displayName = "Žofia Nováková";
         p.source = "agenda";
-        personId = old.createPerson(p);
-        old.setSessionSpeakers(sessionId, {personId});
-        old.setStarred(sessionId, true);
+        personId = PeopleRepo(old).create(p);
+        AgendaRepo(old).setSessionSpeakers(sessionId, {personId});
+        AgendaRepo(old).setStarred(sessionId, true);
     }
     CHECK(scalar(path, "PRAGMA user_version") == 1);
 
     Store upgraded(path);
     CHECK(upgraded.schemaVersion() == Store::latestSchemaVersion());
-    auto session = upgraded.findSession(sessionId);
+    auto session = AgendaRepo(upgraded).findSession(sessionId);
     REQUIRE(session);
     CHECK(session->title == "WebAssembly beyond the browser");
     CHECK(session->starred);
     REQUIRE(session->speakers.size() == 1);
     CHECK(session->speakers[0] == "Žofia Nováková");
-    CHECK(upgraded.findEvent(eventId)->timeZone == "Europe/Brussels");
+    CHECK(AgendaRepo(upgraded).findEvent(eventId)->timeZone == "Europe/Brussels");
     // Rows written before the FTS step are searchable after it.
     SessionQuery q;
     q.search = "webassem";
-    CHECK(upgraded.sessions(eventId, q).size() == 1);
+    CHECK(AgendaRepo(upgraded).sessions(eventId, q).size() == 1);
     CHECK(scalar(path, "SELECT count(*) FROM people_fts WHERE people_fts MATCH 'Nov*'") == 1);
 }
 
@@ -164,45 +167,45 @@ TEST_CASE("sessions filter by day, room, text and star", "[store]") {
     Event e;
     e.name = "Filter Conf";
     e.timeZone = "America/New_York";
-    RowId ev = store.createEvent(e);
+    RowId ev = AgendaRepo(store).createEvent(e);
     // 2025-03-01 23:30 in New York is already 2025-03-02 in UTC: the day is local.
     Instant lateEvening = 1740889800;  // 2025-03-02T04:30:00Z
-    RowId a = store.insertSession(makeSession(ev, "a", "Late keynote", lateEvening));
+    RowId a = AgendaRepo(store).insertSession(makeSession(ev, "a", "Late keynote", lateEvening));
     Session b = makeSession(ev, "b", "Morning coffee chat", lateEvening + 10 * 3600);
     b.room = "Hall B";
     b.abstract = "Café and croissants";
-    RowId bId = store.insertSession(b);
+    RowId bId = AgendaRepo(store).insertSession(b);
 
     SessionQuery day1;
     day1.localDate = "2025-03-01";
-    auto d1 = store.sessions(ev, day1);
+    auto d1 = AgendaRepo(store).sessions(ev, day1);
     REQUIRE(d1.size() == 1);
     CHECK(d1[0].id == a);
 
     SessionQuery room;
     room.room = "hall b";
-    REQUIRE(store.sessions(ev, room).size() == 1);
+    REQUIRE(AgendaRepo(store).sessions(ev, room).size() == 1);
 
     SessionQuery accentless;
     accentless.search = "cafe";  // diacritics folded by the tokenizer
-    REQUIRE(store.sessions(ev, accentless).size() == 1);
-    CHECK(store.sessions(ev, accentless)[0].id == bId);
+    REQUIRE(AgendaRepo(store).sessions(ev, accentless).size() == 1);
+    CHECK(AgendaRepo(store).sessions(ev, accentless)[0].id == bId);
 
     SessionQuery punctuation;
     punctuation.search = "\"late\" (keynote*";  // user text never breaks the FTS syntax
-    CHECK(store.sessions(ev, punctuation).size() == 1);
+    CHECK(AgendaRepo(store).sessions(ev, punctuation).size() == 1);
 
-    CHECK(store.setStarred(bId, true));
-    CHECK_FALSE(store.setStarred(99999, true));
+    CHECK(AgendaRepo(store).setStarred(bId, true));
+    CHECK_FALSE(AgendaRepo(store).setStarred(99999, true));
     SessionQuery starred;
     starred.starredOnly = true;
-    REQUIRE(store.sessions(ev, starred).size() == 1);
+    REQUIRE(AgendaRepo(store).sessions(ev, starred).size() == 1);
 
-    store.markSessionRemoved(a, 5);
-    CHECK(store.sessions(ev).size() == 1);
+    AgendaRepo(store).markSessionRemoved(a, 5);
+    CHECK(AgendaRepo(store).sessions(ev).size() == 1);
     SessionQuery withRemoved;
     withRemoved.includeRemoved = true;
-    CHECK(store.sessions(ev, withRemoved).size() == 2);
+    CHECK(AgendaRepo(store).sessions(ev, withRemoved).size() == 2);
 }
 
 TEST_CASE("a transaction that is not committed leaves nothing behind", "[store]") {
@@ -211,33 +214,33 @@ TEST_CASE("a transaction that is not committed leaves nothing behind", "[store]"
         Store::Transaction tx(store);
         Event e;
         e.name = "Never";
-        store.createEvent(e);
+        AgendaRepo(store).createEvent(e);
     }
-    CHECK(store.listEvents().empty());
+    CHECK(AgendaRepo(store).listEvents().empty());
 }
 
 TEST_CASE("bulk indexing: rows inserted while suspended are searchable after resume", "[store][fts]") {
     Store store(":memory:");
     Event e;
     e.name = "Bulk";
-    RowId ev = store.createEvent(e);
-    store.insertSession(makeSession(ev, "old", "Existing compiler talk", 1000));
+    RowId ev = AgendaRepo(store).createEvent(e);
+    AgendaRepo(store).insertSession(makeSession(ev, "old", "Existing compiler talk", 1000));
     {
         Store::Transaction tx(store);
         store.suspendSearchIndexing();
-        store.insertSession(makeSession(ev, "new", "Fresh compiler talk", 5000));
+        AgendaRepo(store).insertSession(makeSession(ev, "new", "Fresh compiler talk", 5000));
         Person p;
         p.displayName = "Zygmunt Bulkowski";
-        store.createPerson(p);
+        PeopleRepo(store).create(p);
         store.resumeSearchIndexing();
         tx.commit();
     }
     SessionQuery q;
     q.search = "compiler";
-    CHECK(store.sessions(ev, q).size() == 2);
+    CHECK(AgendaRepo(store).sessions(ev, q).size() == 2);
     // Triggers are back: a row inserted now is indexed at once.
-    store.insertSession(makeSession(ev, "later", "Late compiler talk", 9000));
-    CHECK(store.sessions(ev, q).size() == 3);
+    AgendaRepo(store).insertSession(makeSession(ev, "later", "Late compiler talk", 9000));
+    CHECK(AgendaRepo(store).sessions(ev, q).size() == 3);
     // The FTS index agrees with its content table.
     sql::Statement check(store.connection(), "INSERT INTO sessions_fts(sessions_fts) VALUES ('integrity-check')");
     CHECK_NOTHROW(check.run());
@@ -247,28 +250,28 @@ TEST_CASE("bulk indexing: a rolled-back import leaves the triggers in place", "[
     Store store(":memory:");
     Event e;
     e.name = "Rollback";
-    RowId ev = store.createEvent(e);
+    RowId ev = AgendaRepo(store).createEvent(e);
     {
         Store::Transaction tx(store);
         store.suspendSearchIndexing();
-        store.insertSession(makeSession(ev, "lost", "Lost talk", 1000));
+        AgendaRepo(store).insertSession(makeSession(ev, "lost", "Lost talk", 1000));
         // no commit: rolled back
     }
-    store.insertSession(makeSession(ev, "kept", "Kept compiler talk", 2000));
+    AgendaRepo(store).insertSession(makeSession(ev, "kept", "Kept compiler talk", 2000));
     SessionQuery q;
     q.search = "compiler";
-    CHECK(store.sessions(ev, q).size() == 1);
+    CHECK(AgendaRepo(store).sessions(ev, q).size() == 1);
     SessionQuery all;
-    CHECK(store.sessions(ev, all).size() == 1);
+    CHECK(AgendaRepo(store).sessions(ev, all).size() == 1);
     // A second bulk round works after the rollback.
     {
         Store::Transaction tx(store);
         store.suspendSearchIndexing();
-        store.insertSession(makeSession(ev, "bulk", "Bulk compiler talk", 3000));
+        AgendaRepo(store).insertSession(makeSession(ev, "bulk", "Bulk compiler talk", 3000));
         store.resumeSearchIndexing();
         tx.commit();
     }
-    CHECK(store.sessions(ev, q).size() == 2);
+    CHECK(AgendaRepo(store).sessions(ev, q).size() == 2);
 }
 
 namespace {
@@ -303,14 +306,14 @@ TEST_CASE("session index: a 600-session import is written as one segment", "[sto
     Store store(":memory:");
     Event e;
     e.name = "Big";
-    RowId ev = store.createEvent(e);
+    RowId ev = AgendaRepo(store).createEvent(e);
     {
         Store::Transaction tx(store);
         store.suspendSearchIndexing();
         for (int i = 0; i < 600; ++i) {
             Session s = makeSession(ev, "s" + std::to_string(i), "Talk " + std::to_string(i), 1000 + i * 1800);
             s.abstract = "WebAssembly " + longAbstract(i);
-            store.insertSession(s);
+            AgendaRepo(store).insertSession(s);
         }
         store.resumeSearchIndexing();
         tx.commit();
@@ -319,14 +322,14 @@ TEST_CASE("session index: a 600-session import is written as one segment", "[sto
     CHECK(sessionIndexSegments(store) == 1);
     SessionQuery q;
     q.search = "WebAssembly";
-    CHECK(store.sessions(ev, q).size() == 600);
+    CHECK(AgendaRepo(store).sessions(ev, q).size() == 600);
 }
 
 TEST_CASE("session index: sessions of 40 small imports are all found, the index intact", "[store][fts]") {
     Store store(":memory:");
     Event e;
     e.name = "Many";
-    RowId ev = store.createEvent(e);
+    RowId ev = AgendaRepo(store).createEvent(e);
     for (int round = 0; round < 40; ++round) {
         Store::Transaction tx(store);
         store.suspendSearchIndexing();
@@ -334,7 +337,7 @@ TEST_CASE("session index: sessions of 40 small imports are all found, the index 
             Session s = makeSession(ev, "r" + std::to_string(round) + "-" + std::to_string(i),
                                     "Talk " + batchWord(round), 1000 + (round * 5 + i) * 1800);
             s.abstract = "WebAssembly " + longAbstract(round * 5 + i);
-            store.insertSession(s);
+            AgendaRepo(store).insertSession(s);
         }
         store.resumeSearchIndexing();
         tx.commit();
@@ -345,11 +348,11 @@ TEST_CASE("session index: sessions of 40 small imports are all found, the index 
         INFO("round " << round);
         SessionQuery q;
         q.search = batchWord(round);
-        CHECK(store.sessions(ev, q).size() == 5);
+        CHECK(AgendaRepo(store).sessions(ev, q).size() == 5);
     }
     SessionQuery all;
     all.search = "WebAssembly";
-    CHECK(store.sessions(ev, all).size() == 200);
+    CHECK(AgendaRepo(store).sessions(ev, all).size() == 200);
     sql::Statement check(store.connection(), "INSERT INTO sessions_fts(sessions_fts) VALUES ('integrity-check')");
     CHECK_NOTHROW(check.run());
 }
@@ -361,7 +364,7 @@ void importSessions(Store& store, RowId ev, int first, int count, const std::str
     for (int i = first; i < first + count; ++i) {
         Session s = makeSession(ev, "s" + std::to_string(i), "Talk " + word, 1000 + i * 1800);
         s.abstract = "WebAssembly " + longAbstract(i);
-        store.insertSession(s);
+        AgendaRepo(store).insertSession(s);
     }
     store.resumeSearchIndexing();
     tx.commit();
@@ -380,7 +383,7 @@ TEST_CASE("session index: a large import is merged into one segment, a small one
     store.connection().exec("INSERT INTO sessions_fts(sessions_fts, rank) VALUES ('hashsize', 65536)");
     Event e;
     e.name = "Big";
-    RowId ev = store.createEvent(e);
+    RowId ev = AgendaRepo(store).createEvent(e);
     importSessions(store, ev, 0, 300, "batchaa");
     CHECK(sessionIndexSegments(store) == 1);
     // 2 sessions into 300: the old segment stays as it is, the new one beside it.
@@ -388,13 +391,13 @@ TEST_CASE("session index: a large import is merged into one segment, a small one
     CHECK(sessionIndexSegments(store) == 2);
     SessionQuery all;
     all.search = "WebAssembly";
-    CHECK(store.sessions(ev, all).size() == 302);
+    CHECK(AgendaRepo(store).sessions(ev, all).size() == 302);
     SessionQuery first;
     first.search = "batchaa";
-    CHECK(store.sessions(ev, first).size() == 300);
+    CHECK(AgendaRepo(store).sessions(ev, first).size() == 300);
     SessionQuery second;
     second.search = "batchab";
-    CHECK(store.sessions(ev, second).size() == 2);
+    CHECK(AgendaRepo(store).sessions(ev, second).size() == 2);
     checkSessionIndexIntact(store);
 }
 
@@ -402,7 +405,7 @@ TEST_CASE("session index: the import that fills a level of 16 segments merges it
     Store store(":memory:");
     Event e;
     e.name = "Many";
-    RowId ev = store.createEvent(e);
+    RowId ev = AgendaRepo(store).createEvent(e);
     for (int round = 0; round < 15; ++round) importSessions(store, ev, round * 4, 4, batchWord(round));
     // Fewer than 16 on the level: nothing merged, each import one segment.
     CHECK(sessionIndexSegments(store) == 15);
@@ -415,7 +418,7 @@ TEST_CASE("session index: the import that fills a level of 16 segments merges it
         INFO("round " << round);
         SessionQuery q;
         q.search = batchWord(round);
-        CHECK(store.sessions(ev, q).size() == 4);
+        CHECK(AgendaRepo(store).sessions(ev, q).size() == 4);
     }
     checkSessionIndexIntact(store);
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -28,7 +29,7 @@ TEST_CASE("the non-ASCII scans visit names, companies, titles and notes beyond A
     Event e;
     e.name = "Days";
     e.timeZone = "UTC";
-    const RowId event = store.createEvent(e);
+    const RowId event = AgendaRepo(store).createEvent(e);
     for (const char* title : {"Plain talk", "Talk about 鄧"}) {
         Session s;
         s.eventId = event;
@@ -36,7 +37,7 @@ TEST_CASE("the non-ASCII scans visit names, companies, titles and notes beyond A
         s.title = title;
         s.startsAt = 0;
         s.endsAt = 60;
-        store.insertSession(s);
+        AgendaRepo(store).insertSession(s);
     }
     for (const char* body : {"met Ana", "met שרה at lunch"}) {
         Note n;

@@ -14,7 +14,7 @@ RowId addPerson(Store& store, const std::string& name, const std::string& compan
     Person p;
     p.displayName = name;
     p.company = company;
-    return store.createPerson(p);
+    return PeopleRepo(store).create(p);
 }
 
 std::vector<std::string> namesFound(Store& store, const std::string& search) {

@@ -13,6 +13,7 @@
 
 #include "core/time_util.h"
 #include "full_disk_vfs.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/sqlite.h"
@@ -52,7 +53,7 @@ struct Fixture {
         Event e;
         e.name = "Lisbon Dev Days";
         e.timeZone = "Europe/Lisbon";
-        eventId = store.createEvent(e);
+        eventId = AgendaRepo(store).createEvent(e);
         Person p;
         p.displayName = "Ana Lima";
         p.source = "typed";

@@ -10,6 +10,7 @@
 
 #include "core/time_util.h"
 #include "services/capture_service.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -43,7 +44,7 @@ struct Fixture {
         Event e;
         e.name = "Lisbon Dev Days";
         e.timeZone = "Europe/Lisbon";
-        eventId = store.createEvent(e);
+        eventId = AgendaRepo(store).createEvent(e);
         for (int i = 0; i < 2; ++i) {
             Session s;
             s.eventId = eventId;
@@ -52,7 +53,7 @@ struct Fixture {
             s.room = i == 0 ? "Main hall" : "Room 2";
             s.startsAt = localToInstant({2024, 6, 3, 10 + i, 0, 0}, e.timeZone);
             s.endsAt = s.startsAt + 45 * 60;
-            RowId id = store.insertSession(s);
+            RowId id = AgendaRepo(store).insertSession(s);
             if (i == 0) talk = id;
         }
         ana = addPerson(store, "Ana Lima", "Acme");
@@ -96,7 +97,7 @@ TEST_CASE("Ctrl+Enter links the session running then: the starred one of two, no
     other.title = "Hallway chat";
     other.startsAt = f.now - 10 * 60;
     other.endsAt = f.now + 10 * 60;
-    const RowId chat = f.store.insertSession(other);
+    const RowId chat = AgendaRepo(f.store).insertSession(other);
     Ui ui(f.store, f.now);
     CHECK_FALSE(ui.shell.capture().model().runningSession());  // two running, none starred
 
@@ -110,7 +111,7 @@ TEST_CASE("Ctrl+Enter links the session running then: the starred one of two, no
     };
     CHECK_FALSE(saveTyped("which talk was this?").sessionId);
 
-    f.store.setStarred(chat, true);
+    AgendaRepo(f.store).setStarred(chat, true);
     ui.state.revision.apply(ui::Change::Stars);
     ui.imgui.frames(2);
     CHECK(ui.shell.capture().model().runningSession() == chat);
@@ -314,7 +315,7 @@ TEST_CASE("frame time of the Capture view", "[.perf]") {
 TEST_CASE("@ completes as you type, people at this event first - arrows and Enter take one", "[ui][capture]") {
     Fixture f;
     // Another Ana, who is not at this event: Ana Lima speaks here, so she is first.
-    f.store.setSessionSpeakers(f.talk, {f.anaSilva});
+    AgendaRepo(f.store).setSessionSpeakers(f.talk, {f.anaSilva});
     Ui ui(f.store, f.now);
     ui.imgui.type("coffee with @an");
     ui.imgui.frames(1);
@@ -372,10 +373,10 @@ TEST_CASE("Capture clicked in the mode bar shows its event in that same frame", 
 
 TEST_CASE("the targets panel asks 'Met today?' during the event and 'Met at EVENT?' after it", "[ui][capture]") {
     Fixture f;
-    Event e = *f.store.findEvent(f.eventId);
+    Event e = *AgendaRepo(f.store).findEvent(f.eventId);
     e.startsAt = f.now - 3600;
     e.endsAt = f.now + 3600;
-    f.store.updateEvent(e);
+    AgendaRepo(f.store).updateEvent(e);
     Ui ui(f.store, f.now);
     CHECK(ui.shell.capture().targetsHeading(ui.state) == "Met today?");
     ui.state.nowOverride = f.now + 3 * 86400;

@@ -12,6 +12,7 @@
 #include "core/time_util.h"
 #include "services/capture_service.h"
 #include "services/followup_service.h"
+#include "store/agenda_repo.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
@@ -46,7 +47,7 @@ struct Fixture {
         e.timeZone = zone;
         e.startsAt = localToInstant({2025, 3, 5, 9, 0, 0}, zone);
         e.endsAt = localToInstant({2025, 3, 7, 18, 0, 0}, zone);
-        eventId = store.createEvent(e);
+        eventId = AgendaRepo(store).createEvent(e);
         ana = person("Ana Lima", "ana@acme.example");
         bo = person("Bo Nielsen", "");
         markMet(store, eventId, ana, localToInstant({2025, 3, 5, 11, 0, 0}, zone));

@@ -11,6 +11,7 @@
 #include "agenda_server.h"
 
 #include "core/time_util.h"
+#include "store/agenda_repo.h"
 #include "store/sources_repo.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -102,7 +103,7 @@ TEST_CASE("import dialog: zone from the computer, then kept from the event, then
     CHECK(ui.shell.importReport()->timeZone == "Europe/Brussels");
     REQUIRE(ui.state.eventId);
     const RowId eventId = *ui.state.eventId;
-    CHECK(ui.store.findEvent(eventId)->timeZone == "Europe/Brussels");
+    CHECK(AgendaRepo(ui.store).findEvent(eventId)->timeZone == "Europe/Brussels");
     ui.imgui.key(HeadlessUi::kEscape);
     ui.imgui.frames(2);
     CHECK_FALSE(ui.shell.importReport());
@@ -115,7 +116,7 @@ TEST_CASE("import dialog: zone from the computer, then kept from the event, then
     CHECK_FALSE(ui.shell.importReport()->eventCreated);
     CHECK(ui.shell.importReport()->sessionsUnchanged == 3);
     CHECK_FALSE(ui.shell.importReport()->zoneChange);
-    CHECK(ui.store.findEvent(eventId)->timeZone == "Europe/Brussels");
+    CHECK(AgendaRepo(ui.store).findEvent(eventId)->timeZone == "Europe/Brussels");
     ui.imgui.key(HeadlessUi::kEscape);
 
     // Re-import in another zone: one summary, not a line per session.
@@ -131,7 +132,7 @@ TEST_CASE("import dialog: zone from the computer, then kept from the event, then
     CHECK(describeZoneChange(*report.zoneChange) ==
           "all 3 times shifted by +1 h because the zone changed from Europe/Brussels to Europe/London");
     CHECK(ui::changeLines(report).empty());  // no "moved" line per session
-    CHECK(ui.store.findEvent(eventId)->timeZone == "Europe/London");
+    CHECK(AgendaRepo(ui.store).findEvent(eventId)->timeZone == "Europe/London");
 }
 
 TEST_CASE("import dialog: a zone Hallway does not know blocks the import", "[ui][import][zone]") {
@@ -142,7 +143,7 @@ TEST_CASE("import dialog: a zone Hallway does not know blocks the import", "[ui]
     CHECK_FALSE(ui.shell.importZoneField().valid());
     ui.clickImport();
     CHECK_FALSE(ui.shell.importReport());
-    CHECK(ui.store.listEvents().empty());
+    CHECK(AgendaRepo(ui.store).listEvents().empty());
 }
 
 TEST_CASE("zone search finds places by part of their name", "[ui][zone]") {
@@ -169,7 +170,7 @@ TEST_CASE("import dialog: an agenda by URL downloads off the frame and is refres
     ui.waitForDownload();
     CHECK(ui.state.status.error);
     CHECK_THAT(ui.state.status.text, Catch::Contains(url) && Catch::Contains("Nothing was imported"));
-    CHECK(ui.store.listEvents().empty());
+    CHECK(AgendaRepo(ui.store).listEvents().empty());
     CHECK(ui.shell.importDialogOpen());
 
     // The download runs off the frame; the dialog polls for it.
@@ -191,7 +192,7 @@ TEST_CASE("import dialog: an agenda by URL downloads off the frame and is refres
     CHECK_FALSE(ui.state.status.error);
     CHECK_THAT(ui.state.status.text, Catch::Contains("has not changed"));
     CHECK_FALSE(ui.shell.importDialogOpen());
-    CHECK(ui.store.listEvents().size() == 1);
+    CHECK(AgendaRepo(ui.store).listEvents().size() == 1);
 }
 
 TEST_CASE("import dialog: a server that is gone gives the reason and keeps the agenda", "[ui][import][url]") {
@@ -205,7 +206,7 @@ TEST_CASE("import dialog: a server that is gone gives the reason and keeps the a
     ui.allowHttpAndImport();
     CHECK(ui.state.status.error);
     CHECK_THAT(ui.state.status.text, Catch::Contains("Could not download the agenda") && Catch::Contains(url));
-    CHECK(ui.store.listEvents().empty());
+    CHECK(AgendaRepo(ui.store).listEvents().empty());
     // The URL stays in the field for another try.
     CHECK(ui.shell.importPathField() == url);
 }

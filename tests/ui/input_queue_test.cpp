@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/time_util.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -36,7 +37,7 @@ struct ShellUi {
         Event e;
         e.name = "Lisbon Dev Days";
         e.timeZone = "Europe/Lisbon";
-        eventId = store.createEvent(e);
+        eventId = AgendaRepo(store).createEvent(e);
         state.eventId = eventId;
         state.nowOverride = localToInstant({2024, 6, 3, 10, 0, 0}, e.timeZone);
         state.mode = mode;

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "store/agenda_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/headless_ui.h"
@@ -26,11 +27,11 @@ TEST_CASE("a file given on the command line opens in the import popup and Enter 
 
     CHECK(shell.importPathField() == file);
     CHECK(state.importPath.empty());  // taken once, not again at the next opening
-    REQUIRE(store.listEvents().empty());
+    REQUIRE(AgendaRepo(store).listEvents().empty());
 
     imgui.key(HeadlessUi::kEnter);
     imgui.frames(2);
     CHECK_FALSE(state.status.error);
-    REQUIRE(store.listEvents().size() == 1);
+    REQUIRE(AgendaRepo(store).listEvents().size() == 1);
     CHECK(shell.importPathField().empty());
 }

@@ -10,6 +10,7 @@
 
 #include "core/time_util.h"
 #include "services/capture_service.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -42,7 +43,7 @@ struct Fixture {
         Event e;
         e.name = "Lisbon Dev Days";
         e.timeZone = "Europe/Lisbon";
-        eventId = store.createEvent(e);
+        eventId = AgendaRepo(store).createEvent(e);
         Session s;
         s.eventId = eventId;
         s.sourceId = "t1";
@@ -50,13 +51,13 @@ struct Fixture {
         s.room = "Main hall";
         s.startsAt = localToInstant({2024, 6, 3, 10, 0, 0}, e.timeZone);
         s.endsAt = s.startsAt + 45 * 60;
-        talk = store.insertSession(s);
+        talk = AgendaRepo(store).insertSession(s);
         ana = addPerson(store, "Ana Lima", "Acme", "Staff engineer");
         anaCopy = addPerson(store, "A. Lima", "Acme");
         bo = addPerson(store, "Bo Nielsen", "Initech", "CTO");
         for (int i = 0; i < 20; ++i) addPerson(store, "Person " + std::to_string(i), "Umbrella");
         PeopleRepo(store).addTag(ana, "rust");
-        store.setSessionSpeakers(talk, {ana});
+        AgendaRepo(store).setSessionSpeakers(talk, {ana});
         Target t;
         t.eventId = eventId;
         t.personId = ana;
@@ -633,7 +634,8 @@ TEST_CASE("the People export asks before replacing a file and never writes over 
     ui.imgui.key(HeadlessUi::kEnter);  // pressing again does not make it allowed
     ui.imgui.frames(2);
     CHECK(view.exportError().find("it is the database") != std::string::npos);
-    CHECK(Store(f.store.path()).countPeople() > 0);
+    Store reopened(f.store.path());
+    CHECK(PeopleRepo(reopened).count() > 0);
 }
 
 TEST_CASE("a badge's QR text pasted in Add a person adds or updates them like an import", "[ui][people]") {
@@ -741,8 +743,8 @@ TEST_CASE("a target who gives many talks lists the first five and says how many 
         s.room = "Room " + std::to_string(day);
         s.startsAt = localToInstant({2024, 6, day, 9, 0, 0}, "Europe/Lisbon");
         s.endsAt = s.startsAt + 30 * 60;
-        RowId id = f.store.insertSession(s);
-        f.store.setSessionSpeakers(id, {f.bo});
+        RowId id = AgendaRepo(f.store).insertSession(s);
+        AgendaRepo(f.store).setSessionSpeakers(id, {f.bo});
     }
     Target t;
     t.eventId = f.eventId;

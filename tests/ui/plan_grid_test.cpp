@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/time_util.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/headless_ui.h"
@@ -31,7 +32,7 @@ struct BigEvent {
         Event e;
         e.name = "Big Congress";
         e.timeZone = "Europe/Berlin";
-        eventId = store.createEvent(e);
+        eventId = AgendaRepo(store).createEvent(e);
         byRoom.resize(100);
         for (int room = 0; room < 100; ++room)
             for (int slot = 0; slot < 4; ++slot) {
@@ -45,7 +46,7 @@ struct BigEvent {
                 s.title = "Talk " + s.sourceId;
                 s.startsAt = localToInstant({2025, 12, 27, 9 + slot, 0, 0}, e.timeZone);
                 s.endsAt = s.startsAt + 50 * 60;
-                byRoom[size_t(room)].push_back(store.insertSession(s));
+                byRoom[size_t(room)].push_back(AgendaRepo(store).insertSession(s));
             }
     }
     RowId session(int room, int slot) const { return byRoom[size_t(room)][size_t(slot)]; }
@@ -76,8 +77,8 @@ bool inside(const ui::WidgetRect& inner, const ui::WidgetRect& outer) {
 TEST_CASE("the day layout puts rooms with starred sessions first and filters rooms, tracks and stars",
           "[ui][plan]") {
     BigEvent f;
-    f.store.setStarred(f.session(57, 1), true);
-    f.store.setStarred(f.session(90, 2), true);
+    AgendaRepo(f.store).setStarred(f.session(57, 1), true);
+    AgendaRepo(f.store).setStarred(f.session(90, 2), true);
     ui::PlanModel plan;
     REQUIRE(plan.sync(f.store, f.eventId, 1));
     ui::DayLayout layout;
@@ -120,8 +121,8 @@ TEST_CASE("a 100-room event opens as the list, or as the grid of its starred roo
     }
     SECTION("two sessions starred") {
         BigEvent f;
-        f.store.setStarred(f.session(57, 1), true);
-        f.store.setStarred(f.session(90, 2), true);
+        AgendaRepo(f.store).setStarred(f.session(57, 1), true);
+        AgendaRepo(f.store).setStarred(f.session(90, 2), true);
         Ui ui(f.store);
         CHECK(ui.state.plan.layout == ui::PlanLayout::DayGrid);
         CHECK(ui.state.plan.grid.rooms == ui::GridRooms::Starred);
@@ -173,7 +174,7 @@ TEST_CASE("the room picker shows the rooms ticked in it", "[ui][plan]") {
 
 TEST_CASE("a session chosen in the list shows in the grid scrolled into view, its room shown", "[ui][plan]") {
     BigEvent f;
-    f.store.setStarred(f.session(3, 0), true);
+    AgendaRepo(f.store).setStarred(f.session(3, 0), true);
     Ui ui(f.store);
     REQUIRE(ui.state.plan.grid.rooms == ui::GridRooms::Starred);
     ui.state.plan.layout = ui::PlanLayout::List;

@@ -10,6 +10,8 @@
 
 #include "core/time_util.h"
 #include "services/import_service.h"
+#include "store/agenda_repo.h"
+#include "store/people_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/plan_model.h"
@@ -40,11 +42,11 @@ TEST_CASE("the list filter matches each field ignoring case, as the lower-cased 
     Event e;
     e.name = "Filters";
     e.timeZone = "UTC";
-    const RowId eventId = store.createEvent(e);
+    const RowId eventId = AgendaRepo(store).createEvent(e);
     Person p;
     p.displayName = "José KERNEL Núñez";
     p.source = "agenda";
-    const RowId speaker = store.createPerson(p);
+    const RowId speaker = PeopleRepo(store).create(p);
     struct Fields {
         const char *title, *subtitle, *room, *track, *type, *abstract, *description;
     };
@@ -68,8 +70,8 @@ TEST_CASE("the list filter matches each field ignoring case, as the lower-cased 
         s.description = f.description;
         s.startsAt = 1700000000 + n * 3600;
         s.endsAt = s.startsAt + 1800;
-        const RowId id = store.insertSession(s);
-        if (n == 1) store.setSessionSpeakers(id, {speaker});
+        const RowId id = AgendaRepo(store).insertSession(s);
+        if (n == 1) AgendaRepo(store).setSessionSpeakers(id, {speaker});
     }
     ui::PlanModel model;
     model.sync(store, eventId, 1);
@@ -185,7 +187,7 @@ RowId threeDayAgenda(Store& store) {
     Event e;
     e.name = "Three days";
     e.timeZone = "UTC";
-    const RowId eventId = store.createEvent(e);
+    const RowId eventId = AgendaRepo(store).createEvent(e);
     const Instant monday9 = 1740992400;  // 2025-03-03 09:00 UTC
     for (int day = 0; day < 3; ++day)
         for (int i = 0; i < 5; ++i) {
@@ -197,8 +199,8 @@ RowId threeDayAgenda(Store& store) {
             s.track = i % 2 ? "Systems" : "Web";
             s.startsAt = monday9 + day * 86400 + i * 3600;
             s.endsAt = s.startsAt + 1800;
-            const RowId id = store.insertSession(s);
-            if (day == 2 && i == 3) store.setStarred(id, true);
+            const RowId id = AgendaRepo(store).insertSession(s);
+            if (day == 2 && i == 3) AgendaRepo(store).setStarred(id, true);
         }
     return eventId;
 }
@@ -258,7 +260,7 @@ TEST_CASE("a big agenda shows its first day, the day asked for and its starred s
         starring.sync(store, eventId, 1);
         REQUIRE(starring.partial());
         const RowId first = starring.rows().front().session.id;
-        REQUIRE(store.setStarred(first, true));
+        REQUIRE(AgendaRepo(store).setStarred(first, true));
         REQUIRE(starring.applyStar(first, true, 1, 2));
         waitForRest(starring, store, eventId, 2);
         REQUIRE_FALSE(starring.partial());

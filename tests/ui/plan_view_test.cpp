@@ -10,6 +10,8 @@
 
 #include "core/time_util.h"
 #include "services/import_service.h"
+#include "store/agenda_repo.h"
+#include "store/people_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/headless_ui.h"
@@ -36,12 +38,12 @@ struct Fixture {
         e.timeZone = "Europe/Brussels";
         e.startsAt = localToInstant({2024, 2, 3, 9, 0, 0}, e.timeZone);
         e.endsAt = localToInstant({2024, 2, 4, 13, 0, 0}, e.timeZone);
-        eventId = store.createEvent(e);
+        eventId = AgendaRepo(store).createEvent(e);
         auto speaker = [&](const char* name) {
             Person p;
             p.displayName = name;
             p.source = "agenda";
-            return store.createPerson(p);
+            return PeopleRepo(store).create(p);
         };
         RowId ana = speaker("Ana Lopes");
         RowId bo = speaker("Bo Nielsen");
@@ -60,8 +62,8 @@ struct Fixture {
                     s.endsAt = s.startsAt + 25 * 60;
                     s.room = rooms[room];
                     s.track = rust ? "Rust" : "Community";
-                    RowId id = store.insertSession(s);
-                    store.setSessionSpeakers(id, {n % 2 ? ana : bo});
+                    RowId id = AgendaRepo(store).insertSession(s);
+                    AgendaRepo(store).setSessionSpeakers(id, {n % 2 ? ana : bo});
                     sessionIds.push_back(id);
                     if (rust) rustIds.push_back(id);
                 }
@@ -96,7 +98,7 @@ TEST_CASE("the list's star button writes the star to the store", "[ui][plan]") {
     const auto revisionBefore = ui.state.revision.value();
 
     ui.imgui.click(*rect);
-    auto session = f.store.findSession(target);
+    auto session = AgendaRepo(f.store).findSession(target);
     REQUIRE(session);
     CHECK(session->starred);
     CHECK(ui.state.revision.value() == revisionBefore + 1);
@@ -107,7 +109,7 @@ TEST_CASE("the list's star button writes the star to the store", "[ui][plan]") {
     rect = ui.shell.plan().starButtonRect(target);
     REQUIRE(rect);
     ui.imgui.click(*rect);
-    CHECK_FALSE(f.store.findSession(target)->starred);
+    CHECK_FALSE(AgendaRepo(f.store).findSession(target)->starred);
     CHECK(ui.shell.plan().model().starredCount() == 0);
 }
 
@@ -227,12 +229,12 @@ TEST_CASE("the day grid stars a session from its star corner and selects it from
     REQUIRE(body);
     ui.imgui.click(ImVec2(body->min.x + (body->max.x - body->min.x) * 0.3f, body->center().y));
     CHECK(ui.state.plan.selectedSession == target);
-    CHECK_FALSE(f.store.findSession(target)->starred);
+    CHECK_FALSE(AgendaRepo(f.store).findSession(target)->starred);
 
     auto star = ui.shell.plan().starButtonRect(target);
     REQUIRE(star);
     ui.imgui.click(*star);
-    CHECK(f.store.findSession(target)->starred);
+    CHECK(AgendaRepo(f.store).findSession(target)->starred);
 }
 
 TEST_CASE("Plan's day tabs are the agenda's own days, and its night session opens on day 1", "[ui][plan][days]") {
@@ -252,7 +254,7 @@ TEST_CASE("Plan's day tabs are the agenda's own days, and its night session open
     REQUIRE(plan.dayTabRect("2019-12-29"));
 
     RowId jam = 0;
-    for (const auto& s : store.sessions(r.eventId))
+    for (const auto& s : AgendaRepo(store).sessions(r.eventId))
         if (s.title == "Sunrise jam") jam = s.id;
     REQUIRE(jam != 0);
     // On another day's tab, then the night session chosen (as from search): its tab is day 1.
@@ -288,7 +290,7 @@ TEST_CASE("Plan's day tabs are a Sessionize grid's days, its 05:30 run on day 1'
     REQUIRE(plan.dayTabRect("2025-03-16"));
 
     RowId run = 0;
-    for (const auto& s : store.sessions(r.eventId))
+    for (const auto& s : AgendaRepo(store).sessions(r.eventId))
         if (s.title == "Sunrise run") run = s.id;
     REQUIRE(run != 0);
     ui.imgui.click(*plan.dayTabRect("2025-03-16"));
@@ -310,9 +312,9 @@ TEST_CASE("Plan's day tabs are a Sessionize grid's days, its 05:30 run on day 1'
 TEST_CASE("starred sessions that overlap are flagged", "[ui][plan]") {
     Fixture f;
     // Sessions 0, 1, 2 run at the same time in three rooms.
-    f.store.setStarred(f.sessionIds[0], true);
-    f.store.setStarred(f.sessionIds[1], true);
-    f.store.setStarred(f.sessionIds[5], true);
+    AgendaRepo(f.store).setStarred(f.sessionIds[0], true);
+    AgendaRepo(f.store).setStarred(f.sessionIds[1], true);
+    AgendaRepo(f.store).setStarred(f.sessionIds[5], true);
     Ui ui(f.store);
     const auto& model = ui.shell.plan().model();
     CHECK(model.find(f.sessionIds[0])->conflictsWith == std::vector<RowId>{f.sessionIds[1]});
@@ -372,7 +374,7 @@ TEST_CASE("an empty database shows the import hint - dropped files import or rep
     CHECK(ui.state.status.error);
     CHECK(ui.state.status.text.find("letter.txt") != std::string::npos);
     CHECK(ui.state.status.text.find("Nothing was imported") != std::string::npos);
-    CHECK(store.listEvents().empty());
+    CHECK(AgendaRepo(store).listEvents().empty());
 
     ui.state.pendingImports.push_back(hallway::testing::demoAgenda());
     ui.imgui.frames(2);
@@ -395,7 +397,7 @@ TEST_CASE("the import popup imports a typed path, and keeps a bad one with its e
     ui.imgui.key(HeadlessUi::kEnter);
     CHECK(ui.state.status.error);
     CHECK(ui.state.status.text.find("/no/such/agenda.xml") != std::string::npos);
-    CHECK(store.listEvents().empty());
+    CHECK(AgendaRepo(store).listEvents().empty());
 
     // Still open, the field focused again with the bad path selected: typing replaces it.
     ui.imgui.frames(2);
@@ -405,7 +407,7 @@ TEST_CASE("the import popup imports a typed path, and keeps a bad one with its e
     ui.imgui.frames(2);
     INFO(ui.state.status.text);
     CHECK_FALSE(ui.state.status.error);
-    CHECK(store.listEvents().size() == 1);
+    CHECK(AgendaRepo(store).listEvents().size() == 1);
     CHECK_FALSE(ImGui::GetIO().WantTextInput);  // the popup closed
 }
 
@@ -421,7 +423,7 @@ TEST_CASE("the empty state's demo button loads the demo event once", "[ui][shell
     CHECK(ui.shell.plan().model().rows().size() > 0);
     ui.state.loadDemo = true;  // a second time adds nothing
     ui.imgui.frames(2);
-    CHECK(store.listEvents().size() == 1);
+    CHECK(AgendaRepo(store).listEvents().size() == 1);
 }
 
 TEST_CASE("the grid packs overlapping sessions of one room side by side", "[ui][plan]") {
@@ -430,7 +432,7 @@ TEST_CASE("the grid packs overlapping sessions of one room side by side", "[ui][
     Event e;
     e.name = "Lanes";
     e.timeZone = "UTC";
-    RowId eventId = store.createEvent(e);
+    RowId eventId = AgendaRepo(store).createEvent(e);
     auto add = [&](const char* id, int startMinute, int endMinute) {
         Session s;
         s.eventId = eventId;
@@ -439,7 +441,7 @@ TEST_CASE("the grid packs overlapping sessions of one room side by side", "[ui][
         s.room = "Main";
         s.startsAt = localToInstant({2024, 5, 1, 0, 0, 0}, "UTC") + startMinute * 60;
         s.endsAt = localToInstant({2024, 5, 1, 0, 0, 0}, "UTC") + endMinute * 60;
-        return store.insertSession(s);
+        return AgendaRepo(store).insertSession(s);
     };
     RowId a = add("a", 600, 660);   // 10:00-11:00
     RowId b = add("b", 630, 700);   // 10:30-11:40, overlaps a
@@ -473,8 +475,8 @@ TEST_CASE("frame time of the Plan view on debconf23", "[.perf]") {
     TempDir dir;
     Store store(dir.file("perf.db"));
     importAgendaFile(store, hallway::testing::corpus("agenda/debconf23.xml"), {});
-    for (const auto& s : store.sessions(store.listEvents().front().event.id))
-        if (s.id % 9 == 0) store.setStarred(s.id, true);
+    for (const auto& s : AgendaRepo(store).sessions(AgendaRepo(store).listEvents().front().event.id))
+        if (s.id % 9 == 0) AgendaRepo(store).setStarred(s.id, true);
     Ui ui(store);
     for (auto layout : {ui::PlanLayout::DayGrid, ui::PlanLayout::List}) {
         ui.state.plan.layout = layout;

@@ -8,6 +8,7 @@
 
 #include "agenda_server.h"
 #include "services/url_import.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/headless_ui.h"
@@ -33,7 +34,7 @@ ui::AgendaRefreshWorker::Snapshot settled(ui::AgendaRefreshWorker& worker, Insta
 }
 
 RowId sessionBySource(Store& store, RowId eventId, const std::string& sourceId) {
-    for (const auto& s : store.sessions(eventId))
+    for (const auto& s : AgendaRepo(store).sessions(eventId))
         if (s.sourceId == sourceId) return s.id;
     return 0;
 }
@@ -53,7 +54,7 @@ TEST_CASE("the app's refresh worker fetches the open event's URL and reports a m
         eventId = importAgendaUrl(store, server.url("/schedule.xml"), {}, local).eventId;
         rust = sessionBySource(store, eventId, "aaaa-0002");
         REQUIRE(rust != 0);
-        store.setStarred(rust, true);
+        AgendaRepo(store).setStarred(rust, true);
     }
     int wakes = 0;
     ui::AgendaRefreshWorker worker(db, std::chrono::hours(1), [&] { ++wakes; });
@@ -116,7 +117,7 @@ TEST_CASE("a failed refresh says why in the top bar and keeps the agenda", "[ui]
         UrlFetchSettings local;
         local.allowHttp = true;
         eventId = importAgendaUrl(store, server.url("/schedule.xml"), {}, local).eventId;
-        sessions = store.sessions(eventId).size();
+        sessions = AgendaRepo(store).sessions(eventId).size();
     }
     server.stop();  // the network is gone
     ui::AgendaRefreshWorker worker(db, std::chrono::hours(1), nullptr);
@@ -127,7 +128,7 @@ TEST_CASE("a failed refresh says why in the top bar and keeps the agenda", "[ui]
     CHECK_THAT(ui::AgendaRefreshWorker::statusText(s, "UTC"), Catch::StartsWith("Agenda refresh failed: "));
     CHECK(s.error.find("http://") == std::string::npos);  // the reason, not the URL
     Store store(db);
-    CHECK(store.sessions(eventId).size() == sessions);
+    CHECK(AgendaRepo(store).sessions(eventId).size() == sessions);
 }
 
 TEST_CASE("an agenda from a file has no refresh line", "[ui][live]") {
@@ -139,7 +140,7 @@ TEST_CASE("an agenda from a file has no refresh line", "[ui][live]") {
         Event e;
         e.name = "From a file";
         e.timeZone = "UTC";
-        eventId = store.createEvent(e);
+        eventId = AgendaRepo(store).createEvent(e);
     }
     ui::AgendaRefreshWorker worker(db, std::chrono::hours(1), nullptr);
     worker.setEvent(eventId);

@@ -8,6 +8,7 @@
 
 #include "core/time_util.h"
 #include "services/capture_service.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -34,7 +35,7 @@ struct Fixture {
         Event e;
         e.name = "Lisbon Dev Days";
         e.timeZone = "Europe/Lisbon";
-        eventId = store.createEvent(e);
+        eventId = AgendaRepo(store).createEvent(e);
         auto addSession = [&](const char* id, const char* title, int day) {
             Session s;
             s.eventId = eventId;
@@ -43,7 +44,7 @@ struct Fixture {
             s.room = "Main hall";
             s.startsAt = localToInstant({2024, 6, day, 15, 0, 0}, e.timeZone);
             s.endsAt = s.startsAt + 45 * 60;
-            return store.insertSession(s);
+            return AgendaRepo(store).insertSession(s);
         };
         opening = addSession("t1", "Opening words", 3);
         kestrelTalk = addSession("t2", "Scaling the Kestrel cache", 4);
@@ -250,7 +251,7 @@ TEST_CASE("Ctrl+K finds a speaker's talks by name, shows each talk's day, time a
         Person p;
         p.displayName = "Ines Varga";
         p.source = "agenda";
-        ines = f.store.createPerson(p);
+        ines = PeopleRepo(f.store).create(p);
     }
     std::vector<RowId> talks;
     for (int i = 0; i < 9; ++i) {
@@ -261,8 +262,8 @@ TEST_CASE("Ctrl+K finds a speaker's talks by name, shows each talk's day, time a
         s.room = "Room " + std::to_string(i % 3 + 1);
         s.startsAt = localToInstant({2024, 6, 3, 9 + i, 0, 0}, "Europe/Lisbon");
         s.endsAt = s.startsAt + 30 * 60;
-        talks.push_back(f.store.insertSession(s));
-        f.store.setSessionSpeakers(talks.back(), {ines});
+        talks.push_back(AgendaRepo(f.store).insertSession(s));
+        AgendaRepo(f.store).setSessionSpeakers(talks.back(), {ines});
     }
     Ui ui(f.store, f.now);
     ui.search("varga");

@@ -9,6 +9,7 @@
 
 #include "core/time_util.h"
 #include "services/import_service.h"
+#include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -45,7 +46,7 @@ struct DemoUi {
     }
     // The session with `title`, selected in Plan.
     Session select(const std::string& title) {
-        for (const Session& s : store.sessions(eventId))
+        for (const Session& s : AgendaRepo(store).sessions(eventId))
             if (s.title == title) {
                 state.mode = ui::Mode::Plan;
                 state.plan.selectedSession = s.id;
@@ -56,7 +57,7 @@ struct DemoUi {
         return {};
     }
     RowId speaker(const Session& s, const std::string& name) {
-        for (const auto& sp : store.speakersOfSession(s.id))
+        for (const auto& sp : AgendaRepo(store).speakersOfSession(s.id))
             if (sp.displayName == name) return sp.personId;
         FAIL("no speaker " << name);
         return 0;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/time_util.h"
+#include "store/agenda_repo.h"
 #include "store/people_repo.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -21,7 +22,7 @@ TEST_CASE("the app reminds of a starred session and a target's talk once, readin
     e.timeZone = zone;
     e.startsAt = localToInstant({2025, 2, 1, 9, 0, 0}, zone);
     e.endsAt = localToInstant({2025, 2, 1, 18, 0, 0}, zone);
-    const RowId event = store.createEvent(e);
+    const RowId event = AgendaRepo(store).createEvent(e);
     auto session = [&](const std::string& title, int hour) {
         Session s;
         s.eventId = event;
@@ -30,11 +31,11 @@ TEST_CASE("the app reminds of a starred session and a target's talk once, readin
         s.room = "Janson";
         s.startsAt = localToInstant({2025, 2, 1, hour, 0, 0}, zone);
         s.endsAt = s.startsAt + 1800;
-        return store.insertSession(s);
+        return AgendaRepo(store).insertSession(s);
     };
     const RowId rust = session("Rust in the kernel", 11);
     session("Not starred", 12);
-    store.setStarred(rust, true);
+    AgendaRepo(store).setStarred(rust, true);
 
     ui::SessionReminders reminders;
     auto clock = [&](int hour, int minute) { return localToInstant({2025, 2, 1, hour, minute, 0}, zone); };

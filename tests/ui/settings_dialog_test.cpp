@@ -13,6 +13,7 @@
 #include "agenda_server.h"
 #include "core/time_util.h"
 #include "services/url_import.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/headless_ui.h"
@@ -180,7 +181,7 @@ TEST_CASE("the lead time chosen in the Settings dialog decides when the reminder
     e.timeZone = zone;
     e.startsAt = localToInstant({2025, 2, 1, 9, 0, 0}, zone);
     e.endsAt = localToInstant({2025, 2, 1, 18, 0, 0}, zone);
-    const RowId event = ui.store.createEvent(e);
+    const RowId event = AgendaRepo(ui.store).createEvent(e);
     auto session = [&](const std::string& title, int hour) {
         Session s;
         s.eventId = event;
@@ -189,8 +190,8 @@ TEST_CASE("the lead time chosen in the Settings dialog decides when the reminder
         s.room = "Janson";
         s.startsAt = localToInstant({2025, 2, 1, hour, 0, 0}, zone);
         s.endsAt = s.startsAt + 1800;
-        const RowId id = ui.store.insertSession(s);
-        ui.store.setStarred(id, true);
+        const RowId id = AgendaRepo(ui.store).insertSession(s);
+        AgendaRepo(ui.store).setStarred(id, true);
         return id;
     };
     session("Rust in the kernel", 11);
@@ -321,8 +322,9 @@ TEST_CASE("desktop notifications of changed talks follow the Settings dialog's s
     UrlFetchSettings local;
     local.allowHttp = true;
     const RowId eventId = importAgendaUrl(ui.store, server.url("/schedule.xml"), {}, local).eventId;
-    for (const auto& s : ui.store.sessions(eventId))
-        if (s.sourceId == "aaaa-0002") ui.store.setStarred(s.id, true);  // "Rust in the kernel", moved in v2
+    for (const auto& s : AgendaRepo(ui.store).sessions(eventId))
+        if (s.sourceId == "aaaa-0002")
+            AgendaRepo(ui.store).setStarred(s.id, true);  // "Rust in the kernel", moved in v2
     ui.state.eventId = eventId;
 
     std::vector<std::string> sent;

@@ -7,6 +7,7 @@
 
 #include "core/time_util.h"
 #include "store/agenda_queries.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/headless_ui.h"
@@ -32,7 +33,7 @@ RowId makeEvent(Store& store, bool dated) {
         e.startsAt = localToInstant({2024, 2, 3, 9, 0, 0}, kZone);
         e.endsAt = localToInstant({2024, 2, 4, 18, 0, 0}, kZone);
     }
-    const RowId eventId = store.createEvent(e);
+    const RowId eventId = AgendaRepo(store).createEvent(e);
     int n = 0;
     auto add = [&](const char* title, const char* room, LocalDateTime start, int minutes, bool starred) {
         Session s;
@@ -42,8 +43,8 @@ RowId makeEvent(Store& store, bool dated) {
         s.room = room;
         s.startsAt = localToInstant(start, kZone);
         s.endsAt = s.startsAt + minutes * 60;
-        const RowId id = store.insertSession(s);
-        if (starred) store.setStarred(id, true);
+        const RowId id = AgendaRepo(store).insertSession(s);
+        if (starred) AgendaRepo(store).setStarred(id, true);
         return id;
     };
     add("Keynote", "Janson", {2024, 2, 3, 9, 30, 0}, 45, false);
@@ -52,7 +53,7 @@ RowId makeEvent(Store& store, bool dated) {
     add("Rust in\nthe kernel", "K.1.105", {2024, 2, 3, 11, 0, 0}, 30, true);
     add("Also starred", "A.2", {2024, 2, 3, 11, 0, 0}, 30, true);  // same start: room A.2 comes first
     const RowId gone = add("Removed one", "A.1", {2024, 2, 3, 12, 0, 0}, 30, true);
-    store.markSessionRemoved(gone, localToInstant({2024, 1, 30, 0, 0, 0}, kZone));
+    AgendaRepo(store).markSessionRemoved(gone, localToInstant({2024, 1, 30, 0, 0, 0}, kZone));
     add("Lunch chat", "", {2024, 2, 3, 13, 0, 0}, 60, false);
     add("Closing", "Janson", {2024, 2, 4, 17, 0, 0}, 30, false);
     return eventId;
@@ -128,7 +129,7 @@ TEST_CASE("the clock names the right next session around ties, stars and removed
     CHECK(clockAt({2024, 2, 3, 11, 30, 0}) == "Day 1 of 2 \u00b7 Sat 11:30 \u00b7 next: Lunch chat at 13:00");
     CHECK(clockAt({2024, 2, 3, 14, 0, 0}) == "Day 1 of 2 \u00b7 Sat 14:00 \u00b7 next: Closing in Janson (Sun 4 Feb)");
     // Nothing starred at all: of the two at 10:30 in one room, Alpha before Zebra.
-    for (const Session& s : f.store.sessions(f.eventId)) f.store.setStarred(s.id, false);
+    for (const Session& s : AgendaRepo(f.store).sessions(f.eventId)) AgendaRepo(f.store).setStarred(s.id, false);
     f.ui.state.revision.apply(ui::Change::Stars);
     CHECK(clockAt({2024, 2, 3, 10, 0, 0}) == "Day 1 of 2 \u00b7 Sat 10:00 \u00b7 next: Alpha talk in B.1 at 10:30");
     CHECK(f.ui.shell.plan().model().rebuildCount() == 0);
@@ -153,7 +154,7 @@ TEST_CASE("the status line's counts match Plan's model, with or without it built
     CHECK(model.starredCount() == ui.shell.agendaTotals()->starred);
 
     // A star made elsewhere (the CLI, Capture): the counts follow in any view.
-    store.setStarred(model.rows().front().session.id, true);
+    AgendaRepo(store).setStarred(model.rows().front().session.id, true);
     ui.state.revision.apply(ui::Change::Stars);
     ui.state.mode = ui::Mode::Capture;
     ui.imgui.frames(2);
@@ -179,7 +180,7 @@ TEST_CASE("the small agenda reads give what the full ones do", "[ui][shell]") {
     makeEvent(store, false);
 
     // Events: the same, in the same order, without counts.
-    const auto full = store.listEvents();
+    const auto full = AgendaRepo(store).listEvents();
     const auto brief = listEventsWithoutCounts(store);
     REQUIRE(brief.size() == full.size());
     for (size_t i = 0; i < full.size(); ++i) {
@@ -190,8 +191,8 @@ TEST_CASE("the small agenda reads give what the full ones do", "[ui][shell]") {
         CHECK(brief[i].sessionCount == 0);
     }
 
-    // Session slots: Store::sessions() without the removed one, same order and fields.
-    const auto sessions = store.sessions(dated);
+    // Session slots: AgendaRepo::sessions() without the removed one, same order and fields.
+    const auto sessions = AgendaRepo(store).sessions(dated);
     const auto slots = sessionSlots(store, dated);
     REQUIRE(slots.size() == sessions.size());
     REQUIRE(slots.size() == 7);

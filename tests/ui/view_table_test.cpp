@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/time_util.h"
+#include "store/agenda_repo.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "ui/capture_view.h"
@@ -34,7 +35,7 @@ struct ShellUi {
         Event e;
         e.name = "Lisbon Dev Days";
         e.timeZone = "Europe/Lisbon";
-        state.eventId = store.createEvent(e);
+        state.eventId = AgendaRepo(store).createEvent(e);
         state.nowOverride = localToInstant({2024, 6, 3, 10, 0, 0}, e.timeZone);
         shell.setHeadingFont(imgui.fonts.heading);
         imgui.setDraw([this] { shell.draw(&store, state); });
@@ -79,7 +80,7 @@ TEST_CASE("every registered view draws a frame of its own", "[ui][views]") {
     e.name = "Lisbon Dev Days";
     e.timeZone = "Europe/Lisbon";
     ui::AppState state;
-    state.eventId = store.createEvent(e);
+    state.eventId = AgendaRepo(store).createEvent(e);
     HeadlessUi imgui;
     // What an empty window costs, to tell a view that draws from one that does not.
     auto beginProbe = [] {
