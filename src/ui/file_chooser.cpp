@@ -311,21 +311,41 @@ bool FileChooser::drawDesktopWait(RecentPlaces& recent) {
     return false;
 }
 
+// Centred on the dialog that opened it and larger than it: a dialog peeking
+// out around the chooser showed as a black strip (dimmed under the modal).
+// Kept so for its first frames, while that dialog still finds its height.
+void FileChooser::placeOverParent() {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float fs = ImGui::GetFontSize();
+    ImVec2 size(std::min(62.0f * fs, display.x * 0.94f), std::min(36.0f * fs, display.y * 0.9f));
+    ImVec2 centre(display.x * 0.5f, display.y * 0.5f);
+    m_parentRect.reset();
+    const ImGuiWindow* parent = ImGui::GetCurrentWindowRead();
+    if (parent && (parent->Flags & ImGuiWindowFlags_Modal)) {
+        m_parentRect = WidgetRect{parent->Pos, ImVec2(parent->Pos.x + parent->Size.x, parent->Pos.y + parent->Size.y)};
+        size.x = std::min(std::max(size.x, parent->Size.x + 2.0f * fs), display.x);
+        size.y = std::min(std::max(size.y, parent->Size.y + 2.0f * fs), display.y);
+        centre = ImVec2(parent->Pos.x + parent->Size.x * 0.5f, parent->Pos.y + parent->Size.y * 0.5f);
+        centre.x = std::clamp(centre.x, size.x * 0.5f, std::max(size.x * 0.5f, display.x - size.x * 0.5f));
+        centre.y = std::clamp(centre.y, size.y * 0.5f, std::max(size.y * 0.5f, display.y - size.y * 0.5f));
+    }
+    const ImGuiCond when = m_framesShown < 3 ? ImGuiCond_Always : ImGuiCond_Appearing;
+    ImGui::SetNextWindowPos(centre, when, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(size, when);
+}
+
 bool FileChooser::draw(RecentPlaces& recent, const Palette& palette) {
     std::erase_if(m_retired, [](const std::unique_ptr<PortalRequest>& r) { return r->finished(); });
     if (m_portal) return drawDesktopWait(recent);
     if (m_openRequested) {
         m_openRequested = false;
         m_open = true;
+        m_framesShown = 0;
         ImGui::OpenPopup(kPopupId);
     }
     if (!m_open) return false;
-    const ImGuiIO& io = ImGui::GetIO();
     const float fs = ImGui::GetFontSize();
-    const ImVec2 display = io.DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(62.0f * fs, display.x * 0.94f), std::min(36.0f * fs, display.y * 0.9f)),
-                             ImGuiCond_Appearing);
+    placeOverParent();
     const std::string label = m_title + kPopupId;
     // The chooser reads its own keys; ImGui's keyboard navigation would move too.
     // Opaque: the import dialog under it must not show through the list.
@@ -339,6 +359,9 @@ bool FileChooser::draw(RecentPlaces& recent, const Palette& palette) {
         m_open = false;
         return false;
     }
+    ++m_framesShown;
+    m_windowRect = WidgetRect{ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                                                            ImGui::GetWindowPos().y + ImGui::GetWindowSize().y)};
     m_rowRects.clear();
     m_placeRects.clear();
     if (handleKeys(recent)) {

@@ -69,6 +69,9 @@ public:
     std::optional<WidgetRect> upRect() const { return m_upRect; }
     std::optional<WidgetRect> hiddenRect() const { return m_hiddenRect; }
     std::optional<WidgetRect> pickRect() const { return m_pickRect; }
+    // The chooser's window and the dialog under it, as last drawn.
+    std::optional<WidgetRect> windowRect() const { return m_windowRect; }
+    std::optional<WidgetRect> parentRect() const { return m_parentRect; }
     // While waiting for the desktop's chooser: "Use Hallway's chooser", "Cancel".
     std::optional<WidgetRect> builtInRect() const { return m_builtInRect; }
     std::optional<WidgetRect> waitCancelRect() const { return m_waitCancelRect; }
@@ -90,6 +93,7 @@ private:
     };
     Start startFrom(const std::string& typed, const RecentPlaces& recent) const;
     bool drawDesktopWait(RecentPlaces& recent);
+    void placeOverParent();
     void openBuiltIn(std::string message);
     void retirePortal();
     void visit(const std::string& folder, const std::string& select = {});
@@ -117,6 +121,7 @@ private:
     std::unique_ptr<PortalRequest> m_portal;
     std::vector<std::unique_ptr<PortalRequest>> m_retired;
     bool m_waitRequested = false;
+    int m_framesShown = 0;
 
     FolderListing m_listing;
     std::vector<Row> m_rows;   // per entry of m_listing, made once per visit
@@ -135,7 +140,8 @@ private:
     bool m_pickTyped = false;  // a file's path was typed in the path bar: pick it this frame
 
     std::vector<std::pair<std::string, WidgetRect>> m_rowRects, m_placeRects;
-    std::optional<WidgetRect> m_pathRect, m_upRect, m_hiddenRect, m_pickRect, m_builtInRect, m_waitCancelRect;
+    std::optional<WidgetRect> m_pathRect, m_upRect, m_hiddenRect, m_pickRect, m_builtInRect, m_waitCancelRect,
+        m_windowRect, m_parentRect;
 };
 
 // What a "Browse…" button opens: the chooser's title, mode and type filters.

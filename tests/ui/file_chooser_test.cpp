@@ -299,3 +299,35 @@ TEST_CASE("file chooser: Export people picks a folder and a file name", "[ui][ch
     CHECK_FALSE(chooser.isOpen());
     CHECK(ui.shell.people().exportPathField() == ui::normalPath(d.root + "/Agendas") + "/contacts.vcf");
 }
+
+TEST_CASE("file chooser: on a big window it covers the dialog that opened it", "[ui][chooser][layout]") {
+    Downloads d;
+    TempDir dbDir;
+    Store store{dbDir.file("hallway.db")};
+    HeadlessUi imgui{2560.0f, 1600.0f};
+    ui::Shell shell;
+    ui::AppState state;
+    shell.setHeadingFont(imgui.fonts.heading);
+    imgui.setDraw([&] { shell.draw(&store, state); });
+    imgui.frames(2);
+    state.openImportDialog = true;
+    state.importPath = d.root;
+    imgui.frames(3);
+    auto browse = shell.importBrowseRect();
+    REQUIRE(browse);
+    imgui.click(*browse);
+    imgui.frames(3);
+    const ui::FileChooser& chooser = shell.importChooser();
+    REQUIRE(chooser.isOpen());
+    auto window = chooser.windowRect();
+    auto under = chooser.parentRect();
+    REQUIRE(window);
+    REQUIRE(under);
+    // Nothing of the import dialog peeks out around the chooser (it showed as a dark strip).
+    CHECK(window->min.x < under->min.x);
+    CHECK(window->min.y < under->min.y);
+    CHECK(window->max.x > under->max.x);
+    CHECK(window->max.y > under->max.y);
+    CHECK(window->min.y >= 0.0f);
+    CHECK(window->max.y <= 1600.0f);
+}
