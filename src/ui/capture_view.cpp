@@ -316,8 +316,12 @@ void CaptureView::drawSessionCombo(AppState& state) {
             break;
         }
     }
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 36.0f * ImGui::GetFontSize()));
-    if (ImGui::BeginCombo("##session", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+    const float comboWidth = std::min(ImGui::GetContentRegionAvail().x, 36.0f * ImGui::GetFontSize());
+    ImGui::SetNextItemWidth(comboWidth);
+    m_sessionPreview = fittedLabel(preview, comboWidth - ImGui::GetFrameHeight() - 2.0f * ImGui::GetStyle().FramePadding.x);
+    const bool comboOpen = ImGui::BeginCombo("##session", m_sessionPreview.c_str(), ImGuiComboFlags_HeightLarge);
+    if (!comboOpen && m_sessionPreview != preview && ImGui::IsItemHovered()) wrappedTooltip(preview.c_str());
+    if (comboOpen) {
         if (ImGui::Selectable("Automatic: the session running when you save",
                               m_sessionChoice == SessionChoice::Automatic))
             m_sessionChoice = SessionChoice::Automatic;

@@ -34,6 +34,8 @@ public:
     bool save(Store& store, AppState& state);
 
     const CaptureModel& model() const { return m_model; }
+    // The session combo's text as last drawn: cut with "…" to fit.
+    const std::string& sessionPreview() const { return m_sessionPreview; }
     // "Met today?" over the targets, "Met at EVENT?" once the event is over.
     std::string targetsHeading(const AppState& state) const;
     const std::string& text() const { return m_text; }
@@ -100,6 +102,7 @@ private:
     CaptureModel m_model;
 
     std::string m_text;
+    std::string m_sessionPreview;  // the session combo's text as shown (cut to its width)
     std::string m_draftKey;
     bool m_draftOutside = false;         // a copy of this key's draft is in a file outside the database
     int m_cursor = -1;                   // byte offset of the box's cursor, -1 = end

@@ -98,7 +98,7 @@ void SettingsDialog::drawContent(AppState& state) {
     remember("sync");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("contacts, follow-ups and schedule (CardDAV/CalDAV)");
+    mutedWrapped("contacts, follow-ups and schedule (CardDAV/CalDAV)");
 
     ImGui::Spacing();
     ImGui::TextDisabled("FILES");

@@ -58,6 +58,18 @@ bool fittedHeading(ImFont* font, const char* text, float width) {
     return cut;
 }
 
+std::string fittedLabel(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const char* ellipsis = "\u2026";
+    ImFont* font = ImGui::GetFont();
+    const char* stop = text.c_str();
+    font->CalcTextSizeA(ImGui::GetFontSize(), std::max(0.0f, width - ImGui::CalcTextSize(ellipsis).x), 0.0f,
+                        text.c_str(), text.c_str() + text.size(), &stop);
+    std::string cut(text.c_str(), stop);
+    while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+    return cut + ellipsis;
+}
+
 void wrappedTooltip(const char* text) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(32.0f * ImGui::GetFontSize());
@@ -109,8 +121,19 @@ bool beginDialog(const char* id, bool& open, float widthEm) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(widthEm * ImGui::GetFontSize(), io.DisplaySize.x * 0.9f), 0.0f));
-    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings);
+    const float width = std::min(widthEm * ImGui::GetFontSize(), io.DisplaySize.x * 0.9f);
+    const float margin = 0.5f * ImGui::GetFontSize();
+    // A dialog taller than the window scrolls instead of losing its title and buttons.
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f),
+                                        ImVec2(width, std::max(4.0f * margin, io.DisplaySize.y - 2.0f * margin)));
+    if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings)) return false;
+    // Placed near the top third when it appeared: once its height is known it
+    // may reach past an edge, and is moved back in.
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float top = std::clamp(pos.y, margin, std::max(margin, io.DisplaySize.y - margin - size.y));
+    if (top != pos.y) ImGui::SetWindowPos(ImVec2(pos.x, top));
+    return true;
 }
 
 }  // namespace hallway::ui

@@ -46,6 +46,9 @@ void headingText(ImFont* font, const char* text);
 // line), cut with "…" when longer; hovering a cut heading shows it whole.
 // True when it was cut.
 bool fittedHeading(ImFont* font, const char* text, float width);
+// `text` cut to at most `width` pixels in the current font, ending in "…"
+// when it was cut (combo previews, which ImGui clips mid-letter).
+std::string fittedLabel(const std::string& text, float width);
 // A tooltip with `text` wrapped at about 32 font sizes.
 void wrappedTooltip(const char* text);
 // Text in the current table cell, cut with "…" to the cell's width and

@@ -360,3 +360,41 @@ TEST_CASE("desktop notifications of changed talks follow the Settings dialog's s
     REQUIRE(sent.size() == 1);
     CHECK(sent[0] == "A talk you follow changed");
 }
+
+TEST_CASE("at 1024x640 the Settings dialog stays inside the window and scrolls", "[ui][settings][layout]") {
+    TempDir dir;
+    Store store{dir.file("hallway.db")};
+    HeadlessUi imgui(1024.0f, 640.0f);
+    ui::Shell shell;
+    ui::AppState state;
+    shell.setHeadingFont(imgui.fonts.heading);
+    imgui.setDraw([&] { shell.draw(&store, state); });
+    imgui.frames(2);
+    state.openSettings = true;
+    imgui.frames(4);
+    REQUIRE(shell.settingsDialog().isOpen());
+    ImGuiWindow* dialog = ImGui::FindWindowByName("Settings##popup");
+    REQUIRE(dialog);
+    CHECK(dialog->Pos.y >= 0.0f);  // its title shows
+    CHECK(dialog->Pos.y + dialog->Size.y <= 640.0f);
+    CHECK(dialog->ScrollMax.y > 0.0f);  // taller than the window: it scrolls to Close
+}
+
+TEST_CASE("a label too wide for its place is cut with an ellipsis", "[ui][layout]") {
+    HeadlessUi imgui;
+    const std::string title = "Now: Mon 23 Nov 09:00 \u00b7 Opening keynote: The hallway track is the real conference";
+    std::string cut, shortOne;
+    float cutWidth = 0.0f;
+    imgui.setDraw([&] {
+        cut = ui::fittedLabel(title, 200.0f);
+        cutWidth = ImGui::CalcTextSize(cut.c_str()).x;
+        shortOne = ui::fittedLabel("Lunch", 200.0f);
+    });
+    imgui.frame();
+    REQUIRE(cut.size() > 3);
+    CHECK(cut.size() < title.size());
+    CHECK(cut.substr(cut.size() - 3) == "\u2026");
+    CHECK(cutWidth <= 200.0f);
+    CHECK(title.rfind(cut.substr(0, cut.size() - 3), 0) == 0);
+    CHECK(shortOne == "Lunch");
+}
