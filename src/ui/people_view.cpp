@@ -64,6 +64,12 @@ void PeopleView::sync(Store& store, AppState& state) {
     // The counts follow every change on any tab: the Network tab's tooltip
     // showed the network as it was when the list was last up.
     if (!listShown) m_list.syncCounts(store, listRevision);
+    // The Targets tab with nobody chosen: the first target's page fills the
+    // pane beside the list, which stood empty (and wide on a big screen).
+    if (state.people.targetsTab && !state.people.networkTab && state.eventId && !state.people.selectedPerson) {
+        syncTargets(store, state, true);
+        if (!m_targets.rows().empty()) state.people.selectedPerson = m_targets.rows().front().personId;
+    }
     if (m_page.sync(store, state.people.selectedPerson, revision, m_events) && !m_page.error().empty()) {
         state.error("Could not open this person: " + m_page.error());
         state.people.selectedPerson.reset();
@@ -474,7 +480,10 @@ void PeopleView::drawGoals(Store& store, AppState& state) {
             ImGui::SameLine();
         }
         ImGui::AlignTextToFramePadding();
+        const float removeWidth = ImGui::CalcTextSize("\u00d7").x + 2.0f * ImGui::GetStyle().FramePadding.x;
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - removeWidth - ImGui::GetStyle().ItemSpacing.x);
         ImGui::TextUnformatted(g.label.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::SameLine();
         if (ImGui::SmallButton("\u00d7##remove")) goalToRemove = g.goalId;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this goal");
@@ -498,9 +507,11 @@ void PeopleView::drawGoals(Store& store, AppState& state) {
         ImGui::InputInt("##goal_n", &m_goalNumber);
         m_goalNumber = std::clamp(m_goalNumber, 1, 999);
     }
-    ImGui::SameLine();
     const char* addLabel = "Add goal##goal";
     const float addWidth = ImGui::CalcTextSize(addLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    // The words and Add goal beside the kind when the hint fits there, else on a line of their own.
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x - addWidth - ImGui::GetStyle().ItemSpacing.x < 14.0f * fs) ImGui::NewLine();
     ImGui::SetNextItemWidth(std::max(4.0f * fs, ImGui::GetContentRegionAvail().x - addWidth - ImGui::GetStyle().ItemSpacing.x));
     ImGui::InputTextWithHint("##goal_text", kind.numeric ? "optional: who, e.g. in the Rust track" : "e.g. find a co-maintainer",
                              &m_goalText);

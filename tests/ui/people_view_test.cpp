@@ -264,8 +264,9 @@ TEST_CASE("where to find targets is worked out only while the targets tab or a p
     CHECK(targets.find(f.ana)->status == TargetStatus::Met);
 
     // Hidden again: a change waits for the next time the rows show, here a
-    // person's page with their target card.
+    // person's page with their target card (the tab had opened Ana's page).
     ui.state.people.targetsTab = false;
+    ui.state.people.selectedPerson.reset();
     unmarkMet(f.store, f.eventId, f.ana);
     ui.state.revision.apply(ui::Change::Targets);
     ui.imgui.frames(3);
@@ -460,6 +461,9 @@ TEST_CASE("a long targets tab draws the cards in view, and scrolling brings the 
     auto& view = ui.shell.people();
     ui.state.people.targetsTab = true;
     ui.imgui.frames(3);
+    // Bo's page beside the cards (no target): only the cards draw met boxes.
+    ui.state.people.selectedPerson = f.bo;
+    ui.imgui.frames(2);
     REQUIRE(view.targets().rows().size() == 41);
     auto drawn = [&] {
         int n = 0;
@@ -814,4 +818,19 @@ TEST_CASE("at 1024x640 a long name on a person's page is cut before its buttons,
     heading = view.headingRect();
     REQUIRE(heading);
     CHECK(heading->max.x - heading->min.x < edit->min.x - heading->min.x - 50.0f);
+}
+
+TEST_CASE("the Targets tab opens the first target's page beside the list", "[ui][people][layout]") {
+    Fixture f;
+    Ui ui(f.store, f.now);
+    ui.state.eventId = f.eventId;
+    ui.state.people.selectedPerson.reset();
+    ui.state.people.targetsTab = true;
+    ui.imgui.frames(3);
+    REQUIRE(ui.state.people.selectedPerson);
+    CHECK(*ui.state.people.selectedPerson == f.ana);  // the only target, a must
+    // A person chosen stays chosen.
+    ui.state.people.selectedPerson = f.bo;
+    ui.imgui.frames(2);
+    CHECK(*ui.state.people.selectedPerson == f.bo);
 }
