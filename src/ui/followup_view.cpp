@@ -457,7 +457,24 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
     const Palette& p = palette(state.theme);
     const float fs = ImGui::GetFontSize();
     const FollowUp& f = m_draft.item();
-    sectionTitle(p, "Message");
+    const Reach& reach = m_draft.reach();
+    const bool linkedIn = reach.channel == Channel::LinkedIn;
+    std::string to = "no email address or LinkedIn profile";
+    if (reach.channel == Channel::Email) to = "to " + reach.address;
+    else if (linkedIn) to = std::string(reach.connection ? "LinkedIn message to " : "LinkedIn connection note to ") +
+                            profileUrlKey(reach.address);
+    // Whom it goes to beside the title when it fits: a line more for the draft.
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+    ImGui::TextUnformatted("Message");
+    const bool toInTitle = ImGui::CalcTextSize(to.c_str()).x + ImGui::GetStyle().ItemSpacing.x * 2.0f <=
+                           ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x;
+    if (toInTitle) {
+        ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 2.0f);
+        ImGui::TextUnformatted(to.c_str());
+    }
+    ImGui::PopStyleColor();
+    ImGui::Separator();
     // Template choice: re-renders the draft from it (an edited draft is replaced).
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Template");
@@ -475,18 +492,14 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
         if (m_draft.templates().empty()) ImGui::TextDisabled("No template for this kind");
         ImGui::EndCombo();
     }
-    const Reach& reach = m_draft.reach();
-    const bool linkedIn = reach.channel == Channel::LinkedIn;
-    std::string to = "no email address or LinkedIn profile";
-    if (reach.channel == Channel::Email) to = "to " + reach.address;
-    else if (linkedIn) to = std::string(reach.connection ? "LinkedIn message to " : "LinkedIn connection note to ") +
-                            profileUrlKey(reach.address);
-    // Beside the template when it fits, else on a line of its own: never cut.
-    ImGui::SameLine();
-    if (ImGui::CalcTextSize(to.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
-    ImGui::TextUnformatted(to.c_str());
-    ImGui::PopStyleColor();
+    if (!toInTitle) {
+        // Beside the template when it fits, else on a line of its own: never cut.
+        ImGui::SameLine();
+        if (ImGui::CalcTextSize(to.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::TextUnformatted(to.c_str());
+        ImGui::PopStyleColor();
+    }
 
     // Several items due together for one person: offer one message.
     if (!m_draft.together().empty()) {
@@ -505,8 +518,6 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
             ImGui::SetTooltip("With %s for %s: greeting and closing once, each item's own words once; Mark sent "
                               "marks them all",
                               kinds.c_str(), f.personName.c_str());
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", "Greeting and closing once, each item's own words once; Mark sent marks them all");
     }
 
     if (linkedIn) {
@@ -518,10 +529,14 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
     const std::vector<std::string> blanks = draftBlanks(m_subject + "\n" + m_body);
     const LinkedInText linkedInCut = linkedIn ? linkedInText(m_body, reach.connection) : LinkedInText{};
     const float warnings = (blanks.empty() ? 0.0f : 2.2f * fs) + (linkedIn ? 1.2f * fs : 0.0f);
-    const float buttonsHeight = 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * fs;
-    const float bodyHeight =
-        std::max(6.0f * fs, ImGui::GetContentRegionAvail().y - buttonsHeight - warnings - 1.0f * fs);
+    // What goes under the box (counts, warnings, buttons that wrap) as measured
+    // in the last frame; a first frame guesses.
+    const float guess = 2.0f * ImGui::GetFrameHeightWithSpacing() + 3.0f * fs + warnings;
+    const float below = m_belowDraft > 0.0f ? m_belowDraft : guess;
+    const float bodyHeight = std::max(6.0f * fs, ImGui::GetContentRegionAvail().y - below);
     m_bodyEdit.draw("##body", m_body, ImVec2(-1.0f, bodyHeight));
+    m_buttonRects.push_back({"Draft", lastItemRect()});
+    const float belowFrom = ImGui::GetCursorPosY();
     m_bodyEdit.highlightBlanks((p.conflict & 0x00FFFFFFu) | 0x66000000u);
     const std::string& baseSubject = m_together ? m_draft.combined().subject : m_draft.subject();
     const std::string& baseBody = m_together ? m_draft.combined().body : m_draft.body();
@@ -606,8 +621,9 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
         ImGui::EndDisabled();
     }
 
-    // Status.
+    // Status, on from the sending buttons while the line has room.
     const bool closed = f.status == "sent" || f.status == "replied" || f.status == "done" || f.status == "dropped";
+    sameLineIfFits("Mark sent##sent");
     ImGui::BeginDisabled(!blanks.empty());
     if (button("Mark sent##sent", blanks.empty() ? "You sent it: Hallway stops reminding you"
                                                  : "Write over the highlighted blank first"))
@@ -627,6 +643,7 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
         sameLineIfFits("Reopen##reopen");
         if (button("Reopen##reopen", "Put it back in the queue")) setStatus(store, state, "open");
     }
+    m_belowDraft = ImGui::GetCursorPosY() - belowFrom;
 }
 
 // [SECTION] Actions

@@ -91,6 +91,7 @@ private:
     RowId m_togetherFor = 0;
     std::optional<std::pair<RowId, bool>> m_showItem;  // asked for before the queue was loaded
     WrappedTextEdit m_bodyEdit;
+    float m_belowDraft = 0.0f;  // height under the draft box in the last frame
     int m_loadedDraftBuild = -1;
 
     // Each note's wrapped height at the notes column's width, for the draft

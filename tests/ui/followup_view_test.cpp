@@ -90,7 +90,7 @@ struct Ui {
     ui::Shell shell;
     ui::AppState state;
 
-    Ui(Store& store, RowId eventId, Instant now) {
+    Ui(Store& store, RowId eventId, Instant now, float width = 1280.0f, float height = 800.0f) : imgui(width, height) {
         shell.setHeadingFont(imgui.fonts.heading);
         state.nowOverride = now;
         state.eventId = eventId;
@@ -294,6 +294,7 @@ TEST_CASE("a blank in a draft is highlighted and keeps Mark sent off, the notes 
     auto row = ui.view().rowRect(promise->id);
     REQUIRE(row);
     ui.imgui.click(*row);
+    ui.imgui.frames(1);  // the box takes its height from the frame before: the buttons settle
     const auto& draft = ui.view().draft();
     REQUIRE(draft.has());
     CHECK(draft.fresh());
@@ -502,4 +503,27 @@ TEST_CASE("at 1024x640 a missed target's row shows the whole name beside a long 
     CHECK(row->max.x <= 1024.0f);
     REQUIRE(shell.followUp().rowNameCut(missed->id));
     CHECK_FALSE(*shell.followUp().rowNameCut(missed->id));
+}
+
+TEST_CASE("at 1024x640 the draft box takes the height the buttons leave it", "[ui][followup][layout]") {
+    Fixture f;
+    generateQueue(f.store, f.eventId, "2025-03-10");
+    const auto items = f.items();
+    const FollowUp* promise = f.find(items, "promise", f.ana);
+    REQUIRE(promise);
+    Ui ui(f.store, f.eventId, f.monday, 1024.0f, 640.0f);
+    auto row = ui.view().rowRect(promise->id);
+    REQUIRE(row);
+    ui.imgui.click(*row);
+    ui.imgui.frames(3);
+    // The promise's draft has a blank to fill: its warning shows under the box too.
+    auto box = ui.view().buttonRect("Draft");
+    auto drop = ui.view().buttonRect("Drop");
+    REQUIRE(box);
+    REQUIRE(drop);
+    const float fs = ImGui::GetFontSize();
+    CHECK(box->max.y - box->min.y >= 8.0f * fs);  // was 6 font sizes: about four lines
+    // Every button still shows under it, inside the window above the status line.
+    CHECK(drop->min.y > box->max.y);
+    CHECK(drop->max.y <= 640.0f - fs);
 }
