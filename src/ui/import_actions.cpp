@@ -147,7 +147,7 @@ std::optional<ZonePrefill> agendaZonePrefill(Store& store, const std::string& pa
         out.warn = p.zone.warn;
         out.eventName = p.eventName;
         out.reimport = p.eventExists;
-        if (!p.zone.note.empty()) out.why = zoneNoteForApp(p.zone);
+        if (!p.zone.note.empty()) out.why = zoneNoteForApp(p.zone, true);
         else if (p.zone.source == ZoneSource::File) out.why = "the zone the file names";
         else if (p.zone.source == ZoneSource::Event) out.why = "the event's zone";
         if (p.eventExists && !p.eventZone.empty() && p.eventZone != p.zone.zone)

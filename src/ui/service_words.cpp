@@ -42,8 +42,9 @@ std::vector<std::string> candidateLines(const std::exception& e) {
     return lines;
 }
 
-std::string zoneNoteForApp(const ZoneDecision& zone) {
+std::string zoneNoteForApp(const ZoneDecision& zone, bool besideField) {
     if (zone.note.empty() || !zone.guessed) return zone.note;
+    if (besideField) return zone.note + "; if that is wrong, choose another above";
     return zone.note + "; choose another in the Import dialog's zone field";
 }
 

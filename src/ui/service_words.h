@@ -20,8 +20,9 @@ std::string appMessage(const std::exception& e);
 // status message's details; empty for any other error.
 std::vector<std::string> candidateLines(const std::exception& e);
 
-// The import's note on the zone, with how to choose another in the Import
-// dialog when the zone was a guess; '' when there is no note.
-std::string zoneNoteForApp(const ZoneDecision& zone);
+// The import's note on the zone, with how to choose another when the zone
+// was a guess; '' when there is no note. `besideField`: shown under the
+// Import dialog's zone field itself (its prefill), else after the import.
+std::string zoneNoteForApp(const ZoneDecision& zone, bool besideField = false);
 
 }  // namespace hallway::ui

@@ -38,6 +38,7 @@ TEST_CASE("the app words an unknown zone and a guessed zone with the Import dial
     guessed.note = "the agenda names no time zone; times are read in Europe/Berlin, the computer's zone";
     guessed.warn = guessed.guessed = true;
     CHECK(ui::zoneNoteForApp(guessed) == guessed.note + "; choose another in the Import dialog's zone field");
+    CHECK(ui::zoneNoteForApp(guessed, true) == guessed.note + "; if that is wrong, choose another above");
     ZoneDecision fromEvent;
     fromEvent.note = "the agenda names no time zone; its times are read in the event's zone, Europe/Lisbon";
     CHECK(ui::zoneNoteForApp(fromEvent) == fromEvent.note);  // not a guess: nothing to choose
