@@ -315,19 +315,11 @@ TEST_CASE("a blank in a draft is highlighted and keeps Mark sent off, the notes 
 namespace {
 // The notes column's scrollable height once `promise` is open, in a window of this height.
 float notesColumnHeight(Fixture& f, RowId promise, float windowHeight) {
-    HeadlessUi imgui(1280.0f, windowHeight);
-    ui::Shell shell;
-    ui::AppState state;
-    shell.setHeadingFont(imgui.fonts.heading);
-    state.nowOverride = f.monday;
-    state.eventId = f.eventId;
-    state.mode = ui::Mode::FollowUp;
-    imgui.setDraw([&] { shell.draw(&f.store, state); });
-    imgui.frames(3);
-    auto row = shell.followUp().rowRect(promise);
+    Ui ui(f.store, f.eventId, f.monday, 1280.0f, windowHeight);
+    auto row = ui.view().rowRect(promise);
     REQUIRE(row);
-    imgui.click(*row);
-    imgui.frames(3);
+    ui.imgui.click(*row);
+    ui.imgui.frames(3);
     for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
         if (std::string(w->Name).find("##notes") != std::string::npos) return w->ContentSize.y;
     FAIL("no notes column");
@@ -489,20 +481,12 @@ TEST_CASE("at 1024x640 a missed target's row shows the whole name beside a long 
     REQUIRE(missed);
     REQUIRE(followUpKindLabel("missed_target").size() > 20);
 
-    HeadlessUi imgui(1024.0f, 640.0f);
-    ui::Shell shell;
-    ui::AppState state;
-    shell.setHeadingFont(imgui.fonts.heading);
-    state.nowOverride = f.monday;
-    state.eventId = f.eventId;
-    state.mode = ui::Mode::FollowUp;
-    imgui.setDraw([&] { shell.draw(&f.store, state); });
-    imgui.frames(3);
-    auto row = shell.followUp().rowRect(missed->id);
+    Ui ui(f.store, f.eventId, f.monday, 1024.0f, 640.0f);
+    auto row = ui.view().rowRect(missed->id);
     REQUIRE(row);
     CHECK(row->max.x <= 1024.0f);
-    REQUIRE(shell.followUp().rowNameCut(missed->id));
-    CHECK_FALSE(*shell.followUp().rowNameCut(missed->id));
+    REQUIRE(ui.view().rowNameCut(missed->id));
+    CHECK_FALSE(*ui.view().rowNameCut(missed->id));
 }
 
 TEST_CASE("at 1024x640 the draft box takes the height the buttons leave it", "[ui][followup][layout]") {
