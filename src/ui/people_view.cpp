@@ -23,6 +23,11 @@
 namespace hallway::ui {
 namespace {
 
+// Who is listed, and in which scope, moves with people, events, targets and notes.
+std::uint64_t peopleListRevision(const AppState& state) {
+    return state.revision.value(Change::People | Change::Events | Change::Targets | Change::Notes);
+}
+
 ImU32 priorityColour(const Palette& p, TargetPriority priority) {
     switch (priority) {
         case TargetPriority::Must: return p.conflict;
@@ -57,13 +62,10 @@ void PeopleView::sync(Store& store, AppState& state) {
     // list (50,000 people at the power tier, ~200 ms) loads only while its
     // tab shows; the others catch up when it comes back.
     const bool listShown = !state.people.targetsTab && !state.people.networkTab;
-    const auto listRevision = state.revision.value(Change::People | Change::Events | Change::Targets | Change::Notes);
+    const auto listRevision = peopleListRevision(state);
     if (listShown && m_list.sync(store, state.people.search, state.people.tag, state.people.scope, listRevision) &&
         !m_list.error().empty() && text::trim(state.people.search).empty())
         state.error("Could not list people: " + m_list.error());
-    // The counts follow every change on any tab: the Network tab's tooltip
-    // showed the network as it was when the list was last up.
-    if (!listShown) m_list.syncCounts(store, listRevision);
     // The Targets tab with nobody chosen: the first target's page fills the
     // pane beside the list, which stood empty (and wide on a big screen).
     if (state.people.targetsTab && !state.people.networkTab && state.eventId && !state.people.selectedPerson) {
@@ -185,7 +187,12 @@ void PeopleView::drawList(Store& store, AppState& state) {
         m_network.sync(store, state.people.networkBy, state.revision.value(Change::People | Change::Notes | Change::Targets));
     }
     m_networkTabRect = lastItemRect();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", networkTabTooltip().c_str());
+    if (ImGui::IsItemHovered()) {
+        // Off the list tab the counts are read when the tooltip asks, not on
+        // every change: at the power tier a recount is 50-60 ms.
+        m_list.syncCounts(store, peopleListRevision(state));
+        ImGui::SetTooltip("%s", networkTabTooltip().c_str());
+    }
     const char* importLabel = "Import contacts\u2026##people";
     const float importWidth = ImGui::CalcTextSize(importLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - importWidth));
