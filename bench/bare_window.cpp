@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "ui/fonts.h"
+#include "ui/gl_window.h"
 
 namespace {
 void printFirstFrame(std::chrono::steady_clock::time_point started) {
@@ -31,13 +32,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "hallway-bare-window: no window system (run it under xvfb-run)\n");
         return 1;
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
-    GLFWwindow* window = glfwCreateWindow(1280, 800, "bare", nullptr, nullptr);
-    if (!window) {
+    // The app's own way to a window and context (EGL first, no depth buffer).
+    const hallway::ui::GlWindow opened = hallway::ui::openGlWindow(1280, 800, "bare", true);
+    GLFWwindow* window = opened.handle;
+    if (!window || !opened.swizzle) {
         std::fprintf(stderr, "hallway-bare-window: no OpenGL 3.3 core context\n");
         glfwTerminate();
         return 1;
@@ -59,7 +57,7 @@ int main(int argc, char** argv) {
     hallway::ui::loadFonts(16.0f);
     ImGui::GetIO().Fonts->Build();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
+    ImGui_ImplOpenGL3_Init(opened.glslVersion);
 
     ImGui_ImplOpenGL3_NewFrame();  // uploads the font atlas
     ImGui_ImplGlfw_NewFrame();

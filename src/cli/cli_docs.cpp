@@ -53,7 +53,11 @@ const std::vector<DocEntry>& docEnvironment() {
          "With --screenshot only: a fixed clock (YYYY-MM-DDTHH:MM), light theme, Plan's list layout, the session, "
          "person or People tab shown, the search dropdown's text, views visited first, and dialogs opened (the "
          "import dialog on a path, the file chooser in a folder with ':'-separated recent places)."},
-        {"HALLWAY_STARTUP_TIMING", "When set, the app prints how long each step of opening the window took."},
+        {"HALLWAY_STARTUP_TIMING",
+         "When set, the app prints how long each step of opening the window took, and the main thread's CPU in it."},
+        {"HALLWAY_GL",
+         "glx: make the OpenGL context through GLX, not EGL (which the app tries first, as it starts sooner), for a "
+         "driver whose EGL misbehaves."},
     };
     return list;
 }

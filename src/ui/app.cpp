@@ -19,6 +19,7 @@
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <fstream>
@@ -36,6 +37,7 @@
 #include "store/store.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
+#include "ui/gl_window.h"
 #include "ui/glyph_watch.h"
 #include "ui/input_queue.h"
 #include "ui/screenshot.h"
@@ -67,6 +69,13 @@ int residentMegabytes(const char* field) {
         if (line.compare(0, prefix.size(), prefix) == 0)
             return int(std::strtol(line.c_str() + prefix.size(), nullptr, 10) / 1024);
     return -1;
+}
+
+// CPU time of the calling thread, in ms.
+double threadCpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
 // A screenshot run on a database it cannot use fails with this line.
@@ -101,44 +110,6 @@ void onDrop(GLFWwindow* window, int count, const char** paths) {
     auto* state = static_cast<AppState*>(glfwGetWindowUserPointer(window));
     if (!state) return;
     for (int i = 0; i < count; ++i) state->pendingImports.emplace_back(paths[i]);
-}
-
-struct Window {
-    GLFWwindow* handle = nullptr;
-    const char* glslVersion = nullptr;
-    std::string glDescription;
-};
-
-void commonHints(bool screenshot) {
-    glfwWindowHint(GLFW_SCALE_TO_MONITOR, screenshot ? GLFW_FALSE : GLFW_TRUE);
-    glfwWindowHint(GLFW_RESIZABLE, screenshot ? GLFW_FALSE : GLFW_TRUE);
-}
-
-// OpenGL 3.3 core, else 3.0.
-Window createWindow(int width, int height, bool screenshot) {
-    Window w;
-    glfwDefaultWindowHints();
-    commonHints(screenshot);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    w.handle = glfwCreateWindow(width, height, "Hallway", nullptr, nullptr);
-    if (w.handle) {
-        w.glslVersion = "#version 330 core";
-        w.glDescription = "OpenGL 3.3 core";
-        return w;
-    }
-    glfwDefaultWindowHints();
-    commonHints(screenshot);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    w.handle = glfwCreateWindow(width, height, "Hallway", nullptr, nullptr);
-    if (w.handle) {
-        w.glslVersion = "#version 130";
-        w.glDescription = "OpenGL 3.0";
-    }
-    return w;
 }
 
 // [SECTION] Font texture
@@ -245,7 +216,8 @@ public:
     int exitCode() const { return m_exitCode; }
 
 private:
-    // "store 3 ms (5 MB), window 120 ms (60 MB), ..." when timing: time, then resident memory.
+    // "store 3 ms (cpu 2, 5 MB), window 120 ms (cpu 95, 60 MB), ..." when timing:
+    // time, the main thread's CPU (which a loaded machine does not inflate), resident memory.
     void lap(const char* what);
     FontSet buildFonts(float scale, std::set<char32_t> extra) const;
     static StoredCodepoints scanStore(std::string path, std::optional<RowId> notesAfter);
@@ -258,6 +230,7 @@ private:
     const AppOptions m_request;
     const std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point m_lastLap = m_started;
+    double m_lastLapCpuMs = threadCpuMs();
     const bool m_timing = std::getenv("HALLWAY_STARTUP_TIMING") != nullptr;
     std::string m_stages;
     const bool m_screenshot;
@@ -277,7 +250,7 @@ private:
     const std::string m_cacheFolder = fontCacheDir();
     StoredCodepoints m_memory;
 
-    Window m_window;
+    GlWindow m_window;
     float m_contentScale = 1.0f, m_framebufferScale = 1.0f;
     FontSet m_fonts;
     GlyphWatch m_glyphs;
@@ -319,10 +292,12 @@ AppWindow::AppWindow(const AppOptions& request)
 void AppWindow::lap(const char* what) {
     if (!m_timing) return;
     auto now = std::chrono::steady_clock::now();
+    const double cpuMs = threadCpuMs();
     m_stages += std::string(m_stages.empty() ? "" : ", ") + what + " " +
-                std::to_string(int(std::chrono::duration<double, std::milli>(now - m_lastLap).count())) + " ms (" +
-                std::to_string(residentMegabytes("VmRSS")) + " MB)";
+                std::to_string(int(std::chrono::duration<double, std::milli>(now - m_lastLap).count())) + " ms (cpu " +
+                std::to_string(int(cpuMs - m_lastLapCpuMs)) + ", " + std::to_string(residentMegabytes("VmRSS")) + " MB)";
     m_lastLap = now;
+    m_lastLapCpuMs = cpuMs;
 }
 
 FontSet AppWindow::buildFonts(float scale, std::set<char32_t> extra) const {
@@ -465,7 +440,7 @@ int AppWindow::init() {
         width = settings.windowWidth;
         height = settings.windowHeight;
     }
-    m_window = createWindow(width, height, screenshot);
+    m_window = openGlWindow(width, height, "Hallway", screenshot);
     if (!m_window.handle) {
         std::cerr << "hallway: cannot open a window with OpenGL 3.3 or 3.0: " << g_glfwError << "\n";
         fontsLater.wait();
@@ -507,7 +482,7 @@ int AppWindow::init() {
     glfwSetMouseButtonCallback(m_window.handle, onMouseButton);
     ImGui_ImplOpenGL3_Init(m_window.glslVersion);
     // OpenGL 3.0 has no texture swizzle: there the backend uploads RGBA at its first NewFrame.
-    if (m_window.glDescription == "OpenGL 3.3 core") {
+    if (m_window.swizzle) {
         createBackendObjectsWithoutFonts();
         m_fontTexture = uploadFontAtlasR8();
         if (!m_fontTexture) ImGui_ImplOpenGL3_DestroyDeviceObjects();  // NewFrame makes them again, RGBA
@@ -702,6 +677,7 @@ bool AppWindow::frame() {
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (m_framesShown == 0) lap("drawing");
 
     // A picture shows what a user sees once the scan after the first frame
     // is in: its codepoints rebuilt into the atlas, two frames drawn with it.
@@ -732,11 +708,11 @@ bool AppWindow::frame() {
     }
     glfwSwapBuffers(m_window.handle);
     if (m_timing && m_framesShown == 0) {
-        lap("rendering");
+        lap("swap");
         std::cerr << "hallway: first frame after "
                   << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count()
                   << " ms (" << m_stages << "; fonts: " << m_fonts.description << ", atlas " << io.Fonts->TexWidth
-                  << "x" << io.Fonts->TexHeight << ", " << m_window.glDescription << "); peak resident "
+                  << "x" << io.Fonts->TexHeight << ", " << m_window.description << "); peak resident "
                   << residentMegabytes("VmHWM") << " MB\n";
     }
     if (m_framesShown == 0) IntegrityVerdict::releaseBackgroundChecks();

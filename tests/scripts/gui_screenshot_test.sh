@@ -166,6 +166,16 @@ shoot search plan HALLWAY_SCREENSHOT_NOW="$NOW" HALLWAY_SCREENSHOT_SEARCH="ana"
 shoot settings plan HALLWAY_SCREENSHOT_SETTINGS=1
 shoot settings-light plan HALLWAY_SCREENSHOT_SETTINGS=1 HALLWAY_SCREENSHOT_THEME=light
 
+# The window's context is made through EGL where it can be (a faster start),
+# and HALLWAY_GL=glx makes it through GLX: both draw the same picture.
+xvfb_run env HALLWAY_STARTUP_TIMING=1 "$BIN" --db "$DB" --screenshot "$TMP/egl.png" --view plan --size 1280x800 \
+  >"$TMP/egl.log" 2>&1 || fail "EGL run failed: $(cat "$TMP/egl.log")"
+grep -q "OpenGL 3.3 core (EGL)" "$TMP/egl.log" || fail "no EGL context where Mesa has one: $(cat "$TMP/egl.log")"
+xvfb_run env HALLWAY_GL=glx HALLWAY_STARTUP_TIMING=1 "$BIN" --db "$DB" --screenshot "$TMP/glx.png" --view plan \
+  --size 1280x800 >"$TMP/glx.log" 2>&1 || fail "GLX run failed: $(cat "$TMP/glx.log")"
+grep -q "OpenGL 3.3 core)" "$TMP/glx.log" || fail "HALLWAY_GL=glx did not use GLX: $(cat "$TMP/glx.log")"
+cmp -s "$TMP/egl.png" "$TMP/glx.png" || fail "EGL and GLX draw different pictures ($TMP/egl.png, $TMP/glx.png)"
+
 # Another size is honoured.
 xvfb_run "$BIN" --db "$DB" --screenshot "$TMP/small.png" --size 800x600 >"$TMP/small.log" 2>&1 ||
   fail "800x600 run failed: $(cat "$TMP/small.log")"
