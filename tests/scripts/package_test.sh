@@ -33,7 +33,7 @@ done
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-"$SRC/scripts/package.sh" "$BUILD" >"$TMP/package.log" 2>&1 || fail "scripts/package.sh failed: $(cat "$TMP/package.log")"
+"$SRC/scripts/package.sh" --as-built "$BUILD" >"$TMP/package.log" 2>&1 || fail "scripts/package.sh failed: $(cat "$TMP/package.log")"
 cat "$TMP/package.log"
 DEB=$(ls "$BUILD"/hallway_*_"$(dpkg --print-architecture)".deb 2>/dev/null | head -n 1)
 [ -f "$DEB" ] || fail "no $BUILD/hallway_VERSION_ARCH.deb after scripts/package.sh"
