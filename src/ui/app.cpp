@@ -484,11 +484,12 @@ int AppWindow::init() {
     // OpenGL 3.0 has no texture swizzle: there the backend uploads RGBA at its first NewFrame.
     if (m_window.swizzle) {
         createBackendObjectsWithoutFonts();
+        lap("shaders");
         m_fontTexture = uploadFontAtlasR8();
         if (!m_fontTexture) ImGui_ImplOpenGL3_DestroyDeviceObjects();  // NewFrame makes them again, RGBA
     }
     m_rememberedTo = m_memory.notesScannedTo;
-    lap("backends");
+    lap("atlas upload");
     if (firstRead.valid()) firstRead.get();  // what it could not read it said through the state
     lap("first view's rows (waited for)");
     if (!m_fonts.note.empty()) state.info(m_fonts.note);
