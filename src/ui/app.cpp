@@ -71,6 +71,12 @@ int residentMegabytes(const char* field) {
     return -1;
 }
 
+int drawCommands(const ImDrawData* data) {
+    int n = 0;
+    for (int i = 0; i < data->CmdListsCount; ++i) n += data->CmdLists[i]->CmdBuffer.Size;
+    return n;
+}
+
 // CPU time of the calling thread, in ms.
 double threadCpuMs() {
     timespec t{};
@@ -713,7 +719,9 @@ bool AppWindow::frame() {
         std::cerr << "hallway: first frame after "
                   << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count()
                   << " ms (" << m_stages << "; fonts: " << m_fonts.description << ", atlas " << io.Fonts->TexWidth
-                  << "x" << io.Fonts->TexHeight << ", " << m_window.description << "); peak resident "
+                  << "x" << io.Fonts->TexHeight << ", " << m_window.description << ", "
+                  << ImGui::GetDrawData()->TotalVtxCount << " vertices in " << drawCommands(ImGui::GetDrawData())
+                  << " draw calls); peak resident "
                   << residentMegabytes("VmHWM") << " MB\n";
     }
     if (m_framesShown == 0) IntegrityVerdict::releaseBackgroundChecks();
