@@ -173,7 +173,7 @@ xvfb_run env HALLWAY_STARTUP_TIMING=1 "$BIN" --db "$DB" --screenshot "$TMP/egl.p
 grep -q "OpenGL 3.3 core (EGL)" "$TMP/egl.log" || fail "no EGL context where Mesa has one: $(cat "$TMP/egl.log")"
 xvfb_run env HALLWAY_GL=glx HALLWAY_STARTUP_TIMING=1 "$BIN" --db "$DB" --screenshot "$TMP/glx.png" --view plan \
   --size 1280x800 >"$TMP/glx.log" 2>&1 || fail "GLX run failed: $(cat "$TMP/glx.log")"
-grep -q "OpenGL 3.3 core)" "$TMP/glx.log" || fail "HALLWAY_GL=glx did not use GLX: $(cat "$TMP/glx.log")"
+grep -q "OpenGL 3.3 core, " "$TMP/glx.log" || fail "HALLWAY_GL=glx did not use GLX: $(cat "$TMP/glx.log")"
 cmp -s "$TMP/egl.png" "$TMP/glx.png" || fail "EGL and GLX draw different pictures ($TMP/egl.png, $TMP/glx.png)"
 
 # Another size is honoured.
