@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <string_view>
@@ -35,15 +36,6 @@ constexpr int kKeyJ = 'J';
 constexpr int kKeyK = 'K';
 
 const void* idOf(RowId id) { return reinterpret_cast<const void*>(static_cast<std::intptr_t>(id)); }
-
-// SameLine() when a button labelled `label` still fits after the last item, so
-// a row of buttons wraps in a narrow panel instead of running off its edge.
-void sameLineIfFits(const char* label) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::CalcTextSize(label, nullptr, true).x + 2.0f * style.FramePadding.x;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
-}
 
 // A hue per kind family for the chip: thanks green, promises orange, intros
 // blue, asks violet, check-ins teal, missed red.
@@ -121,7 +113,11 @@ void FollowUpView::sync(Store& store, AppState& state) {
     }
     if (index >= 0) m_selectedIndex = index;
     if (rows.empty() && m_selected && !m_draft.has()) m_selected.reset();
-    if (m_draft.sync(store, m_selected, revision) && !m_draft.error().empty())
+    syncDraft(store, state);
+}
+
+void FollowUpView::syncDraft(Store& store, AppState& state) {
+    if (m_draft.sync(store, m_selected, queueRevision(state)) && !m_draft.error().empty())
         state.error("Could not open this follow-up: " + m_draft.error());
     if (m_loadedDraftBuild != m_draft.rebuildCount()) {
         m_loadedDraftBuild = m_draft.rebuildCount();
@@ -186,6 +182,9 @@ void FollowUpView::draw(Store& store, AppState& state) {
     ImGui::BeginChild("##followup_list", ImVec2(listWidth, 0.0f), true);
     drawList(state);
     ImGui::EndChild();
+    // A key or a click picked another item in this frame: its draft shows
+    // in this frame too, not the last item's for one frame more.
+    syncDraft(store, state);
 
     ImGui::SameLine(0.0f, style.ItemSpacing.x);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 0.8f, fs * 0.6f));
@@ -396,20 +395,69 @@ void FollowUpView::drawDraft(Store& store, AppState& state) {
     ImGui::PopTextWrapPos();
 
     // The message on the left, the notes behind it on the right: the notes
-    // are the user's private memory and never part of the draft.
+    // are the user's private memory and never part of the draft. The
+    // actions run across the foot of both, so at 1024 px they take two rows.
+    const DraftFacts facts = draftFacts(state);
+    ButtonFlow actions(actionLabels(facts), ImGui::GetContentRegionAvail().x);
+    const float columnsHeight = -(actions.height() + ImGui::GetStyle().ItemSpacing.y);
     const float panelWidth = ImGui::GetContentRegionAvail().x;
     const bool sideBySide = panelWidth > 30.0f * fs;
     const float notesWidth = sideBySide ? std::clamp(panelWidth * 0.36f, 12.0f * fs, 22.0f * fs) : 0.0f;
     const float messageWidth = sideBySide ? panelWidth - notesWidth - ImGui::GetStyle().ItemSpacing.x : panelWidth;
-    ImGui::BeginChild("##message", ImVec2(messageWidth, 0.0f), false);
-    drawMessage(store, state);
+    ImGui::BeginChild("##message", ImVec2(messageWidth, columnsHeight), false);
+    drawMessage(store, state, facts);
     ImGui::EndChild();
     if (sideBySide) {
         ImGui::SameLine();
-        ImGui::BeginChild("##notes", ImVec2(0.0f, 0.0f), false);
+        ImGui::BeginChild("##notes", ImVec2(0.0f, columnsHeight), false);
         drawNotes(state);
         ImGui::EndChild();
     }
+    drawActions(store, state, facts, actions);
+}
+
+FollowUpView::DraftFacts FollowUpView::draftFacts(const AppState& state) const {
+    const Palette& p = palette(state.theme);
+    DraftFacts facts;
+    const Reach& reach = m_draft.reach();
+    facts.linkedIn = reach.channel == Channel::LinkedIn;
+    facts.closed = m_draft.item().status == "sent" || m_draft.item().status == "replied" ||
+                   m_draft.item().status == "done" || m_draft.item().status == "dropped";
+    facts.blanks = draftBlanks(m_subject + "\n" + m_body);
+    if (facts.linkedIn) {
+        facts.linkedInCut = linkedInText(m_body, reach.connection);
+        const LinkedInText& cut = facts.linkedInCut;
+        char line[200];
+        if (cut.cutCharacters)
+            std::snprintf(line, sizeof line, "%zu of %zu characters: Copy takes the first %zu, cut at a word (%zu left out)",
+                          cut.characters, cut.limit, cut.characters - cut.cutCharacters, cut.cutCharacters);
+        else
+            std::snprintf(line, sizeof line, "%zu of %zu characters%s", cut.characters, cut.limit,
+                          reach.connection ? "" : " (a note with a connection request)");
+        facts.below.push_back({line, cut.cutCharacters ? p.error : p.mutedText});
+    }
+    // Warnings: blanks only the user can fill, placeholders no value fills.
+    if (!facts.blanks.empty())
+        facts.below.push_back({std::string("\u26a0 Write over the highlighted ") +
+                                   (facts.blanks.size() == 1 ? "blank" : "blanks") +
+                                   " before sending: " + facts.blanks.front(),
+                               p.error});
+    for (const auto& u : m_draft.unknownPlaceholders())
+        facts.below.push_back({"\u26a0 {" + u + "} is not a placeholder Hallway knows: it would be sent as is. Edit it "
+                               "out or fix the template.",
+                               p.error});
+    return facts;
+}
+
+std::vector<const char*> FollowUpView::actionLabels(const DraftFacts& facts) const {
+    std::vector<const char*> labels = {"Save edit##save", "Copy##copy"};
+    if (facts.linkedIn) labels.push_back(m_openUrl ? "Open profile##profile" : "Copy profile link##profile");
+    else labels.push_back(m_openUrl ? "Open in mail##mail" : "Copy mail link##mail");
+    for (const char* status : {"Mark sent##sent", "Replied##replied", "Done##done", "Snooze 1 day##snooze1",
+                               "Snooze 1 week##snooze7", "Drop##drop"})
+        labels.push_back(status);
+    if (facts.closed) labels.push_back("Reopen##reopen");
+    return labels;
 }
 
 void FollowUpView::drawNotes(AppState& state) {
@@ -453,7 +501,7 @@ void FollowUpView::drawNotes(AppState& state) {
     ImGui::PopTextWrapPos();
 }
 
-void FollowUpView::drawMessage(Store& store, AppState& state) {
+void FollowUpView::drawMessage(Store& store, AppState& state, const DraftFacts& facts) {
     const Palette& p = palette(state.theme);
     const float fs = ImGui::GetFontSize();
     const FollowUp& f = m_draft.item();
@@ -526,54 +574,44 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
         ImGui::SetNextItemWidth(-1.0f);
         ImGui::InputTextWithHint("##subject", "Subject", &m_subject);
     }
-    const std::vector<std::string> blanks = draftBlanks(m_subject + "\n" + m_body);
-    const LinkedInText linkedInCut = linkedIn ? linkedInText(m_body, reach.connection) : LinkedInText{};
-    const float warnings = (blanks.empty() ? 0.0f : 2.2f * fs) + (linkedIn ? 1.2f * fs : 0.0f);
-    // What goes under the box (counts, warnings, buttons that wrap) as measured
-    // in the last frame; a first frame guesses.
-    const float guess = 2.0f * ImGui::GetFrameHeightWithSpacing() + 3.0f * fs + warnings;
-    const float below = m_belowDraft > 0.0f ? m_belowDraft : guess;
+    // What goes under the box (counts, warnings) is measured before it, at
+    // this width: the box gets the rest in the frame that first shows an item.
+    const float wrapWidth = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    float below = 0.0f;
+    for (const auto& line : facts.below)
+        below += ImGui::CalcTextSize(line.first.c_str(), nullptr, false, wrapWidth).y + ImGui::GetStyle().ItemSpacing.y;
     const float bodyHeight = std::max(6.0f * fs, ImGui::GetContentRegionAvail().y - below);
     m_bodyEdit.draw("##body", m_body, ImVec2(-1.0f, bodyHeight));
     m_buttonRects.push_back({"Draft", lastItemRect()});
-    const float belowFrom = ImGui::GetCursorPosY();
     m_bodyEdit.highlightBlanks((p.conflict & 0x00FFFFFFu) | 0x66000000u);
+    ImGui::PushTextWrapPos(0.0f);
+    for (const auto& [line, colour] : facts.below) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+}
+
+void FollowUpView::drawActions(Store& store, AppState& state, const DraftFacts& facts, ButtonFlow& flow) {
+    const FollowUp& f = m_draft.item();
+    const Reach& reach = m_draft.reach();
+    const bool linkedIn = facts.linkedIn;
+    const LinkedInText& linkedInCut = facts.linkedInCut;
+    const std::vector<std::string>& blanks = facts.blanks;
     const std::string& baseSubject = m_together ? m_draft.combined().subject : m_draft.subject();
     const std::string& baseBody = m_together ? m_draft.combined().body : m_draft.body();
     const bool changed = m_draft.fresh() || m_subject != baseSubject || m_body != baseBody;
-    if (linkedIn) {
-        ImGui::PushStyleColor(ImGuiCol_Text, linkedInCut.cutCharacters ? p.error : p.mutedText);
-        if (linkedInCut.cutCharacters)
-            ImGui::Text("%zu of %zu characters: Copy takes the first %zu, cut at a word (%zu left out)",
-                        linkedInCut.characters, linkedInCut.limit, linkedInCut.characters - linkedInCut.cutCharacters,
-                        linkedInCut.cutCharacters);
-        else
-            ImGui::Text("%zu of %zu characters%s", linkedInCut.characters, linkedInCut.limit,
-                        reach.connection ? "" : " (a note with a connection request)");
-        ImGui::PopStyleColor();
-    }
-
-    // Warnings: blanks only the user can fill, placeholders no value fills.
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.error);
-    if (!blanks.empty())
-        ImGui::Text("\u26a0 Write over the highlighted %s before sending: %s", blanks.size() == 1 ? "blank" : "blanks",
-                    blanks.front().c_str());
-    for (const auto& u : m_draft.unknownPlaceholders())
-        ImGui::Text("\u26a0 {%s} is not a placeholder Hallway knows: it would be sent as is. Edit it out or fix "
-                    "the template.",
-                    u.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopTextWrapPos();
 
     // Sending.
     const std::string text = linkedIn ? linkedInCut.text : "Subject: " + m_subject + "\n\n" + m_body;
+    flow.place();
     ImGui::BeginDisabled(!changed || m_together);
     if (button("Save edit##save", m_together ? "A combined message is not stored: send it, or edit the items one by one"
                                              : "Keep your draft (generating again never overwrites it)"))
         saveEdit(store, state);
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    flow.place();
     if (button("Copy##copy", linkedIn ? "Copy the message to paste into LinkedIn"
                                       : "Copy the subject and message to the clipboard")) {
         ImGui::SetClipboardText(text.c_str());
@@ -583,7 +621,7 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
         else
             state.info("Copied the draft for " + f.personName + ".");
     }
-    ImGui::SameLine();
+    flow.place();
     if (linkedIn) {
         const std::string profile = reach.address.find("://") == std::string::npos ? "https://" + reach.address : reach.address;
         if (m_openUrl) {
@@ -621,29 +659,27 @@ void FollowUpView::drawMessage(Store& store, AppState& state) {
         ImGui::EndDisabled();
     }
 
-    // Status, on from the sending buttons while the line has room.
-    const bool closed = f.status == "sent" || f.status == "replied" || f.status == "done" || f.status == "dropped";
-    sameLineIfFits("Mark sent##sent");
+    // Status.
+    flow.place();
     ImGui::BeginDisabled(!blanks.empty());
     if (button("Mark sent##sent", blanks.empty() ? "You sent it: Hallway stops reminding you"
                                                  : "Write over the highlighted blank first"))
         setStatus(store, state, "sent");
     ImGui::EndDisabled();
-    sameLineIfFits("Replied##replied");
+    flow.place();
     if (button("Replied##replied", "They answered")) setStatus(store, state, "replied");
-    sameLineIfFits("Done##done");
+    flow.place();
     if (button("Done##done", "Nothing more to do")) setStatus(store, state, "done");
-    sameLineIfFits("Snooze 1 day##snooze1");
+    flow.place();
     if (button("Snooze 1 day##snooze1", "Bring it back tomorrow")) snooze(store, state, 1);
-    sameLineIfFits("Snooze 1 week##snooze7");
+    flow.place();
     if (button("Snooze 1 week##snooze7", "Bring it back in a week")) snooze(store, state, 7);
-    sameLineIfFits("Drop##drop");
+    flow.place();
     if (button("Drop##drop", "Not going to send this one")) setStatus(store, state, "dropped");
-    if (closed) {
-        sameLineIfFits("Reopen##reopen");
+    if (facts.closed) {
+        flow.place();
         if (button("Reopen##reopen", "Put it back in the queue")) setStatus(store, state, "open");
     }
-    m_belowDraft = ImGui::GetCursorPosY() - belowFrom;
 }
 
 // [SECTION] Actions

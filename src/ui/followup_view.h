@@ -61,7 +61,19 @@ private:
     void drawReport(AppState& state);
     void drawList(AppState& state);
     void drawDraft(Store& store, AppState& state);
-    void drawMessage(Store& store, AppState& state);
+    // What this frame's draft shows beside its text, worked out before any of it is drawn.
+    struct DraftFacts {
+        bool linkedIn = false;
+        bool closed = false;
+        std::vector<std::string> blanks;
+        LinkedInText linkedInCut;
+        std::vector<std::pair<std::string, ImU32>> below;  // lines under the box, wrapped, in their colours
+    };
+    DraftFacts draftFacts(const AppState& state) const;
+    std::vector<const char*> actionLabels(const DraftFacts& facts) const;
+    void drawMessage(Store& store, AppState& state, const DraftFacts& facts);
+    void drawActions(Store& store, AppState& state, const DraftFacts& facts, ButtonFlow& flow);
+    void syncDraft(Store& store, AppState& state);
     void drawNotes(AppState& state);
     void handleKeys();
     void generate(Store& store, AppState& state);
@@ -91,7 +103,6 @@ private:
     RowId m_togetherFor = 0;
     std::optional<std::pair<RowId, bool>> m_showItem;  // asked for before the queue was loaded
     WrappedTextEdit m_bodyEdit;
-    float m_belowDraft = 0.0f;  // height under the draft box in the last frame
     int m_loadedDraftBuild = -1;
 
     // Each note's wrapped height at the notes column's width, for the draft

@@ -113,6 +113,31 @@ void endCenteredBlock() {
     ImGui::EndGroup();
 }
 
+ButtonFlow::ButtonFlow(const std::vector<const char*>& labels, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float x = 0.0f;
+    for (const char* label : labels) {
+        const float w = ImGui::CalcTextSize(label, nullptr, true).x + 2.0f * style.FramePadding.x;
+        if (m_rows == 0 || (x > 0.0f && x + style.ItemSpacing.x + w > width)) {
+            ++m_rows;
+            x = w;
+        } else {
+            x += style.ItemSpacing.x + w;
+        }
+        m_rowOf.push_back(m_rows - 1);
+    }
+}
+
+float ButtonFlow::height() const {
+    if (m_rows == 0) return 0.0f;
+    return float(m_rows) * ImGui::GetFrameHeight() + float(m_rows - 1) * ImGui::GetStyle().ItemSpacing.y;
+}
+
+void ButtonFlow::place() {
+    if (m_next > 0 && m_next < m_rowOf.size() && m_rowOf[m_next] == m_rowOf[m_next - 1]) ImGui::SameLine();
+    ++m_next;
+}
+
 bool beginDialog(const char* id, bool& open, float widthEm) {
     if (open) {
         open = false;

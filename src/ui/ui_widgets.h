@@ -59,6 +59,29 @@ bool cellText(const std::string& text, ImU32 colour);
 void beginCenteredBlock(float width, float height);
 void endCenteredBlock();
 
+// A row of buttons that wraps as a whole: which row each button takes is
+// worked out from the labels before any is drawn, so what sits above the
+// buttons can leave them their height in the same frame.
+class ButtonFlow {
+public:
+    // `labels` in drawing order ("Copy##copy": the part after ## is not
+    // shown), wrapped at `width` pixels.
+    ButtonFlow(const std::vector<const char*>& labels, float width);
+    int rows() const { return m_rows; }
+    // From the top of the first row to the bottom of the last.
+    float height() const;
+    // Call before each button, in the order given: SameLine() unless the
+    // button starts a row.
+    void place();
+    // The row of the index-th button (tests).
+    int rowOf(size_t index) const { return index < m_rowOf.size() ? m_rowOf[index] : -1; }
+
+private:
+    std::vector<int> m_rowOf;
+    int m_rows = 0;
+    size_t m_next = 0;
+};
+
 }  // namespace hallway::ui
 
 namespace hallway::ui {

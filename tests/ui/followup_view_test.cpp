@@ -510,4 +510,73 @@ TEST_CASE("at 1024x640 the draft box takes the height the buttons leave it", "[u
     // Every button still shows under it, inside the window above the status line.
     CHECK(drop->min.y > box->max.y);
     CHECK(drop->max.y <= 640.0f - fs);
+    // The nine actions take two rows, not three.
+    std::vector<float> rows;
+    for (const char* label : {"Save edit", "Copy", "Copy mail link", "Mark sent", "Replied", "Done", "Snooze 1 day",
+                              "Snooze 1 week", "Drop"}) {
+        auto rect = ui.view().buttonRect(label);
+        REQUIRE(rect);
+        CHECK(rect->max.x <= 1024.0f);
+        if (std::find(rows.begin(), rows.end(), rect->min.y) == rows.end()) rows.push_back(rect->min.y);
+    }
+    CHECK(rows.size() <= 2);
+}
+
+TEST_CASE("switching items lays the draft panel out right on the first frame that shows the new item",
+          "[ui][followup][layout]") {
+    // Ana's promise has a blank to fill (a warning of two lines under the
+    // box); Bo has only a LinkedIn profile (a count of characters there).
+    Fixture f;
+    PeopleRepo(f.store).addUrl(f.bo, {"https://www.linkedin.com/in/bo-nielsen/", "linkedin"});
+    generateQueue(f.store, f.eventId, "2025-03-10");
+    const auto items = f.items();
+    const FollowUp* promise = f.find(items, "promise", f.ana);
+    const FollowUp* thanksBo = f.find(items, "thank_you", f.bo);
+    REQUIRE(promise);
+    REQUIRE(thanksBo);
+    Ui ui(f.store, f.eventId, f.monday, 1024.0f, 640.0f);
+    ui.imgui.click(*ui.view().rowRect(promise->id));
+    ui.imgui.frames(3);
+    REQUIRE(ui.view().draft().item().id == promise->id);
+
+    // A click on Bo's row, frame by frame: every frame that shows his item
+    // must draw its box and buttons where the settled frame does.
+    struct Seen {
+        RowId shown;
+        ui::WidgetRect box, sent;
+    };
+    std::vector<Seen> seen;
+    auto frame = [&] {
+        ui.imgui.frame();
+        auto box = ui.view().buttonRect("Draft");
+        auto sent = ui.view().buttonRect("Mark sent");
+        REQUIRE(box);
+        REQUIRE(sent);
+        seen.push_back({ui.view().draft().item().id, *box, *sent});
+    };
+    auto row = ui.view().rowRect(thanksBo->id);
+    REQUIRE(row);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = row->center();
+    frame();
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();  // released: the row is picked in this frame
+    const size_t picked = seen.size() - 1;
+    for (int i = 0; i < 4; ++i) frame();
+    REQUIRE(ui.view().selected() == thanksBo->id);
+    // The frame that picks it already shows its draft.
+    CHECK(seen[picked].shown == thanksBo->id);
+    const Seen& settled = seen.back();
+    REQUIRE(settled.shown == thanksBo->id);
+    int framesShowingBo = 0;
+    for (const Seen& s : seen) {
+        if (s.shown != thanksBo->id) continue;
+        ++framesShowingBo;
+        CHECK(s.box.min.y == settled.box.min.y);
+        CHECK(s.box.max.y == settled.box.max.y);
+        CHECK(s.sent.min.y == settled.sent.min.y);
+    }
+    CHECK(framesShowingBo >= 5);
 }
