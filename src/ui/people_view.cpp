@@ -89,11 +89,60 @@ void PeopleView::sync(Store& store, AppState& state) {
         m_network.sync(store, state.people.networkBy, state.revision.value(Change::People | Change::Notes | Change::Targets)) &&
         !m_network.error().empty())
         state.error("Could not group people: " + m_network.error());
+    if (state.people.networkTab) syncNetworkGroup(store, state);
     if (m_lastSelected != state.people.selectedPerson) {
         m_lastSelected = state.people.selectedPerson;
         m_scrollToSelected = true;  // opened from elsewhere (search, Capture): show the row
     }
     m_mergeDialog.sync(store, state.people.selectedPerson);
+}
+
+void PeopleView::syncNetworkGroup(Store& store, AppState& state) {
+    // The group beside the map: the one chosen while it is still there, else
+    // the largest (as the Targets tab opens its first target).
+    const auto& groups = m_network.groups();
+    const bool still = m_groupBy == m_network.by() &&
+                       std::any_of(groups.begin(), groups.end(), [&](const NetworkGroup& g) {
+                           return !g.group.empty() && text::lower(g.group) == text::lower(m_networkGroup);
+                       });
+    if (!still) {
+        m_networkGroup.clear();
+        m_groupBy = m_network.by();
+        for (const auto& g : groups)
+            if (!g.group.empty()) {
+                m_networkGroup = g.group;
+                break;
+            }
+    }
+    if (m_networkGroup.empty()) {
+        m_groupPeople.clear();
+        return;
+    }
+    // A tag is an exact filter; a company or role is found by the search and
+    // kept when it is the group's own (the search also matches names).
+    const bool byTag = m_groupBy == "tag";
+    if (m_groupList.sync(store, byTag ? std::string() : m_networkGroup, byTag ? m_networkGroup : std::string(),
+                         PeopleScope::Network, peopleListRevision(state)) &&
+        !m_groupList.error().empty())
+        state.error("Could not list " + m_networkGroup + ": " + m_groupList.error());
+    if (m_groupListBuilt == m_groupList.rebuildCount()) return;
+    m_groupListBuilt = m_groupList.rebuildCount();
+    m_groupPeople.clear();
+    const std::string wanted = text::lower(m_networkGroup);
+    for (const PersonBrief& person : m_groupList.rows())
+        if (byTag || text::lower(m_groupBy == "role" ? person.role : person.company) == wanted)
+            m_groupPeople.push_back(person);
+}
+
+void PeopleView::listNetworkGroup(AppState& state) {
+    state.people.networkTab = state.people.targetsTab = false;
+    if (m_groupBy == "tag") {
+        state.people.tag = m_networkGroup;
+        state.people.search.clear();
+    } else {
+        state.people.search = m_networkGroup;
+        state.people.tag.clear();
+    }
 }
 
 void PeopleView::syncTargets(Store& store, AppState& state, bool rows) {
@@ -131,6 +180,8 @@ void PeopleView::draw(Store& store, AppState& state) {
     m_metRects.clear();
     m_targetRects.clear();
     m_networkRects.clear();
+    m_groupPersonRects.clear();
+    m_groupListButtonRect.reset();
     m_scopeRects.clear();
     m_networkTabRect.reset();
     m_addGoalRect.reset();
@@ -149,7 +200,8 @@ void PeopleView::draw(Store& store, AppState& state) {
     ImGui::SameLine(0.0f, style.ItemSpacing.x);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 0.8f, fs * 0.6f));
     ImGui::BeginChild("##person_page", ImVec2(0.0f, 0.0f), true);
-    drawPage(store, state);
+    if (state.people.networkTab) drawNetworkGroup(state);
+    else drawPage(store, state);
     ImGui::EndChild();
     ImGui::PopStyleVar();
     m_mergeDialog.draw(store, state, m_page);
@@ -561,8 +613,8 @@ void PeopleView::drawNetwork(AppState& state) {
     ImGui::NewLine();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
-    ImGui::TextUnformatted("Warm: people with 2 or more logged touches. Many people and few warm ones is where your "
-                           "network is thin. Click a group to list its people.");
+    ImGui::TextUnformatted("Warm: 2 or more logged touches. Many people and few warm ones is where your network is "
+                           "thin. Click a group to see its people; double-click lists them in People.");
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     const auto& groups = m_network.groups();
@@ -593,23 +645,21 @@ void PeopleView::drawNetwork(AppState& state) {
                                            : (by == "tag" ? "#" + g.group : g.group);
             // The name is cut with "…" to its column (whole in the tooltip).
             const ImVec2 cell = ImGui::GetCursorScreenPos();
+            const bool chosen = !blank && text::lower(g.group) == text::lower(m_networkGroup);
             const bool picked =
-                !blank && ImGui::Selectable("##group", false,
-                                            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                !blank && ImGui::Selectable("##group", chosen,
+                                            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
+                                                ImGuiSelectableFlags_AllowDoubleClick,
                                             ImVec2(0.0f, ImGui::GetFrameHeight()));
             const bool hovered = !blank && ImGui::IsItemHovered();
             const WidgetRect rowRect = lastItemRect();
             ImGui::SetCursorScreenPos(cell);
             if (cellText(name, blank ? p.mutedText : 0) && hovered) wrappedTooltip(name.c_str());
+            // A click shows the group's people beside the map; a double click lists them in People.
             if (picked) {
-                state.people.networkTab = state.people.targetsTab = false;
-                if (by == "tag") {
-                    state.people.tag = g.group;
-                    state.people.search.clear();
-                } else {
-                    state.people.search = g.group;
-                    state.people.tag.clear();
-                }
+                m_networkGroup = g.group;
+                m_groupBy = by;
+                if (ImGui::IsMouseDoubleClicked(0)) listNetworkGroup(state);
             }
             m_networkRects.push_back({g.group, blank ? lastItemRect() : rowRect});
             ImGui::PopID();
@@ -627,6 +677,92 @@ void PeopleView::drawNetwork(AppState& state) {
             ImGui::TableSetColumnIndex(3);
             ImGui::AlignTextToFramePadding();
             ImGui::Text("%d", g.genuineInteractions);
+        }
+    }
+    ImGui::EndTable();
+}
+
+void PeopleView::drawNetworkGroup(AppState& state) {
+    const Palette& p = palette(state.theme);
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (m_networkGroup.empty()) {
+        beginCenteredBlock(26.0f * fs, 6.0f * fs);
+        headingText(m_headingFont, "Your network, group by group");
+        ImGui::Spacing();
+        mutedWrapped("Pick a group on the left to see who is in it. People with a company, role or tag group "
+                     "here.");
+        endCenteredBlock();
+        return;
+    }
+    const bool byTag = m_groupBy == "tag", byRole = m_groupBy == "role";
+    const std::string title = byTag ? "#" + m_networkGroup : m_networkGroup;
+    const char* listLabel = "Show in People##group_list";
+    const float listWidth = ImGui::CalcTextSize(listLabel, nullptr, true).x + 2.0f * style.FramePadding.x;
+    const float buttonX = ImGui::GetWindowContentRegionMax().x - listWidth;
+    fittedHeading(m_headingFont, title.c_str(), buttonX - style.ItemSpacing.x - ImGui::GetCursorPosX());
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), buttonX));
+    if (ImGui::Button(listLabel)) listNetworkGroup(state);
+    m_groupListButtonRect = lastItemRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("List them in the People tab, to search, tag or export them");
+    for (const auto& g : m_network.groups()) {
+        if (text::lower(g.group) != text::lower(m_networkGroup)) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
+        ImGui::Text("%d %s \u00b7 %d warm \u00b7 %d logged %s", g.people, g.people == 1 ? "person" : "people",
+                    g.relationships, g.genuineInteractions, g.genuineInteractions == 1 ? "touch" : "touches");
+        ImGui::PopStyleColor();
+        break;
+    }
+    ImGui::Spacing();
+    if (m_groupPeople.empty()) {
+        mutedWrapped("Nobody of your network is listed here now.");
+        return;
+    }
+    const float rowHeight = ImGui::GetFrameHeight();
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_BordersOuterH;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(style.CellPadding.x, 1.0f));
+    const bool open = ImGui::BeginTable("##group_people", byTag ? 3 : 2, flags, ImVec2(0.0f, 0.0f));
+    ImGui::PopStyleVar();
+    if (!open) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    // The group's own column would say the same on every row.
+    if (byTag || byRole) ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    if (!byRole) ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(m_groupPeople.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const PersonBrief& person = m_groupPeople[size_t(i)];
+            ImGui::TableNextRow(0, rowHeight);
+            ImGui::PushID(rowKey(person.id));
+            ImGui::TableSetColumnIndex(0);
+            const ImVec2 cell = ImGui::GetCursorScreenPos();
+            // A person opens on their page, with the list showing their group.
+            if (ImGui::Selectable("##member", false,
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                                  ImVec2(0.0f, rowHeight))) {
+                listNetworkGroup(state);
+                state.people.selectedPerson = person.id;
+            }
+            m_groupPersonRects.push_back({person.id, lastItemRect()});
+            const bool hovered = ImGui::IsItemHovered();
+            ImGui::SetCursorScreenPos(cell);
+            bool cut = cellText(person.displayName, 0);
+            int column = 1;
+            if (byTag || byRole) {
+                ImGui::TableSetColumnIndex(column++);
+                cut = cellText(person.company, p.mutedText) || cut;
+            }
+            if (!byRole) {
+                ImGui::TableSetColumnIndex(column);
+                cut = cellText(person.role, p.mutedText) || cut;
+            }
+            if (hovered && cut)
+                ImGui::SetTooltip("%s\n%s\n%s", person.displayName.c_str(), person.company.c_str(), person.role.c_str());
+            ImGui::PopID();
         }
     }
     ImGui::EndTable();

@@ -46,6 +46,12 @@ public:
     std::string networkTabTooltip() const;
     std::optional<WidgetRect> scopeRect(PeopleScope scope) const { return rectFor(m_scopeRects, int(scope)); }
     std::optional<WidgetRect> networkRowRect(const std::string& group) const;
+    // The Network tab's group shown beside it ('' before the groups load), its
+    // people as listed there, and where they and its list button were drawn.
+    const std::string& networkGroup() const { return m_networkGroup; }
+    const std::vector<PersonBrief>& networkGroupPeople() const { return m_groupPeople; }
+    std::optional<WidgetRect> groupPersonRect(RowId personId) const { return rectFor(m_groupPersonRects, personId); }
+    std::optional<WidgetRect> groupListButtonRect() const { return m_groupListButtonRect; }
     std::optional<WidgetRect> addGoalRect() const { return m_addGoalRect; }
     std::optional<WidgetRect> addPersonRect() const { return m_addPersonRect; }
     std::optional<WidgetRect> exportRect() const { return m_exportRect; }
@@ -90,6 +96,11 @@ private:
     void drawTargets(Store& store, AppState& state);
     void drawGoals(Store& store, AppState& state);
     void drawNetwork(AppState& state);
+    // Beside the Network tab: the chosen group's people.
+    void drawNetworkGroup(AppState& state);
+    void syncNetworkGroup(Store& store, AppState& state);
+    // Leaves the Network tab for the People list showing the chosen group.
+    void listNetworkGroup(AppState& state);
     void drawTargetCard(Store& store, AppState& state, const TargetRow& t, bool showName);
     void drawPage(Store& store, AppState& state);
     void drawTimeline(AppState& state);
@@ -110,6 +121,14 @@ private:
     int m_cardsBuilt = -1;  // m_targets.rebuildCount() the heights are for
     GoalsModel m_goals;
     NetworkModel m_network;
+    // The group beside the Network tab: its name under m_groupBy, and its
+    // people (the list model's rows whose company, role or tag is exactly it).
+    std::string m_networkGroup, m_groupBy;
+    PeopleListModel m_groupList;
+    int m_groupListBuilt = -1;
+    std::vector<PersonBrief> m_groupPeople;
+    std::vector<std::pair<RowId, WidgetRect>> m_groupPersonRects;
+    std::optional<WidgetRect> m_groupListButtonRect;
     // The targets tab's "add a goal" row.
     int m_goalKind = 0;  // index into the goal kinds
     int m_goalNumber = 5;

@@ -513,7 +513,8 @@ TEST_CASE("goals sit above the targets with their progress - the network tab gro
     ui.imgui.frames(2);
     CHECK(view.goals().goals()[0].done == 2);
 
-    // Network: by company, largest group first; a click lists that group's people.
+    // Network: by company, largest group first; the largest group's people
+    // show beside the map, a click shows another's, a double click lists them.
     REQUIRE(view.networkTabRect());
     ui.imgui.click(*view.networkTabRect());
     ui.imgui.frames(2);
@@ -525,13 +526,39 @@ TEST_CASE("goals sit above the targets with their progress - the network tab gro
     CHECK(groups[1].group == "Acme");
     CHECK(groups[1].people == 2);
     CHECK(groups[1].genuineInteractions >= 1);  // the met tick logged a touch with Ana
+    CHECK(view.networkGroup() == "Umbrella");
+    CHECK(view.networkGroupPeople().size() == 20);
     auto acme = view.networkRowRect("Acme");
     REQUIRE(acme);
     ui.imgui.click(*acme);
+    ui.imgui.frames(2);
+    CHECK(ui.state.people.networkTab);
+    CHECK(view.networkGroup() == "Acme");
+    REQUIRE(view.networkGroupPeople().size() == 2);
+    for (const auto& person : view.networkGroupPeople()) CHECK(person.company == "Acme");
+    // A person beside the map opens on their page, the list showing their group.
+    const RowId member = view.networkGroupPeople().front().id;
+    auto memberRow = view.groupPersonRect(member);
+    REQUIRE(memberRow);
+    ui.imgui.click(*memberRow);
     ui.imgui.frames(3);
     CHECK_FALSE(ui.state.people.networkTab);
     CHECK(ui.state.people.search == "Acme");
+    CHECK(ui.state.people.selectedPerson == member);
     CHECK(view.list().rows().size() == 2);
+    CHECK(view.page().has());
+
+    // A double click on a group lists its people straight away.
+    ui.state.people.networkTab = true;
+    ui.state.people.search.clear();
+    ui.imgui.frames(2);
+    auto umbrella = view.networkRowRect("Umbrella");
+    REQUIRE(umbrella);
+    ui.imgui.doubleClick(*umbrella);
+    ui.imgui.frames(2);
+    CHECK_FALSE(ui.state.people.networkTab);
+    CHECK(ui.state.people.search == "Umbrella");
+    CHECK(view.list().rows().size() == 20);
 }
 
 TEST_CASE("a person is added by hand from People, with a warning when the name is taken", "[ui][people]") {
