@@ -13,6 +13,7 @@ packages=(
   fonts-lohit-deva fonts-tlwg-loma-ttf
   libsecret-1-dev libglib2.0-dev radicale xandikos
   xvfb xauth python3 time dbus-daemon
+  xdg-desktop-portal xdg-desktop-portal-gtk xdotool x11-utils
   clang libclang-rt-14-dev
   dpkg-dev lintian appstream desktop-file-utils librsvg2-bin strace
 )

@@ -44,6 +44,7 @@
 #include "ui/settings.h"
 #include "ui/shell.h"
 #include "ui/desktop_notify.h"
+#include "ui/native_window.h"
 #include "ui/portal_chooser.h"
 #include "ui/live_event.h"
 #include "ui/refresh_worker.h"
@@ -510,6 +511,7 @@ int AppWindow::init() {
     if (screenshot && std::getenv("HALLWAY_SCREENSHOT_SYNC")) state.openSyncDialog = true;  // the Sync dialog over --db
     if (!screenshot) {
         setPortalWake([] { glfwPostEmptyEvent(); });  // the desktop's chooser answered: take it at once
+        setPortalParentWindow(portalHandleOf(m_window.handle));  // its dialog stays over this window
         m_shell.followUp().setUrlOpener(openUrlWithXdgOpen);
         m_shell.plan().setUrlOpener(openUrlWithXdgOpen);
     }

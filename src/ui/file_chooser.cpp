@@ -47,7 +47,7 @@ void FileChooser::open(std::string title, ChooserMode mode, std::vector<FileFilt
     m_start = startFrom(start, recent);
     if (desktop) {
         PortalQuestion question{m_title, mode == ChooserMode::Save, m_filters, m_start.folder,
-                                mode == ChooserMode::Save ? m_start.fileName : std::string()};
+                                mode == ChooserMode::Save ? m_start.fileName : std::string(), portalParentWindow()};
         m_portal = std::make_unique<PortalRequest>(std::move(question), portalWake());
         m_waitRequested = true;
         return;

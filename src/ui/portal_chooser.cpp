@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <utility>
 
@@ -17,6 +18,7 @@ constexpr int kQuickTimeoutMs = 3000;
 
 std::mutex g_wakeMutex;
 std::function<void()> g_wake;
+std::string g_parentWindow;
 
 int hexValue(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -178,7 +180,8 @@ PortalAnswer ask(const PortalQuestion& question, GMainContext* context, GCancell
         guint subscription = subscribeResponse(bus, handle, response);
         GVariant* reply = g_dbus_connection_call_sync(
             bus, kPortalName, kPortalPath, "org.freedesktop.portal.FileChooser", question.save ? "SaveFile" : "OpenFile",
-            g_variant_new("(ss@a{sv})", "", question.title.c_str(), optionsVariant(question, token)),
+            g_variant_new("(ss@a{sv})", question.parentWindow.c_str(), question.title.c_str(),
+                          optionsVariant(question, token)),
             G_VARIANT_TYPE("(o)"), G_DBUS_CALL_FLAGS_NONE, kCallTimeoutMs, cancel, &error);
         if (!reply && g_cancellable_is_cancelled(cancel)) {
             g_clear_error(&error);
@@ -265,6 +268,22 @@ void setPortalWake(std::function<void()> wake) {
 std::function<void()> portalWake() {
     std::lock_guard<std::mutex> lock(g_wakeMutex);
     return g_wake;
+}
+
+void setPortalParentWindow(std::string handle) {
+    std::lock_guard<std::mutex> lock(g_wakeMutex);
+    g_parentWindow = std::move(handle);
+}
+
+std::string portalParentWindow() {
+    std::lock_guard<std::mutex> lock(g_wakeMutex);
+    return g_parentWindow;
+}
+
+std::string x11ParentWindow(unsigned long xid) {
+    char handle[32];
+    std::snprintf(handle, sizeof handle, "x11:%lx", xid);
+    return handle;
 }
 
 std::optional<std::string> localPathOfUri(const std::string& uri) {

@@ -31,6 +31,7 @@ struct PortalQuestion {
     std::vector<FileFilter> filters; // offered in this order, the first chosen
     std::string folder;              // where the desktop's chooser opens; '' lets it decide
     std::string fileName;            // Save: the name suggested
+    std::string parentWindow;        // "x11:XID" of the window it is for, so the desktop keeps it on top; '' for none
 };
 
 struct PortalAnswer {
@@ -74,6 +75,13 @@ private:
 // to post an empty event to its loop. May be called from any thread.
 void setPortalWake(std::function<void()> wake);
 std::function<void()> portalWake();
+
+// The portal's handle of the app's window ("x11:1a00007"), which every
+// question carries; the app sets it once its window is up ('' for none).
+void setPortalParentWindow(std::string handle);
+std::string portalParentWindow();
+// The handle the portal spec gives an X11 window: "x11:" and its XID in hex.
+std::string x11ParentWindow(unsigned long xid);
 
 // The local path a `file://` URI names, percent-escapes decoded; nullopt
 // for another scheme, a remote host or a malformed escape.

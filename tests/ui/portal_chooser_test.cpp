@@ -4,6 +4,7 @@
 // a pick that is no local file says so. Each test runs a private
 // dbus-daemon on a unix socket in a temporary folder and serves a fake
 // portal on it with GDBus; every wait is bounded.
+#include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
 #include <gio/gio.h>
 #include <fcntl.h>
@@ -12,7 +13,9 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <future>
@@ -22,8 +25,10 @@
 
 #include "process_support.h"
 #include "store/store.h"
+#include "test_skip.h"
 #include "test_support.h"
 #include "ui/headless_ui.h"
+#include "ui/native_window.h"
 #include "ui/portal_chooser.h"
 #include "ui/settings.h"
 #include "ui/shell.h"
@@ -56,18 +61,20 @@ private:
     std::optional<std::string> m_old;
 };
 
-// A session bus of the test's own: no service files (nothing is started on
-// demand), listening only on a socket in a temporary folder.
+// A session bus of the test's own, listening only on a socket in a
+// temporary folder: no service files (nothing is started on demand), or
+// `services`, a folder of them (the real portal is started from Debian's).
 class PrivateBus {
 public:
-    PrivateBus() {
+    explicit PrivateBus(const std::string& services = {}) {
         const std::string config = m_dir.file("bus.conf");
         hallway::testing::writeFile(
             config, "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
                     " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
                     "<busconfig><type>session</type><listen>unix:path=" +
                         m_dir.file("bus") +
-                        "</listen><auth>EXTERNAL</auth><policy context=\"default\">"
+                        "</listen>" + (services.empty() ? std::string() : "<servicedir>" + services + "</servicedir>") +
+                        "<auth>EXTERNAL</auth><policy context=\"default\">"
                         "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
                         "<allow own=\"*\"/></policy></busconfig>\n");
         const char* daemon = "/usr/bin/dbus-daemon";
@@ -122,7 +129,7 @@ enum class Reply { Pick, Cancel, Fail, Hold };
 class FakePortal {
 public:
     struct Asked {
-        std::string method, title, folder, name, token;
+        std::string method, parent, title, folder, name, token;
         std::vector<std::string> filterLabels;
         bool modal = false;
         int closes = 0;  // Request.Close calls on the question's Request
@@ -208,6 +215,7 @@ private:
         g_variant_get(parameters, "(&s&s@a{sv})", &parent, &title, &options);
         Asked asked;
         asked.method = method;
+        asked.parent = parent;
         asked.title = title;
         if (GVariant* v = g_variant_lookup_value(options, "handle_token", G_VARIANT_TYPE_STRING)) {
             asked.token = g_variant_get_string(v, nullptr);
@@ -345,6 +353,7 @@ TEST_CASE("portal: file URIs become paths, other places are refused", "[ui][choo
     CHECK_FALSE(ui::localPathOfUri("file:///tmp/a%zz"));
     CHECK_FALSE(ui::localPathOfUri("file:///tmp/a%00b"));
     CHECK(ui::portalRequestPath(":1.42", "hallway3") == "/org/freedesktop/portal/desktop/request/1_42/hallway3");
+    CHECK(ui::x11ParentWindow(0x1a00007) == "x11:1a00007");
 }
 
 TEST_CASE("desktop chooser: the picked file reaches the import field", "[ui][chooser][portal]") {
@@ -352,6 +361,11 @@ TEST_CASE("desktop chooser: the picked file reaches the import field", "[ui][cho
     PrivateBus bus;
     const std::string picked = d.root + "/My Agendas/schedule.xml";
     FakePortal portal(bus.address(), Reply::Pick, "file://" + d.root + "/My%20Agendas/schedule.xml");
+    // The app gave its window's handle: the question carries it.
+    ui::setPortalParentWindow(ui::x11ParentWindow(0x4a00009));
+    struct Unset {
+        ~Unset() { ui::setPortalParentWindow({}); }
+    } unset;
     PortalUi ui;
     ui.browseFrom(d.root + "/beta.vcf");
     // Meanwhile the dialog says where to look, and the import waits.
@@ -364,6 +378,7 @@ TEST_CASE("desktop chooser: the picked file reaches the import field", "[ui][cho
     // It was asked as the spec says: a title, modal, the formats Hallway reads, the typed file's folder.
     const FakePortal::Asked asked = portal.asked();
     CHECK(asked.method == "OpenFile");
+    CHECK(asked.parent == "x11:4a00009");
     CHECK(asked.title == "Choose an agenda or contacts file");
     CHECK(asked.modal);
     CHECK(asked.folder == d.root);
@@ -496,4 +511,128 @@ TEST_CASE("settings: which file chooser is kept in the settings file", "[ui][cho
     CHECK_FALSE(ui::loadSettings(file).desktopFileChooser);
     hallway::testing::writeFile(file, "file_chooser=desktop\n");
     CHECK(ui::loadSettings(file).desktopFileChooser);
+}
+
+namespace {
+
+// The output of a shell command, trailing newline dropped.
+std::string commandOutput(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        char buffer[256];
+        while (std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
+        ::pclose(pipe);
+    }
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+}
+
+// An X server of the test's own on the first free display.
+class PrivateDisplay {
+public:
+    explicit PrivateDisplay(const std::string& logFile) {
+        const int log = ::open(logFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int savedStderr = ::dup(2);
+        ::dup2(log, 2);
+        m_child = hallway::testing::spawnWithPipe(
+            "/usr/bin/Xvfb", {"-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"});
+        ::dup2(savedStderr, 2);
+        ::close(savedStderr);
+        ::close(log);
+        char line[32] = {};
+        if (!std::fgets(line, sizeof line, m_child.out)) FAIL("Xvfb did not start");  // it prints its display when up
+        m_name = ":" + std::string(line, std::strcspn(line, "\r\n"));
+    }
+    ~PrivateDisplay() {
+        ::kill(m_child.pid, SIGTERM);
+        ::waitpid(m_child.pid, nullptr, 0);
+        std::fclose(m_child.out);
+    }
+    const std::string& name() const { return m_name; }
+
+private:
+    hallway::testing::ChildProcess m_child;
+    std::string m_name;
+};
+
+}  // namespace
+
+// Debian's xdg-desktop-portal with its GTK backend, started by a private bus
+// as a desktop session starts them, shows its dialog on a private X display,
+// over a real window whose handle Hallway sends. The user (xdotool) types the
+// path and presses Enter; the file reaches Hallway's import field.
+TEST_CASE("desktop chooser: the real GTK portal's pick reaches the import field", "[ui][chooser][portal][real]") {
+    for (const char* program : {"/usr/libexec/xdg-desktop-portal", "/usr/libexec/xdg-desktop-portal-gtk",
+                                "/usr/bin/Xvfb", "/usr/bin/xdotool", "/usr/bin/xprop"}) {
+        if (!std::filesystem::exists(program)) {
+            std::printf("SKIPPED: %s is not installed (scripts/setup.sh installs xdg-desktop-portal, "
+                        "xdg-desktop-portal-gtk, xvfb, xdotool and x11-utils)\n",
+                        program);
+            ++hallway::testing::skippedTests();
+            return;
+        }
+    }
+    Downloads d;
+    TempDir home;
+    PrivateDisplay display(home.file("xvfb.log"));
+    // What the bus hands the services it starts: this display, GNOME's
+    // choice of portal backend, and folders of the test's own.
+    std::filesystem::create_directories(home.file("run"));
+    std::filesystem::permissions(home.file("run"), std::filesystem::perms::owner_all);
+    ScopedEnv displayEnv("DISPLAY", display.name().c_str());
+    ScopedEnv desktop("XDG_CURRENT_DESKTOP", "GNOME");
+    ScopedEnv gdk("GDK_BACKEND", "x11");
+    ScopedEnv noAccessibilityBus("NO_AT_BRIDGE", "1");
+    ScopedEnv settingsInMemory("GSETTINGS_BACKEND", "memory");
+    ScopedEnv runtime("XDG_RUNTIME_DIR", home.file("run").c_str());
+    ScopedEnv data("XDG_DATA_HOME", home.file("data").c_str());
+    ScopedEnv config("XDG_CONFIG_HOME", home.file("config").c_str());
+    ScopedEnv cache("XDG_CACHE_HOME", home.file("cache").c_str());
+    PrivateBus bus("/usr/share/dbus-1/services");
+
+    // The app's window, as the app makes it, and its handle for the portal.
+    REQUIRE(glfwInit());
+    struct Terminate {
+        ~Terminate() {
+            ui::setPortalParentWindow({});
+            glfwTerminate();
+        }
+    } terminate;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+    GLFWwindow* window = glfwCreateWindow(800, 600, "Hallway", nullptr, nullptr);
+    REQUIRE(window);
+    const std::string handle = ui::portalHandleOf(window);
+    REQUIRE(handle.rfind("x11:", 0) == 0);
+    ui::setPortalParentWindow(handle);
+
+    PortalUi ui;
+    const std::string picked = d.root + "/My Agendas/schedule.xml";
+    ui.browseFrom(d.root + "/beta.vcf");
+    CHECK(ui.chooser().waitingForDesktop());
+
+    // The portal and GTK start on the first question: give them 40 s.
+    std::string dialog;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(40);
+    while (dialog.empty() && std::chrono::steady_clock::now() < until && ui.chooser().waitingForDesktop()) {
+        ui.imgui.frames(5);
+        glfwPollEvents();
+        dialog = commandOutput("xdotool search --name '^Choose an agenda or contacts file$' 2>/dev/null | head -n 1");
+        if (dialog.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    REQUIRE_FALSE(dialog.empty());
+    // The desktop keeps its dialog over Hallway's window.
+    const std::string transientFor = commandOutput("xprop -id " + dialog + " WM_TRANSIENT_FOR");
+    char ours[32];
+    std::snprintf(ours, sizeof ours, "0x%s", handle.substr(4).c_str());
+    CHECK(transientFor.find(std::string("window id # ") + ours) != std::string::npos);
+
+    // As a user would: the location field (Ctrl+L), the path, Enter. One
+    // xdotool per step: chained after windowfocus, keys would go to the
+    // window as sent events, which GTK ignores.
+    const std::string keys = "xdotool windowfocus --sync " + dialog + " && xdotool key ctrl+l && sleep 0.5 && "
+                             "xdotool type --delay 15 '" + picked + "' && sleep 0.5 && xdotool key Return";
+    REQUIRE(std::system(keys.c_str()) == 0);
+    REQUIRE(ui.framesUntil([&] { return !ui.chooser().isOpen(); }));
+    CHECK(ui.shell.importPathField() == picked);
+    CHECK(ui.shell.importDialogOpen());
 }
