@@ -36,12 +36,12 @@ const Palette kLight = {
     IM_COL32(200, 204, 212, 255),  // boxBorder
     IM_COL32(255, 240, 196, 255),  // starBg
     IM_COL32(196, 140, 20, 255),   // starBorder
-    IM_COL32(204, 140, 0, 255),    // star
-    IM_COL32(40, 110, 220, 255),   // selected
+    IM_COL32(150, 96, 0, 255),     // star: also text (markers, "Starred"), so 4.5:1 on the window
+    IM_COL32(30, 100, 210, 255),   // selected
     IM_COL32(206, 50, 40, 255),    // conflict
     IM_COL32(220, 50, 50, 220),    // nowLine
     IM_COL32(190, 30, 30, 255),    // error
-    IM_COL32(30, 130, 60, 255),    // ok
+    IM_COL32(25, 120, 55, 255),    // ok
     0.55f, 0.75f,
 };
 
