@@ -86,14 +86,13 @@ class AgendaCommands : public CommandGroup {
 public:
     void declare(CLI::App& app, bool& asJson) override {
         // import
-        m_import = app.add_subcommand("import", "Import an event agenda (frab XML/JSON, iCalendar, Indico, Sessionize, CSV)");
+        m_import = app.add_subcommand("import", "Import an event agenda: " + agendaFormatLabels());
         m_import->add_option("FILE", m_importFile, "agenda file, or its https:// URL (remembered for `hallway refresh`)")
             ->required();
         m_import->add_flag("--allow-http", m_importAllowHttp, "allow a plain http:// URL (unencrypted)");
         m_import->add_option("--event", m_importEvent, "event id or name to import into (default: the agenda's title)");
-        std::vector<std::string> formatNames{"auto"};
-        for (const auto& f : agendaFormats()) formatNames.push_back(f.name);
-        m_import->add_option("--format", m_importFormat, agendaFormatChoices())->check(CLI::IsMember(formatNames));
+        m_import->add_option("--format", m_importFormat, agendaFormatChoices())
+            ->check(CLI::IsMember(agendaFormatKeys()));
         m_import->add_option("--tz", m_importTz,
                            "IANA zone of the event, e.g. Europe/Brussels (default: the file's zone, else the event's, "
                            "else one matching the file's UTC offsets, else the computer's)");
@@ -146,7 +145,7 @@ private:
     int runImport(Store& store, std::ostream& out, bool asJson) {
         AgendaImportOptions options;
         options.event = m_importEvent;
-        options.format = agendaFormatFromName(m_importFormat);
+        options.format = m_importFormat;
         options.parse.timeZone = m_importTz;
         if (!m_importTz.empty() && !isKnownTimeZone(m_importTz))
             throw CommandError("unknown time zone '" + m_importTz + "' (use an IANA name like Europe/Berlin)");
@@ -173,7 +172,7 @@ private:
             out << j.dump(2) << "\n";
         } else {
             out << (r.eventCreated ? "Imported " : "Re-imported ") << m_importFile << " ("
-                << agendaFormatName(r.format) << ") into event " << r.eventId << " \"" << r.eventName << "\" ("
+                << r.format << ") into event " << r.eventId << " \"" << r.eventName << "\" ("
                 << r.timeZone << ")\n";
             out << "  " << r.sessionsTotal << " sessions: " << r.sessionsAdded << " added, " << r.sessionsUpdated
                 << " updated, " << r.sessionsRemoved << " removed, " << r.sessionsUnchanged << " unchanged; "

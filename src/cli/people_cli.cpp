@@ -43,10 +43,9 @@ public:
         m_people->add_flag("--json", asJson, "print JSON");
         m_people->require_subcommand(0, 1);
 
-        m_import = m_people->add_subcommand("import", "Import contacts: LinkedIn Connections.csv, vCard, Google CSV, CSV");
+        m_import = m_people->add_subcommand("import", "Import contacts: " + contactsFormatLabels());
         m_import->add_option("FILE", m_file, "contacts file")->required();
-        m_import->add_option("--format", m_format, "auto, linkedin, vcard, google, csv or mecard")
-            ->check(CLI::IsMember({"auto", "linkedin", "vcard", "google", "csv", "mecard"}));
+        m_import->add_option("--format", m_format, contactsFormatChoices())->check(CLI::IsMember(contactsFormatKeys()));
         m_import->add_option("--map", m_map, "CSV column mapping HEADER=FIELD (name first_name last_name company "
                                              "role email phone url tags note); repeatable");
         m_import->add_flag("--json", asJson, "print JSON");
@@ -286,7 +285,7 @@ public:
 private:
     int runImport(Store& store, std::ostream& out, bool asJson) {
         ContactsImportOptions options;
-        options.format = contactsFormatFromName(m_format);
+        options.format = m_format;
         for (const auto& m : m_map) {
             auto eq = m.find('=');
             if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())
@@ -301,11 +300,11 @@ private:
                 for (auto& b : a.candidates) c.push_back({{"id", b.id}, {"name", b.displayName}, {"company", b.company}});
                 amb.push_back({{"line", a.line}, {"name", a.name}, {"reason", a.reason}, {"candidates", c}});
             }
-            out << json{{"format", contactsFormatName(r.format)}, {"people_added", r.added}, {"people_updated", r.updated},
+            out << json{{"format", r.format}, {"people_added", r.added}, {"people_updated", r.updated},
                         {"people_unchanged", r.unchanged}, {"ambiguous", amb}, {"warnings", r.warnings}}.dump(2) << "\n";
             return 0;
         }
-        out << "Imported " << m_file << " (" << contactsFormatName(r.format) << "): " << r.added << " added, "
+        out << "Imported " << m_file << " (" << r.format << "): " << r.added << " added, "
             << r.updated << " updated, " << r.unchanged << " unchanged\n";
         for (auto& a : r.ambiguous) {
             out << "  line " << a.line << ": " << a.name << ": " << a.reason << ":";

@@ -107,7 +107,7 @@ nlohmann::json importCountsJson(const AgendaImportReport& r) {
                       {"summary", describeZoneChange(*r.zoneChange)},
                       {"examples", examples}};
     }
-    return nlohmann::json{{"format", agendaFormatName(r.format)},
+    return nlohmann::json{{"format", r.format},
                 {"time_zone", r.timeZone},
                 {"time_zone_source", zoneSourceName(r.zone.source)},
                 {"time_zone_note", r.zone.note},

@@ -6,7 +6,15 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "formats/agenda_common.h"
+#include "formats/agenda_csv.h"
 #include "formats/encoding.h"
+#include "formats/format_table.h"
+#include "formats/frab_json.h"
+#include "formats/frab_xml.h"
+#include "formats/ics.h"
+#include "formats/indico.h"
+#include "formats/sessionize.h"
 
 namespace hallway {
 
@@ -14,10 +22,6 @@ namespace {
 std::string formatMessage(const std::string& file, int line, const std::string& reason) {
     if (line > 0) return file + ":" + std::to_string(line) + ": " + reason;
     return file + ": " + reason;
-}
-
-bool endsWith(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && text::lower(s.substr(s.size() - suffix.size())) == suffix;
 }
 
 bool sameContent(const AgendaSession& a, const AgendaSession& b) {
@@ -157,73 +161,38 @@ FormatError::FormatError(std::string file, int line, std::string reason)
       m_line(line),
       m_reason(std::move(reason)) {}
 
-namespace {
-
-bool startsJson(std::string_view head) { return !head.empty() && (head.front() == '{' || head.front() == '['); }
-
-bool sniffFrabXml(std::string_view head) {
-    if (head.empty() || head.front() != '<') return false;
-    std::string lower = text::lower(head.substr(0, 4096));
-    return lower.find("<schedule") != std::string::npos || lower.find("<conference") != std::string::npos;
-}
-bool sniffIcs(std::string_view head) { return text::lower(head.substr(0, 15)) == "begin:vcalendar"; }
-bool sniffIndico(std::string_view head) {
-    return startsJson(head) && head.find("\"results\"") != std::string_view::npos &&
-           (head.find("\"contributions\"") != std::string_view::npos ||
-            head.find("\"_type\"") != std::string_view::npos);
-}
-// c3voc's layouts: schedule.conference.days[].rooms, or "schedule v2" with
-// events[] and persons[] (inside "schedule" or at the top level).
-bool sniffFrabJson(std::string_view head) {
-    if (!startsJson(head)) return false;
-    if (head.find("\"schedule\"") != std::string_view::npos) return true;
-    return head.find("\"events\"") != std::string_view::npos && head.find("\"persons\"") != std::string_view::npos;
-}
-bool sniffSessionize(std::string_view head) {
-    return startsJson(head) && (head.find("\"sessions\"") != std::string_view::npos ||
-                                head.find("\"startsAt\"") != std::string_view::npos);
-}
-// A CSV agenda names its columns on the first line.
-bool sniffCsv(std::string_view head) {
-    std::string firstLine = text::lower(head.substr(0, std::min(head.find('\n'), size_t(4096))));
-    return firstLine.find(',') != std::string::npos && firstLine.find("title") != std::string::npos;
-}
-
-}  // namespace
-
 const std::vector<AgendaFormatInfo>& agendaFormats() {
     static const std::vector<AgendaFormatInfo> table = {
-        {AgendaFormat::FrabXml, "frab-xml", "pentabarf/frab XML", ".xml", sniffFrabXml, parseFrabXml},
-        {AgendaFormat::Ics, "ics", "iCalendar", ".ics", sniffIcs, parseIcs},
-        {AgendaFormat::Indico, "indico", "Indico JSON", ".json", sniffIndico, parseIndico},
-        {AgendaFormat::FrabJson, "frab-json", "frab/pretalx JSON", ".json", sniffFrabJson, parseFrabJson},
-        {AgendaFormat::Sessionize, "sessionize", "Sessionize JSON", ".json", sniffSessionize, parseSessionize},
-        {AgendaFormat::Csv, "csv", "CSV with a header", ".csv .tsv", sniffCsv, parseAgendaCsv},
+        {.name = "frab-xml", .label = "pentabarf/frab XML", .extensions = ".xml", .sniff = sniffFrabXml,
+         .parse = parseFrabXml},
+        {.name = "ics", .label = "iCalendar", .extensions = ".ics .ical", .sniff = sniffIcs, .parse = parseIcs,
+         .checksUtf8Itself = true},
+        {.name = "indico", .label = "Indico JSON", .extensions = ".json", .sniff = sniffIndico, .parse = parseIndico},
+        {.name = "frab-json", .label = "frab/pretalx JSON", .extensions = ".json", .sniff = sniffFrabJson,
+         .parse = parseFrabJson},
+        {.name = "sessionize", .label = "Sessionize JSON", .extensions = ".json", .sniff = sniffSessionize,
+         .parse = parseSessionize},
+        {.name = "csv", .label = "CSV with a header", .extensions = ".csv .tsv", .sniff = sniffAgendaCsv,
+         .parse = parseAgendaCsv, .fallback = true},
     };
     return table;
 }
 
-const char* agendaFormatName(AgendaFormat format) {
-    for (const auto& f : agendaFormats())
-        if (f.format == format) return f.name;
-    return "auto";
+const AgendaFormatInfo* findAgendaFormat(std::string_view name) {
+    return format_table::find(agendaFormats(), name);
 }
 
-std::string agendaFormatChoices() {
-    std::string out = "auto";
-    const auto& table = agendaFormats();
-    for (size_t i = 0; i < table.size(); ++i) out += std::string(i + 1 == table.size() ? " or " : ", ") + table[i].name;
-    return out;
+std::vector<std::string> agendaFormatKeys() { return format_table::keys(agendaFormats()); }
+
+std::string agendaFormatChoices() { return format_table::joinedWithOr(agendaFormatKeys()); }
+
+std::string agendaFormatLabels() {
+    std::vector<std::string> labels;
+    for (const auto& f : agendaFormats()) labels.emplace_back(f.label);
+    return format_table::joinedWithOr(labels);
 }
 
-AgendaFormat agendaFormatFromName(std::string_view name) {
-    if (name == "auto") return AgendaFormat::Auto;
-    for (const auto& f : agendaFormats())
-        if (name == f.name) return f.format;
-    throw std::invalid_argument("unknown format '" + std::string(name) + "' (use " + agendaFormatChoices() + ")");
-}
-
-AgendaFormat detectAgendaFormat(std::string_view rawBytes, const std::string& fileName) {
+std::string detectAgendaFormat(std::string_view rawBytes, const std::string& fileName) {
     std::string converted;
     std::string_view bytes = encoding::toUtf8(rawBytes, converted, fileName);
     std::string_view body = bytes;
@@ -231,7 +200,7 @@ AgendaFormat detectAgendaFormat(std::string_view rawBytes, const std::string& fi
     if (first == std::string_view::npos) throw FormatError(fileName, 0, "file is empty");
     std::string_view head = body.substr(first, 1 << 16);
     for (const auto& f : agendaFormats())
-        if (f.format != AgendaFormat::Csv && f.sniff(head)) return f.format;
+        if (!f.fallback && f.sniff(head)) return f.name;
 
     if (head.front() == '<') {
         // Point at the root element, past the XML declaration and comments.
@@ -243,34 +212,36 @@ AgendaFormat detectAgendaFormat(std::string_view rawBytes, const std::string& fi
         throw FormatError(fileName, text::lineAt(bytes, root),
                           "XML file is not a pentabarf/frab schedule (no <schedule> element)");
     }
-    if (startsJson(head))
+    if (agenda::startsJson(head))
         throw FormatError(fileName, 1,
                           "JSON file is neither a frab/pretalx schedule (no \"schedule\" key), an Indico export "
                           "(no \"results\" key) nor a Sessionize export (no \"sessions\" key)");
-    if (endsWith(fileName, ".ics") || endsWith(fileName, ".ical"))
+    if (format_table::hasExtension(fileName, ".ics .ical"))
         throw FormatError(fileName, 1, "not an iCalendar file (it does not start with BEGIN:VCALENDAR)");
-    if (endsWith(fileName, ".csv") || endsWith(fileName, ".tsv") || sniffCsv(head)) return AgendaFormat::Csv;
-    throw FormatError(fileName, 1,
-                      "unknown agenda format (expected frab XML, iCalendar, frab/pretalx JSON, "
-                      "Indico JSON, Sessionize JSON or CSV with a header)");
+    for (const auto& f : agendaFormats())
+        if (f.fallback && (format_table::hasExtension(fileName, f.extensions) || f.sniff(head))) return f.name;
+    throw FormatError(fileName, 1, "unknown agenda format (expected " + agendaFormatLabels() + ")");
 }
 
-Agenda parseAgenda(std::string_view rawBytes, const std::string& fileName, AgendaFormat format,
+Agenda parseAgenda(std::string_view rawBytes, const std::string& fileName, std::string_view formatName,
                    const AgendaParseOptions& options) {
+    const AgendaFormatInfo* format = nullptr;
+    if (formatName != "auto") {
+        format = findAgendaFormat(formatName);
+        if (!format)
+            throw std::invalid_argument("unknown format '" + std::string(formatName) + "' (use " +
+                                        agendaFormatChoices() + ")");
+    }
     // Every parser below sees UTF-8 without a BOM, whatever the file came in.
     std::string converted;
     std::string_view bytes = encoding::toUtf8(rawBytes, converted, fileName);
     if (text::trim(bytes.substr(0, 65536)).empty() && text::trim(bytes).empty())
         throw FormatError(fileName, 0, "file is empty");
     if (text::looksBinary(bytes)) throw FormatError(fileName, 0, "binary data, not an agenda file");
-    if (format == AgendaFormat::Auto) format = detectAgendaFormat(bytes, fileName);
-    // iCalendar may fold a line inside a multi-byte character (RFC 5545 3.1);
-    // its parser checks UTF-8 after unfolding instead.
-    if (format != AgendaFormat::Ics) requireUtf8(bytes, fileName);
-    Agenda agenda;
-    for (const auto& f : agendaFormats())
-        if (f.format == format) agenda = f.parse(bytes, fileName, options);
-    agenda.format = format;
+    if (!format) format = findAgendaFormat(detectAgendaFormat(bytes, fileName));
+    if (!format->checksUtf8Itself) requireUtf8(bytes, fileName);
+    Agenda agenda = format->parse(bytes, fileName, options);
+    agenda.format = format->name;
     settleSessionIds(agenda);
     return agenda;
 }

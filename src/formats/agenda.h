@@ -30,14 +30,17 @@ private:
 // the agenda and contact parsers.
 void requireUtf8(std::string_view bytes, const std::string& fileName);
 
-enum class AgendaFormat { Auto, FrabXml, Ics, FrabJson, Sessionize, Csv, Indico };
-
-// "frab-xml", "ics", "frab-json", "sessionize", "csv", "indico", "auto".
-const char* agendaFormatName(AgendaFormat format);
-// Inverse of agendaFormatName; throws std::invalid_argument on an unknown name.
-AgendaFormat agendaFormatFromName(std::string_view name);
-// "auto, frab-xml, ics, frab-json, sessionize, csv or indico": the choices for --format.
+// The formats: one row each in agendaFormats() (agenda.cpp), named by their
+// key ("frab-xml", "ics", ...), which --format takes and Agenda::format holds.
+struct AgendaFormatInfo;
+// The row of that key; nullptr when no format has it ("auto" included).
+const AgendaFormatInfo* findAgendaFormat(std::string_view name);
+// "auto" and every key, in table order: what --format accepts.
+std::vector<std::string> agendaFormatKeys();
+// "auto, frab-xml, ics, ... or csv": the choices for --format, in table order.
 std::string agendaFormatChoices();
+// "pentabarf/frab XML, iCalendar, ... or CSV with a header": every label, for help and messages.
+std::string agendaFormatLabels();
 
 struct AgendaSpeaker {
     std::string name;      // display name as the agenda writes it
@@ -69,7 +72,7 @@ struct OffsetSample {
 };
 
 struct Agenda {
-    AgendaFormat format = AgendaFormat::Auto;
+    std::string format;    // the key of its row in agendaFormats(), set by parseAgenda
     std::string title;     // conference name from the file, may be empty
     std::string timeZone;  // IANA zone the agenda is in: the option's, else the file's (empty when neither says)
     std::string fileTimeZone;        // the known zone the file itself names; empty when none
@@ -100,36 +103,35 @@ struct AgendaParseOptions {
 };
 
 // Guesses the format from the content first (the first meaningful bytes), the
-// extension second. Throws FormatError when nothing fits.
-AgendaFormat detectAgendaFormat(std::string_view bytes, const std::string& fileName);
+// extension second; returns its key. Throws FormatError when nothing fits.
+std::string detectAgendaFormat(std::string_view bytes, const std::string& fileName);
 
-// Dispatches on `format` (detecting it when Auto). Rejects empty and binary
-// input. Every parser guarantees: sourceId non-empty, endsAt >= startsAt,
-// text is valid UTF-8.
-Agenda parseAgenda(std::string_view bytes, const std::string& fileName, AgendaFormat format,
+// Parses with the format of key `format`, detecting it when "auto". Rejects
+// empty and binary input; std::invalid_argument for an unknown key. Every
+// parser guarantees: sourceId non-empty, endsAt >= startsAt, text is valid
+// UTF-8.
+Agenda parseAgenda(std::string_view bytes, const std::string& fileName, std::string_view format,
                    const AgendaParseOptions& options = {});
 
-Agenda parseFrabXml(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
-Agenda parseIcs(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
-Agenda parseFrabJson(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
-Agenda parseSessionize(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
-Agenda parseAgendaCsv(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
-Agenda parseIndico(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
-
-// One row per agenda format: detection, dispatch, the CLI's --format choices
-// and the README's table all come from here. Adding a format is a row plus
-// its parser.
+// One row per agenda format: detection, dispatch, the CLI's --format choices,
+// its help and its shell completion all come from here. Adding a format is a
+// row plus its files (a parser and a sniff, declared in its own header).
 struct AgendaFormatInfo {
-    AgendaFormat format;
-    const char* name;        // as --format takes it
+    const char* name;        // its key: what --format takes and Agenda::format holds
     const char* label;       // for messages: "Indico JSON"
-    const char* extensions;  // typical file names, for the docs: ".json"
+    const char* extensions;  // typical file names, space-separated: ".csv .tsv"
     // True when the start of the text (UTF-8, trimmed, at most 64 KiB) is
     // this format. Cheap looks at the content; the parser validates.
     bool (*sniff)(std::string_view head);
     Agenda (*parse)(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options);
+    // Tried after every other format and after the checks that word what is
+    // wrong with an XML, JSON or iCalendar file; its extensions pick it too.
+    bool fallback = false;
+    // The parser checks UTF-8 itself (iCalendar: after unfolding, as a fold
+    // may split a character); other formats' text is checked before parsing.
+    bool checksUtf8Itself = false;
 };
-// In detection order (the first sniff that says yes wins; CSV last).
+// In detection order (the first sniff that says yes wins; fallbacks last).
 const std::vector<AgendaFormatInfo>& agendaFormats();
 
 }  // namespace hallway

@@ -12,6 +12,10 @@
 
 namespace hallway::agenda {
 
+// True when the trimmed text starts a JSON object or array: a JSON format's
+// sniff looks for its keys only then.
+inline bool startsJson(std::string_view head) { return !head.empty() && (head.front() == '{' || head.front() == '['); }
+
 // Text fields longer than this are cut (at a character boundary) with a warning.
 constexpr size_t kMaxFieldBytes = size_t(1) << 20;
 constexpr int kSecondsPerDay = 86400;

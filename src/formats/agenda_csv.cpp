@@ -1,7 +1,8 @@
 // CSV agendas as spreadsheets export them: RFC 4180 quoting, a header row
 // naming the columns, and comma, tab or semicolon separators.
-#include "formats/agenda.h"
+#include "formats/agenda_csv.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -127,7 +128,6 @@ public:
         : m_bytes(text::stripBom(bytes)), m_file(fileName), m_options(options) {}
 
     Agenda parse() {
-        m_agenda.format = AgendaFormat::Csv;
         m_agenda.timeZone = m_options.timeZone;
         m_zone = m_options.timeZone.empty() ? "UTC" : m_options.timeZone;
         if (!isKnownTimeZone(m_zone))
@@ -394,6 +394,12 @@ private:
 
 Agenda parseAgendaCsv(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options) {
     return AgendaCsvParser(bytes, fileName, options).parse();
+}
+
+// A CSV agenda names its columns on the first line.
+bool sniffAgendaCsv(std::string_view head) {
+    std::string firstLine = text::lower(head.substr(0, std::min(head.find('\n'), size_t(4096))));
+    return firstLine.find(',') != std::string::npos && firstLine.find("title") != std::string::npos;
 }
 
 }  // namespace hallway

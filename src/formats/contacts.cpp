@@ -11,8 +11,12 @@
 
 #include "core/text.h"
 #include "formats/contacts_common.h"
+#include "formats/contacts_csv.h"
 #include "formats/csv.h"
 #include "formats/encoding.h"
+#include "formats/format_table.h"
+#include "formats/mecard.h"
+#include "formats/vcard.h"
 
 namespace hallway {
 namespace contacts {
@@ -41,14 +45,14 @@ void Diagnostics::finish() {
         m_out.warnings.push_back(std::to_string(m_warnings - kMaxWarnings) + " more warnings not shown");
 }
 
-namespace {
-
 bool startsWithNoCase(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
     for (size_t i = 0; i < prefix.size(); ++i)
         if (std::tolower((unsigned char)s[i]) != std::tolower((unsigned char)prefix[i])) return false;
     return true;
 }
+
+namespace {
 
 std::string_view stripPrefixNoCase(std::string_view s, std::string_view prefix) {
     if (startsWithNoCase(s, prefix)) s.remove_prefix(prefix.size());
@@ -228,23 +232,10 @@ std::string headerKey(std::string_view header) {
     return text::collapseSpaces(s);
 }
 
-ContactsFormat classifyCsvHeader(const std::vector<std::string>& fields) {
-    std::set<std::string> keys;
-    for (const auto& f : fields) keys.insert(headerKey(f.substr(0, 100)));
-    auto has = [&](const char* k) { return keys.count(k) > 0; };
-    if (has("first name") && has("last name") && has("url") && has("company") && has("position") &&
-        has("connected on"))
-        return ContactsFormat::LinkedIn;
-    bool numbered = false;  // Google's "E-mail 1 - Value" style columns
-    for (const auto& k : keys)
-        for (const char* prefix : {"e-mail 1 - ", "phone 1 - ", "website 1 - ", "organization 1 - "})
-            if (k.rfind(prefix, 0) == 0) numbered = true;
-    bool oldNames = has("given name") && has("family name");
-    bool newNames = has("first name") && has("last name");
-    if ((oldNames || newNames) && numbered) return ContactsFormat::GoogleCsv;
-    if (oldNames && has("group membership")) return ContactsFormat::GoogleCsv;
-    if (newNames && has("middle name") && has("labels") && has("organization name")) return ContactsFormat::GoogleCsv;
-    return ContactsFormat::Auto;
+std::string classifyCsvHeader(const std::vector<std::string>& fields) {
+    for (const auto& f : contactsFormats())
+        if (!f.fallback && f.header && f.header(fields)) return f.name;
+    return {};
 }
 
 namespace {
@@ -328,84 +319,68 @@ ContactRecord parseMeCardPayload(std::string_view payload, int line) {
 
 }  // namespace contacts
 
-namespace {
-
-bool endsWithNoCase(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && text::lower(s.substr(s.size() - suffix.size())) == suffix;
+const std::vector<ContactsFormatInfo>& contactsFormats() {
+    static const std::vector<ContactsFormatInfo> table = {
+        {.name = "linkedin", .label = "LinkedIn", .expected = "LinkedIn Connections.csv", .source = "linkedin",
+         .extensions = ".csv", .header = isLinkedInHeader, .parse = parseLinkedInCsv},
+        {.name = "vcard", .label = "vCard", .expected = "vCard", .source = "vcard", .extensions = ".vcf .vcard",
+         .sniff = sniffVCard, .parse = parseVCard},
+        {.name = "google", .label = "Google Contacts", .expected = "Google Contacts CSV", .source = "google",
+         .extensions = ".csv", .header = isGoogleHeader, .parse = parseGoogleCsv},
+        {.name = "csv", .label = "CSV", .expected = "CSV with a header naming a name column", .source = "csv",
+         .extensions = ".csv .tsv", .header = contacts::hasNameColumn, .parse = parseContactsCsv, .fallback = true},
+        {.name = "mecard", .label = "MECARD", .expected = "MECARD", .source = "badge", .extensions = ".txt",
+         .sniff = sniffMeCard, .parse = parseMeCard},
+    };
+    return table;
 }
 
-ContactsFile parseMeCardFile(std::string_view bytes, const std::string& fileName) {
-    contacts::requireUtf8(bytes, fileName);
-    ContactsFile file;
-    file.format = ContactsFormat::MeCard;
-    contacts::Diagnostics diag(file, fileName);
-    std::string_view body = text::stripBom(bytes);
-    size_t pos = 0;
-    int line = 0;
-    while (pos < body.size()) {
-        size_t eol = body.find('\n', pos);
-        if (eol == std::string_view::npos) eol = body.size();
-        std::string_view raw = body.substr(pos, eol - pos);
-        pos = eol + 1;
-        ++line;
-        std::string payload = text::trim(raw);
-        if (payload.empty()) continue;
-        if (payload.size() < 7 || text::lower(payload.substr(0, 7)) != "mecard:") {
-            diag.warn(line, "not a MECARD line; ignored");
-            continue;
-        }
-        diag.countRecord(line);
-        if (payload.size() > contacts::kMaxField) {
-            csv::truncateUtf8(payload, contacts::kMaxField);  // so no field can be longer
-            diag.warn(line, "MECARD is longer than 1 MiB; truncated");
-        }
-        ContactRecord r = contacts::parseMeCardPayload(payload, line);
-        if (!contacts::finishRecord(r)) {
-            diag.skip(line, "MECARD has no name (N:)");
-            continue;
-        }
-        file.contacts.push_back(std::move(r));
-    }
-    diag.finish();
-    return file;
+const ContactsFormatInfo* findContactsFormat(std::string_view name) {
+    return format_table::find(contactsFormats(), name);
+}
+
+std::vector<std::string> contactsFormatKeys() { return format_table::keys(contactsFormats()); }
+
+std::string contactsFormatChoices() { return format_table::joinedWithOr(contactsFormatKeys()); }
+
+std::string contactsFormatLabels() {
+    std::vector<std::string> labels;
+    for (const auto& f : contactsFormats()) labels.emplace_back(f.label);
+    return format_table::joinedWithOr(labels);
+}
+
+namespace {
+
+// "vCard, MECARD, LinkedIn Connections.csv, ... or CSV with a header naming a
+// name column": what detection tries, in its order (sniffs, CSV headers, fallback).
+std::string expectedContactsFormats() {
+    std::vector<std::string> sniffed, headed, fallbacks;
+    for (const auto& f : contactsFormats())
+        (f.sniff ? sniffed : f.fallback ? fallbacks : headed).emplace_back(f.expected);
+    sniffed.insert(sniffed.end(), headed.begin(), headed.end());
+    sniffed.insert(sniffed.end(), fallbacks.begin(), fallbacks.end());
+    return format_table::joinedWithOr(sniffed);
 }
 
 }  // namespace
 
-const char* contactsFormatName(ContactsFormat format) {
-    switch (format) {
-        case ContactsFormat::Auto: return "auto";
-        case ContactsFormat::LinkedIn: return "linkedin";
-        case ContactsFormat::VCard: return "vcard";
-        case ContactsFormat::GoogleCsv: return "google";
-        case ContactsFormat::Csv: return "csv";
-        case ContactsFormat::MeCard: return "mecard";
-    }
-    return "auto";
-}
-
-ContactsFormat contactsFormatFromName(std::string_view name) {
-    for (auto f : {ContactsFormat::Auto, ContactsFormat::LinkedIn, ContactsFormat::VCard, ContactsFormat::GoogleCsv,
-                   ContactsFormat::Csv, ContactsFormat::MeCard})
-        if (name == contactsFormatName(f)) return f;
-    throw std::invalid_argument("unknown contacts format '" + std::string(name) +
-                                "' (use auto, linkedin, vcard, google, csv or mecard)");
-}
-
-ContactsFormat detectContactsFormat(std::string_view rawBytes, const std::string& fileName) {
+std::string detectContactsFormat(std::string_view rawBytes, const std::string& fileName) {
     std::string converted;
     std::string_view bytes = encoding::toUtf8(rawBytes, converted, fileName);
     std::string_view body = text::stripBom(bytes);
     size_t first = body.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) throw FormatError(fileName, 0, "file is empty");
     std::string_view head = body.substr(first, 64);
-    if (contacts::startsWithNoCase(head, "begin:vcard")) return ContactsFormat::VCard;
-    if (contacts::startsWithNoCase(head, "mecard:")) return ContactsFormat::MeCard;
-    if (endsWithNoCase(fileName, ".vcf") || endsWithNoCase(fileName, ".vcard"))
+    for (const auto& f : contactsFormats())
+        if (f.sniff && f.sniff(head)) return f.name;
+    if (format_table::hasExtension(fileName, ".vcf .vcard"))
         throw FormatError(fileName, text::lineAt(body, first), "not a vCard file (it does not start with BEGIN:VCARD)");
 
     // LinkedIn and Google write commas; LinkedIn puts a "Notes:" paragraph first.
-    bool isCsvName = endsWithNoCase(fileName, ".csv") || endsWithNoCase(fileName, ".tsv");
+    const ContactsFormatInfo* fallback = nullptr;
+    for (const auto& f : contactsFormats())
+        if (f.fallback && !fallback) fallback = &f;
+    const bool fallbackName = fallback && format_table::hasExtension(fileName, fallback->extensions);
     try {
         csv::Reader reader(body, ',', fileName);
         csv::Record record;
@@ -413,30 +388,28 @@ ContactsFormat detectContactsFormat(std::string_view rawBytes, const std::string
         while (seen <= contacts::kMaxPreambleRecords && reader.next(record)) {
             if (record.isBlank()) continue;
             ++seen;
-            ContactsFormat f = contacts::classifyCsvHeader(record.fields);
-            if (f != ContactsFormat::Auto) return f;
+            std::string f = contacts::classifyCsvHeader(record.fields);
+            if (!f.empty()) return f;
         }
         // A generic CSV names its columns on its first line.
         csv::Reader generic(csv::detectLayout(body), fileName);
-        while (generic.next(record)) {
+        while (fallback && generic.next(record)) {
             if (record.isBlank()) continue;
-            if (contacts::hasNameColumn(record.fields)) return ContactsFormat::Csv;
+            if (fallback->header(record.fields)) return fallback->name;
             break;
         }
     } catch (const FormatError&) {
-        if (isCsvName) return ContactsFormat::Csv;  // let the parser report the problem with its line
+        if (fallbackName) return fallback->name;  // let the parser report the problem with its line
     }
-    if (isCsvName) return ContactsFormat::Csv;
+    if (fallbackName) return fallback->name;
     throw FormatError(fileName, text::lineAt(body, first),
-                      "unknown contacts format (expected vCard, MECARD, LinkedIn Connections.csv, "
-                      "Google Contacts CSV or CSV with a header naming a name column)");
+                      "unknown contacts format (expected " + expectedContactsFormats() + ")");
 }
 
 bool looksLikeContacts(std::string_view bytes, const std::string& fileName) {
-    if (endsWithNoCase(fileName, ".vcf") || endsWithNoCase(fileName, ".vcard")) return true;
+    if (format_table::hasExtension(fileName, ".vcf .vcard")) return true;
     try {
-        ContactsFormat f = detectContactsFormat(bytes, fileName);
-        if (f != ContactsFormat::Csv) return true;
+        if (!findContactsFormat(detectContactsFormat(bytes, fileName))->fallback) return true;
         // A generic CSV is contacts only when it has address-book columns
         // (Thunderbird's and Outlook's exports); agendas come as CSV too.
         std::string converted;
@@ -451,27 +424,26 @@ bool looksLikeContacts(std::string_view bytes, const std::string& fileName) {
     }
 }
 
-ContactsFile parseContacts(std::string_view rawBytes, const std::string& fileName, ContactsFormat format,
+ContactsFile parseContacts(std::string_view rawBytes, const std::string& fileName, std::string_view formatName,
                            const ContactsParseOptions& options) {
+    const ContactsFormatInfo* format = nullptr;
+    if (formatName != "auto") {
+        format = findContactsFormat(formatName);
+        if (!format)
+            throw std::invalid_argument("unknown contacts format '" + std::string(formatName) + "' (use " +
+                                        contactsFormatChoices() + ")");
+    }
     // Every parser below sees UTF-8 without a BOM, whatever the file came in.
     std::string converted;
     std::string_view bytes = encoding::toUtf8(rawBytes, converted, fileName);
     if (text::trim(bytes.substr(0, 65536)).empty() && text::trim(bytes).empty())
         throw FormatError(fileName, 0, "file is empty");
     if (text::looksBinary(bytes)) throw FormatError(fileName, 0, "binary data, not a contacts file");
-    if (format == ContactsFormat::Auto) format = detectContactsFormat(bytes, fileName);
+    if (!format) format = findContactsFormat(detectContactsFormat(bytes, fileName));
     // Each parser checks UTF-8 itself: vCard per value after unfolding and
     // decoding (folds may split a character; CHARSET= may name Latin-1).
-    ContactsFile file;
-    switch (format) {
-        case ContactsFormat::LinkedIn: file = parseLinkedInCsv(bytes, fileName); break;
-        case ContactsFormat::VCard: file = parseVCard(bytes, fileName); break;
-        case ContactsFormat::GoogleCsv: file = parseGoogleCsv(bytes, fileName); break;
-        case ContactsFormat::Csv: file = parseContactsCsv(bytes, fileName, options); break;
-        case ContactsFormat::MeCard: file = parseMeCardFile(bytes, fileName); break;
-        case ContactsFormat::Auto: break;
-    }
-    file.format = format;
+    ContactsFile file = format->parse(bytes, fileName, options);
+    file.format = format->name;
     return file;
 }
 

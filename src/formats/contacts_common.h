@@ -70,9 +70,10 @@ bool isValidDate(int year, int month, int day);
 // Cuts to kMaxField at a character boundary; true when it had to.
 bool capField(std::string& s);
 
-// Which CSV dialect a header record is: LinkedIn, GoogleCsv, or Auto when
-// neither (callers decide whether it is a generic CSV).
-ContactsFormat classifyCsvHeader(const std::vector<std::string>& fields);
+// The key of the format whose header test (ContactsFormatInfo::header) the
+// record passes first, fallbacks aside; empty when none does (callers decide
+// whether it is a generic CSV).
+std::string classifyCsvHeader(const std::vector<std::string>& fields);
 
 // True when a header has a column only address books write (Thunderbird's
 // "Primary Email", Outlook's "E-mail Address", ...), so the file is contacts.
@@ -80,6 +81,9 @@ bool hasAddressBookColumn(const std::vector<std::string>& fields);
 
 // True when a header has a column the generic CSV parser reads as a name.
 bool hasNameColumn(const std::vector<std::string>& fields);
+
+// True when `s` starts with `prefix`, ASCII case ignored ("BEGIN:VCARD").
+bool startsWithNoCase(std::string_view s, std::string_view prefix);
 
 // A header cell compared loosely: lower-case, '_' as space, spaces collapsed.
 std::string headerKey(std::string_view header);

@@ -1,15 +1,17 @@
 // Contact CSVs: LinkedIn's Connections.csv, Google Contacts exports (the old
 // "Given Name / E-mail 1 - Type" header and the new "First Name / E-mail 1 -
 // Label" one) and generic CSV with a header row. All read through csv::Reader.
+#include "formats/contacts_csv.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "core/text.h"
-#include "formats/contacts.h"
 #include "formats/contacts_common.h"
 #include "formats/csv.h"
 #include "formats/people_export.h"
@@ -152,8 +154,9 @@ void readHeader(Table& t, csv::Reader& reader) {
     reader.limitToHeader(t.header.fields.size());
 }
 
-// Skips up to kMaxPreambleRecords non-blank records until `want` matches a header.
-bool findHeader(csv::Reader& reader, Table& t, ContactsFormat want) {
+// Skips up to kMaxPreambleRecords non-blank records until a header of the
+// format keyed `want` (and of no format before it in the table) comes.
+bool findHeader(csv::Reader& reader, Table& t, std::string_view want) {
     int seen = 0;
     while (seen <= kMaxPreambleRecords && reader.next(t.header)) {
         if (t.header.isBlank()) continue;
@@ -287,14 +290,42 @@ bool hasNameColumn(const std::vector<std::string>& fields) {
 
 using namespace contacts;
 
-ContactsFile parseLinkedInCsv(std::string_view bytes, const std::string& fileName) {
+namespace {
+std::set<std::string> headerKeys(const std::vector<std::string>& fields) {
+    std::set<std::string> keys;
+    for (const auto& f : fields) keys.insert(headerKey(f.substr(0, 100)));
+    return keys;
+}
+}  // namespace
+
+bool isLinkedInHeader(const std::vector<std::string>& fields) {
+    const std::set<std::string> keys = headerKeys(fields);
+    auto has = [&](const char* k) { return keys.count(k) > 0; };
+    return has("first name") && has("last name") && has("url") && has("company") && has("position") &&
+           has("connected on");
+}
+
+bool isGoogleHeader(const std::vector<std::string>& fields) {
+    const std::set<std::string> keys = headerKeys(fields);
+    auto has = [&](const char* k) { return keys.count(k) > 0; };
+    bool numbered = false;  // Google's "E-mail 1 - Value" style columns
+    for (const auto& k : keys)
+        for (const char* prefix : {"e-mail 1 - ", "phone 1 - ", "website 1 - ", "organization 1 - "})
+            if (k.rfind(prefix, 0) == 0) numbered = true;
+    bool oldNames = has("given name") && has("family name");
+    bool newNames = has("first name") && has("last name");
+    if ((oldNames || newNames) && numbered) return true;
+    if (oldNames && has("group membership")) return true;
+    return newNames && has("middle name") && has("labels") && has("organization name");
+}
+
+ContactsFile parseLinkedInCsv(std::string_view bytes, const std::string& fileName, const ContactsParseOptions&) {
     requireUtf8(bytes, fileName);
     ContactsFile out;
-    out.format = ContactsFormat::LinkedIn;
     Diagnostics diag(out, fileName);
     csv::Reader reader(text::stripBom(bytes), ',', fileName);
     Table t;
-    if (!findHeader(reader, t, ContactsFormat::LinkedIn))
+    if (!findHeader(reader, t, "linkedin"))
         throw FormatError(fileName, 0,
                           std::string("no LinkedIn header (") + kLinkedInHeader + ") in the first lines");
     const size_t first = t.column("first name"), last = t.column("last name"), url = t.column("url"),
@@ -331,14 +362,13 @@ ContactsFile parseLinkedInCsv(std::string_view bytes, const std::string& fileNam
     return out;
 }
 
-ContactsFile parseGoogleCsv(std::string_view bytes, const std::string& fileName) {
+ContactsFile parseGoogleCsv(std::string_view bytes, const std::string& fileName, const ContactsParseOptions&) {
     requireUtf8(bytes, fileName);
     ContactsFile out;
-    out.format = ContactsFormat::GoogleCsv;
     Diagnostics diag(out, fileName);
     csv::Reader reader(text::stripBom(bytes), ',', fileName);
     Table t;
-    if (!findHeader(reader, t, ContactsFormat::GoogleCsv))
+    if (!findHeader(reader, t, "google"))
         throw FormatError(fileName, 0,
                           "no Google Contacts header (Name, Given Name, ... E-mail 1 - Value or First Name, "
                           "Middle Name, Last Name, ... Labels) in the first lines");
@@ -386,7 +416,6 @@ ContactsFile parseGoogleCsv(std::string_view bytes, const std::string& fileName)
 ContactsFile parseContactsCsv(std::string_view bytes, const std::string& fileName, const ContactsParseOptions& options) {
     requireUtf8(bytes, fileName);
     ContactsFile out;
-    out.format = ContactsFormat::Csv;
     Diagnostics diag(out, fileName);
 
     // The user's map is checked before the file, so a typo fails fast.

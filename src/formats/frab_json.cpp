@@ -1,4 +1,6 @@
 // frab / pretalx / c3voc schedule JSON.
+#include "formats/frab_json.h"
+
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -7,7 +9,6 @@
 
 #include "core/text.h"
 #include "core/time_util.h"
-#include "formats/agenda.h"
 #include "formats/agenda_common.h"
 #include "formats/agenda_json.h"
 
@@ -577,6 +578,14 @@ private:
 
 Agenda parseFrabJson(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options) {
     return FrabJsonReader(bytes, fileName, options).read();
+}
+
+// c3voc's layouts: schedule.conference.days[].rooms, or "schedule v2" with
+// events[] and persons[] (inside "schedule" or at the top level).
+bool sniffFrabJson(std::string_view head) {
+    if (!agenda::startsJson(head)) return false;
+    if (head.find("\"schedule\"") != std::string_view::npos) return true;
+    return head.find("\"events\"") != std::string_view::npos && head.find("\"persons\"") != std::string_view::npos;
 }
 
 }  // namespace hallway

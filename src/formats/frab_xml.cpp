@@ -1,4 +1,6 @@
 // Pentabarf / frab schedule XML (FOSDEM, CCC, DebConf/wafer, pretalx).
+#include "formats/frab_xml.h"
+
 #include <algorithm>
 #include <optional>
 #include <pugixml.hpp>
@@ -6,7 +8,6 @@
 
 #include "core/text.h"
 #include "core/time_util.h"
-#include "formats/agenda.h"
 #include "formats/agenda_common.h"
 
 namespace hallway {
@@ -288,6 +289,12 @@ private:
 
 Agenda parseFrabXml(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options) {
     return FrabXmlReader(bytes, fileName, options).read();
+}
+
+bool sniffFrabXml(std::string_view head) {
+    if (head.empty() || head.front() != '<') return false;
+    std::string lower = text::lower(head.substr(0, 4096));
+    return lower.find("<schedule") != std::string::npos || lower.find("<conference") != std::string::npos;
 }
 
 }  // namespace hallway

@@ -2,7 +2,7 @@
 // unescapes text but keeps no line numbers and is lax about structure, so a
 // light scan of the raw text checks BEGIN/END nesting and finds the line of
 // every VEVENT first.
-#include "formats/agenda.h"
+#include "formats/ics.h"
 
 #include <libical/ical.h>
 
@@ -789,5 +789,7 @@ Agenda parseIcs(std::string_view bytes, const std::string& fileName, const Agend
     (void)errorsNotFatal;
     return IcsReader(fileName, options).read(bytes);
 }
+
+bool sniffIcs(std::string_view head) { return text::lower(head.substr(0, 15)) == "begin:vcalendar"; }
 
 }  // namespace hallway

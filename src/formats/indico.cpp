@@ -1,11 +1,12 @@
 // Indico's JSON export of an event with its contributions
 // (/export/event/ID.json?detail=contributions, the HTTP API's "contributions"
 // detail level): results[0] is the event, results[0].contributions[] the talks.
+#include "formats/indico.h"
+
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
 #include "core/time_util.h"
-#include "formats/agenda.h"
 #include "formats/agenda_common.h"
 #include "formats/agenda_json.h"
 
@@ -191,6 +192,12 @@ private:
 
 Agenda parseIndico(std::string_view bytes, const std::string& fileName, const AgendaParseOptions& options) {
     return IndicoReader(bytes, fileName, options).read();
+}
+
+bool sniffIndico(std::string_view head) {
+    return agenda::startsJson(head) && head.find("\"results\"") != std::string_view::npos &&
+           (head.find("\"contributions\"") != std::string_view::npos ||
+            head.find("\"_type\"") != std::string_view::npos);
 }
 
 }  // namespace hallway

@@ -4,7 +4,7 @@
 //  - Inline shapes ("Schedule grid", "Sessions" list): an array of days or
 //    groups whose sessions carry their room name, speakers and categories.
 // Times are local wall-clock time without an offset.
-#include "formats/agenda.h"
+#include "formats/sessionize.h"
 
 #include <nlohmann/json.hpp>
 
@@ -597,7 +597,6 @@ Agenda parseSessionize(std::string_view bytes, const std::string& fileName, cons
     }
 
     Agenda agenda;
-    agenda.format = AgendaFormat::Sessionize;
     agenda.timeZone = zone;
     agenda.readInZone = zone;
     SessionizeReader reader(bytes, fileName, zone, agenda);
@@ -619,6 +618,11 @@ Agenda parseSessionize(std::string_view bytes, const std::string& fileName, cons
     if (reader.hiddenWarnings() > 0)
         agenda.warnings.push_back(std::to_string(reader.hiddenWarnings()) + " more warnings not shown");
     return agenda;
+}
+
+bool sniffSessionize(std::string_view head) {
+    return agenda::startsJson(head) && (head.find("\"sessions\"") != std::string_view::npos ||
+                                        head.find("\"startsAt\"") != std::string_view::npos);
 }
 
 }  // namespace hallway

@@ -1,12 +1,13 @@
 // vCard 2.1, 3.0 and 4.0: one pass over the text, unfolding as it goes, so a
 // long folded PHOTO or a hostile parameter list costs linear time.
+#include "formats/vcard.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <utility>
 
 #include "core/text.h"
-#include "formats/contacts.h"
 #include "formats/contacts_common.h"
 #include "formats/csv.h"
 #include "formats/encoding.h"
@@ -332,7 +333,6 @@ public:
         : m_bytes(text::stripBom(bytes)), m_file(fileName), m_diag(m_out, fileName) {}
 
     ContactsFile parse() {
-        m_out.format = ContactsFormat::VCard;
         LineReader reader(m_bytes);
         LogicalLine l;
         Property p;
@@ -580,7 +580,9 @@ private:
 
 }  // namespace
 
-ContactsFile parseVCard(std::string_view bytes, const std::string& fileName) {
+bool sniffVCard(std::string_view head) { return contacts::startsWithNoCase(head, "begin:vcard"); }
+
+ContactsFile parseVCard(std::string_view bytes, const std::string& fileName, const ContactsParseOptions&) {
     return VCardParser(bytes, fileName).parse();
 }
 

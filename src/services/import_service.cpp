@@ -324,7 +324,7 @@ PreparedAgenda prepareAgenda(Store& store, std::string_view bytes, const std::st
                              const AgendaImportOptions& options) {
     // A contacts export given as an agenda would fail on its first line with a
     // puzzling "missing columns": say what it is instead.
-    if (options.format == AgendaFormat::Auto && looksLikeContacts(bytes, fileName))
+    if (options.format == "auto" && looksLikeContacts(bytes, fileName))
         throw FormatError(fileName, 1,
                           "this is a contacts file, not an agenda: import it as contacts "
                           "(hallway people import, or Import contacts in the app's People view)");
@@ -616,7 +616,7 @@ AgendaImportReport importAgendaBytes(Store& store, std::string_view bytes, const
     event->startsAt = first;
     event->endsAt = last;
     event->sourceFile = isHttpUrl(fileName) ? fileName : std::filesystem::absolute(fileName).string();
-    event->sourceFormat = agendaFormatName(agenda.format);
+    event->sourceFormat = agenda.format;
     event->sourceHash = contentHash(bytes);
     event->importedAt = now;
     agendaRepo.updateEvent(*event);

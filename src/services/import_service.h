@@ -17,7 +17,7 @@ struct AgendaImportOptions {
     // Event to import into: an id, or a name (created when no event has it).
     // Empty: the agenda's own title, else the file's name without extension.
     std::string event;
-    AgendaFormat format = AgendaFormat::Auto;
+    std::string format = "auto";  // a key of agendaFormats(), or "auto"
     // parse.timeZone is the user's explicit zone (--tz, the app's zone field):
     // it wins over the file's and the event's.
     AgendaParseOptions parse;
@@ -78,7 +78,7 @@ struct AgendaImportReport {
     ZoneDecision zone;                      // how timeZone was chosen
     std::optional<ZoneChange> zoneChange;   // set when an existing event's zone changed
     bool eventCreated = false;
-    AgendaFormat format = AgendaFormat::Auto;
+    std::string format;  // the key of the format read
     int sessionsAdded = 0;
     int sessionsUpdated = 0;
     int sessionsRemoved = 0;

@@ -46,16 +46,6 @@ Person toPerson(const ContactRecord& c, const std::string& source) {
     return p;
 }
 
-const char* sourceName(ContactsFormat f) {
-    switch (f) {
-        case ContactsFormat::LinkedIn: return "linkedin";
-        case ContactsFormat::VCard: return "vcard";
-        case ContactsFormat::GoogleCsv: return "google";
-        case ContactsFormat::MeCard: return "badge";
-        default: return "csv";
-    }
-}
-
 enum class MatchKind { None, One, Ambiguous, PossibleDuplicate };
 
 struct Match {
@@ -254,6 +244,7 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
     Store::Transaction tx(store);
     store.suspendSearchIndexing();
     MatchIndex index(people);
+    const std::string source = findContactsFormat(file.format)->source;
     for (const ContactRecord& c : file.contacts) {
         RecordKeys keys = keysOf(c);
         Match m = index.find(keys);
@@ -271,7 +262,7 @@ ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, c
                 if (auto p = people.find(m.id)) index.setCompany(m.id, text::nameKey(p->displayName), p->company);
             continue;
         }
-        Person fresh = toPerson(c, sourceName(file.format));
+        Person fresh = toPerson(c, source);
         RowId id = people.create(fresh);
         index.addPerson(id, keys);
         index.addDetails(id, keys);

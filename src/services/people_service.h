@@ -16,7 +16,7 @@ namespace hallway {
 class Store;
 
 struct ContactsImportOptions {
-    ContactsFormat format = ContactsFormat::Auto;
+    std::string format = "auto";  // a key of contactsFormats(), or "auto"
     ContactsParseOptions parse;
 };
 
@@ -28,7 +28,7 @@ struct AmbiguousContact {
 };
 
 struct ContactsImportReport {
-    ContactsFormat format = ContactsFormat::Auto;
+    std::string format;  // the key of the format read
     int added = 0;
     int updated = 0;
     int unchanged = 0;

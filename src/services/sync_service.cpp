@@ -34,6 +34,7 @@
 #include "formats/followup_export.h"
 #include "formats/ical_export.h"
 #include "formats/people_export.h"
+#include "formats/vcard.h"
 #include "services/dav_client.h"
 #include "services/followup_service.h"
 #include "services/people_service.h"

@@ -74,7 +74,7 @@ UrlImportResult importAgendaUrl(Store& store, const std::string& url, const Agen
         // so nothing is parsed or written and the views need not rebuild.
         // Options that could read the same bytes differently (--tz, --format,
         // --map) import as usual.
-        const bool plain = options.format == AgendaFormat::Auto && options.parse.timeZone.empty() &&
+        const bool plain = options.format == "auto" && options.parse.timeZone.empty() &&
                            options.parse.csvColumns.empty();
         if (event && plain && !event->sourceHash.empty() && event->sourceHash == contentHash(fetched.body)) {
             sources.recordImported(event->id, url, fetched.etag, fetched.lastModified, nowInstant());

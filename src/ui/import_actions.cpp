@@ -21,16 +21,6 @@ std::string plural(int n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-const char* formatLabel(ContactsFormat f) {
-    switch (f) {
-        case ContactsFormat::LinkedIn: return "LinkedIn";
-        case ContactsFormat::VCard: return "vCard";
-        case ContactsFormat::GoogleCsv: return "Google Contacts";
-        case ContactsFormat::MeCard: return "MECARD";
-        default: return "CSV";
-    }
-}
-
 // Enough of the file to tell contacts from an agenda: headers and preambles
 // sit in the first lines.
 std::string headOf(const std::string& path) {
@@ -47,7 +37,7 @@ ImportOutcome importContacts(Store& store, const std::string& path) {
     out.ok = true;
     out.contacts = true;
     out.touched = r.touched;
-    out.message = "Imported " + fileName(path) + " (" + formatLabel(r.format) + "): " +
+    out.message = "Imported " + fileName(path) + " (" + findContactsFormat(r.format)->label + "): " +
                   plural(r.added, "person added", "people added") + ", " + std::to_string(r.updated) + " updated, " +
                   std::to_string(r.unchanged) + " unchanged.";
     // Every record that needs a look and every warning, whole, for the panel

@@ -254,6 +254,7 @@ TEST_CASE("the man page and completions list every command and option --help sho
         CHECK_THAT(man.out, Catch::Contains(section));
     // Choices come from the IsMember checks.
     CHECK_THAT(bash.out, Catch::Contains("\"import:--format\") echo \"auto frab-xml ics indico frab-json sessionize csv\""));
+    CHECK_THAT(bash.out, Catch::Contains("\"people import:--format\") echo \"auto linkedin vcard google csv mecard\""));
     CHECK(hallwayCli(dir.file("h.db"), {"--generate", "fish"}).code == 2);
 }
 

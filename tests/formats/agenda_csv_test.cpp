@@ -36,7 +36,7 @@ bool hasWarning(const Agenda& agenda, const std::string& part) {
 }
 
 Agenda parseCsv(const std::string& text, const AgendaParseOptions& options = {}) {
-    return parseAgenda(text, "t.csv", AgendaFormat::Csv, options);
+    return parseAgenda(text, "t.csv", "csv", options);
 }
 
 FormatError csvError(const std::string& text, const AgendaParseOptions& options = {}) {
@@ -52,8 +52,8 @@ FormatError csvError(const std::string& text, const AgendaParseOptions& options 
 }  // namespace
 
 TEST_CASE("CSV with BOM, CRLF, quoted commas, doubled quotes and newlines", "[csv]") {
-    Agenda agenda = parseAgenda(readData("basic.csv"), "basic.csv", AgendaFormat::Auto, {});
-    CHECK(agenda.format == AgendaFormat::Csv);
+    Agenda agenda = parseAgenda(readData("basic.csv"), "basic.csv", "auto", {});
+    CHECK(agenda.format == "csv");
     CHECK(agenda.timeZone.empty());
     REQUIRE(agenda.sessions.size() == 4);
 
@@ -105,7 +105,7 @@ TEST_CASE("CSV semicolon-separated with a column map, dates and Berlin DST edges
     AgendaParseOptions options = berlin();
     options.csvColumns = {{"titel", "title"},   {"DATUM", "date"},   {"Beginn", "start"},     {"ende", "end"},
                           {"Raum", "room"},     {"referent", "speakers"}, {"Beschreibung", "description"}};
-    Agenda agenda = parseAgenda(readData("semicolon.csv"), "semicolon.csv", AgendaFormat::Auto, options);
+    Agenda agenda = parseAgenda(readData("semicolon.csv"), "semicolon.csv", "auto", options);
     CHECK(agenda.timeZone == "Europe/Berlin");
     CHECK_FALSE(hasWarning(agenda, "times have no zone"));
     REQUIRE(agenda.sessions.size() == 6);
@@ -145,8 +145,8 @@ TEST_CASE("CSV semicolon-separated with a column map, dates and Berlin DST edges
 }
 
 TEST_CASE("CSV tab-separated with synonyms and durations", "[csv]") {
-    Agenda agenda = parseAgenda(readData("tabs.tsv"), "tabs.tsv", AgendaFormat::Auto, {});
-    CHECK(agenda.format == AgendaFormat::Csv);
+    Agenda agenda = parseAgenda(readData("tabs.tsv"), "tabs.tsv", "auto", {});
+    CHECK(agenda.format == "csv");
     REQUIRE(agenda.sessions.size() == 4);
     const AgendaSession& a = agenda.sessions[0];
     CHECK(a.title == "Tabbed talk");

@@ -30,17 +30,17 @@ void checkCongressDays(const Agenda& agenda) {
 }  // namespace
 
 TEST_CASE("frab xml: the file's days are read with their bounds", "[frab][days]") {
-    Agenda agenda = parseAgenda(readFile(testData("days/congress.xml")), "congress.xml", AgendaFormat::FrabXml);
+    Agenda agenda = parseAgenda(readFile(testData("days/congress.xml")), "congress.xml", "frab-xml");
     checkCongressDays(agenda);
 }
 
 TEST_CASE("frab json: conference.days are read with day_start and day_end", "[frab][days]") {
-    Agenda agenda = parseAgenda(readFile(testData("days/congress.json")), "congress.json", AgendaFormat::FrabJson);
+    Agenda agenda = parseAgenda(readFile(testData("days/congress.json")), "congress.json", "frab-json");
     checkCongressDays(agenda);
 }
 
 TEST_CASE("frab xml: days with a date only run 05:00 to 05:00 and keep their numbers", "[frab][days]") {
-    Agenda agenda = parseAgenda(readFile(testData("days/no_days.xml")), "no_days.xml", AgendaFormat::FrabXml);
+    Agenda agenda = parseAgenda(readFile(testData("days/no_days.xml")), "no_days.xml", "frab-xml");
     REQUIRE(agenda.days.size() == 2);
     CHECK(agenda.days[0].index == 0);
     CHECK(agenda.days[0].startsAt == localToInstant({2010, 2, 6, 5, 0, 0}, "Europe/Brussels"));
@@ -49,6 +49,6 @@ TEST_CASE("frab xml: days with a date only run 05:00 to 05:00 and keep their num
 }
 
 TEST_CASE("formats without days of their own give none", "[ics][days]") {
-    Agenda agenda = parseAgenda(readFile(testData("ics/utc_only.ics")), "utc_only.ics", AgendaFormat::Ics);
+    Agenda agenda = parseAgenda(readFile(testData("ics/utc_only.ics")), "utc_only.ics", "ics");
     CHECK(agenda.days.empty());
 }

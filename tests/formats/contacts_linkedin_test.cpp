@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "formats/contacts.h"
+#include "formats/contacts_csv.h"
 
 using namespace hallway;
 
@@ -24,7 +25,7 @@ bool hasWarning(const ContactsFile& file, const std::string& text) {
 
 FormatError linkedInError(const std::string& text) {
     try {
-        parseContacts(text, "Connections.csv", ContactsFormat::Auto);
+        parseContacts(text, "Connections.csv", "auto");
     } catch (const FormatError& e) {
         return e;
     }
@@ -37,8 +38,8 @@ const std::string kHeader = "First Name,Last Name,URL,Email Address,Company,Posi
 }  // namespace
 
 TEST_CASE("LinkedIn export with its Notes preamble, quoted commas and several scripts", "[contacts]") {
-    ContactsFile file = parseContacts(readData("linkedin_connections.csv"), "Connections.csv", ContactsFormat::Auto);
-    CHECK(file.format == ContactsFormat::LinkedIn);
+    ContactsFile file = parseContacts(readData("linkedin_connections.csv"), "Connections.csv", "auto");
+    CHECK(file.format == "linkedin");
     REQUIRE(file.contacts.size() == 6);
 
     const ContactRecord& eleni = file.contacts[0];
@@ -122,8 +123,8 @@ TEST_CASE("LinkedIn: BOM, CRLF, unquoted preamble and several emails in one cell
     std::string csv = "\xEF\xBB\xBFNotes:\r\nSome text, with a comma\r\n\r\n" +
                       std::string("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n") +
                       "Ana,Lima,linkedin.com/in/analima,\"Ana@X.org; ana@x.org,ana@work.example\",Acme,Dev,12 Mar 2024\r\n";
-    ContactsFile file = parseContacts(csv, "Connections.csv", ContactsFormat::Auto);
-    CHECK(file.format == ContactsFormat::LinkedIn);
+    ContactsFile file = parseContacts(csv, "Connections.csv", "auto");
+    CHECK(file.format == "linkedin");
     REQUIRE(file.contacts.size() == 1);
     const ContactRecord& ana = file.contacts[0];
     CHECK(ana.line == 5);
@@ -184,14 +185,14 @@ TEST_CASE("LinkedIn bounds: record limit and huge fields", "[contacts]") {
     SECTION("exactly 100000 rows are fine") {
         std::string csv = kHeader;
         for (int i = 0; i < 100000; ++i) csv += "A,B,,,,,\n";
-        ContactsFile file = parseContacts(csv, "c.csv", ContactsFormat::LinkedIn);
+        ContactsFile file = parseContacts(csv, "c.csv", "linkedin");
         CHECK(file.contacts.size() == 100000);
         CHECK(file.contacts.back().line == 100001);
     }
     SECTION("a 1.5 MiB company is cut at 1 MiB on a character boundary") {
         std::string big;
         while (big.size() < (size_t(3) << 19)) big += "Ωμέγα ";
-        ContactsFile file = parseContacts(kHeader + "Ana,Lima,,,\"" + big + "\",,\n", "c.csv", ContactsFormat::LinkedIn);
+        ContactsFile file = parseContacts(kHeader + "Ana,Lima,,,\"" + big + "\",,\n", "c.csv", "linkedin");
         REQUIRE(file.contacts.size() == 1);
         CHECK(file.contacts[0].company.size() <= (size_t(1) << 20));
         CHECK(file.contacts[0].company.size() > (size_t(1) << 20) - 8);

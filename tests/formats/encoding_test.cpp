@@ -57,8 +57,8 @@ TEST_CASE("UTF-16 converts to UTF-8, astral characters included - broken UTF-16 
 
 TEST_CASE("every agenda format reads UTF-16 and UTF-8 with a BOM", "[encoding][agenda]") {
     SECTION("frab XML in UTF-16LE with a BOM") {
-        Agenda a = parseAgenda(readFile(testData("encoding/frab_utf16le_bom.xml")), "f.xml", AgendaFormat::Auto);
-        CHECK(a.format == AgendaFormat::FrabXml);
+        Agenda a = parseAgenda(readFile(testData("encoding/frab_utf16le_bom.xml")), "f.xml", "auto");
+        CHECK(a.format == "frab-xml");
         CHECK(a.title == "Fjordkonferansen");
         REQUIRE(a.sessions.size() == 2);
         CHECK(a.sessions[0].title == "\xC3\x85pning og velkomst");
@@ -68,8 +68,8 @@ TEST_CASE("every agenda format reads UTF-16 and UTF-8 with a BOM", "[encoding][a
         CHECK(a.sessions[0].line == 7);  // lines count as in the file
     }
     SECTION("iCalendar in UTF-16BE without a BOM") {
-        Agenda a = parseAgenda(readFile(testData("encoding/ics_utf16be_nobom.ics")), "f.ics", AgendaFormat::Auto);
-        CHECK(a.format == AgendaFormat::Ics);
+        Agenda a = parseAgenda(readFile(testData("encoding/ics_utf16be_nobom.ics")), "f.ics", "auto");
+        CHECK(a.format == "ics");
         CHECK(a.title == "Stra\xC3\x9F" "e der Talks");
         REQUIRE(a.sessions.size() == 1);
         CHECK(a.sessions[0].title == "Gr\xC3\xBC\xC3\x9F" "e aus K\xC3\xB6ln");
@@ -77,15 +77,15 @@ TEST_CASE("every agenda format reads UTF-16 and UTF-8 with a BOM", "[encoding][a
     }
     SECTION("Sessionize JSON in UTF-16LE without a BOM") {
         Agenda a = parseAgenda(readFile(testData("encoding/sessionize_utf16le_nobom.json")), "s.json",
-                               AgendaFormat::Auto, {"Europe/Vienna", {}});
-        CHECK(a.format == AgendaFormat::Sessionize);
+                               "auto", {"Europe/Vienna", {}});
+        CHECK(a.format == "sessionize");
         REQUIRE(a.sessions.size() == 1);
         CHECK(a.sessions[0].title == "\xC3\x9Cn\xC3\xAF" "c\xC3\xB6" "d\xC3\xA9 talk");
         CHECK(a.sessions[0].speakers.at(0).name == "\xC3\x86gir \xC3\x9E\xC3\xB3rsson");
     }
     SECTION("CSV in UTF-8 with a BOM") {
-        Agenda a = parseAgenda(readFile(testData("encoding/csv_utf8_bom.csv")), "c.csv", AgendaFormat::Auto);
-        CHECK(a.format == AgendaFormat::Csv);
+        Agenda a = parseAgenda(readFile(testData("encoding/csv_utf8_bom.csv")), "c.csv", "auto");
+        CHECK(a.format == "csv");
         REQUIRE(a.sessions.size() == 1);
         CHECK(a.sessions[0].title == "Caf\xC3\xA9 chat");
         CHECK(a.sessions[0].speakers.at(0).name == "Zo\xC3\xAB Faure");
@@ -93,7 +93,7 @@ TEST_CASE("every agenda format reads UTF-16 and UTF-8 with a BOM", "[encoding][a
 }
 
 TEST_CASE("vCard charsets: Shift_JIS, quoted UTF-8, 2.1 without one, a field that cannot be read", "[encoding][contacts]") {
-    ContactsFile file = parseContacts(readFile(testData("encoding/charsets.vcf")), "phone.vcf", ContactsFormat::Auto);
+    ContactsFile file = parseContacts(readFile(testData("encoding/charsets.vcf")), "phone.vcf", "auto");
     REQUIRE(file.contacts.size() == 4);
     const ContactRecord& taro = file.contacts[0];
     CHECK(taro.fullName == "\xE5\xB1\xB1\xE7\x94\xB0\xE5\xA4\xAA\xE9\x83\x8E");  // 山田太郎, quoted-printable
@@ -115,12 +115,12 @@ TEST_CASE("vCard charsets: Shift_JIS, quoted UTF-8, 2.1 without one, a field tha
 
 TEST_CASE("contacts read UTF-16 too, and an unknown charset is named", "[encoding][contacts]") {
     ContactsFile file =
-        parseContacts(readFile(testData("encoding/cards_utf16le_bom.vcf")), "outlook.vcf", ContactsFormat::Auto);
+        parseContacts(readFile(testData("encoding/cards_utf16le_bom.vcf")), "outlook.vcf", "auto");
     REQUIRE(file.contacts.size() == 1);
     CHECK(file.contacts[0].fullName == "\xC3\x98ystein Br\xC3\xA5ten");
 
     ContactsFile odd = parseContacts("BEGIN:VCARD\nVERSION:3.0\nFN;CHARSET=X-KLINGON:Worf\nEND:VCARD\n", "k.vcf",
-                                     ContactsFormat::Auto);
+                                     "auto");
     REQUIRE(odd.contacts.size() == 1);
     CHECK(odd.contacts[0].fullName == "Worf");
     CHECK(odd.warnings == std::vector<std::string>{

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/agenda.h"
+#include "formats/frab_json.h"
 
 using namespace hallway;
 
@@ -21,7 +22,7 @@ std::string frabJsonData(const std::string& name) {
 
 FormatError jsonError(const std::string& json) {
     try {
-        parseAgenda(json, "bad.json", AgendaFormat::FrabJson);
+        parseAgenda(json, "bad.json", "frab-json");
     } catch (const FormatError& e) {
         return e;
     }
@@ -41,10 +42,10 @@ std::string patched(const std::string& from, const std::string& to) {
 
 TEST_CASE("frab json: c3voc-style schedule", "[frab]") {
     std::string bytes = frabJsonData("c3voc.json");
-    REQUIRE(detectAgendaFormat(bytes, "c3voc.json") == AgendaFormat::FrabJson);
-    Agenda agenda = parseAgenda(bytes, "c3voc.json", AgendaFormat::Auto);
+    REQUIRE(detectAgendaFormat(bytes, "c3voc.json") == "frab-json");
+    Agenda agenda = parseAgenda(bytes, "c3voc.json", "auto");
 
-    CHECK(agenda.format == AgendaFormat::FrabJson);
+    CHECK(agenda.format == "frab-json");
     CHECK(agenda.title == "JSON Conf 2024");
     CHECK(agenda.timeZone == "Europe/Berlin");
     REQUIRE(agenda.sessions.size() == 6);
@@ -218,7 +219,7 @@ TEST_CASE("frab json: nulls are missing values, deep nesting is harmless", "[fra
     std::string json = patched("\"generator\": {\"name\": \"hand-written\", \"version\": \"1\"},",
                                "\"generator\": " + std::string(50000, '[') + std::string(50000, ']') + ",");
     json = json.replace(json.find("\"room\": \"Saal 1\",\n                \"title\": \"Nacht"), 17, "\"room\": null,");
-    Agenda agenda = parseAgenda(json, "deep.json", AgendaFormat::FrabJson);
+    Agenda agenda = parseAgenda(json, "deep.json", "frab-json");
     REQUIRE(agenda.sessions.size() == 6);
     CHECK(agenda.sessions[1].room == "Saal 1");  // null room: the room key
     CHECK(agenda.sessions[1].line == 41);
@@ -245,8 +246,8 @@ TEST_CASE("frab json: a long room key is shortened in events and in paths", "[fr
 
 TEST_CASE("frab json: c3voc schedule v2 (events, persons and rooms beside the conference)", "[frab]") {
     std::string bytes = frabJsonData("c3voc_v2.json");
-    Agenda agenda = parseAgenda(bytes, "schedule2.json", AgendaFormat::Auto);
-    CHECK(agenda.format == AgendaFormat::FrabJson);
+    Agenda agenda = parseAgenda(bytes, "schedule2.json", "auto");
+    CHECK(agenda.format == "frab-json");
     CHECK(agenda.title == "Harbour Hack 2025");
     CHECK(agenda.timeZone == "Europe/Berlin");
     REQUIRE(agenda.sessions.size() == 2);

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
+#include "formats/frab_xml.h"
 #include "test_support.h"
 
 using namespace hallway;
@@ -27,7 +28,7 @@ std::string frabData(const std::string& name) { return readFrabFile(std::string(
 // Runs the XML parser and returns the error it throws (or fails the test).
 FormatError xmlError(const std::string& xml) {
     try {
-        parseAgenda(xml, "bad.xml", AgendaFormat::FrabXml);
+        parseAgenda(xml, "bad.xml", "frab-xml");
     } catch (const FormatError& e) {
         return e;
     }
@@ -53,10 +54,10 @@ std::string oneEvent(const std::string& event) {
 
 TEST_CASE("frab xml: tricky hand-written schedule", "[frab]") {
     std::string bytes = frabData("tricky.xml");
-    REQUIRE(detectAgendaFormat(bytes, "tricky.xml") == AgendaFormat::FrabXml);
-    Agenda agenda = parseAgenda(bytes, "tricky.xml", AgendaFormat::Auto);
+    REQUIRE(detectAgendaFormat(bytes, "tricky.xml") == "frab-xml");
+    Agenda agenda = parseAgenda(bytes, "tricky.xml", "auto");
 
-    CHECK(agenda.format == AgendaFormat::FrabXml);
+    CHECK(agenda.format == "frab-xml");
     CHECK(agenda.title == "Tricky Conf & Friends");
     CHECK(agenda.timeZone == "Europe/Brussels");
     REQUIRE(agenda.sessions.size() == 8);
@@ -167,8 +168,8 @@ TEST_CASE("frab xml: an unknown zone warns and reads wall times as UTC", "[frab]
 TEST_CASE("frab xml: DebConf 23 corpus", "[frab][corpus]") {
     HALLWAY_NEEDS_CORPUS("agenda/debconf23.xml");
     std::string bytes = readFrabFile(corpus("agenda/debconf23.xml"));
-    Agenda agenda = parseAgenda(bytes, "debconf23.xml", AgendaFormat::Auto);
-    CHECK(agenda.format == AgendaFormat::FrabXml);
+    Agenda agenda = parseAgenda(bytes, "debconf23.xml", "auto");
+    CHECK(agenda.format == "frab-xml");
     CHECK(agenda.title == "DebConf 23");
     CHECK(agenda.timeZone == "Asia/Kolkata");
     CHECK(agenda.warnings.empty());

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "formats/agenda.h"
+#include "formats/ics.h"
 #include "test_support.h"
 
 using namespace hallway;

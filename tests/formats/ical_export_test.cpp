@@ -43,7 +43,7 @@ TEST_CASE("a session's VEVENT keeps hostile values inside their properties", "[i
     CHECK(linesStarting(out, "ATTENDEE") == 0);
     CHECK(linesStarting(out, "X-EVIL") == 0);
 
-    Agenda back = parseAgenda(out, "export.ics", AgendaFormat::Ics);
+    Agenda back = parseAgenda(out, "export.ics", "ics");
     REQUIRE(back.sessions.size() == 1);
     CHECK(back.sessions[0].title == "Fuzzing\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:injected");
     CHECK(back.sessions[0].room == "Hall; A, B\\");

@@ -13,7 +13,7 @@ using hallway::testing::testData;
 
 TEST_CASE("ics: speaker lines in French, German, Spanish, Italian and Dutch", "[ics][speakers]") {
     Agenda agenda = parseAgenda(readFile(testData("ics/speaker_languages.ics")), "speaker_languages.ics",
-                                AgendaFormat::Ics);
+                                "ics");
     std::map<std::string, std::vector<std::string>> want = {
         {"fr-1", {"Camille Martin"}},                  // the French space before the colon
         {"fr-2", {"Léa Dubois", "Hugo Bernard"}},

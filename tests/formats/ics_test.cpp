@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "core/time_util.h"
 #include "formats/agenda.h"
+#include "formats/ics.h"
 #include "test_support.h"
 
 using namespace hallway;
@@ -27,7 +28,7 @@ std::string readFile(const std::string& path) {
 std::string icsData(const std::string& name) { return readFile(std::string(HALLWAY_TEST_DATA_DIR) + "/ics/" + name); }
 
 Agenda parseIcsFile(const std::string& name, const AgendaParseOptions& options = {}) {
-    return parseAgenda(icsData(name), name, AgendaFormat::Ics, options);
+    return parseAgenda(icsData(name), name, "ics", options);
 }
 
 const AgendaSession& sessionById(const Agenda& agenda, const std::string& id) {
@@ -75,9 +76,9 @@ std::string simpleEvent(const std::string& extra) {
 TEST_CASE("ics: Kieler Linux Tage 2020 corpus", "[ics][corpus]") {
     HALLWAY_NEEDS_CORPUS("agenda/kielux_2020.ics");
     std::string bytes = readFile(corpus("agenda/kielux_2020.ics"));
-    Agenda agenda = parseAgenda(bytes, "kielux_2020.ics", AgendaFormat::Auto);
+    Agenda agenda = parseAgenda(bytes, "kielux_2020.ics", "auto");
 
-    CHECK(agenda.format == AgendaFormat::Ics);
+    CHECK(agenda.format == "ics");
     CHECK(agenda.title == "18. Kieler Open Source und Linux Tage");
     CHECK(agenda.timeZone.empty());  // UTC times only, and nothing names the zone
     REQUIRE(agenda.sessions.size() == 24);
@@ -120,7 +121,7 @@ TEST_CASE("ics: Kieler Linux Tage 2020 corpus", "[ics][corpus]") {
 TEST_CASE("ics: linux.conf.au 2020 corpus", "[ics][corpus]") {
     HALLWAY_NEEDS_CORPUS("agenda/linux_conf_au_2020.ics");
     std::string bytes = readFile(corpus("agenda/linux_conf_au_2020.ics"));
-    Agenda agenda = parseAgenda(bytes, "linux_conf_au_2020.ics", AgendaFormat::Auto);
+    Agenda agenda = parseAgenda(bytes, "linux_conf_au_2020.ics", "auto");
 
     CHECK(agenda.title == "linux.conf.au 2020");  // X-WR-CALDESC; there is no X-WR-CALNAME
     CHECK(agenda.timeZone == "Australia/Brisbane");
@@ -308,7 +309,7 @@ TEST_CASE("ics: broken files are rejected with a line", "[ics]") {
                    3, "DURATION");
     // The whole message is one line: file, line, reason.
     try {
-        parseAgenda(icsData("no_dtstart.ics"), "no_dtstart.ics", AgendaFormat::Ics);
+        parseAgenda(icsData("no_dtstart.ics"), "no_dtstart.ics", "ics");
         FAIL("expected an error");
     } catch (const FormatError& e) {
         CHECK(std::string(e.what()) == "no_dtstart.ics:8: event has no DTSTART");
@@ -350,7 +351,7 @@ TEST_CASE("ics: hostile input stays bounded", "[ics]") {
         CHECK(old.sessions.at(0).title == "Old Mac");
         CHECK(old.sessions.at(0).line == 3);
         Agenda bom = parseAgenda("\xEF\xBB\xBF" + wrapEvents(simpleEvent("SUMMARY:Bom\r\n")), "bom.ics",
-                                 AgendaFormat::Auto);
+                                 "auto");
         CHECK(bom.sessions.at(0).title == "Bom");
     }
     SECTION("many broken lines: warnings are capped") {

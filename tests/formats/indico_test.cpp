@@ -13,7 +13,7 @@ namespace {
 
 FormatError indicoError(const std::string& json) {
     try {
-        parseAgenda(json, "indico.json", AgendaFormat::Indico);
+        parseAgenda(json, "indico.json", "indico");
     } catch (const FormatError& e) {
         return e;
     }
@@ -24,8 +24,8 @@ FormatError indicoError(const std::string& json) {
 }  // namespace
 
 TEST_CASE("Indico: contributions with their times, rooms and speakers", "[indico]") {
-    Agenda agenda = parseAgenda(readFile(testData("indico/workshop.json")), "4711.json", AgendaFormat::Auto);
-    CHECK(agenda.format == AgendaFormat::Indico);
+    Agenda agenda = parseAgenda(readFile(testData("indico/workshop.json")), "4711.json", "auto");
+    CHECK(agenda.format == "indico");
     CHECK(agenda.title == "Alpine Detector Workshop 2024");
     CHECK(agenda.timeZone == "Europe/Zurich");
     REQUIRE(agenda.sessions.size() == 3);  // the unscheduled poster session is skipped, with a warning
@@ -64,7 +64,7 @@ TEST_CASE("Indico: contributions with their times, rooms and speakers", "[indico
 TEST_CASE("Indico: --tz wins over the event's zone for the event, not for times that name theirs", "[indico]") {
     AgendaParseOptions options;
     options.timeZone = "Europe/Lisbon";
-    Agenda agenda = parseAgenda(readFile(testData("indico/workshop.json")), "4711.json", AgendaFormat::Indico, options);
+    Agenda agenda = parseAgenda(readFile(testData("indico/workshop.json")), "4711.json", "indico", options);
     CHECK(agenda.timeZone == "Europe/Lisbon");
     CHECK(agenda.sessions.at(0).startsAt == 1718002800);
 }

@@ -133,7 +133,7 @@ TEST_CASE("vCard export keeps CR and LF inside every property, URLs and labels i
     CHECK(card.find("EMAIL;TYPE=workxyz:ana@example.org\r\n") != std::string::npos);
     CHECK(card.find("NOTE:lone\\ncarriage return\r\n") != std::string::npos);
 
-    ContactsFile back = parseContacts(card, "back.vcf", ContactsFormat::VCard);
+    ContactsFile back = parseContacts(card, "back.vcf", "vcard");
     REQUIRE(back.contacts.size() == 2);
     CHECK(back.contacts[1].fullName == "Zed Control");
     REQUIRE(back.contacts[0].urls.size() == 1);
@@ -152,7 +152,7 @@ TEST_CASE("Hallway's own CSV export re-imports without loss", "[export][safety]"
     p.urls = {{"https://linkedin.com/in/ana-lima", ""}, {"https://ana.example", ""}};
     p.tags = {"rust", "-fast"};
     p.howMet = "'quoted at the booth";
-    ContactsFile back = parseContacts(peopleToCsv({p}), "people.csv", ContactsFormat::Auto);
+    ContactsFile back = parseContacts(peopleToCsv({p}), "people.csv", "auto");
     REQUIRE(back.contacts.size() == 1);
     const ContactRecord& c = back.contacts[0];
     CHECK(c.fullName == "Ana Lima");
@@ -189,7 +189,7 @@ TEST_CASE("a value whose control characters hide a leading apostrophe comes back
     Person p;
     p.displayName = "Ana Lima";
     p.company = "\f'+2";
-    ContactsFile back = parseContacts(peopleToCsv({p}), "people.csv", ContactsFormat::Auto);
+    ContactsFile back = parseContacts(peopleToCsv({p}), "people.csv", "auto");
     REQUIRE(back.contacts.size() == 1);
     CHECK(back.contacts[0].company == "'+2");
     CHECK(csvNeedsNeutralising("\f=SUM(A1)"));

@@ -155,7 +155,7 @@ TEST_CASE("people: a contacts import announces People and Targets, nothing when 
     const std::string card = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana Lima\r\nEMAIL:ana@example.org\r\nORG:Acme\r\n"
                              "END:VCARD\r\n";
     ContactsImportOptions options;
-    options.format = ContactsFormat::VCard;
+    options.format = "vcard";
     auto first = importContactsBytes(store, card, "ana.vcf", options);
     REQUIRE(first.added == 1);
     CHECK(first.touched == (Change::People | Change::Targets));

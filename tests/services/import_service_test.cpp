@@ -58,7 +58,7 @@ TEST_CASE("debconf23.xml imports with its sessions, rooms, days and speakers", "
     HALLWAY_NEEDS_CORPUS("agenda/debconf23.xml");
     Store store(":memory:");
     auto r = importAgendaFile(store, corpus("agenda/debconf23.xml"), {});
-    CHECK(r.format == AgendaFormat::FrabXml);
+    CHECK(r.format == "frab-xml");
     CHECK(r.eventCreated);
     CHECK(r.eventName == "DebConf 23");
     CHECK(r.timeZone == "Asia/Kolkata");
@@ -270,7 +270,7 @@ TEST_CASE("kielux_2020.ics imports with its sessions, rooms, days and speakers",
     AgendaImportOptions options;
     options.parse.timeZone = "Europe/Berlin";
     auto r = importAgendaFile(store, corpus("agenda/kielux_2020.ics"), options);
-    CHECK(r.format == AgendaFormat::Ics);
+    CHECK(r.format == "ics");
     CHECK(r.eventName == "18. Kieler Open Source und Linux Tage");
     CHECK(r.timeZone == "Europe/Berlin");
     CHECK(r.sessionsAdded == 24);
@@ -306,7 +306,7 @@ TEST_CASE("linux_conf_au_2020.ics imports with its sessions, rooms, days and spe
     HALLWAY_NEEDS_CORPUS("agenda/linux_conf_au_2020.ics");
     Store store(":memory:");
     auto r = importAgendaFile(store, corpus("agenda/linux_conf_au_2020.ics"), {});
-    CHECK(r.format == AgendaFormat::Ics);
+    CHECK(r.format == "ics");
     CHECK(r.timeZone == "Australia/Brisbane");
     CHECK(r.sessionsAdded == 262);
     CHECK(r.rooms == 7);
