@@ -463,6 +463,12 @@ void benchFrames(const std::string& path, const PowerData& data, const std::file
              app.state.people.targetsTab = true;
          },
          tick},
+        {"People network tab", "a target ticked met in Capture",
+         [](HeadlessApp& app) {
+             app.state.mode = ui::Mode::People;
+             app.state.people.networkTab = true;
+         },
+         met},
         {"Person page", "a note about them",
          [&data](HeadlessApp& app) {
              app.state.mode = ui::Mode::People;

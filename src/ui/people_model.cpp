@@ -16,7 +16,7 @@ namespace hallway::ui {
 // [SECTION] PeopleListModel
 
 bool PeopleListModel::sync(Store& store, const std::string& search, const std::string& tag, PeopleScope scope,
-                           std::uint64_t revision) {
+                           std::uint64_t revision, bool counts) {
     if (m_built && m_search == search && m_tag == tag && m_scope == scope && m_revision == revision) return false;
     m_built = true;
     m_scope = scope;
@@ -36,7 +36,7 @@ bool PeopleListModel::sync(Store& store, const std::string& search, const std::s
         // Typing can pass through text the full-text syntax rejects; keep the last list.
         m_error = e.what();
     }
-    syncCounts(store, revision);
+    if (counts) syncCounts(store, revision);
     return true;
 }
 

@@ -26,9 +26,11 @@ namespace hallway::ui {
 // [SECTION] PeopleListModel
 class PeopleListModel {
 public:
-    // Requeries when the search, the tag or the revision changed. True when it did.
+    // Requeries when the search, the tag or the revision changed. True when it
+    // did. `counts`: the counts, total and tags follow too (a list that shows
+    // no tabs, the Network tab's group, does without their 50 ms).
     bool sync(Store& store, const std::string& search, const std::string& tag, PeopleScope scope,
-              std::uint64_t revision);
+              std::uint64_t revision, bool counts = true);
     const std::vector<PersonBrief>& rows() const { return m_rows; }
     const std::vector<std::string>& tags() const { return m_tags; }  // every tag in use, sorted
     int total() const { return m_total; }

@@ -122,7 +122,7 @@ void PeopleView::syncNetworkGroup(Store& store, AppState& state) {
     // kept when it is the group's own (the search also matches names).
     const bool byTag = m_groupBy == "tag";
     if (m_groupList.sync(store, byTag ? std::string() : m_networkGroup, byTag ? m_networkGroup : std::string(),
-                         PeopleScope::Network, peopleListRevision(state)) &&
+                         PeopleScope::Network, peopleListRevision(state), false) &&
         !m_groupList.error().empty())
         state.error("Could not list " + m_networkGroup + ": " + m_groupList.error());
     if (m_groupListBuilt == m_groupList.rebuildCount()) return;
