@@ -12,6 +12,8 @@
 #include "formats/agenda.h"
 #include "services/http_fetch.h"
 #include "services/import_service.h"
+#include "services/schedule_service.h"
+#include "services/service_errors.h"
 #include "store/agenda_repo.h"
 #include "store/store.h"
 
@@ -281,22 +283,19 @@ private:
     }
 
     int runStar(Store& store, std::ostream& out, bool asJson) {
-        bool on = bool(*m_star);
-        json arr = json::array();
-        // Every id checked before anything is written: all or none.
-        std::vector<Session> found;
-        for (RowId id : m_starIds) {
-            auto s = AgendaRepo(store).findSession(id);
-            if (!s) throw CommandError("no session with id " + std::to_string(id) +
-                                       " (see `hallway sessions`); nothing was " + (on ? "starred" : "unstarred"));
-            found.push_back(*s);
+        const bool on = bool(*m_star);
+        Written<std::vector<StarredSession>> result;
+        try {
+            result = starSessions(store, m_starIds, on);
+        } catch (const UnknownSession& e) {
+            throw CommandError(cliMessage(e) + "; nothing was " + (on ? "starred" : "unstarred"));
         }
-        Store::Transaction tx(store);
-        for (RowId id : m_starIds) AgendaRepo(store).setStarred(id, on);
-        tx.commit();
-        for (const Session& s : found) {
-            arr.push_back({{"id", s.id}, {"title", s.title}, {"starred", on}});
-            if (!asJson) out << (on ? "Starred " : "Unstarred ") << s.id << " " << s.title << "\n";
+        json arr = json::array();
+        for (const auto& [s, changed] : result.value) {
+            arr.push_back({{"id", s.id}, {"title", s.title}, {"starred", on}, {"changed", changed}});
+            if (asJson) continue;
+            if (changed) out << (on ? "Starred " : "Unstarred ") << s.id << " " << s.title << "\n";
+            else out << (on ? "Already starred " : "Already unstarred ") << s.id << " " << s.title << "\n";
         }
         if (asJson) out << arr.dump(2) << "\n";
         return 0;

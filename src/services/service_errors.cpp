@@ -44,4 +44,7 @@ DraftHasBlanks::DraftHasBlanks(RowId itemId, std::string personName, std::vector
       m_personName(std::move(personName)),
       m_blanks(std::move(blanks)) {}
 
+UnknownSession::UnknownSession(RowId sessionId)
+    : std::invalid_argument("no session with id " + std::to_string(sessionId)), m_sessionId(sessionId) {}
+
 }  // namespace hallway

@@ -64,4 +64,15 @@ private:
     std::vector<std::string> m_blanks;
 };
 
+// A session id that names no session (typed, or kept from a list that has
+// changed since); nothing was written.
+class UnknownSession : public std::invalid_argument {
+public:
+    explicit UnknownSession(RowId sessionId);
+    RowId sessionId() const { return m_sessionId; }
+
+private:
+    RowId m_sessionId;
+};
+
 }  // namespace hallway

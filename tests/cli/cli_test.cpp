@@ -133,6 +133,21 @@ TEST_CASE("events, sessions with filters, star and schedule", "[cli]") {
     Run missing = hallwayCli(db, {"star", "424242"});
     CHECK(missing.code == 1);
     CHECK_THAT(missing.err, Catch::Contains("no session with id 424242"));
+
+    // The star goes through the service the app uses (starSessions): it
+    // checks every id before writing (all or none), and tells a session that
+    // already was starred from one it starred, writing only the latter.
+    Run mixed = hallwayCli(db, {"star", packaging, "424242"});
+    CHECK(mixed.code == 1);
+    CHECK_THAT(mixed.err, Catch::Contains("no session with id 424242 (see `hallway sessions`); nothing was starred"));
+    CHECK(json::parse(hallwayCli(db, {"schedule", "--event", ev, "--json"}).out)["sessions"].size() == 1);
+    Run again = hallwayCli(db, {"star", rust, packaging});
+    REQUIRE(again.code == 0);
+    CHECK_THAT(again.out, Catch::Contains("Already starred " + rust + " "));
+    CHECK_THAT(again.out, Catch::Contains("Starred " + packaging + " Packaging for humans"));
+    json twice = json::parse(hallwayCli(db, {"star", rust, "--json"}).out);
+    CHECK(twice[0]["changed"] == false);
+    CHECK(twice[0]["starred"] == true);
 }
 
 TEST_CASE("every command has --help", "[cli]") {

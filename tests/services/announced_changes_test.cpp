@@ -59,6 +59,35 @@ TEST_CASE("starring announces Stars, and nothing for a session that is not there
     CHECK(starSession(d.store, 999999, true).empty());
 }
 
+TEST_CASE("starring several sessions: all or none, and only those that change are written and announced",
+          "[changes][schedule]") {
+    Demo d;
+    const auto sessions = AgendaRepo(d.store).sessions(d.event());
+    REQUIRE(sessions.size() >= 2);
+    const RowId a = sessions[0].id, b = sessions[1].id;
+    try {
+        starSessions(d.store, {a, 999999, b}, true);
+        FAIL("expected UnknownSession");
+    } catch (const UnknownSession& e) {
+        CHECK(e.sessionId() == 999999);
+    }
+    CHECK_FALSE(AgendaRepo(d.store).findSession(a)->starred);  // nothing of the list was written
+
+    CHECK(starSession(d.store, a, true) == Changes(Change::Stars));
+    auto both = starSessions(d.store, {a, b}, true);
+    CHECK(both.touched == Changes(Change::Stars));
+    REQUIRE(both.value.size() == 2);
+    CHECK_FALSE(both.value[0].changed);
+    CHECK(both.value[1].changed);
+    CHECK(both.value[1].session.starred);
+    CHECK(AgendaRepo(d.store).findSession(b)->starred);
+    // Asked again, nothing changes: nothing written, nothing announced.
+    CHECK(starSessions(d.store, {a, b}, true).touched.empty());
+    // The app's single star still announces Stars for a session that exists, so
+    // a copy that was out of date is refreshed.
+    CHECK(starSession(d.store, a, true) == Changes(Change::Stars));
+}
+
 TEST_CASE("capture: a note announces Notes, People for someone it created, Targets for someone met",
           "[changes][capture]") {
     Demo d;
