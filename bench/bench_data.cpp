@@ -388,4 +388,40 @@ PowerData buildPowerTier(Store& store, const TierSize& size) {
     return data;
 }
 
+void savePowerData(const PowerData& data, const std::string& path) {
+    std::ofstream out(path);
+    const TierSize& z = data.size;
+    out << "hallway-bench-tier 1\n"
+        << z.days << ' ' << z.rooms << ' ' << z.slots << ' ' << z.speakers << ' ' << z.people << ' ' << z.notes << ' '
+        << z.otherEvents << '\n'
+        << data.eventId << ' ' << data.busyPerson << ' ' << data.conflictSession << ' ' << data.now << '\n'
+        << data.description << '\n';
+    for (const auto* ids : {&data.sessions, &data.people}) {
+        out << ids->size();
+        for (RowId id : *ids) out << ' ' << id;
+        out << '\n';
+    }
+}
+
+std::optional<PowerData> loadPowerData(const std::string& path) {
+    std::ifstream in(path);
+    std::string magic;
+    int version = 0;
+    if (!(in >> magic >> version) || magic != "hallway-bench-tier" || version != 1) return std::nullopt;
+    PowerData data;
+    TierSize& z = data.size;
+    in >> z.days >> z.rooms >> z.slots >> z.speakers >> z.people >> z.notes >> z.otherEvents;
+    in >> data.eventId >> data.busyPerson >> data.conflictSession >> data.now;
+    in.ignore(1);
+    std::getline(in, data.description);
+    for (auto* ids : {&data.sessions, &data.people}) {
+        size_t n = 0;
+        in >> n;
+        ids->resize(n);
+        for (RowId& id : *ids) in >> id;
+    }
+    if (!in) return std::nullopt;
+    return data;
+}
+
 }  // namespace hallway::bench

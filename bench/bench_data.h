@@ -3,6 +3,7 @@
 // and the power tier of DESIGN.md (20,000 sessions, 50,000 people, 500,000
 // notes, 200 events, a follow-up queue), or a small one for --quick.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,5 +80,11 @@ struct PowerData {
 
 // Builds the tier into `store` (an empty database) and prints how long it took.
 PowerData buildPowerTier(Store& store, const TierSize& size);
+
+// The ids of a built tier, kept beside a copy of its database so a later run
+// can start from it (HALLWAY_BENCH_TIER) instead of building it again.
+void savePowerData(const PowerData& data, const std::string& path);
+// Null when `path` is missing or not written by savePowerData.
+std::optional<PowerData> loadPowerData(const std::string& path);
 
 }  // namespace hallway::bench

@@ -160,6 +160,17 @@ struct ViewCase {
     std::function<void(HeadlessApp&, int)> touch;  // the n-th change, made the way the user makes it
 };
 
+// HALLWAY_BENCH_PERF=FIFO: `perf record -D -1 --control fifo:FIFO` samples
+// only the frames after the changes, not the data's building or the opening.
+void perfControl(const char* command) {
+    const char* fifo = std::getenv("HALLWAY_BENCH_PERF");
+    if (!fifo) return;
+    if (std::FILE* f = std::fopen(fifo, "w")) {
+        std::fprintf(f, "%s\n", command);
+        std::fclose(f);
+    }
+}
+
 void runCase(Store& store, const PowerData& data, const ViewCase& c, double floorMs, bool quick) {
     HeadlessApp app(store, data.now);
     // Opening the view builds its models: the slowest of those frames.
@@ -180,8 +191,10 @@ void runCase(Store& store, const PowerData& data, const ViewCase& c, double floo
     for (int r = 0; r < 5; ++r) {
         std::vector<double> log;
         app.log = &log;
+        perfControl("enable");
         c.touch(app, r);
         app.frames(3);
+        perfControl("disable");
         app.log = nullptr;
         rebuild.push_back(*std::max_element(log.begin(), log.end()));
         if (r == 0 && std::getenv("HALLWAY_BENCH_VERBOSE")) {

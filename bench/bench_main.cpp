@@ -95,7 +95,10 @@ const char* const kUsage =
     "\n"
     "environment: HALLWAY_BENCH_VERBOSE=1 prints slow cases, HALLWAY_BENCH_KEEP=1\n"
     "keeps the databases in $TMPDIR/hallway-bench-PID/, HALLWAY_BENCH_VIEW=TEXT runs only\n"
-    "the frame cases whose name contains TEXT.\n";
+    "the frame cases whose name contains TEXT, HALLWAY_BENCH_TIER=FILE keeps the power\n"
+    "tier's database in FILE and starts later runs from a copy of it,\n"
+    "HALLWAY_BENCH_PERF=FIFO enables `perf record -D -1 --control fifo:FIFO` only\n"
+    "around the frames after each change.\n";
 
 struct Options {
     bool quick = false;
@@ -698,6 +701,35 @@ void benchBackupCost(const std::string& powerDb, const std::filesystem::path& di
     report(b);
 }
 
+// The power tier in a fresh database at `path`: built, or copied from
+// HALLWAY_BENCH_TIER (a database file with its ids beside it in FILE.ids)
+// when that holds the same tier; a build is left there for the next run.
+namespace {
+PowerData powerTier(const std::string& path, bool quick) {
+    const TierSize size = quick ? TierSize::quick() : TierSize::power();
+    const char* kept = std::getenv("HALLWAY_BENCH_TIER");
+    const std::string keptIds = kept ? std::string(kept) + ".ids" : std::string();
+    if (kept && std::filesystem::exists(kept)) {
+        auto data = loadPowerData(keptIds);
+        if (data && data->size.people == size.people && data->size.notes == size.notes) {
+            std::filesystem::copy_file(kept, path);
+            std::printf("data: %s, copied from %s\n", data->description.c_str(), kept);
+            return *data;
+        }
+    }
+    PowerData data;
+    {
+        Store build(path);
+        data = buildPowerTier(build, size);
+    }
+    if (kept) {
+        std::filesystem::copy_file(path, kept, std::filesystem::copy_options::overwrite_existing);
+        savePowerData(data, keptIds);
+    }
+    return data;
+}
+}  // namespace
+
 // [SECTION] main
 
 int main(int argc, char** argv) {
@@ -732,11 +764,7 @@ int main(int argc, char** argv) {
         // One power-tier database for both.
         std::printf("\n== power tier%s ==\n", o.quick ? " (small, --quick)" : "");
         const std::string path = freshDatabase(dir / "power.db");
-        PowerData data;
-        {
-            Store build(path);
-            data = buildPowerTier(build, o.quick ? TierSize::quick() : TierSize::power());
-        }
+        PowerData data = powerTier(path, o.quick);
         if (o.wants("search")) benchSearch(path, data, o);
 #ifdef HALLWAY_BENCH_FRAMES
         if (o.wants("frames")) benchFrames(path, data, dir, o.quick);
