@@ -206,12 +206,19 @@ QueueInputs FollowUpsRepo::loadMetInputs(RowId eventId, std::optional<RowId> per
     in.event = *event;
     for (auto& t : PeopleRepo(m_store).targets(eventId))
         if (!person || t.personId == *person) in.targets.push_back(t);
+    // For one person each query starts from their own rows (by the person's
+    // index; CROSS JOIN keeps that order): "?2 IS NULL OR" read every note of
+    // the event instead (50,000 at the power tier, 30 ms for one person's page).
     {
-        auto& q = m_store.statement(
-            "SELECT person_id, occurred_at, kind FROM interactions WHERE event_id=?1 AND kind IN ('met', 'coffee', "
-            "'call') AND (?2 IS NULL OR person_id=?2) ORDER BY occurred_at, id");
+        auto& q = person ? m_store.statement(
+                               "SELECT person_id, occurred_at, kind FROM interactions WHERE person_id=?2 AND "
+                               "event_id=?1 AND kind IN ('met', 'coffee', 'call') ORDER BY occurred_at, id")
+                         : m_store.statement(
+                               "SELECT person_id, occurred_at, kind FROM interactions WHERE event_id=?1 AND kind IN "
+                               "('met', 'coffee', 'call') ORDER BY occurred_at, id");
         Resetter r{q};
-        q.bind(1, eventId).bind(2, person);
+        q.bind(1, eventId);
+        if (person) q.bind(2, *person);
         while (q.step()) {
             Interaction i;
             i.personId = q.getInt(0);
@@ -222,11 +229,16 @@ QueueInputs FollowUpsRepo::loadMetInputs(RowId eventId, std::optional<RowId> per
         }
     }
     {
-        auto& q = m_store.statement(
-            "SELECT n.id, n.created_at, np.person_id FROM note_people np JOIN notes n ON n.id=np.note_id "
-            "WHERE n.event_id=?1 AND np.met=1 AND (?2 IS NULL OR np.person_id=?2) ORDER BY n.created_at, n.id");
+        auto& q = person ? m_store.statement(
+                               "SELECT n.id, n.created_at, np.person_id FROM note_people np CROSS JOIN notes n ON "
+                               "n.id=np.note_id WHERE np.person_id=?2 AND np.met=1 AND n.event_id=?1 "
+                               "ORDER BY n.created_at, n.id")
+                         : m_store.statement(
+                               "SELECT n.id, n.created_at, np.person_id FROM note_people np JOIN notes n ON "
+                               "n.id=np.note_id WHERE n.event_id=?1 AND np.met=1 ORDER BY n.created_at, n.id");
         Resetter r{q};
-        q.bind(1, eventId).bind(2, person);
+        q.bind(1, eventId);
+        if (person) q.bind(2, *person);
         while (q.step()) {
             if (in.notes.empty() || in.notes.back().id != q.getInt(0)) {
                 Note n;

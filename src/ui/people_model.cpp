@@ -108,6 +108,12 @@ bool PersonPageModel::sync(Store& store, std::optional<RowId> personId, std::uin
     return true;
 }
 
+bool PersonPageModel::keepAcross(std::uint64_t revisionBefore, std::uint64_t revisionAfter) {
+    if (!m_built || m_revision != revisionBefore) return false;
+    m_revision = revisionAfter;
+    return true;
+}
+
 // [SECTION] TargetsModel
 
 bool TargetsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision, bool rows) {

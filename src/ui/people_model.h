@@ -71,6 +71,11 @@ public:
     // `events`: AgendaRepo(store).listEvents() when the caller holds it current, else null.
     bool sync(Store& store, std::optional<RowId> personId, std::uint64_t revision,
               const std::vector<EventSummary>* events = nullptr);
+    // A change that touched someone else only (another target ticked met):
+    // the page stays as it is, current at `revisionAfter`, when it was built
+    // at `revisionBefore` (else the next sync reloads). True when applied.
+    bool keepAcross(std::uint64_t revisionBefore, std::uint64_t revisionAfter);
+    std::optional<RowId> personId() const { return m_personId; }
     bool has() const { return m_has; }
     const Person& person() const { return m_timeline.person; }
     const Warmth& warmth() const { return m_timeline.warmth; }

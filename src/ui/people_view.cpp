@@ -37,6 +37,11 @@ ImU32 priorityColour(const Palette& p, TargetPriority priority) {
     return p.mutedText;
 }
 
+// A person's page: their details and facts, talks, targets, interactions and notes.
+std::uint64_t personPageRevision(const AppState& state) {
+    return state.revision.value(Change::People | Change::Events | Change::Targets | Change::Notes);
+}
+
 // Where to find targets: who they are, their talks, and the free slots of the starred schedule.
 std::uint64_t targetsRevision(const AppState& state) {
     return state.revision.value(Change::Targets | Change::People | Change::Stars | Change::Events);
@@ -57,7 +62,6 @@ void PeopleView::sectionTitle(const Palette& p, const char* title) {
 void PeopleView::sync(Store& store, AppState& state) {
     // The list shows people only; the page shows everything about one person;
     // where to find targets depends on the starred schedule.
-    const auto revision = state.revision.value();
     // Who is in the network moves with targets, touches and notes too. The
     // list (50,000 people at the power tier, ~200 ms) loads only while its
     // tab shows; the others catch up when it comes back.
@@ -72,7 +76,8 @@ void PeopleView::sync(Store& store, AppState& state) {
         syncTargets(store, state, true);
         if (!m_targets.rows().empty()) state.people.selectedPerson = m_targets.rows().front().personId;
     }
-    if (m_page.sync(store, state.people.selectedPerson, revision, m_events) && !m_page.error().empty()) {
+    if (m_page.sync(store, state.people.selectedPerson, personPageRevision(state), m_events) &&
+        !m_page.error().empty()) {
         state.error("Could not open this person: " + m_page.error());
         state.people.selectedPerson.reset();
     }
@@ -415,10 +420,14 @@ void PeopleView::setMet(Store& store, AppState& state, const TargetRow& t, bool 
         if (met) state.info("Met " + t.name + " \u00b7 logged at " + m_targets.eventName() + ".");
         else state.info(t.name + " is back to \u201cnot met yet\u201d.");
         const auto before = targetsRevision(state);
+        const auto pageBefore = personPageRevision(state);
         state.revision.apply(touched);
         // Only the tick changes: where to find them stays (it is slow to work out for hundreds).
         m_targets.applyStatus(t.personId, met ? TargetStatus::Met : TargetStatus::NotYet, before,
                               targetsRevision(state));
+        // The page beside the cards shows someone else: their timeline did not move
+        // (a busy person's takes 20-50 ms to read again).
+        if (m_page.personId() != t.personId) m_page.keepAcross(pageBefore, personPageRevision(state));
     } catch (const std::exception& e) {
         state.error("Could not update " + t.name + ": " + e.what());
     }

@@ -869,3 +869,57 @@ TEST_CASE("the Targets tab opens the first target's page beside the list", "[ui]
     ui.imgui.frames(2);
     CHECK(*ui.state.people.selectedPerson == f.bo);
 }
+
+TEST_CASE("ticking another target met leaves the page beside the cards as it was - its own person's tick reloads it",
+          "[ui][people]") {
+    Fixture f;
+    Target t;
+    t.eventId = f.eventId;
+    t.personId = f.bo;
+    t.priority = TargetPriority::Nice;
+    PeopleRepo(f.store).upsertTarget(t);
+    Ui ui(f.store, f.now);
+    ui.state.eventId = f.eventId;
+    ui.state.people.targetsTab = true;
+    ui.imgui.frames(3);
+    REQUIRE(ui.state.people.selectedPerson == f.ana);  // the first target's page, beside the cards
+    const auto& page = ui.shell.people().page();
+    auto pageAsFresh = [&] {
+        ui::PersonPageModel fresh;
+        fresh.sync(f.store, f.ana, 1);
+        REQUIRE(fresh.rows().size() == page.rows().size());
+        for (size_t i = 0; i < page.rows().size(); ++i) {
+            CHECK(page.rows()[i].kind == fresh.rows()[i].kind);
+            CHECK(page.rows()[i].text == fresh.rows()[i].text);
+        }
+        CHECK(page.warmthText() == fresh.warmthText());
+    };
+    const int built = page.rebuildCount();
+
+    // Bo ticked met: Ana's timeline does not move, so it is not read again.
+    auto bo = ui.shell.people().metRect(f.bo);
+    REQUIRE(bo);
+    ui.imgui.click(*bo);
+    ui.imgui.frames(2);
+    REQUIRE(PeopleRepo(f.store).findTarget(f.eventId, f.bo)->status == TargetStatus::Met);
+    CHECK(page.rebuildCount() == built);
+    pageAsFresh();
+
+    // A star changes nothing a person's page shows.
+    AgendaRepo(f.store).setStarred(f.talk, true);
+    ui.state.revision.apply(ui::Change::Stars);
+    ui.imgui.frames(2);
+    CHECK(page.rebuildCount() == built);
+
+    // Ana ticked met: her page reads the met and its target line again.
+    auto ana = ui.shell.people().metRect(f.ana);
+    REQUIRE(ana);
+    ui.imgui.click(*ana);
+    ui.imgui.frames(2);
+    CHECK(page.rebuildCount() == built + 1);
+    pageAsFresh();
+    auto metLine = std::find_if(page.rows().begin(), page.rows().end(),
+                                [](const ui::TimelineRow& r) { return r.kind == "interaction"; });
+    REQUIRE(metLine != page.rows().end());
+    CHECK(metLine->line == "met");
+}
