@@ -136,6 +136,18 @@ std::vector<Note> NotesRepo::notesAbout(RowId personId) {
     return out;
 }
 
+std::vector<Note> NotesRepo::notesAboutAt(RowId personId, std::optional<RowId> eventId) {
+    // From the person's links (CROSS JOIN keeps that order): a few hundred,
+    // where the event's index would walk all its notes (50,000 at the power tier).
+    auto& q = m_store.statement("SELECT " NOTE_COLUMNS " FROM note_people np CROSS JOIN notes n ON np.note_id = n.id "
+                                "WHERE np.person_id = ?1 AND n.event_id IS ?2 ORDER BY n.created_at, n.id");
+    sql::ResetOnExit r{q};
+    q.bind(1, personId).bind(2, eventId);
+    std::vector<Note> out;
+    while (q.step()) out.push_back(readNote(q));
+    return out;
+}
+
 int NotesRepo::countNotes() {
     auto& q = m_store.statement("SELECT count(*) FROM notes");
     sql::ResetOnExit r{q};

@@ -21,6 +21,8 @@ public:
     // Newest first.
     std::vector<Note> recentNotes(int limit, std::optional<RowId> eventId = std::nullopt);
     std::vector<Note> notesAbout(RowId personId);
+    // The same, only those of one event (of none when `eventId` is null).
+    std::vector<Note> notesAboutAt(RowId personId, std::optional<RowId> eventId);
     int countNotes();
 
     RowId addInteraction(const Interaction& interaction);

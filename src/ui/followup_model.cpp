@@ -121,7 +121,8 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
     m_email.clear();
     m_reach = {};
     m_together.clear();
-    m_combined = {};
+    m_store = &store;
+    m_combined.reset();
     m_templateName.clear();
     m_notes.clear();
     m_fresh = false;
@@ -144,11 +145,10 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
         if (m_item.eventId)
             if (auto event = AgendaRepo(store).findEvent(*m_item.eventId))
                 zone = event->timeZone.empty() ? "UTC" : event->timeZone;
-        for (auto& n : NotesRepo(store).notesAbout(m_item.personId))
-            if (n.eventId == m_item.eventId)
-                m_notes.push_back({n.id, dayLabel(localDateString(n.createdAt, zone)) + " " +
-                                             localTimeString(n.createdAt, zone),
-                                   std::move(n.body)});
+        for (auto& n : NotesRepo(store).notesAboutAt(m_item.personId, m_item.eventId))
+            m_notes.push_back({n.id, dayLabel(localDateString(n.createdAt, zone)) + " " +
+                                         localTimeString(n.createdAt, zone),
+                               std::move(n.body)});
         for (auto& t : repo.templates()) {
             if (m_item.templateId && t.id == *m_item.templateId) m_templateName = t.name;
             if (t.kind == m_item.kind) m_templates.push_back(std::move(t));
@@ -159,7 +159,6 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
             m_reach = reachOf(*person);
         }
         m_together = followUpsDueTogether(store, m_item.id);
-        if (!m_together.empty()) m_combined = combinedDraft(store, m_item.id);
         // Known placeholders are filled when drafted; what is left is unknown.
         const auto& known = knownPlaceholders();
         for (auto& name : templatePlaceholders(m_item.draft))
@@ -169,6 +168,20 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
         m_has = false;
     }
     return true;
+}
+
+const RenderedDraft& FollowUpDraftModel::combined() const {
+    if (!m_combined) {
+        m_combined.emplace();
+        if (m_has && !m_together.empty() && m_store) {
+            try {
+                m_combined = combinedDraft(*m_store, m_item.id);
+            } catch (const std::exception& e) {
+                m_error = e.what();
+            }
+        }
+    }
+    return *m_combined;
 }
 
 }  // namespace hallway::ui

@@ -110,9 +110,11 @@ public:
     // How the message goes out: email, else LinkedIn, else none yet.
     const Reach& reach() const { return m_reach; }
     // The person's other items that can go in the same message (queue
-    // order), and that message, made from all their drafts.
+    // order), and that message, made from all their drafts. The message is
+    // made when first asked for (the user ticks "one message"), not on
+    // opening: rendering a dozen drafts was most of the frame after Done.
     const std::vector<FollowUp>& together() const { return m_together; }
-    const RenderedDraft& combined() const { return m_combined; }
+    const RenderedDraft& combined() const;
     // The templates for the item's kind (builtin and the user's), by name.
     const std::vector<MessageTemplate>& templates() const { return m_templates; }
     // The template the draft came from, empty when unknown.
@@ -142,13 +144,14 @@ private:
     std::string m_subject, m_body, m_email, m_templateName;
     Reach m_reach;
     std::vector<FollowUp> m_together;
-    RenderedDraft m_combined;
+    Store* m_store = nullptr;  // of the last sync, for the combined message
+    mutable std::optional<RenderedDraft> m_combined;  // made on first read
     std::vector<MessageTemplate> m_templates;
     std::vector<std::string> m_unknown;
     std::vector<NoteLine> m_notes;
     bool m_fresh = false;
     int m_rebuilds = 0;
-    std::string m_error;
+    mutable std::string m_error;  // the combined message's, too
 };
 
 }  // namespace hallway::ui

@@ -580,3 +580,59 @@ TEST_CASE("switching items lays the draft panel out right on the first frame tha
     }
     CHECK(framesShowingBo >= 5);
 }
+
+TEST_CASE("beside the draft only the item's event's notes show - after Done the next item opens as fresh",
+          "[ui][followup]") {
+    Fixture f;
+    f.note("@bo-nielsen runs the CI for three teams", localToInstant({2025, 3, 6, 16, 0, 0}, f.zone));
+    Event paris;
+    paris.name = "Paris Conf";
+    paris.timeZone = "Europe/Paris";
+    const RowId parisId = AgendaRepo(f.store).createEvent(paris);
+    NoteInput elsewhere;
+    elsewhere.body = "@bo-nielsen moved to Lyon";
+    elsewhere.eventId = parisId;
+    elsewhere.at = f.monday;
+    elsewhere.noSession = true;
+    saveNote(f.store, elsewhere);
+    elsewhere.body = "@bo-nielsen likes chess";  // at no event
+    elsewhere.eventId.reset();
+    saveNote(f.store, elsewhere);
+    generateQueue(f.store, f.eventId, "2025-03-10");
+    const auto all = f.items();
+    const FollowUp* thanksBo = f.find(all, "thank_you", f.bo);
+    REQUIRE(thanksBo);
+
+    Ui ui(f.store, f.eventId, f.monday);
+    auto row = ui.view().rowRect(thanksBo->id);
+    REQUIRE(row);
+    ui.imgui.click(*row);
+    const auto& draft = ui.view().draft();
+    REQUIRE(draft.item().id == thanksBo->id);
+    REQUIRE(draft.notes().size() == 1);
+    CHECK_THAT(draft.notes()[0].body, Catch::Contains("CI for three teams"));
+
+    const int queueBuilds = ui.view().queue().rebuildCount();
+    auto done = ui.view().buttonRect("Done");
+    REQUIRE(done);
+    ui.imgui.click(*done);
+    ui.imgui.frames(2);
+    CHECK(FollowUpsRepo(f.store).find(thanksBo->id)->status == "done");
+    // The closed row left in place (one rebuild, no requery), as a requery has it.
+    CHECK(ui.view().queue().rebuildCount() == queueBuilds + 1);
+    ui::FollowUpQueueModel queue;
+    queue.sync(f.store, f.eventId, f.monday, 1);
+    REQUIRE(queue.rows().size() == ui.view().queue().rows().size());
+    for (size_t i = 0; i < queue.rows().size(); ++i) CHECK(queue.rows()[i].id == ui.view().queue().rows()[i].id);
+    // The next item is open, with what a fresh load gives it.
+    REQUIRE(ui.view().selected());
+    CHECK(*ui.view().selected() != thanksBo->id);
+    ui::FollowUpDraftModel fresh;
+    fresh.sync(f.store, ui.view().selected(), 1);
+    REQUIRE(draft.has());
+    CHECK(draft.item().id == fresh.item().id);
+    CHECK(draft.body() == fresh.body());
+    CHECK(draft.together().size() == fresh.together().size());
+    REQUIRE(draft.notes().size() == fresh.notes().size());
+    for (size_t i = 0; i < draft.notes().size(); ++i) CHECK(draft.notes()[i].body == fresh.notes()[i].body);
+}
