@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "core/time_util.h"
 #include "services/followup_service.h"
+#include "services/people_service.h"
 #include "services/service_errors.h"
 #include "store/agenda_repo.h"
 #include "store/store.h"
@@ -125,6 +126,14 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
             saved.session = s;
         }
     }
+    // Targets moves only when the note makes someone count as met at the
+    // event who did not yet: a note about a target already met changes no
+    // target's line, and where to find hundreds of them is slow to reread.
+    bool newlyMet = false;
+    if (input.eventId)
+        for (RowId id : met)
+            if (!peopleMetAt(store, *input.eventId, id).count(id)) newlyMet = true;
+    const NetworkMembership network(store, linked);
     std::vector<NoteItemRecord> items;
     for (const NoteItem& it : parsed.items) {
         NoteItemRecord r;
@@ -146,8 +155,8 @@ SavedNote saveNote(Store& store, const NoteInput& input) {
     saved.tags = parsed.tags;
     saved.metPeople = met;
     saved.touched = Change::Notes;
-    if (!saved.createdPeople.empty()) saved.touched |= Change::People;
-    if (!met.empty()) saved.touched |= Change::Targets;  // they count as met at the event now
+    if (!saved.createdPeople.empty() || network.changed(store)) saved.touched |= Change::People;
+    if (newlyMet) saved.touched |= Change::Targets;  // they count as met at the event now
     for (RowId id : linked)
         if (auto p = people.find(id)) saved.people.push_back({p->id, p->displayName, p->company, p->role});
     return saved;
@@ -179,6 +188,7 @@ Changes markMet(Store& store, RowId eventId, RowId personId, Instant at) {
     NotesRepo notes(store);
     if (!AgendaRepo(store).findEvent(eventId)) throw std::invalid_argument("no event with id " + std::to_string(eventId));
     if (!people.find(personId)) throw std::invalid_argument("no person with id " + std::to_string(personId));
+    const NetworkMembership network(store, {personId});
     Store::Transaction tx(store);
     bool alreadyMet = false;
     if (auto t = people.findTarget(eventId, personId)) {
@@ -197,16 +207,17 @@ Changes markMet(Store& store, RowId eventId, RowId personId, Instant at) {
         notes.addInteraction(i);
     }
     tx.commit();
-    return Change::Targets;
+    return network.changed(store) ? Change::Targets | Change::People : Changes(Change::Targets);
 }
 
 Changes unmarkMet(Store& store, RowId eventId, RowId personId) {
     PeopleRepo people(store);
+    const NetworkMembership network(store, {personId});
     Store::Transaction tx(store);
     people.setTargetStatus(eventId, personId, TargetStatus::NotYet);
     NotesRepo(store).removeInteractions(eventId, personId, "met");
     tx.commit();
-    return Change::Targets;
+    return network.changed(store) ? Change::Targets | Change::People : Changes(Change::Targets);
 }
 
 std::optional<std::string> captureDraft(Store& store, const std::string& key) { return NotesRepo(store).draft(key); }

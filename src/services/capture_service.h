@@ -75,11 +75,13 @@ RowId logInteraction(Store& store, const Interaction& interaction);
 
 // Logs a "met" interaction at the event and, when the person is a target
 // there, marks the target met; someone who is not a target stays no target.
-// One transaction. Announces Targets.
+// One transaction. Announces Targets, and People when it brings them into
+// your network (a speaker known only from an agenda).
 Changes markMet(Store& store, RowId eventId, RowId personId, Instant at);
 // Undoes markMet: the target (if any) is not met yet and the "met" logged at
 // the event goes. A coffee, a call or a note of talking with them still
-// counts as met (peopleMetAt). One transaction. Announces Targets.
+// counts as met (peopleMetAt). One transaction. Announces Targets, and People
+// when they leave your network.
 Changes unmarkMet(Store& store, RowId eventId, RowId personId);
 
 // Capture's draft under `key` ("capture:EVENT"), kept as typed so a crash

@@ -10,6 +10,7 @@
 
 #include "core/assets.h"
 #include "core/time_util.h"
+#include "services/people_service.h"
 #include "services/service_errors.h"
 #include "store/followups_repo.h"
 #include "store/notes_repo.h"
@@ -229,6 +230,9 @@ Changes setStatuses(Store& store, const std::vector<FollowUp>& items, const std:
                     const std::string& today) {
     FollowUpsRepo repo(store);
     Changes touched = Change::Queue;
+    std::vector<RowId> people;
+    for (const auto& before : items) people.push_back(before.personId);
+    const NetworkMembership network(store, people);
     Store::Transaction tx(store);
     for (const auto& before : items) {
         repo.setStatus(before.id, status, today);
@@ -238,6 +242,7 @@ Changes setStatuses(Store& store, const std::vector<FollowUp>& items, const std:
         }
     }
     tx.commit();
+    if (network.changed(store)) touched |= Change::People;  // the touch brought them into your network
     // An introduction's side said yes (replied or done): the rules run again,
     // so its next step is in the queue without pressing Generate.
     for (const auto& before : items)

@@ -372,18 +372,33 @@ Changes mergePeople(Store& store, RowId kept, RowId gone) {
     return Change::Events | Change::People | Change::Notes | Change::Queue | Change::Targets;
 }
 
+NetworkMembership::NetworkMembership(Store& store, std::vector<RowId> people) {
+    PeopleRepo repo(store);
+    for (RowId id : people) m_before.emplace_back(id, repo.inNetwork(id));
+}
+
+bool NetworkMembership::changed(Store& store) const {
+    PeopleRepo repo(store);
+    for (const auto& [id, was] : m_before)
+        if (repo.inNetwork(id) != was) return true;
+    return false;
+}
+
 Changes saveTarget(Store& store, const Target& target) {
+    const NetworkMembership network(store, {target.personId});
     Store::Transaction tx(store);
     PeopleRepo(store).upsertTarget(target);
     tx.commit();
-    return Change::Targets;
+    return network.changed(store) ? Change::Targets | Change::People : Changes(Change::Targets);
 }
 
 Changes removeTarget(Store& store, RowId eventId, RowId personId) {
+    const NetworkMembership network(store, {personId});
     Store::Transaction tx(store);
     const bool removed = PeopleRepo(store).removeTarget(eventId, personId);
     tx.commit();
-    return removed ? Changes(Change::Targets) : Changes();
+    if (!removed) return {};
+    return network.changed(store) ? Change::Targets | Change::People : Changes(Change::Targets);
 }
 
 std::vector<FreeSlot> freeSlots(Store& store, RowId eventId, int minimumMinutes) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/changes.h"
@@ -101,10 +102,26 @@ RowId resolvePerson(Store& store, const std::string& typed);
 // Notes, Queue and Targets.
 Changes mergePeople(Store& store, RowId kept, RowId gone);
 
-// Adds or replaces the target (event, person) in one transaction. Announces Targets.
+// Who of some people is in your network, taken before a write: changed()
+// after it says whether the write moved one of them in or out (a note, a
+// touch or a target brings a speaker known only from an agenda in). That is
+// announced as People: the list's scopes and counts show it, and the list
+// reloads only for People, not for every note or tick.
+class NetworkMembership {
+public:
+    NetworkMembership(Store& store, std::vector<RowId> people);
+    bool changed(Store& store) const;
+
+private:
+    std::vector<std::pair<RowId, bool>> m_before;
+};
+
+// Adds or replaces the target (event, person) in one transaction. Announces
+// Targets, and People when it brings them into your network.
 Changes saveTarget(Store& store, const Target& target);
 // Stops wanting to meet the person at the event; notes and interactions stay.
-// Announces Targets, nothing when they were no target there.
+// Announces Targets (and People when they leave your network), nothing when
+// they were no target there.
 Changes removeTarget(Store& store, RowId eventId, RowId personId);
 
 struct FreeSlot {

@@ -231,6 +231,13 @@ ScopeCounts PeopleRepo::scopeCounts() {
     return c;
 }
 
+bool PeopleRepo::inNetwork(RowId id) {
+    auto& q = m_store.statement("SELECT " HALLWAY_IN_NETWORK " FROM people p WHERE p.id = ?");
+    sql::ResetOnExit r{q};
+    q.bind(1, id);
+    return q.step() && q.getInt(0) != 0;
+}
+
 int PeopleRepo::count() {
     auto& q = m_store.statement("SELECT count(*) FROM people");
     sql::ResetOnExit r{q};

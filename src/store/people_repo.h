@@ -57,6 +57,8 @@ public:
     std::vector<PersonBrief> list(const PeopleQuery& query = {});
     int count();
     ScopeCounts scopeCounts();
+    // Whether the person is in your network (PeopleScope::Network); false for nobody.
+    bool inNetwork(RowId id);
 
     // Adds a detail unless the person has it; true when added.
     bool addEmail(RowId person, const ContactDetail& email);

@@ -23,9 +23,11 @@
 namespace hallway::ui {
 namespace {
 
-// Who is listed, and in which scope, moves with people, events, targets and notes.
+// Who is listed, and in which scope: a note, a touch or a target that moves
+// someone into or out of your network is announced as People too, so the
+// 50,000-person list does not reload for every note and tick.
 std::uint64_t peopleListRevision(const AppState& state) {
-    return state.revision.value(Change::People | Change::Events | Change::Targets | Change::Notes);
+    return state.revision.value(Change::People | Change::Events);
 }
 
 ImU32 priorityColour(const Palette& p, TargetPriority priority) {
@@ -62,9 +64,8 @@ void PeopleView::sectionTitle(const Palette& p, const char* title) {
 void PeopleView::sync(Store& store, AppState& state) {
     // The list shows people only; the page shows everything about one person;
     // where to find targets depends on the starred schedule.
-    // Who is in the network moves with targets, touches and notes too. The
-    // list (50,000 people at the power tier, ~200 ms) loads only while its
-    // tab shows; the others catch up when it comes back.
+    // The list (50,000 people at the power tier, ~200 ms) loads only while
+    // its tab shows; the others catch up when it comes back.
     const bool listShown = !state.people.targetsTab && !state.people.networkTab;
     const auto listRevision = peopleListRevision(state);
     if (listShown && m_list.sync(store, state.people.search, state.people.tag, state.people.scope, listRevision) &&

@@ -112,8 +112,45 @@ TEST_CASE("capture: a note announces Notes, People for someone it created, Targe
     REQUIRE(saved.createdPeople.size() == 1);
     CHECK(saved.touched == (Change::Notes | Change::People));
 
+    // Met already: the same note again changes no target's line.
+    CHECK(saveNote(d.store, met).touched == Changes(Change::Notes));
+
     CHECK(markMet(d.store, d.event(), d.ana, d.during()) == Changes(Change::Targets));
     CHECK(unmarkMet(d.store, d.event(), d.ana) == Changes(Change::Targets));
+}
+
+TEST_CASE("a note, a tick or a target that moves a speaker into or out of your network announces People",
+          "[changes][capture][people]") {
+    Demo d;
+    // A speaker of the demo agenda: known only from it.
+    const RowId speaker = AgendaRepo(d.store).speakersOfEvent(d.event()).front().personId;
+    REQUIRE_FALSE(PeopleRepo(d.store).inNetwork(speaker));
+    REQUIRE(PeopleRepo(d.store).inNetwork(d.ana));
+
+    CHECK(markMet(d.store, d.event(), speaker, d.during()) == (Change::Targets | Change::People));
+    CHECK(PeopleRepo(d.store).inNetwork(speaker));
+    CHECK(markMet(d.store, d.event(), speaker, d.during()) == Changes(Change::Targets));  // in already
+    CHECK(unmarkMet(d.store, d.event(), speaker) == (Change::Targets | Change::People));
+    CHECK_FALSE(PeopleRepo(d.store).inNetwork(speaker));
+
+    Target t;
+    t.eventId = d.event();
+    t.personId = speaker;
+    CHECK(saveTarget(d.store, t) == (Change::Targets | Change::People));
+    t.why = "fuzzing";
+    CHECK(saveTarget(d.store, t) == Changes(Change::Targets));
+    CHECK(removeTarget(d.store, d.event(), speaker) == (Change::Targets | Change::People));
+
+    NoteInput note;
+    note.body = "their talk was the best";
+    note.eventId = d.event();
+    note.at = d.during();
+    note.people = {speaker};  // picked: talked with
+    CHECK(saveNote(d.store, note).touched == (Change::Notes | Change::Targets | Change::People));
+    CHECK(saveNote(d.store, note).touched == Changes(Change::Notes));
+    // Someone of your network already, met through a note: no People.
+    note.people = {d.ana};
+    CHECK(saveNote(d.store, note).touched == (Change::Notes | Change::Targets));
 }
 
 TEST_CASE("capture: a mention that fits two people is refused with both as candidates", "[changes][capture]") {

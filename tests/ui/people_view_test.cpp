@@ -923,3 +923,42 @@ TEST_CASE("ticking another target met leaves the page beside the cards as it was
     REQUIRE(metLine != page.rows().end());
     CHECK(metLine->line == "met");
 }
+
+TEST_CASE("the people list reloads when someone joins your network, not for every note or tick", "[ui][people]") {
+    Fixture f;
+    Person speaker;
+    speaker.displayName = "Cy Okafor";
+    speaker.source = "agenda";  // known only from the agenda
+    const RowId cy = PeopleRepo(f.store).create(speaker);
+    AgendaRepo(f.store).setSessionSpeakers(f.talk, {f.ana, cy});
+    Ui ui(f.store, f.now);
+    ui.state.eventId = f.eventId;
+    ui.imgui.frames(2);
+    const auto& list = ui.shell.people().list();
+    REQUIRE(ui.state.people.scope == PeopleScope::Network);
+    REQUIRE(list.indexOf(f.ana) >= 0);
+    REQUIRE(list.indexOf(cy) < 0);
+    const int built = list.rebuildCount();
+    const int network = list.counts().network;
+
+    // Ana is in your network already: a note about her and a tick move nobody in.
+    NoteInput note;
+    note.body = "talked about schedulers";
+    note.eventId = f.eventId;
+    note.at = f.now;
+    note.people = {f.ana};
+    ui.state.revision.apply(saveNote(f.store, note).touched);
+    ui.imgui.frames(2);
+    ui.state.revision.apply(markMet(f.store, f.eventId, f.ana, f.now));
+    ui.imgui.frames(2);
+    CHECK(list.rebuildCount() == built);
+
+    // A note of talking with Cy brings him in: the list and its counts show him.
+    note.people = {cy};
+    ui.state.revision.apply(saveNote(f.store, note).touched);
+    ui.imgui.frames(2);
+    CHECK(list.rebuildCount() == built + 1);
+    CHECK(list.indexOf(cy) >= 0);
+    CHECK(list.counts().network == network + 1);
+    CHECK(list.counts().network == PeopleRepo(f.store).scopeCounts().network);
+}
