@@ -31,7 +31,7 @@ std::string cliMessage(const std::exception& e) {
     if (auto* blanks = dynamic_cast<const DraftHasBlanks*>(&e))
         return std::string(e.what()) + " (edit it with `hallway queue edit " + std::to_string(blanks->itemId()) +
                " --body ...`)";
-    if (auto* session = dynamic_cast<const UnknownSession*>(&e))
+    if (dynamic_cast<const UnknownSession*>(&e))
         return std::string(e.what()) + " (see `hallway sessions`)";
     return e.what();
 }
