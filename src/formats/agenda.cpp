@@ -187,9 +187,7 @@ std::vector<std::string> agendaFormatKeys() { return format_table::keys(agendaFo
 std::string agendaFormatChoices() { return format_table::joinedWithOr(agendaFormatKeys()); }
 
 std::string agendaFormatLabels() {
-    std::vector<std::string> labels;
-    for (const auto& f : agendaFormats()) labels.emplace_back(f.label);
-    return format_table::joinedWithOr(labels);
+    return format_table::joinedWithOr(format_table::labels(agendaFormats()));
 }
 
 std::string detectAgendaFormat(std::string_view rawBytes, const std::string& fileName) {

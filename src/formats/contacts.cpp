@@ -344,9 +344,7 @@ std::vector<std::string> contactsFormatKeys() { return format_table::keys(contac
 std::string contactsFormatChoices() { return format_table::joinedWithOr(contactsFormatKeys()); }
 
 std::string contactsFormatLabels() {
-    std::vector<std::string> labels;
-    for (const auto& f : contactsFormats()) labels.emplace_back(f.label);
-    return format_table::joinedWithOr(labels);
+    return format_table::joinedWithOr(format_table::labels(contactsFormats()));
 }
 
 namespace {

@@ -26,6 +26,14 @@ std::vector<std::string> keys(const std::vector<Row>& table) {
     return out;
 }
 
+// Every row's label, in table order.
+template <typename Row>
+std::vector<std::string> labels(const std::vector<Row>& table) {
+    std::vector<std::string> out;
+    for (const Row& row : table) out.emplace_back(row.label);
+    return out;
+}
+
 // "a, b or c".
 inline std::string joinedWithOr(const std::vector<std::string>& items) {
     std::string out;
