@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -44,6 +45,33 @@ void writeFileAtomically(const std::string& path, std::string_view bytes, unsign
         ::unlink(tmpl.c_str());
         throw std::runtime_error("cannot write " + path + ": " + std::strerror(err));
     }
+}
+
+std::optional<std::string> readWholeFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    // One byte over the size, so the read that finds the end needs no regrowth;
+    // reading on to the end still takes a file that grew, or a /proc file's 0.
+    const size_t capacity = ::fstat(fd, &st) == 0 && st.st_size > 0 ? size_t(st.st_size) + 1 : size_t(1) << 16;
+    std::string bytes;
+    size_t filled = 0;
+    for (;;) {
+        if (filled == bytes.size()) bytes.resize(std::max(capacity, bytes.size() * 2));
+        const ssize_t n = ::read(fd, bytes.data() + filled, bytes.size() - filled);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            errno = err;
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        filled += size_t(n);
+    }
+    ::close(fd);
+    bytes.resize(filled);
+    return bytes;
 }
 
 }  // namespace hallway

@@ -5,11 +5,11 @@
 #include <cstring>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/text.h"
 #include "core/time_util.h"
 #include "formats/contacts.h"
@@ -204,11 +204,9 @@ std::string readAgendaFile(const std::string& path) {
     if (ec) throw FormatError(path, 0, "cannot read the file: " + ec.message());
     if (size > kMaxAgendaBytes)
         throw FormatError(path, 0, "file is " + std::to_string(size >> 20) + " MiB; agendas over 64 MiB are refused");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw FormatError(path, 0, "cannot open the file for reading: " + std::string(std::strerror(errno)));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw FormatError(path, 0, "cannot read the file: " + std::string(std::strerror(errno)));
-    return bytes;
+    std::optional<std::string> bytes = readWholeFile(path);
+    if (!bytes) throw FormatError(path, 0, "cannot read the file: " + std::string(std::strerror(errno)));
+    return std::move(*bytes);
 }
 
 // "+01:00" or "+01:00 and +02:00": the distinct offsets the file's times carry.

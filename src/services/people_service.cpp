@@ -4,13 +4,13 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <unordered_set>
 #include <unordered_map>
 #include <stdexcept>
 
+#include "core/atomic_file.h"
 #include "core/followup.h"
 #include "core/text.h"
 #include "core/time_util.h"
@@ -225,11 +225,9 @@ ContactsImportReport importContactsFile(Store& store, const std::string& path, c
     if (ec) throw FormatError(path, 0, "cannot read the file: " + ec.message());
     if (size > kMaxContactsBytes)
         throw FormatError(path, 0, "file is " + std::to_string(size >> 20) + " MiB; over 256 MiB is refused");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw FormatError(path, 0, "cannot open the file for reading: " + std::string(std::strerror(errno)));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw FormatError(path, 0, "cannot read the file: " + std::string(std::strerror(errno)));
-    return importContactsBytes(store, bytes, path, options);
+    std::optional<std::string> bytes = readWholeFile(path);
+    if (!bytes) throw FormatError(path, 0, "cannot read the file: " + std::string(std::strerror(errno)));
+    return importContactsBytes(store, *bytes, path, options);
 }
 
 ContactsImportReport importContactsBytes(Store& store, std::string_view bytes, const std::string& fileName,

@@ -7,8 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 
 #include "core/atomic_file.h"
@@ -51,9 +49,7 @@ void writeDraftCopy(const std::string& path, const std::string& text) {
 
 std::optional<std::string> readDraftCopy(const std::string& path) {
     if (path.empty()) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return readWholeFile(path);
 }
 
 void removeDraftCopy(const std::string& path) {

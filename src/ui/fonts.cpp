@@ -337,10 +337,9 @@ void writeBake(const Bake& bake, ImFontAtlas& atlas) {
 // Fills the empty `atlas` from the bake; false (atlas left empty) when the
 // file is missing, from other inputs, or damaged.
 bool readBake(const Bake& bake, ImFontAtlas& atlas, FontSet& set) {
-    std::ifstream in(bake.file, std::ios::binary);
-    if (!in) return false;
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::string_view v(bytes);
+    const std::optional<std::string> bytes = readWholeFile(bake.file);
+    if (!bytes) return false;
+    std::string_view v(*bytes);
     if (v.size() < sizeof kMagic || std::memcmp(v.data(), kMagic, sizeof kMagic) != 0) return false;
     v.remove_prefix(sizeof kMagic);
     std::uint32_t keySize = 0;
@@ -405,8 +404,7 @@ struct Source {
 // tall lines: sized by line they come out a third smaller than the Latin
 // beside them. 0 when the file cannot be read.
 float emOverLineHeight(const FoundFont& font) {
-    std::ifstream in(font.file, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string bytes = readWholeFile(font.file).value_or(std::string());
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
     const int offset = bytes.empty() ? -1 : stbtt_GetFontOffsetForIndex(data, font.index);
     stbtt_fontinfo info;
