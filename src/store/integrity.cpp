@@ -7,7 +7,6 @@
 
 #include <atomic>
 #include <cerrno>
-#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -15,6 +14,7 @@
 #include <thread>
 #include <utility>
 
+#include "core/startup_hold.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -67,25 +67,6 @@ std::mutex g_liveMutex;
 std::atomic<int> g_checksStarted{0};
 std::map<FileKey, std::weak_ptr<IntegrityVerdict>> g_live;
 
-// The hold on background checks: closed by the app before it opens its
-// store, opened after its first frames or by the first waiter.
-std::mutex g_holdMutex;
-std::condition_variable g_holdOpened;
-bool g_held = false;
-
-void openHold() {
-    {
-        std::lock_guard<std::mutex> lock(g_holdMutex);
-        g_held = false;
-    }
-    g_holdOpened.notify_all();
-}
-
-void waitWhileHeld() {
-    std::unique_lock<std::mutex> lock(g_holdMutex);
-    g_holdOpened.wait_for(lock, IntegrityVerdict::kBackgroundHoldLimit, [] { return !g_held; });
-}
-
 std::optional<FileKey> fileKey(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return std::nullopt;
@@ -131,7 +112,7 @@ std::shared_ptr<IntegrityVerdict> IntegrityVerdict::forFile(const std::string& p
             std::thread([path, promise = std::move(promise)]() mutable {
                 // Background work: on a busy machine the first frames go first.
                 ::setpriority(PRIO_PROCESS, ::gettid(), 10);
-                waitWhileHeld();
+                startup_hold::waitWhileClosed();
                 settlePromise(promise, [&path] {
                     sql::Connection db(path, false);
                     checkIntegrityOf(db, path);
@@ -149,24 +130,17 @@ std::shared_ptr<IntegrityVerdict> IntegrityVerdict::forFile(const std::string& p
 
 int IntegrityVerdict::checksStarted() { return g_checksStarted.load(); }
 
-void IntegrityVerdict::holdBackgroundChecks() {
-    std::lock_guard<std::mutex> lock(g_holdMutex);
-    g_held = true;
-}
-
-void IntegrityVerdict::releaseBackgroundChecks() { openHold(); }
-
 bool IntegrityVerdict::ready() const {
     return m_done.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
 
 void IntegrityVerdict::wait() const {
-    if (!ready()) openHold();
+    if (!ready()) startup_hold::open();
     m_done.get();
 }
 
 void IntegrityVerdict::settle() const {
-    if (!ready()) openHold();
+    if (!ready()) startup_hold::open();
     m_done.wait();
 }
 

@@ -28,13 +28,10 @@ public:
     static std::shared_ptr<IntegrityVerdict> forFile(const std::string& path, sql::Connection& own,
                                                      bool inBackground);
 
-    // A background check started while they are held waits until the app has
-    // shown its first frames (releaseBackgroundChecks) or someone waits for its
-    // verdict: beside the first frame on a busy machine it slowed that frame.
-    // Not held unless the app asks; held at most kBackgroundHoldLimit.
-    static void holdBackgroundChecks();
-    static void releaseBackgroundChecks();
-    static constexpr std::chrono::seconds kBackgroundHoldLimit{3};
+    // A background check waits while the startup hold is closed
+    // (core/startup_hold.h), until the app has shown its first frame or
+    // someone waits for its verdict: beside the first frame on a busy machine
+    // it slowed that frame.
 
     bool ready() const;
     // Waits (starting a held check at once); rethrows the check's exception.

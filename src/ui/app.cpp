@@ -30,6 +30,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/startup_hold.h"
 #include "core/time_util.h"
 #include "store/agenda_repo.h"
 #include "store/integrity.h"
@@ -371,7 +372,7 @@ int AppWindow::init() {
         options.checkInBackground = true;
         // The check starts once the first frame is shown (or something waits
         // for it): beside the first frame on a busy machine it took that frame's CPU.
-        IntegrityVerdict::holdBackgroundChecks();
+        startup_hold::close();
         m_store = std::make_unique<Store>(request.dbPath, options);
     } catch (const std::exception& e) {
         m_storeError = e.what();
@@ -726,7 +727,7 @@ bool AppWindow::frame() {
                   << " draw calls); peak resident "
                   << residentMegabytes("VmHWM") << " MB\n";
     }
-    if (m_framesShown == 0) IntegrityVerdict::releaseBackgroundChecks();
+    if (m_framesShown == 0) startup_hold::open();
     ++m_framesShown;
 
     std::string settingsError;

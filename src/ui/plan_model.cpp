@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/schedule.h"
+#include "core/startup_hold.h"
 #include "core/time_util.h"
 #include "store/agenda_queries.h"
 #include "store/agenda_repo.h"
@@ -230,6 +231,7 @@ void PlanModel::startRest(const std::string& path, RowId eventId, std::uint64_t 
     m_restEvent = eventId;
     m_restRevision = revision;
     m_rest = std::async(std::launch::async, [path, eventId] {
+        startup_hold::waitWhileClosed();  // the first frame's sync starts it: let that frame draw first
         Rest rest;
         try {
             Store::OpenOptions options;

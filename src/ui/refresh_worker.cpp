@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/startup_hold.h"
 #include "core/time_util.h"
 #include "store/agenda_repo.h"
 #include "store/sources_repo.h"
@@ -139,6 +140,7 @@ std::string AgendaRefreshWorker::statusText(const Snapshot& s, const std::string
 }
 
 void AgendaRefreshWorker::run() {
+    startup_hold::waitWhileClosed();
     for (;;) {
         std::optional<RowId> eventId;
         bool forced = false, automatic = true;

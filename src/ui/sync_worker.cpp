@@ -3,6 +3,7 @@
 #include <exception>
 #include <utility>
 
+#include "core/startup_hold.h"
 #include "core/time_util.h"
 #include "services/dav_client.h"
 #include "services/sync_service.h"
@@ -51,6 +52,7 @@ std::string SyncWorker::statusText(const Snapshot& s, const std::string& zone) {
 }
 
 void SyncWorker::run() {
+    startup_hold::waitWhileClosed();
     for (;;) {
         {
             std::unique_lock<std::mutex> lock(m_mutex);

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <thread>
 
+#include "core/startup_hold.h"
 #include "services/people_service.h"
 #include "store/agenda_repo.h"
 #include "store/integrity.h"
@@ -148,19 +149,19 @@ TEST_CASE("a held background check waits for the first frame, or starts when a w
         return store.integrity();
     };
     SECTION("released by the app after its first frame") {
-        IntegrityVerdict::holdBackgroundChecks();
+        startup_hold::close();
         Store store(db, inBackground());
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         CHECK(store.integrity() == Store::Integrity::Checking);  // held: not started
-        IntegrityVerdict::releaseBackgroundChecks();
+        startup_hold::open();
         CHECK(pollUntilDecided(store) == Store::Integrity::Sound);
     }
     SECTION("a write does not wait for the hold") {
-        IntegrityVerdict::holdBackgroundChecks();
+        startup_hold::close();
         Store store(db, inBackground());
         const RowId id = addEvent(store, "Written");  // its commit starts the check at once
         CHECK(store.integrity() == Store::Integrity::Sound);
         CHECK(AgendaRepo(store).findEvent(id));
     }
-    IntegrityVerdict::releaseBackgroundChecks();
+    startup_hold::open();
 }
