@@ -416,17 +416,28 @@ std::vector<FollowUp> FollowUpsRepo::list(const FollowUpQuery& query) {
     return out;
 }
 
-void FollowUpsRepo::forEachQueued(RowId eventId, const std::function<void(FollowUp&)>& visit) {
+#define HALLWAY_QUEUED_WHERE "WHERE f.event_id=?1 AND f.status IN ('open', 'drafted', 'snoozed') "
+#define HALLWAY_EFFECTIVE_DUE \
+    "CASE WHEN f.status='snoozed' AND f.snoozed_until IS NOT NULL THEN f.snoozed_until ELSE f.due_date END"
+#define HALLWAY_QUEUED_ORDER HALLWAY_EFFECTIVE_DUE ", f.priority DESC, f.id"
+#define HALLWAY_QUEUED_COLUMNS \
+    "f.id, f.person_id, f.kind, f.due_date, f.priority, f.status, f.snoozed_until, f.reason, p.display_name"
+
+void FollowUpsRepo::forEachQueued(RowId eventId, const std::function<void(FollowUp&)>& visit, int limit) {
     // sortQueue's order: effective due date (snoozed until, else due), then
     // priority, highest first, then id; TEXT compares bytewise like std::string.
-    auto& q = m_store.statement(
-        "SELECT f.id, f.person_id, f.kind, f.due_date, f.priority, f.status, f.snoozed_until, f.reason, "
-        "p.display_name FROM follow_ups f JOIN people p ON p.id=f.person_id "
-        "WHERE f.event_id=?1 AND f.status IN ('open', 'drafted', 'snoozed') "
-        "ORDER BY CASE WHEN f.status='snoozed' AND f.snoozed_until IS NOT NULL THEN f.snoozed_until "
-        "ELSE f.due_date END, f.priority DESC, f.id");
+    // With a limit, names are joined after the sort: joined first, SQLite
+    // looked up all 14,700 of the power tier's people to keep 300 (49 ms
+    // against 12). Without one, sorting twice costs more (110 ms against 84).
+    auto& q = limit < 0 ? m_store.statement("SELECT " HALLWAY_QUEUED_COLUMNS
+                                            " FROM follow_ups f JOIN people p ON p.id=f.person_id " HALLWAY_QUEUED_WHERE
+                                            "ORDER BY " HALLWAY_QUEUED_ORDER)
+                        : m_store.statement("SELECT " HALLWAY_QUEUED_COLUMNS " FROM (SELECT * FROM follow_ups f "
+                                            HALLWAY_QUEUED_WHERE "ORDER BY " HALLWAY_QUEUED_ORDER
+                                            " LIMIT ?2) f JOIN people p ON p.id=f.person_id ORDER BY " HALLWAY_QUEUED_ORDER);
     Resetter r{q};
     q.bind(1, eventId);
+    if (limit >= 0) q.bind(2, limit);
     FollowUp f;
     f.eventId = eventId;
     while (q.step()) {
@@ -443,6 +454,21 @@ void FollowUpsRepo::forEachQueued(RowId eventId, const std::function<void(Follow
         visit(f);
     }
 }
+
+std::vector<std::pair<std::string, int>> FollowUpsRepo::queuedCountsByDue(RowId eventId) {
+    auto& q = m_store.statement("SELECT " HALLWAY_EFFECTIVE_DUE " AS due, count(*) FROM follow_ups f " HALLWAY_QUEUED_WHERE
+                                "GROUP BY due ORDER BY due");
+    Resetter r{q};
+    q.bind(1, eventId);
+    std::vector<std::pair<std::string, int>> counts;
+    while (q.step()) counts.emplace_back(q.getText(0), int(q.getInt(1)));
+    return counts;
+}
+
+#undef HALLWAY_QUEUED_WHERE
+#undef HALLWAY_EFFECTIVE_DUE
+#undef HALLWAY_QUEUED_ORDER
+#undef HALLWAY_QUEUED_COLUMNS
 
 bool FollowUpsRepo::setStatus(RowId id, const std::string& status, const std::string& on, const std::string& reason) {
     auto& q = m_store.statement(

@@ -48,8 +48,13 @@ public:
     // The event's queue (open, drafted, snoozed) in sortQueue's order, one item
     // at a time and only what a list line shows: id, person id and name, kind,
     // due date, priority, status, snoozed until and reason. The draft, rule,
-    // dedupe key and the rest stay empty (find() has them).
-    void forEachQueued(RowId eventId, const std::function<void(FollowUp&)>& visit);
+    // dedupe key and the rest stay empty (find() has them). `limit`: only the
+    // first so many (negative: all).
+    void forEachQueued(RowId eventId, const std::function<void(FollowUp&)>& visit, int limit = -1);
+    // How many of the event's queued items fall due on each effective due date
+    // (snoozed until, else due), in date order: the queue's group counts
+    // without reading its rows.
+    std::vector<std::pair<std::string, int>> queuedCountsByDue(RowId eventId);
 
     // Status changes stamp status_on with `on` (YYYY-MM-DD).
     bool setStatus(RowId id, const std::string& status, const std::string& on, const std::string& reason = "");

@@ -1,9 +1,13 @@
 #include "ui/followup_model.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <iterator>
 #include <exception>
 #include <tuple>
 
+#include "core/startup_hold.h"
 #include "core/template_text.h"
 #include "core/time_util.h"
 #include "services/followup_service.h"
@@ -23,10 +27,57 @@ std::string queueStatusLabel(const FollowUp& f) {
 
 // [SECTION] FollowUpQueueModel
 
+namespace {
+
+std::atomic<int> g_queueProgressiveAbove{2000};
+std::atomic<int> g_queueFirstRows{300};
+
+// The queue's rows in sortQueue's order, the first `limit` (negative: all).
+std::vector<QueueRow> readQueueRows(Store& store, RowId eventId, const std::string& today, int limit) {
+    std::vector<QueueRow> rows;
+    FollowUpsRepo(store).forEachQueued(
+        eventId,
+        [&](FollowUp& f) {
+            QueueRow r;
+            r.id = f.id;
+            r.group = dueGroupOf(f, today);
+            r.drafted = f.status == "drafted";
+            r.due = dayLabel(effectiveDue(f));
+            r.status = queueStatusLabel(f);
+            r.kind = std::move(f.kind);
+            r.personName = std::move(f.personName);
+            r.reason = std::move(f.reason);
+            const std::string_view why = firstLineView(r.reason);
+            r.whyAt = std::uint32_t(why.data() - r.reason.data());
+            r.whyLength = std::uint32_t(why.size());
+            rows.push_back(std::move(r));
+        },
+        limit);
+    rows.shrink_to_fit();
+    return rows;
+}
+
+}  // namespace
+
+FollowUpQueueModel::~FollowUpQueueModel() = default;  // waits for a rest still being read
+
+int FollowUpQueueModel::progressiveAbove() { return g_queueProgressiveAbove.load(); }
+int FollowUpQueueModel::firstRows() { return g_queueFirstRows.load(); }
+void FollowUpQueueModel::setProgressive(int above, int firstRows) {
+    g_queueProgressiveAbove = above;
+    g_queueFirstRows = firstRows;
+}
+
 bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instant now, std::uint64_t revision) {
     // The day only moves at midnight in the event's zone; the zone is known from the last build.
     const std::string today = localDateString(now, m_zone);
-    if (m_built && m_eventId == eventId && m_revision == revision && m_today == today) return false;
+    if (m_built && m_eventId == eventId && m_revision == revision && m_today == today) {
+        if (takeRest()) return true;
+        // Started from the second sync on, after the first frame; again when a
+        // change made here (applyClosed) made the one read stale.
+        if (m_partial && !m_rest.valid()) startRest();
+        return false;
+    }
     m_built = true;
     m_eventId = eventId;
     m_revision = revision;
@@ -34,6 +85,7 @@ bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instan
     m_error.clear();
     m_rows.clear();
     m_lines.clear();
+    m_partial = false;
     m_hasEvent = false;
     m_eventName.clear();
     m_today = today;
@@ -45,27 +97,68 @@ bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instan
         m_eventName = event->name;
         m_zone = event->timeZone.empty() ? "UTC" : event->timeZone;
         m_today = localDateString(now, m_zone);
-        // Sorted as sortQueue sorts, by the query.
-        FollowUpsRepo(store).forEachQueued(*eventId, [&](FollowUp& f) {
-            QueueRow r;
-            r.id = f.id;
-            r.group = dueGroupOf(f, m_today);
-            r.drafted = f.status == "drafted";
-            r.due = dayLabel(effectiveDue(f));
-            r.status = queueStatusLabel(f);
-            r.kind = std::move(f.kind);
-            r.personName = std::move(f.personName);
-            r.reason = std::move(f.reason);
-            const std::string_view why = firstLineView(r.reason);
-            r.whyAt = std::uint32_t(why.data() - r.reason.data());
-            r.whyLength = std::uint32_t(why.size());
-            m_rows.push_back(std::move(r));
-        });
-        m_rows.shrink_to_fit();
+        m_path = store.path();
+        int total = 0;
+        std::fill(std::begin(m_groupCounts), std::end(m_groupCounts), 0);
+        if (!m_path.empty() && m_path != ":memory:") {
+            FollowUp probe;
+            for (auto& [due, count] : FollowUpsRepo(store).queuedCountsByDue(*eventId)) {
+                probe.dueDate = std::move(due);
+                m_groupCounts[int(dueGroupOf(probe, m_today))] += count;
+                total += count;
+            }
+        }
+        m_partial = total > progressiveAbove();
+        m_total = total;
+        m_rows = readQueueRows(store, *eventId, m_today, m_partial ? firstRows() : -1);
         buildLines();
     } catch (const std::exception& e) {
         m_error = e.what();
+        m_partial = false;
     }
+    return true;
+}
+
+void FollowUpQueueModel::startRest() {
+    // A future of std::async waits for its thread when dropped: not on the frame.
+    m_dropped.erase(std::remove_if(m_dropped.begin(), m_dropped.end(),
+                                   [](auto& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }),
+                    m_dropped.end());
+    if (m_rest.valid()) m_dropped.push_back(std::move(m_rest));
+    m_restEvent = m_eventId;
+    m_restRevision = m_revision;
+    m_restToday = m_today;
+    m_rest = std::async(std::launch::async, [path = m_path, eventId = *m_eventId, today = m_today] {
+        startup_hold::waitWhileClosed();  // the first frame's sync starts it: let that frame draw first
+        Rest rest;
+        try {
+            Store::OpenOptions options;
+            options.checkInBackground = true;  // shares the window's check; reads need not wait for it
+            options.streaming = true;          // each page read once: a small cache keeps the peak down
+            Store own(path, options);
+            rest.rows = readQueueRows(own, eventId, today, -1);
+        } catch (const std::exception& e) {
+            rest.error = e.what();
+        }
+        return rest;
+    });
+}
+
+bool FollowUpQueueModel::takeRest() {
+    if (!m_rest.valid() || m_rest.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    Rest rest = m_rest.get();
+    // Read for another event, day or before a change made here: read again.
+    if (!m_partial || m_restEvent != m_eventId || m_restRevision != m_revision || m_restToday != m_today) return false;
+    if (!rest.error.empty()) {
+        m_error = rest.error;
+        m_partial = false;  // what is shown stays; no endless retries
+        buildLines();
+        return true;
+    }
+    m_rows = std::move(rest.rows);
+    m_partial = false;
+    buildLines();
+    ++m_rebuilds;
     return true;
 }
 
@@ -78,10 +171,11 @@ void FollowUpQueueModel::buildLines() {
             QueueLine h;
             h.header = true;
             h.group = m_rows[i].group;
+            if (m_partial) h.count = m_groupCounts[int(h.group)];  // the whole group's, most of it unread
             header = m_lines.size();
             m_lines.push_back(h);
         }
-        ++m_lines[header].count;
+        if (!m_partial) ++m_lines[header].count;
         QueueLine l;
         l.group = m_rows[i].group;
         l.row = int(i);
@@ -93,6 +187,10 @@ bool FollowUpQueueModel::applyClosed(RowId itemId, std::uint64_t revisionBefore,
     if (!m_built || m_revision != revisionBefore || !m_error.empty()) return false;
     const int index = indexOf(itemId);
     if (index < 0) return false;
+    if (m_partial) {
+        --m_total;
+        --m_groupCounts[int(m_rows[size_t(index)].group)];
+    }
     m_rows.erase(m_rows.begin() + index);
     buildLines();
     m_revision = revisionAfter;

@@ -210,7 +210,7 @@ void FollowUpView::drawTop(Store& store, AppState& state) {
     ImGui::TextUnformatted(("Follow-ups for " + m_queue.eventName()).c_str());
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, p.mutedText);
-    const int n = int(m_queue.rows().size());
+    const int n = m_queue.total();
     ImGui::Text("\u00b7 %d to send \u00b7 today is %s", n, dayLabel(m_queue.today()).c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();

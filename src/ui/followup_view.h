@@ -38,6 +38,7 @@ class FollowUpView : public View {
 public:
     void sync(Store& store, AppState& state) override;
     void draw(Store& store, AppState& state) override;
+    bool readingInBackground() const override { return m_queue.partial(); }
     // Without an opener (tests, screenshots) the mail button copies the link instead.
     void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
 

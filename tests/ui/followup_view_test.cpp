@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 
 #include "core/followup.h"
 #include "core/time_util.h"
@@ -277,6 +278,108 @@ TEST_CASE("the queue model keeps only what the list shows, in sortQueue's order"
     CHECK(rows[4].status == "snoozed to Thu 20 Mar");  // snoozed past the rest
     CHECK(rows[4].group == ui::DueGroup::Later);
     CHECK(rows[3].why().empty());
+}
+
+namespace {
+
+struct QueueProgressive {
+    QueueProgressive(int above, int first)
+        : above(ui::FollowUpQueueModel::progressiveAbove()), first(ui::FollowUpQueueModel::firstRows()) {
+        ui::FollowUpQueueModel::setProgressive(above, first);
+    }
+    ~QueueProgressive() { ui::FollowUpQueueModel::setProgressive(above, first); }
+    int above, first;
+};
+
+// 30 open items over every group: overdue, today, this week, later, a snoozed one moved later.
+void addThirtyItems(Fixture& f) {
+    FollowUpsRepo repo(f.store);
+    const char* dues[] = {"2025-03-06", "2025-03-07", "2025-03-10", "2025-03-12", "2025-03-14", "2025-04-02"};
+    for (int i = 0; i < 30; ++i) {
+        FollowUp item;
+        item.personId = i % 2 ? f.ana : f.bo;
+        item.eventId = f.eventId;
+        item.rule = "test";
+        item.kind = "keep_in_touch";
+        item.dueDate = dues[i % 6];
+        item.priority = 10.0 * (i % 7);
+        item.status = i == 4 ? "snoozed" : i == 9 ? "drafted" : "open";
+        if (i == 4) item.snoozedUntil = "2025-03-11";
+        item.reason = "Item " + std::to_string(i);
+        item.dedupeKey = "k" + std::to_string(i);
+        REQUIRE(repo.insertIfAbsent(item) != 0);
+    }
+}
+
+std::vector<RowId> idsOf(const ui::FollowUpQueueModel& m) {
+    std::vector<RowId> ids;
+    for (const auto& r : m.rows()) ids.push_back(r.id);
+    return ids;
+}
+
+std::vector<std::pair<int, int>> headersOf(const ui::FollowUpQueueModel& m) {
+    std::vector<std::pair<int, int>> headers;
+    for (const auto& l : m.lines())
+        if (l.header) headers.emplace_back(int(l.group), l.count);
+    return headers;
+}
+
+void waitForQueueRest(ui::FollowUpQueueModel& m, Fixture& f, std::uint64_t revision) {
+    for (int i = 0; i < 500 && m.partial(); ++i) {
+        m.sync(f.store, f.eventId, f.monday, revision);
+        if (m.partial()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a big queue shows its first rows with the whole queue's counts, then the rest", "[ui][followup][progressive]") {
+    Fixture f;
+    addThirtyItems(f);
+    ui::FollowUpQueueModel whole;  // read in one step: the default threshold is far above 30
+    REQUIRE(whole.sync(f.store, f.eventId, f.monday, 1));
+    REQUIRE_FALSE(whole.partial());
+    REQUIRE(whole.rows().size() == 30);
+    const auto wholeIds = idsOf(whole);
+    REQUIRE(headersOf(whole).size() == 4);
+
+    const QueueProgressive progressive(10, 8);
+    ui::FollowUpQueueModel model;
+    REQUIRE(model.sync(f.store, f.eventId, f.monday, 1));
+    REQUIRE(model.partial());
+    CHECK(model.total() == 30);
+    const auto first = idsOf(model);
+    REQUIRE(first.size() == 8);
+    CHECK(first == std::vector<RowId>(wholeIds.begin(), wholeIds.begin() + 8));
+    // The groups the first rows reach, with the whole groups' counts.
+    const auto headers = headersOf(model);
+    REQUIRE(headers.size() >= 1);
+    for (size_t i = 0; i < headers.size(); ++i) CHECK(headers[i] == headersOf(whole)[i]);
+
+    SECTION("the rest arrives and the queue equals one read whole") {
+        waitForQueueRest(model, f, 1);
+        REQUIRE_FALSE(model.partial());
+        CHECK(idsOf(model) == idsOf(whole));
+        CHECK(headersOf(model) == headersOf(whole));
+        CHECK(model.total() == 30);
+    }
+    SECTION("an item closed before the rest arrives stays out of it") {
+        const RowId closed = model.rows()[0].id;
+        REQUIRE(FollowUpsRepo(f.store).setStatus(closed, "done", "2025-03-10"));
+        REQUIRE(model.applyClosed(closed, 1, 2));
+        CHECK(model.total() == 29);
+        CHECK(headersOf(model)[0].second == headersOf(whole)[0].second - 1);
+        waitForQueueRest(model, f, 2);
+        REQUIRE_FALSE(model.partial());
+        ui::FollowUpQueueModel fresh;
+        const QueueProgressive wholeAgain(1000, 8);
+        fresh.sync(f.store, f.eventId, f.monday, 2);
+        const auto ids = idsOf(model);
+        CHECK(ids == idsOf(fresh));
+        CHECK(headersOf(model) == headersOf(fresh));
+        CHECK(ids.size() == 29);
+        CHECK(std::find(ids.begin(), ids.end(), closed) == ids.end());
+    }
 }
 
 TEST_CASE("a blank in a draft is highlighted and keeps Mark sent off, the notes show beside the draft",
