@@ -159,10 +159,23 @@ void sortByCollation(std::vector<PersonBrief>& people) {
     std::sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : people[a.second].id < people[b.second].id;
     });
-    std::vector<PersonBrief> sorted;
-    sorted.reserve(people.size());
-    for (const auto& k : keys) sorted.push_back(std::move(people[k.second]));
-    people = std::move(sorted);
+    // Put in place by following the permutation's cycles: a sorted copy of
+    // 50,000 people was 5 MB more of fresh memory, each page a fault.
+    std::vector<size_t> from(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) from[i] = keys[i].second;
+    for (size_t start = 0; start < from.size(); ++start) {
+        if (from[start] == start) continue;
+        PersonBrief held = std::move(people[start]);
+        size_t at = start;
+        while (from[at] != start) {
+            people[at] = std::move(people[from[at]]);
+            const size_t next = from[at];
+            from[at] = at;
+            at = next;
+        }
+        people[at] = std::move(held);
+        from[at] = at;
+    }
 }
 
 }  // namespace
@@ -174,6 +187,13 @@ std::vector<PersonBrief> PeopleRepo::list(const PeopleQuery& query) {
     auto read = [&](sql::Statement& q) {
         while (q.step()) out.push_back({q.getInt(0), q.getText(1), q.getText(2), q.getText(3)});
     };
+    if (match.empty() && query.tag.empty() && query.limit <= 0) {
+        // Room for everyone up front: growing by doubling moved 50,000 people
+        // about three times over, into fresh pages.
+        auto& count = m_store.statement("SELECT count(*) FROM people");
+        sql::ResetOnExit r{count};
+        if (count.step()) out.reserve(size_t(count.getInt(0)));
+    }
     if (match.empty() || query.limit <= 0) {
         // The whole list, or the whole list filtered: in name order either way,
         // so a search narrows the table without reshuffling it.

@@ -2,6 +2,7 @@
 // agenda, and names in a Unicode collation's order.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -96,4 +97,27 @@ TEST_CASE("names sort by a Unicode collation: accents by their letter, case and 
                                    "=HYPERLINK Bob", "zoë Ångström"});
     CHECK(collationKey("César") < collationKey("Cyril"));
     CHECK(collationKey("cesar") < collationKey("César"));  // the accent decides only between equals
+}
+
+TEST_CASE("a long list comes back in collation order, namesakes by id", "[store][people]") {
+    Store store(":memory:");
+    // Inserted in an order whose sort moves most rows, along cycles of many lengths.
+    std::vector<std::string> inserted;
+    for (int i = 0; i < 97; ++i) {
+        const int k = (i * 37) % 97;
+        inserted.push_back(std::string(1, char('A' + k % 26)) + (k % 3 ? "ö" : "o") + " Person " + std::to_string(k / 26));
+        add(store, inserted.back().c_str(), "typed");
+    }
+    add(store, inserted[5].c_str(), "typed");  // a namesake: after the first by id
+    const auto listed = PeopleRepo(store).list();
+    REQUIRE(listed.size() == 98);
+    for (size_t i = 1; i < listed.size(); ++i) {
+        const auto a = collationKey(listed[i - 1].displayName), b = collationKey(listed[i].displayName);
+        CHECK((a < b || (a == b && listed[i - 1].id < listed[i].id)));
+    }
+    std::vector<std::string> sortedNames = names(listed), expected = inserted;
+    expected.push_back(inserted[5]);
+    std::sort(sortedNames.begin(), sortedNames.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(sortedNames == expected);  // nobody lost or doubled by the reordering
 }
