@@ -241,6 +241,7 @@ private:
     double m_lastLapCpuMs = threadCpuMs();
     const bool m_timing = std::getenv("HALLWAY_STARTUP_TIMING") != nullptr;
     std::string m_stages;
+    double m_firstReadMs = 0.0, m_firstReadCpuMs = 0.0;  // the first view's read, on its own thread
     const bool m_screenshot;
     AppState m_state;
 
@@ -396,7 +397,13 @@ int AppWindow::init() {
     // software GL), so its first frame only draws. Until the join below
     // nothing else touches the store's connection, the shell or the state.
     std::future<void> firstRead;
-    if (m_store) firstRead = std::async(std::launch::async, [this] { m_shell.sync(*m_store, m_state); });
+    if (m_store)
+        firstRead = std::async(std::launch::async, [this] {
+            const auto started = std::chrono::steady_clock::now();
+            m_shell.sync(*m_store, m_state);
+            m_firstReadMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            m_firstReadCpuMs = threadCpuMs();
+        });
     glfwSetErrorCallback(onGlfwError);
     if (!glfwInit()) {
         std::cerr << "hallway: cannot start the window system: " << g_glfwError
@@ -500,6 +507,9 @@ int AppWindow::init() {
     lap("atlas upload");
     if (firstRead.valid()) firstRead.get();  // what it could not read it said through the state
     lap("first view's rows (waited for)");
+    if (m_timing && m_store)
+        m_stages += " [the read itself " + std::to_string(int(m_firstReadMs)) + " ms (cpu " +
+                    std::to_string(int(m_firstReadCpuMs)) + ") beside the stages before]";
     if (!m_fonts.note.empty()) state.info(m_fonts.note);
 
     m_shell.setScale(m_contentScale / m_framebufferScale);
