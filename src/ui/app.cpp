@@ -242,6 +242,7 @@ private:
     const bool m_timing = std::getenv("HALLWAY_STARTUP_TIMING") != nullptr;
     std::string m_stages;
     double m_firstReadMs = 0.0, m_firstReadCpuMs = 0.0;  // the first view's read, on its own thread
+    double m_fontsCpuMs = 0.0;                            // the fonts' thread, to its atlas
     const bool m_screenshot;
     AppState m_state;
 
@@ -446,7 +447,9 @@ int AppWindow::init() {
                 const auto names = scanStore(storePath, std::nullopt).codepoints;
                 extra.insert(names.begin(), names.end());
             }
-            return buildFonts(fontScale, extra);
+            FontSet built = buildFonts(fontScale, extra);
+            m_fontsCpuMs = threadCpuMs();
+            return built;
         });
     lap("context");
 
@@ -510,6 +513,7 @@ int AppWindow::init() {
     if (m_timing && m_store)
         m_stages += " [the read itself " + std::to_string(int(m_firstReadMs)) + " ms (cpu " +
                     std::to_string(int(m_firstReadCpuMs)) + ") beside the stages before]";
+    if (m_timing) m_stages += " [the fonts' thread: cpu " + std::to_string(int(m_fontsCpuMs)) + "]";
     if (!m_fonts.note.empty()) state.info(m_fonts.note);
 
     m_shell.setScale(m_contentScale / m_framebufferScale);

@@ -16,7 +16,10 @@
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <bitset>
@@ -334,10 +337,44 @@ void writeBake(const Bake& bake, ImFontAtlas& atlas) {
     }
 }
 
+// A file mapped read-only, whole: the 3.3 MB bake is parsed where the page
+// cache holds it, its pixels copied once into the atlas. Read into a buffer
+// first, its zero-fill, read and copy cost the fonts' thread 25 ms of page faults.
+class MappedFile {
+public:
+    explicit MappedFile(const std::string& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+            void* at = ::mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (at != MAP_FAILED) {
+                m_data = static_cast<const char*>(at);
+                m_size = size_t(st.st_size);
+            }
+        }
+        ::close(fd);
+    }
+    ~MappedFile() {
+        if (m_data) ::munmap(const_cast<char*>(m_data), m_size);
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    std::optional<std::string_view> bytes() const {
+        if (!m_data) return std::nullopt;
+        return std::string_view(m_data, m_size);
+    }
+
+private:
+    const char* m_data = nullptr;
+    size_t m_size = 0;
+};
+
 // Fills the empty `atlas` from the bake; false (atlas left empty) when the
 // file is missing, from other inputs, or damaged.
 bool readBake(const Bake& bake, ImFontAtlas& atlas, FontSet& set) {
-    const std::optional<std::string> bytes = readWholeFile(bake.file);
+    const MappedFile file(bake.file);
+    const std::optional<std::string_view> bytes = file.bytes();
     if (!bytes) return false;
     std::string_view v(*bytes);
     if (v.size() < sizeof kMagic || std::memcmp(v.data(), kMagic, sizeof kMagic) != 0) return false;
