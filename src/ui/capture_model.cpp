@@ -60,21 +60,28 @@ void CaptureModel::buildSessions(Store& store, std::optional<RowId> eventId) {
         }
     }
     if (!m_hasEvent) return;
-    // Times and titles only: the agenda's texts and speakers are not needed here.
-    for (const SessionSlot& s : sessionSlots(store, m_event.id)) {
+    // Times, titles and rooms only, in time order: the agenda's texts and
+    // speakers are not needed here.
+    std::vector<SessionSlot> slots = sessionSlots(store, m_event.id);
+    m_sessions.reserve(slots.size());
+    m_sessionIndex.reserve(slots.size());
+    for (SessionSlot& s : slots) {
         CaptureSession c;
         c.id = s.id;
         c.startsAt = s.startsAt;
         c.endsAt = s.endsAt;
         c.starred = s.starred;
-        c.title = s.title;
-        c.label = momentLabel(s.startsAt, m_zone) + " \u00b7 " + s.title;
-        if (!s.room.empty()) c.label += " \u00b7 " + s.room;
+        c.title = std::move(s.title);
+        c.room = std::move(s.room);
+        m_sessionIndex[c.id] = int(m_sessions.size());
         m_sessions.push_back(std::move(c));
     }
-    std::stable_sort(m_sessions.begin(), m_sessions.end(),
-                     [](const auto& a, const auto& b) { return a.startsAt < b.startsAt; });
-    for (size_t i = 0; i < m_sessions.size(); ++i) m_sessionIndex[m_sessions[i].id] = int(i);
+}
+
+std::string CaptureModel::label(const CaptureSession& s) const {
+    std::string text = momentLabel(s.startsAt, m_zone) + " \u00b7 " + s.title;
+    if (!s.room.empty()) text += " \u00b7 " + s.room;
+    return text;
 }
 
 void CaptureModel::buildTargets(Store& store) {

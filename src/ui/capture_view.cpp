@@ -307,12 +307,12 @@ void CaptureView::drawSessionCombo(AppState& state) {
     const CaptureSession* running = m_model.runningSession() ? m_model.session(*m_model.runningSession()) : nullptr;
     switch (m_sessionChoice) {
         case SessionChoice::Automatic:
-            preview = running ? "Now: " + running->label : "Now: no single session running (the note gets none)";
+            preview = running ? "Now: " + m_model.label(*running) : "Now: no single session running (the note gets none)";
             break;
         case SessionChoice::None: preview = "No session"; break;
         case SessionChoice::Fixed: {
             const CaptureSession* s = m_model.session(m_fixedSession);
-            preview = s ? s->label : "No session";
+            preview = s ? m_model.label(*s) : "No session";
             break;
         }
     }
@@ -336,7 +336,7 @@ void CaptureView::drawSessionCombo(AppState& state) {
                 const CaptureSession& s = sessions[i];
                 ImGui::PushID(idOf(s.id));
                 bool selected = m_sessionChoice == SessionChoice::Fixed && m_fixedSession == s.id;
-                if (ImGui::Selectable(s.label.c_str(), selected)) {
+                if (ImGui::Selectable(m_model.label(s).c_str(), selected)) {
                     m_sessionChoice = SessionChoice::Fixed;
                     m_fixedSession = s.id;
                 }
