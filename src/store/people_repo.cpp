@@ -82,6 +82,14 @@ void PeopleRepo::rename(RowId personId, const std::string& displayName) {
     q.run();
 }
 
+std::optional<PersonBrief> PeopleRepo::brief(RowId id) {
+    auto& q = m_store.statement("SELECT id, display_name, company, role FROM people WHERE id=?");
+    sql::ResetOnExit r{q};
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    return PersonBrief{q.getInt(0), q.getText(1), q.getText(2), q.getText(3)};
+}
+
 std::optional<Person> PeopleRepo::find(RowId id) {
     Person p;
     {

@@ -55,6 +55,8 @@ public:
     // In name order by a Unicode collation (collationKey), except a picker's
     // few best (a search with a limit), which keep name matches first.
     std::vector<PersonBrief> list(const PeopleQuery& query = {});
+    // Name, company and role alone: one row, where find() reads five tables.
+    std::optional<PersonBrief> brief(RowId id);
     int count();
     ScopeCounts scopeCounts();
     // Whether the person is in your network (PeopleScope::Network); false for nobody.

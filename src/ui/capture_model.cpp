@@ -89,7 +89,7 @@ void CaptureModel::buildTargets(Store& store) {
     PeopleRepo people(store);
     if (m_hasEvent) {
         for (const Target& t : people.targets(m_event.id)) {
-            auto p = people.find(t.personId);
+            auto p = people.brief(t.personId);
             if (!p) continue;
             CaptureTarget c;
             c.personId = t.personId;
@@ -113,7 +113,7 @@ void CaptureModel::buildRecent(Store& store) {
     auto nameOf = [&](RowId id) -> const std::string& {
         auto it = names.find(id);
         if (it != names.end()) return it->second;
-        auto p = people.find(id);
+        auto p = people.brief(id);
         return names.emplace(id, p ? p->displayName : "#" + std::to_string(id)).first->second;
     };
     NotesRepo notes(store);
