@@ -108,6 +108,9 @@ printf 'Source: hallway\n\nPackage: hallway\nArchitecture: any\n' >"$WORK/shlibd
 DEPENDS=$(cd "$WORK/shlibdeps" && dpkg-shlibdeps -O "$ROOT/usr/bin/hallway" 2>"$WORK/shlibdeps.log" |
   sed -n 's/^shlibs:Depends=//p') || fail "dpkg-shlibdeps failed: $(cat "$WORK/shlibdeps.log")"
 [ -n "$DEPENDS" ] || fail "dpkg-shlibdeps found no dependencies: $(cat "$WORK/shlibdeps.log")"
+# libcurl is loaded with dlopen at the first download or sync (services/curl_api.cpp):
+# dpkg-shlibdeps cannot see it.
+DEPENDS="$DEPENDS, libcurl4 (>= 7.85)"
 
 mkdir -p "$ROOT/DEBIAN"
 cat >"$ROOT/DEBIAN/control" <<CONTROL

@@ -1,17 +1,15 @@
 #include "services/dav_client.h"
 
-#include <curl/curl.h>
 
 #include <cctype>
 #include <chrono>
 #include <mutex>
 
+#include "services/curl_api.h"
 #include "services/http_fetch.h"
 
 namespace hallway {
 namespace {
-
-std::once_flag curlInitOnce;
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix) {
     if (text.size() < prefix.size()) return false;
@@ -119,14 +117,19 @@ std::string davStatusReason(long status) {
 
 struct DavClient::Handle {
     CURL* curl = nullptr;
+    std::string loadError;  // why libcurl could not be loaded
     ~Handle() {
-        if (curl) curl_easy_cleanup(curl);
+        if (curl) curl_api::easyCleanup(curl);
     }
 };
 
 DavClient::DavClient(DavAccount account) : m_account(std::move(account)), m_handle(std::make_unique<Handle>()) {
-    std::call_once(curlInitOnce, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    m_handle->curl = curl_easy_init();
+    try {
+        curl_api::load();
+        m_handle->curl = curl_api::easyInit();
+    } catch (const std::exception& e) {
+        m_handle->loadError = e.what();  // said by the first request
+    }
 }
 
 DavClient::~DavClient() = default;
@@ -138,57 +141,59 @@ DavResponse DavClient::once(const std::string& method, const std::string& url, c
         throw DavError(url, "plain http:// would send your password and contacts unencrypted; use https://, or "
                             "allow it with --allow-http");
     CURL* h = m_handle->curl;
-    if (!h) throw DavError(url, "cannot start a request (libcurl failed to initialise)");
+    if (!h)
+        throw DavError(url, m_handle->loadError.empty() ? "cannot start a request (libcurl failed to initialise)"
+                                                        : m_handle->loadError);
     ++m_requests;
     if (beforeRequest) beforeRequest(m_requests);
-    curl_easy_reset(h);  // keeps the connection cache: one TLS handshake per round, not per card
+    curl_api::easyReset(h);  // keeps the connection cache: one TLS handshake per round, not per card
 
     Transfer t;
     char errorText[CURL_ERROR_SIZE] = {0};
-    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!m_account.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, m_account.caFile.c_str());
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, m_account.connectTimeoutSeconds);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT, m_account.totalTimeoutSeconds);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
-    curl_easy_setopt(h, CURLOPT_USERAGENT, "Hallway/" HALLWAY_VERSION " (CardDAV/CalDAV sync)");
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorText);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, onHeader);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
+    curl_api::easySetopt(h, CURLOPT_URL, url.c_str());
+    curl_api::easySetopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_api::easySetopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
+    curl_api::easySetopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_api::easySetopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!m_account.caFile.empty()) curl_api::easySetopt(h, CURLOPT_CAINFO, m_account.caFile.c_str());
+    curl_api::easySetopt(h, CURLOPT_CONNECTTIMEOUT, m_account.connectTimeoutSeconds);
+    curl_api::easySetopt(h, CURLOPT_TIMEOUT, m_account.totalTimeoutSeconds);
+    curl_api::easySetopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_api::easySetopt(h, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+    curl_api::easySetopt(h, CURLOPT_USERAGENT, "Hallway/" HALLWAY_VERSION " (CardDAV/CalDAV sync)");
+    curl_api::easySetopt(h, CURLOPT_ERRORBUFFER, errorText);
+    curl_api::easySetopt(h, CURLOPT_WRITEFUNCTION, onBody);
+    curl_api::easySetopt(h, CURLOPT_WRITEDATA, &t);
+    curl_api::easySetopt(h, CURLOPT_HEADERFUNCTION, onHeader);
+    curl_api::easySetopt(h, CURLOPT_HEADERDATA, &t);
     if (!m_account.user.empty()) {
-        curl_easy_setopt(h, CURLOPT_HTTPAUTH, long(CURLAUTH_BASIC));
-        curl_easy_setopt(h, CURLOPT_USERNAME, m_account.user.c_str());
-        curl_easy_setopt(h, CURLOPT_PASSWORD, m_account.password.c_str());
+        curl_api::easySetopt(h, CURLOPT_HTTPAUTH, long(CURLAUTH_BASIC));
+        curl_api::easySetopt(h, CURLOPT_USERNAME, m_account.user.c_str());
+        curl_api::easySetopt(h, CURLOPT_PASSWORD, m_account.password.c_str());
     }
     if (!body.empty() || method == "PUT") {
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.data());
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+        curl_api::easySetopt(h, CURLOPT_POSTFIELDS, body.data());
+        curl_api::easySetopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
     } else if (method == "GET" || method == "DELETE") {
-        curl_easy_setopt(h, CURLOPT_NOBODY, 0L);
+        curl_api::easySetopt(h, CURLOPT_NOBODY, 0L);
     }
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> list(nullptr, curl_slist_free_all);
-    auto add = [&](const std::string& line) { list.reset(curl_slist_append(list.release(), line.c_str())); };
+    std::unique_ptr<curl_slist, decltype(&curl_api::slistFreeAll)> list(nullptr, curl_api::slistFreeAll);
+    auto add = [&](const std::string& line) { list.reset(curl_api::slistAppend(list.release(), line.c_str())); };
     for (auto& line : headers) add(line);
     add("Expect:");  // no 100-continue round trip per PUT
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, list.get());
+    curl_api::easySetopt(h, CURLOPT_HTTPHEADER, list.get());
 
     auto started = std::chrono::steady_clock::now();
-    CURLcode code = curl_easy_perform(h);
+    CURLcode code = curl_api::easyPerform(h);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (t.tooLarge) throw DavError(url, "the answer is larger than 256 MiB; refused");
     if (code != CURLE_OK) {
         std::string reason = curlTransportReason(code, errorText);
-        if (reason.empty()) reason = std::string(curl_easy_strerror(code)) + (*errorText ? std::string(" (") + errorText + ")" : "");
+        if (reason.empty()) reason = std::string(curl_api::easyStrerror(code)) + (*errorText ? std::string(" (") + errorText + ")" : "");
         throw DavError(url, reason);
     }
     DavResponse r;
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
+    curl_api::easyGetinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
     r.body = std::move(t.body);
     r.etag = std::move(t.etag);
     r.location = std::move(t.location);

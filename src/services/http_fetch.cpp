@@ -1,16 +1,14 @@
 #include "services/http_fetch.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
 #include <mutex>
 
+#include "services/curl_api.h"
+
 namespace hallway {
 namespace {
-
-std::once_flag curlInitOnce;
 
 struct Transfer {
     std::string body;
@@ -81,7 +79,7 @@ std::string describe(CURLcode code, const char* detail, const FetchRequest& requ
                                      : "redirected to an address that is not https:// (plain http needs --allow-http)" +
                                            more;
         case CURLE_BAD_CONTENT_ENCODING: return "the server's compressed data is corrupt" + more;
-        default: return std::string(curl_easy_strerror(CURLcode(code))) + more;
+        default: return std::string(curl_api::easyStrerror(CURLcode(code))) + more;
     }
 }
 
@@ -125,9 +123,13 @@ FetchResult fetchUrl(const FetchRequest& request) {
     if (isPlainHttpUrl(url) && !request.allowHttp)
         throw FetchError(url, "plain http:// is not encrypted and is refused; use https://, or allow it with "
                               "--allow-http");
-    std::call_once(curlInitOnce, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 
-    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+    try {
+        curl_api::load();
+    } catch (const std::exception& e) {
+        throw FetchError(url, e.what());
+    }
+    std::unique_ptr<CURL, decltype(&curl_api::easyCleanup)> curl(curl_api::easyInit(), curl_api::easyCleanup);
     if (!curl) throw FetchError(url, "cannot start a download (libcurl failed to initialise)");
     CURL* h = curl.get();
 
@@ -136,40 +138,40 @@ FetchResult fetchUrl(const FetchRequest& request) {
     char errorText[CURL_ERROR_SIZE] = {0};
     const char* protocols = request.allowHttp ? "http,https" : "https";
 
-    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, protocols);
-    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, protocols);
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(h, CURLOPT_MAXREDIRS, request.maxRedirects);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, request.connectTimeoutSeconds);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT, request.totalTimeoutSeconds);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: safe on a worker thread
-    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
-    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBytes));
-    curl_easy_setopt(h, CURLOPT_USERAGENT, "Hallway/" HALLWAY_VERSION " (conference planner)");
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorText);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, onHeader);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
+    curl_api::easySetopt(h, CURLOPT_URL, url.c_str());
+    curl_api::easySetopt(h, CURLOPT_PROTOCOLS_STR, protocols);
+    curl_api::easySetopt(h, CURLOPT_REDIR_PROTOCOLS_STR, protocols);
+    curl_api::easySetopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_api::easySetopt(h, CURLOPT_MAXREDIRS, request.maxRedirects);
+    curl_api::easySetopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_api::easySetopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_api::easySetopt(h, CURLOPT_CONNECTTIMEOUT, request.connectTimeoutSeconds);
+    curl_api::easySetopt(h, CURLOPT_TIMEOUT, request.totalTimeoutSeconds);
+    curl_api::easySetopt(h, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: safe on a worker thread
+    curl_api::easySetopt(h, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+    curl_api::easySetopt(h, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBytes));
+    curl_api::easySetopt(h, CURLOPT_USERAGENT, "Hallway/" HALLWAY_VERSION " (conference planner)");
+    curl_api::easySetopt(h, CURLOPT_ERRORBUFFER, errorText);
+    curl_api::easySetopt(h, CURLOPT_WRITEFUNCTION, onBody);
+    curl_api::easySetopt(h, CURLOPT_WRITEDATA, &t);
+    curl_api::easySetopt(h, CURLOPT_HEADERFUNCTION, onHeader);
+    curl_api::easySetopt(h, CURLOPT_HEADERDATA, &t);
 
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(nullptr, curl_slist_free_all);
-    auto addHeader = [&](const std::string& line) { headers.reset(curl_slist_append(headers.release(), line.c_str())); };
+    std::unique_ptr<curl_slist, decltype(&curl_api::slistFreeAll)> headers(nullptr, curl_api::slistFreeAll);
+    auto addHeader = [&](const std::string& line) { headers.reset(curl_api::slistAppend(headers.release(), line.c_str())); };
     if (!request.etag.empty()) addHeader("If-None-Match: " + request.etag);
     if (!request.lastModified.empty()) addHeader("If-Modified-Since: " + request.lastModified);
-    if (headers) curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+    if (headers) curl_api::easySetopt(h, CURLOPT_HTTPHEADER, headers.get());
 
-    CURLcode code = curl_easy_perform(h);
+    CURLcode code = curl_api::easyPerform(h);
     if (t.tooLarge)
         throw FetchError(url, "the download is larger than " + mib(request.maxBytes) + "; agendas that large are refused");
     if (code != CURLE_OK) throw FetchError(url, describe(code, errorText, request, t));
 
     long status = 0;
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    curl_api::easyGetinfo(h, CURLINFO_RESPONSE_CODE, &status);
     FetchResult result;
-    if (char* effective = nullptr; curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
+    if (char* effective = nullptr; curl_api::easyGetinfo(h, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
         result.finalUrl = effective;
     if (status == 304) {
         result.notModified = true;

@@ -41,6 +41,8 @@ DEB=$(ls "$BUILD"/hallway_*_"$(dpkg --print-architecture)".deb 2>/dev/null | hea
 # The control file: Depends from dpkg-shlibdeps, fonts recommended.
 dpkg-deb -f "$DEB" Depends | grep -q 'libglfw3' || fail "Depends lacks libglfw3: $(dpkg-deb -f "$DEB" Depends)"
 dpkg-deb -f "$DEB" Depends | grep -q 'libsqlite3-0' || fail "Depends lacks libsqlite3-0"
+# libcurl is loaded at the first download, not linked: the package must still depend on it.
+dpkg-deb -f "$DEB" Depends | grep -q 'libcurl4' || fail "Depends lacks libcurl4 (loaded with dlopen)"
 dpkg-deb -f "$DEB" Recommends | grep -q 'fonts-dejavu-core' || fail "Recommends lacks fonts-dejavu-core"
 dpkg-deb --fsys-tarfile "$DEB" | tar -tvf - | awk '$2 != "root/root" { bad = 1; print } END { exit bad }' ||
   fail "files in the package not owned by root"
