@@ -480,7 +480,8 @@ void benchFrames(const std::string& path, const PowerData& data, const std::file
         in.eventId = data.eventId;
         in.at = data.now;
         in.people = {data.busyPerson};
-        app.state.revision.apply(saveNote(store, in).touched);
+        const SavedNote saved = saveNote(store, in);
+        app.state.revision.apply(saved.touched, ui::addedNote(saved));
     };
     // A target ticked met in Capture's side panel (markMet, then what it announced).
     auto met = [&data, &store](HeadlessApp& app, int n) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,15 +13,38 @@
 #include "core/model.h"
 #include "ui/folder_listing.h"
 
+namespace hallway {
+struct SavedNote;
+}
+
 namespace hallway::ui {
 
 using hallway::Change;  // core/changes.h: the kinds a write announces
 using hallway::Changes;
 
+// A write that added one note, about `people` (linked: talked with or
+// mentioned): a model that shows notes can take it in without reading the
+// others again.
+struct AddedNote {
+    RowId noteId = 0;
+    std::vector<RowId> people;
+};
+
+// The note saveNote added, for DataRevision::apply.
+AddedNote addedNote(const SavedNote& saved);
+
+// One write as DataRevision::apply received it.
+struct AppliedWrite {
+    std::uint64_t value = 0;  // the revision it moved to
+    Changes what;
+    std::optional<AddedNote> note;
+};
+
 // Moved by what each write announced (a service's result's Changes): a view
 // model remembers the value it was built at for the kinds it shows and
 // rebuilds only when it moved, so a saved note does not reload 20,000
-// sessions.
+// sessions. The last few writes are kept, so a model can also take in what
+// it understands (a note added) instead of rebuilding.
 class DataRevision {
 public:
     // Moves with every change.
@@ -34,17 +58,33 @@ public:
     }
     // The one place a write reaches the view models: what it announced. An
     // empty set (nothing written) moves nothing.
-    void apply(Changes what) {
+    void apply(Changes what) { apply(what, std::nullopt); }
+    // The same for a write that added `note` (saveNote's result).
+    void apply(Changes what, std::optional<AddedNote> note) {
         if (what.empty()) return;
         ++m_value;
         for (int k = 0; k < kKinds; ++k)
             if (what.bits() & (1u << k)) m_last[k] = m_value;
+        m_writes.push_back({m_value, what, std::move(note)});
+        if (m_writes.size() > kWritesKept) m_writes.pop_front();
+    }
+    // The writes after revision `since`, oldest first; null when some of
+    // them are no longer kept (the caller rebuilds).
+    std::optional<std::vector<const AppliedWrite*>> writesSince(std::uint64_t since) const {
+        std::vector<const AppliedWrite*> out;
+        if (since >= m_value) return out;
+        if (m_writes.empty() || m_writes.front().value > since + 1) return std::nullopt;
+        for (const AppliedWrite& w : m_writes)
+            if (w.value > since) out.push_back(&w);
+        return out;
     }
 
 private:
     static constexpr int kKinds = Changes::kKinds;
+    static constexpr size_t kWritesKept = 32;  // a model further behind rebuilds
     std::uint64_t m_value = 1;
     std::uint64_t m_last[kKinds] = {1, 1, 1, 1, 1, 1};
+    std::deque<AppliedWrite> m_writes;
 };
 
 // The window's views by their place in the view table (ui/view.h); named

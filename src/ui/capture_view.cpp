@@ -209,7 +209,7 @@ bool CaptureView::save(Store& store, AppState& state) {
     m_chosen.clear();
     m_sessionChoice = SessionChoice::Automatic;
     storeDraft(store, state);
-    state.revision.apply(saved.touched);
+    state.revision.apply(saved.touched, addedNote(saved));
     m_focusBox = true;
 
     std::string msg = "Saved note " + std::to_string(saved.noteId);

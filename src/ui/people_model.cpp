@@ -7,6 +7,7 @@
 #include "core/time_util.h"
 #include "services/people_service.h"
 #include "store/agenda_repo.h"
+#include "store/notes_repo.h"
 #include "store/store.h"
 #include "ui/text_shaping.h"
 #include "ui/ui_format.h"
@@ -71,13 +72,33 @@ std::string warmthLabel(const Warmth& w, const std::string& zone) {
     return out;
 }
 
+namespace {
+
+TimelineRow timelineRow(const TimelineEntry& entry, const std::string& zone) {
+    TimelineRow r;
+    r.date = entry.at > 0 ? dateLabel(entry.at, zone) : std::string();
+    r.kind = entry.kind;
+    r.line = firstLine(entry.text);
+    r.text = entry.text;
+    r.event = entry.eventName;
+    return r;
+}
+
+}  // namespace
+
 bool PersonPageModel::sync(Store& store, std::optional<RowId> personId, std::uint64_t revision,
-                           const std::vector<EventSummary>* events) {
+                           const std::vector<EventSummary>* events, const DataRevision* writes) {
     if (m_built && m_personId == personId && m_revision == revision) return false;
+    if (m_built && m_has && m_personId == personId && writes && addNotes(store, *writes)) {
+        m_revision = revision;
+        ++m_rebuilds;
+        return true;
+    }
     m_built = true;
     m_personId = personId;
     m_revision = revision;
     ++m_rebuilds;
+    ++m_reads;
     m_error.clear();
     m_has = false;
     m_rows.clear();
@@ -96,16 +117,54 @@ bool PersonPageModel::sync(Store& store, std::optional<RowId> personId, std::uin
     const std::string zone = systemTimeZone();
     m_warmthText = warmthLabel(m_timeline.warmth, zone);
     // Newest first: what happened last is what the user needs before saying hello.
-    for (auto it = m_timeline.entries.rbegin(); it != m_timeline.entries.rend(); ++it) {
-        TimelineRow r;
-        r.date = it->at > 0 ? dateLabel(it->at, zone) : std::string();
-        r.kind = it->kind;
-        r.line = firstLine(it->text);
-        r.text = it->text;
-        r.event = it->eventName;
-        m_rows.push_back(std::move(r));
-    }
+    for (auto it = m_timeline.entries.rbegin(); it != m_timeline.entries.rend(); ++it)
+        m_rows.push_back(timelineRow(*it, zone));
     return true;
+}
+
+bool PersonPageModel::addNotes(Store& store, const DataRevision& writes) {
+    const auto since = writes.writesSince(m_revision);
+    if (!since) return false;
+    // The kinds the page shows: a note added touches Notes alone; anything
+    // else (a target, a merge, a note that made someone met) is read again.
+    const Changes shown = Change::People | Change::Events | Change::Targets | Change::Notes;
+    std::vector<RowId> mine;
+    for (const AppliedWrite* w : *since) {
+        if ((w->what.bits() & shown.bits()) == 0) continue;
+        if ((w->what.bits() & shown.bits()) != unsigned(Change::Notes) || !w->note) return false;
+        const auto& people = w->note->people;
+        if (std::find(people.begin(), people.end(), *m_personId) != people.end()) mine.push_back(w->note->noteId);
+    }
+    std::vector<TimelineEntry> added;
+    NotesRepo notes(store);
+    try {
+        for (RowId id : mine) {
+            auto note = notes.findNote(id);
+            if (!note) return false;  // gone again: read the page whole
+            std::string eventName;
+            if (note->eventId)
+                if (auto event = AgendaRepo(store).findEvent(*note->eventId)) eventName = event->name;
+            added.push_back({note->createdAt, "note", note->body, eventName, note->id});
+        }
+    } catch (const std::exception&) {
+        return false;
+    }
+    for (auto& entry : added) insertEntry(std::move(entry));
+    return true;
+}
+
+void PersonPageModel::insertEntry(TimelineEntry entry) {
+    // Where personTimeline's sort puts it: by time; at the same time after
+    // facts, talks, targets and notes of a smaller id, before interactions.
+    auto& entries = m_timeline.entries;
+    auto at = std::find_if(entries.begin(), entries.end(), [&](const TimelineEntry& e) {
+        return e.at > entry.at ||
+               (e.at == entry.at && (e.kind == "interaction" || (e.kind == "note" && e.refId > entry.refId)));
+    });
+    const size_t index = size_t(at - entries.begin());
+    // The rows are the entries newest first.
+    m_rows.insert(m_rows.begin() + std::ptrdiff_t(entries.size() - index), timelineRow(entry, systemTimeZone()));
+    entries.insert(at, std::move(entry));
 }
 
 bool PersonPageModel::keepAcross(std::uint64_t revisionBefore, std::uint64_t revisionAfter) {

@@ -16,6 +16,7 @@
 #include "services/capture_service.h"
 #include "services/people_service.h"
 #include "store/people_repo.h"
+#include "ui/app_state.h"
 
 namespace hallway {
 class Store;
@@ -69,8 +70,11 @@ class PersonPageModel {
 public:
     // Reloads when the person or the revision changed. True when it rebuilt.
     // `events`: AgendaRepo(store).listEvents() when the caller holds it current, else null.
+    // `writes`: the app's revision; when all that moved since the last build
+    // is notes added (about this person or not), the page takes those notes
+    // in place instead of reading the person again (2,000 notes: 20 ms).
     bool sync(Store& store, std::optional<RowId> personId, std::uint64_t revision,
-              const std::vector<EventSummary>* events = nullptr);
+              const std::vector<EventSummary>* events = nullptr, const DataRevision* writes = nullptr);
     // A change that touched someone else only (another target ticked met):
     // the page stays as it is, current at `revisionAfter`, when it was built
     // at `revisionBefore` (else the next sync reloads). True when applied.
@@ -82,10 +86,16 @@ public:
     const std::string& subtitle() const { return m_subtitle; }   // "Role, Company"
     const std::string& warmthText() const { return m_warmthText; }
     const std::vector<TimelineRow>& rows() const { return m_rows; }
-    int rebuildCount() const { return m_rebuilds; }
+    int rebuildCount() const { return m_rebuilds; }  // every change of the page, read again or not
+    int readCount() const { return m_reads; }        // the person read whole
     const std::string& error() const { return m_error; }
 
 private:
+    // Takes in the notes added since the last build; false (nothing changed)
+    // when some write since was not a note added, or a note is not found.
+    bool addNotes(Store& store, const DataRevision& writes);
+    void insertEntry(TimelineEntry entry);
+
     bool m_built = false;
     std::optional<RowId> m_personId;
     std::uint64_t m_revision = 0;
@@ -94,6 +104,7 @@ private:
     std::string m_subtitle, m_warmthText;
     std::vector<TimelineRow> m_rows;
     int m_rebuilds = 0;
+    int m_reads = 0;
     std::string m_error;
 };
 

@@ -77,7 +77,7 @@ void PeopleView::sync(Store& store, AppState& state) {
         syncTargets(store, state, true);
         if (!m_targets.rows().empty()) state.people.selectedPerson = m_targets.rows().front().personId;
     }
-    if (m_page.sync(store, state.people.selectedPerson, personPageRevision(state), m_events) &&
+    if (m_page.sync(store, state.people.selectedPerson, personPageRevision(state), m_events, &state.revision) &&
         !m_page.error().empty()) {
         state.error("Could not open this person: " + m_page.error());
         state.people.selectedPerson.reset();

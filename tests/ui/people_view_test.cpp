@@ -78,6 +78,22 @@ struct Fixture {
     }
 };
 
+// The page shows what a fresh load of the person shows, row for row.
+void checkPageAsFresh(Store& store, RowId person, const ui::PersonPageModel& page) {
+    ui::PersonPageModel fresh;
+    fresh.sync(store, person, 1);
+    REQUIRE(fresh.rows().size() == page.rows().size());
+    for (size_t i = 0; i < page.rows().size(); ++i) {
+        INFO("row " << i << ": " << fresh.rows()[i].kind << " " << fresh.rows()[i].text);
+        CHECK(page.rows()[i].date == fresh.rows()[i].date);
+        CHECK(page.rows()[i].kind == fresh.rows()[i].kind);
+        CHECK(page.rows()[i].line == fresh.rows()[i].line);
+        CHECK(page.rows()[i].text == fresh.rows()[i].text);
+        CHECK(page.rows()[i].event == fresh.rows()[i].event);
+    }
+    CHECK(page.warmthText() == fresh.warmthText());
+}
+
 struct Ui {
     HeadlessUi imgui;
     ui::Shell shell;
@@ -884,16 +900,7 @@ TEST_CASE("ticking another target met leaves the page beside the cards as it was
     ui.imgui.frames(3);
     REQUIRE(ui.state.people.selectedPerson == f.ana);  // the first target's page, beside the cards
     const auto& page = ui.shell.people().page();
-    auto pageAsFresh = [&] {
-        ui::PersonPageModel fresh;
-        fresh.sync(f.store, f.ana, 1);
-        REQUIRE(fresh.rows().size() == page.rows().size());
-        for (size_t i = 0; i < page.rows().size(); ++i) {
-            CHECK(page.rows()[i].kind == fresh.rows()[i].kind);
-            CHECK(page.rows()[i].text == fresh.rows()[i].text);
-        }
-        CHECK(page.warmthText() == fresh.warmthText());
-    };
+    auto pageAsFresh = [&] { checkPageAsFresh(f.store, f.ana, page); };
     const int built = page.rebuildCount();
 
     // Bo ticked met: Ana's timeline does not move, so it is not read again.
@@ -961,4 +968,105 @@ TEST_CASE("the people list reloads when someone joins your network, not for ever
     CHECK(list.indexOf(cy) >= 0);
     CHECK(list.counts().network == network + 1);
     CHECK(list.counts().network == PeopleRepo(f.store).scopeCounts().network);
+}
+
+TEST_CASE("a note about the person shown joins their page in place - equal to a fresh load after each kind of change",
+          "[ui][people]") {
+    Fixture f;
+    // An interaction at the same minute as the fixture's note (a call, at no
+    // event: she is not met there yet): a note of that minute goes between
+    // them, as the timeline's sort puts it.
+    Interaction coffee;
+    coffee.personId = f.ana;
+    coffee.occurredAt = f.now;
+    coffee.kind = "call";
+    logInteraction(f.store, coffee);
+    Ui ui(f.store, f.now);
+    ui.state.eventId = f.eventId;
+    ui.state.people.selectedPerson = f.ana;
+    ui.imgui.frames(2);
+    const auto& page = ui.shell.people().page();
+    REQUIRE(page.has());
+    auto pageAsFresh = [&] { checkPageAsFresh(f.store, f.ana, page); };
+    auto save = [&](const std::string& body, Instant at, std::vector<RowId> talkedWith = {}) {
+        NoteInput in;
+        in.body = body;
+        in.eventId = f.eventId;
+        in.at = at;
+        in.people = std::move(talkedWith);
+        const SavedNote saved = saveNote(f.store, in);
+        ui.state.revision.apply(saved.touched, ui::addedNote(saved));
+        ui.imgui.frames(2);
+        return saved;
+    };
+    const int reads = page.readCount();
+    const size_t rows = page.rows().size();
+
+    // Mentioned now: the newest row, the person not read again.
+    save("@ana-lima asked about the CFP\nsecond line", f.now + 3600);
+    CHECK(page.readCount() == reads);
+    REQUIRE(page.rows().size() == rows + 1);
+    CHECK(page.rows()[0].kind == "note");
+    CHECK(page.rows()[0].line == "@ana-lima asked about the CFP");
+    CHECK(page.rows()[0].event == "Lisbon Dev Days");
+    pageAsFresh();
+
+    // At the same minute as a note and an interaction, and a week back: in the middle.
+    save("@ana-lima same minute", f.now);
+    save("@ana-lima a week before", f.now - 7 * 86400);
+    CHECK(page.readCount() == reads);
+    CHECK(page.rows().size() == rows + 3);
+    pageAsFresh();
+
+    // About someone else: the page does not move.
+    save("@bo-nielsen runs CI", f.now + 7200);
+    CHECK(page.readCount() == reads);
+    CHECK(page.rows().size() == rows + 3);
+    pageAsFresh();
+
+    // Talked with her: now she counts as met, her target line changes: read again.
+    save("talked about schedulers", f.now + 7200, {f.ana});
+    CHECK(page.readCount() == reads + 1);
+    pageAsFresh();
+    // Met already: the next one is taken in place again.
+    save("and about fuzzing", f.now + 7300, {f.ana});
+    CHECK(page.readCount() == reads + 1);
+    pageAsFresh();
+
+    // Saved in Capture, several in a row while People is not shown: taken in on return.
+    ui.state.mode = ui::Mode::Capture;
+    ui.imgui.frames(3);
+    for (const char* text : {"@ana-lima first from capture", "@bo-nielsen not hers", "@ana-lima second from capture"}) {
+        ui.imgui.type(text);
+        ui.imgui.ctrlKey(HeadlessUi::kEnter);
+        ui.imgui.frames(2);
+        INFO(ui.state.status.text);
+        REQUIRE_FALSE(ui.state.status.error);
+    }
+    ui.state.mode = ui::Mode::People;
+    ui.imgui.frames(2);
+    CHECK(page.readCount() == reads + 1);
+    auto shows = [&](const char* line) {
+        return std::any_of(page.rows().begin(), page.rows().end(), [&](const ui::TimelineRow& r) { return r.line == line; });
+    };
+    CHECK(shows("@ana-lima first from capture"));
+    CHECK(shows("@ana-lima second from capture"));
+    CHECK_FALSE(shows("@bo-nielsen not hers"));
+    pageAsFresh();
+
+    // A change the page does not know how to take in: read again.
+    ui.state.revision.apply(ui::Change::Notes);
+    ui.imgui.frames(2);
+    CHECK(page.readCount() == reads + 2);
+    pageAsFresh();
+
+    // More writes than are kept while the page was not shown: read again, with all of them.
+    ui.state.mode = ui::Mode::Plan;
+    ui.imgui.frames(1);
+    for (int i = 0; i < 40; ++i) save("@ana-lima note " + std::to_string(i), f.now + 9000 + i);
+    ui.state.mode = ui::Mode::People;
+    ui.imgui.frames(2);
+    CHECK(page.readCount() == reads + 3);
+    CHECK(page.rows()[0].line == "@ana-lima note 39");
+    pageAsFresh();
 }
