@@ -206,8 +206,17 @@ int FollowUpQueueModel::indexOf(RowId id) const {
 
 // [SECTION] FollowUpDraftModel
 
-bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::uint64_t revision) {
-    if (m_built && m_itemId == itemId && m_revision == revision) return false;
+bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::uint64_t revision,
+                              std::uint64_t notesRevision) {
+    if (m_built && m_itemId == itemId && m_revision == revision) {
+        if (!m_has) return false;
+        try {
+            return syncNotes(store, notesRevision);
+        } catch (const std::exception& e) {
+            m_error = e.what();
+            return true;
+        }
+    }
     m_built = true;
     m_itemId = itemId;
     m_revision = revision;
@@ -222,9 +231,12 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
     m_store = &store;
     m_combined.reset();
     m_templateName.clear();
-    m_notes.clear();
     m_fresh = false;
-    if (!itemId) return true;
+    if (!itemId) {
+        m_notes.clear();
+        m_notesKey.reset();
+        return true;
+    }
     try {
         FollowUpsRepo repo(store);
         auto item = repo.find(*itemId);
@@ -239,14 +251,7 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
             m_fresh = true;
         }
         std::tie(m_subject, m_body) = splitDraft(m_item.draft);
-        std::string zone = "UTC";
-        if (m_item.eventId)
-            if (auto event = AgendaRepo(store).findEvent(*m_item.eventId))
-                zone = event->timeZone.empty() ? "UTC" : event->timeZone;
-        for (auto& n : NotesRepo(store).notesAboutAt(m_item.personId, m_item.eventId))
-            m_notes.push_back({n.id, dayLabel(localDateString(n.createdAt, zone)) + " " +
-                                         localTimeString(n.createdAt, zone),
-                               std::move(n.body)});
+        syncNotes(store, notesRevision);
         for (auto& t : repo.templates()) {
             if (m_item.templateId && t.id == *m_item.templateId) m_templateName = t.name;
             if (t.kind == m_item.kind) m_templates.push_back(std::move(t));
@@ -264,7 +269,27 @@ bool FollowUpDraftModel::sync(Store& store, std::optional<RowId> itemId, std::ui
     } catch (const std::exception& e) {
         m_error = e.what();
         m_has = false;
+        m_notes.clear();
+        m_notesKey.reset();
     }
+    return true;
+}
+
+bool FollowUpDraftModel::syncNotes(Store& store, std::uint64_t notesRevision) {
+    const auto key = std::make_tuple(m_item.personId, m_item.eventId, notesRevision);
+    if (m_notesKey == key) return false;
+    m_notesKey.reset();  // until read whole
+    m_notes.clear();
+    ++m_notesReads;
+    std::string zone = "UTC";
+    if (m_item.eventId)
+        if (auto event = AgendaRepo(store).findEvent(*m_item.eventId))
+            zone = event->timeZone.empty() ? "UTC" : event->timeZone;
+    for (auto& n : NotesRepo(store).notesAboutAt(m_item.personId, m_item.eventId))
+        m_notes.push_back(
+            {n.id, dayLabel(localDateString(n.createdAt, zone)) + " " + localTimeString(n.createdAt, zone),
+             std::move(n.body)});
+    m_notesKey = key;
     return true;
 }
 

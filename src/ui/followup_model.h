@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "core/followup.h"
@@ -139,7 +140,10 @@ private:
 class FollowUpDraftModel {
 public:
     // Reloads when the item or the revision changed. True when it rebuilt.
-    bool sync(Store& store, std::optional<RowId> itemId, std::uint64_t revision);
+    // The notes beside the draft follow `notesRevision` (notes, people,
+    // events) and stay across items of the same person at the same event: a
+    // busy contact's next item opens without reading 2,000 notes again.
+    bool sync(Store& store, std::optional<RowId> itemId, std::uint64_t revision, std::uint64_t notesRevision = 0);
     bool has() const { return m_has; }
     const FollowUp& item() const { return m_item; }
     const std::string& subject() const { return m_subject; }
@@ -171,9 +175,15 @@ public:
     };
     const std::vector<NoteLine>& notes() const { return m_notes; }
     int rebuildCount() const { return m_rebuilds; }
+    int notesReadCount() const { return m_notesReads; }  // moves whenever notes() changed
     const std::string& error() const { return m_error; }
 
 private:
+    // Reads the notes when the item's person or event, or `notesRevision`,
+    // changed since they were read. True when it did.
+    bool syncNotes(Store& store, std::uint64_t notesRevision);
+
+
     bool m_built = false;
     std::optional<RowId> m_itemId;
     std::uint64_t m_revision = 0;
@@ -187,6 +197,9 @@ private:
     std::vector<MessageTemplate> m_templates;
     std::vector<std::string> m_unknown;
     std::vector<NoteLine> m_notes;
+    // Whose notes m_notes holds, and at which revision; none when not read.
+    std::optional<std::tuple<RowId, std::optional<RowId>, std::uint64_t>> m_notesKey;
+    int m_notesReads = 0;
     bool m_fresh = false;
     int m_rebuilds = 0;
     mutable std::string m_error;  // the combined message's, too

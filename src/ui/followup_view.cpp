@@ -74,6 +74,11 @@ std::uint64_t queueRevision(const AppState& state) {
     return state.revision.value(Change::Queue | Change::People | Change::Events);
 }
 
+// The notes beside the draft: notes, and people and events (a merge, an event renamed).
+std::uint64_t notesRevision(const AppState& state) {
+    return state.revision.value(Change::Notes | Change::People | Change::Events);
+}
+
 }  // namespace
 
 // [SECTION] Sync and layout
@@ -117,7 +122,7 @@ void FollowUpView::sync(Store& store, AppState& state) {
 }
 
 void FollowUpView::syncDraft(Store& store, AppState& state) {
-    if (m_draft.sync(store, m_selected, queueRevision(state)) && !m_draft.error().empty())
+    if (m_draft.sync(store, m_selected, queueRevision(state), notesRevision(state)) && !m_draft.error().empty())
         state.error("Could not open this follow-up: " + m_draft.error());
     if (m_loadedDraftBuild != m_draft.rebuildCount()) {
         m_loadedDraftBuild = m_draft.rebuildCount();
@@ -467,13 +472,14 @@ void FollowUpView::drawNotes(AppState& state) {
     if (m_draft.notes().empty()) mutedWrapped("No note of this event links them.");
     // A busy contact has hundreds of notes: laying out each one's wrapped
     // text every frame took most of the view's frame. Heights are measured
-    // once per width and build; a note out of sight is a gap of its height.
+    // once per width and read of the notes (kept across one person's items);
+    // a note out of sight is a gap of its height.
     const auto& notes = m_draft.notes();
     const float wrapWidth = std::max(1.0f, ImGui::GetContentRegionAvail().x);
-    if (m_noteHeightsWidth != wrapWidth || m_noteHeightsBuild != m_draft.rebuildCount() ||
+    if (m_noteHeightsWidth != wrapWidth || m_noteHeightsBuild != m_draft.notesReadCount() ||
         m_noteHeights.size() != notes.size()) {
         m_noteHeightsWidth = wrapWidth;
-        m_noteHeightsBuild = m_draft.rebuildCount();
+        m_noteHeightsBuild = m_draft.notesReadCount();
         m_noteHeights.clear();
         for (const auto& n : notes)
             m_noteHeights.push_back(ImGui::CalcTextSize(n.body.c_str(), nullptr, false, wrapWidth).y);

@@ -739,3 +739,65 @@ TEST_CASE("beside the draft only the item's event's notes show - after Done the 
     REQUIRE(draft.notes().size() == fresh.notes().size());
     for (size_t i = 0; i < draft.notes().size(); ++i) CHECK(draft.notes()[i].body == fresh.notes()[i].body);
 }
+
+TEST_CASE("the notes beside the draft stay across one person's items - read again for a new note or another person",
+          "[ui][followup]") {
+    Fixture f;
+    f.note("@ana-lima runs the cache team", localToInstant({2025, 3, 6, 10, 0, 0}, f.zone));
+    generateQueue(f.store, f.eventId, "2025-03-10");
+    const auto all = f.items();
+    const FollowUp* promise = f.find(all, "promise", f.ana);
+    const FollowUp* thanksAna = f.find(all, "thank_you", f.ana);
+    const FollowUp* thanksBo = f.find(all, "thank_you", f.bo);
+    REQUIRE(promise);
+    REQUIRE(thanksAna);
+    REQUIRE(thanksBo);
+
+    Ui ui(f.store, f.eventId, f.monday);
+    const auto& draft = ui.view().draft();
+    auto open = [&](RowId id) {
+        auto row = ui.view().rowRect(id);
+        REQUIRE(row);
+        ui.imgui.click(*row);
+        REQUIRE(draft.item().id == id);
+    };
+    auto notesAsFresh = [&] {
+        ui::FollowUpDraftModel fresh;
+        fresh.sync(f.store, ui.view().selected(), 1);
+        REQUIRE(draft.notes().size() == fresh.notes().size());
+        for (size_t i = 0; i < draft.notes().size(); ++i) {
+            CHECK(draft.notes()[i].id == fresh.notes()[i].id);
+            CHECK(draft.notes()[i].when == fresh.notes()[i].when);
+            CHECK(draft.notes()[i].body == fresh.notes()[i].body);
+        }
+    };
+    open(promise->id);
+    REQUIRE(draft.notes().size() == 2);
+    const int reads = draft.notesReadCount();
+
+    // Her other item: the same notes, not read again.
+    open(thanksAna->id);
+    CHECK(draft.notesReadCount() == reads);
+    notesAsFresh();
+
+    // A note about her saved meanwhile shows beside the draft; the draft itself is not reloaded.
+    const int builds = draft.rebuildCount();
+    NoteInput in;
+    in.body = "@ana-lima prefers email";
+    in.eventId = f.eventId;
+    in.at = f.monday;
+    in.noSession = true;
+    const SavedNote saved = saveNote(f.store, in);
+    ui.state.revision.apply(saved.touched, ui::addedNote(saved));
+    ui.imgui.frames(2);
+    CHECK(draft.notesReadCount() == reads + 1);
+    CHECK(draft.rebuildCount() == builds);
+    CHECK(draft.notes().size() == 3);
+    notesAsFresh();
+
+    // Bo's item: his notes (none).
+    open(thanksBo->id);
+    CHECK(draft.notesReadCount() == reads + 2);
+    CHECK(draft.notes().empty());
+    notesAsFresh();
+}
