@@ -96,7 +96,8 @@ const char* const kUsage =
     "environment: HALLWAY_BENCH_VERBOSE=1 prints slow cases, HALLWAY_BENCH_KEEP=1\n"
     "keeps the databases in $TMPDIR/hallway-bench-PID/, HALLWAY_BENCH_VIEW=TEXT runs only\n"
     "the frame cases whose name contains TEXT, HALLWAY_BENCH_TIER=FILE keeps the power\n"
-    "tier's database in FILE and starts later runs from a copy of it,\n"
+    "tier's database in FILE (the --quick tier's in FILE.quick) and starts later runs\n"
+    "from a copy of it,\n"
     "HALLWAY_BENCH_PERF=FIFO enables `perf record -D -1 --control fifo:FIFO` only\n"
     "around the frames after each change.\n";
 
@@ -707,8 +708,12 @@ void benchBackupCost(const std::string& powerDb, const std::filesystem::path& di
 namespace {
 PowerData powerTier(const std::string& path, bool quick) {
     const TierSize size = quick ? TierSize::quick() : TierSize::power();
-    const char* kept = std::getenv("HALLWAY_BENCH_TIER");
-    const std::string keptIds = kept ? std::string(kept) + ".ids" : std::string();
+    // The quick tier is kept beside the power tier, never over it: a --quick
+    // run once replaced a 352 MB power tier that took minutes to build.
+    const char* keptVariable = std::getenv("HALLWAY_BENCH_TIER");
+    const std::string keptPath = keptVariable ? std::string(keptVariable) + (quick ? ".quick" : "") : std::string();
+    const char* kept = keptVariable ? keptPath.c_str() : nullptr;
+    const std::string keptIds = kept ? keptPath + ".ids" : std::string();
     if (kept && std::filesystem::exists(kept)) {
         auto data = loadPowerData(keptIds);
         if (data && data->size.people == size.people && data->size.notes == size.notes) {
