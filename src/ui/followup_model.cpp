@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <iterator>
 #include <exception>
 #include <tuple>
 
-#include "core/startup_hold.h"
 #include "core/template_text.h"
 #include "core/time_util.h"
 #include "services/followup_service.h"
@@ -75,7 +73,7 @@ bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instan
         if (takeRest()) return true;
         // Started from the second sync on, after the first frame; again when a
         // change made here (applyClosed) made the one read stale.
-        if (m_partial && !m_rest.valid()) startRest();
+        if (m_partial && !m_rest.running()) startRest();
         return false;
     }
     m_built = true;
@@ -120,42 +118,21 @@ bool FollowUpQueueModel::sync(Store& store, std::optional<RowId> eventId, Instan
 }
 
 void FollowUpQueueModel::startRest() {
-    // A future of std::async waits for its thread when dropped: not on the frame.
-    m_dropped.erase(std::remove_if(m_dropped.begin(), m_dropped.end(),
-                                   [](auto& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }),
-                    m_dropped.end());
-    if (m_rest.valid()) m_dropped.push_back(std::move(m_rest));
-    m_restEvent = m_eventId;
-    m_restRevision = m_revision;
-    m_restToday = m_today;
-    m_rest = std::async(std::launch::async, [path = m_path, eventId = *m_eventId, today = m_today] {
-        startup_hold::waitWhileClosed();  // the first frame's sync starts it: let that frame draw first
-        Rest rest;
-        try {
-            Store::OpenOptions options;
-            options.checkInBackground = true;  // shares the window's check; reads need not wait for it
-            options.streaming = true;          // each page read once: a small cache keeps the peak down
-            Store own(path, options);
-            rest.rows = readQueueRows(own, eventId, today, -1);
-        } catch (const std::exception& e) {
-            rest.error = e.what();
-        }
-        return rest;
-    });
+    m_rest.start(m_path, RestFor{m_eventId, m_revision, m_today},
+                 [eventId = *m_eventId, today = m_today](Store& own) { return readQueueRows(own, eventId, today, -1); });
 }
 
 bool FollowUpQueueModel::takeRest() {
-    if (!m_rest.valid() || m_rest.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
-    Rest rest = m_rest.get();
+    auto rest = m_rest.take();
     // Read for another event, day or before a change made here: read again.
-    if (!m_partial || m_restEvent != m_eventId || m_restRevision != m_revision || m_restToday != m_today) return false;
-    if (!rest.error.empty()) {
-        m_error = rest.error;
+    if (!rest || !m_partial || !(rest->tag == RestFor{m_eventId, m_revision, m_today})) return false;
+    if (!rest->error.empty()) {
+        m_error = rest->error;
         m_partial = false;  // what is shown stays; no endless retries
         buildLines();
         return true;
     }
-    m_rows = std::move(rest.rows);
+    m_rows = std::move(rest->data);
     m_partial = false;
     buildLines();
     ++m_rebuilds;

@@ -9,7 +9,6 @@
 // [SECTION] FollowUpDraftModel
 #pragma once
 #include <cstdint>
-#include <future>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +17,7 @@
 
 #include "core/followup.h"
 #include "core/model.h"
+#include "ui/background_read.h"
 
 namespace hallway {
 class Store;
@@ -104,9 +104,11 @@ public:
     static void setProgressive(int above, int firstRows);
 
 private:
-    struct Rest {
-        std::vector<QueueRow> rows;
-        std::string error;
+    struct RestFor {
+        std::optional<RowId> eventId;
+        std::uint64_t revision = 0;
+        std::string today;
+        bool operator==(const RestFor&) const = default;
     };
     void buildLines();
     void startRest();
@@ -128,11 +130,7 @@ private:
     int m_total = 0;
     int m_groupCounts[4] = {};
     std::string m_path;  // the store's file, for the rest's own connection
-    std::future<Rest> m_rest;
-    std::vector<std::future<Rest>> m_dropped;  // rests no longer wanted, left to finish off the frame
-    std::optional<RowId> m_restEvent;
-    std::uint64_t m_restRevision = 0;
-    std::string m_restToday;
+    BackgroundRead<std::vector<QueueRow>, RestFor> m_rest;
 };
 
 // [SECTION] FollowUpDraftModel

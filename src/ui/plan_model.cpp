@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -10,7 +9,6 @@
 #include <set>
 
 #include "core/schedule.h"
-#include "core/startup_hold.h"
 #include "core/time_util.h"
 #include "store/agenda_queries.h"
 #include "store/agenda_repo.h"
@@ -193,7 +191,7 @@ bool PlanModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t r
     if (m_builtEvent == eventId && m_builtRevision == revision && m_serial != 0) {
         // Started from the second sync on, so it does not take the first frame's
         // CPU; again when a change made here (applyStar) made the one read stale.
-        if (m_data.partial && !m_rest.valid()) startRest(m_path, *m_builtEvent, m_builtRevision);
+        if (m_data.partial && !m_rest.running()) startRest(m_path, *m_builtEvent, m_builtRevision);
         return tookRest;
     }
     m_builtEvent = eventId;
@@ -223,41 +221,26 @@ bool PlanModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t r
 }
 
 void PlanModel::startRest(const std::string& path, RowId eventId, std::uint64_t revision) {
-    // A future of std::async waits for its thread when dropped: not on the frame.
-    m_dropped.erase(std::remove_if(m_dropped.begin(), m_dropped.end(),
-                                   [](auto& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }),
-                    m_dropped.end());
-    if (m_rest.valid()) m_dropped.push_back(std::move(m_rest));
-    m_restEvent = eventId;
-    m_restRevision = revision;
-    m_rest = std::async(std::launch::async, [path, eventId] {
-        startup_hold::waitWhileClosed();  // the first frame's sync starts it: let that frame draw first
-        Rest rest;
-        try {
-            Store::OpenOptions options;
-            options.checkInBackground = true;  // shares the window's check; reads need not wait for it
-            options.streaming = true;          // each page read once: a small cache keeps the peak down
-            Store own(path, options);
-            if (auto event = AgendaRepo(own).findEvent(eventId)) rest.data = loadWhole(own, *event);
-        } catch (const std::exception& e) {
-            rest.error = e.what();
-        }
-        return rest;
+    m_rest.start(path, RestFor{eventId, revision}, [eventId](Store& own) {
+        PlanData data;
+        if (auto event = AgendaRepo(own).findEvent(eventId)) data = loadWhole(own, *event);
+        return data;
     });
 }
 
 bool PlanModel::takeRest() {
-    if (!m_rest.valid() || m_rest.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
-    Rest rest = m_rest.get();
+    auto rest = m_rest.take();
     // Read for another event or before a change made here: the next sync reads again.
-    if (m_restEvent != m_builtEvent || m_restRevision != m_builtRevision || !m_data.partial) return false;
-    if (!rest.error.empty()) {
-        m_error = rest.error;
+    if (!rest || !m_builtEvent || rest->tag.eventId != *m_builtEvent || rest->tag.revision != m_builtRevision ||
+        !m_data.partial)
+        return false;
+    if (!rest->error.empty()) {
+        m_error = rest->error;
         m_data.partial = false;  // what is shown stays; no endless retries
         return true;
     }
-    if (!rest.data.hasEvent) return false;
-    m_data = std::move(rest.data);
+    if (!rest->data.hasEvent) return false;
+    m_data = std::move(rest->data);
     ++m_serial;
     ++m_rebuilds;
     return true;

@@ -7,7 +7,6 @@
 // [SECTION] DayLayout  — geometry of one day's grid in minutes and lanes
 #pragma once
 #include <cstdint>
-#include <future>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -16,6 +15,7 @@
 
 #include "core/model.h"
 #include "ui/app_state.h"
+#include "ui/background_read.h"
 
 namespace hallway {
 class Store;
@@ -121,9 +121,9 @@ public:
     static void setProgressiveAbove(int sessions);
 
 private:
-    struct Rest {
-        PlanData data;
-        std::string error;
+    struct RestFor {
+        RowId eventId = 0;
+        std::uint64_t revision = 0;
     };
     void startRest(const std::string& path, RowId eventId, std::uint64_t revision);
     bool takeRest();
@@ -135,10 +135,7 @@ private:
     PlanData m_data;
     std::string m_error;
     std::string m_path;  // the store's file, for the rest's own connection
-    std::future<Rest> m_rest;
-    std::vector<std::future<Rest>> m_dropped;  // rests no longer wanted, left to finish off the frame
-    std::optional<RowId> m_restEvent;
-    std::uint64_t m_restRevision = 0;
+    BackgroundRead<PlanData, RestFor> m_rest;
 };
 
 // [SECTION] ListModel
