@@ -89,6 +89,18 @@ void slistFreeAll(curl_slist* list) {
     if (list) loaded().slistFreeAll(list);
 }
 SetoptFunction setoptFunction() { return loaded().setopt; }
+
+void setCommonOptions(CURL* handle, long connectTimeoutSeconds, long totalTimeoutSeconds, const char* userAgent,
+                      char* errorBuffer) {
+    easySetopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
+    easySetopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+    easySetopt(handle, CURLOPT_CONNECTTIMEOUT, connectTimeoutSeconds);
+    easySetopt(handle, CURLOPT_TIMEOUT, totalTimeoutSeconds);
+    easySetopt(handle, CURLOPT_NOSIGNAL, 1L);
+    easySetopt(handle, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+    easySetopt(handle, CURLOPT_USERAGENT, userAgent);
+    easySetopt(handle, CURLOPT_ERRORBUFFER, errorBuffer);
+}
 GetinfoFunction getinfoFunction() { return loaded().getinfo; }
 
 }  // namespace hallway::curl_api

@@ -35,4 +35,10 @@ CURLcode easyGetinfo(CURL* handle, CURLINFO info, T* out) {
     return getinfoFunction()(handle, info, out);
 }
 
+// What every request of Hallway's sets alike: certificates checked, the two
+// timeouts (without SIGALRM, safe on a worker thread), compressed bodies,
+// the user agent and the buffer for curl's own error text.
+void setCommonOptions(CURL* handle, long connectTimeoutSeconds, long totalTimeoutSeconds, const char* userAgent,
+                      char* errorBuffer);
+
 }  // namespace hallway::curl_api

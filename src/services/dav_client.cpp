@@ -153,15 +153,9 @@ DavResponse DavClient::once(const std::string& method, const std::string& url, c
     curl_api::easySetopt(h, CURLOPT_URL, url.c_str());
     curl_api::easySetopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_api::easySetopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_api::easySetopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_api::easySetopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_api::setCommonOptions(h, m_account.connectTimeoutSeconds, m_account.totalTimeoutSeconds,
+                               "Hallway/" HALLWAY_VERSION " (CardDAV/CalDAV sync)", errorText);
     if (!m_account.caFile.empty()) curl_api::easySetopt(h, CURLOPT_CAINFO, m_account.caFile.c_str());
-    curl_api::easySetopt(h, CURLOPT_CONNECTTIMEOUT, m_account.connectTimeoutSeconds);
-    curl_api::easySetopt(h, CURLOPT_TIMEOUT, m_account.totalTimeoutSeconds);
-    curl_api::easySetopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_api::easySetopt(h, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
-    curl_api::easySetopt(h, CURLOPT_USERAGENT, "Hallway/" HALLWAY_VERSION " (CardDAV/CalDAV sync)");
-    curl_api::easySetopt(h, CURLOPT_ERRORBUFFER, errorText);
     curl_api::easySetopt(h, CURLOPT_WRITEFUNCTION, onBody);
     curl_api::easySetopt(h, CURLOPT_WRITEDATA, &t);
     curl_api::easySetopt(h, CURLOPT_HEADERFUNCTION, onHeader);

@@ -143,15 +143,9 @@ FetchResult fetchUrl(const FetchRequest& request) {
     curl_api::easySetopt(h, CURLOPT_REDIR_PROTOCOLS_STR, protocols);
     curl_api::easySetopt(h, CURLOPT_FOLLOWLOCATION, 1L);
     curl_api::easySetopt(h, CURLOPT_MAXREDIRS, request.maxRedirects);
-    curl_api::easySetopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_api::easySetopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_api::easySetopt(h, CURLOPT_CONNECTTIMEOUT, request.connectTimeoutSeconds);
-    curl_api::easySetopt(h, CURLOPT_TIMEOUT, request.totalTimeoutSeconds);
-    curl_api::easySetopt(h, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: safe on a worker thread
-    curl_api::easySetopt(h, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+    curl_api::setCommonOptions(h, request.connectTimeoutSeconds, request.totalTimeoutSeconds,
+                               "Hallway/" HALLWAY_VERSION " (conference planner)", errorText);
     curl_api::easySetopt(h, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBytes));
-    curl_api::easySetopt(h, CURLOPT_USERAGENT, "Hallway/" HALLWAY_VERSION " (conference planner)");
-    curl_api::easySetopt(h, CURLOPT_ERRORBUFFER, errorText);
     curl_api::easySetopt(h, CURLOPT_WRITEFUNCTION, onBody);
     curl_api::easySetopt(h, CURLOPT_WRITEDATA, &t);
     curl_api::easySetopt(h, CURLOPT_HEADERFUNCTION, onHeader);
