@@ -7,6 +7,7 @@
 #include "core/person_edit.h"
 #include "core/time_util.h"
 #include "formats/people_export.h"
+#include "services/capture_service.h"
 #include "services/people_service.h"
 #include "store/people_repo.h"
 #include "store/store.h"
@@ -214,7 +215,8 @@ public:
         if (*m_targetSet) {
             Event event = resolveEvent(store, m_event);
             RowId person = resolvePerson(store, m_a);
-            if (!people.setTargetStatus(event.id, person, *targetStatusFromName(m_status)))
+            // The app's Met toggle: a "met" is logged too, which the queue and "met at EVENT" read.
+            if (setTargetStatus(store, event.id, person, *targetStatusFromName(m_status), nowInstant()).empty())
                 throw CommandError("that person is not a target at " + event.name + " (add them with `hallway target add`)");
             if (asJson) out << json{{"event_id", event.id}, {"person_id", person}, {"status", m_status}}.dump(2) << "\n";
             else out << "Status: " << m_status << "\n";
@@ -370,17 +372,15 @@ private:
                 throw CommandError("--email: '" + e + "' is not an email address");
         if (m_emails.empty() && m_urls.empty() && m_company.empty() && m_role.empty())
             throw CommandError("nothing to set: give --email, --url, --company or --role");
-        Store::Transaction tx(store);
-        int added = 0;
-        for (auto& e : m_emails) added += people.addEmail(id, {e, ""});
-        for (auto& u : m_urls) added += people.addUrl(id, {u, ""});
-        if (!m_company.empty() || !m_role.empty()) {
-            if (!m_company.empty()) p->company = m_company;
-            if (!m_role.empty()) p->role = m_role;
-            people.updateFields(*p);
-        }
-        tx.commit();
+        // The app's person editor writes the same way: the whole person, edited.
+        Person edited = *p;
+        for (auto& e : m_emails) edited.emails.push_back({e, ""});
+        for (auto& u : m_urls) edited.urls.push_back({u, ""});
+        if (!m_company.empty()) edited.company = m_company;
+        if (!m_role.empty()) edited.role = m_role;
+        savePersonDetails(store, edited);
         auto now = people.find(id);
+        const size_t added = now->emails.size() + now->urls.size() - p->emails.size() - p->urls.size();
         if (asJson) out << personJson(*now).dump(2) << "\n";
         else out << "Updated #" << id << " " << now->displayName << " (" << added << " new contact detail"
                  << (added == 1 ? "" : "s") << ")\n";

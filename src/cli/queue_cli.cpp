@@ -142,7 +142,7 @@ public:
     int run(Store& store, std::ostream& out, bool asJson) override {
         FollowUpsRepo repo(store);
         if (*m_templates) return runTemplates(store, repo, out, asJson);
-        if (*m_settings) return runSettings(repo, out, asJson);
+        if (*m_settings) return runSettings(store, repo, out, asJson);
         if (*m_generate) return runGenerate(store, out, asJson);
         if (*m_draft) return runDraft(store, out, asJson);
         if (*m_edit) return runEdit(store, repo, out, asJson);
@@ -430,27 +430,16 @@ private:
     int runTemplates(Store& store, FollowUpsRepo& repo, std::ostream& out, bool asJson) {
         ensureDefaultTemplates(store);
         if (*m_templateSet) {
-            MessageTemplate t;
-            if (auto existing = repo.findTemplate(m_template)) t = *existing;
-            else t.kind = m_template;
-            t.name = m_template;
-            if (!m_subject.empty()) t.subject = m_subject;
-            if (!m_body.empty()) t.body = m_body;
-            if (t.body.empty()) throw CommandError("a new template needs --body");
-            t.builtin = false;
             std::vector<std::string> unknown;
-            for (auto* text : {&t.subject, &t.body})
-                for (auto& name : templatePlaceholders(*text))
-                    if (std::find(knownPlaceholders().begin(), knownPlaceholders().end(), name) == knownPlaceholders().end() &&
-                        std::find(unknown.begin(), unknown.end(), name) == unknown.end())
-                        unknown.push_back(name);
-            Store::Transaction tx(store);
-            repo.upsertTemplate(t);
-            tx.commit();
+            try {
+                unknown = saveTemplate(store, m_template, m_subject, m_body).value;
+            } catch (const std::invalid_argument&) {
+                throw CommandError("a new template needs --body");
+            }
             if (asJson) {
-                out << json{{"name", t.name}, {"unknown_placeholders", unknown}}.dump(2) << "\n";
+                out << json{{"name", m_template}, {"unknown_placeholders", unknown}}.dump(2) << "\n";
             } else {
-                out << "Saved template " << t.name << "\n";
+                out << "Saved template " << m_template << "\n";
                 for (auto& u : unknown)
                     out << "warning: {" << u << "} is not a known placeholder and will show as is; known: " << knownList()
                         << "\n";
@@ -470,9 +459,9 @@ private:
         return 0;
     }
 
-    int runSettings(FollowUpsRepo& repo, std::ostream& out, bool asJson) {
+    int runSettings(Store& store, FollowUpsRepo& repo, std::ostream& out, bool asJson) {
         if (*m_settingSet) {
-            repo.setSetting(m_key, m_value);
+            setMyName(store, m_value);  // my_name is the one key the option accepts
             out << (asJson ? json{{m_key, m_value}}.dump(2) : "Set " + m_key + " to \"" + m_value + "\"") << "\n";
             return 0;
         }

@@ -210,14 +210,34 @@ Changes markMet(Store& store, RowId eventId, RowId personId, Instant at) {
     return network.changed(store) ? Change::Targets | Change::People : Changes(Change::Targets);
 }
 
-Changes unmarkMet(Store& store, RowId eventId, RowId personId) {
+namespace {
+
+// Not met at the event after all: the target (if any) gets `status` and the
+// "met" logged there goes.
+Changes forgetMet(Store& store, RowId eventId, RowId personId, TargetStatus status) {
     PeopleRepo people(store);
     const NetworkMembership network(store, {personId});
     Store::Transaction tx(store);
-    people.setTargetStatus(eventId, personId, TargetStatus::NotYet);
+    people.setTargetStatus(eventId, personId, status);
     NotesRepo(store).removeInteractions(eventId, personId, "met");
     tx.commit();
     return network.changed(store) ? Change::Targets | Change::People : Changes(Change::Targets);
+}
+
+}  // namespace
+
+Changes unmarkMet(Store& store, RowId eventId, RowId personId) {
+    return forgetMet(store, eventId, personId, TargetStatus::NotYet);
+}
+
+Changes setTargetStatus(Store& store, RowId eventId, RowId personId, TargetStatus status, Instant at) {
+    if (!PeopleRepo(store).findTarget(eventId, personId)) return {};
+    switch (status) {
+        case TargetStatus::Met: return markMet(store, eventId, personId, at);
+        case TargetStatus::NotYet: return unmarkMet(store, eventId, personId);
+        case TargetStatus::Missed: return forgetMet(store, eventId, personId, TargetStatus::Missed);
+    }
+    return {};
 }
 
 std::optional<std::string> captureDraft(Store& store, const std::string& key) { return NotesRepo(store).draft(key); }

@@ -83,6 +83,11 @@ Changes markMet(Store& store, RowId eventId, RowId personId, Instant at);
 // counts as met (peopleMetAt). One transaction. Announces Targets, and People
 // when they leave your network.
 Changes unmarkMet(Store& store, RowId eventId, RowId personId);
+// A target's status as the app sets it, for `hallway target set`: Met is
+// markMet (logging the "met" at `at`), NotYet is unmarkMet, and Missed undoes
+// a met as unmarkMet does, then marks the target missed. Writes nothing and
+// returns an empty set when the person is no target at the event.
+Changes setTargetStatus(Store& store, RowId eventId, RowId personId, TargetStatus status, Instant at);
 
 // Capture's draft under `key` ("capture:EVENT"), kept as typed so a crash
 // loses nothing. No view shows drafts, so keeping one announces nothing.

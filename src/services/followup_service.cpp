@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "core/assets.h"
+#include "core/template_text.h"
 #include "core/time_util.h"
 #include "services/people_service.h"
 #include "services/service_errors.h"
@@ -115,6 +116,38 @@ void ensureDefaultTemplates(Store& store) {
     Store::Transaction tx(store);
     for (auto& m : due) repo.refreshBuiltinTemplate(m);
     tx.commit();
+}
+
+Written<std::vector<std::string>> saveTemplate(Store& store, const std::string& name, const std::string& subject,
+                                               const std::string& body) {
+    ensureDefaultTemplates(store);
+    FollowUpsRepo repo(store);
+    MessageTemplate t;
+    if (auto existing = repo.findTemplate(name)) t = *existing;
+    else t.kind = name;
+    t.name = name;
+    if (!subject.empty()) t.subject = subject;
+    if (!body.empty()) t.body = body;
+    if (t.body.empty()) throw std::invalid_argument("a new template needs a body");
+    t.builtin = false;
+    std::vector<std::string> unknown;
+    for (auto* part : {&t.subject, &t.body})
+        for (auto& placeholder : templatePlaceholders(*part))
+            if (std::find(knownPlaceholders().begin(), knownPlaceholders().end(), placeholder) ==
+                    knownPlaceholders().end() &&
+                std::find(unknown.begin(), unknown.end(), placeholder) == unknown.end())
+                unknown.push_back(placeholder);
+    Store::Transaction tx(store);
+    repo.upsertTemplate(t);
+    tx.commit();
+    return {unknown, Change::Queue};
+}
+
+Changes setMyName(Store& store, const std::string& name) {
+    Store::Transaction tx(store);
+    FollowUpsRepo(store).setSetting("my_name", name);
+    tx.commit();
+    return Change::Queue;
 }
 
 namespace {

@@ -37,6 +37,18 @@ std::vector<ColdPerson> peopleGoingCold(Store& store, const std::string& today, 
 // is assetsDir() (core/assets.h).
 void ensureDefaultTemplates(Store& store);
 
+// Stores template `name` as the user's own: a new subject or body replaces the
+// old one (empty keeps it); a new name is a template for the kind of that name
+// and needs a body (std::invalid_argument otherwise). Returns the placeholders
+// it names that no draft fills (they show as typed). Announces Queue: drafts
+// render from it.
+Written<std::vector<std::string>> saveTemplate(Store& store, const std::string& name, const std::string& subject,
+                                               const std::string& body);
+
+// The name drafts are signed with ({my_name}); empty leaves them unsigned.
+// Announces Queue.
+Changes setMyName(Store& store, const std::string& name);
+
 // Renders item `id` with `templateName` (default: defaultTemplateName)
 // without storing it. `templateId` is set to the template used. Throws
 // std::invalid_argument for an unknown item or template.

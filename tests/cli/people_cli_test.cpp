@@ -2,8 +2,14 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <tuple>
 
 #include "cli/cli_run.h"
+#include "core/time_util.h"
+#include "services/capture_service.h"
+#include "store/notes_repo.h"
+#include "store/people_repo.h"
+#include "store/store.h"
 #include "test_support.h"
 
 using namespace hallway;
@@ -164,4 +170,88 @@ TEST_CASE("a bad contacts file writes nothing and names file and line", "[cli][p
     CHECK(r.code == 1);
     CHECK_THAT(r.err, Catch::StartsWith("hallway: " + bad + ":"));
     CHECK(jsonOf(hallwayCli(db, {"people", "--json"})).size() == 3);
+}
+
+namespace {
+
+// What a met leaves in the database for one person at one event, the moment
+// it was logged aside: the target row and every interaction with them.
+struct MetRows {
+    std::string status;
+    std::vector<std::tuple<std::optional<RowId>, std::string, std::string, std::string>> interactions;
+    std::vector<Instant> loggedAt;
+};
+
+MetRows metRows(const std::string& db, RowId eventId, RowId personId) {
+    Store store(db);
+    MetRows rows;
+    auto target = PeopleRepo(store).findTarget(eventId, personId);
+    rows.status = target ? targetStatusName(target->status) : "no target";
+    for (const auto& i : NotesRepo(store).interactionsWith(personId)) {
+        rows.interactions.emplace_back(i.eventId, i.kind, i.direction, i.summary);
+        rows.loggedAt.push_back(i.occurredAt);
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("target set --status leaves the rows the app's Met toggle leaves", "[cli][people][targets]") {
+    TempDir dir;
+    const std::string viaApp = dir.file("app.db"), viaCli = dir.file("cli.db");
+    RowId eventId = 0, personId = 0;
+    for (const auto& db : {viaApp, viaCli}) {
+        json imported = jsonOf(hallwayCli(db, {"import", testData("frab/backwaters.xml"), "--json"}));
+        eventId = imported["event_id"].get<RowId>();
+        json added = jsonOf(hallwayCli(db, {"target", "add", "Asha Menon", "--event", std::to_string(eventId),
+                                            "--priority", "must", "--json"}));
+        personId = added["person_id"].get<RowId>();
+    }
+    const std::string ev = std::to_string(eventId);
+
+    const Instant before = nowInstant();
+    ok(hallwayCli(viaCli, {"target", "set", "Asha Menon", "--event", ev, "--status", "met"}));
+    const Instant after = nowInstant();
+    {
+        Store store(viaApp);
+        markMet(store, eventId, personId, before);
+    }
+    MetRows app = metRows(viaApp, eventId, personId), cli = metRows(viaCli, eventId, personId);
+    CHECK(cli.status == "met");
+    REQUIRE(app.interactions.size() == 1);  // the "met" the queue and "met at EVENT" read
+    CHECK(cli.interactions == app.interactions);
+    REQUIRE(cli.loggedAt.size() == 1);
+    CHECK(cli.loggedAt[0] >= before);
+    CHECK(cli.loggedAt[0] <= after);
+
+    // Met twice logs one meeting, as ticking an already ticked box does nothing.
+    ok(hallwayCli(viaCli, {"target", "set", "Asha Menon", "--event", ev, "--status", "met"}));
+    CHECK(metRows(viaCli, eventId, personId).interactions == app.interactions);
+
+    // Back to not yet is the app's untick: the logged "met" goes too.
+    ok(hallwayCli(viaCli, {"target", "set", "Asha Menon", "--event", ev, "--status", "not_yet"}));
+    {
+        Store store(viaApp);
+        unmarkMet(store, eventId, personId);
+    }
+    app = metRows(viaApp, eventId, personId);
+    cli = metRows(viaCli, eventId, personId);
+    CHECK(cli.status == "not_yet");
+    CHECK(cli.interactions.empty());
+    CHECK(cli.interactions == app.interactions);
+
+    // Missed after a met: not met after all, so no "met" stays behind to count.
+    ok(hallwayCli(viaCli, {"target", "set", "Asha Menon", "--event", ev, "--status", "met"}));
+    ok(hallwayCli(viaCli, {"target", "set", "Asha Menon", "--event", ev, "--status", "missed"}));
+    cli = metRows(viaCli, eventId, personId);
+    CHECK(cli.status == "missed");
+    CHECK(cli.interactions.empty());
+
+    // Someone who is no target is refused, and nothing is logged for them.
+    Run stranger = hallwayCli(viaCli, {"target", "set", "Jonah Mercer", "--event", ev, "--status", "met"});
+    CHECK(stranger.code == 1);
+    CHECK_THAT(stranger.err, Catch::Contains("not a target at Backwaters Conf"));
+    json jonah = jsonOf(hallwayCli(viaCli, {"people", "--search", "Jonah", "--json"}));
+    REQUIRE(jonah.size() == 1);
+    CHECK(metRows(viaCli, eventId, jonah[0]["id"].get<RowId>()).interactions.empty());
 }
