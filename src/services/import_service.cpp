@@ -398,9 +398,9 @@ const char* zoneSourceName(ZoneSource source) {
     return "fallback";
 }
 
-std::string describeSessionChange(const SessionChange& c) {
+std::string describeSessionChange(const SessionChange& c, std::string_view arrow) {
     std::string out = c.title;
-    if (c.kind == SessionChange::Kind::Moved) out += ": " + c.before + " -> " + c.after;
+    if (c.kind == SessionChange::Kind::Moved) out += ": " + c.before + " " + std::string(arrow) + " " + c.after;
     else if (c.kind == SessionChange::Kind::Retitled) out += " (was \"" + c.before + "\")";
     else if (c.kind == SessionChange::Kind::Removed) out += " (was " + c.before + ")";
     else if (!c.after.empty()) out += " (" + c.after + ")";

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/changes.h"
@@ -54,7 +55,8 @@ struct SessionChange {
 const char* sessionChangeKindName(SessionChange::Kind kind);
 // The change without its kind: "Opening: 2025-02-01 10:00 Janson -> 2025-02-01
 // 11:00 Janson", "New title (was \"Old\")", "Gone (was 2025-02-01 14:00 K.1.105)".
-std::string describeSessionChange(const SessionChange& change);
+// `arrow` joins a move's before and after (the app draws "→").
+std::string describeSessionChange(const SessionChange& change, std::string_view arrow = "->");
 
 // The event's zone changed in a re-import. Sessions whose times moved by just
 // the difference between the zones are counted here, not listed one by one.

@@ -148,14 +148,11 @@ std::optional<ZonePrefill> agendaZonePrefill(Store& store, const std::string& pa
     }
 }
 
-std::vector<std::string> changeLines(const AgendaImportReport& r) {
-    std::vector<std::string> out;
+std::vector<ChangeLine> changeLines(const AgendaImportReport& r) {
+    std::vector<ChangeLine> out;
     for (const auto& c : r.changes) {
         if (r.eventCreated && c.kind == SessionChange::Kind::Added) continue;
-        std::string line = sessionChangeKindName(c.kind);
-        line.resize(std::max<size_t>(line.size() + 1, 9), ' ');
-        line += describeSessionChange(c);
-        out.push_back(std::move(line));
+        out.push_back({sessionChangeKindName(c.kind), describeSessionChange(c, "\u2192")});
     }
     return out;
 }

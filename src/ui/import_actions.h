@@ -55,10 +55,14 @@ struct ZonePrefill {
 };
 std::optional<ZonePrefill> agendaZonePrefill(Store& store, const std::string& path);
 
-// One line per change of a re-import for the result panel: "moved  Opening:
-// 2025-02-01 10:00 Janson -> 2025-02-01 11:00 Janson". Not for a new event's
-// added sessions, which are all of them, nor for the zone change (its summary
-// stands for the sessions it shifted).
-std::vector<std::string> changeLines(const AgendaImportReport& report);
+// One row per change of a re-import for the result panel: kind "moved", text
+// "Opening: 2025-02-01 10:00 Janson → 2025-02-01 11:00 Janson". Not for a new
+// event's added sessions, which are all of them, nor for the zone change (its
+// summary stands for the sessions it shifted).
+struct ChangeLine {
+    const char* kind;  // sessionChangeKindName
+    std::string text;
+};
+std::vector<ChangeLine> changeLines(const AgendaImportReport& report);
 
 }  // namespace hallway::ui

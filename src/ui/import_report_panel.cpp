@@ -11,10 +11,22 @@ namespace hallway::ui {
 namespace {
 
 constexpr int kVisibleLines = 14;
+constexpr SessionChange::Kind kAllKinds[] = {SessionChange::Kind::Added,    SessionChange::Kind::Removed,
+                                             SessionChange::Kind::Moved,    SessionChange::Kind::Retitled,
+                                             SessionChange::Kind::Changed,  SessionChange::Kind::Returned};
+
+// The text column starts one space past the widest kind name, so every row's
+// text lines up whatever the font and its size.
+float kindColumnWidth() {
+    float widest = 0.0f;
+    for (auto kind : kAllKinds) widest = std::max(widest, ImGui::CalcTextSize(sessionChangeKindName(kind)).x);
+    return widest + ImGui::GetFontSize();
+}
 
 }  // namespace
 
-bool drawImportReport(const AgendaImportReport& r, const std::vector<std::string>& lines, ImFont* headingFont) {
+bool drawImportReport(const AgendaImportReport& r, const std::vector<ChangeLine>& lines, ImFont* headingFont,
+                      ChangeListRects* rects) {
     std::string title = std::string(r.eventCreated ? "Imported" : "Re-imported") + " \u201c" + r.eventName + "\u201d";
     headingText(headingFont, title.c_str());
     ImGui::TextWrapped("%d sessions: %d added, %d updated, %d removed, %d unchanged; %d people added; %d rooms; %d days.",
@@ -26,7 +38,7 @@ bool drawImportReport(const AgendaImportReport& r, const std::vector<std::string
     if (r.zoneChange) {
         ImGui::Spacing();
         ImGui::TextWrapped("Zone: %s.", describeZoneChange(*r.zoneChange).c_str());
-        for (const auto& c : r.zoneChange->examples) mutedWrapped(("e.g. " + describeSessionChange(c)).c_str());
+        for (const auto& c : r.zoneChange->examples) mutedWrapped(("e.g. " + describeSessionChange(c, "\u2192")).c_str());
         if (r.zoneChange->shifted > int(r.zoneChange->examples.size()))
             mutedWrapped(("and " + std::to_string(r.zoneChange->shifted - int(r.zoneChange->examples.size())) +
                           " more the same way")
@@ -45,10 +57,20 @@ bool drawImportReport(const AgendaImportReport& r, const std::vector<std::string
         ImGui::BeginChild("##changes", ImVec2(-1.0f, rows * ImGui::GetTextLineHeightWithSpacing() +
                                                         ImGui::GetStyle().WindowPadding.y * 2),
                           true, ImGuiWindowFlags_HorizontalScrollbar);
+        if (rects) *rects = {};
+        const float textColumn = kindColumnWidth();
         ImGuiListClipper clipper;
         clipper.Begin(int(lines.size()));
         while (clipper.Step())
-            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) ImGui::TextUnformatted(lines[size_t(i)].c_str());
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const ChangeLine& line = lines[size_t(i)];
+                const float rowStart = ImGui::GetCursorPosX();
+                ImGui::TextDisabled("%s", line.kind);
+                if (rects) rects->kinds.push_back(lastItemRect());
+                ImGui::SameLine(rowStart + textColumn);
+                ImGui::TextUnformatted(line.text.c_str());
+                if (rects) rects->texts.push_back(lastItemRect());
+            }
         ImGui::EndChild();
     }
 

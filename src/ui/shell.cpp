@@ -854,7 +854,7 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
         m_allowHttp = false;
     }
     m_openImportReport = false;
-    // The report's change lines ("moved  Title: before -> after") need the width.
+    // The report's change rows ("moved  Title: before → after") need the width.
     m_importDialogOpen = beginDialog("Import##popup", open, m_importReport ? 52.0f : 34.0f);
     if (!m_importDialogOpen) return;
     if (std::exchange(m_closeImportDialog, false)) {
@@ -863,7 +863,7 @@ void Shell::drawImportPopup(Store& store, AppState& state) {
         return;
     }
     if (m_importReport) {
-        if (drawImportReport(*m_importReport, m_reportLines, m_headingFont)) {
+        if (drawImportReport(*m_importReport, m_reportLines, m_headingFont, &m_reportRects)) {
             m_importReport.reset();
             ImGui::CloseCurrentPopup();
         }

@@ -17,6 +17,7 @@
 #include "ui/file_chooser.h"
 #include "ui/followup_view.h"
 #include "ui/import_actions.h"
+#include "ui/import_report_panel.h"
 #include "ui/url_import_job.h"
 #include "ui/people_view.h"
 #include "ui/plan_view.h"
@@ -109,6 +110,8 @@ public:
     // Opens the import dialog with its file chooser at `start` (screenshots).
     void browseImport(AppState& state, const std::string& start);
     const std::optional<AgendaImportReport>& importReport() const { return m_importReport; }
+    // Where the report's change rows were drawn in the last frame.
+    const ChangeListRects& importChangeRects() const { return m_reportRects; }
     // Where the Settings dialog writes its changes (owned by the app; null: not kept).
     void setSettingsFile(SettingsFile* file) { m_settingsFile = file; }
     SettingsDialog& settingsDialog() { return m_settingsDialog; }
@@ -167,7 +170,8 @@ private:
     ZoneField m_zoneField;
     std::string m_zoneFor = "\n";  // the path the zone field was prefilled for ("\n": none yet)
     std::optional<AgendaImportReport> m_importReport;  // shown in the dialog after an agenda import
-    std::vector<std::string> m_reportLines;
+    std::vector<ChangeLine> m_reportLines;
+    ChangeListRects m_reportRects;
     bool m_openImportReport = false;
     std::optional<WidgetRect> m_dismissRect;
     bool m_showAllChanges = false;

@@ -5,6 +5,7 @@
 // frame, plain http:// only with its checkbox.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -133,6 +134,37 @@ TEST_CASE("import dialog: zone from the computer, then kept from the event, then
           "all 3 times shifted by +1 h because the zone changed from Europe/Brussels to Europe/London");
     CHECK(ui::changeLines(report).empty());  // no "moved" line per session
     CHECK(AgendaRepo(ui.store).findEvent(eventId)->timeZone == "Europe/London");
+}
+
+TEST_CASE("import dialog: a re-import's changes line up in a kind column and a move shows an arrow",
+          "[ui][import]") {
+    DialogUi ui;
+    ui.openWith(testData("reimport/v1.xml"));
+    ui.clickImport();
+    REQUIRE(ui.shell.importReport());
+    ui.imgui.key(HeadlessUi::kEscape);
+    ui.imgui.frames(2);
+
+    ui.openWith(testData("reimport/v2.xml"));
+    ui.clickImport();
+    REQUIRE(ui.shell.importReport());
+    const auto lines = ui::changeLines(*ui.shell.importReport());
+    REQUIRE(lines.size() == 4);  // moved, retitled, removed, added: kind names of four widths
+    const auto& rects = ui.shell.importChangeRects();
+    REQUIRE(rects.kinds.size() == lines.size());
+    REQUIRE(rects.texts.size() == lines.size());
+    for (size_t i = 0; i < lines.size(); ++i) {
+        INFO(lines[i].kind << "  " << lines[i].text);
+        CHECK(rects.kinds[i].min.x == rects.kinds[0].min.x);
+        CHECK(rects.texts[i].min.x == rects.texts[0].min.x);
+        // No kind runs into its text: "removed", the widest, keeps a gap.
+        CHECK(rects.texts[i].min.x >= rects.kinds[i].max.x + 0.5f * ui.imgui.fonts.body->FontSize);
+    }
+    auto moved = std::find_if(lines.begin(), lines.end(), [](const ui::ChangeLine& l) { return l.kind == std::string("moved"); });
+    REQUIRE(moved != lines.end());
+    CHECK(moved->text == "Rust in the kernel: 2025-02-01 11:00 Janson \u2192 2025-02-01 12:00 K.1.105");
+    // The arrow is in the atlas, not drawn as the fallback box.
+    CHECK(ui.imgui.fonts.body->FindGlyphNoFallback(0x2192) != nullptr);
 }
 
 TEST_CASE("import dialog: a zone Hallway does not know blocks the import", "[ui][import][zone]") {
