@@ -580,8 +580,8 @@ void PlanView::drawGridBox(Store& store, AppState& state, const DayBox& box, con
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = 0.25f * fs;
-    ImU32 bg = s.starred ? p.starBg : (hovered ? p.boxBgHover : p.boxBg);
-    dl->AddRectFilled(min, max, bg, rounding);
+    const GridBoxColours colours = gridBoxColours(state.theme, s.starred, hovered);
+    dl->AddRectFilled(min, max, colours.fill, rounding);
     if (stripe > 0.0f)
         dl->AddRectFilled(min, ImVec2(min.x + stripe, max.y), trackColour(state.theme, row.hue), rounding,
                           ImDrawFlags_RoundCornersLeft);
@@ -599,21 +599,21 @@ void PlanView::drawGridBox(Store& store, AppState& state, const DayBox& box, con
     int lines = std::max(1, int((height + 0.25f * fs) / lineHeight));
     float y = top + (lines == 1 ? std::max(0.0f, (max.y - top - fs) * 0.5f) : pad);
     int titleLines = lines >= 3 ? lines - 1 : 1;
-    int used = drawWrapped(dl, ImVec2(textX, y), width, titleLines, s.title, p.text, clip);
+    int used = drawWrapped(dl, ImVec2(textX, y), width, titleLines, s.title, colours.title, clip);
     if (lines > used) {
         // Time and speakers use the full width below the star.
         float metaWidth = std::max(fs, max.x - pad - textX);
-        drawWrapped(dl, ImVec2(textX, y + float(used) * lineHeight), metaWidth, lines - used, row.meta(), p.mutedText,
+        drawWrapped(dl, ImVec2(textX, y + float(used) * lineHeight), metaWidth, lines - used, row.meta(), colours.meta,
                      clip);
     }
     if (showStar) {
         const char* glyph = s.starred ? "\u2605" : "\u2606";
         dl->AddText(ImGui::GetFont(), fs, ImVec2(max.x - pad * 0.5f - 1.1f * fs, top + pad * 0.5f),
-                    s.starred ? p.star : p.mutedText, glyph, nullptr, 0.0f, &clip);
+                    colours.star, glyph, nullptr, 0.0f, &clip);
     }
     if (conflict) {
         float x = max.x - pad * 0.5f - (showStar ? 2.2f : 1.1f) * fs;
-        dl->AddText(ImGui::GetFont(), fs, ImVec2(x, top + pad * 0.5f), p.conflict, "\u26a0", nullptr, 0.0f, &clip);
+        dl->AddText(ImGui::GetFont(), fs, ImVec2(x, top + pad * 0.5f), colours.conflict, "\u26a0", nullptr, 0.0f, &clip);
     }
 
     if (hovered) drawGridTooltip(state, row);

@@ -18,6 +18,8 @@ const Palette kDark = {
     IM_COL32(240, 196, 72, 255),   // star
     IM_COL32(120, 170, 255, 255),  // selected
     IM_COL32(240, 98, 84, 255),    // conflict
+    IM_COL32(182, 188, 198, 255),  // boxMutedText: 4.9:1 on starBg, mutedText was 3.4:1
+    IM_COL32(255, 160, 145, 255),  // boxConflict: 4.8:1 on starBg, conflict was 3.0:1
     IM_COL32(236, 84, 84, 220),    // nowLine
     IM_COL32(255, 120, 110, 255),  // error
     IM_COL32(130, 200, 140, 255),  // ok
@@ -39,6 +41,8 @@ const Palette kLight = {
     IM_COL32(150, 96, 0, 255),     // star: also text (markers, "Starred"), so 4.5:1 on the window
     IM_COL32(30, 100, 210, 255),   // selected
     IM_COL32(206, 50, 40, 255),    // conflict
+    IM_COL32(96, 100, 108, 255),   // boxMutedText
+    IM_COL32(196, 44, 34, 255),    // boxConflict: conflict is 4.50:1 on starBg, this 5.0:1
     IM_COL32(220, 50, 50, 220),    // nowLine
     IM_COL32(190, 30, 30, 255),    // error
     IM_COL32(25, 120, 55, 255),    // ok
@@ -50,6 +54,12 @@ ImVec4 rgb(int r, int g, int b, float a = 1.0f) { return ImVec4(r / 255.0f, g / 
 }  // namespace
 
 const Palette& palette(ThemeKind kind) { return kind == ThemeKind::Light ? kLight : kDark; }
+
+GridBoxColours gridBoxColours(ThemeKind kind, bool starred, bool hovered) {
+    const Palette& p = palette(kind);
+    return {starred ? p.starBg : hovered ? p.boxBgHover : p.boxBg, p.text, p.boxMutedText,
+            starred ? p.star : p.boxMutedText, p.boxConflict};
+}
 
 void applyTheme(ThemeKind kind, float scale) {
     ImGuiStyle& style = ImGui::GetStyle();

@@ -22,6 +22,8 @@ struct Palette {
     ImU32 star;           // the star glyph
     ImU32 selected;       // outline of the selected session
     ImU32 conflict;       // starred sessions that overlap
+    ImU32 boxMutedText;   // time and speakers on a session box: mutedText is too dim on the boxes' fills
+    ImU32 boxConflict;    // the overlap marker on a session box
     ImU32 nowLine;
     ImU32 error;          // status line errors
     ImU32 ok;             // status line confirmations
@@ -35,5 +37,17 @@ const Palette& palette(ThemeKind kind);
 
 // The colour of a track's stripe on session boxes, from its hue (PlanRow::hue).
 ImU32 trackColour(ThemeKind kind, float hue);
+
+// A session box in Plan's grid: its fill and every text colour drawn on it
+// (the star is the hollow one a hover shows when not starred). Each text has
+// 4.5:1 contrast on the fill in both themes.
+struct GridBoxColours {
+    ImU32 fill;
+    ImU32 title;
+    ImU32 meta;  // time and speakers
+    ImU32 star;
+    ImU32 conflict;
+};
+GridBoxColours gridBoxColours(ThemeKind kind, bool starred, bool hovered);
 
 }  // namespace hallway::ui
