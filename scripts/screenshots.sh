@@ -2,9 +2,10 @@
 # Makes the README's screenshots of issue 14 again, from data it makes
 # itself: People with names in six scripts, the grid of a 100-room event
 # filtered to starred rooms, the import dialog's change list after a
-# re-import, and Capture completing an @ mention (the real app, typed into
-# with xdotool). Views render headless with --screenshot; Capture runs under
-# a private Xvfb and ImageMagick's `import` takes the picture.
+# re-import, People's Network tab over a LinkedIn export, and Capture
+# completing an @ mention (the real app, typed into with xdotool). Views
+# render headless with --screenshot; Capture runs under a private Xvfb and
+# ImageMagick's `import` takes the picture.
 # Usage: scripts/screenshots.sh [HALLWAY_BIN] [OUT_DIR]
 #        (defaults: build/hallway, assets/screenshots)
 set -euo pipefail
@@ -154,6 +155,47 @@ for tag, text in [("start", "16:00"), ("duration", "00:30"), ("room", "Main Hall
 tree.write(sys.argv[2], encoding="UTF-8", xml_declaration=True)
 EOF
 shoot import-changes plan HALLWAY_SCREENSHOT_IMPORT_RUN=hallway-demo-v2.xml
+
+# [5] People's Network tab: a LinkedIn export of 240 connections at sixteen
+# companies, each a different made-up name as a person has (no numbers),
+# a few of them met and one warm; the biggest company's people beside the map.
+DB=network.db
+hw import "$ROOT/assets/demo/hallway-demo.xml"
+python3 - Connections.csv <<'EOF'
+import csv, sys
+first = ["Ana", "Bruno", "Chen", "Dara", "Elif", "Femi", "Gita", "Hana", "Ivo", "Jonas", "Kemal", "Lena", "Marta",
+         "Noor", "Oskar", "Priya", "Quinn", "Rosa", "Sami", "Tomas", "Uma", "Vera", "Wen", "Yusuf", "Zoe", "Aiko",
+         "Bilal", "Carmen", "Diego", "Esra", "Farah", "Greta", "Hugo", "Ines", "Jun", "Kofi", "Lucia", "Mateo",
+         "Nadia", "Omar"]
+last = ["Costa", "Demir", "Nielsen", "Haddad", "Petrov", "Wei", "Okafor", "Novak", "Rossi", "Sato", "Moreau",
+        "Silva", "Tanaka", "Mensah", "Kowalski", "Larsen", "Ibrahim", "Fischer", "Garcia", "Kaya", "Lindqvist",
+        "Mwangi", "Nakamura", "Oliveira", "Park", "Quist", "Reyes", "Schmidt", "Takahashi", "Urban", "Varga",
+        "Brandt", "Yilmaz", "Zhang", "Bauer", "Dubois", "Eriksen", "Ferreira", "Horvat", "Jansen"]
+companies = [("Acme Cloud", 40), ("Initech", 34), ("Umbrella Labs", 28), ("Globex", 24), ("Stark Industries", 18),
+             ("Hooli", 16), ("Pied Piper", 14), ("Wayne Enterprises", 12), ("Aperture Science", 10),
+             ("Tyrell Corporation", 9), ("Cyberdyne Systems", 8), ("Soylent", 7), ("Massive Dynamic", 6),
+             ("Northwind Traders", 6), ("The Very Long Named International Consortium of Examples", 5),
+             ("Wonka Industries", 3)]
+roles = ["Staff engineer", "SRE", "Product manager", "CTO", "Founder", "Designer", "Engineering manager",
+         "Researcher", "Developer advocate", "Data scientist"]
+out = csv.writer(open(sys.argv[1], "w", newline=""))
+out.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"])
+i = 0
+for company, count in companies:
+    for _ in range(count):
+        # Person i gets first[i % 40] and last[(i // 40 + 3 * (i % 40)) % 40]: no two alike.
+        f, l = first[i % len(first)], last[(i // len(first) + 3 * (i % len(first))) % len(last)]
+        slug = f"{f}-{l}".lower()
+        out.writerow([f, l, f"https://www.linkedin.com/in/{slug}", "", company, roles[(i * 7) % len(roles)],
+                      f"{1 + i % 28:02d} Mar 2025"])
+        i += 1
+EOF
+hw people import Connections.csv
+hw met "Ana Costa" --event 1 --at 2026-11-23T10:40
+hw interaction "Ana Costa" coffee --event 1 --at 2026-11-23T15:10
+hw met "Hana Mwangi" --event 1 --at 2026-11-23T11:40
+hw met "Bruno Haddad" --event 1 --at 2026-11-24T09:50
+shoot people-network people HALLWAY_SCREENSHOT_NOW=2026-11-24T12:00 HALLWAY_SCREENSHOT_PEOPLE_TAB=network
 
 # [4] Capture completing an @ mention, typed into the real app.
 DB=scripts.db
