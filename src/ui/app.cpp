@@ -511,8 +511,8 @@ int AppWindow::init() {
     if (firstRead.valid()) firstRead.get();  // what it could not read it said through the state
     lap("first view's rows (waited for)");
     if (m_timing && m_store)
-        m_stages += " [the read itself " + std::to_string(int(m_firstReadMs)) + " ms (cpu " +
-                    std::to_string(int(m_firstReadCpuMs)) + ") beside the stages before]";
+        m_stages += " [the read itself " + std::to_string(int(m_firstReadMs)) + " ms, its thread's cpu " +
+                    std::to_string(int(m_firstReadCpuMs)) + ", beside the stages before]";  // not "(cpu": the bench sums those
     if (m_timing) m_stages += " [the fonts' thread: cpu " + std::to_string(int(m_fontsCpuMs)) + "]";
     if (!m_fonts.note.empty()) state.info(m_fonts.note);
 
