@@ -620,8 +620,13 @@ TEST_CASE("desktop chooser: the real GTK portal's pick reaches the import field"
         if (dialog.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
     REQUIRE_FALSE(dialog.empty());
-    // The desktop keeps its dialog over Hallway's window.
-    const std::string transientFor = commandOutput("xprop -id " + dialog + " WM_TRANSIENT_FOR");
+    // The desktop keeps its dialog over Hallway's window. The portal may set
+    // that just after the dialog has its name (once seen under load): ask for 5 s.
+    std::string transientFor;
+    for (int tries = 0; tries < 25 && transientFor.find("window id #") == std::string::npos; ++tries) {
+        if (tries > 0) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        transientFor = commandOutput("xprop -id " + dialog + " WM_TRANSIENT_FOR");
+    }
     char ours[32];
     std::snprintf(ours, sizeof ours, "0x%s", handle.substr(4).c_str());
     CHECK(transientFor.find(std::string("window id # ") + ours) != std::string::npos);
