@@ -11,8 +11,11 @@
 #include "bench_util.h"
 
 #include <imgui.h>
+#include <fcntl.h>
 #include <malloc.h>
+#include <sys/resource.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -264,7 +267,7 @@ void resetPeakResident() {
 // One app that opens every view in turn, so all their models are held at once
 // as in a session that visited them all, with the store's cache as the views
 // left it. The headless app has no window or GL driver (the real one under
-// Xvfb adds those: measure it with /usr/bin/time).
+// Xvfb adds those: see the cold start's figures).
 void measureResident(Store& store, Instant now, const ViewCase* cases, size_t count) {
     HeadlessApp app(store, now);
     for (size_t i = 0; i < count; ++i) {
@@ -333,17 +336,45 @@ private:
     std::string m_display;
 };
 
-// Runs `command` (on `display` under /usr/bin/time) and reads the time to its
-// first frame ("first frame after N ms" on stderr), from the program's main()
-// and from its launch, and its peak resident size.
-StartRun runStart(const std::string& display, const std::string& command) {
+// Launches `argv` on `display` as a desktop does, with one spawn (no shell,
+// no /usr/bin/time: each exec costs this machine 3-10 ms),
+// and reads the time to its first frame ("first frame after N ms" on
+// stderr), from its main() and from the launch, and its peak resident size
+// (from wait4, the whole process's).
+StartRun runStart(const std::string& display, const std::vector<std::string>& argv,
+                  const std::vector<std::string>& extraEnv = {}) {
     StartRun run;
+    int pipeFds[2];
+    if (pipe(pipeFds) != 0) return run;
+    std::vector<std::string> envText = {"DISPLAY=" + display};
+    for (char** e = environ; *e; ++e)
+        if (std::strncmp(*e, "DISPLAY=", 8) != 0) envText.emplace_back(*e);
+    envText.insert(envText.end(), extraEnv.begin(), extraEnv.end());
+    std::vector<char*> args, env;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const auto& e : envText) env.push_back(const_cast<char*>(e.c_str()));
+    args.push_back(nullptr);
+    env.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipeFds[1], STDERR_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addclose(&actions, pipeFds[0]);
+    pid_t pid = -1;
+    // posix_spawn, not fork: the benchmark holds the power tier, and copying
+    // its page tables would be counted as the app's launch.
     const auto launched = std::chrono::steady_clock::now();
-    std::FILE* out =
-        popen(("DISPLAY=" + display + " exec /usr/bin/time -f 'maxrss %M' " + command + " 2>&1").c_str(), "r");
-    if (!out) return run;
+    const int spawnError = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), env.data());
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipeFds[1]);
+    if (spawnError != 0) {
+        close(pipeFds[0]);
+        return run;
+    }
+    std::FILE* out = fdopen(pipeFds[0], "r");
     char line[2048];
-    while (std::fgets(line, sizeof line, out)) {
+    while (out && std::fgets(line, sizeof line, out)) {
         if (const char* at = std::strstr(line, "first frame after ")) {
             run.launchMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - launched).count();
             run.firstFrameMs = std::atof(at + 18);
@@ -352,22 +383,24 @@ StartRun runStart(const std::string& display, const std::string& command) {
                 cpu += std::atof(stage + 5);
             if (cpu > 0) run.mainCpuMs = cpu;
         }
-        if (std::strncmp(line, "maxrss ", 7) == 0) run.peakMb = std::atof(line + 7) / 1024.0;
     }
-    pclose(out);
+    if (out) std::fclose(out);
+    int status = 0;
+    struct rusage usage {};
+    if (wait4(pid, &status, 0, &usage) == pid) run.peakMb = double(usage.ru_maxrss) / 1024.0;  // KB on Linux
     return run;
 }
 
 // The real app under Xvfb on the power-tier database, rendering one view to a
 // PNG; its own startup report (HALLWAY_STARTUP_TIMING) gives the time to the
-// first frame, /usr/bin/time the peak resident size of the whole run (window,
+// first frame, wait4 the peak resident size of the whole run (window,
 // Mesa's software GL, fonts and all). Each run is followed by one of the bare
 // window (hallway-bare-window: GLFW, OpenGL 3, ImGui and the same fonts, one
 // frame of one line of text), so load slows both alike.
 void measureColdStart(const std::string& dbPath, const std::filesystem::path& dir, bool quick) {
 #if defined(HALLWAY_APP_BINARY) && defined(HALLWAY_BARE_WINDOW_BINARY)
-    if (std::system("command -v Xvfb >/dev/null 2>&1 && test -x /usr/bin/time") != 0) {
-        std::printf("cold start: not measured (needs Xvfb and /usr/bin/time)\n");
+    if (std::system("command -v Xvfb >/dev/null 2>&1") != 0) {
+        std::printf("cold start: not measured (needs Xvfb)\n");
         return;
     }
     const SharedXServer xServer;
@@ -395,12 +428,12 @@ void measureColdStart(const std::string& dbPath, const std::filesystem::path& di
         if (quick && (!c.visit.empty() || c.view == "capture" || c.view == "followup")) continue;
         std::vector<double> firstFrame, fromMain, peak, bareFrame, barePeak, glFrame, mainCpu;
         for (int run = 0; run < runs; ++run) {
-            std::string env = "HALLWAY_STARTUP_TIMING=1 ";
-            if (!c.visit.empty()) env += "HALLWAY_SCREENSHOT_VISIT=" + c.visit + " ";
-            StartRun app = runStart(display, "env " + env + "'" HALLWAY_APP_BINARY "' --db '" + dbPath +
-                                                 "' --screenshot '" + png + "' --view " + c.view);
-            StartRun bare = runStart(display, "'" HALLWAY_BARE_WINDOW_BINARY "'");
-            StartRun glOnly = runStart(display, "'" HALLWAY_BARE_WINDOW_BINARY "' --gl-only");
+            std::vector<std::string> env = {"HALLWAY_STARTUP_TIMING=1"};
+            if (!c.visit.empty()) env.push_back("HALLWAY_SCREENSHOT_VISIT=" + c.visit);
+            StartRun app = runStart(
+                display, {HALLWAY_APP_BINARY, "--db", dbPath, "--screenshot", png, "--view", c.view}, env);
+            StartRun bare = runStart(display, {HALLWAY_BARE_WINDOW_BINARY});
+            StartRun glOnly = runStart(display, {HALLWAY_BARE_WINDOW_BINARY, "--gl-only"});
             if (glOnly.launchMs > 0) glFrame.push_back(glOnly.launchMs);
             if (app.launchMs > 0) firstFrame.push_back(app.launchMs);
             if (app.firstFrameMs > 0) fromMain.push_back(app.firstFrameMs);

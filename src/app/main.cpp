@@ -1,4 +1,5 @@
 // The `hallway` binary: subcommands run the CLI; no subcommand opens the GUI.
+#include <chrono>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -10,11 +11,12 @@
 #endif
 
 int main(int argc, char** argv) {
+    const auto mainStarted = std::chrono::steady_clock::now();
     std::vector<std::string> args(argv, argv + argc);
     hallway::GuiLauncher launcher;
     std::vector<std::string> views;
 #ifdef HALLWAY_WITH_GUI
-    launcher = [](const hallway::GuiRequest& request) {
+    launcher = [mainStarted](const hallway::GuiRequest& request) {
         hallway::ui::AppOptions options;
         options.dbPath = request.dbPath;
         options.screenshotPath = request.screenshotPath;
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
         options.openFile = request.openFile;
         options.width = request.width;
         options.height = request.height;
+        options.mainStarted = mainStarted;
         return hallway::ui::runApp(options);
     };
     views = hallway::ui::viewKeys();

@@ -236,7 +236,8 @@ private:
     void applyScreenshotRequests();
 
     const AppOptions m_request;
-    const std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+    const std::chrono::steady_clock::time_point m_started =
+        m_request.mainStarted.value_or(std::chrono::steady_clock::now());
     std::chrono::steady_clock::time_point m_lastLap = m_started;
     double m_lastLapCpuMs = threadCpuMs();
     const bool m_timing = std::getenv("HALLWAY_STARTUP_TIMING") != nullptr;
@@ -350,6 +351,7 @@ int AppWindow::init() {
     const AppOptions& request = m_request;
     const Settings& settings = m_settings;
     state.screenshotMode = screenshot;
+    lap("from main(): the command line and the heap");
 
     state.theme = settings.theme;
     state.plan.layout = settings.planLayout;

@@ -1,6 +1,7 @@
 // The GUI front end. The app shell owns GLFW, OpenGL and the ImGui context.
 #pragma once
 #include <cstdint>
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,8 @@ struct AppOptions {
     std::optional<std::string> openFile;        // absolute path to show in the import dialog
     int width = 1280;
     int height = 800;
+    // When main() began: the startup timing counts from it (else from runApp).
+    std::optional<std::chrono::steady_clock::time_point> mainStarted;
 };
 
 // Opens the window on the database in `request` and runs until closed; with a
