@@ -38,6 +38,7 @@
 #include "store/memory_limits.h"
 #include "store/store.h"
 #include "ui/app_state.h"
+#include "ui/compose_cache.h"
 #include "ui/fonts.h"
 #include "ui/gl_window.h"
 #include "ui/glyph_watch.h"
@@ -358,6 +359,7 @@ int AppWindow::init() {
     const Settings& settings = m_settings;
     state.screenshotMode = screenshot;
     lap("from main(): the command line and the heap");
+    offerComposeCache(m_cacheFolder.empty() ? std::string() : std::filesystem::path(m_cacheFolder).parent_path().string());
 
     state.theme = settings.theme;
     state.plan.layout = settings.planLayout;
