@@ -38,7 +38,9 @@
 #include "core/time_util.h"
 #include "services/capture_service.h"
 #include "services/import_service.h"
+#include "services/people_service.h"
 #include "store/followups_repo.h"
+#include "store/goals_repo.h"
 #include "store/memory_limits.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
@@ -563,6 +565,22 @@ void benchFrames(const std::string& path, const PowerData& data, const std::file
              app.state.people.targetsTab = true;
          },
          tick},
+        {"People targets tab with goals", "a target ticked met",
+         [&data, &store](HeadlessApp& app) {
+             // Goals a user sets before an event (two of them "meet N people"),
+             // added once: the cases after this one share the database.
+             if (GoalsRepo(store).goals(data.eventId).empty()) {
+                 addGoal(store, data.eventId, "people_met", 2500, "");
+                 addGoal(store, data.eventId, "people_met", 30, "in developer tooling");
+                 addGoal(store, data.eventId, "coffee_chats", 20, "");
+                 addGoal(store, data.eventId, "follow_ups_sent", 300, "");
+                 addGoal(store, data.eventId, "text", std::nullopt, "find a mentor for the team");
+             }
+             app.state.mode = ui::Mode::People;
+             app.state.people.targetsTab = true;
+         },
+         // The second card drawn (the first's page is beside them), ticked and unticked in turn.
+         [&tick](HeadlessApp& app, int) { tick(app, 1); }},
         {"People network tab", "a target ticked met in Capture",
          [](HeadlessApp& app) {
              app.state.mode = ui::Mode::People;
