@@ -463,7 +463,25 @@ std::vector<WhereToFind> whereToFind(Store& store, RowId eventId, size_t maxTalk
 
 namespace hallway {
 
+std::set<RowId> peopleMetIds(Store& store, RowId eventId) {
+    std::set<RowId> out;
+    for (const auto& [id, how] : peopleMetAt(store, eventId)) out.insert(out.end(), id);
+    return out;
+}
+
+bool countsAsMet(Store& store, RowId eventId, RowId personId) {
+    return peopleMetAt(store, eventId, personId).count(personId) > 0;
+}
+
 std::vector<GoalProgress> goalProgress(Store& store, RowId eventId) {
+    GoalsRepo goals(store);
+    const auto list = goals.goals(eventId);
+    // The met set only when a goal counts it: it reads every note of the event.
+    const bool needsMet = std::any_of(list.begin(), list.end(), [](const EventGoal& g) { return g.kind == "people_met"; });
+    return goalProgress(store, eventId, needsMet ? peopleMetIds(store, eventId) : std::set<RowId>());
+}
+
+std::vector<GoalProgress> goalProgress(Store& store, RowId eventId, const std::set<RowId>& met) {
     GoalsRepo goals(store);
     std::vector<GoalProgress> out;
     for (const EventGoal& g : goals.goals(eventId)) {
@@ -473,7 +491,7 @@ std::vector<GoalProgress> goalProgress(Store& store, RowId eventId) {
         p.target = g.target;
         std::string n = g.target ? std::to_string(*g.target) : "?";
         if (g.kind == "people_met") {
-            p.done = int(peopleMetAt(store, eventId).size());
+            p.done = int(met.size());
             p.label = "Meet " + n + " people";
         } else if (g.kind == "coffee_chats") {
             p.done = goals.interactionsOfKind(eventId, "coffee");

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -159,6 +160,14 @@ struct GoalProgress {
 
 // The event's goals with progress counted from targets, interactions and follow-ups.
 std::vector<GoalProgress> goalProgress(Store& store, RowId eventId);
+// The same, "meet N people" counting `met` (peopleMetIds of the event): a
+// caller that keeps the met set current need not work it out again.
+std::vector<GoalProgress> goalProgress(Store& store, RowId eventId, const std::set<RowId>& met);
+// Everyone who counts as met at the event (peopleMetAt): reads all its notes
+// and interactions (50,000 and 2,000 at the power tier).
+std::set<RowId> peopleMetIds(Store& store, RowId eventId);
+// Whether one person counts as met at the event, from their own rows only.
+bool countsAsMet(Store& store, RowId eventId, RowId personId);
 
 // Adds a goal and returns its id; throws std::invalid_argument for an unknown
 // kind or a numeric goal without a positive target. Announces Targets (goals
