@@ -260,13 +260,32 @@ bool GoalsModel::sync(Store& store, std::optional<RowId> eventId, std::uint64_t 
     m_eventId = eventId;
     m_revision = revision;
     m_goals.clear();
+    m_met.clear();
     m_error.clear();
     if (!eventId) return true;
+    ++m_loads;
     try {
-        m_goals = goalProgress(store, *eventId);
+        m_met = peopleMetIds(store, *eventId);
+        m_goals = goalProgress(store, *eventId, m_met);
     } catch (const std::exception& e) {
         m_error = e.what();
     }
+    return true;
+}
+
+bool GoalsModel::applyMet(Store& store, RowId eventId, RowId personId, std::uint64_t revisionBefore,
+                          std::uint64_t revisionAfter) {
+    if (!m_built || m_eventId != eventId || m_revision != revisionBefore || !m_error.empty()) return false;
+    try {
+        // Unticked, they may still count as met (a coffee, a note of talking with them).
+        if (countsAsMet(store, eventId, personId)) m_met.insert(personId);
+        else m_met.erase(personId);
+    } catch (const std::exception&) {
+        return false;  // the next sync reloads and says what went wrong
+    }
+    for (GoalProgress& g : m_goals)
+        if (g.kind == "people_met") g.done = int(m_met.size());
+    m_revision = revisionAfter;
     return true;
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -168,14 +169,26 @@ public:
     // Reloads when the event or the revision (targets, interactions,
     // follow-ups) changed. True when it reloaded.
     bool sync(Store& store, std::optional<RowId> eventId, std::uint64_t revision);
+    // A target of `eventId` ticked met or not: rechecks that person alone and
+    // counts them in or out, as a reload at `revisionAfter` would, when the
+    // model was built at `revisionBefore` (else the next sync reloads). The
+    // tick writes only the target and its "met" interaction, so the other
+    // counts stand. True when applied.
+    bool applyMet(Store& store, RowId eventId, RowId personId, std::uint64_t revisionBefore,
+                  std::uint64_t revisionAfter);
     const std::vector<GoalProgress>& goals() const { return m_goals; }
     const std::string& error() const { return m_error; }
+    int loadCount() const { return m_loads; }  // full recounts (the met set read whole)
 
 private:
     bool m_built = false;
     std::optional<RowId> m_eventId;
     std::uint64_t m_revision = 0;
     std::vector<GoalProgress> m_goals;
+    // Everyone met at the event, kept so a tick rechecks one person, not
+    // every note of the event (50,000 at the power tier).
+    std::set<RowId> m_met;
+    int m_loads = 0;
     std::string m_error;
 };
 

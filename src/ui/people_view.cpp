@@ -49,6 +49,11 @@ std::uint64_t targetsRevision(const AppState& state) {
     return state.revision.value(Change::Targets | Change::People | Change::Stars | Change::Events);
 }
 
+// Goals: targets met, interactions and follow-ups sent.
+std::uint64_t goalsRevision(const AppState& state) {
+    return state.revision.value(Change::Targets | Change::People | Change::Notes | Change::Queue);
+}
+
 }  // namespace
 
 void PeopleView::sectionTitle(const Palette& p, const char* title) {
@@ -89,8 +94,7 @@ void PeopleView::sync(Store& store, AppState& state) {
     // Goals count targets met, interactions and follow-ups sent; the network
     // map groups everyone. Both load only while their tab shows.
     if (state.people.targetsTab && !state.people.networkTab)
-        m_goals.sync(store, state.eventId,
-                     state.revision.value(Change::Targets | Change::People | Change::Notes | Change::Queue));
+        m_goals.sync(store, state.eventId, goalsRevision(state));
     if (state.people.networkTab &&
         m_network.sync(store, state.people.networkBy, state.revision.value(Change::People | Change::Notes | Change::Targets)) &&
         !m_network.error().empty())
@@ -230,8 +234,7 @@ void PeopleView::drawList(Store& store, AppState& state) {
         state.people.targetsTab = true;
         state.people.networkTab = false;
         syncTargets(store, state, true);  // shown below in this frame already
-        m_goals.sync(store, state.eventId,
-                     state.revision.value(Change::Targets | Change::People | Change::Notes | Change::Queue));
+        m_goals.sync(store, state.eventId, goalsRevision(state));
     }
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -422,10 +425,13 @@ void PeopleView::setMet(Store& store, AppState& state, const TargetRow& t, bool 
         else state.info(t.name + " is back to \u201cnot met yet\u201d.");
         const auto before = targetsRevision(state);
         const auto pageBefore = personPageRevision(state);
+        const auto goalsBefore = goalsRevision(state);
         state.revision.apply(touched);
         // Only the tick changes: where to find them stays (it is slow to work out for hundreds).
         m_targets.applyStatus(t.personId, met ? TargetStatus::Met : TargetStatus::NotYet, before,
                               targetsRevision(state));
+        // The goals recount this one person, not everyone met at the event.
+        m_goals.applyMet(store, *state.eventId, t.personId, goalsBefore, goalsRevision(state));
         // The page beside the cards shows someone else: their timeline did not move
         // (a busy person's takes 20-50 ms to read again).
         if (m_page.personId() != t.personId) m_page.keepAcross(pageBefore, personPageRevision(state));
