@@ -10,6 +10,7 @@
 
 #include "core/time_util.h"
 #include "services/capture_service.h"
+#include "services/people_service.h"
 #include "store/agenda_repo.h"
 #include "store/notes_repo.h"
 #include "store/people_repo.h"
@@ -575,6 +576,83 @@ TEST_CASE("goals sit above the targets with their progress - the network tab gro
     CHECK_FALSE(ui.state.people.networkTab);
     CHECK(ui.state.people.search == "Umbrella");
     CHECK(view.list().rows().size() == 20);
+}
+
+TEST_CASE("a target ticked met recounts the goals from that person alone - equal to a fresh count after each change",
+          "[ui][people]") {
+    Fixture f;
+    Target bo;
+    bo.eventId = f.eventId;
+    bo.personId = f.bo;
+    bo.priority = TargetPriority::Nice;
+    PeopleRepo(f.store).upsertTarget(bo);
+    addGoal(f.store, f.eventId, "people_met", 5, "");
+    addGoal(f.store, f.eventId, "people_met", 2, "in developer tooling");
+    addGoal(f.store, f.eventId, "coffee_chats", 3, "");
+    addGoal(f.store, f.eventId, "text", std::nullopt, "find a mentor");
+    Ui ui(f.store, f.now);
+    ui.state.eventId = f.eventId;
+    ui.state.people.targetsTab = true;
+    ui.imgui.frames(3);
+    const auto& view = ui.shell.people();
+    const auto& goals = view.goals();
+    REQUIRE(goals.goals().size() == 4);
+    // What the tab shows is what counting everything again gives, and `met` people.
+    auto asFresh = [&](int met) {
+        const auto fresh = goalProgress(f.store, f.eventId);
+        REQUIRE(fresh.size() == goals.goals().size());
+        for (size_t i = 0; i < fresh.size(); ++i) {
+            INFO("goal " << i << ": " << fresh[i].label);
+            CHECK(goals.goals()[i].goalId == fresh[i].goalId);
+            CHECK(goals.goals()[i].label == fresh[i].label);
+            CHECK(goals.goals()[i].target == fresh[i].target);
+            CHECK(goals.goals()[i].done == fresh[i].done);
+        }
+        CHECK(goals.goals()[0].done == met);
+        CHECK(goals.goals()[1].done == met);
+    };
+    auto tick = [&](RowId person) {
+        auto rect = view.metRect(person);
+        REQUIRE(rect);
+        ui.imgui.click(*rect);
+        ui.imgui.frames(2);
+    };
+    asFresh(1);  // Ana's second record, talked with on a note
+    const int loads = goals.loadCount();
+
+    // Ticks met and back: each rechecks the one person, no full recount.
+    tick(f.ana);
+    asFresh(2);
+    tick(f.bo);
+    asFresh(3);
+    tick(f.ana);
+    REQUIRE(PeopleRepo(f.store).findTarget(f.eventId, f.ana)->status == TargetStatus::NotYet);
+    asFresh(2);
+    tick(f.bo);
+    asFresh(1);
+    CHECK(goals.loadCount() == loads);
+
+    // A note of talking with Bo makes him met: a write other than a tick counts everything again.
+    NoteInput in;
+    in.body = "talked about CI";
+    in.eventId = f.eventId;
+    in.at = f.now + 3600;
+    in.people = {f.bo};
+    ui.state.revision.apply(saveNote(f.store, in).touched);
+    ui.imgui.frames(2);
+    CHECK(goals.loadCount() == loads + 1);
+    asFresh(2);
+
+    // His card shows him met (by the note); unticked, the note still counts him.
+    REQUIRE(view.targets().find(f.bo));
+    REQUIRE(view.targets().find(f.bo)->status == TargetStatus::Met);
+    tick(f.bo);
+    REQUIRE(PeopleRepo(f.store).findTarget(f.eventId, f.bo)->status == TargetStatus::NotYet);
+    asFresh(2);
+    tick(f.bo);
+    REQUIRE(PeopleRepo(f.store).findTarget(f.eventId, f.bo)->status == TargetStatus::Met);
+    asFresh(2);
+    CHECK(goals.loadCount() == loads + 1);
 }
 
 TEST_CASE("a person is added by hand from People, with a warning when the name is taken", "[ui][people]") {
