@@ -34,6 +34,15 @@ RowId addPerson(Store& store, const std::string& name, const std::string& compan
     return PeopleRepo(store).create(p);
 }
 
+// A target with no why or questions: what a card needs to show a Met box.
+void addTarget(Store& store, RowId eventId, RowId personId, TargetPriority priority) {
+    Target t;
+    t.eventId = eventId;
+    t.personId = personId;
+    t.priority = priority;
+    PeopleRepo(store).upsertTarget(t);
+}
+
 struct Fixture {
     TempDir dir;
     Store store{dir.file("hallway.db")};
@@ -581,11 +590,7 @@ TEST_CASE("goals sit above the targets with their progress - the network tab gro
 TEST_CASE("a target ticked met recounts the goals from that person alone - equal to a fresh count after each change",
           "[ui][people]") {
     Fixture f;
-    Target bo;
-    bo.eventId = f.eventId;
-    bo.personId = f.bo;
-    bo.priority = TargetPriority::Nice;
-    PeopleRepo(f.store).upsertTarget(bo);
+    addTarget(f.store, f.eventId, f.bo, TargetPriority::Nice);
     addGoal(f.store, f.eventId, "people_met", 5, "");
     addGoal(f.store, f.eventId, "people_met", 2, "in developer tooling");
     addGoal(f.store, f.eventId, "coffee_chats", 3, "");
@@ -967,11 +972,7 @@ TEST_CASE("the Targets tab opens the first target's page beside the list", "[ui]
 TEST_CASE("ticking another target met leaves the page beside the cards as it was - its own person's tick reloads it",
           "[ui][people]") {
     Fixture f;
-    Target t;
-    t.eventId = f.eventId;
-    t.personId = f.bo;
-    t.priority = TargetPriority::Nice;
-    PeopleRepo(f.store).upsertTarget(t);
+    addTarget(f.store, f.eventId, f.bo, TargetPriority::Nice);
     Ui ui(f.store, f.now);
     ui.state.eventId = f.eventId;
     ui.state.people.targetsTab = true;
