@@ -84,6 +84,12 @@ struct Fixture {
             if (f.kind == kind && f.personId == who) return &f;
         return nullptr;
     }
+    // find() for an item the test cannot go on without: never null.
+    const FollowUp* need(const std::vector<FollowUp>& list, const std::string& kind, RowId who) {
+        const FollowUp* found = find(list, kind, who);
+        REQUIRE(found);
+        return found;
+    }
 };
 
 struct Ui {
@@ -109,10 +115,8 @@ TEST_CASE("the generated queue shows grouped, a click opens the draft and Mark s
     QueueReport report = generateQueue(f.store, f.eventId, "2025-03-10");
     REQUIRE(report.added.size() == 3);  // two thank-yous and the promise
     const auto all = f.items();
-    const FollowUp* promise = f.find(all, "promise", f.ana);
-    const FollowUp* thanksBo = f.find(all, "thank_you", f.bo);
-    REQUIRE(promise);
-    REQUIRE(thanksBo);
+    const FollowUp* promise = f.need(all, "promise", f.ana);
+    f.need(all, "thank_you", f.bo);
 
     Ui ui(f.store, f.eventId, f.monday);
     const auto& queue = ui.view().queue();
@@ -389,8 +393,7 @@ TEST_CASE("a blank in a draft is highlighted and keeps Mark sent off, the notes 
            localToInstant({2025, 3, 6, 16, 0, 0}, f.zone));
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto all = f.items();
-    const FollowUp* promise = f.find(all, "promise", f.bo);
-    REQUIRE(promise);
+    const FollowUp* promise = f.need(all, "promise", f.bo);
     CHECK(promise->draft.empty());  // rendered when opened, not when generated
 
     Ui ui(f.store, f.eventId, f.monday);
@@ -441,8 +444,7 @@ TEST_CASE("a busy contact's notes beside the draft scroll as tall as if every on
     f.note("[ ] send @bo-nielsen the link to our build cache", localToInstant({2025, 3, 6, 16, 0, 0}, f.zone));
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto all = f.items();
-    const FollowUp* item = f.find(all, "promise", f.bo);
-    REQUIRE(item);
+    const FollowUp* item = f.need(all, "promise", f.bo);
     const RowId id = item->id;
 
     const float shown = notesColumnHeight(f, id, 800.0f);
@@ -483,12 +485,9 @@ TEST_CASE("a thank-you and a promise for one person go out as one message and ar
     Fixture f;
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto all = f.items();
-    const FollowUp* thanks = f.find(all, "thank_you", f.ana);
-    const FollowUp* promise = f.find(all, "promise", f.ana);
-    const FollowUp* thanksBo = f.find(all, "thank_you", f.bo);
-    REQUIRE(thanks);
-    REQUIRE(promise);
-    REQUIRE(thanksBo);
+    const FollowUp* thanks = f.need(all, "thank_you", f.ana);
+    const FollowUp* promise = f.need(all, "promise", f.ana);
+    const FollowUp* thanksBo = f.need(all, "thank_you", f.bo);
 
     Ui ui(f.store, f.eventId, f.monday);
     auto row = ui.view().rowRect(thanks->id);
@@ -524,8 +523,7 @@ TEST_CASE("a person with only a LinkedIn profile gets a message without subject,
     people.addUrl(f.bo, {"https://www.linkedin.com/in/bo-nielsen/", "linkedin"});
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto all = f.items();
-    const FollowUp* thanksBo = f.find(all, "thank_you", f.bo);
-    REQUIRE(thanksBo);
+    const FollowUp* thanksBo = f.need(all, "thank_you", f.bo);
     CHECK(thanksBo->channel == "linkedin");
 
     Ui ui(f.store, f.eventId, f.monday);
@@ -580,8 +578,7 @@ TEST_CASE("at 1024x640 a missed target's row shows the whole name beside a long 
     PeopleRepo(f.store).upsertTarget(t);
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto items = f.items();
-    const FollowUp* missed = f.find(items, "missed_target", sruthi);
-    REQUIRE(missed);
+    const FollowUp* missed = f.need(items, "missed_target", sruthi);
     REQUIRE(followUpKindLabel("missed_target").size() > 20);
 
     Ui ui(f.store, f.eventId, f.monday, 1024.0f, 640.0f);
@@ -596,8 +593,7 @@ TEST_CASE("at 1024x640 the draft box takes the height the buttons leave it", "[u
     Fixture f;
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto items = f.items();
-    const FollowUp* promise = f.find(items, "promise", f.ana);
-    REQUIRE(promise);
+    const FollowUp* promise = f.need(items, "promise", f.ana);
     Ui ui(f.store, f.eventId, f.monday, 1024.0f, 640.0f);
     auto row = ui.view().rowRect(promise->id);
     REQUIRE(row);
@@ -633,10 +629,8 @@ TEST_CASE("switching items lays the draft panel out right on the first frame tha
     PeopleRepo(f.store).addUrl(f.bo, {"https://www.linkedin.com/in/bo-nielsen/", "linkedin"});
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto items = f.items();
-    const FollowUp* promise = f.find(items, "promise", f.ana);
-    const FollowUp* thanksBo = f.find(items, "thank_you", f.bo);
-    REQUIRE(promise);
-    REQUIRE(thanksBo);
+    const FollowUp* promise = f.need(items, "promise", f.ana);
+    const FollowUp* thanksBo = f.need(items, "thank_you", f.bo);
     Ui ui(f.store, f.eventId, f.monday, 1024.0f, 640.0f);
     ui.imgui.click(*ui.view().rowRect(promise->id));
     ui.imgui.frames(3);
@@ -703,8 +697,7 @@ TEST_CASE("beside the draft only the item's event's notes show - after Done the 
     saveNote(f.store, elsewhere);
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto all = f.items();
-    const FollowUp* thanksBo = f.find(all, "thank_you", f.bo);
-    REQUIRE(thanksBo);
+    const FollowUp* thanksBo = f.need(all, "thank_you", f.bo);
 
     Ui ui(f.store, f.eventId, f.monday);
     auto row = ui.view().rowRect(thanksBo->id);
@@ -746,12 +739,9 @@ TEST_CASE("the notes beside the draft stay across one person's items - read agai
     f.note("@ana-lima runs the cache team", localToInstant({2025, 3, 6, 10, 0, 0}, f.zone));
     generateQueue(f.store, f.eventId, "2025-03-10");
     const auto all = f.items();
-    const FollowUp* promise = f.find(all, "promise", f.ana);
-    const FollowUp* thanksAna = f.find(all, "thank_you", f.ana);
-    const FollowUp* thanksBo = f.find(all, "thank_you", f.bo);
-    REQUIRE(promise);
-    REQUIRE(thanksAna);
-    REQUIRE(thanksBo);
+    const FollowUp* promise = f.need(all, "promise", f.ana);
+    const FollowUp* thanksAna = f.need(all, "thank_you", f.ana);
+    const FollowUp* thanksBo = f.need(all, "thank_you", f.bo);
 
     Ui ui(f.store, f.eventId, f.monday);
     const auto& draft = ui.view().draft();
