@@ -387,6 +387,7 @@ StartRun runStart(const std::string& display, const std::vector<std::string>& ar
         }
     }
     if (out) std::fclose(out);
+    else close(pipeFds[0]);
     int status = 0;
     struct rusage usage {};
     if (wait4(pid, &status, 0, &usage) == pid) run.peakMb = double(usage.ru_maxrss) / 1024.0;  // KB on Linux
